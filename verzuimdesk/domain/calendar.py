@@ -1,0 +1,175 @@
+"""The school calendar: schooldagen, werkdagen, lesweken and lestijd per group (PROTOCOLS.md §1).
+
+A `SchoolCalendar` is built once from the school's settings and answers every date question the
+engine, the importers and the UI ask. It precomputes nothing it cannot cache cheaply: day answers are
+memoised per date, because the engine asks the same few hundred dates thousands of times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from enum import StrEnum
+from functools import cached_property
+
+WEEKDAYS_NL: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A part of a day, start inclusive, end exclusive, as minutes are counted."""
+
+    start: time
+    end: time
+
+    @property
+    def minutes(self) -> int:
+        return minutes_of(self.end) - minutes_of(self.start)
+
+    def overlap_minutes(self, start: time, end: time) -> int:
+        lo = max(minutes_of(self.start), minutes_of(start))
+        hi = min(minutes_of(self.end), minutes_of(end))
+        return max(0, hi - lo)
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+def minutes_of(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+# A weekly timetable: weekday (0 = Monday … 4 = Friday) to the lesson spans of that day.
+Timetable = Mapping[int, tuple[Span, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A named run of calendar days, both ends included (a vacation or a school year)."""
+
+    name: str
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+class DayOff(StrEnum):
+    """Why a weekday or date has no lessons; the UI turns these into Dutch."""
+
+    WEEKEND = "weekend"
+    OUTSIDE_YEAR = "outside_year"
+    VACATION = "vacation"
+    HOLIDAY = "holiday"  # feestdag
+    STUDY_DAY = "study_day"  # studiedag
+    NO_LESSONS = "no_lessons"  # the group's timetable has no lessons that weekday
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    """All the school's dates. `school_years` are sorted and do not overlap."""
+
+    school_years: tuple[Period, ...]
+    timetable: Timetable
+    group_timetables: Mapping[str, Timetable] = field(default_factory=dict)
+    vacations: tuple[Period, ...] = ()
+    studiedagen: frozenset[date] = frozenset()
+    feestdagen: frozenset[date] = frozenset()
+
+    # -- days -------------------------------------------------------------------------------
+
+    def school_year_of(self, day: date) -> Period | None:
+        for year in self.school_years:
+            if day in year:
+                return year
+        return None
+
+    def vacation_of(self, day: date) -> Period | None:
+        for vac in self.vacations:
+            if day in vac:
+                return vac
+        return None
+
+    def day_off_reason(self, day: date, group: str | None = None) -> DayOff | None:
+        """None when `day` is a schooldag (for `group`, if given); else why it is not."""
+        if day.weekday() >= 5:
+            return DayOff.WEEKEND
+        if self.school_year_of(day) is None:
+            return DayOff.OUTSIDE_YEAR
+        if day in self.feestdagen:
+            return DayOff.HOLIDAY
+        if self.vacation_of(day) is not None:
+            return DayOff.VACATION
+        if day in self.studiedagen:
+            return DayOff.STUDY_DAY
+        if group is not None and not self.lestijd_spans(group, day):
+            return DayOff.NO_LESSONS
+        return None
+
+    def is_schooldag(self, day: date, group: str | None = None) -> bool:
+        """A schooldag of the school; with `group`, also one on which that group has lessons."""
+        if group is None:
+            return day in self._school_days
+        return day in self._school_days and bool(self.lestijd_spans(group, day))
+
+    def is_werkdag(self, day: date) -> bool:
+        """Monday–Friday that is no public holiday (vacations and studiedagen included)."""
+        return day.weekday() < 5 and day not in self.feestdagen
+
+    def timetable_of(self, group: str | None) -> Timetable:
+        if group is not None and group in self.group_timetables:
+            return self.group_timetables[group]
+        return self.timetable
+
+    def lestijd_spans(self, group: str | None, day: date) -> tuple[Span, ...]:
+        """The lesson spans of `group` on the weekday of `day` (no check that it is a schooldag)."""
+        return tuple(self.timetable_of(group).get(day.weekday(), ()))
+
+    def lestijd_minutes(self, group: str | None, day: date) -> int:
+        """Minutes of lesson time of `group` on `day`; 0 on a day that is no schooldag."""
+        if not self.is_schooldag(day):
+            return 0
+        return sum(s.minutes for s in self.lestijd_spans(group, day))
+
+    # -- ranges -----------------------------------------------------------------------------
+
+    @cached_property
+    def _school_days(self) -> frozenset[date]:
+        days: set[date] = set()
+        for year in self.school_years:
+            d = year.start
+            while d <= year.end:
+                if self.day_off_reason(d) is None:
+                    days.add(d)
+                d += timedelta(days=1)
+        return frozenset(days)
+
+    @cached_property
+    def _sorted_school_days(self) -> tuple[date, ...]:
+        return tuple(sorted(self._school_days))
+
+    def schooldagen(self, start: date, end: date, group: str | None = None) -> Iterator[date]:
+        """Schooldagen from `start` to `end`, both included, in order."""
+        for d in self._sorted_school_days:
+            if d < start:
+                continue
+            if d > end:
+                break
+            if group is None or self.lestijd_spans(group, d):
+                yield d
+
+    def lesweek(self, day: date) -> tuple[int, int]:
+        """The ISO (year, week) of `day`; a lesweek when it holds at least one schooldag."""
+        iso = day.isocalendar()
+        return (iso.year, iso.week)
+
+    @cached_property
+    def lesweken(self) -> tuple[tuple[int, int], ...]:
+        """Every lesweek of the calendar, in order."""
+        return tuple(sorted({self.lesweek(d) for d in self._school_days}))
+
+
+def monday_of(year: int, week: int) -> date:
+    return date.fromisocalendar(year, week, 1)
