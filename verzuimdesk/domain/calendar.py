@@ -2,11 +2,14 @@
 
 A `SchoolCalendar` is built once from the school's settings and answers every date question the
 engine, the importers and the UI ask. It precomputes nothing it cannot cache cheaply: day answers are
-memoised per date, because the engine asks the same few hundred dates thousands of times.
+memoised per date, because the engine asks the same few hundred dates thousands of times. The
+per-group index (`group_days`) holds the sorted schooldagen of a group with their lestijd and
+lesweek, so the engine can answer window and term questions with a bisect.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -65,6 +68,26 @@ class DayOff(StrEnum):
     HOLIDAY = "holiday"  # feestdag
     STUDY_DAY = "study_day"  # studiedag
     NO_LESSONS = "no_lessons"  # the group's timetable has no lessons that weekday
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDays:
+    """The schooldagen of one group, in order, with what the engine needs per day.
+
+    `week_of[i]` is the position of the lesweek of `days[i]` in `week_mondays`; `spans[i]` are the
+    lesson spans of `days[i]` in minutes since midnight.
+    """
+
+    days: tuple[date, ...]
+    index: Mapping[date, int]
+    minutes: tuple[int, ...]
+    spans: tuple[tuple[tuple[int, int], ...], ...]
+    week_of: tuple[int, ...]
+    week_mondays: tuple[date, ...]
+
+    def last_index(self, day: date) -> int:
+        """Index of the last schooldag on or before `day`; -1 when there is none."""
+        return bisect_right(self.days, day) - 1
 
 
 @dataclass(frozen=True)
@@ -170,6 +193,98 @@ class SchoolCalendar:
         """Every lesweek of the calendar, in order."""
         return tuple(sorted({self.lesweek(d) for d in self._school_days}))
 
+    # -- the per-group index the engine works on ----------------------------------------------
+
+    @cached_property
+    def _group_cache(self) -> dict[str | None, GroupDays]:
+        return {}
+
+    def group_days(self, group: str | None = None) -> GroupDays:
+        """The schooldagen of `group` (all schooldagen when None), built once and cached."""
+        cached = self._group_cache.get(group)
+        if cached is not None:
+            return cached
+        days = tuple(self.schooldagen(date.min, date.max, group))
+        mondays: list[date] = []
+        week_of: list[int] = []
+        for d in days:
+            monday = d - timedelta(days=d.weekday())
+            if not mondays or mondays[-1] != monday:
+                mondays.append(monday)
+            week_of.append(len(mondays) - 1)
+        spans = tuple(
+            tuple((minutes_of(s.start), minutes_of(s.end)) for s in self.lestijd_spans(group, d))
+            for d in days
+        )
+        built = GroupDays(
+            days=days,
+            index={d: i for i, d in enumerate(days)},
+            minutes=tuple(sum(e - b for b, e in sp) for sp in spans),
+            spans=spans,
+            week_of=tuple(week_of),
+            week_mondays=tuple(mondays),
+        )
+        self._group_cache[group] = built
+        return built
+
+    def last_schooldag_on_or_before(self, day: date, group: str | None = None) -> date | None:
+        g = self.group_days(group)
+        i = g.last_index(day)
+        return g.days[i] if i >= 0 else None
+
+    def add_schooldagen(self, day: date, n: int, group: str | None = None) -> date:
+        """The n-th schooldag after `day` (day 0 is `day` itself, a term of 0 is the same day).
+
+        Past the last school year of the calendar, Monday–Friday that are no feestdag stand in for
+        schooldagen, so a term near the end of the year still gets a date.
+        """
+        if n <= 0:
+            return day
+        g = self.group_days(group)
+        target = g.last_index(day) + n
+        if target < len(g.days):
+            return g.days[target]
+        d = max(g.days[-1], day) if g.days else day
+        left = target - len(g.days) + 1
+        while left > 0:
+            d += timedelta(days=1)
+            if self.is_werkdag(d):
+                left -= 1
+        return d
+
+    def add_werkdagen(self, day: date, n: int) -> date:
+        """The n-th werkdag after `day` (Monday–Friday that is no feestdag; vacations count)."""
+        d = day
+        while n > 0:
+            d += timedelta(days=1)
+            if self.is_werkdag(d):
+                n -= 1
+        return d
+
+    def lesweek_window(self, day: date, n: int, group: str | None = None) -> tuple[date, date] | None:
+        """The first and last date of the window "n lesweken" at peildatum `day` (PROTOCOLS.md §1).
+
+        The last n lesweken up to and including the week of `day`; a vacation week is no lesweek, so
+        the window reaches back past it. The window ends at `day`. None before the first lesweek.
+        """
+        mondays = self.group_days(group).week_mondays
+        k = bisect_right(mondays, day)
+        if k == 0:
+            return None
+        return mondays[max(0, k - n)], day
+
 
 def monday_of(year: int, week: int) -> date:
     return date.fromisocalendar(year, week, 1)
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` plus calendar months; the 31st becomes the last day of a shorter month."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
