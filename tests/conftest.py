@@ -1,0 +1,29 @@
+"""Shared test setup: Qt runs offscreen and no test ever touches the real user's data folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("VERZUIMDESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("VERZUIMDESK_DB", raising=False)
+    return folder
+
+
+@pytest.fixture
+def school_file(tmp_path: Path) -> Path:
+    """The school file of INTERFACES.md, copied so a test may edit it."""
+    target = tmp_path / "school.toml"
+    shutil.copy(DATA / "school.toml", target)
+    return target

@@ -1,0 +1,20 @@
+"""`verzuimdesk`: no arguments starts the desktop app; a subcommand runs headless."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        from verzuimdesk.ui.app import run_app  # Qt is loaded only for the desktop app
+
+        return run_app()
+    from verzuimdesk.cli.main import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

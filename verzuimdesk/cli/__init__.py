@@ -1,0 +1,1 @@
+"""Headless commands (INTERFACES.md). Nothing here loads Qt."""

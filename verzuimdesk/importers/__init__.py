@@ -1,0 +1,1 @@
+"""Reading files from outside: the school file (TOML), CSV exports; plain data out, no database."""

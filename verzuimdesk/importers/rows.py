@@ -1,0 +1,211 @@
+"""Validating the rows of the pupils, absences and events CSV files against what the school knows.
+
+Each `check_*` function returns plain rows ready to write, or raises InputRefused naming every wrong
+line, column and reason. They never touch a database: the caller hands them the context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TypeVar
+
+from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
+from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.importers.csvfile import CsvTable
+from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.values import parse_date, parse_datetime, parse_time
+
+PUPIL_COLUMNS = ("leerlingnummer", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "groep",
+                 "inschrijfdatum", "uitschrijfdatum", "ot_nummer", "gezin")
+PUPIL_REQUIRED = {"leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep", "inschrijfdatum"}
+ABSENCE_COLUMNS = ("leerlingnummer", "datum", "van", "tot", "code", "minuten_te_laat", "gemeld_op", "opmerking")
+ABSENCE_REQUIRED = {"leerlingnummer", "datum", "code"}
+EVENT_COLUMNS = ("leerlingnummer", "datum", "soort", "omschrijving")
+EVENT_REQUIRED = {"leerlingnummer", "datum", "soort"}
+
+DAY_OFF_NL = {
+    DayOff.WEEKEND: "valt in het weekend",
+    DayOff.OUTSIDE_YEAR: "ligt buiten het schooljaar",
+    DayOff.VACATION: "valt in een vakantie",
+    DayOff.HOLIDAY: "is een feestdag",
+    DayOff.STUDY_DAY: "is een studiedag",
+    DayOff.NO_LESSONS: "de groep heeft op die weekdag geen les",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PupilIn:
+    number: str
+    first_name: str
+    prefix: str
+    last_name: str
+    birth_date: date
+    group: str
+    enrolled_from: date
+    enrolled_until: date | None
+    ot_number: str
+    family: str
+
+
+@dataclass(frozen=True, slots=True)
+class AbsenceIn:
+    number: str
+    day: date
+    start: time | None
+    end: time | None
+    code: str
+    minutes_late: int | None
+    reported_at: datetime | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventIn:
+    number: str
+    day: date
+    kind: ActionKind
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PupilKnown:
+    """What an absence or event import needs to know of an existing pupil."""
+
+    group: str
+    enrolled_from: date
+    enrolled_until: date | None
+
+
+T = TypeVar("T")
+
+
+class _Line:
+    """One CSV line being checked; problems collect on the shared list."""
+
+    def __init__(self, line: int, values: Mapping[str, str], problems: list[Problem]) -> None:
+        self.line, self.values, self.problems = line, values, problems
+
+    def fail(self, column: str, reason: str) -> None:
+        self.problems.append(Problem(self.line, column, reason))
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = self.values.get(column, "")
+        if required and not value:
+            self.fail(column, "is leeg")
+        return value
+
+    def parsed(self, column: str, parse: Callable[[str], T], required: bool = False) -> T | None:
+        value = self.text(column, required)
+        if not value:
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            self.fail(column, str(exc))
+            return None
+
+
+def _refuse_if(problems: list[Problem], source: str) -> None:
+    if problems:
+        raise InputRefused(source, sorted(problems, key=lambda p: (p.line or 0, p.column)))
+
+
+def check_pupils(table: CsvTable, source: str) -> list[PupilIn]:
+    problems: list[Problem] = []
+    out: list[PupilIn] = []
+    seen: dict[str, int] = {}
+    for line_no, values in table.rows:
+        ln = _Line(line_no, values, problems)
+        before = len(problems)
+        number = ln.text("leerlingnummer", True)
+        if number in seen:
+            ln.fail("leerlingnummer", f"{number} staat ook al op regel {seen[number]}")
+        seen.setdefault(number, line_no)
+        first, last = ln.text("voornaam", True), ln.text("achternaam", True)
+        group = ln.text("groep", True)
+        birth = ln.parsed("geboortedatum", parse_date, True)
+        start = ln.parsed("inschrijfdatum", parse_date, True)
+        until = ln.parsed("uitschrijfdatum", parse_date)
+        if start and until and until < start:
+            ln.fail("uitschrijfdatum", "ligt voor de inschrijfdatum")
+        if birth and start and birth >= start:
+            ln.fail("geboortedatum", "ligt niet voor de inschrijfdatum")
+        if len(problems) == before and birth and start:
+            out.append(PupilIn(number, first, ln.text("tussenvoegsel"), last, birth, group, start, until,
+                               ln.text("ot_nummer"), ln.text("gezin")))
+    _refuse_if(problems, source)
+    return out
+
+
+def check_absences(
+    table: CsvTable,
+    source: str,
+    *,
+    pupils: Mapping[str, PupilKnown],
+    codes: Mapping[str, Category],
+    calendar: SchoolCalendar,
+) -> list[AbsenceIn]:
+    problems: list[Problem] = []
+    out: list[AbsenceIn] = []
+    for line_no, values in table.rows:
+        ln = _Line(line_no, values, problems)
+        before = len(problems)
+        number = ln.text("leerlingnummer", True)
+        pupil = pupils.get(number)
+        if number and pupil is None:
+            ln.fail("leerlingnummer", f"onbekende leerling {number}")
+        day = ln.parsed("datum", parse_date, True)
+        code = ln.text("code", True).upper()
+        category = codes.get(code)
+        if code and category is None:
+            ln.fail("code", f"onbekende code '{code}' (bekend: {', '.join(sorted(codes))})")
+        start, end = ln.parsed("van", parse_time), ln.parsed("tot", parse_time)
+        if (start is None) != (end is None) and not ln.problems[before:]:
+            ln.fail("van" if start is None else "tot", "vul van en tot allebei in, of geen van beide (hele dag)")
+        if start and end and end <= start:
+            ln.fail("tot", "ligt niet na van")
+        late = ln.parsed("minuten_te_laat", _positive_int)
+        if category is Category.LATE and late is None and not ln.text("minuten_te_laat"):
+            ln.fail("minuten_te_laat", f"is verplicht bij code {code} (te laat)")
+        if category is not None and category is not Category.LATE and late is not None:
+            ln.fail("minuten_te_laat", f"hoort alleen bij te laat, niet bij code {code}")
+        reported = ln.parsed("gemeld_op", parse_datetime)
+        if day and pupil:
+            reason = calendar.day_off_reason(day, pupil.group)
+            if reason is not None:
+                ln.fail("datum", f"{day.isoformat()} is geen schooldag voor groep {pupil.group}: {DAY_OFF_NL[reason]}")
+            elif day < pupil.enrolled_from or (pupil.enrolled_until and day > pupil.enrolled_until):
+                ln.fail("datum", f"leerling {number} staat op {day.isoformat()} niet ingeschreven")
+        if len(problems) == before and day:
+            out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
+    _refuse_if(problems, source)
+    return out
+
+
+def check_events(table: CsvTable, source: str, *, pupils: Iterable[str]) -> list[EventIn]:
+    known = set(pupils)
+    kinds = {k.value: k for k in ActionKind}
+    problems: list[Problem] = []
+    out: list[EventIn] = []
+    for line_no, values in table.rows:
+        ln = _Line(line_no, values, problems)
+        before = len(problems)
+        number = ln.text("leerlingnummer", True)
+        if number and number not in known:
+            ln.fail("leerlingnummer", f"onbekende leerling {number}")
+        day = ln.parsed("datum", parse_date, True)
+        soort = ln.text("soort", True)
+        if soort and soort not in kinds:
+            ln.fail("soort", f"onbekende soort '{soort}' (bekend: {', '.join(kinds)})")
+        if len(problems) == before and day:
+            out.append(EventIn(number, day, kinds[soort], ln.text("omschrijving")))
+    _refuse_if(problems, source)
+    return out
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise ValueError(f"'{text}' is geen positief aantal minuten")
+    return int(text)

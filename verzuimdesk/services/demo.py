@@ -1,0 +1,87 @@
+"""The demo school: the plain data of `domain.demo` written through the same paths as the imports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from verzuimdesk.domain.demo import DemoSchool, generate_demo
+from verzuimdesk.importers.csvfile import CsvTable
+from verzuimdesk.importers.rows import (
+    ABSENCE_COLUMNS,
+    EVENT_COLUMNS,
+    PUPIL_COLUMNS,
+    PupilKnown,
+    check_absences,
+    check_events,
+    check_pupils,
+)
+from verzuimdesk.importers.schoolfile import parse_school_file
+from verzuimdesk.services.imports import write_absences, write_events, write_pupils
+from verzuimdesk.services.school import create_school, update_school
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.models import (
+    Agreement,
+    CareCase,
+    CaseShare,
+    CaseStatus,
+    Conversation,
+    Group,
+    Guardian,
+    PlanLink,
+    Pupil,
+)
+
+DEMO_USER = "demo"
+
+
+def _table(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> CsvTable:
+    return CsvTable(tuple(columns), tuple((i + 2, dict(r)) for i, r in enumerate(rows)))
+
+
+def create_demo(target: str, *, size: int = 200, today: date | None = None) -> Database:
+    """A new database at `target` with the fictitious demo school, as it stands on `today`."""
+    demo = generate_demo(size=size, today=today or date.today())
+    first, *rest = [parse_school_file(text, "demoschool") for text in demo.school_files]
+    db = create_school(target, first, user=DEMO_USER)
+    for settings in rest:
+        update_school(db, settings, user=DEMO_USER)
+    write_demo(db, demo)
+    return db
+
+
+def write_demo(db: Database, demo: DemoSchool) -> None:
+    with db.begin() as session:
+        write_pupils(session, check_pupils(_table(PUPIL_COLUMNS, demo.pupils), "demoschool"))
+        session.flush()
+        q = select(Pupil.number, Pupil.id, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
+        known = {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
+        ids = {n: pid for n, (pid, _) in known.items()}
+        absences = check_absences(_table(ABSENCE_COLUMNS, demo.absences), "demoschool",
+                                  pupils={n: k for n, (_, k) in known.items()},
+                                  codes=load_codes(session), calendar=load_calendar(session))
+        write_absences(session, absences, ids, user=DEMO_USER)
+        write_events(session, check_events(_table(EVENT_COLUMNS, demo.events), "demoschool", pupils=ids),
+                     ids, user=DEMO_USER)
+        session.add_all(Guardian(pupil_id=ids[g["leerlingnummer"]], name=g["naam"], relation=g["relatie"],
+                                 phone=g["telefoon"], email=g["email"]) for g in demo.guardians)
+        for c in demo.conversations:
+            held = datetime.combine(c.day, c.time)
+            session.add(Conversation(
+                pupil_id=ids[c.leerlingnummer], kind=c.kind.value, held_at=held, participants=c.participants,
+                summary=c.summary, created_by=DEMO_USER, updated_at=held,
+                agreements=[Agreement(text=a.text, owner=a.owner, due=a.due, done=a.done) for a in c.agreements]))
+        session.add_all(PlanLink(pupil_id=ids[p.leerlingnummer], kind=p.kind, location=p.location, start=p.start,
+                                 evaluation=p.evaluation) for p in demo.plans)
+        for k in demo.cases:
+            session.add(CareCase(
+                pupil_id=ids[k.leerlingnummer], category=k.category, start=k.start, main_cause=k.main_cause,
+                waiting_list=k.waiting_list, closed=k.closed, close_reason=k.close_reason,
+                statuses=[CaseStatus(since=k.start, status=k.intervention)],
+                shares=[CaseShare(since=k.start, share=k.education_share)]))
+        audit.append(session, user=DEMO_USER, action="create", entity="demo",
+                     detail={"leerlingen": len(demo.pupils), "verzuimregels": len(demo.absences)})

@@ -1,0 +1,169 @@
+"""Importing the pupils, absences and events CSV files: all or nothing.
+
+Every line is checked against the database before anything is written; one wrong line refuses the
+whole file. Importing the same file twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from verzuimdesk.importers.csvfile import read_csv
+from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.rows import (
+    ABSENCE_COLUMNS,
+    ABSENCE_REQUIRED,
+    EVENT_COLUMNS,
+    EVENT_REQUIRED,
+    PUPIL_COLUMNS,
+    PUPIL_REQUIRED,
+    AbsenceIn,
+    EventIn,
+    PupilIn,
+    PupilKnown,
+    check_absences,
+    check_events,
+    check_pupils,
+)
+from verzuimdesk.services.results import Change
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
+
+KINDS = ("pupils", "absences", "events")
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
+
+
+def import_file(db: Database, kind: str, path: Path, *, user: str = "") -> Change:
+    data = read_file(path)
+    if kind == "pupils":
+        return import_pupils(db, data, source=path.name, user=user)
+    if kind == "absences":
+        return import_absences(db, data, source=path.name, user=user)
+    if kind == "events":
+        return import_events(db, data, source=path.name, user=user)
+    raise ValueError(kind)
+
+
+def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", user: str = "") -> Change:
+    table = read_csv(data, source, required=PUPIL_REQUIRED, optional=set(PUPIL_COLUMNS))
+    rows = check_pupils(table, source)
+    with db.begin() as session:
+        change = write_pupils(session, rows)
+        audit.append(session, user=user, action="import", entity="pupil",
+                     detail={"bestand": source, "resultaat": change.summary()})
+    return change
+
+
+def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
+    groups = {g.name: g for g in session.scalars(select(Group))}
+    existing = {p.number: p for p in session.scalars(select(Pupil))}
+    added = updated = unchanged = 0
+    for r in rows:
+        group = groups.get(r.group)
+        if group is None:
+            group = groups[r.group] = Group(name=r.group, jaargroep=_jaargroep(r.group))
+            session.add(group)
+            session.flush()
+        values = {"first_name": r.first_name, "prefix": r.prefix, "last_name": r.last_name,
+                  "birth_date": r.birth_date, "group_id": group.id, "enrolled_from": r.enrolled_from,
+                  "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
+        pupil = existing.get(r.number)
+        if pupil is None:
+            session.add(Pupil(number=r.number, **values))
+            added += 1
+        elif any(getattr(pupil, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(pupil, k, v)
+            pupil.possibly_left = False
+            updated += 1
+        else:
+            unchanged += 1
+    return Change(added, updated, unchanged)
+
+
+def _jaargroep(name: str) -> str:
+    digits = "".join(ch if ch.isdigit() else " " for ch in name).split()
+    return digits[-1] if digits else ""
+
+
+def _known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
+    q = select(Pupil.number, Pupil.id, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
+    return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
+
+
+def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "") -> Change:
+    table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
+    with db.begin() as session:
+        known = _known_pupils(session)
+        rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
+                              codes=load_codes(session), calendar=load_calendar(session))
+        change = write_absences(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
+        audit.append(session, user=user, action="import", entity="absence",
+                     detail={"bestand": source, "resultaat": change.summary()})
+    return change
+
+
+def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
+                   user: str = "") -> Change:
+    code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    pids = {pupil_ids[r.number] for r in rows}
+    existing = set()
+    if pids:
+        existing = set(session.execute(
+            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id)
+            .where(Absence.pupil_id.in_(pids))).all())
+    now = datetime.now().replace(microsecond=0)
+    new = []
+    for r in rows:
+        key = (pupil_ids[r.number], r.day, r.start, r.end, code_ids[r.code])
+        if key in existing:
+            continue
+        existing.add(key)
+        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": key[4],
+                    "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
+                    "note": r.note, "created_at": now, "created_by": user})
+    if new:
+        session.execute(Absence.__table__.insert(), new)
+    return Change(added=len(new), unchanged=len(rows) - len(new))
+
+
+def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "") -> Change:
+    table = read_csv(data, source, required=EVENT_REQUIRED, optional=set(EVENT_COLUMNS))
+    with db.begin() as session:
+        known = _known_pupils(session)
+        rows = check_events(table, source, pupils=known.keys())
+        change = write_events(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
+        audit.append(session, user=user, action="import", entity="event",
+                     detail={"bestand": source, "resultaat": change.summary()})
+    return change
+
+
+def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str, int], *,
+                 user: str = "") -> Change:
+    existing = set(session.execute(select(EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note))
+                   .all())
+    now = datetime.now().replace(microsecond=0)
+    new = []
+    for r in rows:
+        key = (pupil_ids[r.number], r.day, r.kind.value, r.note)
+        if key in existing:
+            continue
+        existing.add(key)
+        new.append({"pupil_id": key[0], "day": r.day, "kind": r.kind.value, "reference": "", "note": r.note,
+                    "created_at": now, "created_by": user})
+    if new:
+        session.execute(EventRow.__table__.insert(), new)
+    return Change(added=len(new), unchanged=len(rows) - len(new))

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, Alembic migrations, opening a database, backups."""

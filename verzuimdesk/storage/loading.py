@@ -1,0 +1,108 @@
+"""Turning rows into domain objects, in bulk: a few queries for the whole school, never one per pupil."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
+from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category, ConversationKind
+from verzuimdesk.domain.records import AbsenceRecord, Event, PupilData
+from verzuimdesk.storage.models import (
+    Absence,
+    AbsenceCodeRow,
+    CalendarDay,
+    CareCase,
+    Conversation,
+    EventRow,
+    Group,
+    PlanLink,
+    Pupil,
+    School,
+    SchoolYear,
+    TimetableSpan,
+    Vacation,
+)
+
+
+def load_school(session: Session) -> School | None:
+    return session.scalar(select(School).limit(1))
+
+
+def load_calendar(session: Session) -> SchoolCalendar:
+    years = tuple(Period("", y.start, y.end) for y in session.scalars(select(SchoolYear).order_by(SchoolYear.start)))
+    default: dict[int, list[Span]] = defaultdict(list)
+    groups: dict[str, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for s in session.scalars(select(TimetableSpan).order_by(TimetableSpan.start)):
+        target = default if s.group_name is None else groups[s.group_name]
+        target[s.weekday].append(Span(s.start, s.end))
+    days = session.execute(select(CalendarDay.day, CalendarDay.kind)).all()
+    return SchoolCalendar(
+        school_years=years,
+        timetable={wd: tuple(spans) for wd, spans in default.items()},
+        group_timetables={g: {wd: tuple(sp) for wd, sp in week.items()} for g, week in groups.items()},
+        vacations=tuple(Period(v.name, v.start, v.end)
+                        for v in session.scalars(select(Vacation).order_by(Vacation.start))),
+        studiedagen=frozenset(d for d, k in days if k == "studiedag"),
+        feestdagen=frozenset(d for d, k in days if k == "feestdag"),
+    )
+
+
+def load_codes(session: Session) -> dict[str, Category]:
+    return {c.code: Category(c.category) for c in session.scalars(select(AbsenceCodeRow))}
+
+
+def load_pupil_data(session: Session, *, until: date | None = None,
+                    pupil_ids: list[int] | None = None) -> list[PupilData]:
+    """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`.
+
+    Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
+    """
+    pupils_q = select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
+                      Pupil.enrolled_from, Pupil.enrolled_until).join(Group).order_by(Group.name, Pupil.last_name,
+                                                                                          Pupil.first_name)
+    absences_q = select(Absence.id, Absence.pupil_id, Absence.day, AbsenceCodeRow.code, AbsenceCodeRow.category,
+                        Absence.start, Absence.end, Absence.minutes_late, Absence.reported_at,
+                        Absence.note).join(AbsenceCodeRow).order_by(Absence.day, Absence.id)
+    events_q = select(EventRow.id, EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note,
+                      EventRow.reference).order_by(EventRow.day, EventRow.id)
+    conv_q = select(Conversation.id, Conversation.pupil_id, Conversation.held_at, Conversation.kind,
+                    Conversation.summary)
+    plan_q = select(PlanLink.id, PlanLink.pupil_id, PlanLink.start, PlanLink.kind, PlanLink.location)
+    case_q = select(CareCase.pupil_id, CareCase.start).where(CareCase.closed.is_(None))
+    if until is not None:
+        absences_q = absences_q.where(Absence.day <= until)
+        events_q = events_q.where(EventRow.day <= until)
+    if pupil_ids is not None:
+        pupils_q = pupils_q.where(Pupil.id.in_(pupil_ids))
+        absences_q = absences_q.where(Absence.pupil_id.in_(pupil_ids))
+        events_q = events_q.where(EventRow.pupil_id.in_(pupil_ids))
+        conv_q = conv_q.where(Conversation.pupil_id.in_(pupil_ids))
+        plan_q = plan_q.where(PlanLink.pupil_id.in_(pupil_ids))
+        case_q = case_q.where(CareCase.pupil_id.in_(pupil_ids))
+
+    records: dict[int, list[AbsenceRecord]] = defaultdict(list)
+    for aid, pid, day, code, cat, start, end, late, rep, note in session.execute(absences_q):
+        records[pid].append(AbsenceRecord(aid, day, code, Category(cat), start, end, late, rep, note))
+    events: dict[int, list[Event]] = defaultdict(list)
+    for eid, pid, day, kind, note, ref in session.execute(events_q):
+        events[pid].append(Event(eid, day, ActionKind(kind), note, ref))
+    for cid, pid, held, kind, summary in session.execute(conv_q):
+        action = CONVERSATION_ACTION.get(ConversationKind(kind))
+        if action is not None and (until is None or held.date() <= until):
+            events[pid].append(Event(cid, held.date(), action, summary[:80], "", "conversation"))
+    for plid, pid, start, kind, location in session.execute(plan_q):
+        if until is None or start <= until:
+            events[pid].append(Event(plid, start, ActionKind.SUPPORT_PLAN, kind, location, "plan"))
+    cases = {pid: start for pid, start in session.execute(case_q)}
+
+    out = []
+    for pid, number, first, prefix, last, group, efrom, euntil in session.execute(pupils_q):
+        evs = tuple(sorted(events.get(pid, ()), key=lambda e: (e.day, e.source, e.id)))
+        name = " ".join(p for p in (first, prefix, last) if p)
+        out.append(PupilData(pid, number, name, group, efrom, euntil, tuple(records.get(pid, ())), evs,
+                             cases.get(pid)))
+    return out

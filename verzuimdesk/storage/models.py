@@ -1,0 +1,277 @@
+"""The database schema as SQLAlchemy 2 models. Alembic migrations are the only way it reaches a file.
+
+Names are English (the code's language); the UI and the files speak Dutch.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints, so that batch migrations on SQLite can find them again.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class School(Base):
+    __tablename__ = "school"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    brin: Mapped[str] = mapped_column(String(10), default="")
+    protocol: Mapped[str] = mapped_column(String(500), default="hoeksche-waard-po")
+    vacation_region: Mapped[str] = mapped_column(String(10), default="")
+
+
+class SchoolYear(Base):
+    __tablename__ = "school_year"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    start: Mapped[date] = mapped_column(Date, unique=True)
+    end: Mapped[date] = mapped_column(Date)
+
+
+class Vacation(Base):
+    __tablename__ = "vacation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+
+
+class CalendarDay(Base):
+    """A studiedag (no lessons, a werkdag) or a feestdag (neither schooldag nor werkdag)."""
+
+    __tablename__ = "calendar_day"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "studiedag" | "feestdag"
+
+
+class TimetableSpan(Base):
+    """One lesson span of a weekday; `group_name` None is the school's default timetable."""
+
+    __tablename__ = "timetable_span"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_name: Mapped[str | None] = mapped_column(String(50))
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = maandag
+    start: Mapped[time] = mapped_column(Time)
+    end: Mapped[time] = mapped_column(Time)
+
+
+class Group(Base):
+    __tablename__ = "school_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    jaargroep: Mapped[str] = mapped_column(String(10), default="")
+    pupils: Mapped[list[Pupil]] = relationship(back_populates="group")
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str | None] = mapped_column(String(100), unique=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))  # "ib" | "leerkracht" | "directie"
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    external_key: Mapped[str | None] = mapped_column(String(100))  # key in an EDEX export
+
+
+class StaffGroup(Base):
+    __tablename__ = "staff_group"
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Pupil(Base):
+    __tablename__ = "pupil"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)  # leerlingnummer (LAS)
+    first_name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(30), default="")  # tussenvoegsel
+    last_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id"))
+    enrolled_from: Mapped[date] = mapped_column(Date)
+    enrolled_until: Mapped[date | None] = mapped_column(Date)
+    ot_number: Mapped[str] = mapped_column(String(50), default="")  # SWV / Onderwijs Transparant
+    family: Mapped[str] = mapped_column(String(50), default="")  # shared by siblings
+    possibly_left: Mapped[bool] = mapped_column(Boolean, default=False)
+    group: Mapped[Group] = relationship(back_populates="pupils")
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+
+
+class Guardian(Base):
+    __tablename__ = "guardian"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AbsenceCodeRow(Base):
+    __tablename__ = "absence_code"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(5), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(30))
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Absence(Base):
+    __tablename__ = "absence"
+    __table_args__ = (Index("ix_absence_pupil_day", "pupil_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    start: Mapped[time | None] = mapped_column(Time)
+    end: Mapped[time | None] = mapped_column(Time)
+    code_id: Mapped[int] = mapped_column(ForeignKey("absence_code.id"))
+    minutes_late: Mapped[int | None] = mapped_column(Integer)
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reported_by: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Conversation(Base):
+    __tablename__ = "conversation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    held_at: Mapped[datetime] = mapped_column(DateTime)
+    participants: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
+    )
+
+
+class Agreement(Base):
+    __tablename__ = "agreement"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    conversation: Mapped[Conversation] = relationship(back_populates="agreements")
+
+
+class PlanLink(Base):
+    __tablename__ = "plan_link"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # "IHP" | "OPP" | "plan van aanpak"
+    location: Mapped[str] = mapped_column(Text)  # a file path or URL
+    start: Mapped[date] = mapped_column(Date)
+    evaluation: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventRow(Base):
+    """Something done in the dossier: a report made, a meeting held (an action kind)."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_pupil_day", "pupil_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(30))
+    reference: Mapped[str] = mapped_column(String(200), default="")  # e.g. DUO's meldingsnummer
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class CareCase(Base):
+    """A case of zorgwekkend verzuim (PROTOCOLS.md §5)."""
+
+    __tablename__ = "care_case"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(1))  # "A" | "B"
+    start: Mapped[date] = mapped_column(Date)
+    main_cause: Mapped[str] = mapped_column(String(100), default="")
+    waiting_list: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[date | None] = mapped_column(Date)
+    close_reason: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    statuses: Mapped[list[CaseStatus]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseStatus.since"
+    )
+    shares: Mapped[list[CaseShare]] = relationship(cascade="all, delete-orphan", order_by="CaseShare.since")
+
+
+class CaseStatus(Base):
+    """The intervention status of a case from a date on (its history)."""
+
+    __tablename__ = "case_status"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("care_case.id", ondelete="CASCADE"), index=True)
+    since: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(100))
+
+
+class CaseShare(Base):
+    """The share of education still followed (100/75/50/25/0 %) from a date on."""
+
+    __tablename__ = "case_share"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("care_case.id", ondelete="CASCADE"), index=True)
+    since: Mapped[date] = mapped_column(Date)
+    share: Mapped[int] = mapped_column(Integer)
+
+
+class AuditEntry(Base):
+    """Append-only: the app inserts rows and never updates or deletes them."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(30))  # view | create | update | delete | export | login | import
+    entity: Mapped[str] = mapped_column(String(50), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    pupil_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    __table_args__ = (UniqueConstraint("key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text, default="")
