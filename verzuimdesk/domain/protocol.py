@@ -230,7 +230,9 @@ class _Reader:
         if isinstance(raw.get("id"), str):
             place = f"regel {raw['id']}: "
         self.keys(
-            raw, place, {"id", "tekst", "stap", "regie", "voorwaarde", "actie"},
+            raw,
+            place,
+            {"id", "tekst", "stap", "regie", "voorwaarde", "actie"},
             {"start_zaak", "herstart_na_melding"},
         )
         step = str(self.typed(raw, "stap", place, str))
@@ -250,7 +252,8 @@ class _Reader:
             starts_case=bool(self.typed(raw, "start_zaak", place, bool)) if "start_zaak" in raw else False,
             restart_after_report=(
                 bool(self.typed(raw, "herstart_na_melding", place, bool))
-                if "herstart_na_melding" in raw else False
+                if "herstart_na_melding" in raw
+                else False
             ),
         )
 
@@ -316,7 +319,9 @@ class _Reader:
             try:
                 fields["event"] = ActionKind(raw["gebeurtenis"])
             except ValueError:
-                raise self.fail(place, f"'gebeurtenis' is geen bekende soort ('{raw['gebeurtenis']}')") from None
+                raise self.fail(
+                    place, f"'gebeurtenis' is geen bekende soort ('{raw['gebeurtenis']}')"
+                ) from None
         if "regel" in raw:
             fields["rule"] = self.typed(raw, "regel", place, str)
         if "voorwaarden" in raw:
