@@ -97,6 +97,9 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the output went to `head` or a closed pager: not an error
+        sys.stderr.close()
+        return 0
 
 
 def _init(args: argparse.Namespace) -> int:

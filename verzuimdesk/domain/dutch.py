@@ -11,3 +11,20 @@ _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
 def format_date(d: date, *, weekday: bool = True) -> str:
     text = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
     return f"{_DAYS[d.weekday()]} {text}" if weekday else text
+
+
+# The Dutch words of the headless outputs (command line, PDFs). The desktop app translates the same
+# codes through Qt's translation system.
+LIGHT_NL = {"green": "groen", "orange": "oranje", "red": "rood", "grey": "grijs"}
+
+ACTION_NL = {
+    "talk_pupil": "gesprek met de leerling",
+    "contact_parents": "contact met de ouders",
+    "duo_report": "melding verzuimloket DUO",
+    "school_doctor": "jeugdarts inschakelen",
+    "care_team": "bespreken in het ZAT",
+    "support_plan": "IHP/OPP opstellen of bijwerken",
+    "swv_report": "melding bij het samenwerkingsverband",
+    "suitable_offer": "passend aanbod registreren",
+    "escalation": "escaleren",
+}

@@ -36,7 +36,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     header = tuple(h.strip().lower() for h in header_raw)
     problems = [Problem(1, col, "verplichte kolom ontbreekt") for col in sorted(required - set(header))]
     problems += [Problem(1, col, "onbekende kolom") for col in header if col and col not in required | optional]
-    problems += [Problem(1, col, "kolom staat er twee keer in") for col in sorted({c for c in header if header.count(c) > 1})]
+    doubles = sorted({c for c in header if header.count(c) > 1})
+    problems += [Problem(1, col, "kolom staat er twee keer in") for col in doubles]
     if problems:
         raise InputRefused(source, problems)
     rows: list[tuple[int, dict[str, str]]] = []

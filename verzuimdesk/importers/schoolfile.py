@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
@@ -108,7 +109,7 @@ class _Reader:
                 except ValueError as exc:
                     self.fail(f"{name}.{key}", str(exc))
             spans.sort()
-            for a, b in zip(spans, spans[1:], strict=False):
+            for a, b in pairwise(spans):
                 if b.start < a.end:
                     self.fail(f"{name}.{key}", f"tijdvakken {a} en {b} overlappen")
             table[WEEKDAYS_NL.index(key)] = tuple(spans)
@@ -180,7 +181,7 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
             else:
                 vacations.append(Period(vname, v_start, v_end))
     vacations.sort(key=lambda p: p.start)
-    for a, b in zip(vacations, vacations[1:], strict=False):
+    for a, b in pairwise(vacations):
         if b.start <= a.end:
             r.fail(f"vakantie '{b.name}'", f"overlapt met vakantie '{a.name}'")
 

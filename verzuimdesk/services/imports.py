@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.importers.csvfile import read_csv
@@ -120,11 +120,11 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
                    user: str = "") -> Change:
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     pids = {pupil_ids[r.number] for r in rows}
-    existing = set()
+    existing: set[tuple[object, ...]] = set()
     if pids:
-        existing = set(session.execute(
+        existing = set(tuple(r) for r in session.execute(
             select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id)
-            .where(Absence.pupil_id.in_(pids))).all())
+            .where(Absence.pupil_id.in_(pids))))
     now = datetime.now().replace(microsecond=0)
     new = []
     for r in rows:
@@ -136,7 +136,7 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
                     "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
                     "note": r.note, "created_at": now, "created_by": user})
     if new:
-        session.execute(Absence.__table__.insert(), new)
+        session.execute(insert(Absence), new)
     return Change(added=len(new), unchanged=len(rows) - len(new))
 
 
@@ -153,8 +153,8 @@ def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", 
 
 def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str, int], *,
                  user: str = "") -> Change:
-    existing = set(session.execute(select(EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note))
-                   .all())
+    existing: set[tuple[object, ...]] = set(
+        tuple(r) for r in session.execute(select(EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note)))
     now = datetime.now().replace(microsecond=0)
     new = []
     for r in rows:
@@ -165,5 +165,5 @@ def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str,
         new.append({"pupil_id": key[0], "day": r.day, "kind": r.kind.value, "reference": "", "note": r.note,
                     "created_at": now, "created_by": user})
     if new:
-        session.execute(EventRow.__table__.insert(), new)
+        session.execute(insert(EventRow), new)
     return Change(added=len(new), unchanged=len(rows) - len(new))

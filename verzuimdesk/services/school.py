@@ -46,7 +46,8 @@ def create_school(target: str, settings: SchoolSettings, *, user: str = "") -> D
     with db.begin() as session:
         if session.scalar(select(School.id).limit(1)) is not None:
             db.close()
-            raise DatabaseError(f"Database '{target}' bevat al een school; gebruik 'verzuimdesk school' om die bij te werken.")
+            raise DatabaseError(f"Database '{target}' bevat al een school; "
+                                "gebruik 'verzuimdesk school' om die bij te werken.")
         session.add(School(name=settings.name, brin=settings.brin, protocol=settings.protocol))
         ensure_default_codes(session)
         _write_calendar(session, settings)

@@ -94,9 +94,9 @@ def load_pupil_data(session: Session, *, until: date | None = None,
         action = CONVERSATION_ACTION.get(ConversationKind(kind))
         if action is not None and (until is None or held.date() <= until):
             events[pid].append(Event(cid, held.date(), action, summary[:80], "", "conversation"))
-    for plid, pid, start, kind, location in session.execute(plan_q):
-        if until is None or start <= until:
-            events[pid].append(Event(plid, start, ActionKind.SUPPORT_PLAN, kind, location, "plan"))
+    for plid, pid, plan_start, kind, location in session.execute(plan_q):
+        if until is None or plan_start <= until:
+            events[pid].append(Event(plid, plan_start, ActionKind.SUPPORT_PLAN, kind, location, "plan"))
     cases = {pid: start for pid, start in session.execute(case_q)}
 
     out = []

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+
+from verzuimdesk.storage.database import DatabaseError, head_revision, open_database
+from verzuimdesk.storage.models import Base, School
+
+
+def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "m.db"), create=True)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_new_database_is_migrated_to_head(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "n.db"), create=True)
+    db.close()
+    con = sqlite3.connect(tmp_path / "n.db")
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    con.close()
+
+
+def test_write_that_raises_leaves_nothing(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "t.db"), create=True)
+    with pytest.raises(RuntimeError), db.begin() as session:
+        session.add(School(name="Half"))
+        session.flush()
+        raise RuntimeError("crash in the middle of a unit of work")
+    with db.read() as session:
+        assert session.scalars(select(School)).all() == []
+    db.close()
+
+
+def test_missing_file_is_not_created_silently(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="bestaat niet"):
+        open_database(str(tmp_path / "nope.db"))
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_a_file_that_is_no_database_gets_a_dutch_message(tmp_path: Path) -> None:
+    f = tmp_path / "tekst.db"
+    f.write_text("dit is geen database" * 100)
+    with pytest.raises(DatabaseError, match="kan niet geopend worden"):
+        open_database(str(f))

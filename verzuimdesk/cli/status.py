@@ -1,0 +1,53 @@
+"""`verzuimdesk status`: the JSON of INTERFACES.md, or a readable Dutch table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL, format_date
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.status import SchoolStatus, school_status, status_to_dict
+from verzuimdesk.storage.database import open_database
+
+LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
+
+
+def print_status(args: argparse.Namespace) -> int:
+    try:
+        peildatum = parse_date(args.date) if args.date else date.today()
+    except ValueError as exc:
+        raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
+    db = open_database(args.db)
+    try:
+        status = school_status(db, peildatum)
+    finally:
+        db.close()
+    if args.json:
+        json.dump(status_to_dict(status), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_table(status))
+    return 0
+
+
+def render_table(status: SchoolStatus) -> str:
+    counts = "  ".join(f"{LIGHT_NL[light]}: {status.count(light)}" for light in LIGHT_ORDER)
+    lines = [f"Peildatum {format_date(status.peildatum)} — protocol {status.protocol.name}", counts, ""]
+    rows = [("Nummer", "Naam", "Groep", "Licht", "Volgende actie")]
+    for p in status.pupils:
+        open_actions = sorted(p.status.open_actions, key=lambda a: a.due_date)
+        nxt = ""
+        if open_actions:
+            a = open_actions[0]
+            late = " (te laat)" if a.overdue else ""
+            nxt = f"{ACTION_NL[a.kind.value]} vóór {format_date(a.due_date)}{late} [{a.rule_id}]"
+        rows.append((p.number, p.name, p.group, LIGHT_NL[p.status.light.value], nxt))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for r in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""PDF documents with ReportLab: plain data in, a file out; no Qt."""
