@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from verzuimdesk.paths import default_db, resources_dir
@@ -31,14 +31,12 @@ def open_or_offer_demo(target: str, parent: object = None) -> Database | None:
     """Open the user's database; when there is none yet, offer to make the demo school."""
     path = sqlite_path(target)
     if path is not None and not path.exists():
-        from PySide6.QtCore import QCoreApplication
-
-        tr = QCoreApplication.translate
         answer = QMessageBox.question(
             None,
-            tr("App", "Welcome to VerzuimDesk"),
-            tr("App", "There is no database yet in %1.\n\nDo you want to start with a fictitious demo "
-                      "school to try the program?").replace("%1", str(Path(path).parent)),
+            QCoreApplication.translate("App", "Welcome to VerzuimDesk"),
+            QCoreApplication.translate(
+                "App", "There is no database yet in %1.\n\nDo you want to start with a fictitious demo "
+                "school to try the program?").replace("%1", str(Path(path).parent)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return open_database(target, create=True)

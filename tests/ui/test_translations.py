@@ -1,0 +1,36 @@
+"""The app speaks Dutch: every string is translated and the shipped .qm is compiled from the .ts."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from verzuimdesk.ui.app import install_translations
+from verzuimdesk.ui.i18n import TS_FILE, compile_qm
+
+
+def test_every_source_string_has_a_dutch_translation() -> None:
+    unfinished = [m.findtext("source") for m in ET.parse(TS_FILE).getroot().iter("message")
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]  # type: ignore[union-attr]
+    assert unfinished == []
+
+
+def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    fresh = compile_qm(TS_FILE, tmp_path / "fresh.qm")
+    assert fresh.read_bytes() == TS_FILE.with_suffix(".qm").read_bytes()
+
+
+def test_app_translates_to_dutch(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app)
+    try:
+        assert QCoreApplication.translate("PupilModel", "Date of birth") == "Geboortedatum"
+        assert QCoreApplication.translate("MainWindow", "%n pupil(s)", "", 3) == "3 leerlingen"
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
