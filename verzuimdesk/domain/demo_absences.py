@@ -180,7 +180,7 @@ def _unauthorised_once(
 
 # -- background conversations and plans --------------------------------------------------------------
 
-IB = "Marieke de Wit (IB-er)"
+IB = "Marieke Aarts (IB-er)"
 
 _CONVERSATIONS: tuple[tuple[ConversationKind, str, str, tuple[tuple[str, str, int], ...]], ...] = (
     (
