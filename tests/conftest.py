@@ -5,12 +5,22 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
+PASSPHRASE = "test-wachtwoord-123"
+
+
+def raw(path: Path) -> Any:
+    """A plain DB-API connection to a test database, unlocked with the tests' passphrase if encrypted."""
+    from verzuimdesk.storage.database import connect_file, is_encrypted, unlock
+
+    key = unlock(path, PASSPHRASE)[0] if is_encrypted(path) else None
+    return connect_file(path, key)
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +28,7 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("VERZUIMDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("VERZUIMDESK_DB", raising=False)
+    monkeypatch.setenv("VERZUIMDESK_PASSPHRASE", PASSPHRASE)
     return folder
 
 

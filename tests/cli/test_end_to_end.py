@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, time
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import DATA
+from tests.conftest import DATA, PASSPHRASE, raw
 from verzuimdesk.cli.main import run
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
@@ -36,7 +35,7 @@ def imported(db_path: Path) -> Path:
 
 def test_init_then_three_imports_give_the_rows_of_the_files(db_path: Path) -> None:
     imported(db_path)
-    db = open_database(str(db_path))
+    db = open_database(str(db_path), passphrase=PASSPHRASE)
     with db.read() as s:
         pupils = {p.number: p for p in s.scalars(select(Pupil))}
         assert sorted(pupils) == ["1001", "1002", "1003", "1004"]
@@ -82,7 +81,7 @@ def test_importing_the_same_files_twice_changes_nothing(db_path: Path, capsys: p
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
+    con = raw(path)
     names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name != 'audit_log'")]
     counts = {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     con.close()
@@ -151,7 +150,7 @@ def test_windows_1252_and_comma_are_read(db_path: Path, tmp_path: Path) -> None:
     f.write_bytes("leerlingnummer,voornaam,tussenvoegsel,achternaam,geboortedatum,groep,inschrijfdatum\n"
                   "2001,Chloë,'t,Hoen,2018-01-02,3,2022-08-29\n".encode("cp1252"))
     assert cli("import", "pupils", "--db", db_path, f) == 0
-    db = open_database(str(db_path))
+    db = open_database(str(db_path), passphrase=PASSPHRASE)
     with db.read() as s:
         p = s.scalars(select(Pupil).where(Pupil.number == "2001")).one()
         assert (p.first_name, p.prefix, p.last_name) == ("Chloë", "'t", "Hoen")
@@ -170,7 +169,7 @@ def test_reimporting_a_pupil_updates_it(db_path: Path, tmp_path: Path) -> None:
     f.write_text("leerlingnummer;voornaam;achternaam;geboortedatum;groep;inschrijfdatum\n"
                  "1003;Sem;Jansen;2016-05-12;6;2020-09-01\n", encoding="utf-8")
     assert cli("import", "pupils", "--db", db_path, f) == 0
-    db = open_database(str(db_path))
+    db = open_database(str(db_path), passphrase=PASSPHRASE)
     with db.read() as s:
         assert s.execute(select(Group.name).join(Pupil).where(Pupil.number == "1003")).scalar_one() == "6"
         assert s.scalar(select(Pupil.id).where(Pupil.number == "1003")) is not None
@@ -203,7 +202,7 @@ def test_school_command_updates_name_and_calendar(db_path: Path, school_file: Pa
     text = text.replace("studiedagen = [2025-11-14]", "studiedagen = [2025-11-14, 2026-03-02]")
     school_file.write_text(text, encoding="utf-8")
     assert cli("school", "--db", db_path, school_file) == 0
-    con = sqlite3.connect(db_path)
+    con = raw(db_path)
     assert con.execute("SELECT name FROM school").fetchall() == [("OBS De Wilg",)]
     assert con.execute("SELECT day FROM calendar_day WHERE kind='studiedag' ORDER BY day").fetchall() == [
         ("2025-11-14",), ("2026-03-02",)]

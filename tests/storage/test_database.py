@@ -49,5 +49,5 @@ def test_missing_file_is_not_created_silently(tmp_path: Path) -> None:
 def test_a_file_that_is_no_database_gets_a_dutch_message(tmp_path: Path) -> None:
     f = tmp_path / "tekst.db"
     f.write_text("dit is geen database" * 100)
-    with pytest.raises(DatabaseError, match="kan niet geopend worden"):
+    with pytest.raises(DatabaseError, match="is beschadigd of geen database"):
         open_database(str(f))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.cli.test_end_to_end import cli, imported
+from tests.conftest import PASSPHRASE
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pupil_model import COL_GROUP, COL_NAME, ROW_ID_ROLE
@@ -20,7 +21,7 @@ def window(qtbot: QtBot, tmp_path: Path, school_file: Path) -> MainWindow:
     path = tmp_path / "school.db"
     assert cli("init", "--db", path, "--school", school_file) == 0
     imported(path)
-    w = MainWindow(open_database(str(path)))
+    w = MainWindow(open_database(str(path), passphrase=PASSPHRASE))
     qtbot.addWidget(w)
     w.show()
     return w

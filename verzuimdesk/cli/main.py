@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 from verzuimdesk import __version__
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.storage.database import Database, DatabaseError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="maak een nieuwe database met een school")
     _db_arg(p)
     p.add_argument("--school", required=True, type=Path, metavar="SCHOOL.toml")
+    p.add_argument("--user", default="ib", metavar="NAAM", help="gebruikersnaam van de IB-er (standaard ib)")
     p.set_defaults(handler=_init)
 
     p = sub.add_parser("school", help="werk de instellingen en kalender van de school bij")
@@ -102,27 +105,55 @@ def run(argv: list[str]) -> int:
         return 0
 
 
+def passphrase(*, confirm: bool = False) -> str | None:
+    """From VERZUIMDESK_PASSPHRASE, else asked on a terminal; never printed or logged."""
+    env = os.environ.get("VERZUIMDESK_PASSPHRASE")
+    if env:
+        return env
+    if sys.stdin is None or not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("Wachtwoord: ")
+    if confirm and getpass.getpass("Nogmaals: ") != first:
+        raise InputRefused("wachtwoord", [Problem(None, "", "de twee wachtwoorden verschillen")])
+    return first
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database of `--db`, unlocked with the passphrase when it is encrypted."""
+    from verzuimdesk.services.backups import backup_before_migration
+    from verzuimdesk.storage.database import is_encrypted, open_database, sqlite_path
+
+    path = sqlite_path(args.db)
+    secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
+    return open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
+
+
 def _init(args: argparse.Namespace) -> int:
-    from verzuimdesk.services.school import create_school, read_school_file
+    from verzuimdesk.services.school import new_school_database, read_school_file
     from verzuimdesk.storage.database import sqlite_path
 
     settings = read_school_file(args.school)
-    path = sqlite_path(args.db)
-    if path is not None and path.exists():
-        raise DatabaseError(f"Database '{path}' bestaat al; gebruik 'verzuimdesk school' om de school bij te werken.")
-    create_school(args.db, settings).close()
-    print(f"Database gemaakt: {args.db} (school {settings.name})")
+    secret = passphrase(confirm=True) if sqlite_path(args.db) is not None else None
+    if sqlite_path(args.db) is not None and not secret:
+        raise InputRefused("wachtwoord", [Problem(None, "", "een nieuwe database wordt versleuteld: geef een "
+                                                  "wachtwoord op de terminal of in VERZUIMDESK_PASSPHRASE")])
+    db, recovery = new_school_database(args.db, settings, user=args.user, password=secret)
+    db.close()
+    print(f"Database gemaakt: {args.db} (school {settings.name}, gebruiker {args.user})")
+    if recovery:
+        print(f"Herstelsleutel: {recovery}\n"
+              "Schrijf deze op en bewaar hem veilig, los van de laptop: hij wordt maar één keer getoond en "
+              "opent de database als het wachtwoord vergeten is.")
     return 0
 
 
 def _school(args: argparse.Namespace) -> int:
     from verzuimdesk.services.school import read_school_file, update_school
-    from verzuimdesk.storage.database import open_database
 
     settings = read_school_file(args.file)
-    db = open_database(args.db)
+    db = open_db(args)
     try:
-        update_school(db, settings)
+        update_school(db, settings, user=db.user)
     finally:
         db.close()
     print(f"School bijgewerkt: {settings.name}, schooljaar {settings.school_year.start} t/m {settings.school_year.end}")
@@ -131,14 +162,13 @@ def _school(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from verzuimdesk.services.imports import import_file
-    from verzuimdesk.storage.database import open_database
 
     if args.kind == "edex":
         print("Het inlezen van EDEXML komt in een volgende versie.", file=sys.stderr)
         return 1
-    db = open_database(args.db)
+    db = open_db(args)
     try:
-        change = import_file(db, args.kind, args.file)
+        change = import_file(db, args.kind, args.file, user=db.user)
     finally:
         db.close()
     print(f"{args.file.name}: {change.summary()}")
@@ -158,7 +188,9 @@ def _backup(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is None:
         raise DatabaseError("Een kopie van een PostgreSQL-database maakt u met pg_dump op de server.")
-    backup(path, args.out)
+    db = open_db(args)
+    db.close()
+    backup(path, args.out, db.key)
     print(f"Kopie gemaakt: {args.out}")
     return 0
 
@@ -170,7 +202,9 @@ def _restore(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is None:
         raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
-    restore(args.file, path)
+    from verzuimdesk.storage.database import is_encrypted
+
+    restore(args.file, path, passphrase() if is_encrypted(args.file) else None)
     print(f"Kopie teruggezet in {path}")
     return 0
 
@@ -187,6 +221,8 @@ def _demo(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is not None and path.exists():
         raise DatabaseError(f"Database '{path}' bestaat al; kies een ander pad voor de demoschool.")
-    create_demo(args.db, size=args.size, today=today).close()
-    print(f"Demoschool gemaakt: {args.db}")
+    secret = os.environ.get("VERZUIMDESK_PASSPHRASE") or None
+    create_demo(args.db, size=args.size, today=today, password=secret).close()
+    state = "versleuteld" if secret else "niet versleuteld: de demoschool bevat geen echte leerlingen"
+    print(f"Demoschool gemaakt: {args.db} ({state})")
     return 0

@@ -12,17 +12,18 @@ from verzuimdesk.domain.engine import Light
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
 from verzuimdesk.services.status import SchoolStatus, school_status, status_to_dict
-from verzuimdesk.storage.database import open_database
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
 
 
 def print_status(args: argparse.Namespace) -> int:
+    from verzuimdesk.cli.main import open_db
+
     try:
         peildatum = parse_date(args.date) if args.date else date.today()
     except ValueError as exc:
         raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
-    db = open_database(args.db)
+    db = open_db(args)
     try:
         status = school_status(db, peildatum)
     finally:

@@ -20,7 +20,7 @@ from verzuimdesk.importers.rows import (
 )
 from verzuimdesk.importers.schoolfile import parse_school_file
 from verzuimdesk.services.imports import write_absences, write_events, write_pupils
-from verzuimdesk.services.school import create_school, update_school
+from verzuimdesk.services.school import new_school_database, update_school
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar, load_codes
@@ -43,11 +43,15 @@ def _table(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> CsvTable:
     return CsvTable(tuple(columns), tuple((i + 2, dict(r)) for i, r in enumerate(rows)))
 
 
-def create_demo(target: str, *, size: int = 200, today: date | None = None) -> Database:
-    """A new database at `target` with the fictitious demo school, as it stands on `today`."""
+def create_demo(target: str, *, size: int = 200, today: date | None = None,
+                password: str | None = None) -> Database:
+    """A new database at `target` with the fictitious demo school, as it stands on `today`.
+
+    Encrypted when a password is given; the demo holds no real pupils, so it may also be left plain.
+    """
     demo = generate_demo(size=size, today=today or date.today())
     first, *rest = [parse_school_file(text, "demoschool") for text in demo.school_files]
-    db = create_school(target, first, user=DEMO_USER)
+    db, _ = new_school_database(target, first, user=DEMO_USER, password=password)
     for settings in rest:
         update_school(db, settings, user=DEMO_USER)
     write_demo(db, demo)

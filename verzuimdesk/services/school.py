@@ -11,15 +11,23 @@ from verzuimdesk.domain.codes import DEFAULT_CODES
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database, DatabaseError, open_database
+from verzuimdesk.storage.database import (
+    Database,
+    DatabaseError,
+    create_encrypted_database,
+    open_database,
+    sqlite_path,
+)
 from verzuimdesk.storage.models import (
     AbsenceCodeRow,
     CalendarDay,
     School,
     SchoolYear,
+    Staff,
     TimetableSpan,
     Vacation,
 )
+from verzuimdesk.storage.vault import slots_path
 
 
 def read_school_file(path: Path) -> SchoolSettings:
@@ -30,7 +38,8 @@ def read_school_file(path: Path) -> SchoolSettings:
     return parse_school_file(text, path.name)
 
 
-def _check_protocol(settings: SchoolSettings, source: str) -> None:
+def check_settings(settings: SchoolSettings, source: str = "schoolbestand") -> None:
+    """What the file parser cannot see by itself: that the protocol exists and validates."""
     from verzuimdesk.domain.protocol import ProtocolError, load_protocol
 
     try:
@@ -39,20 +48,44 @@ def _check_protocol(settings: SchoolSettings, source: str) -> None:
         raise InputRefused(source, [Problem(None, "", f"'school.protocol': {exc}")]) from None
 
 
-def create_school(target: str, settings: SchoolSettings, *, user: str = "") -> Database:
-    """A new database holding this school; refuses to overwrite one that has a school already."""
-    _check_protocol(settings, "schoolbestand")
-    db = open_database(target, create=True)
+def create_school(db: Database, settings: SchoolSettings, *, user: str = "", ib_name: str = "") -> None:
+    """Write the school into a new, empty database; `user` becomes its first account, an IB-er."""
+    check_settings(settings)
     with db.begin() as session:
         if session.scalar(select(School.id).limit(1)) is not None:
-            db.close()
-            raise DatabaseError(f"Database '{target}' bevat al een school; "
+            raise DatabaseError(f"Database '{db.target}' bevat al een school; "
                                 "gebruik 'verzuimdesk school' om die bij te werken.")
         session.add(School(name=settings.name, brin=settings.brin, protocol=settings.protocol))
         ensure_default_codes(session)
         _write_calendar(session, settings)
+        if user:
+            session.add(Staff(name=ib_name or user, username=user, role="ib"))
         audit.append(session, user=user, action="create", entity="school", detail={"naam": settings.name})
-    return db
+
+
+def new_school_database(target: str, settings: SchoolSettings, *, user: str,
+                        password: str | None) -> tuple[Database, str | None]:
+    """A new database with this school: encrypted when a password is given (then also the recovery
+    key to show once). Whatever goes wrong, no half-made database is left behind."""
+    check_settings(settings)
+    path = sqlite_path(target)
+    if path is not None and (path.exists() or slots_path(path).exists()):
+        raise DatabaseError(f"Database '{path}' bestaat al; gebruik 'verzuimdesk school' om de school bij te werken.")
+    recovery: str | None = None
+    if password is not None:
+        db, recovery = create_encrypted_database(target, user=user, password=password)
+    else:
+        db = open_database(target, create=True, user=user)
+    try:
+        create_school(db, settings, user=user)
+    except BaseException:
+        db.close()
+        if path is not None:
+            for leftover in (path, slots_path(path), path.with_name(path.name + "-wal"),
+                             path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    return db, recovery
 
 
 def update_school(db: Database, settings: SchoolSettings, *, user: str = "") -> None:
@@ -60,7 +93,7 @@ def update_school(db: Database, settings: SchoolSettings, *, user: str = "") -> 
 
     Other school years keep their calendar, so the status of a past date stays reproducible.
     """
-    _check_protocol(settings, "schoolbestand")
+    check_settings(settings)
     with db.begin() as session:
         school = session.scalar(select(School).limit(1))
         if school is None:

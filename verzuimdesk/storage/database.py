@@ -6,9 +6,10 @@ block ends, rolled back when it raises.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,21 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from verzuimdesk.storage import vault
+from verzuimdesk.storage.location import location_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class DatabaseError(Exception):
     """A database that cannot be opened or used; the message is Dutch and meant for the user."""
+
+
+class PassphraseRequired(DatabaseError):
+    """The database is encrypted and no password was given."""
 
 
 def is_url(target: str) -> bool:
@@ -39,7 +47,11 @@ def sqlite_path(target: str) -> Path | None:
     return None
 
 
-def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+def is_encrypted(path: Path) -> bool:
+    return vault.slots_path(path).exists()
+
+
+def _pragmas(dbapi_conn: Any) -> None:
     # WAL with synchronous=FULL: a commit that returned survives a power cut.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -49,12 +61,30 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(target: str) -> Engine:
+def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
+    """A plain DB-API connection (for backups and checks), keyed when the file is encrypted."""
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    if key is None:
+        return sqlite3.connect(uri, uri=True)
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(uri, uri=True)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key="{vault.sqlcipher_key(key)}"')
+    return conn
+
+
+def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
         return create_engine(target, pool_pre_ping=True)
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_sqlite_connect)
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        # SQLAlchemy's own SQLCipher dialect; the raw key means no key derivation on every connect.
+        url = URL.create("sqlite+pysqlcipher", password=vault.sqlcipher_key(key), database=str(path))
+        engine = create_engine(url)
+    event.listen(engine, "connect", lambda conn, _rec: _pragmas(conn))
     return engine
 
 
@@ -86,6 +116,8 @@ class Database:
     target: str
     engine: Engine
     sessions: sessionmaker[Session]
+    user: str = ""
+    key: bytes | None = field(default=None, repr=False)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -102,26 +134,99 @@ class Database:
     def path(self) -> Path | None:
         return sqlite_path(self.target)
 
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(target: str, *, create: bool = False) -> Database:
-    """Open the database at a path or URL and migrate it to head.
+def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple[bytes, str]:
+    """The data key of an encrypted database and the user whose password opened it."""
+    if not passphrase:
+        raise PassphraseRequired(f"Database '{path}' is versleuteld; geef het wachtwoord op "
+                                 "(of zet VERZUIMDESK_PASSPHRASE).")
+    try:
+        return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
+    except vault.VaultError as exc:
+        raise DatabaseError(str(exc)) from None
 
+
+def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
+    """Raise a Dutch DatabaseError unless the file opens with `key` and passes the check."""
+    try:
+        conn = connect_file(path, key, readonly=True)
+        try:
+            result = conn.execute(f"PRAGMA {pragma}").fetchone()
+        finally:
+            conn.close()
+    except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
+        if key is not None and "not a database" in str(exc):
+            raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
+                            "Zet een reservekopie terug.") from None
+    if not result or result[0] != "ok":
+        raise DatabaseError(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
+                            "Zet een reservekopie terug.")
+
+
+def open_database(target: str, *, create: bool = False, passphrase: str | None = None, user: str | None = None,
+                  key: bytes | None = None, before_migrate: Callable[[Database], None] | None = None) -> Database:
+    """Open the database at a path or URL, check it, and migrate it to head.
+
+    An encrypted SQLite file (one with a slots file beside it) needs `passphrase` (or the data `key`).
     Without `create`, a SQLite file that does not exist is an error rather than silently made.
+    `before_migrate` runs (for a backup) before an existing database is migrated.
     """
     path = sqlite_path(target)
+    who = user or ""
     if path is not None:
+        problem = location_problem(path)
+        if problem:
+            raise DatabaseError(problem)
         if not path.exists() and not create:
             raise DatabaseError(f"Database '{path}' bestaat niet. Maak er een met 'verzuimdesk init'.")
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(target)
+        if key is None and is_encrypted(path):
+            key, who = unlock(path, passphrase, user)
+        if path.exists() and path.stat().st_size > 0:
+            check_file(path, key)
+    engine = make_engine(target, key)
+    db = Database(target, engine, sessionmaker(engine, expire_on_commit=False), who, key)
     try:
-        if current_revision(engine) != head_revision():
+        current = current_revision(engine)
+        if current != head_revision():
+            if current is not None:
+                if path is not None:
+                    check_file(path, key, "integrity_check")
+                if before_migrate is not None:
+                    before_migrate(db)
             migrate(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
     except Exception as exc:  # a file that is no database, a server that does not answer
         engine.dispose()
         raise DatabaseError(f"Database '{target}' kan niet geopend worden: {exc}") from exc
-    return Database(target, engine, sessionmaker(engine, expire_on_commit=False))
+    return db
+
+
+def create_encrypted_database(target: str, *, user: str, password: str) -> tuple[Database, str]:
+    """A new encrypted SQLite database: (the opened database, the recovery key to show once)."""
+    path = sqlite_path(target)
+    if path is None:
+        raise DatabaseError("Versleuteling geldt voor een databasebestand; een server versleutelt zelf.")
+    if path.exists() or vault.slots_path(path).exists():
+        raise DatabaseError(f"Database '{path}' bestaat al.")
+    problem = location_problem(path)
+    if problem:
+        raise DatabaseError(problem)
+    try:
+        v, key, recovery = vault.Vault.create(user, password)
+    except vault.VaultError as exc:
+        raise DatabaseError(str(exc)) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    v.save(vault.slots_path(path))
+    return open_database(target, create=True, key=key, user=user), recovery

@@ -1,0 +1,100 @@
+"""Automatic backups: on the first start of a day and before every migration, rotated 7/4/12.
+
+Copies live in `reservekopieen/` beside the database, encrypted like the database itself. The
+rotation keeps the newest copy of each of the last 7 days, 4 weeks and 12 months that have one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from verzuimdesk.storage import vault
+from verzuimdesk.storage.backup import backup
+from verzuimdesk.storage.database import Database
+
+FOLDER = "reservekopieen"
+_STAMP = "%Y-%m-%d_%H%M%S"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    made: datetime
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / FOLDER
+
+
+def list_backups(db_path: Path) -> list[BackupFile]:
+    """The automatic copies of this database, newest first."""
+    found = []
+    prefix = db_path.stem + "_"
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    for f in folder.glob(f"{prefix}*.db"):
+        stamp = f.stem[len(prefix):].split("_voor-", 1)[0]
+        try:
+            found.append(BackupFile(f, datetime.strptime(stamp, _STAMP)))
+        except ValueError:
+            continue
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def make_backup(db: Database, *, reason: str = "", now: datetime | None = None) -> Path | None:
+    """A checked copy now; None for a server database (its own tools make copies)."""
+    if db.path is None:
+        return None
+    made = now or datetime.now()
+    suffix = f"_voor-{reason}" if reason else ""
+    out = backup_dir(db.path) / f"{db.path.stem}_{made.strftime(_STAMP)}{suffix}.db"
+    backup(db.path, out, db.key)
+    rotate(db.path, now=made)
+    return out
+
+
+def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
+    """The first start of a day makes a copy; later starts that day do not."""
+    if db.path is None:
+        return None
+    today = (now or datetime.now()).date()
+    if any(b.made.date() == today for b in list_backups(db.path)):
+        return None
+    return make_backup(db, now=now)
+
+
+def backup_before_migration(db: Database) -> None:
+    make_backup(db, reason="migratie")
+
+
+def keep(dates: Iterable[datetime], *, days: int = 7, weeks: int = 4, months: int = 12) -> set[datetime]:
+    """Which copies the rotation keeps: the newest of each of the last N days, weeks and months."""
+    kept: set[datetime] = set()
+    for count, bucket in ((days, lambda d: d.date()), (weeks, lambda d: d.isocalendar()[:2]),
+                          (months, lambda d: (d.year, d.month))):
+        seen: list[object] = []
+        for d in sorted(dates, reverse=True):
+            b = bucket(d)
+            if b not in seen:
+                if len(seen) == count:
+                    break
+                seen.append(b)
+                kept.add(d)
+    return kept
+
+
+def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete the copies the rotation does not keep; returns what was deleted."""
+    backups = list_backups(db_path)
+    kept = keep([b.made for b in backups])
+    removed = []
+    for b in backups:
+        if b.made not in kept:
+            b.path.unlink(missing_ok=True)
+            vault.slots_path(b.path).unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
