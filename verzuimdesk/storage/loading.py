@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
-from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category, ConversationKind
+from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category
 from verzuimdesk.domain.records import AbsenceRecord, Event, PupilData
 from verzuimdesk.storage.models import (
     Absence,
@@ -26,6 +26,12 @@ from verzuimdesk.storage.models import (
     TimetableSpan,
     Vacation,
 )
+
+
+# Enum lookups by value through a dict: calling the Enum class per row costs more than the query.
+_CATEGORY = {c.value: c for c in Category}
+_ACTION = {a.value: a for a in ActionKind}
+_CONVERSATION_ACTION = {k.value: a for k, a in CONVERSATION_ACTION.items()}
 
 
 def load_school(session: Session) -> School | None:
@@ -86,12 +92,12 @@ def load_pupil_data(session: Session, *, until: date | None = None,
 
     records: dict[int, list[AbsenceRecord]] = defaultdict(list)
     for aid, pid, day, code, cat, start, end, late, rep, note in session.execute(absences_q):
-        records[pid].append(AbsenceRecord(aid, day, code, Category(cat), start, end, late, rep, note))
+        records[pid].append(AbsenceRecord(aid, day, code, _CATEGORY[cat], start, end, late, rep, note))
     events: dict[int, list[Event]] = defaultdict(list)
     for eid, pid, day, kind, note, ref in session.execute(events_q):
-        events[pid].append(Event(eid, day, ActionKind(kind), note, ref))
+        events[pid].append(Event(eid, day, _ACTION[kind], note, ref))
     for cid, pid, held, kind, summary in session.execute(conv_q):
-        action = CONVERSATION_ACTION.get(ConversationKind(kind))
+        action = _CONVERSATION_ACTION.get(kind)
         if action is not None and (until is None or held.date() <= until):
             events[pid].append(Event(cid, held.date(), action, summary[:80], "", "conversation"))
     for plid, pid, plan_start, kind, location in session.execute(plan_q):
