@@ -1,0 +1,213 @@
+"""What every document shares: the font, the styles, the letterhead and "pagina 2 van 5".
+
+Font: DejaVu Sans where the system has it, else the Bitstream Vera that ReportLab ships in
+`reportlab/fonts` (both hold ë, é, ï and the other Dutch accents), else Helvetica, whose WinAnsi
+encoding still renders the accents of Dutch names. The choice is made once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.reports.data import Letterhead
+
+MARGIN = 18 * mm
+HEADER_H = 22 * mm
+GREY = colors.HexColor("#666666")
+LINE = colors.HexColor("#B0B0B0")
+HEAD_BG = colors.HexColor("#E8EEF4")
+
+_SYSTEM_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+)
+
+
+@cache
+def fonts() -> tuple[str, str]:
+    """(regular, bold) font names registered with ReportLab, best available first."""
+    candidates: list[tuple[str, Path, Path]] = [
+        ("DejaVuSans", d / "DejaVuSans.ttf", d / "DejaVuSans-Bold.ttf") for d in _SYSTEM_DIRS
+    ]
+    shipped = Path(reportlab.__file__).parent / "fonts"
+    candidates.append(("Vera", shipped / "Vera.ttf", shipped / "VeraBd.ttf"))
+    for name, regular, bold in candidates:
+        if regular.is_file() and bold.is_file():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(regular)))
+                pdfmetrics.registerFont(TTFont(f"{name}-Bold", str(bold)))
+            except Exception:  # a damaged font file: try the next one rather than fail the export
+                continue
+            pdfmetrics.registerFontFamily(name, normal=name, bold=f"{name}-Bold", italic=name,
+                                          boldItalic=f"{name}-Bold")
+            return name, f"{name}-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    regular, bold = fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=GREY),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "cellb": ParagraphStyle("cellb", parent=body, fontName=bold, fontSize=8, leading=10),
+        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=15, leading=19, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=10, keepWithNext=1,
+                             spaceAfter=4),
+        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+    }
+
+
+def esc(text: str) -> str:
+    """Text for a Paragraph: its mini-markup must not eat a user's '<' or '&'."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(esc(text), styles()[style])
+
+
+def d(day: date | None, *, weekday: bool = True) -> str:
+    return format_date(day, weekday=weekday) if day else "–"
+
+
+def hours(minutes: int) -> str:
+    """Minutes as Dutch hours: 90 → '1,5'."""
+    value = round(minutes / 60, 2)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
+          extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+    """A plain ruled table; strings become wrapping paragraphs so long text never runs off the page."""
+    body = [[p(c, "cellb" if header and i == 0 else "cell") if isinstance(c, str) else c for c in row]
+            for i, row in enumerate(rows)]
+    t = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
+    style: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_BG))
+    t.setStyle(TableStyle([*style, *extra]))
+    return t
+
+
+def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
+    """Label–value pairs in two columns, the labels grey."""
+    rows = [[p(k, "small"), p(v, "cell")] for k, v in pairs]
+    t = Table(rows, colWidths=[width * 0.3, width * 0.7])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return t
+
+
+def empty(text: str) -> Paragraph:
+    return p(text, "small")
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end, so each footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        w, _ = self._pagesize
+        regular, _bold = fonts()
+        self.setFont(regular, 7.5)
+        self.setFillColor(GREY)
+        self.drawRightString(w - MARGIN, 10 * mm, f"pagina {self._pageNumber} van {total}")
+
+
+def _letterhead(head: Letterhead) -> Any:
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        w, h = doc.pagesize
+        regular, bold = fonts()
+        top = h - 12 * mm
+        x = MARGIN
+        if head.logo and Path(head.logo).is_file():
+            try:
+                canvas.drawImage(head.logo, MARGIN, top - 12 * mm, width=24 * mm, height=14 * mm,
+                                 preserveAspectRatio=True, anchor="sw", mask="auto")
+                x = MARGIN + 27 * mm
+            except Exception:  # an unreadable image: the school name alone is enough
+                x = MARGIN
+        canvas.setFillColor(colors.black)
+        canvas.setFont(bold, 10)
+        canvas.drawString(x, top - 3 * mm, head.school)
+        canvas.setFont(regular, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(x, top - 7.5 * mm, head.title + (f" — {head.subtitle}" if head.subtitle else ""))
+        canvas.setFont(bold, 9)
+        canvas.setFillColor(colors.HexColor("#B00020"))
+        canvas.drawRightString(w - MARGIN, top - 3 * mm, "Vertrouwelijk")
+        canvas.setFont(regular, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawRightString(w - MARGIN, top - 7.5 * mm, f"afgedrukt op {format_date(head.printed)}")
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, h - HEADER_H, w - MARGIN, h - HEADER_H)
+        canvas.setFont(regular, 7.5)
+        canvas.drawString(MARGIN, 10 * mm, f"{head.school} · {head.title}")
+    return draw
+
+
+def build(out: Path, head: Letterhead, story: list[Flowable], *, wide: bool = False) -> None:
+    """Write `story` to `out` as an A4 document (landscape when `wide`) with the letterhead."""
+    size = landscape(A4) if wide else A4
+    doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=HEADER_H + 6 * mm, bottomMargin=18 * mm, title=head.title,
+                            author=head.school, subject="Vertrouwelijk", creator="VerzuimDesk")
+    draw = _letterhead(head)
+    doc.build([p(head.title, "h1"), *story], onFirstPage=draw, onLaterPages=draw, canvasmaker=_NumberedCanvas)
+
+
+def content_width(*, wide: bool = False) -> float:
+    """The width a flowable may take: the page less the margins and the frame's own 6 pt paddings."""
+    size = landscape(A4) if wide else A4
+    return float(size[0] - 2 * MARGIN - 12)
+
+
+def spacer(h: float = 4) -> Spacer:
+    return Spacer(1, h * mm)
+

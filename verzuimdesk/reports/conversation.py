@@ -1,0 +1,49 @@
+"""Gespreksverslag: one conversation with its agreements and room for both parties to sign."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from verzuimdesk.reports.base import GREY, build, content_width, d, facts, p, spacer, table
+from verzuimdesk.reports.data import CONVERSATION_NL, ConversationRow, Letterhead, PupilInfo
+
+
+def build_conversation_pdf(school: str, pupil: PupilInfo, conversation: ConversationRow, out: Path, *,
+                           printed: date, logo: str | None = None) -> None:
+    w = content_width()
+    c = conversation
+    story: list[Flowable] = [
+        facts([("Leerling", f"{pupil.name} (groep {pupil.group})"),
+               ("Soort gesprek", CONVERSATION_NL.get(c.kind, c.kind)),
+               ("Datum", f"{d(c.held_at.date())}, {c.held_at:%H:%M} uur"),
+               ("Aanwezig", c.participants or "–"),
+               ("Verslag door", c.created_by or "–")], w),
+        p("Samenvatting", "h2"),
+        p(c.summary or "(geen samenvatting vastgelegd)"),
+        p("Afspraken", "h2"),
+    ]
+    if c.agreements:
+        rows: list[list[object]] = [["Afspraak", "Wie", "Uiterlijk"]]
+        rows += [[a.text, a.owner or "–", d(a.due) if a.due else "–"] for a in c.agreements]
+        story.append(table(rows, [w * 0.6, w * 0.2, w * 0.2]))
+    else:
+        story.append(p("Er zijn geen afspraken gemaakt.", "small"))
+    story += [spacer(8), KeepTogether(_signatures(w))]
+    build(out, Letterhead(school, "Gespreksverslag", printed, subtitle=pupil.name, logo=logo), story)
+
+
+def _signatures(width: float) -> list[Flowable]:
+    """Two signature boxes: the parents and the school, each with name, date and a line to sign on."""
+    cell = [p("Naam: ....................................................", "cell"), spacer(5),
+            p("Datum: ...................................................", "cell"), spacer(12),
+            p("Handtekening: ..........................................", "cell")]
+    t = Table([[p("Voor gezien en akkoord, ouder(s) / verzorger(s)", "cellb"), p("Namens de school", "cellb")],
+               [cell, cell]], colWidths=[width / 2, width / 2])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("BOX", (0, 1), (0, 1), 0.25, GREY), ("BOX", (1, 1), (1, 1), 0.25, GREY),
+                           ("LEFTPADDING", (0, 1), (-1, 1), 6), ("TOPPADDING", (0, 1), (-1, 1), 8),
+                           ("BOTTOMPADDING", (0, 1), (-1, 1), 8)]))
+    return [p("Ondertekening", "h2"), t]

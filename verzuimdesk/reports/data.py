@@ -1,0 +1,237 @@
+"""The plain data the documents print: frozen dataclasses, filled by the services.
+
+They live here rather than in `services` because the reports layer sits below the services and must
+not import them; the services build these and hand them down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.engine import Action, RuleHit
+
+
+class Recipient(StrEnum):
+    """Who receives a dossier or overview (DESIGN.md, "Who may receive what")."""
+
+    OUDERS = "ouders"
+    LEERPLICHT = "leerplicht"
+    JEUGDARTS = "jeugdarts"
+    SWV = "swv"
+
+
+RECIPIENT_NL = {
+    Recipient.OUDERS: "ouders / verzorgers",
+    Recipient.LEERPLICHT: "leerplichtambtenaar",
+    Recipient.JEUGDARTS: "jeugdarts (JGZ)",
+    Recipient.SWV: "samenwerkingsverband",
+}
+
+CATEGORY_NL = {
+    Category.PRESENT_ELSEWHERE: "onderwijs elders",
+    Category.SICK: "ziek",
+    Category.AUTHORISED: "geoorloofd",
+    Category.UNAUTHORISED: "ongeoorloofd",
+    Category.LATE: "te laat",
+    Category.SUSPENDED: "schorsing",
+    Category.UNEXPLAINED: "reden onbekend",
+}
+
+CONVERSATION_NL = {
+    "pupil": "gesprek met de leerling",
+    "parents_phone": "ouders, telefonisch",
+    "parents_meeting": "ouders, op school",
+    "parents_home": "ouders, huisbezoek",
+    "care_team": "ZAT / MDO",
+    "school_doctor": "jeugdarts / JGZ",
+    "leerplicht": "leerplichtambtenaar",
+    "social_work": "schoolmaatschappelijk werk",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    """What every page carries: the school, the document's title, the printing date, a logo."""
+
+    school: str
+    title: str
+    printed: date
+    subtitle: str = ""
+    logo: str | None = None  # path to a PNG/JPEG; a missing file is left out, not an error
+
+
+@dataclass(frozen=True, slots=True)
+class PupilInfo:
+    id: int
+    number: str
+    first_name: str
+    prefix: str
+    last_name: str
+    group: str
+    birth_date: date | None
+    ot_number: str
+    enrolled_from: date
+    enrolled_until: date | None
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+
+    @property
+    def initials(self) -> str:
+        """`Z.v.d.B.`: enough for the SWV to match with the OT number, not enough to name the child."""
+        parts = [self.first_name, *self.prefix.split(), self.last_name]
+        out = []
+        for p in parts:
+            letter = p.lstrip("'")[:1]
+            if letter:
+                out.append((letter.upper() if p in (self.first_name, self.last_name) else letter.lower()) + ".")
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    """One absence record, with its absent minutes against the pupil's lestijd."""
+
+    id: int
+    day: date
+    code: str
+    label: str
+    category: Category
+    start: time | None
+    end: time | None
+    minutes: int
+    minutes_late: int | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRow:
+    id: int
+    kind: str
+    held_at: datetime
+    participants: str
+    summary: str
+    created_by: str
+    agreements: tuple[AgreementRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    kind: str
+    location: str
+    start: date
+    evaluation: date | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    """A report made or a step taken (DUO, leerplicht, jeugdarts, SWV, ZAT)."""
+
+    id: int
+    day: date
+    kind: str
+    reference: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """A case of zorgwekkend verzuim with its histories (PROTOCOLS.md §5)."""
+
+    id: int
+    category: str
+    start: date
+    main_cause: str
+    waiting_list: str
+    closed: date | None
+    close_reason: str
+    statuses: tuple[tuple[date, str], ...]
+    shares: tuple[tuple[date, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """One pupil's dossier over a period; after `for_recipient` only what that recipient may see."""
+
+    school: str
+    pupil: PupilInfo
+    start: date
+    end: date
+    records: tuple[RecordRow, ...]
+    conversations: tuple[ConversationRow, ...]
+    plans: tuple[PlanRow, ...]
+    events: tuple[EventItem, ...]
+    cases: tuple[CaseRow, ...]
+    rules: tuple[RuleHit, ...]
+    actions: tuple[Action, ...]
+    schooldagen: tuple[date, ...]  # the pupil's schooldagen in the period, for the calendar strip
+    recipient: Recipient | None = None  # None: not filtered yet
+    left_out: str = ""  # one sentence on what this recipient's version never holds
+
+
+@dataclass(frozen=True, slots=True)
+class DuoReport:
+    """What to type into DUO's verzuimloket, by hand."""
+
+    school: str
+    brin: str
+    pupil: PupilInfo
+    report_type: str
+    rule_id: str
+    rule_text: str
+    begin: date
+    end: date
+    hours: float
+    due: date
+    records: tuple[RecordRow, ...]
+    agreements: tuple[tuple[date, AgreementRow], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterlyRow:
+    """One case on the SWV quarterly list; `pupil_label` is initials or the name, as asked.
+
+    `pupil_id` and `number` are for the audit log only; no file of the list prints them.
+    """
+
+    pupil_id: int
+    number: str
+    pupil_label: str
+    ot_number: str
+    group: str
+    category: str
+    proposed_category: str | None
+    start: date
+    proposed_start: date | None
+    end: date | None
+    main_cause: str
+    status: str
+    status_history: tuple[tuple[date, str], ...]
+    share: int | None
+    share_history: tuple[tuple[date, int], ...]
+    waiting_list: str
+    close_reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterlyList:
+    school: str
+    brin: str
+    reference: date
+    quarter_start: date
+    year_start: date
+    names: bool
+    rows: tuple[QuarterlyRow, ...]

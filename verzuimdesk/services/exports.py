@@ -1,0 +1,215 @@
+"""Export use cases: each writes one document and one audit row (who, when, which pupils, which
+recipient, which document), or writes nothing at all.
+
+A document is built in a temporary file beside the target and renamed into place inside the
+transaction that records the audit row, so a failed export leaves neither a half file nor a log line
+for a file that does not exist.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.reports.conversation import build_conversation_pdf
+from verzuimdesk.reports.data import AgreementRow, Dossier, DuoReport, Recipient, RecordRow
+from verzuimdesk.reports.duo import build_duo_pdf
+from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
+from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
+from verzuimdesk.services.dossier import (
+    ExportRefused,
+    for_recipient,
+    load_dossier,
+    pupil_id_of,
+)
+from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_school
+from verzuimdesk.storage.models import Conversation, Pupil, Setting
+
+LOGO_SETTING = "school.logo"  # a path; the settings screen may not offer it yet
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDone:
+    path: Path
+    document: str
+    pupils: tuple[str, ...]
+    recipient: str | None
+
+
+def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
+    if out.suffix.lower() not in allowed:
+        raise ExportRefused(f"Kies een bestandsnaam die eindigt op {' of '.join(allowed)}: '{out.name}'.")
+    if not out.parent.is_dir():
+        raise ExportRefused(f"De map '{out.parent}' bestaat niet.")
+    if out.is_dir():
+        raise ExportRefused(f"'{out}' is een map, geen bestand.")
+
+
+def _logo(db: Database, logo: str | None) -> str | None:
+    if logo is not None:
+        return logo
+    with db.read() as s:
+        return s.scalar(select(Setting.value).where(Setting.key == LOGO_SETTING)) or None
+
+
+def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str, document: str,
+            pupils: list[tuple[int, str]], recipient: str | None, extra: dict[str, Any] | None = None) -> ExportDone:
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        try:
+            write(tmp)
+        except OSError as exc:
+            raise ExportRefused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+        with db.begin() as s:
+            audit.append(s, user=user, action="export", entity=document,
+                         pupil_id=pupils[0][0] if len(pupils) == 1 else None,
+                         detail={"document": document, "ontvanger": recipient, "bestand": out.name,
+                                 "leerlingen": [n for _, n in pupils], **(extra or {})})
+            try:
+                os.replace(tmp, out)
+            except OSError as exc:
+                raise ExportRefused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return ExportDone(out, document, tuple(n for _, n in pupils), recipient)
+
+
+def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
+                   consent: bool = False, on: date | None = None, logo: str | None = None,
+                   printed: date | None = None) -> ExportDone:
+    """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive."""
+    _check_out(out, (".pdf",))
+    end = on or date.today()
+    with db.read() as s:
+        pid = pupil_id_of(s, pupil_number)
+    dossier = for_recipient(load_dossier(db, pupil_id=pid, end=end), recipient, consent=consent)
+    logo = _logo(db, logo)
+    return _commit(db, out, lambda f: build_dossier_pdf(dossier, f, printed=printed or date.today(), logo=logo),
+                   user=user, document="verzuimdossier", pupils=[(pid, pupil_number)], recipient=recipient.value,
+                   extra={"tot": end.isoformat(), "toestemming_ouders": consent})
+
+
+def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, start: date, end: date, out: Path,
+                    user: str, consent: bool = False, logo: str | None = None,
+                    printed: date | None = None) -> ExportDone:
+    """The verzuimoverzicht of one pupil over `start`..`end`, filtered for `recipient`."""
+    _check_out(out, (".pdf",))
+    with db.read() as s:
+        pid = pupil_id_of(s, pupil_number)
+    dossier = for_recipient(load_dossier(db, pupil_id=pid, start=start, end=end), recipient, consent=consent)
+    logo = _logo(db, logo)
+    return _commit(db, out, lambda f: build_overview_pdf(dossier, f, printed=printed or date.today(), logo=logo),
+                   user=user, document="verzuimoverzicht", pupils=[(pid, pupil_number)], recipient=recipient.value,
+                   extra={"van": start.isoformat(), "tot": end.isoformat(), "toestemming_ouders": consent})
+
+
+def export_conversation(db: Database, *, conversation_id: int, out: Path, user: str, logo: str | None = None,
+                        printed: date | None = None) -> ExportDone:
+    """The gespreksverslag of one conversation, for the parents and the school to sign."""
+    _check_out(out, (".pdf",))
+    with db.read() as s:
+        conv = s.get(Conversation, conversation_id)
+        if conv is None:
+            raise ExportRefused(f"Er is geen gesprek met nummer {conversation_id}.")
+        number = s.scalar(select(Pupil.number).where(Pupil.id == conv.pupil_id))
+        assert number is not None  # a conversation's pupil is a foreign key
+    dossier = load_dossier(db, pupil_id=conv.pupil_id, start=conv.held_at.date(), end=conv.held_at.date())
+    row = next(c for c in dossier.conversations if c.id == conversation_id)
+    logo = _logo(db, logo)
+    return _commit(db, out, lambda f: build_conversation_pdf(dossier.school, dossier.pupil, row, f,
+                                                             printed=printed or date.today(), logo=logo),
+                   user=user, document="gespreksverslag", pupils=[(conv.pupil_id, number)],
+                   recipient=Recipient.OUDERS.value, extra={"gesprek": conversation_id})
+
+
+def latest_conversation_id(db: Database, *, pupil_number: str) -> int:
+    """The pupil's most recent conversation, for `export conversation` without a number."""
+    with db.read() as s:
+        pid = pupil_id_of(s, pupil_number)
+        cid = s.scalar(select(Conversation.id).where(Conversation.pupil_id == pid)
+                       .order_by(Conversation.held_at.desc(), Conversation.id.desc()).limit(1))
+    if cid is None:
+        raise ExportRefused(f"Er is nog geen gesprek vastgelegd bij leerling {pupil_number}.")
+    return cid
+
+
+def export_duo_report(db: Database, *, pupil_number: str, out: Path, user: str, on: date | None = None,
+                      logo: str | None = None, printed: date | None = None) -> ExportDone:
+    """The data of the pupil's open DUO report at `on`, to type into DUO's verzuimloket."""
+    _check_out(out, (".pdf",))
+    end = on or date.today()
+    with db.read() as s:
+        pid = pupil_id_of(s, pupil_number)
+        school = load_school(s)
+        brin = school.brin if school else ""
+    report = duo_report(for_recipient(load_dossier(db, pupil_id=pid, end=end), Recipient.LEERPLICHT), brin, end)
+    logo = _logo(db, logo)
+    return _commit(db, out, lambda f: build_duo_pdf(report, f, printed=printed or date.today(), logo=logo),
+                   user=user, document="duo-melding", pupils=[(pid, pupil_number)], recipient="duo",
+                   extra={"regel": report.rule_id, "peildatum": end.isoformat()})
+
+
+def duo_report(dossier: Dossier, brin: str, on: date) -> DuoReport:
+    """The open `duo_report` action with the earliest trigger, as the fields the loket asks for.
+
+    Built from the leerplicht version of the dossier: DUO passes the report on to leerplicht.
+    """
+    open_ = sorted((a for a in dossier.actions if a.kind is ActionKind.DUO_REPORT and not a.done),
+                   key=lambda a: a.trigger_date)
+    if not open_:
+        raise ExportRefused(f"Voor leerling {dossier.pupil.number} staat op {on:%d-%m-%Y} geen DUO-melding open.")
+    action = open_[0]
+    hit = next(h for h in dossier.rules if h.rule_id == action.rule_id)
+    ids = set(hit.record_ids)
+    records: tuple[RecordRow, ...] = tuple(r for r in dossier.records if r.id in ids)
+    begin = min((r.day for r in records), default=hit.window_start or hit.trigger_date)
+    if hit.unit == "uur":
+        kind = "Relatief verzuim: 16 uur of meer ongeoorloofd verzuim binnen 4 lesweken"
+        if any(r.code == "X" for r in records):
+            kind += " (waaronder luxeverzuim)"
+    elif hit.unit == "schooldagen":
+        kind = "Langdurig relatief verzuim (meer dan 4 weken)"
+    else:
+        kind = "Signaalverzuim: te laat komen"
+    minutes = sum(r.minutes for r in records)
+    agreements: tuple[tuple[date, AgreementRow], ...] = tuple(
+        (c.held_at.date(), a) for c in dossier.conversations if c.held_at.date() >= begin for a in c.agreements)
+    return DuoReport(dossier.school, brin, dossier.pupil, kind, hit.rule_id, hit.text, begin, hit.trigger_date,
+                     hit.value if hit.unit == "uur" else minutes / 60, action.due_date, records, agreements)
+
+
+QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+def export_quarterly(db: Database, *, on: date, out: Path, user: str, names: bool = False,
+                     logo: str | None = None, printed: date | None = None) -> ExportDone:
+    """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix."""
+    _check_out(out, tuple(QUARTERLY_WRITERS))
+    data = quarterly_list(db, on=on, names=names)
+    suffix = out.suffix.lower()
+    logo = _logo(db, logo) if suffix == ".pdf" else None
+
+    def write(f: Path) -> None:
+        if suffix == ".pdf":
+            build_quarterly_pdf(data, f, printed=printed or date.today(), logo=logo)
+        elif suffix == ".xlsx":
+            write_quarterly_xlsx(data, f)
+        else:
+            write_quarterly_csv(data, f)
+
+    # The audit log names pupils by leerlingnummer even when the list itself carries initials.
+    pupils = [(r.pupil_id, r.number) for r in data.rows]
+    return _commit(db, out, write, user=user, document="kwartaalopgave", pupils=pupils, recipient="swv",
+                   extra={"peildatum": data.reference.isoformat(), "namen": names, "formaat": suffix[1:]})
+
