@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=int, default=200, help="aantal leerlingen (standaard 200)")
     p.add_argument("--today", default=None, metavar="JJJJ-MM-DD", help="de dag waarop de demo 'vandaag' is")
     p.set_defaults(handler=_demo)
+
+    from verzuimdesk.cli.export import add_export_parser
+
+    add_export_parser(sub, _db_arg, _export)
     return parser
 
 
@@ -207,6 +211,12 @@ def _restore(args: argparse.Namespace) -> int:
     restore(args.file, path, passphrase() if is_encrypted(args.file) else None)
     print(f"Kopie teruggezet in {path}")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from verzuimdesk.cli.export import run_export
+
+    return run_export(args, open_db)
 
 
 def _demo(args: argparse.Namespace) -> int:

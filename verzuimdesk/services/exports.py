@@ -115,8 +115,12 @@ def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, st
 
 
 def export_conversation(db: Database, *, conversation_id: int, out: Path, user: str, logo: str | None = None,
-                        printed: date | None = None) -> ExportDone:
-    """The gespreksverslag of one conversation, for the parents and the school to sign."""
+                        printed: date | None = None, pupil_number: str | None = None) -> ExportDone:
+    """The gespreksverslag of one conversation, for the parents and the school to sign.
+
+    With `pupil_number`, a conversation of another pupil is refused: a typo must not send parents
+    another child's conversation.
+    """
     _check_out(out, (".pdf",))
     with db.read() as s:
         conv = s.get(Conversation, conversation_id)
@@ -124,6 +128,8 @@ def export_conversation(db: Database, *, conversation_id: int, out: Path, user: 
             raise ExportRefused(f"Er is geen gesprek met nummer {conversation_id}.")
         number = s.scalar(select(Pupil.number).where(Pupil.id == conv.pupil_id))
         assert number is not None  # a conversation's pupil is a foreign key
+        if pupil_number is not None and number != pupil_number:
+            raise ExportRefused(f"Gesprek {conversation_id} hoort niet bij leerling {pupil_number}.")
     dossier = load_dossier(db, pupil_id=conv.pupil_id, start=conv.held_at.date(), end=conv.held_at.date())
     row = next(c for c in dossier.conversations if c.id == conversation_id)
     logo = _logo(db, logo)

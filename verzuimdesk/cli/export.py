@@ -1,0 +1,124 @@
+"""`verzuimdesk export …`: the PDF reports and the SWV quarterly list from the command line.
+
+Exit 0 done, 1 bad input (a Dutch reason on stderr, nothing written), 2 usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from verzuimdesk.services.exports import ExportDone
+    from verzuimdesk.storage.database import Database
+
+RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
+
+
+def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      db_arg: Callable[[argparse.ArgumentParser], None],
+                      handler: Callable[[argparse.Namespace], int]) -> None:
+    top = sub.add_parser("export", help="maak een PDF-verslag of de kwartaalopgave voor het SWV")
+    kinds = top.add_subparsers(dest="kind", required=True, metavar="soort")
+
+    p = kinds.add_parser("quarterly", help="kwartaalopgave zorgwekkend verzuim (PDF, XLSX of CSV)")
+    db_arg(p)
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD",
+                   help="de opgave met de eerste peildatum (15 sep/dec/mrt/jun) op of na deze dag; standaard vandaag")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.{pdf,xlsx,csv}")
+    p.add_argument("--names", action="store_true", help="volledige namen in plaats van initialen")
+
+    p = kinds.add_parser("dossier", help="verzuimdossier van een leerling voor één ontvanger")
+    db_arg(p)
+    _pupil(p)
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="tot en met deze dag; standaard vandaag")
+
+    p = kinds.add_parser("overview", help="verzuimoverzicht van een leerling over een periode")
+    db_arg(p)
+    _pupil(p)
+    p.add_argument("--from", dest="start", required=True, metavar="JJJJ-MM-DD")
+    p.add_argument("--to", dest="end", default=None, metavar="JJJJ-MM-DD", help="standaard vandaag")
+
+    p = kinds.add_parser("conversation", help="gespreksverslag om te ondertekenen")
+    db_arg(p)
+    p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
+    p.add_argument("--id", type=int, default=None, metavar="NUMMER", help="het gesprek; standaard het laatste")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+
+    p = kinds.add_parser("duo", help="de gegevens van een openstaande DUO-melding")
+    db_arg(p)
+    p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum; standaard vandaag")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+
+    for parser in kinds.choices.values():
+        parser.add_argument("--logo", default=None, metavar="AFBEELDING", help="logo van de school (PNG of JPEG)")
+        parser.set_defaults(handler=handler)
+
+
+def _pupil(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
+    p.add_argument("--recipient", required=True, choices=RECIPIENTS)
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+    p.add_argument("--consent", action="store_true",
+                   help="de ouders gaven toestemming (nodig voor het samenwerkingsverband)")
+
+
+def _date(text: str | None, option: str) -> date:
+    from verzuimdesk.importers.values import parse_date
+    from verzuimdesk.services.dossier import ExportRefused
+
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise ExportRefused(f"{option}: {exc}") from None
+
+
+def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.dossier import ExportRefused
+
+    try:
+        done = _run(args, open_db)
+    except ExportRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    who = f" voor {done.recipient}" if done.recipient and done.recipient not in ("swv", "duo") else ""
+    print(f"{done.document}{who} geschreven: {done.path}")
+    return 0
+
+
+def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> ExportDone:
+    from verzuimdesk.services import exports
+    from verzuimdesk.services.dossier import parse_recipient
+
+    # Dates first: a wrong date must not even open the database.
+    kind = args.kind
+    on = _date(getattr(args, "date", None), "--date")
+    start = _date(args.start, "--from") if kind == "overview" else on
+    end = _date(args.end, "--to") if kind == "overview" else on
+    db = open_db(args)
+    try:
+        user = db.user or getpass.getuser()
+        if kind == "quarterly":
+            return exports.export_quarterly(db, on=on, out=args.out, names=args.names, user=user, logo=args.logo)
+        if kind == "dossier":
+            return exports.export_dossier(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
+                                          out=args.out, user=user, consent=args.consent, on=on, logo=args.logo)
+        if kind == "overview":
+            return exports.export_overview(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
+                                           start=start, end=end, out=args.out, user=user, consent=args.consent,
+                                           logo=args.logo)
+        if kind == "conversation":
+            cid = args.id if args.id is not None else exports.latest_conversation_id(db, pupil_number=args.pupil)
+            return exports.export_conversation(db, conversation_id=cid, out=args.out, user=user, logo=args.logo,
+                                               pupil_number=args.pupil)
+        return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, user=user, on=on, logo=args.logo)
+    finally:
+        db.close()
