@@ -39,6 +39,11 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
+def flat(text: str) -> str:
+    """Text with every line break and run of spaces as one space: table cells wrap where they like."""
+    return " ".join(text.split())
+
+
 def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(str(path)).pages]
 

@@ -1,0 +1,85 @@
+"""The gespreksverslag, the verzuimoverzicht and the DUO report, and what a failed export leaves behind."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.reports.conftest import cli, flat, open_db, pdf_text
+from verzuimdesk.storage.models import AuditEntry
+
+
+def test_duo_report_gives_begin_end_and_hours_to_type_over(school_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "duo.pdf"
+    assert cli("export", "duo", "--db", school_db, "--pupil", "1003", "--date", "2025-11-21", "--out", out) == 0
+    text = flat(pdf_text(out))
+    assert "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken" in text
+    assert "Begindatum verzuim ma 17 nov 2025" in text
+    assert "Einddatum verzuim do 20 nov 2025" in text  # the day the 16 hours were reached
+    assert "Aantal uren ongeoorloofd verzuim 20,25" in text
+    assert "Sem gaat maandag weer naar school" in text  # the agreement made with the father
+    assert "BRIN 12AB" in text
+
+
+def test_duo_report_without_an_open_report_is_refused(school_db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "duo.pdf"
+    assert cli("export", "duo", "--db", school_db, "--pupil", "1002", "--date", "2025-11-21", "--out", out) == 1
+    assert "geen DUO-melding open" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_conversation_report_has_agreements_and_signature_lines(school_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gesprek.pdf"
+    assert cli("export", "conversation", "--db", school_db, "--pupil", "1003", "--out", out) == 0
+    text = flat(pdf_text(out))
+    assert "Gespreksverslag" in text and "Sem Jansen" in text
+    assert "wo 19 nov 2025, 14:00" in text and "vader, IB-er" in text
+    assert "Sem gaat maandag weer naar school vader ma 24 nov 2025" in text
+    assert "ouder(s) / verzorger(s)" in text and "Namens de school" in text and text.count("Handtekening") == 2
+
+
+def test_overview_totals_rules_and_reports_for_the_period(school_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "overzicht.pdf"
+    assert cli("export", "overview", "--db", school_db, "--pupil", "1003", "--recipient", "leerplicht",
+               "--from", "2025-11-01", "--to", "2025-11-21", "--out", out) == 0
+    text = flat(pdf_text(out))
+    assert "Verzuimoverzicht" in text
+    assert "ongeoorloofd 20,25 1 4" in text  # hours, one run of days, four records
+    assert "medisch" not in text.lower() and "tandarts" not in text  # Sem's dentist visit is not leerplicht's
+    assert "HW-16U" in text and "open: melding verzuimloket DUO" in text
+
+
+def test_a_failed_write_leaves_no_file_and_no_audit_row(school_db: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import verzuimdesk.services.exports as exports
+
+    def half_then_fail(dossier: object, out: Path, **_: object) -> None:
+        out.write_bytes(b"%PDF-1.4 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exports, "build_dossier_pdf", half_then_fail)
+    out = tmp_path / "d.pdf"
+    assert cli("export", "dossier", "--db", school_db, "--pupil", "1001", "--recipient", "ouders", "--out", out) == 1
+    assert "kan niet geschreven worden: No space left on device" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf" or p.name.startswith(".d.pdf")) == []
+    db = open_db(school_db)
+    with db.read() as s:
+        assert s.scalar(select(AuditEntry.id).where(AuditEntry.action == "export")) is None
+    db.close()
+
+
+def test_quarterly_export_audits_the_pupils_by_number(with_cases: Path, tmp_path: Path) -> None:
+    assert cli("export", "quarterly", "--db", with_cases, "--date", "2025-12-01", "--out", tmp_path / "q.csv") == 0
+    db = open_db(with_cases)
+    with db.read() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+        detail = json.loads(row.detail)
+    db.close()
+    assert detail["document"] == "kwartaalopgave" and detail["ontvanger"] == "swv"
+    assert sorted(detail["leerlingen"]) == ["1001", "1003"] and detail["peildatum"] == date(2025, 12, 15).isoformat()

@@ -1,0 +1,117 @@
+"""The SWV quarterly list: which cases, which fields, initials or names, and files Excel reads right."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.reports.conftest import cli, flat, pdf_text
+from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.quarterly import in_list, propose_category, quarter_start, reference_date, school_year_start
+
+
+def quarterly(db: Path, out: Path, *extra: str, on: str = "2025-11-25") -> int:
+    return cli("export", "quarterly", "--db", db, "--date", on, "--out", out, *extra)
+
+
+@pytest.mark.parametrize(("day", "ref"), [
+    (date(2025, 9, 15), date(2025, 9, 15)),
+    (date(2025, 9, 16), date(2025, 12, 15)),
+    (date(2025, 12, 16), date(2026, 3, 15)),
+    (date(2026, 1, 1), date(2026, 3, 15)),
+    (date(2026, 6, 16), date(2026, 9, 15)),
+    (date(2026, 3, 15), date(2026, 3, 15)),
+])
+def test_reference_date_is_the_first_fifteenth_on_or_after(day: date, ref: date) -> None:
+    assert reference_date(day) == ref
+
+
+def test_quarter_and_school_year_of_a_reference_date() -> None:
+    assert quarter_start(date(2026, 3, 15)) == date(2025, 12, 16)
+    assert quarter_start(date(2025, 9, 15)) == date(2025, 6, 16)
+    assert school_year_start(date(2025, 9, 15)) == date(2025, 8, 1)
+    assert school_year_start(date(2026, 6, 15)) == date(2025, 8, 1)
+
+
+def test_which_cases_belong_on_the_list() -> None:
+    ref = date(2026, 3, 15)
+    assert in_list(date(2025, 11, 1), None, ref)  # open
+    assert in_list(date(2025, 11, 1), date(2026, 2, 1), ref)  # closed in the quarter
+    assert in_list(date(2025, 9, 1), date(2025, 10, 20), ref)  # closed earlier this school year: cumulative
+    assert not in_list(date(2025, 3, 1), date(2025, 6, 2), ref)  # closed last school year
+    assert not in_list(date(2026, 3, 16), None, ref)  # not started yet
+    assert in_list(date(2025, 11, 1), date(2026, 4, 1), ref)  # still open on the reference date
+
+
+def test_category_proposal_follows_the_share_of_unauthorised_absence() -> None:
+    assert propose_category([(Category.UNAUTHORISED, 300), (Category.SICK, 200)]) == "A"
+    assert propose_category([(Category.UNEXPLAINED, 250), (Category.SICK, 250)]) == "B"  # 50% is not "more than"
+    assert propose_category([(Category.SICK, 600), (Category.AUTHORISED, 60), (Category.UNAUTHORISED, 90)]) == "B"
+    assert propose_category([(Category.LATE, 0), (Category.PRESENT_ELSEWHERE, 330)]) is None
+
+
+def test_pdf_lists_open_and_this_years_closed_cases_with_initials(with_cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.pdf"
+    assert quarterly(with_cases, out) == 0
+    text = pdf_text(out)
+    assert "peildatum 15 dec 2025" in text
+    assert "S.J." in text and "OT-2025-0003" in text  # Sem Jansen: initials and OT number
+    assert "Z.v.d.B." in text  # Zoë's case B, closed in October: cumulative over the school year
+    assert "Sem" not in text and "Jansen" not in text and "Zoë" not in text
+    assert "A.d.V." not in text  # Anaïs's case closed last school year
+    assert "D.v.d.B." not in text  # Daniël's case starts after the reference date
+    text = flat(text)
+    for field in ("leerling wil niet naar school", "inzet leerplicht", "0%", "50%", "jeugdhulp (aangemeld)",
+                  "lichamelijk", "leerling volgt weer (>50%) onderwijs", "20 okt 2025"):
+        assert field in text
+    assert "pagina 1 van 1" in text
+
+
+def test_names_only_when_asked(with_cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.pdf"
+    assert quarterly(with_cases, out, "--names") == 0
+    text = flat(pdf_text(out))
+    assert "Sem Jansen" in text and "Zoë van der Berg" in text
+
+
+def test_xlsx_has_a_header_row_and_typed_cells(with_cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.xlsx"
+    assert quarterly(with_cases, out) == 0
+    wb = load_workbook(out)
+    assert len(wb.sheetnames) == 1
+    ws = wb.active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:4] == ("Leerling", "SWV/OT-nummer", "Groep", "Categorie")
+    col = {name: i for i, name in enumerate(header)}
+    by_pupil = {r[0]: r for r in rows[1:]}
+    assert set(by_pupil) == {"S.J.", "Z.v.d.B."}
+    sem = by_pupil["S.J."]
+    assert sem[col["Startdatum"]] == datetime(2025, 11, 17)
+    assert sem[col["Einddatum"]] is None
+    assert sem[col["Onderwijs gevolgd (%)"]] == 50 and isinstance(sem[col["Onderwijs gevolgd (%)"]], int)
+    assert sem[col["Voorstel categorie"]] == "A"  # four days all unauthorised
+    assert sem[col["Interventie (status)"]] == "inzet leerplicht"
+    zoe = by_pupil["Z.v.d.B."]
+    assert isinstance(zoe[col["Einddatum"]], datetime) and zoe[col["Einddatum"]] == datetime(2025, 10, 20)
+
+
+def test_csv_is_semicolon_utf8_with_bom(with_cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.csv"
+    assert quarterly(with_cases, out, "--names") == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Leerling;SWV/OT-nummer;Groep;Categorie;")
+    assert any(line.startswith("Zoë van der Berg;") and ";20-10-2025;" in line for line in lines)
+
+
+def test_unknown_format_is_refused_without_a_file(with_cases: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert quarterly(with_cases, tmp_path / "q.docx") == 1
+    assert "eindigt op .pdf of .xlsx of .csv" in capsys.readouterr().err
+    assert list(tmp_path.glob("q*")) == []
