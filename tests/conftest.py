@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,10 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("VERZUIMDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("VERZUIMDESK_DB", raising=False)
     monkeypatch.setenv("VERZUIMDESK_PASSPHRASE", PASSPHRASE)
+    if "PySide6" in sys.modules:  # window state goes to the temporary folder too
+        from verzuimdesk.ui.settings import configure_qsettings
+
+        configure_qsettings()
     return folder
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.cli.test_end_to_end import cli, imported
 from tests.conftest import PASSPHRASE
+from verzuimdesk.services.accounts import SCHOOL_WIDE
 from verzuimdesk.storage.database import open_database
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pupil_model import COL_GROUP, COL_NAME, ROW_ID_ROLE
+
+
+def make_window(qtbot: QtBot, target: str, passphrase: str | None = PASSPHRASE) -> MainWindow:
+    ctx = AppContext(open_database(target, passphrase=passphrase), SCHOOL_WIDE)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
 
 
 @pytest.fixture
@@ -21,21 +32,18 @@ def window(qtbot: QtBot, tmp_path: Path, school_file: Path) -> MainWindow:
     path = tmp_path / "school.db"
     assert cli("init", "--db", path, "--school", school_file) == 0
     imported(path)
-    w = MainWindow(open_database(str(path), passphrase=PASSPHRASE))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return make_window(qtbot, str(path))
 
 
 def visible_names(w: MainWindow) -> list[str]:
-    m = w.table.model()
+    m = w.pupils_page.table.model()
     return [m.index(r, COL_NAME).data() for r in range(m.rowCount())]
 
 
 def test_window_lists_the_pupils_of_the_database(window: MainWindow) -> None:
     assert sorted(visible_names(window)) == ["Anaïs de Vries", "Daniël van der Berg", "Sem Jansen", "Zoë van der Berg"]
     assert "OBS De Klimop" in window.windowTitle()
-    m = window.table.model()
+    m = window.pupils_page.table.model()
     assert {m.index(r, COL_GROUP).data() for r in range(m.rowCount())} == {"5", "1-2"}
     assert all(isinstance(m.index(r, 0).data(ROW_ID_ROLE), int) for r in range(m.rowCount()))
 
@@ -46,22 +54,63 @@ def test_sorted_by_surname_not_first_name(window: MainWindow) -> None:
 
 
 def test_ctrl_f_then_typing_filters_by_name_or_number(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search.hasFocus()
-    qtbot.keyClicks(window.search, "berg")
+    window.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.pupils_page
+    assert window.pupils_page.search.hasFocus()
+    qtbot.keyClicks(window.pupils_page.search, "berg")
     assert sorted(visible_names(window)) == ["Daniël van der Berg", "Zoë van der Berg"]
-    window.search.clear()
-    qtbot.keyClicks(window.search, "1003")
+    window.pupils_page.search.clear()
+    qtbot.keyClicks(window.pupils_page.search, "1003")
     assert visible_names(window) == ["Sem Jansen"]
 
 
-def test_first_start_offers_the_demo_and_an_empty_start_makes_an_empty_database(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from verzuimdesk.ui.app import open_or_offer_demo
+def test_enter_on_a_single_search_hit_opens_that_pupil(window: MainWindow, qtbot: QtBot) -> None:
+    opened: list[int] = []
+    window.pupils_page.pupil_activated.connect(opened.append)
+    qtbot.keyClicks(window.pupils_page.search, "Jansen")
+    qtbot.keyClick(window.pupils_page.search, Qt.Key.Key_Return)
+    assert len(opened) == 1
 
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No)
-    db = open_or_offer_demo(str(tmp_path / "nieuw.db"))
-    assert asked and db is not None and (tmp_path / "nieuw.db").exists()
+
+def test_demo_school_opens_and_shows_its_pupils(qtbot: QtBot, tmp_path: Path) -> None:
+    from verzuimdesk.services.demo import create_demo
+
+    create_demo(str(tmp_path / "demo.db"), size=200, today=date(2026, 11, 23)).close()
+    w = make_window(qtbot, str(tmp_path / "demo.db"), passphrase=None)
+    assert w.pupils_page.table.model().rowCount() == 200
+    assert "OBS De Klimop" in w.windowTitle()
+
+
+def test_first_start_offers_the_demo_and_makes_it_when_accepted(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import app
+
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        box.buttons()[0].click()  # "Open the demo school"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    opened = app.open_for_user(str(tmp_path / "nieuw.db"))
+    assert shown and opened is not None
+    db, account = opened
+    assert account is SCHOOL_WIDE and (tmp_path / "nieuw.db").exists()
     db.close()
+
+
+def test_first_start_declined_makes_nothing(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import app
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[1].click() or 0)
+    assert app.open_for_user(str(tmp_path / "nieuw.db")) is None
+    assert not (tmp_path / "nieuw.db").exists()
+
+
+def test_peildatum_selector_sets_the_context(window: MainWindow) -> None:
+    seen: list[date] = []
+    window.ctx.peildatum_changed.connect(seen.append)
+    window.peildatum.setDate(date(2025, 11, 6))
+    assert window.ctx.peildatum == date(2025, 11, 6) and seen == [date(2025, 11, 6)]

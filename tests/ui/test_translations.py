@@ -30,7 +30,7 @@ def test_app_translates_to_dutch(qtbot: QtBot) -> None:
     translators = install_translations(app)
     try:
         assert QCoreApplication.translate("PupilModel", "Date of birth") == "Geboortedatum"
-        assert QCoreApplication.translate("MainWindow", "%n pupil(s)", "", 3) == "3 leerlingen"
+        assert QCoreApplication.translate("MainWindow", "Quarterly list") == "Kwartaal"
     finally:
         for t in translators:
             app.removeTranslator(t)

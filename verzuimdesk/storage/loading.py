@@ -27,7 +27,6 @@ from verzuimdesk.storage.models import (
     Vacation,
 )
 
-
 # Enum lookups by value through a dict: calling the Enum class per row costs more than the query.
 _CATEGORY = {c.value: c for c in Category}
 _ACTION = {a.value: a for a in ActionKind}

@@ -1,20 +1,26 @@
-"""Starting the desktop app: translations, the database (a demo school offered on first start), the window."""
+"""Starting the desktop app: translations, the database (a demo school offered on first start, a login
+for an encrypted one), the daily backup, the window, and the idle lock."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
-from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
+from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
+from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, open_database, sqlite_path
+from verzuimdesk.storage.instance_lock import InstanceLock
+from verzuimdesk.ui.context import AppContext
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Dutch unless the system asks for English; Qt's own dialogs follow."""
+    """Dutch unless asked otherwise; Qt's own dialogs follow."""
     locale = locale or QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    QLocale.setDefault(locale)
     installed = []
     ours = QTranslator(app)
     if ours.load(locale, "verzuimdesk", "_", str(resources_dir() / "translations")):
@@ -27,42 +33,117 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return installed
 
 
-def open_or_offer_demo(target: str, parent: object = None) -> Database | None:
-    """Open the user's database; when there is none yet, offer to make the demo school."""
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def offer_demo(target: str) -> Database | None:
+    """First start: no database yet. Offer the demo school; a new school is made with `verzuimdesk init`."""
+    path = sqlite_path(target)
+    folder = str(Path(path).parent) if path else target
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Welcome to VerzuimDesk"),
+                      tr("There is no database yet in %1.\n\nDo you want to start with a fictitious demo "
+                         "school to try the program?").replace("%1", folder))
+    demo = box.addButton(tr("Open the demo school"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    if box.clickedButton() is not demo:
+        return None
+    from verzuimdesk.services.demo import create_demo
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return create_demo(target)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database, Account] | None:
+    """The user's database, after a login when it is encrypted; None when the user gives up."""
     path = sqlite_path(target)
     if path is not None and not path.exists():
-        answer = QMessageBox.question(
-            None,
-            QCoreApplication.translate("App", "Welcome to VerzuimDesk"),
-            QCoreApplication.translate(
-                "App", "There is no database yet in %1.\n\nDo you want to start with a fictitious demo "
-                "school to try the program?").replace("%1", str(Path(path).parent)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return open_database(target, create=True)
-        from verzuimdesk.services.demo import create_demo
+        db = offer_demo(target)
+        return (db, SCHOOL_WIDE) if db else None
+    if path is not None and is_encrypted(path):
+        from verzuimdesk.ui.login_dialog import LoginDialog
 
-        return create_demo(target)
-    return open_database(target)
+        dialog = LoginDialog(target, parent)
+        return dialog.result_value if dialog.exec() else None
+    return open_database(target), SCHOOL_WIDE
+
+
+class Session(QObject):
+    """One logged-in use of the app: the context, the window and the idle lock."""
+
+    def __init__(self, db: Database, account: Account) -> None:
+        super().__init__()
+        from verzuimdesk.ui.main_window import MainWindow
+
+        self.ctx = AppContext(db, account, self)
+        self.window = MainWindow(self.ctx)
+        self.window.lock_requested.connect(self.lock)
+        self.watcher = None
+        if db.encrypted:
+            from verzuimdesk.ui.idle_lock import IdleWatcher
+            from verzuimdesk.ui.settings import idle_lock_minutes
+
+            self.watcher = IdleWatcher(idle_lock_minutes(), self)
+            self.watcher.idle.connect(self.lock)
+
+    def lock(self) -> None:
+        """Hide the window (its widgets keep their text) until the same user logs in again."""
+        if not self.ctx.db.encrypted or not self.window.isVisible():
+            return
+        from verzuimdesk.ui.login_dialog import LoginDialog
+
+        if self.watcher:
+            self.watcher.pause()
+        self.window.hide()
+        dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True)
+        if dialog.exec() and dialog.result_value is not None:
+            dialog.result_value[0].close()  # the check opened its own connection; the app keeps its own
+            self.window.show()
+            if self.watcher:
+                self.watcher.resume()
+        else:
+            self.window.close()
 
 
 def run_app(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("VerzuimDesk")
-    app.setOrganizationName("VerzuimDesk")
-    install_translations(app)
-    from verzuimdesk.ui.main_window import MainWindow
+    from verzuimdesk.ui.settings import configure_qsettings
 
+    configure_qsettings()
+    install_translations(app)
+    target = default_db()
+    path = sqlite_path(target)
+    lock = InstanceLock(path) if path is not None else None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if lock is not None and not lock.acquire():
+        QMessageBox.warning(None, "VerzuimDesk", tr("VerzuimDesk is already open with this database. "
+                                                    "Switch to that window."))
+        return 1
     try:
-        db = open_or_offer_demo(default_db())
+        opened = open_for_user(target)
     except DatabaseError as exc:
         QMessageBox.critical(None, "VerzuimDesk", str(exc))
         return 1
-    if db is None:
+    if opened is None:
         return 0
-    window = MainWindow(db)
-    window.show()
+    db, account = opened
+    from verzuimdesk.services.backups import daily_backup
+    from verzuimdesk.ui.tasks import run_task
+
+    run_task(lambda: daily_backup(db), on_done=lambda _p: None,
+             on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk",
+                                                      tr("The daily backup failed: %1").replace("%1", str(exc))))
+    session = Session(db, account)
+    session.window.show()
     code = app.exec()
     db.close()
+    if lock is not None:
+        lock.release()
     return code

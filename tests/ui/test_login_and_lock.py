@@ -1,0 +1,93 @@
+"""Logging in and the idle lock, on real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from tests.cli.test_end_to_end import cli, imported
+from tests.conftest import PASSPHRASE
+from verzuimdesk.services.accounts import Role, login
+from verzuimdesk.ui.login_dialog import LoginDialog
+
+
+@pytest.fixture
+def school(tmp_path: Path, school_file: Path) -> str:
+    path = tmp_path / "school.db"
+    assert cli("init", "--db", path, "--school", school_file) == 0
+    imported(path)
+    return str(path)
+
+
+def test_wrong_password_keeps_the_dialog_open_with_a_dutch_reason(qtbot: QtBot, school: str) -> None:
+    dialog = LoginDialog(school)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "ib")
+    qtbot.keyClicks(dialog.password, "fout-wachtwoord")
+    dialog.try_login()
+    assert dialog.isVisible() and "Onjuist wachtwoord" in dialog.error.text()
+    assert dialog.result_value is None
+
+
+def test_right_password_opens_the_database_as_that_user(qtbot: QtBot, school: str) -> None:
+    dialog = LoginDialog(school)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "ib")
+    qtbot.keyClicks(dialog.password, PASSPHRASE)
+    dialog.try_login()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.result_value is not None
+    db, account = dialog.result_value
+    assert account.username == "ib" and account.role is Role.IB
+    db.close()
+
+
+def test_idle_lock_hides_the_window_and_keeps_typed_text(qtbot: QtBot, school: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import app
+
+    db, account = login(school, username="ib", password=PASSPHRASE)
+    session = app.Session(db, account)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    qtbot.keyClicks(session.window.pupils_page.search, "Jans")
+    seen: dict[str, object] = {}
+
+    def unlock(dialog: LoginDialog) -> int:
+        seen["visible_while_locked"] = session.window.isVisible()
+        seen["user"] = dialog.username.text()
+        dialog.password.setText(PASSPHRASE)
+        dialog.try_login()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", unlock)
+    assert session.watcher is not None
+    session.watcher.idle.emit()  # what the timer does after the idle minutes
+    assert seen == {"visible_while_locked": False, "user": "ib"}
+    assert session.window.isVisible()
+    assert session.window.pupils_page.search.text() == "Jans"
+    db.close()
+
+
+def test_giving_up_at_the_lock_closes_the_window(qtbot: QtBot, school: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import app
+
+    db, account = login(school, username="ib", password=PASSPHRASE)
+    session = app.Session(db, account)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: 0)
+    session.lock()
+    assert not session.window.isVisible()
+    db.close()
+
+
+def test_idle_timer_fires_after_the_configured_time(qtbot: QtBot) -> None:
+    from verzuimdesk.ui.idle_lock import IdleWatcher
+
+    watcher = IdleWatcher(minutes=0.002)  # 120 ms
+    with qtbot.waitSignal(watcher.idle, timeout=2000):
+        pass

@@ -1,0 +1,137 @@
+"""Staff accounts and what each role may do: IB-er (everything), leerkracht (own groups), directie (reads).
+
+A password lives only as a key slot of the database's vault; the staff row holds the name, the role
+and the groups. Logging in opens the database with that user's slot, so a wrong password opens
+nothing at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from verzuimdesk.storage import audit, vault
+from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
+from verzuimdesk.storage.models import Group, Staff, StaffGroup
+
+
+class Role(StrEnum):
+    IB = "ib"
+    TEACHER = "leerkracht"
+    MANAGEMENT = "directie"
+
+
+class Permission(StrEnum):
+    EDIT_ABSENCE = "edit_absence"  # register and change absences
+    LOG_CONVERSATION = "log_conversation"
+    EDIT_DOSSIER = "edit_dossier"  # reports made, plans, cases
+    SETTINGS = "settings"  # school, calendar, codes, protocol, staff
+    EXPORT_PUPIL = "export_pupil"  # PDFs about one pupil
+    EXPORT_FIGURES = "export_figures"  # the quarterly list, figures per group
+    AUDIT = "audit"
+
+
+_ALLOWED: dict[Role, frozenset[Permission]] = {
+    Role.IB: frozenset(Permission),
+    Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION}),
+    Role.MANAGEMENT: frozenset({Permission.EXPORT_FIGURES}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    username: str
+    name: str
+    role: Role
+    groups: tuple[str, ...] = ()  # a leerkracht's own groups
+
+    def can(self, permission: Permission) -> bool:
+        return permission in _ALLOWED[self.role]
+
+    def sees_group(self, group: str) -> bool:
+        """A leerkracht sees the pupils of the own groups; the others see the whole school."""
+        return self.role is not Role.TEACHER or group in self.groups
+
+
+# Who is at the keyboard when a database has no accounts (the demo, a server database).
+SCHOOL_WIDE = Account("", "", Role.IB)
+
+
+def account_of(db: Database, username: str) -> Account:
+    """The account of `username`; an unknown name on a database with accounts is refused."""
+    with db.read() as session:
+        staff = session.scalar(select(Staff).where(Staff.username == username, Staff.active.is_(True)))
+        if staff is None:
+            if session.scalar(select(Staff.id).where(Staff.username.is_not(None)).limit(1)) is None:
+                return SCHOOL_WIDE
+            raise DatabaseError(f"Er is geen actieve gebruiker '{username}'.")
+        groups = session.scalars(select(Group.name).join(StaffGroup).where(StaffGroup.staff_id == staff.id)).all()
+        return Account(staff.username or "", staff.name, Role(staff.role), tuple(sorted(groups)))
+
+
+def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
+    """Open the database with this user's password and return the account; logged in the audit log."""
+    db = open_database(target, passphrase=password, user=username)
+    try:
+        account = account_of(db, db.user or username)
+        with db.begin() as session:
+            audit.append(session, user=account.username, action="login")
+    except BaseException:
+        db.close()
+        raise
+    return db, account
+
+
+def _vault_path(db: Database) -> Path:
+    path = sqlite_path(db.target)
+    if path is None or db.key is None:
+        raise DatabaseError("Wachtwoorden horen bij een versleuteld databasebestand.")
+    return vault.slots_path(path)
+
+
+def add_account(db: Database, *, by: Account, username: str, name: str, role: Role, password: str,
+                groups: tuple[str, ...] = ()) -> Account:
+    """A new colleague: a staff row and a key slot for the password (no re-encryption)."""
+    if not by.can(Permission.SETTINGS):
+        raise DatabaseError("Alleen de IB-er beheert gebruikers.")
+    username = username.strip().lower()
+    if not username or not username.isidentifier():
+        raise DatabaseError("Kies een gebruikersnaam van letters en cijfers, zonder spaties.")
+    slots = _vault_path(db)
+    v = vault.Vault.load(slots)
+    if username in v.users or username == vault.RECOVERY:
+        raise DatabaseError(f"Gebruikersnaam '{username}' bestaat al.")
+    assert db.key is not None
+    try:
+        v.set_password(db.key, username, password)
+    except vault.VaultError as exc:
+        raise DatabaseError(str(exc)) from None
+    with db.begin() as session:
+        staff = Staff(name=name.strip() or username, username=username, role=role.value)
+        session.add(staff)
+        session.flush()
+        group_ids = session.scalars(select(Group.id).where(Group.name.in_(groups))).all()
+        session.add_all(StaffGroup(staff_id=staff.id, group_id=g) for g in group_ids)
+        audit.append(session, user=by.username, action="create", entity="staff", entity_id=staff.id,
+                     detail={"gebruiker": username, "rol": role.value, "groepen": list(groups)})
+        # The slot is written last, inside the transaction: if it fails, the staff row rolls back.
+        v.save(slots)
+    return Account(username, name, role, tuple(sorted(groups)))
+
+
+def change_password(db: Database, *, account: Account, old: str, new: str) -> None:
+    slots = _vault_path(db)
+    v = vault.Vault.load(slots)
+    try:
+        key, who = v.unlock(old, account.username)
+        if who != account.username:
+            raise vault.VaultError("Onjuist huidig wachtwoord.")
+        v.set_password(key, account.username, new)
+    except vault.VaultError as exc:
+        raise DatabaseError(str(exc)) from None
+    v.save(slots)
+    with db.begin() as session:
+        audit.append(session, user=account.username, action="update", entity="wachtwoord")

@@ -1,0 +1,136 @@
+"""The main window: navigation between the pages, the peildatum, menus, and the status bar.
+
+It lays out and wires; every rule lives in the services. Pages get the AppContext and nothing else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from verzuimdesk.services.pupils import school_name
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.pages.pupils_page import PupilsPage
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    PAGE_OVERVIEW, PAGE_PUPILS, PAGE_REGISTRATION, PAGE_QUARTERLY, PAGE_SETTINGS = range(5)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(190)
+        self.pupils_page = PupilsPage(ctx)
+        self.pupils_page.pupil_activated.connect(self.open_pupil)
+        for title, widget in self._make_pages():
+            self.nav.addItem(QListWidgetItem(title))
+            self.pages.addWidget(widget)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._make_toolbar()
+        self._make_menus()
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", ctx.db.target)))
+        who = ctx.account.name or ctx.account.username
+        if who:
+            self.statusBar().addPermanentWidget(QLabel(self.tr("User: %1").replace("%1", who)))
+        self.nav.setCurrentRow(self.PAGE_PUPILS)
+        name = school_name(ctx.db)
+        self.setWindowTitle(f"VerzuimDesk — {name}" if name else "VerzuimDesk")
+        self.resize(1280, 740)
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _make_pages(self) -> list[tuple[str, QWidget]]:
+        from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+
+        overview, registration = self.tr("Overview"), self.tr("Registration")
+        quarterly, settings = self.tr("Quarterly list"), self.tr("Settings")
+        return [
+            (overview, PlaceholderPage(overview)),
+            (self.tr("Pupils"), self.pupils_page),
+            (registration, PlaceholderPage(registration)),
+            (quarterly, PlaceholderPage(quarterly)),
+            (settings, PlaceholderPage(settings)),
+        ]
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Peildatum"))
+        bar.setObjectName("peildatum")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("Peildatum:") + " "))
+        self.peildatum = QDateEdit(QDate(self.ctx.peildatum))
+        self.peildatum.setCalendarPopup(True)
+        self.peildatum.setDisplayFormat("ddd d MMM yyyy")
+        self.peildatum.setToolTip(self.tr("Look back: the lights as they were on this date"))
+        self.peildatum.dateChanged.connect(lambda d: self.ctx.set_peildatum(d.toPython()))
+        bar.addWidget(self.peildatum)
+        today = QAction(self.tr("Today"), self)
+        today.setShortcut(QKeySequence("Ctrl+T"))
+        today.triggered.connect(lambda: self.peildatum.setDate(QDate(date.today())))
+        bar.addAction(today)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested.emit)
+        file_menu.addAction(lock)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for row in range(self.nav.count()):
+            action = QAction(self.nav.item(row).text(), self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            go.addAction(action)
+        find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.find_pupil)
+        go.addAction(find)
+        self.file_menu, self.go_menu = file_menu, go
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def find_pupil(self) -> None:
+        self.nav.setCurrentRow(self.PAGE_PUPILS)
+        self.pupils_page.focus_search()
+
+    def open_pupil(self, pupil_id: int) -> None:
+        """Open a pupil's dossier; until the dossier exists, select the pupil in the list."""
+        self.nav.setCurrentRow(self.PAGE_PUPILS)
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
