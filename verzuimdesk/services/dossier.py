@@ -90,6 +90,17 @@ def pupil_id_of(session: Session, number: str) -> int:
     return pid
 
 
+def pupil_number_of(db: Database, pupil_id: int | None) -> str:
+    """The leerlingnummer of a pupil the UI knows by id."""
+    if pupil_id is None:
+        raise ExportRefused("Kies eerst een leerling.")
+    with db.read() as s:
+        number = s.scalar(select(Pupil.number).where(Pupil.id == pupil_id))
+    if number is None:
+        raise ExportRefused("Deze leerling bestaat niet (meer).")
+    return number
+
+
 def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end: date) -> Dossier:
     """Everything about one pupil from `start` (default: the enrolment) to `end`, unfiltered."""
     if start is not None and start > end:

@@ -1,0 +1,230 @@
+"""The export dialog: choose the recipient, the period, names or initials and the file; the export runs
+off the GUI thread with a busy bar, and the PDF opens in the system's viewer when it is ready.
+
+`run_export_dialog(parent, db, pupil_id=..., kind=...)` is the one entry point the main window needs.
+The dialog holds no rule: what a recipient may receive is decided by the export services.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QStandardPaths, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from verzuimdesk.storage.database import Database
+
+KINDS = ("dossier", "overview", "conversation", "duo", "quarterly")
+RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
+
+
+class _Worker(QObject):
+    """Runs one export on a QThread and reports back; the dialog never blocks on it."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.storage.database import DatabaseError
+
+        try:
+            result = self.job()
+        except (ExportRefused, DatabaseError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # shown to the user rather than lost in a thread
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.done.emit(result)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(str)  # the path written
+
+    def __init__(self, db: Database, *, pupil_id: int | None = None, kind: str = "dossier",
+                 conversation_id: int | None = None, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            raise ValueError(kind)
+        self.db, self.pupil_id, self.kind, self.conversation_id = db, pupil_id, kind, conversation_id
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        today = today or date.today()
+        titles = {"dossier": self.tr("Export dossier"), "overview": self.tr("Export absence overview"),
+                  "conversation": self.tr("Export conversation report"), "duo": self.tr("Export DUO report"),
+                  "quarterly": self.tr("Export quarterly list for the SWV")}
+        self.setWindowTitle(titles[kind])
+        form = QFormLayout()
+        self.recipient = QComboBox()
+        labels = {"ouders": self.tr("Parents"), "leerplicht": self.tr("Attendance officer (leerplicht)"),
+                  "jeugdarts": self.tr("Youth doctor (JGZ)"), "swv": self.tr("Partnership (SWV)")}
+        for r in RECIPIENTS:
+            self.recipient.addItem(labels[r], r)
+        self.consent = QCheckBox(self.tr("The parents consented to sharing this with the SWV"))
+        self.start = QDateEdit(_qdate(date(today.year if today.month >= 8 else today.year - 1, 8, 1)))
+        self.end = QDateEdit(_qdate(today))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        self.names = QCheckBox(self.tr("Full names instead of initials"))
+        self.format = QComboBox()
+        for label, suffix in (("PDF", ".pdf"), ("Excel (XLSX)", ".xlsx"), ("CSV", ".csv")):
+            self.format.addItem(label, suffix)
+        self.path = QLineEdit(str(self._default_path(".pdf")))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path)
+        path_row.addWidget(browse)
+        if kind in ("dossier", "overview"):
+            form.addRow(self.tr("Recipient"), self.recipient)
+            form.addRow("", self.consent)
+        if kind == "overview":
+            form.addRow(self.tr("From"), self.start)
+        if kind in ("dossier", "overview", "duo", "quarterly"):
+            form.addRow(self.tr("Up to and including") if kind != "quarterly" else self.tr("Date"), self.end)
+        if kind == "quarterly":
+            form.addRow(self.tr("Format"), self.format)
+            form.addRow("", self.names)
+        form.addRow(self.tr("Save as"), path_row)
+        self.recipient.currentIndexChanged.connect(self._sync)
+        self.format.currentIndexChanged.connect(self._sync_suffix)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: an export has no meaningful percentage
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self._sync()
+
+    def _default_path(self, suffix: str) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return Path(folder) / f"{self.kind}-{date.today():%Y%m%d}{suffix}"
+
+    def _sync(self) -> None:
+        self.consent.setEnabled(self.recipient.currentData() == "swv")
+
+    def _sync_suffix(self) -> None:
+        self.path.setText(str(Path(self.path.text()).with_suffix(self.format.currentData())))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save export as"), self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+
+    def job(self) -> Callable[[], Any]:
+        """The export the form describes, as a call that needs nothing from Qt."""
+        from verzuimdesk.services import exports
+        from verzuimdesk.services.dossier import parse_recipient, pupil_number_of
+
+        db, out, end = self.db, Path(self.path.text()), _pydate(self.end.date())
+        user = db.user or getpass.getuser()
+        kind, pid, consent = self.kind, self.pupil_id, self.consent.isChecked() and self.consent.isEnabled()
+        recipient = parse_recipient(str(self.recipient.currentData()))
+        start, names, cid = _pydate(self.start.date()), self.names.isChecked(), self.conversation_id
+
+        def run() -> Any:
+            if kind == "quarterly":
+                return exports.export_quarterly(db, on=end, out=out, names=names, user=user)
+            number = pupil_number_of(db, pid)
+            if kind == "dossier":
+                return exports.export_dossier(db, pupil_number=number, recipient=recipient, out=out, user=user,
+                                              consent=consent, on=end)
+            if kind == "overview":
+                return exports.export_overview(db, pupil_number=number, recipient=recipient, start=start, end=end,
+                                               out=out, user=user, consent=consent)
+            if kind == "duo":
+                return exports.export_duo_report(db, pupil_number=number, out=out, user=user, on=end)
+            conversation = cid if cid is not None else exports.latest_conversation_id(db, pupil_number=number)
+            return exports.export_conversation(db, conversation_id=conversation, out=out, user=user,
+                                               pupil_number=number)
+        return run
+
+    def _start(self) -> None:
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("Exporting…"))
+        self.progress.show()
+        thread = QThread(self)
+        worker = _Worker(self.job())
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.done.connect(self._done)
+        worker.failed.connect(self._failed)
+        worker.done.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _done(self, result: Any) -> None:
+        self.progress.hide()
+        path = str(result.path)
+        self.message.setText(self.tr("Written: %1").replace("%1", path))
+        if path.lower().endswith(".pdf"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        self.finished_export.emit(path)
+        self.accept()
+
+    def _failed(self, text: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.message.setText(text)
+        QMessageBox.warning(self, self.tr("Export failed"), text)
+
+    def done(self, result: int) -> None:
+        # A QThread destroyed while it runs aborts the process: let a running export finish first.
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(5000)
+        super().done(result)
+
+
+def run_export_dialog(parent: QWidget | None, db: Database, *, pupil_id: int | None = None, kind: str = "dossier",
+                      conversation_id: int | None = None) -> str | None:
+    """Show the dialog modally; the path written, or None when the user cancelled."""
+    dialog = ExportDialog(db, pupil_id=pupil_id, kind=kind, conversation_id=conversation_id, parent=parent)
+    written: list[str] = []
+    dialog.finished_export.connect(written.append)
+    dialog.exec()
+    return written[0] if written else None
