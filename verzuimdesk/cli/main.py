@@ -165,11 +165,19 @@ def _school(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from verzuimdesk.services.imports import import_file
+    from verzuimdesk.services.imports import import_file, read_file
 
     if args.kind == "edex":
-        print("Het inlezen van EDEXML komt in een volgende versie.", file=sys.stderr)
-        return 1
+        from verzuimdesk.services.edex import import_edex
+
+        data = read_file(args.file)
+        db = open_db(args)
+        try:
+            result = import_edex(db, data=data, filename=args.file.name, user=db.user)
+        finally:
+            db.close()
+        print(f"{args.file.name}:\n{result.report()}")
+        return 0
     db = open_db(args)
     try:
         change = import_file(db, args.kind, args.file, user=db.user)

@@ -1,0 +1,202 @@
+"""EDEXML import on hand-written exports in the 2.1 structure (tests/data/edex): parse, import, re-import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.cli.test_end_to_end import cli
+from tests.conftest import DATA, PASSPHRASE
+from verzuimdesk.importers.edex import parse_edex
+from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.services.edex import import_edex
+from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.models import AuditEntry, Group, Pupil, Staff, StaffGroup
+
+EDEX = DATA / "edex"
+SEPTEMBER = (EDEX / "edex-september.xml").read_bytes()
+JANUARI = (EDEX / "edex-januari.xml").read_bytes()
+TODAY = date(2026, 1, 12)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, school_file: Path) -> Path:
+    path = tmp_path / "school.db"
+    assert cli("init", "--db", path, "--school", school_file) == 0
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(str(db_path), passphrase=PASSPHRASE)
+    yield database
+    database.close()
+
+
+def pupils(db: Database) -> dict[str, tuple[str, str, bool]]:
+    with db.read() as s:
+        return {p.number: (p.full_name, p.group.name, p.possibly_left) for p in s.scalars(select(Pupil))}
+
+
+def snapshot(db: Database) -> tuple[object, ...]:
+    with db.read() as s:
+        return (pupils(db), sorted((g.name, g.jaargroep) for g in s.scalars(select(Group))),
+                sorted((t.name, t.email, t.external_key) for t in s.scalars(select(Staff))),
+                s.scalar(select(func.count()).select_from(StaffGroup)))
+
+
+def test_parse_reads_groups_pupils_and_teachers_of_the_2_1_structure() -> None:
+    e = parse_edex(SEPTEMBER, "EDEX.XML")
+    assert (e.school_year, e.brin) == ("2025-2026", "12AB")
+    assert [(g.key, g.name, g.jaargroep) for g in e.groups] == [("G12", "1-2", "1"), ("G5", "5", "5"), ("G6", "6", "6")]
+    zoe = e.pupils[0]
+    assert (zoe.key, zoe.first_name, zoe.prefix, zoe.last_name, zoe.birth_date, zoe.group_key, zoe.enrolled_from) == (
+        "1001", "Zoë", "van der", "Berg", date(2017, 3, 14), "G5", date(2021, 8, 30))
+    assert e.pupils[2].first_name == "Sem"  # no roepnaam: voornamen
+    assert e.pupils[4].enrolled_from is None
+    assert [(t.key, t.full_name, t.group_keys) for t in e.teachers] == [
+        ("LK-17", "Ingrid Bakker", ("G5",)), ("LK-23", "Joost van den Heuvel", ("G12", "G6"))]
+
+
+def test_a_school_year_past_the_xsd_enumeration_is_accepted() -> None:
+    later = SEPTEMBER.replace(b"2025-2026", b"2031-2032")
+    assert parse_edex(later).school_year == "2031-2032"
+
+
+def test_windows_1252_declared_export_keeps_its_accents() -> None:
+    text = SEPTEMBER.decode("utf-8").replace('encoding="UTF-8"', 'encoding="windows-1252"').replace("ğ", "g")
+    e = parse_edex(text.encode("cp1252"))
+    assert [p.full_name for p in e.pupils][:2] == ["Zoë van der Berg", "Daniël van der Berg"]
+    assert e.pupils[4].full_name == "Noël Eyüboglu"
+
+
+def test_first_import_makes_groups_pupils_and_teachers_without_login(db: Database) -> None:
+    result = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", user="ib", today=TODAY)
+    assert (result.groups.added, result.pupils.added, result.teachers.added) == (3, 5, 2)
+    assert pupils(db) == {
+        "1001": ("Zoë van der Berg", "5", False), "1002": ("Daniël van der Berg", "1-2", False),
+        "1003": ("Sem Jansen", "5", False), "1004": ("Anaïs de Vries", "5", False),
+        "1006": ("Noël Eyüboğlu", "6", False)}
+    with db.read() as s:
+        noel = s.scalar(select(Pupil).where(Pupil.number == "1006"))
+        assert noel is not None and noel.enrolled_from == date(2025, 8, 25)  # the school year of the export
+        staff = {t.external_key: t for t in s.scalars(select(Staff))}
+        joost = staff["LK-23"]
+        assert (joost.name, joost.username, joost.role, joost.email) == (
+            "Joost van den Heuvel", None, "leerkracht", "j.vandenheuvel@klimop.example")
+        linked = s.execute(select(Group.name).join(StaffGroup, StaffGroup.group_id == Group.id)
+                           .where(StaffGroup.staff_id == joost.id)).scalars().all()
+        assert sorted(linked) == ["1-2", "6"]
+        assert s.scalar(select(AuditEntry.detail).where(AuditEntry.entity == "edex"))
+
+
+def test_newer_export_updates_adds_and_flags_the_missing_pupil(db: Database) -> None:
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    assert (result.pupils.added, result.pupils.updated, result.pupils.unchanged) == (1, 1, 3)
+    assert result.changed == ("leerling 1003 Sem Jansen: groep 5 → 6", "leerkracht Joost van den Heuvel: groepen nu 6")
+    assert result.added == ("leerling 1007 Fleur Bakker (groep 1-2)",)
+    assert result.possibly_left == ("leerling 1004 Anaïs de Vries (groep 5)",)
+    assert "mogelijk vertrokken (niet meer in de export): 1" in result.summary()
+    now = pupils(db)
+    assert now["1003"] == ("Sem Jansen", "6", False)
+    assert now["1004"] == ("Anaïs de Vries", "5", True)  # kept, only flagged
+    assert now["1007"] == ("Fleur Bakker", "1-2", False)
+
+
+def test_a_flagged_pupil_back_in_the_export_is_unflagged(db: Database) -> None:
+    import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)  # 1007 flagged
+    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    assert "leerling 1007 Fleur Bakker: staat weer in de export" in result.changed
+    assert pupils(db)["1007"][2] is False
+
+
+def test_importing_the_same_export_twice_changes_nothing(db: Database) -> None:
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    before = snapshot(db)
+    again = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    assert (again.groups.added + again.groups.updated, again.pupils.added + again.pupils.updated,
+            again.teachers.added + again.teachers.updated) == (0, 0, 0)
+    assert again.changed == () and again.possibly_left == ()
+    assert snapshot(db) == before
+
+
+def test_dry_run_reports_exactly_what_the_import_then_does_and_writes_nothing(db: Database) -> None:
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    before = snapshot(db)
+    dry = import_edex(db, data=JANUARI, filename="EDEX.XML", dry_run=True, today=TODAY)
+    assert dry.dry_run and snapshot(db) == before
+    real = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    assert (dry.groups, dry.pupils, dry.teachers, dry.added, dry.changed, dry.possibly_left) == (
+        real.groups, real.pupils, real.teachers, real.added, real.changed, real.possibly_left)
+
+
+def test_a_pupil_who_left_on_record_is_not_flagged(db: Database) -> None:
+    left = SEPTEMBER.replace(b"<instroomdatum>2020-08-31</instroomdatum>",
+                             b"<instroomdatum>2020-08-31</instroomdatum><uitstroomdatum>2025-12-19</uitstroomdatum>")
+    import_edex(db, data=left, filename="EDEX.XML", today=TODAY)
+    assert import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY).possibly_left == ()
+
+
+BROKEN = b"""<?xml version="1.0" encoding="UTF-8"?>
+<EDEX>
+  <school><schooljaar>2025-2026</schooljaar><xsdversie>2.1</xsdversie></school>
+  <groepen><groep key="G5"><naam>5</naam><jaargroep>5</jaargroep></groep></groepen>
+  <leerlingen>
+    <leerling key="2001"><achternaam>Smit</achternaam><roepnaam>Lotte</roepnaam>
+      <geboortedatum>2017-02-30</geboortedatum><groep key="G5"/></leerling>
+    <leerling key="2002"><achternaam>Visser</achternaam><roepnaam>Bram</roepnaam>
+      <geboortedatum>2016-01-01</geboortedatum><groep key="G9"/></leerling>
+    <leerling key="2003"><roepnaam>Mila</roepnaam><geboortedatum>2016-04-04</geboortedatum><groep key="G5"/></leerling>
+    <leerling key="2001"><achternaam>Smit</achternaam><roepnaam>Lotte</roepnaam>
+      <geboortedatum>2017-02-28</geboortedatum><groep key="G5"/></leerling>
+  </leerlingen>
+  <leerkrachten><leerkracht key="LK-1"><achternaam>Mol</achternaam><groepen><groep key="G7"/></groepen></leerkracht></leerkrachten>
+</EDEX>
+"""
+
+
+def test_a_file_with_errors_names_every_line_and_changes_nothing(db: Database) -> None:
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    before = snapshot(db)
+    with pytest.raises(InputRefused) as info:
+        import_edex(db, data=BROKEN, filename="EDEX.XML", today=TODAY)
+    message = str(info.value)
+    assert "EDEX.XML: niets ingelezen, 5 fout(en) gevonden:" in message
+    assert "regel 6: leerling 2001: geboortedatum '2017-02-30' is geen bestaande datum" in message
+    assert "regel 8: leerling 2002: onbekende groep G9" in message
+    assert "regel 10: leerling 2003: achternaam ontbreekt" in message
+    assert "regel 11: leerling 2001 staat ook al op regel 6" in message
+    assert "leerkracht LK-1: onbekende groep G7" in message
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b'<?xml version="1.0"?>\n<!DOCTYPE EDEX [<!ENTITY lol "lol">]>\n<EDEX>&lol;</EDEX>', "DOCTYPE- of ENTITY-declaratie"),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE EDEX SYSTEM "file:///etc/passwd">\n<EDEX/>', "DOCTYPE- of ENTITY-declaratie"),
+    (b"<EDEX><groepen></EDEX>", "geen geldige XML"),
+    (b"<Leerlingen/>", "dit is geen EDEX-bestand"),
+    (b"leerlingnummer;voornaam\n1001;Zo\xeb\n", "geen geldige XML"),
+    (b'<EDEX><school><xsdversie>1.03</xsdversie></school></EDEX>', "EDEXML-versie 1.03 wordt niet ondersteund"),
+])
+def test_unsafe_or_foreign_files_are_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(InputRefused) as info:
+        parse_edex(data, "EDEX.XML")
+    assert reason in str(info.value)
+
+
+def test_command_line_imports_and_reports(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("import", "edex", "--db", db_path, EDEX / "edex-september.xml") == 0
+    assert cli("import", "edex", "--db", db_path, EDEX / "edex-januari.xml") == 0
+    out = capsys.readouterr().out
+    assert "leerlingen: 5 toegevoegd, 0 bijgewerkt, 0 ongewijzigd" in out
+    assert "Mogelijk vertrokken:\n  leerling 1004 Anaïs de Vries (groep 5)" in out
+    bad = db_path.parent / "EDEX.XML"
+    bad.write_bytes(BROKEN)
+    assert cli("import", "edex", "--db", db_path, bad) == 1
+    assert "niets ingelezen" in capsys.readouterr().err
