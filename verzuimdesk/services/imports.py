@@ -99,7 +99,8 @@ def _jaargroep(name: str) -> str:
     return digits[-1] if digits else ""
 
 
-def _known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
+def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
+    """Every pupil by leerlingnummer: its id and what the absence and event checks need to know."""
     q = select(Pupil.number, Pupil.id, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
     return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
 
@@ -107,7 +108,7 @@ def _known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
 def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "") -> Change:
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
     with db.begin() as session:
-        known = _known_pupils(session)
+        known = known_pupils(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
                               codes=load_codes(session), calendar=load_calendar(session))
         change = write_absences(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
@@ -143,7 +144,7 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
 def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "") -> Change:
     table = read_csv(data, source, required=EVENT_REQUIRED, optional=set(EVENT_COLUMNS))
     with db.begin() as session:
-        known = _known_pupils(session)
+        known = known_pupils(session)
         rows = check_events(table, source, pupils=known.keys())
         change = write_events(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
         audit.append(session, user=user, action="import", entity="event",

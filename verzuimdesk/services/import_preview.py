@@ -1,0 +1,380 @@
+"""Importing pupils or absences from a spreadsheet of the school's LAS: first a dry run, then all or nothing.
+
+`preview_import` reads the file, maps its columns (given, saved from last time, or guessed from the
+headers), and says what the import would add, change, leave alone and refuse, line by line, without
+writing. `run_import` does it: the mapped rows go through the same checks as the CSV import
+(`importers.rows`) and the same writers (`services.imports`), in one transaction, and the mapping is
+saved for next time. Both share one plan, so the dry run's counts are the import's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.importers.csvfile import CsvTable
+from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils
+from verzuimdesk.importers.spreadsheet import (
+    DATE_FIELDS,
+    DATETIME_FIELDS,
+    FIELDS,
+    REQUIRED,
+    DateFormat,
+    Sheet,
+    detect_date_format,
+    guess_mapping,
+    mapped_table,
+    read_sheet,
+)
+from verzuimdesk.services.imports import known_pupils, write_absences, write_pupils
+from verzuimdesk.services.results import Change
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil, Setting
+
+KINDS = ("pupils", "absences")
+PREVIEW_ROWS = 10
+CHUNK = 200  # rows written between two progress reports
+Progress = Callable[[int, int], None]
+
+# The pupil fields a spreadsheet may leave out; an existing pupil then keeps what it has.
+_OPTIONAL_KEPT = {"tussenvoegsel": "prefix", "uitschrijfdatum": "enrolled_until", "ot_nummer": "ot_number",
+                  "gezin": "family"}
+_PUPIL_FIELDS = (("voornaam", "first_name"), ("tussenvoegsel", "prefix"), ("achternaam", "last_name"),
+                 ("geboortedatum", "birth_date"), ("groep", "group"), ("inschrijfdatum", "enrolled_from"),
+                 ("uitschrijfdatum", "enrolled_until"), ("ot_nummer", "ot_number"), ("gezin", "family"))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str  # the field's Dutch name, as in the CSV format: "groep"
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRow:
+    line: int
+    number: str  # leerlingnummer
+    text: str  # "Zoë van der Berg, groep 5" or "ma 3 nov 2025: Z, hele dag"
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """An imported absence on a pupil's day that already has other records."""
+
+    line: int
+    number: str
+    day: date
+    existing: str  # "Z, hele dag"
+    incoming: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str
+    filename: str
+    columns: tuple[str, ...]
+    first_rows: tuple[tuple[str, ...], ...]
+    mapping: dict[str, str]  # column header → field ("" = not used)
+    guessed: dict[str, str]  # what the headers alone suggest
+    date_format: str | None  # "DD-MM-JJJJ"
+    rows: int
+    to_add: tuple[PlannedRow, ...] = ()
+    to_change: tuple[PlannedRow, ...] = ()
+    unchanged: int = 0
+    refused: tuple[Problem, ...] = ()
+    overlapping: tuple[Overlap, ...] = field(default=())
+
+    @property
+    def can_import(self) -> bool:
+        return not self.refused and self.rows > 0
+
+
+@dataclass
+class _Plan:
+    add: list[tuple[int, Any]] = field(default_factory=list)
+    change: list[tuple[int, Any, tuple[FieldChange, ...]]] = field(default_factory=list)
+    unchanged: list[Any] = field(default_factory=list)
+    overlap: list[tuple[int, AbsenceIn, str]] = field(default_factory=list)
+    replace_days: set[tuple[int, date]] = field(default_factory=set)
+    pupil_ids: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def mapping_key(kind: str) -> str:
+    return f"import.mapping.{kind}"
+
+
+def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
+                   mapping: Mapping[str, str] | None = None) -> ImportPreview:
+    """What `run_import` would do with this file and mapping; writes nothing."""
+    _check_kind(kind, filename)
+    sheet = read_sheet(data, filename)
+    with db.read() as session:
+        used = _effective_mapping(session, sheet, kind, mapping)
+        fmt = _date_format(sheet, used)
+        base = ImportPreview(kind, filename, sheet.header, tuple(cells for _, cells in sheet.rows[:PREVIEW_ROWS]),
+                             used, guess_mapping(sheet.header, kind), fmt.label if fmt else None, len(sheet.rows))
+        try:
+            plan = _plan(session, kind, sheet, used, fmt, filename)
+        except InputRefused as exc:
+            return replace(base, refused=tuple(exc.problems))
+    return replace(
+        base,
+        to_add=tuple(PlannedRow(line, _number(r), _describe(r, plan)) for line, r in plan.add),
+        to_change=tuple(PlannedRow(line, _number(r), _describe(r, plan), ch) for line, r, ch in plan.change),
+        unchanged=len(plan.unchanged),
+        overlapping=tuple(Overlap(line, r.number, r.day, existing, _absence_text(r))
+                          for line, r, existing in plan.overlap),
+    )
+
+
+def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: Mapping[str, str] | None,
+               replace_overlapping: bool = False, user: str = "", progress: Progress | None = None) -> Change:
+    """Import the mapped file, all or nothing; overlapping absences are replaced only when asked."""
+    _check_kind(kind, filename)
+    sheet = read_sheet(data, filename)
+    with db.begin() as session:
+        used = _effective_mapping(session, sheet, kind, mapping)
+        plan = _plan(session, kind, sheet, used, _date_format(sheet, used), filename)
+        if kind == "pupils":
+            change = _write_chunks(session, kind, [r for _, r in plan.add] + [r for _, r, _ in plan.change],
+                                   plan, user, progress)
+            change = Change(change.added, change.updated, change.unchanged + len(plan.unchanged))
+        else:
+            rows = [r for _, r in plan.add]
+            overlapping = [r for _, r, _ in plan.overlap]
+            if replace_overlapping and overlapping:
+                _delete_replaced(session, plan, overlapping)
+            written = _write_chunks(session, kind, rows + (overlapping if replace_overlapping else []), plan, user,
+                                    progress)
+            replaced = len(overlapping) if replace_overlapping else 0
+            change = Change(written.added - replaced, replaced,
+                            len(plan.unchanged) + written.unchanged + len(overlapping) - replaced)
+        _save_mapping(session, kind, used)
+        audit.append(session, user=user, action="import", entity="pupil" if kind == "pupils" else "absence",
+                     detail={"bestand": filename, "resultaat": change.summary(), "koppeling": used,
+                             "bestaande vervangen": replace_overlapping})
+    return change
+
+
+def _check_kind(kind: str, filename: str) -> None:
+    if kind not in KINDS:
+        reason = f"onbekende soort import '{kind}' (kies uit {', '.join(KINDS)})"
+        raise InputRefused(filename, [Problem(None, "", reason)])
+
+
+def _effective_mapping(session: Session, sheet: Sheet, kind: str, given: Mapping[str, str] | None) -> dict[str, str]:
+    """The given mapping, else the one saved last time for these headers, completed by guessing."""
+    if given is not None:
+        return {c: given.get(c, "") for c in sheet.header}
+    saved: dict[str, str] = {}
+    raw = session.scalar(select(Setting.value).where(Setting.key == mapping_key(kind)))
+    if raw:
+        try:
+            loaded = json.loads(raw)
+        except ValueError:
+            loaded = {}
+        if isinstance(loaded, dict):
+            saved = {str(c): str(f) for c, f in loaded.items() if c in sheet.header and f in ("", *FIELDS[kind])}
+    used = dict(saved)
+    for column, f in guess_mapping(sheet.header, kind).items():
+        if column not in used and f not in used.values():
+            used[column] = f
+    return {c: used.get(c, "") for c in sheet.header}
+
+
+def _save_mapping(session: Session, kind: str, mapping: Mapping[str, str]) -> None:
+    row = session.scalar(select(Setting).where(Setting.key == mapping_key(kind)))
+    value = json.dumps(dict(mapping), ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=mapping_key(kind), value=value))
+    else:
+        row.value = value
+
+
+def _date_format(sheet: Sheet, mapping: Mapping[str, str]) -> DateFormat | None:
+    index = {c: i for i, c in enumerate(sheet.header)}
+    columns = [index[c] for c, f in mapping.items() if f in DATE_FIELDS | DATETIME_FIELDS]
+    return detect_date_format(cells[i] for _, cells in sheet.rows for i in columns)
+
+
+def _mapping_problems(kind: str, mapping: Mapping[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    taken: dict[str, str] = {}
+    for column, f in mapping.items():
+        if not f:
+            continue
+        if f not in FIELDS[kind]:
+            problems.append(Problem(1, column, f"onbekend veld '{f}'"))
+        elif f in taken:
+            problems.append(Problem(1, column, f"veld {f} is ook al gekoppeld aan kolom {taken[f]}"))
+        taken.setdefault(f, column)
+    problems += [Problem(None, "", f"het verplichte veld {f} is aan geen kolom gekoppeld")
+                 for f in FIELDS[kind] if f in REQUIRED[kind] and f not in taken]
+    return problems
+
+
+def _plan(session: Session, kind: str, sheet: Sheet, mapping: dict[str, str], fmt: DateFormat | None,
+          source: str) -> _Plan:
+    problems = _mapping_problems(kind, mapping)
+    if problems:
+        raise InputRefused(source, problems)
+    table = mapped_table(sheet, mapping, fmt)
+    headers = {f: c for c, f in mapping.items() if f}
+    try:
+        if kind == "pupils":
+            return _plan_pupils(session, table, source, set(headers))
+        return _plan_absences(session, _codes_from_labels(session, table), source)
+    except InputRefused as exc:
+        raise InputRefused(source, [_in_sheet_terms(p, headers) for p in exc.problems]) from None
+
+
+def _in_sheet_terms(problem: Problem, headers: Mapping[str, str]) -> Problem:
+    """A problem named by the spreadsheet's own header, with the field it was mapped to."""
+    header = headers.get(problem.column)
+    if header is None or header == problem.column:
+        return problem
+    return Problem(problem.line, f"{header} ({problem.column})", problem.reason)
+
+
+def _plan_pupils(session: Session, table: CsvTable, source: str, mapped: set[str]) -> _Plan:
+    rows = check_pupils(table, source)
+    lines = [line for line, _ in table.rows]
+    existing = {p.number: (p, g) for p, g in session.execute(select(Pupil, Group.name).join(Group))}
+    plan = _Plan()
+    for line, row in zip(lines, rows, strict=True):
+        known = existing.get(row.number)
+        if known is None:
+            plan.add.append((line, row))
+            continue
+        pupil, group = known
+        now: dict[str, Any] = {
+            "prefix": pupil.prefix, "enrolled_until": pupil.enrolled_until, "ot_number": pupil.ot_number,
+            "family": pupil.family, "first_name": pupil.first_name, "last_name": pupil.last_name,
+            "birth_date": pupil.birth_date, "group": group, "enrolled_from": pupil.enrolled_from}
+        row = replace(row, **{attr: now[attr] for col, attr in _OPTIONAL_KEPT.items() if col not in mapped})
+        changes = tuple(FieldChange(col, _show(now[attr]), _show(getattr(row, attr)))
+                        for col, attr in _PUPIL_FIELDS if now[attr] != getattr(row, attr))
+        if changes:
+            plan.change.append((line, row, changes))
+        else:
+            plan.unchanged.append(row)
+    return plan
+
+
+def _codes_from_labels(session: Session, table: CsvTable) -> CsvTable:
+    """A LAS that writes the reason ("Ziek") instead of the code gets the code whose label it is."""
+    by_label = {label.strip().lower(): code for code, label in session.execute(
+        select(AbsenceCodeRow.code, AbsenceCodeRow.label))}
+    codes = set(by_label.values())
+    rows = []
+    for line, values in table.rows:
+        text = values.get("code", "")
+        if text.upper() not in codes and text.strip().lower() in by_label:
+            values = {**values, "code": by_label[text.strip().lower()]}
+        rows.append((line, values))
+    return CsvTable(table.header, tuple(rows))
+
+
+def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
+    known = known_pupils(session)
+    rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
+                          codes=load_codes(session), calendar=load_calendar(session))
+    plan = _Plan(pupil_ids={n: pid for n, (pid, _) in known.items()})
+    plan.names = {n: " ".join(p for p in (f, v, a) if p) for n, f, v, a in session.execute(
+        select(Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name))}
+    days = {(plan.pupil_ids[r.number], r.day) for r in rows}
+    existing: dict[tuple[int, date], list[tuple[Any, ...]]] = {}
+    if days:
+        q = (select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, AbsenceCodeRow.code,
+                    Absence.minutes_late).join(AbsenceCodeRow)
+             .where(Absence.pupil_id.in_(sorted({pid for pid, _ in days}))))
+        for pid, day, start, end, code, late in session.execute(q):
+            if (pid, day) in days:
+                existing.setdefault((pid, day), []).append((start, end, code, late))
+    seen: set[tuple[Any, ...]] = set()
+    incoming: dict[tuple[int, date], list[tuple[int, AbsenceIn]]] = {}
+    for (line, _), row in zip(table.rows, rows, strict=True):
+        incoming.setdefault((plan.pupil_ids[row.number], row.day), []).append((line, row))
+    for pupil_day, items in incoming.items():
+        have = {(s, e, c) for s, e, c, _ in existing.get(pupil_day, [])}
+        for line, row in items:
+            key = (*pupil_day, row.start, row.end, row.code)
+            if (row.start, row.end, row.code) in have or key in seen:
+                plan.unchanged.append(row)  # the same record: write_absences skips it as well
+            elif not have:
+                plan.add.append((line, row))
+            else:
+                shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in existing[pupil_day])
+                plan.overlap.append((line, row, shown))
+                plan.replace_days.add(pupil_day)
+            seen.add(key)
+    return plan
+
+
+def _delete_replaced(session: Session, plan: _Plan, rows: Sequence[AbsenceIn]) -> None:
+    """Remove the records of the replaced days that the file does not have again."""
+    code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    keep: dict[tuple[int, date], set[tuple[Any, ...]]] = {}
+    for r in [*rows, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
+        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end, code_ids[r.code]))
+    for pid, day in sorted(plan.replace_days):
+        for aid, start, end, code_id in session.execute(
+                select(Absence.id, Absence.start, Absence.end, Absence.code_id)
+                .where(Absence.pupil_id == pid, Absence.day == day)).all():
+            if (start, end, code_id) not in keep.get((pid, day), set()):
+                session.execute(delete(Absence).where(Absence.id == aid))
+
+
+def _write_chunks(session: Session, kind: str, rows: Sequence[Any], plan: _Plan, user: str,
+                  progress: Progress | None) -> Change:
+    added = updated = unchanged = 0
+    total = len(rows)
+    if progress:
+        progress(0, total)
+    for start in range(0, total, CHUNK):
+        chunk = rows[start:start + CHUNK]
+        done = (write_pupils(session, chunk) if kind == "pupils"
+                else write_absences(session, chunk, plan.pupil_ids, user=user))
+        added, updated, unchanged = added + done.added, updated + done.updated, unchanged + done.unchanged
+        if progress:
+            progress(min(start + CHUNK, total), total)
+    return Change(added, updated, unchanged)
+
+
+def _number(row: PupilIn | AbsenceIn) -> str:
+    return row.number
+
+
+def _describe(row: PupilIn | AbsenceIn, plan: _Plan) -> str:
+    if isinstance(row, PupilIn):
+        name = " ".join(p for p in (row.first_name, row.prefix, row.last_name) if p)
+        return f"{name}, groep {row.group}"
+    return f"{plan.names.get(row.number, row.number)}, {format_date(row.day)}: {_absence_text(row)}"
+
+
+def _absence_text(row: AbsenceIn) -> str:
+    return _span_text(row.code, row.start, row.end, row.minutes_late)
+
+
+def _span_text(code: str, start: Any, end: Any, late: int | None) -> str:
+    span = f"{start:%H:%M}-{end:%H:%M}" if start and end else "hele dag"
+    return f"{code}, {span}" + (f", {late} min te laat" if late else "")
+
+
+def _show(value: object) -> str:
+    if value is None or value == "":
+        return "(leeg)"
+    return format_date(value, weekday=False) if isinstance(value, date) else str(value)
