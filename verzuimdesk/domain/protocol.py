@@ -131,8 +131,10 @@ class Protocol:
 
 
 def resources_dir() -> Path:
-    """Where the shipped resources live; one place to change for the installer."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """Where the shipped resources live: beside the package, or inside the installer's bundle."""
+    from verzuimdesk import paths
+
+    return paths.resources_dir()
 
 
 def protocols_dir() -> Path:
