@@ -205,7 +205,12 @@ def check_events(table: CsvTable, source: str, *, pupils: Iterable[str]) -> list
     return out
 
 
+MAX_MINUTES_LATE = 24 * 60
+
+
 def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
-        raise ValueError(f"'{text}' is geen positief aantal minuten")
+    # isdigit() alone lets '²' or 5000 digits through to int(), whose English error would reach the
+    # user; and a number past SQLite's 64 bits would crash the write.
+    if not (text.isascii() and text.isdigit()) or len(text) > 5 or not 0 < int(text) <= MAX_MINUTES_LATE:
+        raise ValueError(f"'{text}' is geen positief aantal minuten (hoogstens {MAX_MINUTES_LATE})")
     return int(text)
