@@ -17,6 +17,15 @@ from verzuimdesk.storage.vault import slots_path
 
 Dump = dict[str, list[tuple[Any, ...]]]
 
+# Python's own words that must never reach a user through a documented error.
+ENGLISH = ("invalid literal", "Exceeds the limit", "Traceback", "object has no attribute", "unhashable",
+           "codec can't", "out of range", "NoneType", "not supported between", "embedded null")
+
+
+def assert_dutch(message: str) -> None:
+    assert message.strip(), "an error without a message"
+    assert not any(word in message for word in ENGLISH), f"not Dutch: {message[:500]}"
+
 
 def make_school_db(path: Path) -> bytes:
     """An encrypted database with the school and the three CSV files of tests/data; its data key.

@@ -164,6 +164,10 @@ def load_protocol(path_or_id: str | Path) -> Protocol:
         raise ProtocolError(f"{where}: bestand niet gevonden") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProtocolError(f"{where}: geen geldige TOML ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(f"{where}: geen UTF-8-tekst (onleesbare byte op positie {exc.start})") from None
+    except (OSError, ValueError):  # a folder, no permission, a name too long or with a NUL byte in it
+        raise ProtocolError(f"{where}: kan het bestand niet openen") from None
     return _Reader(where).protocol(data)
 
 
@@ -288,7 +292,7 @@ class _Reader:
         if "soort" not in raw:
             raise self.fail(place, "'soort' ontbreekt")
         kind = raw["soort"]
-        if kind not in CONDITION_TYPES:
+        if not isinstance(kind, str) or kind not in CONDITION_TYPES:  # a list or table is no key
             raise self.fail(place, f"'soort' is geen bekende voorwaarde ('{kind}')")
         required, optional = CONDITION_TYPES[kind]
         self.keys(raw, place, set(required) | {"soort"}, set(optional))
@@ -304,7 +308,7 @@ class _Reader:
         if "maximum" in raw:
             fields["maximum"] = self.number(raw, "maximum", place) * scale
         if "vergelijking" in raw:
-            if raw["vergelijking"] not in COMPARISONS:
+            if not isinstance(raw["vergelijking"], str) or raw["vergelijking"] not in COMPARISONS:
                 raise self.fail(place, f"'vergelijking' moet een van {sorted(COMPARISONS)} zijn")
             fields["op"] = raw["vergelijking"]
         if "weken" in raw:
@@ -314,7 +318,7 @@ class _Reader:
         if "duur" in raw:
             fields["duration"] = self.positive(raw, "duur", place)
         if "duur_eenheid" in raw:
-            if raw["duur_eenheid"] not in DURATION_UNITS:
+            if not isinstance(raw["duur_eenheid"], str) or raw["duur_eenheid"] not in DURATION_UNITS:
                 raise self.fail(place, f"'duur_eenheid' moet een van {sorted(DURATION_UNITS)} zijn")
             fields["duration_unit"] = raw["duur_eenheid"]
         if "gebeurtenis" in raw:

@@ -126,14 +126,16 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
     for unknown in sorted(set(data) - _TOP_KEYS):
         r.fail(unknown, "onbekende sleutel")
 
+    # An empty table is checked like a full one: its required keys are missing, not the table.
     school = r.table(data, "school", {"naam", "brin", "protocol"})
-    name = r.text(school, "naam", "school.naam") if school else ""
+    name = r.text(school, "naam", "school.naam") if isinstance(data.get("school"), dict) else ""
     brin = r.text(school, "brin", "school.brin", required=False)
     protocol = r.text(school, "protocol", "school.protocol", required=False) or "hoeksche-waard-po"
 
     year_t = r.table(data, "schooljaar", {"start", "eind"})
-    y_start = r.day(year_t, "start", "schooljaar.start") if year_t else None
-    y_end = r.day(year_t, "eind", "schooljaar.eind") if year_t else None
+    has_year = isinstance(data.get("schooljaar"), dict)
+    y_start = r.day(year_t, "start", "schooljaar.start") if has_year else None
+    y_end = r.day(year_t, "eind", "schooljaar.eind") if has_year else None
     if y_start and y_end and y_end <= y_start:
         r.fail("schooljaar.eind", "ligt niet na schooljaar.start")
         y_end = None

@@ -33,7 +33,10 @@ from verzuimdesk.storage.vault import slots_path
 def read_school_file(path: Path) -> SchoolSettings:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:  # the codec's own message is English
+        raise InputRefused(str(path), [Problem(None, "", f"het bestand is geen UTF-8-tekst (onleesbare byte op "
+                                               f"positie {exc.start})")]) from None
+    except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc})")]) from None
     return parse_school_file(text, path.name)
 
