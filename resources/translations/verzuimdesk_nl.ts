@@ -32,6 +32,213 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About VerzuimDesk</source>
+        <translation>Over VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versie %1</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Gegevensmap:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk itself is free software under the EUPL-1.2. The libraries above keep their own licences; Qt is used unmodified under the LGPLv3.</source>
+        <translation>VerzuimDesk zelf is vrije software onder de EUPL-1.2. De bibliotheken hierboven houden hun eigen licenties; Qt wordt ongewijzigd gebruikt onder de LGPLv3.</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Gegevensmap openen</translation>
+    </message>
+    <message>
+        <source>Bundled libraries:</source>
+        <translation>Meegeleverde bibliotheken:</translation>
+    </message>
+</context>
+<context>
+    <name>Dossier</name>
+    <message>
+        <source>The pupil dossier is not available in this version yet.</source>
+        <translation>Het leerlingdossier is in deze versie nog niet beschikbaar.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dossier</source>
+        <translation>Dossier exporteren</translation>
+    </message>
+    <message>
+        <source>Export absence overview</source>
+        <translation>Verzuimoverzicht exporteren</translation>
+    </message>
+    <message>
+        <source>Export conversation report</source>
+        <translation>Gespreksverslag exporteren</translation>
+    </message>
+    <message>
+        <source>Export DUO report</source>
+        <translation>DUO-melding exporteren</translation>
+    </message>
+    <message>
+        <source>Export quarterly list for the SWV</source>
+        <translation>Kwartaalopgave voor het SWV exporteren</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Ouders</translation>
+    </message>
+    <message>
+        <source>Attendance officer (leerplicht)</source>
+        <translation>Leerplichtambtenaar</translation>
+    </message>
+    <message>
+        <source>Youth doctor (JGZ)</source>
+        <translation>Jeugdarts (JGZ)</translation>
+    </message>
+    <message>
+        <source>Partnership (SWV)</source>
+        <translation>Samenwerkingsverband (SWV)</translation>
+    </message>
+    <message>
+        <source>The parents consented to sharing this with the SWV</source>
+        <translation>De ouders hebben toestemming gegeven om dit met het SWV te delen</translation>
+    </message>
+    <message>
+        <source>Full names instead of initials</source>
+        <translation>Volledige namen in plaats van initialen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Up to and including</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Save export as</source>
+        <translation>Export opslaan als</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Kies een bestand</translation>
+    </message>
+    <message>
+        <source>An export of the school's administration (ParnasSys, ESIS or another LAS): a spreadsheet (CSV or Excel) or an EDEX file.</source>
+        <translation>Een export uit de leerlingadministratie (ParnasSys, ESIS of een ander LAS): een spreadsheet (CSV of Excel) of een EDEX-bestand.</translation>
+    </message>
+    <message>
+        <source>Pupils (spreadsheet)</source>
+        <translation>Leerlingen (spreadsheet)</translation>
+    </message>
+    <message>
+        <source>Absences (spreadsheet)</source>
+        <translation>Verzuim (spreadsheet)</translation>
+    </message>
+    <message>
+        <source>EDEX export (groups, pupils and teachers)</source>
+        <translation>EDEX-export (groepen, leerlingen en leerkrachten)</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>What is in the file</source>
+        <translation>Wat staat er in het bestand</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>EDEX export (*.xml *.XML)</source>
+        <translation>EDEX-export (*.xml *.XML)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Kies het bestand om in te lezen</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Het bestand kan niet gelezen worden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Inlezen</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>VerzuimDesk is locked</source>
@@ -121,8 +328,54 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Leerling zoeken</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About VerzuimDesk</source>
+        <translation>Over VerzuimDesk</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Which column is what?</source>
+        <translation>Welke kolom is wat?</translation>
+    </message>
+    <message>
+        <source>Check the field of every column; columns set to “not used” are skipped. The choice is remembered for the next import.</source>
+        <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(niet gebruiken)</translation>
+    </message>
+    <message>
+        <source>no dates recognised</source>
+        <translation>geen datums herkend</translation>
+    </message>
+    <message>
+        <source>Date notation found: %1</source>
+        <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>Still to choose (required): %1</source>
+        <translation>Nog te kiezen (verplicht): %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
     </message>
 </context>
 <context>
@@ -156,6 +409,97 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Search by name or number (Ctrl+F)</source>
         <translation>Zoek op naam of leerlingnummer (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyPage</name>
+    <message>
+        <source>Quarterly list</source>
+        <translation>Kwartaal</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registratie</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Bezig met inlezen</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wordt ingelezen…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Done: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>Klaar: %1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Er is niets ingelezen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>What the import will do</source>
+        <translation>Wat het inlezen gaat doen</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. The import is all or nothing.</source>
+        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <source>Replace existing registrations on those days</source>
+        <translation>Vervang bestaande registraties op die dagen</translation>
+    </message>
+    <message>
+        <source>The EDEX file can be imported:</source>
+        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
+    </message>
+    <message>
+        <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
+        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>To add: %1. To change: %2. Unchanged: %3.</source>
+        <translation>Toevoegen: %1. Wijzigen: %2. Ongewijzigd: %3.</translation>
+    </message>
+    <message>
+        <source>line %1: add %2</source>
+        <translation>regel %1: toevoegen %2</translation>
+    </message>
+    <message>
+        <source>line %1: change %2: %3</source>
+        <translation>regel %1: wijzigen %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 absences fall on days that already have other registrations; without replacing, those lines are skipped.</source>
+        <translation>%1 verzuimregels vallen op dagen met al andere registraties; zonder vervangen worden die regels overgeslagen.</translation>
+    </message>
+    <message>
+        <source>line %1: %2 on %3 already has %4; the file says %5</source>
+        <translation>regel %1: %2 heeft op %3 al %4; het bestand zegt %5</translation>
     </message>
 </context>
 </TS>

@@ -65,9 +65,10 @@ def test_ctrl_f_then_typing_filters_by_name_or_number(window: MainWindow, qtbot:
     assert visible_names(window) == ["Sem Jansen"]
 
 
-def test_enter_on_a_single_search_hit_opens_that_pupil(window: MainWindow, qtbot: QtBot) -> None:
+def test_enter_on_a_single_search_hit_opens_that_pupil(window: MainWindow, qtbot: QtBot,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[int] = []
-    window.pupils_page.pupil_activated.connect(opened.append)
+    monkeypatch.setattr("verzuimdesk.ui.dossier.open_dossier", lambda ctx, pupil_id, parent: opened.append(pupil_id))
     qtbot.keyClicks(window.pupils_page.search, "Jansen")
     qtbot.keyClick(window.pupils_page.search, Qt.Key.Key_Return)
     assert len(opened) == 1

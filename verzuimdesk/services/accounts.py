@@ -74,7 +74,9 @@ def account_of(db: Database, username: str) -> Account:
 
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
-    db = open_database(target, passphrase=password, user=username)
+    from verzuimdesk.services.backups import backup_before_migration
+
+    db = open_database(target, passphrase=password, user=username, before_migrate=backup_before_migration)
     try:
         account = account_of(db, db.user or username)
         with db.begin() as session:

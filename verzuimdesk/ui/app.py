@@ -70,7 +70,9 @@ def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database,
 
         dialog = LoginDialog(target, parent)
         return dialog.result_value if dialog.exec() else None
-    return open_database(target), SCHOOL_WIDE
+    from verzuimdesk.services.backups import backup_before_migration
+
+    return open_database(target, before_migrate=backup_before_migration), SCHOOL_WIDE
 
 
 class Session(QObject):

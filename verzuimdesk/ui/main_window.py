@@ -67,17 +67,16 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _make_pages(self) -> list[tuple[str, QWidget]]:
-        from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+        from verzuimdesk.ui.pages.overview_page import OverviewPage
+        from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
+        from verzuimdesk.ui.pages.registration_page import RegistrationPage
+        from verzuimdesk.ui.pages.settings_page import SettingsPage
 
-        overview, registration = self.tr("Overview"), self.tr("Registration")
-        quarterly, settings = self.tr("Quarterly list"), self.tr("Settings")
-        return [
-            (overview, PlaceholderPage(overview)),
-            (self.tr("Pupils"), self.pupils_page),
-            (registration, PlaceholderPage(registration)),
-            (quarterly, PlaceholderPage(quarterly)),
-            (settings, PlaceholderPage(settings)),
-        ]
+        self.page_widgets = [OverviewPage(self.ctx), self.pupils_page, RegistrationPage(self.ctx),
+                             QuarterlyPage(self.ctx), SettingsPage(self.ctx)]
+        titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
+                  self.tr("Settings")]
+        return list(zip(titles, self.page_widgets, strict=True))
 
     def _make_toolbar(self) -> None:
         bar = QToolBar(self.tr("Peildatum"))
@@ -94,6 +93,10 @@ class MainWindow(QMainWindow):
         today.setShortcut(QKeySequence("Ctrl+T"))
         today.triggered.connect(lambda: self.peildatum.setDate(QDate(date.today())))
         bar.addAction(today)
+        for page in self.page_widgets:  # e.g. Ziekmelding from the registration page
+            for action in getattr(page, "toolbar_actions", []):
+                bar.addAction(action)
+                self.addAction(action)  # its shortcut works on every page
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _make_menus(self) -> None:
@@ -114,7 +117,11 @@ class MainWindow(QMainWindow):
         find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_pupil)
         go.addAction(find)
-        self.file_menu, self.go_menu = file_menu, go
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About VerzuimDesk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.file_menu, self.go_menu, self.help_menu = file_menu, go, help_menu
 
     # -- behaviour --------------------------------------------------------------------------
 
@@ -123,8 +130,14 @@ class MainWindow(QMainWindow):
         self.pupils_page.focus_search()
 
     def open_pupil(self, pupil_id: int) -> None:
-        """Open a pupil's dossier; until the dossier exists, select the pupil in the list."""
-        self.nav.setCurrentRow(self.PAGE_PUPILS)
+        from verzuimdesk.ui.dossier import open_dossier
+
+        open_dossier(self.ctx, pupil_id, self)
+
+    def show_about(self) -> None:
+        from verzuimdesk.ui.about_dialog import show_about
+
+        show_about(self, self.ctx.db.target)
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
