@@ -80,3 +80,10 @@ def test_an_edited_copy_with_other_numbers_works_without_code_changes(tmp_path: 
     day = date(2025, 9, 1)
     s = evaluate(pupil([rec(day, "O"), rec(date(2025, 9, 2), "O")]), CAL, p, date(2025, 9, 2))
     assert "HW-16U" in {h.rule_id for h in s.rules}
+
+
+def test_loader_refuses_a_threshold_that_is_not_a_number(tmp_path: Path) -> None:
+    # nan would make every comparison false and so silently switch the rule off
+    path = edited(tmp_path, "venster_lesweken = 4, drempel = 16 }", "venster_lesweken = 4, drempel = nan }")
+    with pytest.raises(ProtocolError, match=r"regel HW-16U: voorwaarde: 'drempel' moet een gewoon getal zijn"):
+        load_protocol(path)

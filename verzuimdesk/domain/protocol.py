@@ -8,6 +8,7 @@ message is Dutch and names the file, the rule and the field.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -354,6 +355,8 @@ class _Reader:
 
     def number(self, raw: Mapping[str, Any], key: str, place: str) -> float:
         value = self.typed(raw, key, place, (int, float))
+        if not math.isfinite(value):  # nan or inf would silently switch the rule off
+            raise self.fail(place, f"'{key}' moet een gewoon getal zijn")
         if value < 0:
             raise self.fail(place, f"'{key}' mag niet negatief zijn")
         return float(value)
