@@ -51,3 +51,24 @@ def test_a_file_that_is_no_database_gets_a_dutch_message(tmp_path: Path) -> None
     f.write_text("dit is geen database" * 100)
     with pytest.raises(DatabaseError, match="is beschadigd of geen database"):
         open_database(str(f))
+
+
+def test_an_older_database_is_checked_backed_up_and_migrated(tmp_path: Path) -> None:
+    from alembic import command
+
+    from verzuimdesk.storage.database import alembic_config
+
+    db = open_database(str(tmp_path / "oud.db"), create=True)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    db.close()
+    seen: list[str | None] = []
+    db = open_database(str(tmp_path / "oud.db"), before_migrate=lambda d: seen.append(head_revision()))
+    db.close()
+    assert seen == [head_revision()]  # the backup hook ran before the upgrade
+    con = sqlite3.connect(tmp_path / "oud.db")
+    assert "referred_special" in [r[1] for r in con.execute("PRAGMA table_info(pupil)")]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+    con.close()

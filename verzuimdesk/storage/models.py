@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -119,6 +120,8 @@ class Pupil(Base):
     ot_number: Mapped[str] = mapped_column(String(50), default="")  # SWV / Onderwijs Transparant
     family: Mapped[str] = mapped_column(String(50), default="")  # shared by siblings
     possibly_left: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Referred to special education (SO/SBO): the dossier is kept 3 years after leaving, not 2.
+    referred_special: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     group: Mapped[Group] = relationship(back_populates="pupils")
 
     @property
