@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.export import add_export_parser
 
     add_export_parser(sub, _db_arg, _export)
+    from verzuimdesk.cli.privacy import add_privacy_parsers
+
+    add_privacy_parsers(sub, _db_arg, open_db)
     return parser
 
 

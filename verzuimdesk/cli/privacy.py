@@ -1,0 +1,81 @@
+"""`verzuimdesk retention` (what the retention terms say must go, and deleting it) and
+`verzuimdesk inzage` (everything about one pupil, for a parent's request)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.values import parse_date
+from verzuimdesk.storage.database import Database
+
+_WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
+
+
+def add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                        db_arg: Callable[[argparse.ArgumentParser], None],
+                        opener: Callable[[argparse.Namespace], Database]) -> None:
+    p = sub.add_parser("retention", help="welke gegevens de bewaartermijn voorbij zijn; --delete verwijdert ze")
+    db_arg(p)
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum (standaard vandaag)")
+    p.add_argument("--delete", action="store_true", help="verwijder definitief wat de termijn voorbij is")
+    p.set_defaults(handler=lambda args: _retention(args, opener))
+
+    p = sub.add_parser("inzage", help="alles over één leerling, voor een verzoek om inzage van de ouders")
+    db_arg(p)
+    p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.{json,pdf}")
+    p.set_defaults(handler=lambda args: _inzage(args, opener))
+
+
+def _day(text: str | None) -> date:
+    try:
+        return parse_date(text) if text else date.today()
+    except ValueError as exc:
+        raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
+
+
+def _retention(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.retention import purge_due, retention_due
+
+    today = _day(args.date)
+    db = opener(args)
+    try:
+        due = purge_due(db, today=today, user=db.user) if args.delete else retention_due(db, today=today)
+    finally:
+        db.close()
+    if not due:
+        print(f"Op {format_date(today)} is niets de bewaartermijn voorbij.")
+        return 0
+    verb = "Verwijderd" if args.delete else "Te verwijderen"
+    print(f"{verb} op {format_date(today)}:")
+    for item in due:
+        print(f"  {item.number}  {item.name}  uitgeschreven {format_date(item.left)}: {_WHAT[item.purge.value]}")
+    if not args.delete:
+        print("Verwijder dit met: verzuimdesk retention --delete")
+    return 0
+
+
+def _inzage(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise InputRefused("--out", [Problem(None, "", "kies een bestand dat eindigt op .json of .pdf")])
+    db = opener(args)
+    try:
+        if suffix == ".json":
+            from verzuimdesk.services.retention import write_inzage_json
+
+            write_inzage_json(db, pupil_number=args.pupil, out=args.out, user=db.user)
+        else:
+            from verzuimdesk.reports.data import Recipient
+            from verzuimdesk.services.exports import export_dossier
+
+            export_dossier(db, pupil_number=args.pupil, recipient=Recipient.OUDERS, out=args.out, user=db.user)
+    finally:
+        db.close()
+    print(f"Inzage geschreven: {args.out}")
+    return 0

@@ -1,0 +1,134 @@
+"""Enforcing the retention terms: list what is due, delete it on request (hard delete, VACUUM, logged),
+and the inzage export of everything about one pupil for a parent's request."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.storage.models import (
+    Absence,
+    AbsenceCodeRow,
+    AuditEntry,
+    CareCase,
+    Conversation,
+    EventRow,
+    Group,
+    Guardian,
+    PlanLink,
+    Pupil,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionDue:
+    pupil_id: int
+    number: str
+    name: str
+    left: date
+    purge: Purge
+    dossier_due: date
+    absences_due: date
+
+
+def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
+    """Pupils whose retention term has passed on `today`, and what of them must go."""
+    with db.read() as session:
+        rows = session.execute(select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name,
+                                      Pupil.enrolled_until, Pupil.referred_special)
+                               .where(Pupil.enrolled_until.is_not(None))).all()
+        has_dossier = {pid for (pid,) in session.execute(
+            select(Conversation.pupil_id).union(select(EventRow.pupil_id), select(PlanLink.pupil_id),
+                                                select(CareCase.pupil_id), select(Guardian.pupil_id)))}
+    out = []
+    for pid, number, first, prefix, last, left, special in rows:
+        purge = due_purge(left, referred_special=special, today=today)
+        if purge is Purge.DOSSIER and pid not in has_dossier:
+            continue  # already purged: only the absences remain, and they are not due yet
+        if purge is not None and left is not None:
+            name = " ".join(p for p in (first, prefix, last) if p)
+            out.append(RetentionDue(pid, number, name, left, purge, dossier_due(left, referred_special=special),
+                                    absences_due(left)))
+    return sorted(out, key=lambda r: r.left)
+
+
+def _purge_dossier(session: Session, pupil_id: int) -> None:
+    for model in (Conversation, EventRow, PlanLink, CareCase, Guardian):
+        session.execute(delete(model).where(model.pupil_id == pupil_id))
+
+
+def purge_due(db: Database, *, today: date, user: str = "") -> list[RetentionDue]:
+    """Delete what `retention_due` lists, in one transaction, then VACUUM so the bytes leave the file."""
+    due = retention_due(db, today=today)
+    if not due:
+        return []
+    with db.begin() as session:
+        for item in due:
+            _purge_dossier(session, item.pupil_id)
+            if item.purge is Purge.EVERYTHING:
+                session.execute(delete(Absence).where(Absence.pupil_id == item.pupil_id))
+                session.execute(delete(Pupil).where(Pupil.id == item.pupil_id))
+            # The log keeps that something was deleted and why, not what it said.
+            audit.append(session, user=user, action="delete", entity="bewaartermijn", pupil_id=item.pupil_id,
+                         detail={"leerlingnummer": item.number, "wat": item.purge.value,
+                                 "uitgeschreven": item.left.isoformat()})
+    if db.path is not None:
+        with db.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM"))
+    return due
+
+
+def _row(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns if c.key not in skip}
+
+
+def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str, Any]:
+    """Everything the school holds about one pupil (the parents' right of access), as plain data.
+
+    Includes who looked at and exported the dossier (the audit rows about this pupil). The request
+    itself is logged.
+    """
+    with db.begin() as session:
+        pupil = session.scalar(select(Pupil).where(Pupil.number == pupil_number))
+        if pupil is None:
+            raise DatabaseError(f"Onbekende leerling {pupil_number}.")
+        codes = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        data: dict[str, Any] = {
+            "gemaakt_op": datetime.now().replace(microsecond=0),
+            "leerling": {**_row(pupil, ("group_id",)), "groep": session.scalar(
+                select(Group.name).where(Group.id == pupil.group_id))},
+            "ouders_verzorgers": [_row(g) for g in session.scalars(
+                select(Guardian).where(Guardian.pupil_id == pupil.id))],
+            "verzuim": [{**_row(a, ("code_id",)), "code": codes[a.code_id]} for a in session.scalars(
+                select(Absence).where(Absence.pupil_id == pupil.id).order_by(Absence.day))],
+            "gesprekken": [{**_row(c), "afspraken": [_row(a) for a in c.agreements]} for c in session.scalars(
+                select(Conversation).where(Conversation.pupil_id == pupil.id).order_by(Conversation.held_at))],
+            "meldingen_en_acties": [_row(e) for e in session.scalars(
+                select(EventRow).where(EventRow.pupil_id == pupil.id).order_by(EventRow.day))],
+            "plannen": [_row(p) for p in session.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil.id))],
+            "zorgwekkend_verzuim": [
+                {**_row(k), "interventies": [_row(s) for s in k.statuses],
+                 "onderwijsdeelname": [_row(s) for s in k.shares]}
+                for k in session.scalars(select(CareCase).where(CareCase.pupil_id == pupil.id))],
+            "inzage_en_wijzigingen": [_row(a, ("prev_hash", "hash")) for a in session.scalars(
+                select(AuditEntry).where(AuditEntry.pupil_id == pupil.id).order_by(AuditEntry.id))],
+        }
+        audit.append(session, user=user, action="export", entity="inzage", pupil_id=pupil.id,
+                     detail={"document": "inzage", "ontvanger": "ouders", "leerlingnummer": pupil_number})
+    return data
+
+
+def write_inzage_json(db: Database, *, pupil_number: str, out: Path, user: str = "") -> None:
+    data = inzage_data(db, pupil_number=pupil_number, user=user)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    tmp.replace(out)
