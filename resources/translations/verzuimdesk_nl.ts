@@ -30,6 +30,66 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>The daily backup failed: %1</source>
         <translation>De dagelijkse reservekopie is mislukt: %1</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>Reservekopie</translation>
+    </message>
+    <message>
+        <source>A server database is backed up on the server.</source>
+        <translation>Van een serverdatabase maakt de server de reservekopie.</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Reservekopie gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>Password or recovery key of the backup:</source>
+        <translation>Wachtwoord of herstelsleutel van de reservekopie:</translation>
+    </message>
+    <message>
+        <source>A server database is restored on the server.</source>
+        <translation>Een serverdatabase zet u op de server terug.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk database (*.db)</source>
+        <translation>VerzuimDesk-database (*.db)</translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup? Everything entered after the backup was made is lost. A copy of the current database is made first.</source>
+        <translation>De huidige database vervangen door deze reservekopie? Alles wat na het maken van de kopie is ingevoerd, gaat verloren. Eerst wordt een kopie van de huidige database gemaakt.</translation>
+    </message>
+    <message>
+        <source>The backup is back. VerzuimDesk closes now; start it again to continue.</source>
+        <translation>De reservekopie is teruggezet. VerzuimDesk sluit nu; start het opnieuw om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore.</source>
+        <translation>Er is geen reservekopie om terug te zetten.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup, of %1? What was entered after it is lost.</source>
+        <translation>De laatste reservekopie, van %1, terugzetten? Wat daarna is ingevoerd, gaat verloren.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Bewaartermijnen</translation>
+    </message>
+    <message>
+        <source>Nothing has passed its retention term.</source>
+        <translation>Niets is de bewaartermijn voorbij.</translation>
+    </message>
+    <message>
+        <source>The retention term has passed for:</source>
+        <translation>De bewaartermijn is voorbij voor:</translation>
+    </message>
+    <message>
+        <source>Delete this for good now?</source>
+        <translation>Dit nu definitief verwijderen?</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -72,6 +132,56 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Bundled libraries:</source>
         <translation>Meegeleverde bibliotheken:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <source>Pupil number</source>
+        <translation>Leerlingnummer</translation>
+    </message>
+    <message>
+        <source>Pupil:</source>
+        <translation>Leerling:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Gebruiker:</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
+        <translation>Let op: het logboek is vanaf regel %1 buiten het programma om gewijzigd. Meld dit aan uw privacyfunctionaris.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -314,6 +424,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup now</source>
+        <translation>Nu een &amp;reservekopie maken</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>Reservekopie &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>&amp;Logboek…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention terms…</source>
+        <translation>&amp;Bewaartermijnen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -131,8 +131,17 @@ def run_app(argv: list[str] | None = None) -> int:
     try:
         opened = open_for_user(target)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "VerzuimDesk", str(exc))
-        return 1
+        from verzuimdesk.ui.maintenance import offer_restore_of_damaged
+
+        if "beschadigd" not in str(exc) or not offer_restore_of_damaged(target, str(exc)):
+            if "beschadigd" not in str(exc):
+                QMessageBox.critical(None, "VerzuimDesk", str(exc))
+            return 1
+        try:
+            opened = open_for_user(target)
+        except DatabaseError as again:
+            QMessageBox.critical(None, "VerzuimDesk", str(again))
+            return 1
     if opened is None:
         return 0
     db, account = opened

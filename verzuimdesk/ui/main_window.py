@@ -105,6 +105,18 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock_requested.emit)
         file_menu.addAction(lock)
         file_menu.addSeparator()
+        from verzuimdesk.services.accounts import Permission
+        from verzuimdesk.ui import maintenance
+
+        if self.ctx.account.can(Permission.SETTINGS):
+            for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
+                               (self.tr("&Restore a backup…"), self._restore),
+                               (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
+                               (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
+                action = QAction(text, self)
+                action.triggered.connect(slot)
+                file_menu.addAction(action)
+            file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -133,6 +145,12 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.dossier import open_dossier
 
         open_dossier(self.ctx, pupil_id, self)
+
+    def _restore(self) -> None:
+        from verzuimdesk.ui import maintenance
+
+        if maintenance.restore_backup(self.ctx, self):
+            self.close()
 
     def show_about(self) -> None:
         from verzuimdesk.ui.about_dialog import show_about

@@ -1,0 +1,85 @@
+"""Backups, restore, the audit log and retention from the app's File menu."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.cli.test_end_to_end import cli, imported
+from tests.conftest import PASSPHRASE, raw
+from verzuimdesk.services.accounts import login
+from verzuimdesk.services.backups import list_backups, make_backup
+from verzuimdesk.storage.database import DatabaseError, open_database
+from verzuimdesk.ui.audit_dialog import COL_USER, AuditDialog
+from verzuimdesk.ui.maintenance import offer_restore_of_damaged
+
+
+@pytest.fixture
+def school(tmp_path: Path, school_file: Path) -> Path:
+    path = tmp_path / "school.db"
+    assert cli("init", "--db", path, "--school", school_file) == 0
+    imported(path)
+    return path
+
+
+def test_audit_log_shows_logins_and_filters_by_user(qtbot: QtBot, school: Path) -> None:
+    db, _ = login(str(school), username="ib", password=PASSPHRASE)
+    dialog = AuditDialog(db)
+    qtbot.addWidget(dialog)
+    users = {dialog.model.index(r, COL_USER).data() for r in range(dialog.model.rowCount())}
+    assert "ib" in users and dialog.model.rowCount() >= 2  # the school's creation and the login
+    assert not dialog.warning.isVisibleTo(dialog)
+    dialog.pupil.setText("1001")
+    assert dialog.model.rowCount() == 0  # nothing about this pupil has been viewed or exported yet
+    db.close()
+
+
+def test_a_changed_log_row_is_shown_as_tampering(qtbot: QtBot, school: Path) -> None:
+    con = raw(school)
+    con.execute("UPDATE audit_log SET user = 'iemand' WHERE id = 1")
+    con.commit()
+    con.close()
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    dialog = AuditDialog(db)
+    qtbot.addWidget(dialog)
+    assert dialog.warning.isVisibleTo(dialog)
+    assert dialog.warning.text().endswith("privacy officer.") or "privacy" in dialog.warning.text()
+    db.close()
+
+
+def test_damaged_database_at_start_is_restored_from_the_latest_backup(
+        qtbot: QtBot, school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    make_backup(db, now=datetime(2026, 11, 23, 8, 0))
+    db.close()
+    data = bytearray(school.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page):
+        data[start:start + 64] = b"\x00" * 64
+    school.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="beschadigd") as info:
+        open_database(str(school), passphrase=PASSPHRASE)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    assert offer_restore_of_damaged(str(school), str(info.value))
+    assert "ma 23 nov 2026 08:00" in asked[0]
+    db = open_database(str(school), passphrase=PASSPHRASE)  # opens again, with the school's pupils
+    from verzuimdesk.services.pupils import list_pupils
+
+    assert len(list_pupils(db)) == 4
+    db.close()
+    assert (school.parent / "school.db.beschadigd").exists()  # the damaged file is kept, not deleted
+    assert list_backups(school)
+
+
+def test_without_a_backup_the_damage_is_explained(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    assert not offer_restore_of_damaged(str(tmp_path / "x.db"), "Database is beschadigd.")
+    assert "reservekopie" in shown[0].lower() or "backup" in shown[0].lower()

@@ -1,0 +1,117 @@
+"""Safety from the File menu: a backup now, restoring one (checked first), the retention list, and the
+offer to restore the latest good backup when the database is damaged at start."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.backups import backup_dir, list_backups, make_backup
+from verzuimdesk.services.retention import purge_due, retention_due
+from verzuimdesk.storage.backup import restore
+from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
+from verzuimdesk.ui.context import AppContext, Changed
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Maintenance", text)
+
+
+def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
+    try:
+        out = make_backup(ctx.db)
+    except DatabaseError as exc:
+        QMessageBox.warning(parent, tr("Backup"), str(exc))
+        return
+    if out is None:
+        QMessageBox.information(parent, tr("Backup"), tr("A server database is backed up on the server."))
+    else:
+        QMessageBox.information(parent, tr("Backup"), tr("Backup made: %1").replace("%1", str(out)))
+
+
+def _ask_password(parent: QWidget | None, backup: Path) -> str | None:
+    if not is_encrypted(backup):
+        return None
+    text, ok = QInputDialog.getText(parent, tr("Restore backup"), tr("Password or recovery key of the backup:"),
+                                    QLineEdit.EchoMode.Password)
+    return text if ok else ""
+
+
+def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
+    """Restore a chosen backup over the open database; the app then closes to start clean."""
+    path = ctx.db.path
+    if path is None:
+        QMessageBox.information(parent, tr("Restore backup"), tr("A server database is restored on the server."))
+        return False
+    chosen, _ = QFileDialog.getOpenFileName(parent, tr("Restore backup"), str(backup_dir(path)),
+                                            tr("VerzuimDesk database (*.db)"))
+    if not chosen:
+        return False
+    answer = QMessageBox.question(parent, tr("Restore backup"), tr(
+        "Replace the current database with this backup? Everything entered after the backup was made is lost. "
+        "A copy of the current database is made first."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    password = _ask_password(parent, Path(chosen))
+    if password == "":
+        return False
+    try:
+        make_backup(ctx.db, reason="herstel")
+        ctx.db.close()
+        restore(Path(chosen), path, password)
+    except DatabaseError as exc:
+        QMessageBox.warning(parent, tr("Restore backup"), str(exc))
+        return False
+    QMessageBox.information(parent, tr("Restore backup"), tr("The backup is back. VerzuimDesk closes now; "
+                                                             "start it again to continue."))
+    return True
+
+
+def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None = None) -> bool:
+    """At start, a damaged database: explain, and offer the newest backup that passes its check."""
+    path = sqlite_path(target)
+    backups = list_backups(path) if path is not None else []
+    if path is None or not backups:
+        QMessageBox.critical(parent, "VerzuimDesk", problem + "\n\n" + tr("There is no backup to restore."))
+        return False
+    newest = backups[0]
+    answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
+        "Restore the latest backup, of %1? What was entered after it is lost.").replace(
+        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}"))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    password = _ask_password(parent, newest.path)
+    if password == "":
+        return False
+    damaged = path.with_name(path.name + ".beschadigd")
+    try:
+        path.replace(damaged)  # kept, not deleted: a specialist may still recover something from it
+        restore(newest.path, path, password)
+    except (DatabaseError, OSError) as exc:
+        QMessageBox.critical(parent, "VerzuimDesk", str(exc))
+        return False
+    return True
+
+
+def show_retention(ctx: AppContext, parent: QWidget | None) -> None:
+    due = retention_due(ctx.db, today=date.today())
+    if not due:
+        QMessageBox.information(parent, tr("Retention"), tr("Nothing has passed its retention term."))
+        return
+    lines = "\n".join(f"{d.number}  {d.name} ({tr('left')} {format_date(d.left)}): "
+                      f"{tr('everything') if d.purge.value == 'everything' else tr('the dossier')}" for d in due)
+    answer = QMessageBox.question(parent, tr("Retention"), tr("The retention term has passed for:") + "\n\n"
+                                  + lines + "\n\n" + tr("Delete this for good now?"))
+    if answer == QMessageBox.StandardButton.Yes:
+        purge_due(ctx.db, today=date.today(), user=ctx.account.username)
+        ctx.changed(Changed(school=True))
+
+
+def open_audit_log(db: Database, parent: QWidget | None) -> None:
+    from verzuimdesk.ui.audit_dialog import AuditDialog
+
+    AuditDialog(db, parent).exec()
