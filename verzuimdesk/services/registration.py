@@ -1,0 +1,394 @@
+"""Registering attendance by hand: the week grid of a group, and writing or clearing records.
+
+Every write is one transaction and is checked by the same rules as the absences CSV import
+(`importers.rows.check_absences`): a day that is no schooldag is refused with its reason, a code of
+category *late* needs minutes, an unknown code or a day outside the pupil's enrolment is refused.
+Beyond the import, a record may not overlap another record of the same pupil on the same day (the
+grid replaces what a cell holds in the same transaction, so that never stands in a user's way).
+
+`apply_edit` is the one writer: it removes and adds records together and returns what it removed,
+so the UI's undo is simply the reverse edit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
+from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.importers.csvfile import CsvTable
+from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
+
+
+class EntryRefused(Exception):
+    """An entry that was refused; nothing was written. The message is Dutch and meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class AbsenceSpec:
+    """What a record holds, without its id: to add one, or to bring a removed one back on undo."""
+
+    pupil_id: int
+    day: date
+    code: str
+    start: time | None = None
+    end: time | None = None
+    minutes_late: int | None = None
+    reported_at: datetime | None = None
+    reported_by: str = ""
+    note: str = ""
+    created_at: datetime | None = None  # kept when an undo brings a record back
+    created_by: str = ""
+
+    @property
+    def whole_day(self) -> bool:
+        return self.start is None or self.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    """A stored record, as the grid and the detail dialog show it."""
+
+    id: int
+    spec: AbsenceSpec
+    category: Category
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    added_ids: tuple[int, ...]
+    removed: tuple[AbsenceSpec, ...]
+    pupil_ids: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRow:
+    code: str
+    label: str
+    category: Category
+    builtin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumn:
+    """One part of one weekday: a lesson span of the group's timetable, or a day without lessons."""
+
+    day: date
+    part: int  # 0 = the first part of the day
+    parts: int  # how many parts the day has
+    span: Span | None  # None when the group has no lessons on that weekday
+    off: DayOff | None  # why the day is no schooldag; None on a schooldag
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    pupil_id: int
+    number: str
+    name: str
+    enrolled: tuple[bool, ...]  # per column: enrolled on that day
+    cells: tuple[tuple[RecordRow, ...], ...]  # per column: the records that fall in that part
+
+
+@dataclass(frozen=True, slots=True)
+class WeekGrid:
+    group: str
+    monday: date
+    columns: tuple[GridColumn, ...]
+    rows: tuple[GridRow, ...]
+
+    def record(self, record_id: int) -> RecordRow | None:
+        for row in self.rows:
+            for cell in row.cells:
+                for r in cell:
+                    if r.id == record_id:
+                        return r
+        return None
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def list_groups(db: Database) -> list[str]:
+    with db.read() as session:
+        return list(session.scalars(select(Group.name).order_by(Group.name)))
+
+
+def list_codes(db: Database) -> list[CodeRow]:
+    """The school's codes, the defaults first in the order of PROTOCOLS.md §1a, then its own."""
+    from verzuimdesk.domain.codes import DEFAULT_CODES
+
+    order = {c.code: i for i, c in enumerate(DEFAULT_CODES)}
+    with db.read() as session:
+        rows = session.scalars(select(AbsenceCodeRow)).all()
+        out = [CodeRow(r.code, r.label, Category(r.category), r.builtin) for r in rows]
+    return sorted(out, key=lambda c: (order.get(c.code, len(order)), c.code))
+
+
+def in_part(spec: AbsenceSpec, category: Category, column: GridColumn) -> bool:
+    """Whether a record shows in this part: a whole-day record in every part (lateness without a
+    time only in the first, as one is late at the start of the day); a timed one where it overlaps."""
+    if spec.whole_day:
+        return category is not Category.LATE or column.part == 0
+    if column.span is None:
+        return column.part == 0
+    assert spec.start is not None and spec.end is not None
+    return column.span.overlap_minutes(spec.start, spec.end) > 0
+
+
+def week_columns(calendar: SchoolCalendar, group: str, monday: date) -> tuple[GridColumn, ...]:
+    columns: list[GridColumn] = []
+    for offset in range(5):
+        day = monday + timedelta(days=offset)
+        spans = calendar.lestijd_spans(group, day)
+        off = calendar.day_off_reason(day, group)
+        parts: tuple[Span | None, ...] = spans or (None,)
+        columns += [GridColumn(day, i, len(parts), span, off) for i, span in enumerate(parts)]
+    return tuple(columns)
+
+
+def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
+    """The pupils of `group` enrolled in the week of `monday`, × the parts of its five weekdays."""
+    monday = monday - timedelta(days=monday.weekday())
+    friday = monday + timedelta(days=4)
+    with db.read() as session:
+        calendar = load_calendar(session)
+        pupils = session.execute(
+            select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Pupil.enrolled_from,
+                   Pupil.enrolled_until).join(Group)
+            .where(Group.name == group, Pupil.enrolled_from <= friday)
+            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))
+            .order_by(Pupil.last_name, Pupil.first_name)).all()
+        ids = [p[0] for p in pupils]
+        records: dict[int, list[RecordRow]] = defaultdict(list)
+        if ids:
+            for a, code, category in session.execute(
+                    select(Absence, AbsenceCodeRow.code, AbsenceCodeRow.category).join(AbsenceCodeRow)
+                    .where(Absence.pupil_id.in_(ids), Absence.day.between(monday, friday))
+                    .order_by(Absence.day, Absence.start, Absence.id)):
+                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category)))
+    columns = week_columns(calendar, group, monday)
+    rows = []
+    for pid, number, first, prefix, last, efrom, euntil in pupils:
+        mine = records.get(pid, [])
+        rows.append(GridRow(
+            pupil_id=pid, number=number, name=" ".join(p for p in (first, prefix, last) if p),
+            enrolled=tuple(efrom <= c.day and (euntil is None or c.day <= euntil) for c in columns),
+            cells=tuple(tuple(r for r in mine if r.spec.day == c.day and in_part(r.spec, r.category, c))
+                        for c in columns)))
+    return WeekGrid(group, monday, columns, tuple(rows))
+
+
+def _spec(a: Absence, code: str) -> AbsenceSpec:
+    return AbsenceSpec(a.pupil_id, a.day, code, a.start, a.end, a.minutes_late, a.reported_at, a.reported_by,
+                       a.note, a.created_at, a.created_by)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+_COLUMN_NL = {"datum": "Datum", "code": "Code", "van": "Van", "tot": "Tot", "minuten_te_laat": "Minuten te laat",
+              "gemeld_op": "Gemeld op", "leerlingnummer": "Leerling"}
+
+
+def _reason(column: str, reason: str) -> str:
+    """A CSV problem as a sentence for one entry: the import's own words, without the line number."""
+    if reason.startswith(("is ", "ligt ", "hoort ", "vul ")):
+        return f"{_COLUMN_NL.get(column, column)} {reason}"
+    return reason[:1].upper() + reason[1:]
+
+
+def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalendar) -> None:
+    """The absences import's checks, on these entries as if they were lines of a file."""
+    pids = {s.pupil_id for s in specs}
+    known = {pid: (number, PupilKnown(group, efrom, euntil)) for pid, number, group, efrom, euntil in session.execute(
+        select(Pupil.id, Pupil.number, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
+        .where(Pupil.id.in_(pids)))}
+    missing = pids - known.keys()
+    if missing:
+        raise EntryRefused("Deze leerling bestaat niet (meer).")
+    lines = []
+    for i, s in enumerate(specs):
+        lines.append((i + 2, {
+            "leerlingnummer": known[s.pupil_id][0], "datum": s.day.isoformat(), "code": s.code,
+            "van": f"{s.start:%H:%M}" if s.start else "", "tot": f"{s.end:%H:%M}" if s.end else "",
+            "minuten_te_laat": "" if s.minutes_late is None else str(s.minutes_late),
+            "gemeld_op": f"{s.reported_at:%Y-%m-%d %H:%M}" if s.reported_at else "", "opmerking": s.note}))
+    try:
+        check_absences(CsvTable(ABSENCE_COLUMNS, tuple(lines)), "invoer",
+                       pupils={number: k for number, k in known.values()},
+                       codes=load_codes(session), calendar=calendar)
+    except InputRefused as exc:
+        raise EntryRefused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
+
+
+def _overlaps(a: AbsenceSpec, b: AbsenceSpec) -> bool:
+    if a.day != b.day or a.pupil_id != b.pupil_id:
+        return False
+    if a.whole_day or b.whole_day:
+        return True
+    assert a.start and a.end and b.start and b.end
+    return minutes_of(a.start) < minutes_of(b.end) and minutes_of(b.start) < minutes_of(a.end)
+
+
+def _describe(s: AbsenceSpec) -> dict[str, object]:
+    out: dict[str, object] = {"datum": s.day.isoformat(), "code": s.code}
+    if not s.whole_day:
+        out["van"], out["tot"] = f"{s.start:%H:%M}", f"{s.end:%H:%M}"
+    if s.minutes_late is not None:
+        out["minuten_te_laat"] = s.minutes_late
+    if s.reported_at is not None:
+        out["gemeld_op"] = s.reported_at.isoformat(sep=" ", timespec="minutes")
+    if s.reported_by:
+        out["gemeld_door"] = s.reported_by
+    if s.note:
+        out["opmerking"] = s.note
+    return out
+
+
+def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[AbsenceSpec] = (),
+               user: str = "") -> EditResult:
+    """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing."""
+    add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
+           for s in add]
+    with db.begin() as session:
+        calendar = load_calendar(session)
+        gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
+        if len(gone) != len(set(remove)):
+            raise EntryRefused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
+        codes_by_id = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        removed = [_spec(a, codes_by_id[a.code_id]) for a in gone]
+        if add:
+            _check(session, add, calendar)
+            for i, s in enumerate(add):
+                if any(_overlaps(s, t) for t in add[:i]):
+                    raise EntryRefused(f"Twee registraties op {format_date(s.day)} overlappen elkaar.")
+            removed_ids = {a.id for a in gone}
+            keys = {(s.pupil_id, s.day) for s in add}
+            for a in session.scalars(select(Absence).where(
+                    Absence.pupil_id.in_({k[0] for k in keys}), Absence.day.in_({k[1] for k in keys}))):
+                if a.id in removed_ids:
+                    continue
+                other = _spec(a, codes_by_id[a.code_id])
+                clash = next((s for s in add if _overlaps(s, other)), None)
+                if clash is not None:
+                    span = "de hele dag" if other.whole_day else f"{other.start:%H:%M}-{other.end:%H:%M}"
+                    raise EntryRefused(f"Op {format_date(clash.day)} staat al {other.code} ({span}); "
+                                       "wis die eerst of wijzig die.")
+        if gone:
+            session.execute(delete(Absence).where(Absence.id.in_([a.id for a in gone])))
+        code_ids = {c: i for i, c in codes_by_id.items()}
+        now = datetime.now().replace(microsecond=0)
+        added_ids = []
+        for s in add:
+            row = Absence(pupil_id=s.pupil_id, day=s.day, start=s.start, end=s.end, code_id=code_ids[s.code],
+                          minutes_late=s.minutes_late, reported_at=s.reported_at, reported_by=s.reported_by,
+                          note=s.note, created_at=s.created_at or now, created_by=s.created_by or user)
+            session.add(row)
+            session.flush()
+            added_ids.append(row.id)
+        _audit(session, user, removed, list(zip(added_ids, add, strict=True)))
+    return EditResult(tuple(added_ids), tuple(removed), frozenset(s.pupil_id for s in [*removed, *add]))
+
+
+def _audit(session: Session, user: str, removed: list[AbsenceSpec], added: list[tuple[int, AbsenceSpec]]) -> None:
+    """One entry per pupil: what was there before and what is there after."""
+    pupils = {s.pupil_id for s in removed} | {s.pupil_id for _, s in added}
+    for pid in sorted(pupils):
+        before = [_describe(s) for s in removed if s.pupil_id == pid]
+        after = [_describe(s) for _, s in added if s.pupil_id == pid]
+        action = "update" if before and after else "create" if after else "delete"
+        first = next((i for i, s in added if s.pupil_id == pid), None)
+        audit.append(session, user=user, action=action, entity="absence", entity_id=first, pupil_id=pid,
+                     detail={"voor": before, "na": after})
+
+
+def record_absence(db: Database, *, pupil_id: int, day: date, code: str, start: time | None = None,
+                   end: time | None = None, minutes_late: int | None = None, reported_at: datetime | None = None,
+                   reported_by: str = "", note: str = "", user: str = "") -> int:
+    """Register one absence (a whole schooldag when `start`/`end` are None); the new record's id."""
+    spec = AbsenceSpec(pupil_id, day, code, start, end, minutes_late, reported_at, reported_by, note)
+    return apply_edit(db, add=[spec], user=user).added_ids[0]
+
+
+def clear_absence(db: Database, *, record_id: int, user: str = "") -> AbsenceSpec:
+    """Remove one record; what it held comes back, so it can be restored."""
+    return apply_edit(db, remove=[record_id], user=user).removed[0]
+
+
+def report_sick(db: Database, *, pupil_id: int, day: date, reported_at: datetime, reported_by: str,
+                expected_return: date | None = None, note: str = "", user: str = "") -> EditResult:
+    """A ziekmelding: Z for the whole `day`, with when and by whom it was reported.
+
+    A `?` the teacher entered that day before the call is reclassified by it; any other record of
+    that day stands and the report is refused, so nothing is overwritten unseen. The expected return
+    is kept in the note: the absence itself is registered day by day.
+    """
+    if expected_return is not None and expected_return <= day:
+        raise EntryRefused("De verwachte terugkeer moet na de dag van de ziekmelding liggen.")
+    text = note.strip()
+    if expected_return is not None:
+        text = f"Verwacht terug: {format_date(expected_return)}" + (f". {text}" if text else "")
+    with db.read() as session:
+        unknown = session.scalars(
+            select(Absence.id).join(AbsenceCodeRow)
+            .where(Absence.pupil_id == pupil_id, Absence.day == day,
+                   AbsenceCodeRow.category == Category.UNEXPLAINED.value)).all()
+    spec = AbsenceSpec(pupil_id, day, "Z", reported_at=reported_at, reported_by=reported_by.strip(), note=text)
+    return apply_edit(db, remove=list(unknown), add=[spec], user=user)
+
+
+# -- planning what typing a code in the grid does ------------------------------------------------
+
+
+def plan_code(grid: WeekGrid, cells: Iterable[tuple[int, int]], code: str, category: Category, *,
+              whole_day: bool = False, minutes_late: int | None = None) -> tuple[list[int], list[AbsenceSpec]]:
+    """The edit that gives the cells (row, column) of `grid` the code `code`: (records to remove, to add).
+
+    Per pupil and day: when the cells cover every part of the day, or `whole_day` is asked (Shift),
+    the day gets one whole-day record in place of what it held. Otherwise a cell that holds a record
+    changes that record's code, keeping its time, report and note (reclassifying a `?` after the
+    call home), and an empty cell gets a record for its part.
+    """
+    by_day: dict[tuple[int, date], set[int]] = defaultdict(set)
+    for r, c in cells:
+        col = grid.columns[c]
+        if col.off is None and grid.rows[r].enrolled[c]:
+            by_day[(r, col.day)].add(c)
+    late = minutes_late if category is Category.LATE else None
+    remove: list[int] = []
+    add: list[AbsenceSpec] = []
+    for (r, day), chosen in sorted(by_day.items()):
+        row = grid.rows[r]
+        day_cols = [i for i, col in enumerate(grid.columns) if col.day == day]
+        held = {rec.id: rec for i in day_cols for rec in row.cells[i]}
+        if whole_day or set(day_cols) <= chosen:
+            first = min(held.values(), key=lambda rec: rec.id, default=None)
+            keep = first.spec if first else AbsenceSpec(row.pupil_id, day, code)
+            remove += held
+            add.append(AbsenceSpec(row.pupil_id, day, code, None, None, late, keep.reported_at, keep.reported_by,
+                                   keep.note))
+            continue
+        touched: dict[int, RecordRow] = {}
+        for c in sorted(chosen):
+            cell = row.cells[c]
+            if cell:
+                touched.update((rec.id, rec) for rec in cell)
+                continue
+            span = grid.columns[c].span
+            add.append(AbsenceSpec(row.pupil_id, day, code, span.start if span else None,
+                                   span.end if span else None, late))
+        for rec in touched.values():
+            remove.append(rec.id)
+            add.append(replace(rec.spec, code=code, minutes_late=late, created_at=None, created_by=""))
+    return remove, add
