@@ -1,0 +1,72 @@
+"""`verzuimdesk status`: the JSON of INTERFACES.md field for field, and the Dutch table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_end_to_end import cli, imported
+
+
+@pytest.fixture
+def school(tmp_path: Path, school_file: Path) -> Path:
+    path = tmp_path / "school.db"
+    assert cli("init", "--db", path, "--school", school_file) == 0
+    return imported(path)
+
+
+def status_json(school: Path, day: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    capsys.readouterr()
+    assert cli("status", "--db", school, "--date", day, "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_has_exactly_the_fields_of_interfaces(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = status_json(school, "2025-11-10", capsys)
+    assert set(data) == {"peildatum", "protocol", "pupils"}
+    assert data["peildatum"] == "2025-11-10" and data["protocol"] == "hoeksche-waard-po"
+    pupils = {p["leerlingnummer"]: p for p in data["pupils"]}  # type: ignore[attr-defined]
+    assert set(pupils) == {"1001", "1002", "1003", "1004"}
+    for p in pupils.values():
+        assert set(p) == {"leerlingnummer", "naam", "groep", "light", "step", "rules", "actions"}
+        for r in p["rules"]:
+            assert set(r) == {"id", "text", "value", "threshold", "unit", "window_start", "window_end", "trigger_date"}
+        for a in p["actions"]:
+            assert set(a) == {"kind", "rule", "trigger_date", "due", "legal", "regie", "done"}
+    daniel = pupils["1002"]
+    assert (daniel["naam"], daniel["groep"], daniel["light"]) == ("Daniël van der Berg", "1-2", "orange")
+    assert [r["id"] for r in daniel["rules"]] == ["HW-ONG"]
+    assert {(a["kind"], a["done"]) for a in daniel["actions"]} == {("talk_pupil", True), ("contact_parents", False)}
+    anais = pupils["1004"]
+    # a ? record asks for a call home the same day, and counts as unauthorised until reclassified
+    assert anais["light"] == "orange" and {r["id"] for r in anais["rules"]} == {"UNEXPLAINED", "HW-ONG"}
+    unexplained = [a for a in anais["actions"] if a["rule"] == "UNEXPLAINED"]
+    assert [(a["kind"], a["trigger_date"], a["due"], a["legal"], a["done"]) for a in unexplained] == [
+        ("contact_parents", "2025-11-10", "2025-11-10", False, False)]
+    assert pupils["1001"]["light"] == "green" and pupils["1001"]["rules"] == []
+
+
+def test_pupil_who_left_is_grey_and_still_listed(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = status_json(school, "2026-02-02", capsys)
+    pupils = {p["leerlingnummer"]: p for p in data["pupils"]}  # type: ignore[attr-defined]
+    assert pupils["1004"]["light"] == "grey"
+
+
+def test_a_past_date_shows_the_light_as_it_was(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = {p["leerlingnummer"]: p["light"] for p in status_json(school, "2025-11-06", capsys)["pupils"]}  # type: ignore[index]
+    assert before["1002"] == "green"  # the unauthorised morning of 7 Nov had not happened yet
+
+
+def test_table_is_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli("status", "--db", school, "--date", "2025-11-10") == 0
+    out = capsys.readouterr().out
+    assert "Peildatum ma 10 nov 2025" in out and "oranje: 2" in out
+    assert "contact met de ouders vóór di 11 nov 2025 [HW-ONG]" in out
+
+
+def test_bad_date_is_refused_in_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("status", "--db", school, "--date", "31-02-2026") == 1
+    assert "geen bestaande datum" in capsys.readouterr().err
