@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         who = ctx.account.name or ctx.account.username
         if who:
             self.statusBar().addPermanentWidget(QLabel(self.tr("User: %1").replace("%1", who)))
-        self.nav.setCurrentRow(self.PAGE_PUPILS)
+        self.nav.setCurrentRow(self.PAGE_OVERVIEW)
         name = school_name(ctx.db)
         self.setWindowTitle(f"VerzuimDesk — {name}" if name else "VerzuimDesk")
         self.resize(1280, 740)
@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.pages.registration_page import RegistrationPage
         from verzuimdesk.ui.pages.settings_page import SettingsPage
 
-        self.page_widgets = [OverviewPage(self.ctx), self.pupils_page, RegistrationPage(self.ctx),
+        self.overview_page = OverviewPage(self.ctx)
+        self.overview_page.light_clicked.connect(self.show_light)
+        self.overview_page.action_activated.connect(self.open_action)
+        self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
                   self.tr("Settings")]
@@ -145,6 +148,18 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.dossier import open_dossier
 
         open_dossier(self.ctx, pupil_id, self)
+
+    def open_action(self, pupil_id: int, kind: str) -> None:
+        """From the Te-doen list: the pupil's dossier where that action is done."""
+        from verzuimdesk.ui.dossier import open_dossier
+
+        open_dossier(self.ctx, pupil_id, self, action=kind)
+
+    def show_light(self, light: object) -> None:
+        """From the Overzicht's counts: the Leerlingen list narrowed to that light."""
+        self.nav.setCurrentRow(self.PAGE_PUPILS)
+        self.pupils_page.show_light(light)  # type: ignore[arg-type]
+        self.pupils_page.table.setFocus()
 
     def _restore(self) -> None:
         from verzuimdesk.ui import maintenance

@@ -1,13 +1,28 @@
-"""Leerlingen: every pupil, searchable (Ctrl+F) and sortable; Enter opens the pupil."""
+"""Leerlingen: every pupil the user may see with light, reason and next action; filter by group and light,
+search by name or number (Ctrl+F), sortable; Enter opens the dossier."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.services.pupils import list_pupils
-from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.pupil_model import COL_NAME, ROW_ID_ROLE, SORT_ROLE, PupilModel
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.desk_state import DeskState
+from verzuimdesk.ui.pupil_model import COL_LIGHT, COL_NAME, COL_REASON, ROW_ID_ROLE, PupilFilter, PupilModel
+from verzuimdesk.ui.widgets.words import light_icon, light_word
+
+
+class _Table(QTableView):
+    """Enter opens the current pupil, as a double click does."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
 
 class PupilsPage(QWidget):
@@ -16,45 +31,107 @@ class PupilsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.state = DeskState.of(ctx)
         self.model = PupilModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PupilFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
 
         self.search = QLineEdit(placeholderText=self.tr("Search by name or number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._open_first)
-        self.table = QTableView()
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Group"))
+        self.group.currentIndexChanged.connect(self._apply_filter)
+        self.light = QComboBox()
+        self.light.setAccessibleName(self.tr("Light"))
+        self.light.addItem(self.tr("All lights"), None)
+        for light in (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY):
+            self.light.addItem(light_icon(light), light_word(light), light.value)
+        self.light.currentIndexChanged.connect(self._apply_filter)
+        self.count = QLabel()
+
+        self.table = _Table()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)
+        self.search.installEventFilter(self)
 
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(self.tr("Group:")))
+        filters.addWidget(self.group, 1)
+        filters.addWidget(QLabel(self.tr("Light:")))
+        filters.addWidget(self.light, 1)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
-        ctx.data_changed.connect(self._on_changed)
-        self.refresh()
+        self.state.updated.connect(self.show_overview)
+        self.show_overview(self.state.current())
+
+    # -- what the main window asks ------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
-    def refresh(self) -> None:
-        rows = [r for r in list_pupils(self.ctx.db) if self.ctx.account.sees_group(r.group)]
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+    def show_light(self, light: Light | None) -> None:
+        """Narrow the list to one light (from the Overzicht's counts); None shows every light."""
+        self.light.setCurrentIndex(max(0, self.light.findData(light.value if light else None)))
 
-    def _on_changed(self, _what: Changed) -> None:
-        self.refresh()
+    def refresh(self) -> None:
+        self.state.refresh()
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    def show_overview(self, overview: DeskOverview) -> None:
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), None)
+        for g in overview.groups:
+            self.group.addItem(g, g)
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.blockSignals(False)
+        current = self.table.currentIndex().data(ROW_ID_ROLE)
+        self.model.set_rows(list(overview.rows))
+        self._apply_filter()
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        if current is not None:
+            self.select_pupil(current)
+
+    def select_pupil(self, pupil_id: int) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(ROW_ID_ROLE) == pupil_id:
+                self.table.setCurrentIndex(self.proxy.index(r, COL_LIGHT))
+                return
+
+    def _apply_filter(self) -> None:
+        light = self.light.currentData()
+        self.proxy.set_filter(group=self.group.currentData(), light=Light(light) if light else None,
+                              text=self.search.text())
+        self.count.setText(self.tr("%1 pupils").replace("%1", str(self.proxy.rowCount())))
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        # Down from the search field goes into the list, so the keyboard never needs the mouse.
+        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.proxy.index(0, COL_LIGHT))
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
     def _open(self, index: QModelIndex) -> None:
         pupil_id = index.data(ROW_ID_ROLE)

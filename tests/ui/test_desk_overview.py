@@ -1,0 +1,166 @@
+"""The IB-er's desk on the demo school: the Overzicht's counts and Te-doen list, the Leerlingen list with its
+filters, search and keyboard, and the peildatum that looks back."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
+from verzuimdesk.storage.database import open_database
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.main_window import MainWindow
+from verzuimdesk.ui.pupil_model import COL_ACTION, COL_DUE, COL_GROUP, COL_LIGHT, COL_NAME, COL_NUMBER, ROW_ID_ROLE
+from verzuimdesk.ui.widgets.todo_model import COL_ACTION as TODO_ACTION
+from verzuimdesk.ui.widgets.todo_model import COL_DUE as TODO_DUE
+from verzuimdesk.ui.widgets.todo_model import COL_PUPIL
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from verzuimdesk.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo(str(path), size=200, today=TODAY).close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_file, target)
+    return target
+
+
+def desk(qtbot: QtBot, path: Path, account: Account = SCHOOL_WIDE, peildatum: date = TODAY) -> MainWindow:
+    ctx = AppContext(open_database(str(path)), account)
+    ctx.set_peildatum(peildatum)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Path) -> MainWindow:
+    return desk(qtbot, demo_db)
+
+
+def rows(w: MainWindow, col: int) -> list[str]:
+    m = w.pupils_page.table.model()
+    return [m.index(r, col).data() for r in range(m.rowCount())]
+
+
+def row_of(w: MainWindow, number: str) -> int:
+    return rows(w, COL_NUMBER).index(number)
+
+
+def cell(w: MainWindow, number: str, col: int) -> str:
+    m = w.pupils_page.table.model()
+    return m.index(row_of(w, number), col).data()
+
+
+def test_overview_counts_the_lights_of_the_demo_school(window: MainWindow) -> None:
+    counts = window.overview_page.counts
+    assert counts[Light.RED].text() == "2\nRed"
+    assert counts[Light.ORANGE].text() == "3\nOrange"
+    assert counts[Light.GREEN].text() == "194\nGreen"
+    assert counts[Light.GREY].text() == "1\nNot enrolled"
+    assert window.pages.currentWidget() is window.overview_page
+
+
+def test_todo_lists_every_open_action_overdue_first(window: MainWindow) -> None:
+    m = window.overview_page.table.model()
+    dues = [m.index(r, TODO_DUE).data() for r in range(m.rowCount())]
+    assert m.rowCount() == 14
+    overdue = [d.endswith("overdue") for d in dues]
+    assert overdue == sorted(overdue, reverse=True) and overdue.count(True) == 9
+    first_duo = next(r for r in range(m.rowCount()) if "Vince Huisman" in m.index(r, COL_PUPIL).data())
+    assert m.index(first_duo, TODO_ACTION).data() == "Report to DUO (verzuimloket) (legal)"
+    assert m.index(first_duo, TODO_DUE).data() == "do 19 nov 2026 — overdue"
+    assert "16 uur of meer ongeoorloofd verzuim" in m.index(first_duo, 3).data() and "18,5 uur" in m.index(first_duo, 3).data()
+    assert m.index(first_duo, 5).data() == "IB-er / directie"
+
+
+def test_clicking_a_count_shows_those_pupils(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.mouseClick(window.overview_page.counts[Light.RED], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.pupils_page
+    assert sorted(rows(window, COL_NUMBER)) == ["1015", "1027"]
+    assert set(rows(window, COL_LIGHT)) == {"Red"}  # the word, not colour alone
+    window.pupils_page.show_light(None)
+    assert len(rows(window, COL_NUMBER)) == 200
+
+
+def test_pupil_list_shows_reason_next_action_and_figures(window: MainWindow) -> None:
+    assert cell(window, "1015", COL_ACTION) == "Report to DUO (verzuimloket)"
+    assert cell(window, "1015", COL_DUE) == "do 19 nov 2026"
+    assert cell(window, "1015", 7) == "18,5"
+    assert cell(window, "1128", 8) == "4"
+    assert cell(window, "1022", COL_LIGHT) == "Orange"
+
+
+def test_filter_by_group_and_search_narrow_each_other(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.pupils_page
+    page.group.setCurrentIndex(page.group.findData("8"))
+    assert set(rows(window, COL_GROUP)) == {"8"}
+    qtbot.keyClicks(page.search, "1015")
+    assert rows(window, COL_NAME) == ["Vince Huisman"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "huis")
+    assert rows(window, COL_NAME) == ["Vince Huisman"]
+    assert page.count.text() == "1 pupils"
+
+
+def test_keyboard_only_from_search_to_dossier(window: MainWindow, qtbot: QtBot,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[int] = []
+    monkeypatch.setattr("verzuimdesk.ui.dossier.open_dossier", lambda ctx, pupil_id, parent: opened.append(pupil_id))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.pupils_page.search, "Vince Huis")
+    qtbot.keyClick(window.pupils_page.search, Qt.Key.Key_Down)
+    assert window.pupils_page.table.hasFocus()
+    qtbot.keyClick(window.pupils_page.table, Qt.Key.Key_Return)
+    assert opened == [15]
+
+
+def test_sorting_by_light_puts_red_first(window: MainWindow) -> None:
+    window.pupils_page.table.sortByColumn(COL_LIGHT, Qt.SortOrder.AscendingOrder)
+    assert rows(window, COL_LIGHT)[:5] == ["Red", "Red", "Orange", "Orange", "Orange"]
+
+
+def test_peildatum_looks_back(window: MainWindow) -> None:
+    window.peildatum.setDate(date(2026, 10, 1))
+    assert window.overview_page.counts[Light.RED].text().startswith("0\n")
+    assert cell(window, "1015", COL_LIGHT) == "Green"
+    assert "do 1 okt 2026" in window.overview_page.title.text()
+    window.peildatum.setDate(TODAY)
+    assert cell(window, "1015", COL_LIGHT) == "Red"
+
+
+def test_a_teacher_sees_only_own_groups(qtbot: QtBot, demo_db: Path) -> None:
+    w = desk(qtbot, demo_db, Account("juf", "Juf Ans", Role.TEACHER, ("8",)))
+    assert set(rows(w, COL_GROUP)) == {"8"}
+    assert w.overview_page.counts[Light.RED].text().startswith("1\n")
+    m = w.overview_page.table.model()
+    assert all("Guus ten Brink" not in m.index(r, COL_PUPIL).data() for r in range(m.rowCount()))
+
+
+def test_row_ids_are_pupil_ids(window: MainWindow) -> None:
+    m = window.pupils_page.table.model()
+    assert m.index(row_of(window, "1015"), 0).data(ROW_ID_ROLE) == 15
+
+
+def test_slow_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtbot: QtBot) -> None:
+    state = window.overview_page.state
+    state.last_ms = 10_000  # as if the school took ten seconds
+    window.peildatum.setDate(date(2026, 10, 1))
+    assert window.overview_page.counts[Light.RED].text().startswith("2\n")  # not yet: the GUI did not wait
+    qtbot.waitUntil(lambda: window.overview_page.counts[Light.RED].text().startswith("0\n"), timeout=5000)

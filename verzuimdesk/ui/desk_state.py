@@ -1,0 +1,85 @@
+"""The desk's figures, computed once per change and shared by the Overzicht and Leerlingen pages.
+
+Every write ends in `ctx.changed(...)` and a new peildatum in `ctx.peildatum_changed`; both make this
+object recompute and emit `updated`. A school whose computation took longer than BUSY_MS is
+recomputed off the GUI thread (the window stays responsive); a stale answer that arrives after a
+newer request is dropped.
+"""
+
+from __future__ import annotations
+
+import getpass
+import time
+from typing import cast
+
+from PySide6.QtCore import QObject, Signal
+
+from verzuimdesk.services.overview import DeskOverview, desk_overview
+from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.tasks import run_task
+
+BUSY_MS = 100.0
+
+
+def user_name(ctx: AppContext) -> str:
+    """Who writes, for the audit log and the drafts: the account, else the database's or the system's user."""
+    return ctx.account.username or ctx.db.user or getpass.getuser()
+
+
+class DeskState(QObject):
+    updated = Signal(object)  # DeskOverview
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.overview: DeskOverview | None = None
+        self.last_ms = 0.0
+        self._generation = 0
+        ctx.data_changed.connect(self._on_changed)
+        ctx.peildatum_changed.connect(lambda _day: self.refresh())
+
+    @classmethod
+    def of(cls, ctx: AppContext) -> DeskState:
+        """The one DeskState of this context (made on first use)."""
+        found = ctx.findChild(DeskState)
+        return cast(DeskState, found) if found is not None else cls(ctx)
+
+    def _on_changed(self, _what: Changed) -> None:
+        self.refresh()
+
+    def _compute(self) -> DeskOverview:
+        return desk_overview(self.ctx.db, peildatum=self.ctx.peildatum, account=self.ctx.account)
+
+    def current(self) -> DeskOverview:
+        """The figures now; computed here and now the first time."""
+        if self.overview is None:
+            self._finish(self._generation, self._timed())
+        assert self.overview is not None
+        return self.overview
+
+    def _timed(self) -> DeskOverview:
+        t = time.perf_counter()
+        result = self._compute()
+        self.last_ms = (time.perf_counter() - t) * 1000
+        return result
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if self.last_ms <= BUSY_MS:
+            try:
+                result = self._timed()
+            except Exception as exc:  # a broken protocol file: said on the pages, not a crash
+                self.failed.emit(str(exc))
+                return
+            self._finish(generation, result)
+            return
+        run_task(self._timed, on_done=lambda r: self._finish(generation, r),
+                 on_error=lambda exc: self.failed.emit(str(exc)))
+
+    def _finish(self, generation: int, result: DeskOverview) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way
+        self.overview = result
+        self.updated.emit(result)

@@ -1,0 +1,1 @@
+"""Small widgets and models the desk's pages and the dossier share."""

@@ -1,0 +1,92 @@
+"""The table model of the "Te doen" list: one open action per row, overdue first (the service sorts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from verzuimdesk.services.overview import TodoItem
+from verzuimdesk.ui.widgets.words import action_word, day_text, light_icon, light_word
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil id
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the action kind's code
+
+COL_PUPIL, COL_GROUP, COL_ACTION, COL_REASON, COL_DUE, COL_REGIE = range(6)
+_HEADERS = (
+    QT_TRANSLATE_NOOP("TodoModel", "Pupil"),
+    QT_TRANSLATE_NOOP("TodoModel", "Group"),
+    QT_TRANSLATE_NOOP("TodoModel", "Action"),
+    QT_TRANSLATE_NOOP("TodoModel", "Reason"),
+    QT_TRANSLATE_NOOP("TodoModel", "Due"),
+    QT_TRANSLATE_NOOP("TodoModel", "In charge"),
+)
+
+
+class TodoModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TodoItem] = []
+
+    def set_rows(self, rows: list[TodoItem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("TodoModel", _HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_PUPIL:
+                return f"{row.name} ({light_word(row.light).lower()})"
+            if col == COL_GROUP:
+                return row.group
+            if col == COL_ACTION:
+                legal = QCoreApplication.translate("TodoModel", " (legal)") if row.legal else ""
+                return action_word(row.kind) + legal
+            if col == COL_REASON:
+                return row.reason
+            if col == COL_DUE:
+                late = QCoreApplication.translate("TodoModel", "overdue") if row.overdue else ""
+                return f"{day_text(row.due_date)} — {late}" if late else day_text(row.due_date)
+            if col == COL_REGIE:
+                return row.regie
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_PUPIL:
+            return light_icon(row.light)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DUE and row.overdue:
+            return QColor("#c62828")
+        if role == Qt.ItemDataRole.FontRole and col == COL_DUE and row.overdue:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_REASON:
+            return row.reason
+        if role == ROW_ID_ROLE:
+            return row.pupil_id
+        if role == KIND_ROLE:
+            return row.kind.value
+        return None
+
+    def item(self, row: int) -> TodoItem:
+        return self._rows[row]
