@@ -136,13 +136,14 @@ def test_sorting_by_light_puts_red_first(window: MainWindow) -> None:
     assert rows(window, COL_LIGHT)[:5] == ["Red", "Red", "Orange", "Orange", "Orange"]
 
 
-def test_peildatum_looks_back(window: MainWindow) -> None:
+def test_peildatum_looks_back(window: MainWindow, qtbot: QtBot) -> None:
     window.peildatum.setDate(date(2026, 10, 1))
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Green", timeout=5000)
     assert window.overview_page.counts[Light.RED].text().startswith("0\n")
     assert cell(window, "1015", COL_LIGHT) == "Green"
     assert "do 1 okt 2026" in window.overview_page.title.text()
     window.peildatum.setDate(TODAY)
-    assert cell(window, "1015", COL_LIGHT) == "Red"
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Red", timeout=5000)
 
 
 def test_a_teacher_sees_only_own_groups(qtbot: QtBot, demo_db: Path) -> None:

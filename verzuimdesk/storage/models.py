@@ -272,6 +272,23 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64), default="")
 
 
+class Draft(Base):
+    """Text typed into an editor and not saved yet, kept as it is typed so a crash or the lock loses none of it.
+
+    It lives in the (encrypted) database because it holds notes about a pupil. `key` names the
+    editor, e.g. `conversation:12:new`; each user has their own drafts.
+    """
+
+    __tablename__ = "draft"
+    __table_args__ = (UniqueConstraint("user", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    key: Mapped[str] = mapped_column(String(200))
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    payload: Mapped[str] = mapped_column(Text, default="")  # JSON of the editor's fields
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Setting(Base):
     __tablename__ = "setting"
     __table_args__ = (UniqueConstraint("key"),)

@@ -1,14 +1,48 @@
-"""The pupil dossier: a window per pupil with the light's explanation and the tabs of the dossier."""
+"""The pupil dossier: a window per pupil with the light's explanation and the tabs of the dossier.
+
+`open_dossier` opens it, or raises the one already open for that pupil; opening is logged as a view.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from verzuimdesk.services.dossier import ExportRefused
+from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 
 
-def open_dossier(ctx: AppContext, pupil_id: int, parent: QWidget | None = None) -> None:
-    """Open (or raise) the dossier of a pupil. Not built yet: says so."""
-    QMessageBox.information(parent, "VerzuimDesk", QCoreApplication.translate(
-        "Dossier", "The pupil dossier is not available in this version yet."))
+def open_windows(ctx: AppContext) -> list[QWidget]:
+    """The dossier windows open on this context (one per pupil)."""
+    from verzuimdesk.ui.dossier.window import DossierWindow
+
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, DossierWindow) and w.ctx is ctx and not w.closing]
+
+
+def open_dossier(ctx: AppContext, pupil_id: int, parent: QWidget | None = None, *,
+                 action: str | None = None) -> QWidget | None:
+    """Open (or raise) the dossier of a pupil; with `action`, go where that action is done."""
+    from verzuimdesk.services.dossier_view import view_dossier
+    from verzuimdesk.ui.desk_state import user_name
+    from verzuimdesk.ui.dossier.window import DossierWindow
+
+    window = next((w for w in open_windows(ctx) if getattr(w, "pupil_id", None) == pupil_id), None)
+    if window is None:
+        try:
+            data = view_dossier(ctx.db, pupil_id=pupil_id, peildatum=ctx.peildatum, user=user_name(ctx))
+        except (ExportRefused, DatabaseError) as exc:
+            QMessageBox.warning(parent, "VerzuimDesk", str(exc))
+            return None
+        if not ctx.account.sees_group(data.dossier.pupil.group):
+            QMessageBox.warning(parent, "VerzuimDesk", QCoreApplication.translate(
+                "Dossier", "This pupil is not in one of your groups."))
+            return None
+        window = DossierWindow(ctx, pupil_id, data, parent)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if action is not None:
+        window.go_to_action(action)  # type: ignore[attr-defined]
+    return window

@@ -1,0 +1,182 @@
+# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+"""The pupil dossier on the demo school: the explained light, the tabs, registering the DUO report from the
+Te-doen list and seeing the light change everywhere, logging a conversation with its draft, plans."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.ui.test_desk_overview import TODAY, cell, demo_db, demo_file, desk, window  # noqa: F401
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.storage.database import open_database
+from verzuimdesk.storage.models import AuditEntry, Conversation, Draft, EventRow
+from verzuimdesk.ui.conversation_dialog import ConversationDialog
+from verzuimdesk.ui.dossier import open_dossier
+from verzuimdesk.ui.dossier.window import TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, DossierWindow
+from verzuimdesk.ui.main_window import MainWindow
+from verzuimdesk.ui.pupil_model import COL_LIGHT
+from verzuimdesk.ui.widgets.todo_model import COL_PUPIL, KIND_ROLE
+
+VINCE = 15  # 1015: unauthorised, the DUO report overdue (red)
+SAAR = 128  # 1128: repeated sick reports (orange)
+
+
+def dossier(w: MainWindow, pupil_id: int, action: str | None = None) -> DossierWindow:
+    win = open_dossier(w.ctx, pupil_id, w, action=action)
+    assert isinstance(win, DossierWindow)
+    return win
+
+
+def db_rows(path: Path, model: type) -> list:
+    db = open_database(str(path))
+    with db.read() as s:
+        out = list(s.scalars(select(model)))
+    db.close()
+    return out
+
+
+def test_header_explains_the_light_with_numbers_dates_and_records(window: MainWindow) -> None:
+    d = dossier(window, VINCE)
+    h = d.header
+    assert h.name.text() == "Vince Huisman"
+    assert "group 8" in h.facts.text() and "years" in h.facts.text()
+    assert h.badge.text() == "Red"
+    text = h.explanation.toPlainText()
+    assert "HW-16U: 18,5 uur (threshold 16)" in text
+    assert "window ma 2 nov 2026 – ma 23 nov 2026" in text
+    assert "Report to DUO (verzuimloket): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
+    assert "Records:" in text and " O (Unauthorised" in text
+
+
+def test_opening_a_dossier_is_logged_as_a_view_and_opens_once(window: MainWindow, demo_db: Path) -> None:
+    first = dossier(window, VINCE)
+    assert dossier(window, VINCE) is first
+    views = [e for e in db_rows(demo_db, AuditEntry) if e.action == "view" and e.pupil_id == VINCE]
+    assert len(views) == 1
+
+
+def test_absence_tab_colours_the_school_year_and_totals_per_category(window: MainWindow) -> None:
+    d = dossier(window, VINCE)
+    d.tabs.setCurrentIndex(TAB_ABSENCE)
+    cells = dict(d.absence.heatmap.cells)
+    assert cells[date(2026, 11, 21)] == "off"  # a Saturday
+    assert cells[date(2026, 12, 1)] == "future"
+    assert "unauthorised" in cells.values() and "sick" in cells.values()
+    m = d.absence.table.model()
+    totals = {m.index(r, 0).data(): (m.index(r, 1).data(), m.index(r, 2).data()) for r in range(m.rowCount())}
+    assert totals["Unauthorised"] == ("18,5", "3")
+
+
+def test_duo_report_from_the_todo_list_turns_the_light(window: MainWindow, qtbot: QtBot, demo_db: Path) -> None:
+    todo = window.overview_page.table
+    m = todo.model()
+    row = next(r for r in range(m.rowCount())
+               if "Vince Huisman" in m.index(r, COL_PUPIL).data() and m.index(r, 0).data(KIND_ROLE) == "duo_report")
+    todo.setFocus()
+    todo.setCurrentIndex(m.index(row, 0))
+    qtbot.keyClick(todo, Qt.Key.Key_Return)
+    d = next(w for w in window.findChildren(DossierWindow) if w.pupil_id == VINCE)
+    assert d.tabs.currentIndex() == TAB_REPORTS
+    dialog = d.reports.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.kind.currentData() == "duo_report"
+
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # no meldingsnummer: refused in Dutch
+    assert dialog.isVisible() and "meldingsnummer" in dialog.message.text()
+    assert not [e for e in db_rows(demo_db, EventRow) if e.pupil_id == VINCE and e.kind == "duo_report"]
+
+    qtbot.keyClicks(dialog.reference, "VM-2026-0042")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    saved = [e for e in db_rows(demo_db, EventRow) if e.pupil_id == VINCE and e.kind == "duo_report"]
+    assert [(e.day, e.reference) for e in saved] == [(TODAY, "VM-2026-0042")]
+    # Every light follows at once: the dossier, the list, the overview.
+    assert d.header.badge.text() == "Orange"
+    # The school's figures may be recomputed off the GUI thread when the machine is slow: wait for them.
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Orange", timeout=5000)
+    assert window.overview_page.counts[Light.RED].text().startswith("1\n")
+    assert "VM-2026-0042" in [d.reports.model.index(r, 2).data() for r in range(d.reports.model.rowCount())]
+
+
+def test_conversation_fulfils_its_action_and_its_draft_survives(qtbot: QtBot, window: MainWindow,
+                                                                 demo_db: Path) -> None:
+    d = dossier(window, SAAR, action="contact_parents")
+    assert d.tabs.currentIndex() == TAB_CONVERSATIONS
+    dialog = d.conversations.dialog
+    assert isinstance(dialog, ConversationDialog) and dialog.kind.currentData() == "parents_phone"
+    assert "health and well-being" in dialog.summary.placeholderText()
+    dialog.when.setDateTime(QDateTime(datetime(2026, 11, 23, 9, 30)))
+    qtbot.keyClicks(dialog.participants, "moeder, IB-er")
+    qtbot.keyClicks(dialog.summary, "Moeder gebeld: de jeugdarts wordt ingeschakeld.")
+    qtbot.waitUntil(lambda: bool(db_rows(demo_db, Draft)), timeout=3000)  # kept about a second after typing
+    dialog.reject()  # closed without saving: the draft stays
+
+    again = d.conversations.new_conversation()
+    assert again.summary.toPlainText() == "Moeder gebeld: de jeugdarts wordt ingeschakeld."
+    assert "Restored from your draft" in again.draft_note.text()
+    again.add_agreement(_agreement())
+    again.agreements.item(0, 2).setText("30-11-2026")
+    again.save()
+    assert not again.isVisible()
+    conversations = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary == "Moeder gebeld: de jeugdarts wordt ingeschakeld."]
+    assert len(conversations) == 1 and conversations[0].held_at == datetime(2026, 11, 23, 9, 30)
+    assert db_rows(demo_db, Draft) == []
+    text = d.header.explanation.toPlainText()
+    assert "Contact the parents: due do 12 nov 2026, in charge: IB-er — done" in text
+
+
+def _agreement():  # type: ignore[no-untyped-def]
+    from verzuimdesk.services.conversations import AgreementInput
+
+    return AgreementInput("Jeugdarts bellen", "IB-er", None, False)
+
+
+def test_bad_agreement_date_is_refused_and_nothing_saved(window: MainWindow, demo_db: Path, qtbot: QtBot) -> None:
+    d = dossier(window, SAAR)
+    dialog = d.conversations.new_conversation()
+    qtbot.keyClicks(dialog.summary, "Gesprek")
+    dialog.add_agreement(_agreement())
+    dialog.agreements.item(0, 2).setText("31-02-2026")
+    dialog.save()
+    assert dialog.isVisible() and "is not a date" in dialog.message.text()
+    assert not [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary == "Gesprek"]
+    dialog.reject()
+
+
+def test_plan_that_is_gone_is_shown_as_gone_and_a_file_opens(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.services.dossier_edit import add_plan
+
+    present = tmp_path / "ihp.pdf"
+    present.write_bytes(b"%PDF-1.4")
+    add_plan(window.ctx.db, pupil_id=VINCE, kind="IHP", location=str(present), start=date(2026, 11, 2), user="t")
+    add_plan(window.ctx.db, pupil_id=VINCE, kind="OPP", location=str(tmp_path / "weg.pdf"), start=date(2026, 11, 3),
+             user="t")
+    d = dossier(window, VINCE)
+    d.tabs.setCurrentIndex(TAB_PLANS)
+    m = d.plans.model
+    where = {m.index(r, 0).data(): m.index(r, 3).data() for r in range(m.rowCount())}
+    assert where["OPP"].endswith("file is gone") and not where["IHP"].endswith("file is gone")
+    opened: list[str] = []
+    monkeypatch.setattr("verzuimdesk.ui.dossier.plans_tab.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    for r in range(m.rowCount()):
+        d.plans.table.setCurrentIndex(m.index(r, 0))
+        d.plans.open_current()
+    assert opened == [str(present)] and len(warned) == 1 and "weg.pdf" in warned[0]
+
+
+def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
+    d = dossier(window, VINCE)
+    window.peildatum.setDate(QDate(2026, 10, 1))
+    assert d.header.badge.text() == "Green"
+    assert "No rule of the stappenplan holds" in d.header.explanation.toPlainText()

@@ -1,0 +1,196 @@
+"""Logging a conversation (kind, time, participants, summary, agreements) and keeping drafts as they are typed.
+
+A conversation of a kind that fulfils an action (CONVERSATION_ACTION) counts for the engine on its
+date: storage.loading maps it to an event. Every write is one transaction with its audit row; bad
+input raises ConversationRefused with a Dutch message and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from verzuimdesk.domain.codes import ConversationKind
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
+
+MAX_TEXT = 20_000
+
+
+class ConversationRefused(Exception):
+    """Input the service will not write; the message is Dutch and meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInput:
+    text: str
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationData:
+    id: int
+    pupil_id: int
+    kind: ConversationKind
+    held_at: datetime
+    participants: str
+    summary: str
+    created_by: str
+    agreements: tuple[AgreementInput, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftData:
+    key: str
+    pupil_id: int
+    payload: dict[str, Any]
+    saved_at: datetime
+
+
+def _kind(kind: str) -> ConversationKind:
+    try:
+        return ConversationKind(kind)
+    except ValueError:
+        raise ConversationRefused(f"Onbekende soort gesprek '{kind}'.") from None
+
+
+def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, summary: str,
+           participants: str, agreements: Sequence[AgreementInput], now: datetime) -> tuple[ConversationKind, Pupil]:
+    k = _kind(kind)
+    pupil = session.get(Pupil, pupil_id)
+    if pupil is None:
+        raise ConversationRefused("Deze leerling bestaat niet (meer).")
+    if not summary.strip():
+        raise ConversationRefused("Vul een samenvatting van het gesprek in.")
+    if len(summary) > MAX_TEXT or len(participants) > MAX_TEXT:
+        raise ConversationRefused(f"De tekst is te lang (meer dan {MAX_TEXT} tekens).")
+    if held_at > now + timedelta(hours=1):
+        raise ConversationRefused(f"Een gesprek kan niet in de toekomst liggen ({held_at:%d-%m-%Y %H:%M}).")
+    if held_at.date() < pupil.enrolled_from:
+        raise ConversationRefused(
+            f"De datum {held_at:%d-%m-%Y} ligt voor de inschrijving van de leerling ({pupil.enrolled_from:%d-%m-%Y}).")
+    for i, a in enumerate(agreements, start=1):
+        if not a.text.strip():
+            raise ConversationRefused(f"Afspraak {i} heeft geen tekst; vul die in of haal de afspraak weg.")
+    return k, pupil
+
+
+def _snapshot(c: Conversation) -> dict[str, Any]:
+    return {"soort": c.kind, "datum": c.held_at.isoformat(timespec="minutes"), "deelnemers": c.participants,
+            "samenvatting": c.summary,
+            "afspraken": [{"tekst": a.text, "wie": a.owner, "wanneer": a.due.isoformat() if a.due else None,
+                           "gedaan": a.done} for a in c.agreements]}
+
+
+def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
+                      summary: str, agreements: Sequence[AgreementInput] = (), user: str,
+                      conversation_id: int | None = None, now: datetime | None = None) -> int:
+    """Create (conversation_id None) or replace a conversation with its agreements; its id."""
+    now = now or datetime.now()
+    with db.begin() as s:
+        k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
+                           participants=participants, agreements=agreements, now=now)
+        new_agreements = [Agreement(text=a.text.strip(), owner=a.owner.strip(), due=a.due, done=a.done)
+                          for a in agreements]
+        if conversation_id is None:
+            c = Conversation(pupil_id=pupil_id, kind=k.value, held_at=held_at.replace(second=0, microsecond=0),
+                             participants=participants.strip(), summary=summary.strip(), created_by=user,
+                             updated_at=now, agreements=new_agreements)
+            s.add(c)
+            s.flush()
+            audit.append(s, user=user, action="create", entity="conversation", entity_id=c.id, pupil_id=pupil_id,
+                         detail={"na": _snapshot(c)})
+            return c.id
+        found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
+                         .where(Conversation.id == conversation_id, Conversation.pupil_id == pupil_id))
+        if found is None:
+            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+        before = _snapshot(found)
+        found.kind, found.held_at = k.value, held_at.replace(second=0, microsecond=0)
+        found.participants, found.summary, found.updated_at = participants.strip(), summary.strip(), now
+        found.agreements = new_agreements
+        s.flush()
+        audit.append(s, user=user, action="update", entity="conversation", entity_id=found.id, pupil_id=pupil_id,
+                     detail={"voor": before, "na": _snapshot(found)})
+        return found.id
+
+
+def delete_conversation(db: Database, *, conversation_id: int, user: str) -> None:
+    with db.begin() as s:
+        found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
+                         .where(Conversation.id == conversation_id))
+        if found is None:
+            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+        audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
+                     pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
+        s.delete(found)
+
+
+def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
+    with db.read() as s:
+        c = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
+                     .where(Conversation.id == conversation_id))
+        if c is None:
+            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+        return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
+                                tuple(AgreementInput(a.text, a.owner, a.due, a.done) for a in c.agreements))
+
+
+# -- drafts -----------------------------------------------------------------------------------
+
+def draft_key(pupil_id: int, conversation_id: int | None) -> str:
+    return f"conversation:{pupil_id}:{conversation_id if conversation_id is not None else 'new'}"
+
+
+def save_draft(db: Database, *, key: str, pupil_id: int, user: str, payload: dict[str, Any],
+               now: datetime | None = None) -> None:
+    """Keep what is typed now (replacing this user's previous draft of the same editor)."""
+    text = json.dumps(payload, ensure_ascii=False, default=str)
+    with db.begin() as s:
+        found = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
+        if found is None:
+            s.add(Draft(user=user, key=key, pupil_id=pupil_id, payload=text, saved_at=now or datetime.now()))
+        else:
+            found.payload, found.saved_at = text, now or datetime.now()
+
+
+def load_draft(db: Database, *, key: str, user: str) -> DraftData | None:
+    with db.read() as s:
+        d = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
+        if d is None:
+            return None
+        try:
+            payload = json.loads(d.payload)
+        except ValueError:
+            payload = {}
+        return DraftData(d.key, d.pupil_id, payload if isinstance(payload, dict) else {}, d.saved_at)
+
+
+def discard_draft(db: Database, *, key: str, user: str) -> None:
+    with db.begin() as s:
+        s.execute(delete(Draft).where(Draft.user == user, Draft.key == key))
+
+
+def drafts_of(db: Database, *, user: str, pupil_id: int | None = None) -> list[DraftData]:
+    """This user's drafts (of one pupil), newest first: what the dossier offers to continue."""
+    q = select(Draft).where(Draft.user == user).order_by(Draft.saved_at.desc())
+    if pupil_id is not None:
+        q = q.where(Draft.pupil_id == pupil_id)
+    with db.read() as s:
+        out = []
+        for d in s.scalars(q):
+            try:
+                payload = json.loads(d.payload)
+            except ValueError:
+                payload = {}
+            out.append(DraftData(d.key, d.pupil_id, payload if isinstance(payload, dict) else {}, d.saved_at))
+        return out

@@ -1,0 +1,161 @@
+"""Changing a dossier: reports made (events: DUO, jeugdarts, SWV, ZAT, suitable offer, escalation) and plan links
+(IHP, OPP, plan van aanpak). Each write is one transaction with its audit row (before/after); bad input
+raises EditRefused with a Dutch message and changes nothing.
+
+A report made is an event of an action kind; the engine counts it as done for every open action of
+that kind triggered on or before its date (PROTOCOLS.md §4).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
+
+REPORT_KINDS = (ActionKind.DUO_REPORT, ActionKind.SCHOOL_DOCTOR, ActionKind.SWV_REPORT, ActionKind.CARE_TEAM,
+                ActionKind.SUITABLE_OFFER, ActionKind.ESCALATION)
+PLAN_KINDS = ("IHP", "OPP", "plan van aanpak")
+
+
+class EditRefused(Exception):
+    """Input the service will not write; the message is Dutch and meant for the user."""
+
+
+def _pupil(s: Session, pupil_id: int) -> Pupil:
+    pupil = s.get(Pupil, pupil_id)
+    if pupil is None:
+        raise EditRefused("Deze leerling bestaat niet (meer).")
+    return pupil
+
+
+def _check_day(pupil: Pupil, day: date, today: date, what: str) -> None:
+    if day > today:
+        raise EditRefused(f"{what} kan niet in de toekomst liggen ({day:%d-%m-%Y}).")
+    if day < pupil.enrolled_from:
+        raise EditRefused(f"De datum {day:%d-%m-%Y} ligt voor de inschrijving van de leerling "
+                          f"({pupil.enrolled_from:%d-%m-%Y}).")
+
+
+def _event_kind(kind: str) -> ActionKind:
+    try:
+        k = ActionKind(kind)
+    except ValueError:
+        raise EditRefused(f"Onbekende soort melding '{kind}'.") from None
+    if k not in REPORT_KINDS:
+        raise EditRefused(f"'{kind}' is geen melding; leg een gesprek of plan vast in het tabblad daarvoor.")
+    return k
+
+
+def _check_event(kind: ActionKind, reference: str, note: str) -> None:
+    if kind is ActionKind.DUO_REPORT and not reference.strip():
+        raise EditRefused("Vul het meldingsnummer van DUO in: het staat in de bevestiging van het verzuimloket.")
+    if len(reference) > 200:
+        raise EditRefused("Het kenmerk is te lang (meer dan 200 tekens).")
+    if len(note) > 20_000:
+        raise EditRefused("De toelichting is te lang (meer dan 20.000 tekens).")
+
+
+def _event_snapshot(e: EventRow) -> dict[str, Any]:
+    return {"soort": e.kind, "datum": e.day.isoformat(), "kenmerk": e.reference, "toelichting": e.note}
+
+
+def register_event(db: Database, *, pupil_id: int, kind: str, day: date, reference: str = "", note: str = "",
+                   user: str, today: date | None = None) -> int:
+    """A report made or a step taken; its id."""
+    k = _event_kind(kind)
+    _check_event(k, reference, note)
+    with db.begin() as s:
+        _check_day(_pupil(s, pupil_id), day, today or date.today(), "Een melding")
+        e = EventRow(pupil_id=pupil_id, day=day, kind=k.value, reference=reference.strip(), note=note.strip(),
+                     created_at=datetime.now().replace(microsecond=0), created_by=user)
+        s.add(e)
+        s.flush()
+        audit.append(s, user=user, action="create", entity="event", entity_id=e.id, pupil_id=pupil_id,
+                     detail={"na": _event_snapshot(e)})
+        return e.id
+
+
+def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
+                 user: str, today: date | None = None) -> None:
+    k = _event_kind(kind)
+    _check_event(k, reference, note)
+    with db.begin() as s:
+        e = s.get(EventRow, event_id)
+        if e is None:
+            raise EditRefused("Deze melding bestaat niet (meer).")
+        _check_day(_pupil(s, e.pupil_id), day, today or date.today(), "Een melding")
+        before = _event_snapshot(e)
+        e.kind, e.day, e.reference, e.note = k.value, day, reference.strip(), note.strip()
+        audit.append(s, user=user, action="update", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
+                     detail={"voor": before, "na": _event_snapshot(e)})
+
+
+def delete_event(db: Database, *, event_id: int, user: str) -> None:
+    with db.begin() as s:
+        e = s.get(EventRow, event_id)
+        if e is None:
+            raise EditRefused("Deze melding bestaat niet (meer).")
+        audit.append(s, user=user, action="delete", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
+                     detail={"voor": _event_snapshot(e)})
+        s.delete(e)
+
+
+# -- plan links -------------------------------------------------------------------------------
+
+def _plan_snapshot(p: PlanLink) -> dict[str, Any]:
+    return {"soort": p.kind, "locatie": p.location, "start": p.start.isoformat(),
+            "evaluatie": p.evaluation.isoformat() if p.evaluation else None, "toelichting": p.note}
+
+
+def _check_plan(kind: str, location: str, start: date, evaluation: date | None) -> None:
+    if kind not in PLAN_KINDS:
+        raise EditRefused(f"Onbekende soort plan '{kind}'; kies uit {', '.join(PLAN_KINDS)}.")
+    if not location.strip():
+        raise EditRefused("Kies een bestand of vul een internetadres (URL) in.")
+    if evaluation is not None and evaluation < start:
+        raise EditRefused(f"De evaluatiedatum {evaluation:%d-%m-%Y} ligt voor de startdatum {start:%d-%m-%Y}.")
+
+
+def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: date, evaluation: date | None = None,
+             note: str = "", user: str) -> int:
+    _check_plan(kind, location, start, evaluation)
+    with db.begin() as s:
+        pupil = _pupil(s, pupil_id)
+        if start < pupil.enrolled_from:
+            raise EditRefused(f"De startdatum {start:%d-%m-%Y} ligt voor de inschrijving van de leerling.")
+        p = PlanLink(pupil_id=pupil_id, kind=kind, location=location.strip(), start=start, evaluation=evaluation,
+                     note=note.strip())
+        s.add(p)
+        s.flush()
+        audit.append(s, user=user, action="create", entity="plan", entity_id=p.id, pupil_id=pupil_id,
+                     detail={"na": _plan_snapshot(p)})
+        return p.id
+
+
+def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,
+                evaluation: date | None = None, note: str = "", user: str) -> None:
+    _check_plan(kind, location, start, evaluation)
+    with db.begin() as s:
+        p = s.get(PlanLink, plan_id)
+        if p is None:
+            raise EditRefused("Dit plan bestaat niet (meer).")
+        before = _plan_snapshot(p)
+        p.kind, p.location, p.start, p.evaluation, p.note = kind, location.strip(), start, evaluation, note.strip()
+        audit.append(s, user=user, action="update", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
+                     detail={"voor": before, "na": _plan_snapshot(p)})
+
+
+def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
+    with db.begin() as s:
+        p = s.get(PlanLink, plan_id)
+        if p is None:
+            raise EditRefused("Dit plan bestaat niet (meer).")
+        audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
+                     detail={"voor": _plan_snapshot(p)})
+        s.delete(p)

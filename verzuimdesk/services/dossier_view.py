@@ -1,0 +1,122 @@
+"""One pupil's dossier as the desk shows it: the full dossier (services.dossier.load_dossier), the status
+with its explanation, the school year's days coloured by category, totals per category, and the plan
+links with their ids and whether their file is still there. Opening it is logged ("view")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.engine import PupilStatus
+from verzuimdesk.reports.data import Dossier, RecordRow
+from verzuimdesk.services.dossier import load_dossier
+from verzuimdesk.services.status import school_status
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.loading import load_calendar
+from verzuimdesk.storage.models import PlanLink
+
+# When a day holds records of several categories, the heatmap shows the weightiest.
+SEVERITY = (Category.UNAUTHORISED, Category.UNEXPLAINED, Category.SUSPENDED, Category.SICK, Category.AUTHORISED,
+            Category.LATE, Category.PRESENT_ELSEWHERE)
+OFF, PRESENT, FUTURE = "off", "present", "future"
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryTotal:
+    category: Category
+    hours: float
+    episodes: int  # runs of consecutive schooldagen with this category
+    records: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    id: int
+    kind: str
+    location: str
+    start: date
+    evaluation: date | None
+    note: str
+    missing: bool  # a file that is gone (a URL is never "missing")
+
+
+@dataclass(frozen=True, slots=True)
+class DeskDossier:
+    dossier: Dossier
+    status: PupilStatus
+    age: int | None
+    year_start: date
+    year_end: date
+    cells: tuple[tuple[date, str], ...]  # every day of the school year: OFF, PRESENT, FUTURE or a category
+    totals: tuple[CategoryTotal, ...]
+    plans: tuple[PlanItem, ...]
+
+    def records_by_id(self) -> dict[int, RecordRow]:
+        return {r.id: r for r in self.dossier.records}
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def _age(birth: date | None, on: date) -> int | None:
+    if birth is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log: bool = True) -> DeskDossier:
+    """Everything the dossier window shows at `peildatum`; `log` records the view in the audit log."""
+    dossier = load_dossier(db, pupil_id=pupil_id, end=peildatum)
+    (light,) = school_status(db, peildatum, pupil_ids=[pupil_id]).pupils
+    with db.read() as s:
+        calendar = load_calendar(s)
+        plans = tuple(PlanItem(p.id, p.kind, p.location, p.start, p.evaluation, p.note,
+                               not is_url(p.location) and not Path(p.location).expanduser().exists())
+                      for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id)
+                                         .order_by(PlanLink.start, PlanLink.id)))
+    if log:
+        with db.begin() as s:
+            audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
+                         detail={"peildatum": peildatum.isoformat()})
+    year = calendar.school_year_of(peildatum) or next(
+        (y for y in reversed(calendar.school_years) if y.start <= peildatum), None)
+    start, end = (year.start, year.end) if year else (date(peildatum.year, 8, 1), date(peildatum.year + 1, 7, 31))
+    g = calendar.group_days(dossier.pupil.group)
+    by_day: dict[date, list[RecordRow]] = {}
+    for r in dossier.records:
+        by_day.setdefault(r.day, []).append(r)
+    cells: list[tuple[date, str]] = []
+    day = start
+    while day <= end:
+        if day not in g.index:
+            cells.append((day, OFF))
+        elif day > peildatum:
+            cells.append((day, FUTURE))
+        elif day in by_day:
+            cats = {r.category for r in by_day[day]}
+            cells.append((day, next(c for c in SEVERITY if c in cats).value))
+        else:
+            cells.append((day, PRESENT))
+        day += timedelta(days=1)
+    return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
+                       _totals(dossier.records, start, peildatum, g.index), plans)
+
+
+def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]
+            ) -> tuple[CategoryTotal, ...]:
+    out = []
+    for cat in SEVERITY:
+        recs = [r for r in records if r.category is cat and start <= r.day <= end]
+        if not recs:
+            continue
+        days = sorted({idx[r.day] for r in recs if r.day in idx})
+        episodes = sum(1 for i, d in enumerate(days) if i == 0 or days[i - 1] != d - 1)
+        out.append(CategoryTotal(cat, round(sum(r.minutes for r in recs) / 60, 2), episodes, len(recs)))
+    return tuple(out)

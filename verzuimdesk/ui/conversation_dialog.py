@@ -1,0 +1,300 @@
+"""Logging a conversation in a minute: kind, date and time, participants, summary and agreements.
+
+The summary's placeholder holds the guiding questions of the step of the stappenplan the kind belongs
+to (PPO Hoeksche Waard: stap 3 gesprek met de leerling, stap 4 de ouders bellen, stap 6 ZAT). What is
+typed is kept as a draft in the database about a second after the last key, and comes back when the
+dialog opens again — after Cancel, a crash or the lock. Saving discards the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from verzuimdesk.domain.codes import ConversationKind
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.conversations import (
+    AgreementInput,
+    ConversationRefused,
+    discard_draft,
+    draft_key,
+    get_conversation,
+    load_draft,
+    save_conversation,
+    save_draft,
+)
+from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.widgets.words import conversation_word
+
+DRAFT_DELAY_MS = 1000
+A_TEXT, A_OWNER, A_DUE, A_DONE = range(4)
+
+
+def parse_day(text: str) -> date | None:
+    """`23-11-2026`, `23-11` (this year) or `2026-11-23`; None when empty. ValueError when not a date."""
+    text = text.strip()
+    if not text:
+        return None
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?", text):
+        year = int(m[3]) if m[3] else date.today().year
+        return date(year + 2000 if year < 100 else year, int(m[2]), int(m[1]))
+    raise ValueError(text)
+
+
+class ConversationDialog(QDialog):
+    saved = Signal(int)  # the conversation's id
+
+    def __init__(self, ctx: AppContext, *, pupil_id: int, pupil_name: str = "", conversation_id: int | None = None,
+                 kind: ConversationKind | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
+        self.key = draft_key(pupil_id, conversation_id)
+        self.user = user_name(ctx)
+        self._loading = True
+        self.setWindowTitle(self.tr("Conversation — %1").replace("%1", pupil_name) if pupil_name
+                            else self.tr("Conversation"))
+        self.kind = QComboBox()
+        for k in ConversationKind:
+            self.kind.addItem(conversation_word(k), k.value)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.participants = QLineEdit(placeholderText=self.tr("Who took part, e.g. leerkracht, moeder, IB-er"))
+        self.guide = QLabel()
+        self.guide.setWordWrap(True)
+        self.guide.setStyleSheet("color: palette(mid);")
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMinimumHeight(150)
+        self.agreements = QTableWidget(0, 4)
+        self.agreements.setHorizontalHeaderLabels([self.tr("Agreement"), self.tr("Who"), self.tr("Before (dd-mm-yyyy)"),
+                                                   self.tr("Done")])
+        self.agreements.verticalHeader().hide()
+        self.agreements.horizontalHeader().setSectionResizeMode(A_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.agreements.setMinimumHeight(110)
+        add = QPushButton(self.tr("Add agreement"))
+        add.clicked.connect(lambda: self.add_agreement(AgreementInput(""), focus=True))
+        remove = QPushButton(self.tr("Remove agreement"))
+        remove.clicked.connect(self._remove_agreement)
+        agreement_buttons = QHBoxLayout()
+        agreement_buttons.addWidget(add)
+        agreement_buttons.addWidget(remove)
+        agreement_buttons.addStretch(1)
+
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close (keep draft)"))
+        self.discard = self.buttons.addButton(self.tr("Discard draft"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.discard.clicked.connect(self._discard)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Date and time"), self.when)
+        form.addRow(self.tr("Participants"), self.participants)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Summary")))
+        layout.addWidget(self.guide)
+        layout.addWidget(self.summary, 2)
+        layout.addWidget(QLabel(self.tr("Agreements")))
+        layout.addWidget(self.agreements, 1)
+        layout.addLayout(agreement_buttons)
+        layout.addWidget(self.draft_note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(720, 640)
+
+        self.timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self.timer.timeout.connect(self.keep_draft)
+        if conversation_id is not None:
+            self._fill(self._stored(conversation_id))
+        elif kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self._restore_draft()
+        self.kind.currentIndexChanged.connect(self._show_guide)
+        for signal in (self.kind.currentIndexChanged, self.when.dateTimeChanged, self.participants.textChanged,
+                       self.summary.textChanged, self.agreements.itemChanged):
+            signal.connect(self._typed)
+        self._show_guide()
+        self._loading = False
+
+    # -- filling ------------------------------------------------------------------------------
+
+    def _stored(self, conversation_id: int) -> dict[str, Any]:
+        c = get_conversation(self.ctx.db, conversation_id=conversation_id)
+        return {"kind": c.kind.value, "held_at": c.held_at.isoformat(), "participants": c.participants,
+                "summary": c.summary, "agreements": [[a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "",
+                                                      a.done] for a in c.agreements]}
+
+    def _fill(self, data: dict[str, Any]) -> None:
+        index = self.kind.findData(data.get("kind"))
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+        try:
+            held = datetime.fromisoformat(str(data.get("held_at")))
+            self.when.setDateTime(QDateTime(held))
+        except ValueError:
+            pass
+        self.participants.setText(str(data.get("participants", "")))
+        self.summary.setPlainText(str(data.get("summary", "")))
+        self.agreements.setRowCount(0)
+        for text, owner, due, done in data.get("agreements", []):
+            self._add_row(str(text), str(owner), str(due), bool(done))
+
+    def _restore_draft(self) -> None:
+        draft = load_draft(self.ctx.db, key=self.key, user=self.user)
+        if draft is None:
+            self.discard.setEnabled(False)
+            return
+        self._fill(draft.payload)
+        self.draft_note.setText(self.tr("Restored from your draft of %1.").replace(
+            "%1", f"{format_date(draft.saved_at.date())} {draft.saved_at:%H:%M}"))
+
+    def _show_guide(self) -> None:
+        kind = ConversationKind(self.kind.currentData())
+        guides = {
+            ConversationKind.PUPIL: self.tr(
+                "Stap 3 — conversation with the pupil. What is the reason for the absence? What worries you, and "
+                "what worries the pupil? What is needed to prevent further absence? Make concrete agreements "
+                "together, and tell the pupil that the parents will be informed."),
+            ConversationKind.CARE_TEAM: self.tr(
+                "Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the "
+                "pupil's right to learn, with concrete agreements and who does what?"),
+            ConversationKind.SCHOOL_DOCTOR: self.tr(
+                "Youth doctor (JGZ). Record that the pupil is ill and what was agreed about returning to school — "
+                "never what the illness is: no diagnosis is recorded."),
+            ConversationKind.LEERPLICHT: self.tr(
+                "Attendance officer. What was discussed about the absence, and what will each do next?"),
+            ConversationKind.SOCIAL_WORK: self.tr(
+                "School social work. What was asked, what was agreed, and did the parents consent?"),
+        }
+        parents = self.tr(
+            "Stap 4 — contact with the parents. Report the absence. How are the pupil's health and well-being? "
+            "Share the school's concern. May school social work (SMW) contact the family? Tell them when "
+            "leerplicht and the youth doctor are involved. No diagnosis is recorded.")
+        text = guides.get(kind, parents)
+        # The guiding questions as placeholder; their heading stays visible above while typing.
+        self.summary.setPlaceholderText(text.replace(". ", ".\n").replace("? ", "?\n"))
+        self.guide.setText(self.tr("Guide: %1").replace("%1", text.split(". ", 1)[0]))
+
+    def add_agreement(self, a: AgreementInput, *, focus: bool = False) -> None:
+        self._add_row(a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "", a.done)
+        if focus:
+            self.agreements.setCurrentCell(self.agreements.rowCount() - 1, A_TEXT)
+            self.agreements.setFocus()
+            self.agreements.editItem(self.agreements.item(self.agreements.rowCount() - 1, A_TEXT))
+
+    def _add_row(self, text: str, owner: str, due: str, done: bool) -> None:
+        row = self.agreements.rowCount()
+        self.agreements.insertRow(row)
+        self.agreements.setItem(row, A_TEXT, QTableWidgetItem(text))
+        self.agreements.setItem(row, A_OWNER, QTableWidgetItem(owner))
+        self.agreements.setItem(row, A_DUE, QTableWidgetItem(due))
+        box = QCheckBox()
+        box.setChecked(done)
+        box.setAccessibleName(self.tr("Done"))
+        box.toggled.connect(self._typed)
+        self.agreements.setCellWidget(row, A_DONE, box)
+
+    def _remove_agreement(self) -> None:
+        row = self.agreements.currentRow()
+        if row >= 0:
+            self.agreements.removeRow(row)
+            self._typed()
+
+    # -- the draft ----------------------------------------------------------------------------
+
+    def payload(self) -> dict[str, Any]:
+        rows = []
+        for r in range(self.agreements.rowCount()):
+            cells = [(self.agreements.item(r, c).text() if self.agreements.item(r, c) else "") for c in range(3)]
+            box = self.agreements.cellWidget(r, A_DONE)
+            rows.append([*cells, isinstance(box, QCheckBox) and box.isChecked()])
+        return {"kind": self.kind.currentData(), "held_at": self.when.dateTime().toPython().isoformat(),
+                "participants": self.participants.text(), "summary": self.summary.toPlainText(), "agreements": rows}
+
+    def _typed(self, *_args: object) -> None:
+        if not self._loading:
+            self.timer.start()
+
+    def keep_draft(self) -> None:
+        self.timer.stop()
+        save_draft(self.ctx.db, key=self.key, pupil_id=self.pupil_id, user=self.user, payload=self.payload())
+        self.discard.setEnabled(True)
+        self.draft_note.setText(self.tr("Draft kept at %1.").replace("%1", datetime.now().strftime("%H:%M:%S")))
+
+    def _discard(self) -> None:
+        self.timer.stop()
+        discard_draft(self.ctx.db, key=self.key, user=self.user)
+        super().reject()
+
+    def reject(self) -> None:
+        if self.timer.isActive():  # typed in the last second: keep it before closing
+            self.keep_draft()
+        super().reject()
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def agreement_inputs(self) -> list[AgreementInput]:
+        out = []
+        for i, (text, owner, due, done) in enumerate(self.payload()["agreements"], start=1):
+            if not (text.strip() or owner.strip() or due.strip()):
+                continue  # an empty row added by mistake
+            try:
+                day = parse_day(due)
+            except ValueError:
+                raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
+                                          .replace("%1", str(i)).replace("%2", due)) from None
+            out.append(AgreementInput(text, owner, day, done))
+        return out
+
+    def save(self) -> None:
+        try:
+            conversation_id = save_conversation(
+                self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
+                held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
+                summary=self.summary.toPlainText(), agreements=self.agreement_inputs(), user=self.user,
+                conversation_id=self.conversation_id)
+        except ConversationRefused as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.timer.stop()
+        discard_draft(self.ctx.db, key=self.key, user=self.user)
+        self.saved.emit(conversation_id)
+        self.ctx.changed(Changed.pupils(self.pupil_id))
+        self.accept()

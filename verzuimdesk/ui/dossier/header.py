@@ -1,0 +1,100 @@
+"""The dossier's header: name, group, age, the light and its full explanation — every rule with its numbers,
+window dates and the records behind it, every action with due date, who is in regie and done or not."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.ui.widgets.light_badge import LightBadge
+from verzuimdesk.ui.widgets.words import action_word, category_word
+
+
+def _num(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+class DossierHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.facts = QLabel()
+        self.badge = LightBadge()
+        self.step = QLabel()
+        self.step.setWordWrap(True)
+        self.explanation = QTextBrowser()
+        self.explanation.setOpenLinks(False)
+        self.explanation.setMaximumHeight(150)
+        self.explanation.setAccessibleName(self.tr("Why this light"))
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addSpacing(8)
+        top.addWidget(self.name)
+        top.addSpacing(12)
+        top.addWidget(self.facts)
+        top.addStretch(1)
+        top.addWidget(self.step, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+
+    def show_dossier(self, d: DeskDossier) -> None:
+        pupil, status = d.dossier.pupil, d.status
+        self.name.setText(pupil.name)
+        facts = [self.tr("group %1").replace("%1", pupil.group), self.tr("number %1").replace("%1", pupil.number)]
+        if d.age is not None:
+            facts.insert(1, self.tr("%1 years").replace("%1", str(d.age)))
+        self.facts.setText(" · ".join(facts))
+        self.badge.set_light(status.light)
+        self.step.setText(self.tr("Step: %1").replace("%1", status.step.name))
+        self.explanation.setHtml(self._html(d))
+
+    def _html(self, d: DeskDossier) -> str:
+        status = d.status
+        if status.light is Light.GREY:
+            return escape(self.tr("Not enrolled on %1.").replace("%1", format_date(status.peildatum)))
+        if not status.rules:
+            return escape(self.tr("No rule of the stappenplan holds on %1.").replace(
+                "%1", format_date(status.peildatum)))
+        records = d.records_by_id()
+        parts = [f"<b>{escape(self.tr('Why this light'))}</b> "
+                 f"({escape(self.tr('on %1').replace('%1', format_date(status.peildatum)))})<ul>"]
+        for hit in status.rules:
+            window = ""
+            if hit.window_start and hit.window_end:
+                window = self.tr("window %1 – %2").replace("%1", format_date(hit.window_start)).replace(
+                    "%2", format_date(hit.window_end))
+            numbers = self.tr("%1 %3 (threshold %2)").replace("%1", _num(hit.value)).replace(
+                "%2", _num(hit.threshold)).replace("%3", hit.unit)
+            since = self.tr("since %1").replace("%1", format_date(hit.trigger_date))
+            recs = [records[i] for i in hit.record_ids if i in records]
+            shown = ", ".join(
+                f"{format_date(r.day, weekday=False)} {escape(r.code)} ({escape(category_word(r.category))}"
+                f"{', ' + _num(r.minutes / 60) + ' u' if r.minutes else ''})" for r in recs[:12])
+            if len(recs) > 12:
+                shown += self.tr(" and %1 more").replace("%1", str(len(recs) - 12))
+            parts.append(f"<li><b>{escape(hit.rule_id)}</b>: {escape(numbers)}; {escape(window)}; {escape(since)}."
+                         f"<br/>{escape(hit.text)}")
+            if shown:
+                parts.append(f"<br/><i>{escape(self.tr('Records:'))}</i> {shown}")
+            actions = [a for a in status.actions if a.rule_id == hit.rule_id and a.trigger_date == hit.trigger_date]
+            for a in actions:
+                state = self.tr("done") if a.done else (self.tr("OVERDUE") if a.overdue else self.tr("open"))
+                legal = self.tr(", legal") if a.legal else ""
+                colour = "#2e7d32" if a.done else ("#c62828" if a.overdue else "#ef8c00")
+                parts.append(f"<br/>→ {escape(action_word(a.kind))}: "
+                             f"{escape(self.tr('due %1').replace('%1', format_date(a.due_date)))}, "
+                             f"{escape(self.tr('in charge: %1').replace('%1', a.regie))}{escape(legal)} — "
+                             f"<b style='color:{colour}'>{escape(state)}</b>")
+            parts.append("</li>")
+        parts.append("</ul>")
+        return "".join(parts)

@@ -1,0 +1,126 @@
+"""The dossier window of one pupil: the header with the light's explanation and the tabs Tijdlijn, Verzuim,
+Gesprekken, Plannen and Meldingen. It follows every change and the peildatum, as the pages do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from verzuimdesk.domain.codes import ActionKind, ConversationKind
+from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
+from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.dossier.absence_tab import AbsenceTab
+from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
+from verzuimdesk.ui.dossier.header import DossierHeader
+from verzuimdesk.ui.dossier.plans_tab import PlansTab
+from verzuimdesk.ui.dossier.reports_tab import ReportsTab
+from verzuimdesk.ui.dossier.timeline_tab import TimelineTab
+
+TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS = range(5)
+
+# Where an action of the stappenplan is done, and the conversation kind that does it.
+CONVERSATION_FOR = {ActionKind.TALK_PUPIL: ConversationKind.PUPIL,
+                    ActionKind.CONTACT_PARENTS: ConversationKind.PARENTS_PHONE,
+                    ActionKind.CARE_TEAM: ConversationKind.CARE_TEAM}
+
+
+class DossierWindow(QWidget):
+    def __init__(self, ctx: AppContext, pupil_id: int, data: DeskDossier, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx, self.pupil_id, self.data = ctx, pupil_id, data
+        self.closing = False
+        self.header = DossierHeader()
+        self.tabs = QTabWidget()
+        self.timeline = TimelineTab()
+        self.absence = AbsenceTab()
+        self.conversations = ConversationsTab(ctx, pupil_id)
+        self.plans = PlansTab(ctx, pupil_id)
+        self.reports = ReportsTab(ctx, pupil_id)
+        for widget, title in ((self.timeline, self.tr("&Timeline")), (self.absence, self.tr("&Absence")),
+                              (self.conversations, self.tr("&Conversations")), (self.plans, self.tr("&Plans")),
+                              (self.reports, self.tr("&Reports made"))):
+            self.tabs.addTab(widget, title)
+        export = QPushButton(self.tr("Export dossier…"))
+        export.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
+        export.clicked.connect(lambda: self.export("dossier"))
+        overview = QPushButton(self.tr("Absence overview…"))
+        overview.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
+        overview.clicked.connect(lambda: self.export("overview"))
+        self.peil = QLabel()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.peil)
+        bottom.addStretch(1)
+        bottom.addWidget(overview)
+        bottom.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        close = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        escape = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(self.close)
+        self.addAction(escape)
+        ctx.data_changed.connect(self._on_changed)
+        ctx.peildatum_changed.connect(self._on_peildatum)
+        self.show_data(data)
+        self.resize(1100, 720)
+        geometry = QSettings().value("dossier_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def show_data(self, data: DeskDossier) -> None:
+        self.data = data
+        pupil = data.dossier.pupil
+        self.setWindowTitle(self.tr("Dossier %1 (%2) — VerzuimDesk").replace("%1", pupil.name)
+                            .replace("%2", pupil.group))
+        self.peil.setText(self.tr("As on the peildatum; change it in the main window to look back."))
+        for part in (self.header, self.timeline, self.absence, self.conversations, self.plans, self.reports):
+            part.show_dossier(data)
+
+    def reload(self) -> None:
+        self.show_data(view_dossier(self.ctx.db, pupil_id=self.pupil_id, peildatum=self.ctx.peildatum,
+                                    user=user_name(self.ctx), log=False))
+
+    def _on_changed(self, what: Changed) -> None:
+        if what.school or self.pupil_id in what.pupil_ids:
+            self.reload()
+
+    def _on_peildatum(self, _day: object) -> None:
+        self.reload()
+
+    def go_to_action(self, kind: str) -> None:
+        """Show where an action is done and open its form (the Te-doen list's activation)."""
+        try:
+            action = ActionKind(kind)
+        except ValueError:
+            return
+        if action in CONVERSATION_FOR:
+            self.tabs.setCurrentIndex(TAB_CONVERSATIONS)
+            if self.ctx.account.can(Permission.LOG_CONVERSATION):
+                self.conversations.new_conversation(CONVERSATION_FOR[action])
+        elif action is ActionKind.SUPPORT_PLAN:
+            self.tabs.setCurrentIndex(TAB_PLANS)
+            if self.ctx.account.can(Permission.EDIT_DOSSIER):
+                self.plans.new_plan()
+        else:
+            self.tabs.setCurrentIndex(TAB_REPORTS)
+            if self.ctx.account.can(Permission.EDIT_DOSSIER):
+                self.reports.new_report(action)
+
+    def export(self, kind: str) -> None:
+        from verzuimdesk.ui.export_dialog import run_export_dialog
+
+        run_export_dialog(self, self.ctx.db, pupil_id=self.pupil_id, kind=kind)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing = True
+        QSettings().setValue("dossier_window/geometry", self.saveGeometry())
+        self.ctx.data_changed.disconnect(self._on_changed)
+        self.ctx.peildatum_changed.disconnect(self._on_peildatum)
+        super().closeEvent(event)
