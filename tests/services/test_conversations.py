@@ -1,0 +1,105 @@
+"""Logging conversations and keeping drafts: what is written, what is refused (in Dutch), what the engine counts."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from verzuimdesk.services.conversations import (
+    AgreementInput,
+    ConversationRefused,
+    delete_conversation,
+    discard_draft,
+    draft_key,
+    drafts_of,
+    get_conversation,
+    load_draft,
+    save_conversation,
+    save_draft,
+)
+from verzuimdesk.services.status import school_status
+from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.models import AuditEntry, Conversation
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 15, 0)
+WESSEL = 112  # 1112: absent with reason unknown; talk_pupil and contact_parents open
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from verzuimdesk.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo(str(path), size=200, today=TODAY).close()
+    return path
+
+
+@pytest.fixture
+def db(demo_file: Path, tmp_path: Path) -> Database:
+    shutil.copy(demo_file, tmp_path / "demo.db")
+    d = open_database(str(tmp_path / "demo.db"))
+    yield d  # type: ignore[misc]
+    d.close()
+
+
+def open_kinds(db: Database) -> list[str]:
+    (p,) = school_status(db, TODAY, pupil_ids=[WESSEL]).pupils
+    return sorted(a.kind.value for a in p.status.open_actions)
+
+
+def test_talk_with_the_pupil_fulfils_talk_pupil(db: Database) -> None:
+    assert open_kinds(db) == ["contact_parents", "contact_parents", "talk_pupil"]
+    cid = save_conversation(db, pupil_id=WESSEL, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
+                            participants="Wessel, juf", summary="Hij was bij zijn oma.", user="ib",
+                            agreements=[AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30))], now=NOW)
+    assert open_kinds(db) == ["contact_parents", "contact_parents"]
+    c = get_conversation(db, conversation_id=cid)
+    assert c.agreements == (AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30), False),)
+
+
+def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
+    with db.read() as s:
+        before = len(s.scalars(select(Conversation)).all())
+    cases = [
+        (dict(kind="pupil", summary="  "), "Vul een samenvatting"),
+        (dict(kind="gossip", summary="x"), "Onbekende soort gesprek 'gossip'"),
+        (dict(kind="pupil", summary="x", held_at=datetime(2026, 12, 24, 9, 0)), "niet in de toekomst"),
+        (dict(kind="pupil", summary="x", agreements=[AgreementInput(" ", "juf")]), "Afspraak 1 heeft geen tekst"),
+    ]
+    for args, message in cases:
+        kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", user="ib", now=NOW)
+        kwargs.update(args)
+        with pytest.raises(ConversationRefused, match=message):
+            save_conversation(db, **kwargs)  # type: ignore[arg-type]
+    with db.read() as s:
+        assert len(s.scalars(select(Conversation)).all()) == before
+
+
+def test_change_and_delete_are_audited_with_before_and_after(db: Database) -> None:
+    cid = save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
+                            participants="vader", summary="Eerste versie", user="ib", now=NOW)
+    save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
+                      participants="vader", summary="Tweede versie", user="ib", conversation_id=cid, now=NOW)
+    delete_conversation(db, conversation_id=cid, user="ib")
+    with db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.entity == "conversation",
+                                                  AuditEntry.entity_id == cid).order_by(AuditEntry.id)).all()
+        assert [r.action for r in rows] == ["create", "update", "delete"]
+        assert '"Eerste versie"' in rows[1].detail and '"Tweede versie"' in rows[1].detail
+        assert s.get(Conversation, cid) is None
+
+
+def test_drafts_are_per_user_and_editor_and_come_back(db: Database) -> None:
+    key = draft_key(WESSEL, None)
+    save_draft(db, key=key, pupil_id=WESSEL, user="ib", payload={"summary": "half"})
+    save_draft(db, key=key, pupil_id=WESSEL, user="ib", payload={"summary": "half af"})
+    assert load_draft(db, key=key, user="ib").payload == {"summary": "half af"}  # type: ignore[union-attr]
+    assert load_draft(db, key=key, user="juf") is None
+    assert [d.key for d in drafts_of(db, user="ib", pupil_id=WESSEL)] == [key]
+    discard_draft(db, key=key, user="ib")
+    assert load_draft(db, key=key, user="ib") is None
