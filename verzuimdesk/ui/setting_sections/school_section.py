@@ -1,0 +1,64 @@
+"""School data: name, BRIN and the vacation region (which prefill the calendar offers)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+
+from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.importers.schoolfile import SchoolSettings
+from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
+from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.setting_sections.common import StatusLine
+
+
+def current_year(view: SchoolView, today: date | None = None) -> SchoolSettings:
+    """The school year holding today, else the latest: what the timetable and the school's data are saved with."""
+    today = today or date.today()
+    return next((y for y in view.years if today in y.school_year), view.years[-1])
+
+
+class SchoolSection(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.name = QLineEdit()
+        self.name.setObjectName("school_name")
+        self.brin = QLineEdit()
+        self.brin.setObjectName("brin")
+        self.brin.setMaxLength(10)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("(none)"), "")
+        for r in REGIONS:
+            self.region.addItem(r, r)
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save)
+        self.status = StatusLine()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name of the school:"), self.name)
+        form.addRow(self.tr("BRIN number:"), self.brin)
+        form.addRow(self.tr("Vacation region:"), self.region)
+        form.addRow("", save)
+        form.addRow(self.status)
+        self.load()
+
+    def load(self) -> None:
+        view = school_view(self.ctx.db)
+        self.name.setText(view.name)
+        self.brin.setText(view.brin)
+        self.region.setCurrentIndex(max(0, self.region.findData(view.region)))
+
+    def save(self) -> None:
+        try:
+            view = school_view(self.ctx.db)
+            settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
+            save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
+                        user=self.ctx.account.username)
+        except (InputRefused, DatabaseError) as exc:
+            self.status.refused(exc)
+            return
+        self.status.ok(self.tr("Saved."))
+        self.ctx.changed(Changed(school=True))
