@@ -275,6 +275,16 @@ def list_staff(db: Database) -> list[StaffRow]:
                 for s in session.scalars(select(Staff).order_by(Staff.name))]
 
 
+def rename_staff(db: Database, *, username: str, name: str, user: str = "") -> None:
+    with db.begin() as session:
+        staff = session.scalar(select(Staff).where(Staff.username == username))
+        if staff is None:
+            raise DatabaseError(f"Er is geen gebruiker '{username}'.")
+        before, staff.name = staff.name, name.strip() or staff.name
+        audit.append(session, user=user, action="update", entity="staff", entity_id=staff.id,
+                     detail={"voor": {"naam": before}, "na": {"naam": staff.name}})
+
+
 def school_year_label(start: date) -> str:
     """The usual name of the school year starting in `start`'s summer: "2025-2026"."""
     first = start.year if start.month >= 7 else start.year - 1

@@ -37,8 +37,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
-def offer_demo(target: str) -> Database | None:
-    """First start: no database yet. Offer the demo school; a new school is made with `verzuimdesk init`."""
+def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
+    """First start: no database yet. Offer the demo school, or set up a new school in the wizard."""
     path = sqlite_path(target)
     folder = str(Path(path).parent) if path else target
     box = QMessageBox(QMessageBox.Icon.Question, tr("Welcome to VerzuimDesk"),
@@ -46,8 +46,13 @@ def offer_demo(target: str) -> Database | None:
                          "school to try the program?").replace("%1", folder))
     demo = box.addButton(tr("Open the demo school"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    new_school = box.addButton(tr("Set up a new school"), QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(demo)
     box.exec()
+    if box.clickedButton() is new_school:
+        from verzuimdesk.ui.setup_wizard import run_setup_wizard
+
+        return run_setup_wizard(target)
     if box.clickedButton() is not demo:
         return None
     from verzuimdesk.services.demo import create_demo
@@ -63,8 +68,10 @@ def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database,
     """The user's database, after a login when it is encrypted; None when the user gives up."""
     path = sqlite_path(target)
     if path is not None and not path.exists():
-        db = offer_demo(target)
-        return (db, SCHOOL_WIDE) if db else None
+        made = offer_demo(target)
+        if isinstance(made, tuple):  # a new school from the wizard, opened for its IB-er
+            return made
+        return (made, SCHOOL_WIDE) if made else None
     if path is not None and is_encrypted(path):
         from verzuimdesk.ui.login_dialog import LoginDialog
 
