@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from importlib import import_module
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,6 +41,8 @@ from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
 from verzuimdesk.ui.registration_view import RegistrationView
 
+NOTIFY_MS = 400  # the lights follow this long after the last key of a run
+
 
 class RegistrationPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -50,6 +52,12 @@ class RegistrationPage(QWidget):
         self.monday = _monday(date.today())
         self.codes: dict[str, CodeRow] = {}
         self.undo_stack = QUndoStack(self)
+        self._pending: set[int] = set()
+        self._own: Changed | None = None
+        self._notify = QTimer(self)
+        self._notify.setSingleShot(True)
+        self._notify.setInterval(NOTIFY_MS)
+        self._notify.timeout.connect(self.flush)
 
         self.group = QComboBox()
         self.group.setObjectName("group")
@@ -189,6 +197,8 @@ class RegistrationPage(QWidget):
         return COL_FIRST_PART
 
     def _on_changed(self, what: Changed) -> None:
+        if what is self._own:
+            return  # our own write, already in the grid
         if what.school:
             self._fill_groups()
         else:
@@ -267,8 +277,23 @@ class RegistrationPage(QWidget):
         return result
 
     def _after_edit(self, result: EditResult) -> None:
+        """The grid first, at once; the rest of the app (every light of the school) a moment later and
+        once for a run of keys, so typing down a column of 30 pupils never waits for the lights."""
         self.say(self.tr("Saved."))
-        self.ctx.changed(Changed.pupils(*result.pupil_ids))
+        self.reload()
+        self._pending |= result.pupil_ids
+        self._notify.start()
+
+    def flush(self) -> None:
+        """Tell the app now what the grid changed (also when the user leaves the page)."""
+        self._notify.stop()
+        if self._pending:
+            self._own, self._pending = Changed.pupils(*self._pending), set()
+            self.ctx.changed(self._own)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
 
     def show_details(self) -> None:
         index = self.view.currentIndex()
