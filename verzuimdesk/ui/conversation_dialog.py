@@ -87,7 +87,7 @@ class ConversationDialog(QDialog):
         self.participants = QLineEdit(placeholderText=self.tr("Who took part, e.g. leerkracht, moeder, IB-er"))
         self.guide = QLabel()
         self.guide.setWordWrap(True)
-        self.guide.setStyleSheet("color: palette(mid);")
+        self.guide.setStyleSheet("font-style: italic;")
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMinimumHeight(150)
@@ -95,7 +95,10 @@ class ConversationDialog(QDialog):
         self.agreements.setHorizontalHeaderLabels([self.tr("Agreement"), self.tr("Who"), self.tr("Before (dd-mm-yyyy)"),
                                                    self.tr("Done")])
         self.agreements.verticalHeader().hide()
-        self.agreements.horizontalHeader().setSectionResizeMode(A_TEXT, QHeaderView.ResizeMode.Stretch)
+        header = self.agreements.horizontalHeader()
+        header.setSectionResizeMode(A_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((A_OWNER, 140), (A_DUE, 150), (A_DONE, 70)):
+            self.agreements.setColumnWidth(column, width)
         self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.agreements.setMinimumHeight(110)
         add = QPushButton(self.tr("Add agreement"))
@@ -208,8 +211,9 @@ class ConversationDialog(QDialog):
             "leerplicht and the youth doctor are involved. No diagnosis is recorded.")
         text = guides.get(kind, parents)
         # The guiding questions as placeholder; their heading stays visible above while typing.
-        self.summary.setPlaceholderText(text.replace(". ", ".\n").replace("? ", "?\n"))
-        self.guide.setText(self.tr("Guide: %1").replace("%1", text.split(". ", 1)[0]))
+        heading, _, questions = text.partition(". ")
+        self.summary.setPlaceholderText((questions or text).replace(". ", ".\n").replace("? ", "?\n"))
+        self.guide.setText(self.tr("Guide: %1").replace("%1", heading))
 
     def add_agreement(self, a: AgreementInput, *, focus: bool = False) -> None:
         self._add_row(a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "", a.done)

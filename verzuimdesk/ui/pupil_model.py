@@ -39,11 +39,11 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("PupilModel", "Main reason"),
     QT_TRANSLATE_NOOP("PupilModel", "Next action"),
     QT_TRANSLATE_NOOP("PupilModel", "Due"),
-    QT_TRANSLATE_NOOP("PupilModel", "Unauthorised (hours, 4 weeks)"),
-    QT_TRANSLATE_NOOP("PupilModel", "Sick reports (12 weeks)"),
+    QT_TRANSLATE_NOOP("PupilModel", "Unauth. h"),
+    QT_TRANSLATE_NOOP("PupilModel", "Sick rep."),
 )
 _TIPS = {
-    COL_HOURS: QT_TRANSLATE_NOOP("PupilModel", "Unauthorised and unexplained absence in the last 4 lesweken"),
+    COL_HOURS: QT_TRANSLATE_NOOP("PupilModel", "Hours of unauthorised and unexplained absence in the last 4 lesweken"),
     COL_EPISODES: QT_TRANSLATE_NOOP("PupilModel", "Sick episodes that started in the last 12 lesweken"),
 }
 

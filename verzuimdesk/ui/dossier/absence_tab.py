@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import SEVERITY, DeskDossier
@@ -56,16 +55,15 @@ class AbsenceTab(QWidget):
         right.addWidget(legend_box)
         right.addSpacing(10)
         right.addWidget(QLabel(self.tr("Totals this school year up to the peildatum")))
-        right.addWidget(self.table, 1)
+        right.addWidget(self.table)
         right.addWidget(self.empty)
+        right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.heatmap)
+        left.addStretch(1)
         body = QHBoxLayout()
-        scroll = QScrollArea()
-        scroll.setWidget(self.heatmap)
-        scroll.setWidgetResizable(False)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        scroll.setMinimumWidth(self.heatmap.sizeHint().width() + 12)
-        body.addWidget(scroll, 0)
+        body.addLayout(left, 0)
+        body.addSpacing(16)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -81,5 +79,7 @@ class AbsenceTab(QWidget):
                 dot=CATEGORY_COLOURS[t.category])
             for i, t in enumerate(d.totals)])
         self.table.resizeColumnsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.totals.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_height + 4)
         self.table.setVisible(bool(d.totals))
         self.empty.setVisible(not d.totals)

@@ -55,7 +55,7 @@ class DossierHeader(QWidget):
             facts.insert(1, self.tr("%1 years").replace("%1", str(d.age)))
         self.facts.setText(" · ".join(facts))
         self.badge.set_light(status.light)
-        self.step.setText(self.tr("Step: %1").replace("%1", status.step.name))
+        self.step.setText(self.tr("Now: %1").replace("%1", status.step.name))
         self.explanation.setHtml(self._html(d))
 
     def _html(self, d: DeskDossier) -> str:
@@ -66,8 +66,10 @@ class DossierHeader(QWidget):
             return escape(self.tr("No rule of the stappenplan holds on %1.").replace(
                 "%1", format_date(status.peildatum)))
         records = d.records_by_id()
-        parts = [f"<b>{escape(self.tr('Why this light'))}</b> "
-                 f"({escape(self.tr('on %1').replace('%1', format_date(status.peildatum)))})<ul>"]
+        why = self.tr("Why this light")
+        on = self.tr("on %1").replace("%1", format_date(status.peildatum))
+        records_word = self.tr("Records:")
+        parts = [f"<b>{escape(why)}</b> ({escape(on)})<ul>"]
         for hit in status.rules:
             window = ""
             if hit.window_start and hit.window_end:
@@ -85,16 +87,16 @@ class DossierHeader(QWidget):
             parts.append(f"<li><b>{escape(hit.rule_id)}</b>: {escape(numbers)}; {escape(window)}; {escape(since)}."
                          f"<br/>{escape(hit.text)}")
             if shown:
-                parts.append(f"<br/><i>{escape(self.tr('Records:'))}</i> {shown}")
+                parts.append(f"<br/><i>{escape(records_word)}</i> {shown}")
             actions = [a for a in status.actions if a.rule_id == hit.rule_id and a.trigger_date == hit.trigger_date]
             for a in actions:
                 state = self.tr("done") if a.done else (self.tr("OVERDUE") if a.overdue else self.tr("open"))
                 legal = self.tr(", legal") if a.legal else ""
                 colour = "#2e7d32" if a.done else ("#c62828" if a.overdue else "#ef8c00")
-                parts.append(f"<br/>→ {escape(action_word(a.kind))}: "
-                             f"{escape(self.tr('due %1').replace('%1', format_date(a.due_date)))}, "
-                             f"{escape(self.tr('in charge: %1').replace('%1', a.regie))}{escape(legal)} — "
-                             f"<b style='color:{colour}'>{escape(state)}</b>")
+                due = self.tr("due %1").replace("%1", format_date(a.due_date))
+                regie = self.tr("in charge: %1").replace("%1", a.regie)
+                parts.append(f"<br/>→ {escape(action_word(a.kind))}: {escape(due)}, {escape(regie)}{escape(legal)}"
+                             f" — <b style='color:{colour}'>{escape(state)}</b>")
             parts.append("</li>")
         parts.append("</ul>")
         return "".join(parts)

@@ -27,26 +27,41 @@ from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
 
 class LightCount(QPushButton):
-    """A large number with the light's word under it; a coloured bar on the left, so colour is never alone."""
+    """A large number with the light's word under it and a coloured bar on the left: colour is never alone."""
 
     def __init__(self, light: Light, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.light = light
-        self.setMinimumSize(150, 84)
+        self.setMinimumSize(170, 92)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         colour = LIGHT_COLOURS[light]
         self.setStyleSheet(
             f"QPushButton {{ border: 1px solid #c8c8c8; border-left: 10px solid {colour}; border-radius: 4px;"
-            f" background: palette(base); padding: 6px 14px; text-align: left; font-size: 13pt; }}"
+            f" background: palette(base); }}"
             f" QPushButton:hover {{ background: palette(alternate-base); }}"
             f" QPushButton:focus {{ border: 2px solid palette(highlight); border-left: 10px solid {colour}; }}")
+        self.number = QLabel()
+        big = self.number.font()
+        big.setPointSize(big.pointSize() + 14)
+        big.setBold(True)
+        self.number.setFont(big)
+        self.word = QLabel()
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(16, 6, 12, 8)
+        inner.setSpacing(0)
+        for label in (self.number, self.word):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setStyleSheet("background: transparent; border: none;")
+            inner.addWidget(label)
 
     def set_count(self, count: int) -> None:
-        self.setText(f"{count}\n{light_word(self.light)}")
+        self.number.setText(str(count))
+        self.word.setText(light_word(self.light))
         self.setAccessibleName(f"{light_word(self.light)}: {count}")
-        font = self.font()
-        font.setPointSize(13)
-        self.setFont(font)
+
+    def text(self) -> str:  # type: ignore[override]
+        """What the button says, number and word (the label children hold it)."""
+        return f"{self.number.text()}\n{self.word.text()}"
 
 
 class _TodoTable(QTableView):

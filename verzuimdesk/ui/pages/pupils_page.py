@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
@@ -60,9 +60,7 @@ class PupilsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
         self.search.installEventFilter(self)
 
@@ -107,7 +105,8 @@ class PupilsPage(QWidget):
         self.model.set_rows(list(overview.rows))
         self._apply_filter()
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        # The reason is the long one: capped so the action, date and figures stay in view (full text as tooltip).
+        self.table.setColumnWidth(COL_REASON, min(self.table.columnWidth(COL_REASON), 260))
         if current is not None:
             self.select_pupil(current)
 

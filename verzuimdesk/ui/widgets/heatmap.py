@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -14,19 +14,20 @@ from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word, tr
 
 OFF, PRESENT, FUTURE = "off", "present", "future"
-STATE_COLOURS = {OFF: "#d6d6d6", PRESENT: "#f3f8f3", FUTURE: "#ffffff",
+STATE_COLOURS = {OFF: "#d6d6d6", PRESENT: "#dcedd5", FUTURE: "#ffffff",
                  **{c.value: colour for c, colour in CATEGORY_COLOURS.items()}}
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 CELL, GAP, LEFT, TOP = 18, 3, 44, 20
+STATE_WORDS = {
+    OFF: QT_TRANSLATE_NOOP("Desk", "No schooldag"),
+    PRESENT: QT_TRANSLATE_NOOP("Desk", "Present"),
+    FUTURE: QT_TRANSLATE_NOOP("Desk", "After the peildatum"),
+}
 
 
 def state_word(state: str) -> str:
-    if state == OFF:
-        return tr("No schooldag")
-    if state == PRESENT:
-        return tr("Present")
-    if state == FUTURE:
-        return tr("After the peildatum")
+    if state in STATE_WORDS:
+        return tr(STATE_WORDS[state])
     return category_word(Category(state))
 
 
