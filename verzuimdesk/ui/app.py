@@ -101,22 +101,26 @@ class Session(QObject):
             self.watcher.idle.connect(self.lock)
 
     def lock(self) -> None:
-        """Hide the window (its widgets keep their text) until the same user logs in again."""
+        """Hide every window of the app (widgets keep their text) until the same user logs in again."""
         if not self.ctx.db.encrypted or not self.window.isVisible():
             return
         from verzuimdesk.ui.login_dialog import LoginDialog
 
         if self.watcher:
             self.watcher.pause()
-        self.window.hide()
+        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # dossiers and dialogs too
+        for w in hidden:
+            w.hide()
         dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True)
         if dialog.exec() and dialog.result_value is not None:
             dialog.result_value[0].close()  # the check opened its own connection; the app keeps its own
-            self.window.show()
+            for w in hidden:
+                w.show()
             if self.watcher:
                 self.watcher.resume()
         else:
-            self.window.close()
+            for w in hidden:
+                w.close()
 
 
 def run_app(argv: list[str] | None = None) -> int:

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.nav.sizeHint().width(), 10_000])  # no empty band beside the navigation
         self.setCentralWidget(splitter)
 
         self._make_toolbar()
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui import maintenance
 
         if self.ctx.account.can(Permission.SETTINGS):
+            imp = QAction(self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
+            imp.triggered.connect(self.import_file)
+            file_menu.addAction(imp)
             for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
@@ -160,6 +164,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.PAGE_PUPILS)
         self.pupils_page.show_light(light)  # type: ignore[arg-type]
         self.pupils_page.table.setFocus()
+
+    def import_file(self) -> None:
+        from verzuimdesk.ui.context import Changed
+        from verzuimdesk.ui.import_wizard import run_import_wizard
+
+        if run_import_wizard(self, self.ctx.db):
+            self.ctx.changed(Changed(school=True))
 
     def _restore(self) -> None:
         from verzuimdesk.ui import maintenance
