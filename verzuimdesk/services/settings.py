@@ -240,12 +240,17 @@ def describe_protocol(p: Protocol) -> str:
     from verzuimdesk.domain.dutch import ACTION_NL
 
     lines = [p.name, f"Regio: {p.region}", f"Bron: {p.source}", "", "Stappen:"]
-    lines += [f"  {i}. {s.name}" for i, s in enumerate(p.steps, start=1)]
+    lines += [f"  {s.name}" for s in p.steps]
     lines += ["", "Regels:"]
     for r in p.rules:
         lines += ["", f"{r.id} — {r.text}", f"  stap: {p.step(r.step).name}; regie: {r.regie}"]
         for a in r.actions:
-            term = "direct" if a.term_unit == "direct" else f"binnen {a.term} {_TERM_NL.get(a.term_unit, a.term_unit)}"
+            if a.term_unit == "direct":
+                term = "direct"
+            elif a.term == 0:
+                term = "dezelfde schooldag" if a.term_unit == "schooldagen" else "dezelfde dag"
+            else:
+                term = f"binnen {a.term} {_TERM_NL.get(a.term_unit, a.term_unit)}"
             lines.append(f"  • {ACTION_NL.get(a.kind.value, a.kind.value)} ({a.regie}), {term}"
                          + (" — wettelijke plicht" if a.legal else ""))
         if r.starts_case:

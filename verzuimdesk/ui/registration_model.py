@@ -179,9 +179,7 @@ class RegistrationModel(QAbstractTableModel):
         col = self.grid.columns[section - COL_FIRST_PART]
         today = col.day == self.today
         if role == Qt.ItemDataRole.DisplayRole:
-            day = format_date(col.day).rsplit(" ", 1)[0]  # "ma 3 nov"
-            if today:
-                day = "● " + day
+            day = format_date(col.day).rsplit(" ", 1)[0]  # "ma 3 nov"; today is bold and blue
             return f"{day}\n{self.part_name(col)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = format_date(col.day)

@@ -35,10 +35,12 @@ class RegistrationView(QTableView):
         self.horizontalHeader().setHighlightSections(False)
 
     def size_columns(self) -> None:
+        """The name as wide as it needs (within reason); the day parts share the rest equally."""
         header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_NAME, min(max(self.sizeHintForColumn(COL_NAME) + 16, 160), 240))
         for col in range(1, self.model().columnCount()):
-            header.resizeSection(col, 82)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()

@@ -151,12 +151,13 @@ class RegistrationPage(QWidget):
         self.reload()
 
     def _legend(self) -> str:
-        codes = " &nbsp; ".join(f"<b>{c.code}</b>&nbsp;{c.label.split(' (')[0].lower()}" for c in self.codes.values())
-        keys = self.tr("<b>letter</b>: code for this part &nbsp; <b>Shift+letter</b>: whole day &nbsp; "
-                       "<b>select cells</b> (Shift+arrows, mouse): all get the code; both parts: whole day &nbsp; "
-                       "<b>Delete</b>: clear &nbsp; <b>Enter</b>: details &nbsp; <b>Ctrl+Z</b>: undo &nbsp; "
+        codes = " &nbsp; ".join(f"<b>{c.code}</b>&nbsp;{c.label.split(' (')[0].split(' / ')[0].lower()}"
+                                for c in self.codes.values())
+        typing = self.tr("<b>letter</b>: code for this part &nbsp; <b>Shift+letter</b>: whole day &nbsp; "
+                         "<b>Shift+arrows</b>: select, all get the code (both parts: whole day)")
+        keys = self.tr("<b>Delete</b>: clear &nbsp; <b>Enter</b>: details &nbsp; <b>Ctrl+Z</b>: undo &nbsp; "
                        "<b>Alt+←/→</b>: week &nbsp; <b>Ctrl+M</b>: sick report")
-        return f"{codes}<br>{keys}"
+        return f"{codes}<br>{typing}<br>{keys}"
 
     # -- showing ------------------------------------------------------------------------------
 

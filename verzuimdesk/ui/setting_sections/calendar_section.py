@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,11 +72,14 @@ class CalendarSection(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setFixedWidth(170)
         self.model = VacationModel()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (VacationModel.COL_START, VacationModel.COL_END):
+            self.table.horizontalHeader().resizeSection(col, 160)
         self.table.verticalHeader().setVisible(False)
         add, remove = QPushButton(self.tr("Add vacation")), QPushButton(self.tr("Remove vacation"))
         add.clicked.connect(self._add)
@@ -109,7 +112,7 @@ class CalendarSection(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(days)
-        layout.addWidget(save)
+        layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         self.year.currentIndexChanged.connect(lambda _i: self.show_year())
         self.load()
