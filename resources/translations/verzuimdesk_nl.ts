@@ -23,6 +23,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Nu niet</translation>
     </message>
     <message>
+        <source>Set up a new school</source>
+        <translation>Nieuwe school opzetten</translation>
+    </message>
+    <message>
         <source>VerzuimDesk is already open with this database. Switch to that window.</source>
         <translation>VerzuimDesk is al geopend met deze database. Ga naar dat venster.</translation>
     </message>
@@ -135,6 +139,127 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AbsenceDetailDialog</name>
+    <message>
+        <source>Absence details</source>
+        <translation>Details van de afwezigheid</translation>
+    </message>
+    <message>
+        <source>Whole day</source>
+        <translation>Hele dag</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Gemeld</translation>
+    </message>
+    <message>
+        <source>parent/guardian</source>
+        <translation>ouder/verzorger</translation>
+    </message>
+    <message>
+        <source>No diagnosis: the school records that a pupil is ill, not what.</source>
+        <translation>Geen diagnose: de school legt vast dát een leerling ziek is, niet wat.</translation>
+    </message>
+    <message>
+        <source>Pupil:</source>
+        <translation>Leerling:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Tijd:</translation>
+    </message>
+    <message>
+        <source>Minutes late:</source>
+        <translation>Minuten te laat:</translation>
+    </message>
+    <message>
+        <source>Reported at:</source>
+        <translation>Gemeld op:</translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation>Gemeld door:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Opmerking:</translation>
+    </message>
+</context>
+<context>
+    <name>AbsenceTab</name>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Periodes</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registraties</translation>
+    </message>
+    <message>
+        <source>No absence registered in this school year.</source>
+        <translation>Geen verzuim geregistreerd in dit schooljaar.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>Totals this school year up to the peildatum</source>
+        <translation>Totalen dit schooljaar tot en met de peildatum</translation>
+    </message>
+    <message>
+        <source>School year %1 – %2</source>
+        <translation>Schooljaar %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Your account (IB-er)</source>
+        <translation>Uw account (IB-er)</translation>
+    </message>
+    <message>
+        <source>The database is encrypted with this password. Colleagues get their own password later under Settings › Staff.</source>
+        <translation>De database wordt met dit wachtwoord versleuteld. Collega's krijgen later een eigen wachtwoord via Instellingen › Personeel.</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Uw naam:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters):</source>
+        <translation>Wachtwoord (minstens 10 tekens):</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Wachtwoord nogmaals:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -185,10 +310,633 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>School year and vacations</source>
+        <translation>Schooljaar en vakanties</translation>
+    </message>
+    <message>
+        <source>The vacations published for your region; you can change them later under Settings, and add study days there.</source>
+        <translation>De gepubliceerde vakanties van uw regio; u kunt ze later wijzigen onder Instellingen, en daar ook studiedagen toevoegen.</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Regio:</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>Schooljaar:</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>controleren</translation>
+    </message>
+    <message>
+        <source>Schooldagen from %1 to %2</source>
+        <translation>Schooldagen van %1 tot en met %2</translation>
+    </message>
+    <message>
+        <source>Marked (check): not certain; compare with rijksoverheid.nl.</source>
+        <translation>Gemarkeerd (controleren): niet zeker; vergelijk met rijksoverheid.nl.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSection</name>
+    <message>
+        <source>Fill in the published vacations</source>
+        <translation>Gepubliceerde vakanties invullen</translation>
+    </message>
+    <message>
+        <source>Add vacation</source>
+        <translation>Vakantie toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove vacation</source>
+        <translation>Vakantie verwijderen</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy, separated by commas</source>
+        <translation>dd-mm-jjjj, gescheiden door komma's</translation>
+    </message>
+    <message>
+        <source>Save this school year</source>
+        <translation>Dit schooljaar opslaan</translation>
+    </message>
+    <message>
+        <source>School year, region:</source>
+        <translation>Schooljaar, regio:</translation>
+    </message>
+    <message>
+        <source>First schooldag:</source>
+        <translation>Eerste schooldag:</translation>
+    </message>
+    <message>
+        <source>Last schooldag:</source>
+        <translation>Laatste schooldag:</translation>
+    </message>
+    <message>
+        <source>Study days:</source>
+        <translation>Studiedagen:</translation>
+    </message>
+    <message>
+        <source>Public holidays on weekdays:</source>
+        <translation>Feestdagen op werkdagen:</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (nieuw)</translation>
+    </message>
+    <message>
+        <source>Filled in from the published dates of region %1. Check them before saving.</source>
+        <translation>Ingevuld met de gepubliceerde data van regio %1. Controleer ze voor het opslaan.</translation>
+    </message>
+    <message>
+        <source>Marked (check): not certain.</source>
+        <translation>Gemarkeerd (controleren): niet zeker.</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Vakantie</translation>
+    </message>
+    <message>
+        <source>Study days</source>
+        <translation>Studiedagen</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Feestdagen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeModel</name>
+    <message>
+        <source>default</source>
+        <translation>standaard</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>eigen</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+</context>
+<context>
+    <name>CodesSection</name>
+    <message>
+        <source>present elsewhere</source>
+        <translation>elders aanwezig</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>ziek</translation>
+    </message>
+    <message>
+        <source>authorised</source>
+        <translation>geoorloofd</translation>
+    </message>
+    <message>
+        <source>unauthorised</source>
+        <translation>ongeoorloofd</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>geschorst</translation>
+    </message>
+    <message>
+        <source>reason unknown</source>
+        <translation>reden onbekend</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>Code opslaan</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Omschrijving:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categorie:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDialog</name>
+    <message>
+        <source>Conversation — %1</source>
+        <translation>Gesprek — %1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
+        <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Before (dd-mm-yyyy)</source>
+        <translation>Voor (dd-mm-jjjj)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <source>Add agreement</source>
+        <translation>Afspraak toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove agreement</source>
+        <translation>Afspraak weghalen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close (keep draft)</source>
+        <translation>Sluiten (concept bewaren)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Concept weggooien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Restored from your draft of %1.</source>
+        <translation>Teruggezet uit je concept van %1.</translation>
+    </message>
+    <message>
+        <source>Stap 3 — conversation with the pupil. What is the reason for the absence? What worries you, and what worries the pupil? What is needed to prevent further absence? Make concrete agreements together, and tell the pupil that the parents will be informed.</source>
+        <translation>Stap 3 — gesprek met de leerling. Wat is de reden van het verzuim? Wat zijn jouw zorgen, en die van de leerling? Wat is nodig om verder verzuim te voorkomen? Maak samen concrete afspraken en vertel dat de ouders/verzorgers geïnformeerd worden.</translation>
+    </message>
+    <message>
+        <source>Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the pupil's right to learn, with concrete agreements and who does what?</source>
+        <translation>Stap 6 — ZAT. Wat is de probleemanalyse? Wie heeft de regie? Welk plan borgt het recht op leren, met concrete afspraken over wie wat doet?</translation>
+    </message>
+    <message>
+        <source>Youth doctor (JGZ). Record that the pupil is ill and what was agreed about returning to school — never what the illness is: no diagnosis is recorded.</source>
+        <translation>Jeugdarts (JGZ). Leg vast dát de leerling ziek is en wat is afgesproken over de terugkeer naar school — nooit wát de ziekte is: er wordt geen diagnose vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Attendance officer. What was discussed about the absence, and what will each do next?</source>
+        <translation>Leerplichtambtenaar. Wat is er over het verzuim besproken, en wat doet ieder nu?</translation>
+    </message>
+    <message>
+        <source>School social work. What was asked, what was agreed, and did the parents consent?</source>
+        <translation>Schoolmaatschappelijk werk. Wat is gevraagd, wat is afgesproken, en gaven de ouders toestemming?</translation>
+    </message>
+    <message>
+        <source>Stap 4 — contact with the parents. Report the absence. How are the pupil's health and well-being? Share the school's concern. May school social work (SMW) contact the family? Tell them when leerplicht and the youth doctor are involved. No diagnosis is recorded.</source>
+        <translation>Stap 4 — contact met de ouders/verzorgers. Meld het verzuim. Hoe is het met de gezondheid en het welbevinden van de leerling? Uit de zorgen van school. Mag schoolmaatschappelijk werk (SMW) contact opnemen? Vertel wanneer leerplicht en de jeugdarts worden ingeschakeld. Er wordt geen diagnose vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>Leidraad: %1</translation>
+    </message>
+    <message>
+        <source>Draft kept at %1.</source>
+        <translation>Concept bewaard om %1.</translation>
+    </message>
+    <message>
+        <source>Agreement %1: '%2' is not a date (dd-mm-yyyy).</source>
+        <translation>Afspraak %1: '%2' is geen datum (dd-mm-jjjj).</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>New conversation…</source>
+        <translation>Nieuw gesprek…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Conversation report (PDF)…</source>
+        <translation>Gespreksverslag (pdf)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1 (%2 open)</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Nog geen gesprekken.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved draft: New conversation… brings it back.</source>
+        <translation>Je hebt een niet-opgeslagen concept: Nieuw gesprek… zet het terug.</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Gesprek verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this conversation and its agreements? This cannot be undone.</source>
+        <translation>Dit gesprek en de afspraken verwijderen? Dit kan niet ongedaan worden.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>No schooldag</source>
+        <translation>Geen schooldag</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>After the peildatum</source>
+        <translation>Na de peildatum</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rood</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranje</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Groen</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Niet ingeschreven</translation>
+    </message>
+    <message>
+        <source>Talk with the pupil</source>
+        <translation>Gesprek met de leerling</translation>
+    </message>
+    <message>
+        <source>Contact the parents</source>
+        <translation>Contact met de ouders</translation>
+    </message>
+    <message>
+        <source>Report to DUO (verzuimloket)</source>
+        <translation>Melden bij DUO (verzuimloket)</translation>
+    </message>
+    <message>
+        <source>Involve the youth doctor</source>
+        <translation>Jeugdarts inschakelen</translation>
+    </message>
+    <message>
+        <source>Discuss in the ZAT</source>
+        <translation>Bespreken in het ZAT</translation>
+    </message>
+    <message>
+        <source>Draw up or update the IHP/OPP</source>
+        <translation>IHP/OPP opstellen of bijwerken</translation>
+    </message>
+    <message>
+        <source>Report to the SWV</source>
+        <translation>Melden bij het samenwerkingsverband</translation>
+    </message>
+    <message>
+        <source>Register a suitable offer</source>
+        <translation>Passend aanbod registreren</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Escaleren</translation>
+    </message>
+    <message>
+        <source>DUO report (verzuimloket)</source>
+        <translation>Melding DUO (verzuimloket)</translation>
+    </message>
+    <message>
+        <source>Youth doctor (JGZ) involved</source>
+        <translation>Jeugdarts (JGZ) ingeschakeld</translation>
+    </message>
+    <message>
+        <source>Discussed in the ZAT</source>
+        <translation>Besproken in het ZAT</translation>
+    </message>
+    <message>
+        <source>Suitable offer</source>
+        <translation>Passend aanbod</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalatie</translation>
+    </message>
+    <message>
+        <source>IHP/OPP started or updated</source>
+        <translation>IHP/OPP gestart of bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Contact with the parents</source>
+        <translation>Contact met de ouders</translation>
+    </message>
+    <message>
+        <source>Unauthorised</source>
+        <translation>Ongeoorloofd</translation>
+    </message>
+    <message>
+        <source>Reason unknown</source>
+        <translation>Reden onbekend</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Ziek</translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation>Geoorloofd</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Schorsing</translation>
+    </message>
+    <message>
+        <source>Education elsewhere</source>
+        <translation>Onderwijs elders</translation>
+    </message>
+    <message>
+        <source>Conversation with the pupil</source>
+        <translation>Gesprek met de leerling</translation>
+    </message>
+    <message>
+        <source>Parents: by phone</source>
+        <translation>Ouders: telefonisch</translation>
+    </message>
+    <message>
+        <source>Parents: at school</source>
+        <translation>Ouders: op school</translation>
+    </message>
+    <message>
+        <source>Parents: home visit</source>
+        <translation>Ouders: huisbezoek</translation>
+    </message>
+    <message>
+        <source>ZAT / MDO</source>
+        <translation>ZAT / MDO</translation>
+    </message>
+    <message>
+        <source>Youth doctor (JGZ)</source>
+        <translation>Jeugdarts (JGZ)</translation>
+    </message>
+    <message>
+        <source>Attendance officer (leerplicht)</source>
+        <translation>Leerplichtambtenaar</translation>
+    </message>
+    <message>
+        <source>School social work</source>
+        <translation>Schoolmaatschappelijk werk</translation>
+    </message>
+</context>
+<context>
     <name>Dossier</name>
     <message>
-        <source>The pupil dossier is not available in this version yet.</source>
-        <translation>Het leerlingdossier is in deze versie nog niet beschikbaar.</translation>
+        <source>This pupil is not in one of your groups.</source>
+        <translation>Deze leerling zit niet in een van jouw groepen.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierHeader</name>
+    <message>
+        <source>Why this light</source>
+        <translation>Waarom deze kleur</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation>leerlingnummer %1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Nu: %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled on %1.</source>
+        <translation>Niet ingeschreven op %1.</translation>
+    </message>
+    <message>
+        <source>No rule of the stappenplan holds on %1.</source>
+        <translation>Op %1 geldt geen regel van het stappenplan.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>op %1</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
+    </message>
+    <message>
+        <source>window %1 – %2</source>
+        <translation>periode %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 %3 (threshold %2)</source>
+        <translation>%1 %3 (grens %2)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sinds %1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> en nog %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gedaan</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TE LAAT</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>, legal</source>
+        <translation>, wettelijk</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>uiterlijk %1</translation>
+    </message>
+    <message>
+        <source>in charge: %1</source>
+        <translation>regie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DossierWindow</name>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Tijdlijn</translation>
+    </message>
+    <message>
+        <source>&amp;Absence</source>
+        <translation>&amp;Verzuim</translation>
+    </message>
+    <message>
+        <source>&amp;Conversations</source>
+        <translation>&amp;Gesprekken</translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation>&amp;Plannen</translation>
+    </message>
+    <message>
+        <source>&amp;Reports made</source>
+        <translation>&amp;Meldingen</translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>Dossier exporteren…</translation>
+    </message>
+    <message>
+        <source>Absence overview…</source>
+        <translation>Verzuimoverzicht…</translation>
+    </message>
+    <message>
+        <source>Dossier %1 (%2) — VerzuimDesk</source>
+        <translation>Dossier %1 (%2) — VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>As on the peildatum; change it in the main window to look back.</source>
+        <translation>Zoals op de peildatum; kies een andere in het hoofdvenster om terug te kijken.</translation>
     </message>
 </context>
 <context>
@@ -349,6 +1097,25 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>LockSection</name>
+    <message>
+        <source>minutes</source>
+        <translation>minuten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Lock the app after:</source>
+        <translation>Programma vergrendelen na:</translation>
+    </message>
+    <message>
+        <source>Saved. It applies from the next login.</source>
+        <translation>Opgeslagen. Dit geldt vanaf de volgende keer inloggen.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>VerzuimDesk is locked</source>
@@ -426,6 +1193,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
         <source>Make a &amp;backup now</source>
         <translation>Nu een &amp;reservekopie maken</translation>
     </message>
@@ -500,8 +1271,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>Overview</source>
-        <translation>Overzicht</translation>
+        <source>Show these pupils in the list</source>
+        <translation>Toon deze leerlingen in de lijst</translation>
+    </message>
+    <message>
+        <source>Nothing to do: every action of the stappenplan is done.</source>
+        <translation>Niets te doen: elke actie van het stappenplan is gedaan.</translation>
+    </message>
+    <message>
+        <source>The school on %1</source>
+        <translation>De school op %1</translation>
+    </message>
+    <message>
+        <source>To do: %1 open actions, %2 overdue</source>
+        <translation>Te doen: %1 open acties, %2 over de termijn</translation>
     </message>
 </context>
 <context>
@@ -512,7 +1295,156 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Link a plan</source>
+        <translation>Plan koppelen</translation>
+    </message>
+    <message>
+        <source>Change a plan</source>
+        <translation>Plan wijzigen</translation>
+    </message>
+    <message>
+        <source>A file, or an address starting with https://</source>
+        <translation>Een bestand, of een adres dat begint met https://</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Evaluation on</source>
+        <translation>Evaluatie op</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>File or URL</source>
+        <translation>Bestand of URL</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Choose the plan's file</source>
+        <translation>Kies het bestand van het plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluatie</translation>
+    </message>
+    <message>
+        <source>File or URL</source>
+        <translation>Bestand of URL</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Link a plan…</source>
+        <translation>Plan koppelen…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>Koppeling verwijderen</translation>
+    </message>
+    <message>
+        <source>file is gone</source>
+        <translation>bestand is weg</translation>
+    </message>
+    <message>
+        <source>No IHP, OPP or plan van aanpak linked yet.</source>
+        <translation>Nog geen IHP, OPP of plan van aanpak gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Plan openen</translation>
+    </message>
+    <message>
+        <source>The file '%1' is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
+        <translation>Het bestand '%1' is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>No program could open '%1'.</source>
+        <translation>Geen programma kon '%1' openen.</translation>
+    </message>
+    <message>
+        <source>Delete the link to this plan? The file itself stays where it is.</source>
+        <translation>De koppeling met dit plan verwijderen? Het bestand zelf blijft staan.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolSection</name>
+    <message>
+        <source>Load an edited protocol file…</source>
+        <translation>Bewerkt protocolbestand laden…</translation>
+    </message>
+    <message>
+        <source>Use this protocol</source>
+        <translation>Dit protocol gebruiken</translation>
+    </message>
+    <message>
+        <source>Own file: %1</source>
+        <translation>Eigen bestand: %1</translation>
+    </message>
+    <message>
+        <source>Choose a protocol file</source>
+        <translation>Kies een protocolbestand</translation>
+    </message>
+    <message>
+        <source>Protocol files (*.toml)</source>
+        <translation>Protocolbestanden (*.toml)</translation>
+    </message>
+    <message>
+        <source>The file is valid. Press 'Use this protocol' to make it the school's.</source>
+        <translation>Het bestand is in orde. Kies 'Dit protocol gebruiken' om het voor de school in te stellen.</translation>
+    </message>
+    <message>
+        <source>The school now follows: %1</source>
+        <translation>De school volgt nu: %1</translation>
+    </message>
+</context>
+<context>
     <name>PupilModel</name>
+    <message>
+        <source>Light</source>
+        <translation>Kleur</translation>
+    </message>
     <message>
         <source>Number</source>
         <translation>Nummer</translation>
@@ -526,8 +1458,32 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Groep</translation>
     </message>
     <message>
-        <source>Date of birth</source>
-        <translation>Geboortedatum</translation>
+        <source>Main reason</source>
+        <translation>Belangrijkste reden</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>Volgende actie</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Unauth. h</source>
+        <translation>Ongeoorl. u</translation>
+    </message>
+    <message>
+        <source>Sick rep.</source>
+        <translation>Ziekmeld.</translation>
+    </message>
+    <message>
+        <source>Hours of unauthorised and unexplained absence in the last 4 lesweken</source>
+        <translation>Uren ongeoorloofd verzuim en verzuim zonder bekende reden in de laatste 4 lesweken</translation>
+    </message>
+    <message>
+        <source>Sick episodes that started in the last 12 lesweken</source>
+        <translation>Ziekmeldingen die begonnen in de laatste 12 lesweken</translation>
     </message>
 </context>
 <context>
@@ -535,6 +1491,58 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Search by name or number (Ctrl+F)</source>
         <translation>Zoek op naam of leerlingnummer (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <source>All lights</source>
+        <translation>Alle kleuren</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Groep:</translation>
+    </message>
+    <message>
+        <source>Light:</source>
+        <translation>Kleur:</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>%1 pupils</source>
+        <translation>%1 leerlingen</translation>
+    </message>
+    <message>
+        <source>Pupils (optional)</source>
+        <translation>Leerlingen (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
+    </message>
+    <message>
+        <source>Import pupils from a CSV file…</source>
+        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
+    </message>
+    <message>
+        <source>Choose the pupils file</source>
+        <translation>Kies het leerlingenbestand</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>Ingelezen: %1</translation>
     </message>
 </context>
 <context>
@@ -545,10 +1553,314 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Write down the recovery key</source>
+        <translation>Schrijf de herstelsleutel op</translation>
+    </message>
+    <message>
+        <source>If every password is forgotten, only this key opens the database. It is shown this once. Write it down and keep it in a safe place, away from the laptop.</source>
+        <translation>Als alle wachtwoorden vergeten zijn, opent alleen deze sleutel de database. Hij wordt maar één keer getoond. Schrijf hem op en bewaar hem op een veilige plek, niet bij de laptop.</translation>
+    </message>
+    <message>
+        <source>Save as PDF to print…</source>
+        <translation>Opslaan als pdf om te printen…</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery key</source>
+        <translation>Ik heb de herstelsleutel opgeschreven</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Herstelsleutel opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationModel</name>
+    <message>
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>no school year</source>
+        <translation>geen schooljaar</translation>
+    </message>
+    <message>
+        <source>vacation</source>
+        <translation>vakantie</translation>
+    </message>
+    <message>
+        <source>public holiday</source>
+        <translation>feestdag</translation>
+    </message>
+    <message>
+        <source>study day</source>
+        <translation>studiedag</translation>
+    </message>
+    <message>
+        <source>no lessons</source>
+        <translation>geen les</translation>
+    </message>
+    <message>
+        <source>%1 is no schooldag: %2</source>
+        <translation>%1 is geen schooldag: %2</translation>
+    </message>
+    <message>
+        <source>Not enrolled on %1</source>
+        <translation>Niet ingeschreven op %1</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>%1 minutes late</source>
+        <translation>%1 minuten te laat</translation>
+    </message>
+    <message>
+        <source>Reported %1 at %2</source>
+        <translation>Gemeld %1 om %2</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>door %1</translation>
+    </message>
+    <message>
+        <source>Pupil number %1</source>
+        <translation>Leerlingnummer %1</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>dag</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>ochtend</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>middag</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
-        <source>Registration</source>
-        <translation>Registratie</translation>
+        <source>Group:</source>
+        <translation>Groep:</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Vorige week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Volgende week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>The week of today</source>
+        <translation>De week van vandaag</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Undo the last entry</source>
+        <translation>De laatste invoer ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Redo the entry</source>
+        <translation>De invoer opnieuw doen</translation>
+    </message>
+    <message>
+        <source>Sick report…</source>
+        <translation>Ziekmelding…</translation>
+    </message>
+    <message>
+        <source>Register a sick report for a pupil</source>
+        <translation>Een ziekmelding van een leerling vastleggen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;letter&lt;/b&gt;: code for this part &amp;nbsp; &lt;b&gt;Shift+letter&lt;/b&gt;: whole day &amp;nbsp; &lt;b&gt;Shift+arrows&lt;/b&gt;: select, all get the code (both parts: whole day)</source>
+        <translation>&lt;b&gt;letter&lt;/b&gt;: code voor dit dagdeel &amp;nbsp; &lt;b&gt;Shift+letter&lt;/b&gt;: hele dag &amp;nbsp; &lt;b&gt;Shift+pijltjes&lt;/b&gt;: selecteren, alle krijgen de code (beide dagdelen: hele dag)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delete&lt;/b&gt;: clear &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: undo &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: sick report</source>
+        <translation>&lt;b&gt;Delete&lt;/b&gt;: wissen &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: ongedaan maken &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: ziekmelding</translation>
+    </message>
+    <message>
+        <source>week %1: %2 – %3</source>
+        <translation>week %1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>No groups to show.</source>
+        <translation>Geen groepen om te tonen.</translation>
+    </message>
+    <message>
+        <source>You may not change the registration.</source>
+        <translation>U mag de registratie niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Choose a day part first (the columns right of the name).</source>
+        <translation>Kies eerst een dagdeel (de kolommen rechts van de naam).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Unknown code '%1'. Known: %2</source>
+        <translation>Onbekende code '%1'. Bekend: %2</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>How many minutes late?</source>
+        <translation>Hoeveel minuten te laat?</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Log a conversation?</source>
+        <translation>Gesprek vastleggen?</translation>
+    </message>
+    <message>
+        <source>The unknown reason is now known. Do you want to log the call home as a conversation?</source>
+        <translation>De reden is nu bekend. Wilt u het contact met thuis vastleggen als gesprek?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMadeDialog</name>
+    <message>
+        <source>Register a report made</source>
+        <translation>Melding registreren</translation>
+    </message>
+    <message>
+        <source>Change a report</source>
+        <translation>Melding wijzigen</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registreren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Meldingsnummer</source>
+        <translation>Meldingsnummer</translation>
+    </message>
+    <message>
+        <source>From DUO's confirmation (required)</source>
+        <translation>Uit de bevestiging van DUO (verplicht)</translation>
+    </message>
+    <message>
+        <source>Registering the report fulfils the open DUO actions; counting restarts after the report.</source>
+        <translation>De melding rondt de open DUO-acties af; het tellen begint na de melding opnieuw.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Niet verplicht</translation>
+    </message>
+    <message>
+        <source>No diagnosis: record that the pupil is ill and what was agreed, never what the illness is.</source>
+        <translation>Geen diagnose: leg vast dát de leerling ziek is en wat is afgesproken, nooit wát de ziekte is.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Register a report…</source>
+        <translation>Melding registreren…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>DUO report form (PDF)…</source>
+        <translation>DUO-meldformulier (pdf)…</translation>
+    </message>
+    <message>
+        <source>No reports made yet.</source>
+        <translation>Nog geen meldingen.</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Melding verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this report? The actions it fulfilled become open again.</source>
+        <translation>Deze melding verwijderen? De acties die ze afrondde staan dan weer open.</translation>
     </message>
 </context>
 <context>
@@ -575,10 +1887,212 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>SchoolPage</name>
+    <message>
+        <source>Your school</source>
+        <translation>Uw school</translation>
+    </message>
+    <message>
+        <source>Name of the school:</source>
+        <translation>Naam van de school:</translation>
+    </message>
+    <message>
+        <source>BRIN number (optional):</source>
+        <translation>BRIN-nummer (niet verplicht):</translation>
+    </message>
+    <message>
+        <source>Protocol (stappenplan) of your region:</source>
+        <translation>Protocol (stappenplan) van uw regio:</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolSection</name>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Name of the school:</source>
+        <translation>Naam van de school:</translation>
+    </message>
+    <message>
+        <source>BRIN number:</source>
+        <translation>BRIN-nummer:</translation>
+    </message>
+    <message>
+        <source>Vacation region:</source>
+        <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <source>Settings</source>
-        <translation>Instellingen</translation>
+        <source>The settings of the school (calendar, lesson times, codes, protocol and staff) are managed by the IB-er. Ask the IB-er when something is not right.</source>
+        <translation>De instellingen van de school (kalender, lestijden, codes, protocol en personeel) beheert de IB-er. Vraag het de IB-er als er iets niet klopt.</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Lesson times</source>
+        <translation>Lestijden</translation>
+    </message>
+    <message>
+        <source>Absence codes</source>
+        <translation>Afwezigheidscodes</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personeel</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up a new school</source>
+        <translation>Nieuwe school opzetten</translation>
+    </message>
+</context>
+<context>
+    <name>SickReportDialog</name>
+    <message>
+        <source>Sick report</source>
+        <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>Name or pupil number</source>
+        <translation>Naam of leerlingnummer</translation>
+    </message>
+    <message>
+        <source>Expected back on</source>
+        <translation>Verwacht terug op</translation>
+    </message>
+    <message>
+        <source>No diagnosis: the school records that a pupil is ill, not what.</source>
+        <translation>Geen diagnose: de school legt vast dát een leerling ziek is, niet wat.</translation>
+    </message>
+    <message>
+        <source>Pupil:</source>
+        <translation>Leerling:</translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation>Gemeld door:</translation>
+    </message>
+    <message>
+        <source>Reported at:</source>
+        <translation>Gemeld op:</translation>
+    </message>
+    <message>
+        <source>Sick on:</source>
+        <translation>Ziek op:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Opmerking:</translation>
+    </message>
+    <message>
+        <source>Register sick</source>
+        <translation>Ziek melden</translation>
+    </message>
+    <message>
+        <source>Choose one pupil from the list (type part of the name or the number).</source>
+        <translation>Kies één leerling uit de lijst (typ een deel van de naam of het nummer).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>IB-er</source>
+        <translation>IB-er</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>leerkracht</translation>
+    </message>
+    <message>
+        <source>management</source>
+        <translation>directie</translation>
+    </message>
+    <message>
+        <source>e.g. 5, 6 (a teacher sees only these groups)</source>
+        <translation>bijv. 5, 6 (een leerkracht ziet alleen deze groepen)</translation>
+    </message>
+    <message>
+        <source>Add colleague</source>
+        <translation>Collega toevoegen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Groepen:</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>Eerste wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
+        <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+    </message>
+    <message>
+        <source>Unknown group(s): %1</source>
+        <translation>Onbekende groep(en): %1</translation>
+    </message>
+    <message>
+        <source>%1 can now log in.</source>
+        <translation>%1 kan nu inloggen.</translation>
     </message>
 </context>
 <context>
@@ -626,6 +2140,205 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>line %1: %2 on %3 already has %4; the file says %5</source>
         <translation>regel %1: %2 heeft op %3 al %4; het bestand zegt %5</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Reports made</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plannen</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>Filter op tekst</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>uur</translation>
+    </message>
+    <message>
+        <source>%1 minutes late</source>
+        <translation>%1 minuten te laat</translation>
+    </message>
+    <message>
+        <source>%1 agreements</source>
+        <translation>%1 afspraken</translation>
+    </message>
+    <message>
+        <source>file is gone</source>
+        <translation>bestand is weg</translation>
+    </message>
+</context>
+<context>
+    <name>TimesPage</name>
+    <message>
+        <source>Lesson times</source>
+        <translation>Lestijden</translation>
+    </message>
+    <message>
+        <source>The school's usual week. A group with other times (often groups 1-2) gets its own under Settings › Lesson times.</source>
+        <translation>De gewone week van de school. Een groep met andere tijden (vaak groep 1-2) krijgt eigen lestijden via Instellingen › Lestijden.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vrijdag</translation>
+    </message>
+</context>
+<context>
+    <name>TimetableSection</name>
+    <message>
+        <source>This group has its own lesson times</source>
+        <translation>Deze groep heeft eigen lestijden</translation>
+    </message>
+    <message>
+        <source>Save lesson times</source>
+        <translation>Lestijden opslaan</translation>
+    </message>
+    <message>
+        <source>Timetable of:</source>
+        <translation>Lestijden van:</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vrijdag</translation>
+    </message>
+    <message>
+        <source>Default (every group)</source>
+        <translation>Standaard (alle groepen)</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groep %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoModel</name>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>In charge</source>
+        <translation>Regie</translation>
+    </message>
+    <message>
+        <source> (legal)</source>
+        <translation> (wettelijk)</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>VacationModel</name>
+    <message>
+        <source>(check)</source>
+        <translation>(controleren)</translation>
+    </message>
+    <message>
+        <source>Not certain: check this date against rijksoverheid.nl</source>
+        <translation>Niet zeker: controleer deze datum op rijksoverheid.nl</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Vakantie</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Eerste dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Laatste dag</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ def test_app_translates_to_dutch(qtbot: QtBot) -> None:
     assert isinstance(app, QApplication)
     translators = install_translations(app)
     try:
-        assert QCoreApplication.translate("PupilModel", "Date of birth") == "Geboortedatum"
+        assert QCoreApplication.translate("MainWindow", "Pupils") == "Leerlingen"
         assert QCoreApplication.translate("MainWindow", "Quarterly list") == "Kwartaal"
     finally:
         for t in translators:
