@@ -180,3 +180,18 @@ def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
     window.peildatum.setDate(QDate(2026, 10, 1))
     assert d.header.badge.text() == "Green"
     assert "No rule of the stappenplan holds" in d.header.explanation.toPlainText()
+
+
+def test_timeline_lists_newest_first_by_date_not_by_text(window: MainWindow) -> None:
+    d = dossier(window, VINCE)
+    view = d.timeline.table.model()
+    shown = [view.index(r, 0).data() for r in range(view.rowCount())]
+    months = {m: i for i, m in enumerate(("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                                          "nov", "dec"), start=1)}
+
+    def day_of(text: str) -> date:
+        _wd, dd, mon, yyyy, *_ = text.split()
+        return date(int(yyyy), months[mon], int(dd))
+
+    days = [day_of(t) for t in shown]
+    assert len(days) > 10 and days == sorted(days, reverse=True)

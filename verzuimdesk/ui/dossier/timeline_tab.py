@@ -80,13 +80,14 @@ class TimelineTab(QWidget):
     def show_dossier(self, d: DeskDossier) -> None:
         rows: list[Row] = []
 
-        def key(day: date | datetime, order: int) -> tuple[str, int]:
-            return (day.isoformat() if isinstance(day, date) and not isinstance(day, datetime)
-                    else day.strftime("%Y-%m-%dT%H:%M"), order)
+        def key(day: date | datetime, order: int) -> str:
+            # A string, since Qt's proxy compares sort values as QVariants and cannot order Python tuples.
+            stamp = day.strftime("%Y-%m-%dT%H:%M") if isinstance(day, datetime) else day.isoformat() + "T00:00"
+            return f"{stamp} {order}"
 
         for r in d.dossier.records:
             span = f"{r.start:%H:%M}–{r.end:%H:%M}" if r.start and r.end else self.tr("whole day")
-            what = f"{r.code} {r.label}: {span}"
+            what = f"{r.code} {r.label}" if r.minutes_late else f"{r.code} {r.label}: {span}"
             if r.minutes:
                 what += f", {_num(r.minutes / 60)} " + self.tr("hours")
             if r.minutes_late:
