@@ -1548,8 +1548,64 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
 <context>
     <name>QuarterlyPage</name>
     <message>
-        <source>Quarterly list</source>
-        <translation>Kwartaal</translation>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>OT number</source>
+        <translation>OT-nummer</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>Hoofdoorzaak</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Interventie</translation>
+    </message>
+    <message>
+        <source>Education followed</source>
+        <translation>Onderwijsdeelname</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>Export for the SWV…</source>
+        <translation>Exporteren voor het SWV…</translation>
+    </message>
+    <message>
+        <source>(proposed: %1)</source>
+        <translation>(voorstel: %1)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>Still to fill in for the SWV</source>
+        <translation>Nog in te vullen voor het SWV</translation>
+    </message>
+    <message>
+        <source>Quarterly list for %1</source>
+        <translation>Kwartaalopgave voor %1</translation>
+    </message>
+    <message>
+        <source>%1 days left. %2 cases, %3 fields still missing.</source>
+        <translation>Nog %1 dagen. %2 trajecten, nog %3 velden in te vullen.</translation>
     </message>
 </context>
 <context>

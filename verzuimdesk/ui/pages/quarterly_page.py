@@ -1,16 +1,96 @@
-"""The Quarterly list page (not built yet: it says so rather than pretending)."""
+"""Kwartaal: the cases of zorgwekkend verzuim for the coming reference date (15 Sep/Dec/Mar/Jun), with
+what is still missing marked, the days left counted, and the export for the SWV."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.pages.placeholder import PlaceholderPage
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.quarterly import reference_date
+from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.widgets.rows_model import ROW_ID_ROLE, Row, RowsModel
+
+COL_PUPIL, COL_GROUP, COL_OT, COL_CATEGORY, COL_START, COL_CAUSE, COL_STATUS, COL_SHARE, COL_END = range(9)
 
 
-class QuarterlyPage(PlaceholderPage):
+class QuarterlyPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Quarterly list"), parent)
+        super().__init__(parent)
         self.ctx = ctx
-        self.toolbar_actions: list[QAction] = []  # actions the main window puts in its toolbar
+        self.toolbar_actions: list[QAction] = []
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = RowsModel([self.tr("Pupil"), self.tr("Group"), self.tr("OT number"), self.tr("Category"),
+                                self.tr("Start"), self.tr("Main cause"), self.tr("Intervention"),
+                                self.tr("Education followed"), self.tr("Closed")], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        self.export = QPushButton(self.tr("Export for the SWV…"))
+        self.export.clicked.connect(self._export)
+        self.export.setEnabled(ctx.account.can(Permission.EXPORT_FIGURES))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        ctx.data_changed.connect(self._changed)
+        ctx.peildatum_changed.connect(lambda _d: self.refresh())
+        self.refresh()
+
+    def _changed(self, _what: Changed) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.ctx.peildatum
+        ref = reference_date(today)
+        data = quarterly_list(self.ctx.db, on=today, names=True)
+        missing_total = 0
+        rows = []
+        for r in data.rows:
+            if not self.ctx.account.sees_group(r.group):
+                continue
+            category = r.category
+            if r.proposed_category and r.proposed_category != r.category:
+                category += " " + self.tr("(proposed: %1)").replace("%1", r.proposed_category)
+            share = f"{r.share} %" if r.share is not None else ""
+            end = f"{format_date(r.end)}: {r.close_reason}" if r.end else ""
+            cells = [r.pupil_label, r.group, r.ot_number, category, format_date(r.start), r.main_cause, r.status,
+                     share, end]
+            gaps = [i for i in (COL_OT, COL_CAUSE, COL_STATUS, COL_SHARE) if not cells[i]]
+            for i in gaps:
+                cells[i] = self.tr("missing")
+            missing_total += len(gaps)
+            rows.append(Row(r.pupil_id, tuple(cells), warn_col=gaps[0] if gaps else None,
+                            tip=self.tr("Still to fill in for the SWV") if gaps else ""))
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        days = (ref - today).days
+        self.title.setText(self.tr("Quarterly list for %1").replace("%1", format_date(ref)))
+        text = self.tr("%1 days left. %2 cases, %3 fields still missing.")
+        self.summary.setText(text.replace("%1", str(days)).replace("%2", str(len(rows)))
+                             .replace("%3", str(missing_total)))
+
+    def _open(self, index: QModelIndex) -> None:
+        pupil_id = index.data(ROW_ID_ROLE)
+        if isinstance(pupil_id, int):
+            from verzuimdesk.ui.dossier import open_dossier
+
+            open_dossier(self.ctx, pupil_id, self.window())
+
+    def _export(self) -> None:
+        from verzuimdesk.ui.export_dialog import run_export_dialog
+
+        run_export_dialog(self.window(), self.ctx.db, kind="quarterly")
