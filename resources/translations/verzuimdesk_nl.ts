@@ -412,6 +412,57 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case of worrying absence</source>
+        <translation>Traject zorgwekkend verzuim</translation>
+    </message>
+    <message>
+        <source>On a waiting list for treatment or admission: with what</source>
+        <translation>Op een wachtlijst voor behandeling of opname: waarvoor</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Geschiedenis:</translation>
+    </message>
+    <message>
+        <source>The records suggest category %1.</source>
+        <translation>De registraties wijzen op categorie %1.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Start of the absence</source>
+        <translation>Start van het verzuim</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>Hoofdoorzaak</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Interventie</translation>
+    </message>
+    <message>
+        <source>Education followed</source>
+        <translation>Onderwijsdeelname</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Wachtlijst</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>Reden van afronding</translation>
+    </message>
+</context>
+<context>
     <name>CodeModel</name>
     <message>
         <source>default</source>
@@ -1582,6 +1633,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Closed</source>
         <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>Case…</source>
+        <translation>Traject…</translation>
+    </message>
+    <message>
+        <source>Confirm or correct the case (Enter)</source>
+        <translation>Traject bevestigen of corrigeren (Enter)</translation>
+    </message>
+    <message>
+        <source>Open dossier</source>
+        <translation>Dossier openen</translation>
     </message>
     <message>
         <source>Export for the SWV…</source>

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -47,3 +48,47 @@ def test_a_missing_main_cause_is_marked_and_filling_it_clears_the_mark(page: Qua
             case.main_cause = "leerling wil niet naar school"
     page.ctx.changed(Changed(school=True))
     assert "missing" not in [page.model.index(r, COL_CAUSE).data() for r in range(page.model.rowCount())]
+
+
+def test_case_form_fills_the_missing_fields_and_keeps_history(page: QuarterlyPage, qtbot: QtBot,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.services.cases import load_case
+    from verzuimdesk.ui.case_dialog import CaseDialog
+
+    with page.ctx.db.begin() as s:
+        case = s.scalars(select(CareCase).where(CareCase.category == "A")).one()
+        case.main_cause = ""
+        pupil_id = case.pupil_id
+    page.ctx.changed(Changed(school=True))
+    before = load_case(page.ctx.db, pupil_id=pupil_id)
+    assert before is not None
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    dialog.cause.setCurrentText("leerling wil niet naar school")
+    dialog.status.setCurrentText("tijdelijk dagprogramma")
+    dialog.share.setCurrentText("25 %")
+    dialog.save()
+    after = load_case(page.ctx.db, pupil_id=pupil_id)
+    assert after is not None and after.main_cause == "leerling wil niet naar school"
+    assert after.status == "tijdelijk dagprogramma" and after.share == 25
+    assert len(after.status_history) == len(before.status_history) + 1  # history kept, not overwritten
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+               == pupil_id)
+    assert page.model.index(row, COL_CAUSE).data() == "leerling wil niet naar school"  # the page followed
+
+
+def test_closing_without_a_reason_is_refused_and_saves_nothing(page: QuarterlyPage, qtbot: QtBot) -> None:
+    from verzuimdesk.services.cases import load_case
+    from verzuimdesk.ui.case_dialog import CaseDialog
+
+    with page.ctx.db.read() as s:
+        pupil_id = s.scalars(select(CareCase.pupil_id)).first()
+    assert pupil_id is not None
+    before = load_case(page.ctx.db, pupil_id=pupil_id)
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    dialog.is_closed.setChecked(True)
+    dialog.reason.setCurrentText("")
+    dialog.save()
+    assert "reden van afronding" in dialog.error.text()
+    assert load_case(page.ctx.db, pupil_id=pupil_id) == before

@@ -79,3 +79,18 @@ def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
     if total == 0:
         return None
     return "A" if unauthorised * 2 > total else "B"
+
+
+# The answers the SWV's list expects (PROTOCOLS.md §5), in the Dutch the list is filled in with.
+MAIN_CAUSES: dict[str, tuple[str, ...]] = {
+    "A": ("leerling wil niet naar school", "ouders willen niet dat het kind naar school gaat",
+          "geen overeenstemming school en ouders over een passende plek", "kan naar school, maar geen passende plek"),
+    "B": ("psychisch", "lichamelijk"),
+}
+INTERVENTIONS: tuple[str, ...] = (
+    "geen passend aanbod gestart", "jeugdhulp, medische zorg of behandeling", "leerplicht betrokken",
+    "aangepast programma op school (afwijking onderwijstijd, volgens plan)", "zorgprogramma in plaats van school",
+    "tijdelijk dagprogramma", "in een gesloten of residentiële instelling",
+)
+SHARES: tuple[int, ...] = (100, 75, 50, 25, 0)
+CLOSE_REASONS: tuple[str, ...] = ("terug op school voor meer dan 50%", "uitgeschreven van de school", "vrijstelling")

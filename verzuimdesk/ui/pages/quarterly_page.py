@@ -3,6 +3,8 @@ what is still missing marked, the days left counted, and the export for the SWV.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -22,6 +24,7 @@ class QuarterlyPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.toolbar_actions: list[QAction] = []
+        self.proposals: dict[int, tuple[str | None, date | None]] = {}
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
         self.summary = QLabel()
@@ -36,11 +39,18 @@ class QuarterlyPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
+        self.edit = QPushButton(self.tr("Case…"))
+        self.edit.setToolTip(self.tr("Confirm or correct the case (Enter)"))
+        self.edit.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.dossier = QPushButton(self.tr("Open dossier"))
+        self.dossier.clicked.connect(self._open_dossier)
         self.export = QPushButton(self.tr("Export for the SWV…"))
         self.export.clicked.connect(self._export)
         self.export.setEnabled(ctx.account.can(Permission.EXPORT_FIGURES))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.edit)
+        top.addWidget(self.dossier)
         top.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -59,6 +69,7 @@ class QuarterlyPage(QWidget):
         data = quarterly_list(self.ctx.db, on=today, names=True)
         missing_total = 0
         rows = []
+        self.proposals = {r.pupil_id: (r.proposed_category, r.proposed_start) for r in data.rows}
         for r in data.rows:
             if not self.ctx.account.sees_group(r.group):
                 continue
@@ -84,7 +95,16 @@ class QuarterlyPage(QWidget):
                              .replace("%3", str(missing_total)))
 
     def _open(self, index: QModelIndex) -> None:
+        """The Traject form of the row's pupil, where the IB-er confirms or corrects the case."""
         pupil_id = index.data(ROW_ID_ROLE)
+        if isinstance(pupil_id, int) and self.ctx.account.can(Permission.EDIT_DOSSIER):
+            from verzuimdesk.ui.case_dialog import CaseDialog
+
+            row = self.proposals.get(pupil_id, (None, None))
+            CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=row[0], proposed_start=row[1]).exec()
+
+    def _open_dossier(self) -> None:
+        pupil_id = self.table.currentIndex().data(ROW_ID_ROLE)
         if isinstance(pupil_id, int):
             from verzuimdesk.ui.dossier import open_dossier
 
