@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,33 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.audit_log import ACTION_NL, AuditRow, read_audit_log
+from verzuimdesk.services.audit_log import ACTION_NL, read_audit_log
 from verzuimdesk.storage.database import Database
+from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 
 COL_AT, COL_USER, COL_ACTION, COL_PUPIL, COL_DETAIL = range(5)
 
 
-class AuditModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
-        self._headers = [self.tr("When"), self.tr("User"), self.tr("What"), self.tr("Pupil"), self.tr("Details")]
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+class AuditModel(PlainRowsModel):
+    CONTEXT = "AuditModel"
+    HEADERS = (QT_TRANSLATE_NOOP("AuditModel", "When"), QT_TRANSLATE_NOOP("AuditModel", "User"),
+               QT_TRANSLATE_NOOP("AuditModel", "What"), QT_TRANSLATE_NOOP("AuditModel", "Pupil"),
+               QT_TRANSLATE_NOOP("AuditModel", "Details"))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtGui import QColor
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import LIGHT_ORDER, PupilDeskRow
 from verzuimdesk.ui.widgets.rows_model import refilter
+from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.words import action_word, day_text, light_icon, light_word
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,30 +52,13 @@ def _hours(value: float) -> str:
     return f"{value:g}".replace(".", ",") if value else ""
 
 
-class PupilModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PupilDeskRow] = []
-
-    def set_rows(self, rows: list[PupilDeskRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
+class PupilModel(PlainRowsModel):
+    CONTEXT, HEADERS = "PupilModel", _HEADERS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PupilModel", _HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section in _TIPS:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section in _TIPS:
             return QCoreApplication.translate("PupilModel", _TIPS[section])
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

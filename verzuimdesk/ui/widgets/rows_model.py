@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.words import dot_icon
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,30 +28,16 @@ class Row:
     warn_col: int | None = None  # a cell shown in red (an overdue date, a file that is gone)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(PlainRowsModel):
     def __init__(self, headers: list[str], parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = headers
-        self._rows: list[Row] = []
+        self._headers = headers  # already translated by the tab that owns the list
 
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return self._headers
 
     def rows(self) -> list[Row]:
         return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
