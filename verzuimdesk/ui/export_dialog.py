@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, QThread, QUrl, Signal
+from PySide6.QtCore import QDate, QStandardPaths, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,33 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.storage.database import Database
+from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
 KINDS = ("dossier", "overview", "conversation", "duo", "quarterly")
 RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
-
-
-class _Worker(QObject):
-    """Runs one export on a QThread and reports back; the dialog never blocks on it."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[[], Any]) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        from verzuimdesk.services.dossier import ExportRefused
-        from verzuimdesk.storage.database import DatabaseError
-
-        try:
-            result = self.job()
-        except (ExportRefused, DatabaseError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # shown to the user rather than lost in a thread
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.done.emit(result)
 
 
 def _qdate(d: date) -> QDate:
@@ -82,7 +59,7 @@ class ExportDialog(QDialog):
             raise ValueError(kind)
         self.db, self.pupil_id, self.kind, self.conversation_id = db, pupil_id, kind, conversation_id
         self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._worker: ThreadWorker | None = None
         today = today or date.today()
         titles = {"dossier": self.tr("Export dossier"), "overview": self.tr("Export absence overview"),
                   "conversation": self.tr("Export conversation report"), "duo": self.tr("Export DUO report"),
@@ -186,16 +163,13 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self.progress.show()
-        thread = QThread(self)
-        worker = _Worker(self.job())
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.storage.database import DatabaseError
+
+        job = self.job()
+        self._thread, self._worker = start_thread(self, lambda _progress: job(),
+                                                  expected=(ExportRefused, DatabaseError),
+                                                  on_done=self._done, on_failed=self._failed)
 
     def _done(self, result: Any) -> None:
         self.progress.hide()

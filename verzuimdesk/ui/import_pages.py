@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,33 +26,12 @@ from PySide6.QtWidgets import (
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.spreadsheet import FIELDS, REQUIRED
 from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
 if TYPE_CHECKING:
     from verzuimdesk.ui.import_wizard import ImportWizard
 
 Job = Callable[[Callable[[int, int], None]], Any]
-
-
-class _Worker(QObject):
-    """Runs one import on a QThread; progress, the result or a Dutch refusal come back as signals."""
-
-    progressed = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        try:
-            result = self.job(self.progressed.emit)
-        except (InputRefused, DatabaseError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # shown to the user rather than lost in a thread; nothing was committed
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.done.emit(result)
 
 
 class MappingPage(QWizardPage):
@@ -226,24 +205,16 @@ class RunPage(QWizardPage):
         self.running = False
         self.finished = False
         self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._worker: ThreadWorker | None = None
 
     def initializePage(self) -> None:
         self.finished, self.running = False, True
         self.progress.setRange(0, 0)
         self.result.setText(self.tr("Importing %1…").replace("%1", self.w.filename))
         self.w.button(self.w.WizardButton.CancelButton).setEnabled(False)
-        thread = QThread(self)
-        worker = _Worker(self._job())
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._progressed)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._thread, self._worker = start_thread(self, self._job(), expected=(InputRefused, DatabaseError),
+                                                  on_done=self._done, on_failed=self._failed,
+                                                  on_progress=self._progressed)
 
     def _job(self) -> Job:
         """The import the wizard describes, as a call that needs nothing from Qt."""

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 _running: set[_Task] = set()  # keeps the Python objects alive until their signals are delivered
 
@@ -50,3 +50,46 @@ def run_task(fn: Callable[[], Any], *, on_done: Callable[[Any], None],
     task.signals.done.connect(lambda result: finish(on_done, result))
     task.signals.failed.connect(lambda exc: finish(on_error, exc))
     QThreadPool.globalInstance().start(task)
+
+
+class ThreadWorker(QObject):
+    """Runs one job on a QThread of its own (an export, an import) and reports progress and the end as
+    signals; a refusal the job expects comes back as its Dutch message, anything else with its type."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[[int, int], None]], Any],
+                 expected: tuple[type[BaseException], ...]) -> None:
+        super().__init__()
+        self.job, self.expected = job, expected
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.progressed.emit)
+        except self.expected as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # shown to the user rather than lost in a thread
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.done.emit(result)
+
+
+def start_thread(owner: QObject, job: Callable[[Callable[[int, int], None]], Any], *,
+                 expected: tuple[type[BaseException], ...], on_done: Callable[[Any], None],
+                 on_failed: Callable[[str], None],
+                 on_progress: Callable[[int, int], None] | None = None) -> tuple[QThread, ThreadWorker]:
+    """Start `job(progress)` on a new QThread owned by `owner`; keep the returned pair alive while it runs."""
+    thread = QThread(owner)
+    worker = ThreadWorker(job, expected)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    if on_progress is not None:
+        worker.progressed.connect(on_progress)
+    worker.done.connect(on_done)
+    worker.failed.connect(on_failed)
+    worker.done.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.start()
+    return thread, worker
