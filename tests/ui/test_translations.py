@@ -34,3 +34,20 @@ def test_app_translates_to_dutch(qtbot: QtBot) -> None:
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def test_module_level_helpers_are_translated_too(qtbot: QtBot) -> None:
+    # The first-start question and the File menu's dialogs use module-level tr() helpers,
+    # which lupdate files under another context than a widget's self.tr().
+    from verzuimdesk.ui import app as app_module
+    from verzuimdesk.ui import maintenance
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app)
+    try:
+        assert app_module.tr("Open the demo school") == "Demoschool openen"
+        assert maintenance.tr("Restore backup") == "Reservekopie terugzetten"
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

@@ -34,7 +34,8 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+    # pyside6-lupdate files a module-level tr("…") under the empty context, so look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def offer_demo(target: str) -> Database | tuple[Database, Account] | None:

@@ -18,7 +18,8 @@ from verzuimdesk.ui.context import AppContext, Changed
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+    # pyside6-lupdate files a module-level tr("…") under the empty context, so look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
