@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,39 @@ def school_file(tmp_path: Path) -> Path:
     target = tmp_path / "school.toml"
     shutil.copy(DATA / "school.toml", target)
     return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, school_file: Path) -> Path:
+    """A new encrypted database holding the school of INTERFACES.md, made through the command line."""
+    from verzuimdesk.cli.main import run
+
+    path = tmp_path / "school.db"
+    assert run(["init", "--db", str(path), "--school", str(school_file)]) == 0
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Any]:
+    """That database, opened; closed after the test."""
+    from verzuimdesk.storage.database import open_database
+
+    database = open_database(str(db_path), passphrase=PASSPHRASE)
+    yield database
+    database.close()
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    """A one-sheet XLSX file holding `rows`, as a school's administration exports it."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

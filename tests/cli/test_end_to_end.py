@@ -20,13 +20,6 @@ def cli(*args: str | Path) -> int:
     return run([str(a) for a in args])
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, school_file: Path) -> Path:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    return path
-
-
 def imported(db_path: Path) -> Path:
     for kind, name in (("pupils", "pupils.csv"), ("absences", "absences.csv"), ("events", "events.csv")):
         assert cli("import", kind, "--db", db_path, DATA / name) == 0

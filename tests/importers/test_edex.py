@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,31 +9,17 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA, PASSPHRASE
+from tests.conftest import DATA
 from verzuimdesk.importers.edex import parse_edex
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.edex import import_edex
-from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AuditEntry, Group, Pupil, Staff, StaffGroup
 
 EDEX = DATA / "edex"
 SEPTEMBER = (EDEX / "edex-september.xml").read_bytes()
 JANUARI = (EDEX / "edex-januari.xml").read_bytes()
 TODAY = date(2026, 1, 12)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, school_file: Path) -> Path:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    return path
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path), passphrase=PASSPHRASE)
-    yield database
-    database.close()
 
 
 def pupils(db: Database) -> dict[str, tuple[str, str, bool]]:

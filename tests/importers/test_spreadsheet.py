@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime, time
 
 import pytest
-from openpyxl import Workbook
 
+from tests.conftest import xlsx
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.spreadsheet import detect_date_format, guess_mapping, mapped_table, read_sheet
 
 HEADER = "Lln nr;Roepnaam;Tussenv.;Achternaam;Geb. datum;Klas;Instroomdatum\r\n"
 LINE = "1001;Zoë;van der;Berg;14-03-2017;5;30-08-2021\r\n"
-
-
-def xlsx(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf-8-sig"])

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import PASSPHRASE
+from tests.cli.test_end_to_end import imported
+from tests.conftest import PASSPHRASE, xlsx
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.import_preview import FieldChange, preview_import, run_import
 from verzuimdesk.storage.database import Database, open_database
@@ -22,31 +20,6 @@ PUPILS_1252 = ("Lln nr;Roepnaam;Tussenv.;Achternaam;Geb. datum;Klas;Instroomdatu
                "2001;Zoë;van der;Brink;14-03-2017;5;30-08-2021;ja\r\n"
                "2002;Anaïs;;Hoëgen;01-02-2016;6;01-09-2020;nee\r\n"
                "2003;Léon;de;Wit;21-7-2016;6;31-08-2020;\r\n").encode("cp1252")
-
-
-def xlsx(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, school_file: Path) -> Path:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    return path
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path), passphrase=PASSPHRASE)
-    yield database
-    database.close()
 
 
 @pytest.fixture
