@@ -152,24 +152,40 @@ def list_protocols() -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in found]
 
 
-def load_protocol(path_or_id: str | Path) -> Protocol:
-    """Load and check a protocol file, by path or by the id of a shipped protocol."""
+def protocol_file(path_or_id: str | Path) -> Path:
+    """The file of a protocol named by path, or by the id of a shipped protocol."""
     path = Path(path_or_id)
     if not path.suffix and isinstance(path_or_id, str):
         path = protocols_dir() / f"{path_or_id}.toml"
-    where = f"Protocolbestand {path.name}"
+    return path
+
+
+def read_protocol(path_or_id: str | Path) -> bytes:
+    """The bytes of a protocol file; a file that cannot be read is a `ProtocolError`."""
+    path = protocol_file(path_or_id)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        return path.read_bytes()
     except FileNotFoundError:
-        raise ProtocolError(f"{where}: bestand niet gevonden") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProtocolError(f"{where}: geen geldige TOML ({exc})") from None
+        raise ProtocolError(f"Protocolbestand {path.name}: bestand niet gevonden") from None
+    except (OSError, ValueError):  # a folder, no permission, a name too long or with a NUL byte in it
+        raise ProtocolError(f"Protocolbestand {path.name}: kan het bestand niet openen") from None
+
+
+def parse_protocol(raw: bytes, file_name: str) -> Protocol:
+    """Check the bytes of a protocol file and make a Protocol of them, or say in Dutch what is wrong."""
+    where = f"Protocolbestand {file_name}"
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ProtocolError(f"{where}: geen UTF-8-tekst (onleesbare byte op positie {exc.start})") from None
-    except (OSError, ValueError):  # a folder, no permission, a name too long or with a NUL byte in it
-        raise ProtocolError(f"{where}: kan het bestand niet openen") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProtocolError(f"{where}: geen geldige TOML ({exc})") from None
     return _Reader(where).protocol(data)
+
+
+def load_protocol(path_or_id: str | Path) -> Protocol:
+    """Load and check a protocol file, by path or by the id of a shipped protocol."""
+    return parse_protocol(read_protocol(path_or_id), protocol_file(path_or_id).name)
 
 
 class _Reader:
