@@ -63,7 +63,9 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class PupilStatus:
-    pupil_id: int
+    """A pupil's status at a peildatum. It does not name the pupil (the caller knows whose it is), so
+    pupils in the same state share one answer."""
+
     peildatum: date
     light: Light
     enrolled: bool
@@ -80,7 +82,7 @@ class PupilStatus:
 
 def evaluate(pupil: PupilData, calendar: SchoolCalendar, protocol: Protocol, peildatum: date) -> PupilStatus:
     """The status of `pupil` at `peildatum`, from records and events dated on or before it."""
-    return _status(Evaluator(pupil, calendar, protocol), peildatum)
+    return status_of(Evaluator(pupil, calendar, protocol), peildatum)
 
 
 def timeline(
@@ -91,16 +93,17 @@ def timeline(
     out: list[tuple[date, Light]] = []
     day = start
     while day <= end:
-        out.append((day, _status(ev, day).light))
+        out.append((day, status_of(ev, day).light))
         day += timedelta(days=1)
     return out
 
 
-def _status(ev: Evaluator, peil: date) -> PupilStatus:
+def status_of(ev: Evaluator, peil: date) -> PupilStatus:
+    """`evaluate` on an Evaluator made before: the service asks it for more figures of the same pupil."""
     pupil, protocol = ev.pupil, ev.protocol
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
-        return PupilStatus(pupil.id, peil, Light.GREY, False, (), (), start_step, None, False)
+        return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
     hits: list[tuple[Rule, RuleHit, Event | None]] = []
     for rule in protocol.rules:
         hits.extend(_hits(ev, rule, peil))
@@ -119,7 +122,6 @@ def _status(ev: Evaluator, peil: date) -> PupilStatus:
     step = max((protocol.step(h.step_id) for _, h, _ in hits), key=lambda s: s.order, default=start_step)
     step = max(step, start_step, key=lambda s: s.order)
     return PupilStatus(
-        pupil.id,
         peil,
         light,
         True,

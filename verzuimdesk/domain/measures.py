@@ -27,6 +27,7 @@ from verzuimdesk.domain.records import AbsenceRecord, PupilData
 NOT_ABSENT = frozenset({Category.PRESENT_ELSEWHERE, Category.LATE})
 
 RESTORATION_DAYS = 10  # PROTOCOLS.md §3, "attendance restored"
+UNAUTHORISED = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED})  # unexplained counts as unauthorised
 
 
 def absent_minutes(record: AbsenceRecord, g: GroupDays) -> int:
@@ -165,3 +166,18 @@ class PupilMeasures:
         lo = bisect_left(self.records, self.g.days[first], key=lambda r: r.day)
         hi = bisect_right(self.records, self.g.days[last], key=lambda r: r.day)
         return [r.id for r in self.records[lo:hi] if r.category not in NOT_ABSENT]
+
+
+def desk_figures(m: PupilMeasures, t: date) -> tuple[float, int]:
+    """The two figures the pupil list shows beside the light: unauthorised hours in the window of
+    4 lesweken at `t`, and sick episodes that started in the window of 12 lesweken."""
+    hours, episodes = 0.0, 0
+    window = m.window(t, 4)
+    if window is not None:
+        s = m.series(UNAUTHORISED)
+        lo, hi = s.bounds(window[0], window[1])
+        hours = (s.cum[hi] - s.cum[lo]) / 60
+    window12 = m.window(t, 12)
+    if window12 is not None:
+        episodes = m.episodes_starting(window12[0], window12[1])
+    return round(hours, 2), episodes

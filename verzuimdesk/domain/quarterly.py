@@ -13,12 +13,13 @@ from datetime import date
 
 from verzuimdesk.domain.codes import Category
 
+# Unauthorised in the sense of category A: "ongeoorloofd", and a `?` counts as unauthorised until
+# someone reclassifies it (PROTOCOLS.md §1).
+from verzuimdesk.domain.measures import UNAUTHORISED
+
 REFERENCE_MONTHS = (3, 6, 9, 12)
 REFERENCE_DAY = 15
 
-# Unauthorised in the sense of category A: "ongeoorloofd", and a `?` counts as unauthorised until
-# someone reclassifies it (PROTOCOLS.md §1).
-UNAUTHORISED = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED})
 # Authorised in the sense of category B: sickness and other authorised absence; schorsing is
 # authorised too (PROTOCOLS.md §1).
 AUTHORISED = frozenset({Category.SICK, Category.AUTHORISED, Category.SUSPENDED})

@@ -1,7 +1,7 @@
 """The IB-er's desk: the lights counted, the "Te doen" list of open actions and the rows of the pupil list.
 
-One call loads the whole school in bulk (as `school_status` does), evaluates every pupil at the
-peildatum and adds the two figures the list shows beside the light: unauthorised hours in the current
+One call to `school_status` (the status cache, or the engine on the whole school loaded in bulk) gives
+every pupil's light and the two figures the list shows beside it: unauthorised hours in the current
 window of 4 lesweken and sick episodes that started in 12 lesweken.
 """
 
@@ -11,15 +11,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from verzuimdesk.domain.codes import ActionKind, Category
-from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit, evaluate
-from verzuimdesk.domain.measures import PupilMeasures
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.services.status import school_protocol
-from verzuimdesk.storage.database import Database, DatabaseError
-from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
+from verzuimdesk.services.status import school_status
+from verzuimdesk.storage.database import Database
 
-UNAUTHORISED = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED})  # unexplained counts as unauthorised
 LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.GREEN: 2, Light.GREY: 3}
 
 
@@ -94,41 +91,25 @@ def _next_action(status: PupilStatus) -> Action | None:
 
 def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOverview:
     """The lights, the open actions (overdue first) and the list rows of the pupils `account` sees."""
-    with db.read() as session:
-        school = load_school(session)
-        if school is None:
-            raise DatabaseError("Deze database bevat nog geen school.")
-        protocol = school_protocol(school.protocol)
-        calendar = load_calendar(session)
-        pupils = load_pupil_data(session, until=peildatum)
+    school = school_status(db, peildatum)
     counts = dict.fromkeys(Light, 0)
     todo: list[TodoItem] = []
     rows: list[PupilDeskRow] = []
     groups: set[str] = set()
-    for p in pupils:
+    for p in school.pupils:
         if not account.sees_group(p.group):
             continue
         groups.add(p.group)
-        status = evaluate(p, calendar, protocol, peildatum)
+        status = p.status
         counts[status.light] += 1
-        m = PupilMeasures(p, calendar)
-        hours, episodes = 0.0, 0
-        window = m.window(peildatum, 4)
-        if window is not None:
-            s = m.series(UNAUTHORISED)
-            lo, hi = s.bounds(window[0], window[1])
-            hours = (s.cum[hi] - s.cum[lo]) / 60
-        window12 = m.window(peildatum, 12)
-        if window12 is not None:
-            episodes = m.episodes_starting(window12[0], window12[1])
         first, _, last = p.name.rpartition(" ")
         nxt = _next_action(status)
-        rows.append(PupilDeskRow(p.id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
+        rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
                                  _reason_of(status, nxt), nxt.kind if nxt else None,
-                                 nxt.due_date if nxt else None, bool(nxt and nxt.overdue), round(hours, 2),
-                                 episodes))
+                                 nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
+                                 p.sick_episodes))
         for a in status.open_actions:
-            todo.append(TodoItem(p.id, p.number, p.name, p.group, status.light, a.kind, a.rule_id,
+            todo.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, a.kind, a.rule_id,
                                  _reason_of(status, a), a.trigger_date, a.due_date, a.regie, a.legal, a.overdue))
     todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
     return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(sorted(groups, key=_group_key)))

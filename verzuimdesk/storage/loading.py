@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,23 +38,41 @@ def load_school(session: Session) -> School | None:
     return session.scalar(select(School).limit(1))
 
 
+# Calendars by their rows: a calendar read again unchanged is the same object, so the per-group index
+# of schooldagen it builds on first use (a few ms a group) is built once, not on every status asked.
+_CALENDARS: dict[tuple[object, ...], SchoolCalendar] = {}
+
+
 def load_calendar(session: Session) -> SchoolCalendar:
-    years = tuple(Period("", y.start, y.end) for y in session.scalars(select(SchoolYear).order_by(SchoolYear.start)))
+    def rows(query: Any) -> tuple[tuple[Any, ...], ...]:
+        return tuple(tuple(r) for r in session.execute(query))
+
+    years = rows(select(SchoolYear.start, SchoolYear.end).order_by(SchoolYear.start))
+    spans = rows(select(TimetableSpan.group_name, TimetableSpan.weekday, TimetableSpan.start, TimetableSpan.end)
+                 .order_by(TimetableSpan.start, TimetableSpan.id))
+    days = rows(select(CalendarDay.day, CalendarDay.kind).order_by(CalendarDay.day))
+    vacations = rows(select(Vacation.name, Vacation.start, Vacation.end).order_by(Vacation.start, Vacation.id))
+    key = (years, spans, days, vacations)
+    found = _CALENDARS.get(key)
+    if found is not None:
+        return found
     default: dict[int, list[Span]] = defaultdict(list)
     groups: dict[str, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for s in session.scalars(select(TimetableSpan).order_by(TimetableSpan.start)):
-        target = default if s.group_name is None else groups[s.group_name]
-        target[s.weekday].append(Span(s.start, s.end))
-    days = session.execute(select(CalendarDay.day, CalendarDay.kind)).all()
-    return SchoolCalendar(
-        school_years=years,
-        timetable={wd: tuple(spans) for wd, spans in default.items()},
+    for group_name, weekday, start, end in spans:
+        target = default if group_name is None else groups[group_name]
+        target[weekday].append(Span(start, end))
+    calendar = SchoolCalendar(
+        school_years=tuple(Period("", start, end) for start, end in years),
+        timetable={wd: tuple(sp) for wd, sp in default.items()},
         group_timetables={g: {wd: tuple(sp) for wd, sp in week.items()} for g, week in groups.items()},
-        vacations=tuple(Period(v.name, v.start, v.end)
-                        for v in session.scalars(select(Vacation).order_by(Vacation.start))),
+        vacations=tuple(Period(name, start, end) for name, start, end in vacations),
         studiedagen=frozenset(d for d, k in days if k == "studiedag"),
         feestdagen=frozenset(d for d, k in days if k == "feestdag"),
     )
+    if len(_CALENDARS) >= 8:
+        _CALENDARS.clear()
+    _CALENDARS[key] = calendar
+    return calendar
 
 
 def load_codes(session: Session) -> dict[str, Category]:

@@ -295,3 +295,25 @@ class Setting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(100))
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatusCache(Base):
+    """A pupil's status at a peildatum as the engine computed it (storage/status_cache.py).
+
+    Triggers of migration 0004 delete the rows a change makes stale; never written by hand.
+    """
+
+    __tablename__ = "status_cache"
+    peildatum: Mapped[date] = mapped_column(Date, primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class StatusGeneration(Base):
+    """One row whose counter every trigger of the status cache bumps."""
+
+    __tablename__ = "status_generation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,253 @@
+"""The status cache never answers stale: after any write, by any path, the school's status read through
+the cache is exactly what the engine computes from scratch, and only the pupils a write touched are
+evaluated again."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.domain.protocol import protocols_dir
+from verzuimdesk.services import status_codec
+from verzuimdesk.services.accounts import SCHOOL_WIDE
+from verzuimdesk.services.overview import desk_overview
+from verzuimdesk.services.status import SchoolStatus, protocol_and_fingerprint, school_status
+from verzuimdesk.storage import status_cache
+from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.models import (
+    Absence,
+    AbsenceCodeRow,
+    CalendarDay,
+    CareCase,
+    Conversation,
+    EventRow,
+    Group,
+    PlanLink,
+    Pupil,
+    School,
+    TimetableSpan,
+    Vacation,
+)
+
+TODAY = date(2026, 11, 23)
+WESSEL = 112  # 1112: absent with reason unknown, actions open
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from verzuimdesk.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo(str(path), size=200, today=TODAY).close()
+    return path
+
+
+@pytest.fixture
+def db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    shutil.copy(demo_file, tmp_path / "demo.db")
+    d = open_database(str(tmp_path / "demo.db"))
+    yield d
+    d.close()
+
+
+def fresh(db: Database, day: date = TODAY) -> SchoolStatus:
+    return school_status(db, day, use_cache=False)
+
+
+def cached_rows(db: Database) -> int:
+    with db.read() as s:
+        return int(s.execute(text("SELECT count(*) FROM status_cache")).scalar_one())
+
+
+def green_pupil(db: Database) -> int:
+    """A pupil who is green today and has no record today."""
+    with db.read() as s:
+        busy = set(s.scalars(select(Absence.pupil_id).where(Absence.day == TODAY)))
+    return next(p.pupil_id for p in fresh(db).pupils if p.light is Light.GREEN and p.pupil_id not in busy)
+
+
+def code_id(s: Session, code: str) -> int:
+    return s.scalars(select(AbsenceCodeRow.id).where(AbsenceCodeRow.code == code)).one()
+
+
+def test_read_back_it_is_what_the_engine_computed_on_every_peildatum(db: Database) -> None:
+    for day in (TODAY, date(2026, 10, 1), date(2026, 9, 15), TODAY - timedelta(days=1)):
+        first = school_status(db, day)
+        assert first.computed == 200  # nothing cached yet for this day: every pupil evaluated
+        again = school_status(db, day)
+        assert again.computed == 0  # all read back
+        assert again.pupils == first.pupils == fresh(db, day).pupils
+    lights = {p.light for p in school_status(db, TODAY).pupils}
+    assert {Light.RED, Light.ORANGE, Light.GREEN} <= lights  # the comparison covered rules and actions
+
+
+def test_the_desk_figures_come_back_with_the_light(db: Database) -> None:
+    cold = desk_overview(db, peildatum=TODAY, account=SCHOOL_WIDE)
+    warm = desk_overview(db, peildatum=TODAY, account=SCHOOL_WIDE)
+    assert warm == cold
+    assert any(r.unauthorised_hours for r in warm.rows) and any(r.sick_episodes for r in warm.rows)
+
+
+def _absence(pupil: int, code: str) -> Callable[[Session], None]:
+    def write(s: Session) -> None:
+        s.add(Absence(pupil_id=pupil, day=TODAY, code_id=code_id(s, code), created_at=NOW))
+    return write
+
+
+def _delete_absences(s: Session) -> None:
+    s.execute(delete(Absence).where(Absence.pupil_id == WESSEL))
+
+
+def _recode_absences(s: Session) -> None:
+    s.execute(update(Absence).where(Absence.pupil_id == WESSEL).values(code_id=code_id(s, "Z")))
+
+
+def _event(s: Session) -> None:
+    s.add(EventRow(pupil_id=WESSEL, day=TODAY, kind="talk_pupil", created_at=NOW))
+
+
+def _conversation(s: Session) -> None:
+    s.add(Conversation(pupil_id=WESSEL, kind="parents_phone", held_at=NOW, summary="Gebeld.", updated_at=NOW))
+
+
+def _plan(s: Session) -> None:
+    s.add(PlanLink(pupil_id=WESSEL, kind="IHP", location="ihp.pdf", start=TODAY))
+
+
+def _case(s: Session) -> None:
+    s.add(CareCase(pupil_id=WESSEL, category="A", start=TODAY - timedelta(days=70)))
+
+
+def _unenrol(s: Session) -> None:
+    s.execute(update(Pupil).where(Pupil.id == WESSEL).values(enrolled_until=TODAY - timedelta(days=1)))
+
+
+def _studiedag(s: Session) -> None:
+    # every schooldag of the last three weeks a studiedag: every absence in them stops counting
+    for n in range(1, 22):
+        day = TODAY - timedelta(days=n)
+        if day.weekday() < 5 and s.scalar(select(CalendarDay.id).where(CalendarDay.day == day)) is None:
+            s.add(CalendarDay(day=day, kind="studiedag"))
+
+
+def _vacation(s: Session) -> None:
+    s.add(Vacation(name="Extra", start=TODAY - timedelta(days=21), end=TODAY - timedelta(days=1)))
+
+
+def _code_category(s: Session) -> None:
+    s.execute(update(AbsenceCodeRow).where(AbsenceCodeRow.code.in_(["O", "?"])).values(category="authorised"))
+
+
+def _timetable(s: Session) -> None:
+    s.execute(delete(TimetableSpan).where(TimetableSpan.weekday == 0))  # no lessons on Mondays
+
+
+def _protocol(s: Session) -> None:
+    s.execute(update(School).values(protocol="haaglanden-po"))
+
+
+def _group(s: Session) -> None:
+    s.execute(update(Group).where(Group.id == s.scalars(select(Pupil.group_id).where(Pupil.id == WESSEL)).one())
+              .values(name="Vlinders"))
+
+
+PUPIL_WRITES: dict[str, Callable[[Session], None]] = {
+    "an unauthorised absence added for WESSEL": _absence(WESSEL, "O"),
+    "absences deleted": _delete_absences,
+    "absences given another code": _recode_absences,
+    "an event registered": _event,
+    "a conversation logged": _conversation,
+    "a plan linked": _plan,
+    "a care case opened": _case,
+    "the pupil unenrolled": _unenrol,
+}
+WRITES: dict[str, Callable[[Session], None]] = {
+    **PUPIL_WRITES,
+    "studiedagen added": _studiedag,
+    "a vacation added": _vacation,
+    "a code mapped to another category": _code_category,
+    "the timetable changed": _timetable,
+    "the school's protocol changed": _protocol,
+    "a group renamed": _group,
+}
+
+
+@pytest.mark.parametrize("write", list(WRITES), ids=list(WRITES))
+def test_after_any_write_the_answer_is_the_engines_own(db: Database, write: str) -> None:
+    before = school_status(db, TODAY)
+    assert school_status(db, TODAY).computed == 0
+    with db.begin() as s:
+        WRITES[write](s)
+    after = school_status(db, TODAY)
+    assert after.pupils == fresh(db).pupils
+    assert after.computed == (1 if write in PUPIL_WRITES else 200)
+    if write != "a plan linked":  # Wessel has no support_plan action for a plan to fulfil
+        assert after.pupils != before.pupils  # the write mattered, and the cache did not hide it
+
+
+def test_a_write_to_one_pupil_evaluates_only_that_pupil_again(db: Database) -> None:
+    pupil = green_pupil(db)
+    school_status(db, TODAY)
+    with db.begin() as s:
+        _absence(pupil, "O")(s)
+    after = school_status(db, TODAY)
+    assert after.computed == 1
+    (light,) = [p for p in after.pupils if p.pupil_id == pupil]
+    assert light.light is Light.ORANGE  # an unauthorised record asks for a talk with the pupil
+
+
+def test_a_status_computed_while_someone_wrote_is_not_kept(db: Database) -> None:
+    _, fingerprint = protocol_and_fingerprint("hoeksche-waard-po")
+    with db.read() as s:
+        read_at = status_cache.generation(s)
+    stale = fresh(db).pupils[0]
+    with db.begin() as s:  # lands between the engine's read and its store
+        _absence(stale.pupil_id, "O")(s)
+    payload = status_codec.encode(stale.status, stale.unauthorised_hours, stale.sick_episodes)
+    assert status_cache.store(db, TODAY, fingerprint, read_at, {stale.pupil_id: payload}) is False
+    assert cached_rows(db) == 0
+    assert school_status(db, TODAY).pupils == fresh(db).pupils
+
+
+def test_an_edited_protocol_file_is_read_again_without_any_write(db: Database, tmp_path: Path) -> None:
+    edited = tmp_path / "eigen.toml"
+    shutil.copy(protocols_dir() / "hoeksche-waard-po.toml", edited)
+    with db.begin() as s:
+        s.execute(update(School).values(protocol=str(edited)))
+    before = school_status(db, TODAY)
+    assert school_status(db, TODAY).computed == 0
+    # the IB-er edits the file: the unauthorised-record rule no longer asks for anything
+    source = edited.read_text(encoding="utf-8")
+    assert source.count('id = "HW-ONG"') == 1
+    edited.write_text(source.replace('id = "HW-ONG"', 'id = "HW-ONG-EIGEN"'), encoding="utf-8")
+    after = school_status(db, TODAY)
+    assert after.computed == 200
+    assert after.pupils == fresh(db).pupils
+    assert any(r.rule_id == "HW-ONG-EIGEN" for p in after.pupils for r in p.status.rules)
+    assert after.pupils != before.pupils
+
+
+def test_only_a_few_peildata_are_kept(db: Database) -> None:
+    for n in range(status_cache.KEEP_PEILDATA + 3):
+        school_status(db, TODAY - timedelta(days=n))
+    with db.read() as s:
+        days = s.execute(text("SELECT count(DISTINCT peildatum) FROM status_cache")).scalar_one()
+    assert days == status_cache.KEEP_PEILDATA
+    assert school_status(db, TODAY).computed == 200  # the first asked was dropped
+    assert school_status(db, TODAY).computed == 0
+
+
+def test_every_input_table_has_its_triggers(db: Database) -> None:
+    with db.read() as s:
+        names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    for table in status_cache.PUPIL_TABLES + status_cache.SCHOOL_TABLES:
+        for when in ("insert", "update", "delete"):
+            assert f"status_cache_{table}_{when}" in names

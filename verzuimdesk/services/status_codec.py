@@ -1,0 +1,73 @@
+"""A pupil's status (and the list's two figures) as compact JSON for the status cache, and back.
+
+Rule texts and steps are not stored: they come from the protocol, whose bytes are part of the
+cache's fingerprint. Decoding gives exactly the objects `evaluate` gave (tests/services/test_status_cache.py).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit
+from verzuimdesk.domain.protocol import Protocol
+
+_LIGHT = {light.value: light for light in Light}
+_KIND = {kind.value: kind for kind in ActionKind}
+
+
+def _d(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text is not None else None
+
+
+def encode(status: PupilStatus, hours: float, episodes: int) -> str:
+    return json.dumps([
+        status.light.value, status.enrolled, status.step.id, _d(status.case_start), status.thuiszitter,
+        hours, episodes,
+        [[h.rule_id, h.value, h.threshold, h.unit, _d(h.window_start), _d(h.window_end),
+          h.trigger_date.isoformat(), h.record_ids, h.event_ids] for h in status.rules],
+        [[a.kind.value, a.rule_id, a.trigger_date.isoformat(), a.due_date.isoformat(), a.legal, a.regie, a.term,
+          a.term_unit, a.done, a.done_by, a.overdue] for a in status.actions],
+    ], separators=(",", ":"), ensure_ascii=False)
+
+
+class Decoder:
+    """Turns payloads back into statuses at one peildatum; a payload many pupils share (most are
+    plain green) is parsed once, and those pupils share the (immutable) answer."""
+
+    def __init__(self, protocol: Protocol, peildatum: date) -> None:
+        self.protocol = protocol
+        self.peildatum = peildatum
+        self._parsed: dict[str, tuple[PupilStatus, float, int]] = {}
+
+    def __call__(self, payload: str) -> tuple[PupilStatus, float, int]:
+        got = self._parsed.get(payload)
+        if got is None:
+            got = self._parsed[payload] = self._parse(payload)
+        return got
+
+    def _parse(self, payload: str) -> tuple[PupilStatus, float, int]:
+        protocol = self.protocol
+        light, enrolled, step, case_start, thuiszitter, hours, episodes, rules, actions = json.loads(payload)
+        hits = []
+        for rid, value, threshold, unit, ws, we, trig, records, events in rules:
+            rule = protocol.rule(rid)
+            hits.append(RuleHit(rid, rule.text, rule.step, value, threshold, unit, _day(ws), _day(we),
+                                date.fromisoformat(trig), tuple(records), tuple(events)))
+        acts = tuple(
+            Action(_KIND[kind], rid, date.fromisoformat(trig), date.fromisoformat(due), legal, regie, term,
+                   term_unit, done, done_by, overdue)
+            for kind, rid, trig, due, legal, regie, term, term_unit, done, done_by, overdue in actions
+        )
+        status = PupilStatus(self.peildatum, _LIGHT[light], enrolled, tuple(hits), acts, protocol.step(step),
+                             _day(case_start), thuiszitter)
+        return status, hours, episodes
+
+
+def decode(payload: str, peildatum: date, protocol: Protocol) -> tuple[PupilStatus, float, int]:
+    return Decoder(protocol, peildatum)(payload)

@@ -1,0 +1,93 @@
+"""The status cache: each pupil's computed status at a peildatum, kept in the (encrypted) database.
+
+A cached row is valid as long as it exists: the triggers of migration 0004 delete a pupil's rows when
+one of the pupil's own rows changes, and all rows when the calendar, the codes, the groups or the
+school's protocol setting change. `fingerprint` covers what lies outside the database (the protocol
+file's bytes, the engine's code); a row with another fingerprint is never read and is dropped at the
+next store.
+
+Storing is guarded by `status_generation`, which every trigger bumps: a status computed from data
+read at generation G is stored only if the generation is still G when it is written, so a write
+that lands while the engine runs (the grid on the GUI thread, the overview on a worker) can never
+leave a stale row behind. The cache only speeds things up: when it cannot be written (a read-only
+file, a busy database) nothing is stored and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from verzuimdesk.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+KEEP_PEILDATA = 6  # the peildata kept: today, yesterday, the quarterly reference dates being prepared
+
+PUPIL_TABLES = ("absence", "event", "conversation", "plan_link", "care_case", "pupil")
+SCHOOL_TABLES = ("school", "school_year", "vacation", "calendar_day", "timetable_span", "absence_code",
+                 "school_group")
+
+
+def usable(db: Database) -> bool:
+    """The cache's triggers exist on SQLite only (migration 0004); elsewhere every status is computed."""
+    return db.engine.dialect.name == "sqlite"
+
+
+def generation(session: Session) -> int:
+    return int(session.execute(text("SELECT n FROM status_generation WHERE id = 1")).scalar_one())
+
+
+def cached(session: Session, peildatum: date, fingerprint: str,
+           pupil_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """The payloads stored for `peildatum` under `fingerprint`, by pupil id."""
+    rows = session.execute(
+        text("SELECT pupil_id, payload FROM status_cache WHERE peildatum = :d AND fingerprint = :f"),
+        {"d": peildatum.isoformat(), "f": fingerprint},
+    )
+    found: dict[int, str] = {int(pid): str(payload) for pid, payload in rows}
+    if pupil_ids is not None:
+        wanted = set(pupil_ids)
+        found = {pid: p for pid, p in found.items() if pid in wanted}
+    return found
+
+
+def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str]) -> bool:
+    """Keep `payloads` (computed from data read at generation `read_at`); False when nothing was kept."""
+    if not payloads:
+        return True
+    day = peildatum.isoformat()
+    try:
+        with db.begin() as session:
+            # The guard and the first insert are one statement, and the write lock is held from there
+            # to the commit: no other write can slip in between the check and the rows.
+            rows = [{"d": day, "p": pid, "f": fingerprint, "x": payload, "g": read_at}
+                    for pid, payload in payloads.items()]
+            result = session.connection().execute(
+                text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                     "SELECT :d, :p, :f, :x WHERE (SELECT n FROM status_generation WHERE id = 1) = :g"),
+                rows[0],
+            )
+            if result.rowcount != 1:
+                return False  # something changed while the statuses were computed
+            if len(rows) > 1:
+                session.execute(
+                    text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                         "VALUES (:d, :p, :f, :x)"),
+                    rows[1:],
+                )
+            session.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+            session.execute(
+                text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT peildatum FROM status_cache "
+                     "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
+                {"k": KEEP_PEILDATA},
+            )
+        return True
+    except OperationalError as exc:  # read-only file or a long-held lock: compute again next time
+        log.info("status niet bewaard: %s", exc)
+        return False
