@@ -55,6 +55,9 @@ def _hours(value: float) -> str:
 class PupilModel(PlainRowsModel):
     CONTEXT, HEADERS = "PupilModel", _HEADERS
 
+    def row_key(self, row: PupilDeskRow) -> int:
+        return row.pupil_id
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section in _TIPS:
             return QCoreApplication.translate("PupilModel", _TIPS[section])

@@ -32,6 +32,7 @@ class PupilsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.state = DeskState.of(ctx)
+        self._fitted = False  # columns fitted to the first list shown
         self.model = PupilModel(self)
         self.proxy = PupilFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -104,9 +105,13 @@ class PupilsPage(QWidget):
         current = self.table.currentIndex().data(ROW_ID_ROLE)
         self.model.set_rows(list(overview.rows))
         self._apply_filter()
-        self.table.resizeColumnsToContents()
-        # The reason is the long one: capped so the action, date and figures stay in view (full text as tooltip).
-        self.table.setColumnWidth(COL_REASON, min(self.table.columnWidth(COL_REASON), 260))
+        if not self._fitted and overview.rows:
+            # Fitted once: a change of one pupil keeps the columns (and any width the user dragged).
+            self._fitted = True
+            self.table.resizeColumnsToContents()
+            # The reason is the long one: capped so the action, date and figures stay in view (full text
+            # as tooltip).
+            self.table.setColumnWidth(COL_REASON, min(self.table.columnWidth(COL_REASON), 260))
         if current is not None:
             self.select_pupil(current)
 

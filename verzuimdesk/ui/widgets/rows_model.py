@@ -36,6 +36,9 @@ class RowsModel(PlainRowsModel):
     def headers(self) -> list[str]:
         return self._headers
 
+    def column_total(self) -> int:
+        return len(self._headers)
+
     def rows(self) -> list[Row]:
         return list(self._rows)
 
