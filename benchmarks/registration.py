@@ -1,8 +1,8 @@
 """Benchmark: the Registratie grid with the real widgets, offscreen, on the demo school at 256 pupils
 (8 groups of 32). Prints the median wall time of (a) switching the week of a group of 32 pupils, and
 (b) entering a code in a cell by a key press: the write, the grid's refresh and a repaint. Both on the
-page alone and inside the main window, where the other pages recompute the school's lights once the
-typing pauses (the second figure: key to every page updated). Target (issue 6): <= 50 ms each until
+page alone and inside the main window, where the other pages follow with the school's lights right
+after the key (the second figure: key to every page updated). Target (issue 6): <= 50 ms each until
 the grid shows it.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/registration.py [--plain]
@@ -36,7 +36,7 @@ PASSWORD = "benchmark-wachtwoord"
 
 
 def settle(page: RegistrationPage) -> None:
-    """What follows a key once typing pauses: the page tells the app, every page recomputes its lights."""
+    """What follows a key (50 ms later in the app): the page tells the app, every page follows."""
     page.flush()
     QThreadPool.globalInstance().waitForDone()
     QApplication.processEvents()

@@ -66,6 +66,10 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
         with db.begin() as session:
             # The guard and the first insert are one statement, and the write lock is held from there
             # to the commit: no other write can slip in between the check and the rows.
+            new_day = session.execute(
+                text("SELECT NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f)"),
+                {"d": day, "f": fingerprint},
+            ).scalar_one()
             rows = [{"d": day, "p": pid, "f": fingerprint, "x": payload, "g": read_at}
                     for pid, payload in payloads.items()]
             result = session.connection().execute(
@@ -81,12 +85,13 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
                          "VALUES (:d, :p, :f, :x)"),
                     rows[1:],
                 )
-            session.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
-            session.execute(
-                text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT peildatum FROM status_cache "
-                     "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
-                {"k": KEEP_PEILDATA},
-            )
+            if new_day:  # tidy up once per peildatum, not on every pupil's change
+                session.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+                session.execute(
+                    text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT peildatum FROM status_cache "
+                         "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
+                    {"k": KEEP_PEILDATA},
+                )
         return True
     except OperationalError as exc:  # read-only file or a long-held lock: compute again next time
         log.info("status niet bewaard: %s", exc)
