@@ -251,3 +251,24 @@ def test_every_input_table_has_its_triggers(db: Database) -> None:
     for table in status_cache.PUPIL_TABLES + status_cache.SCHOOL_TABLES:
         for when in ("insert", "update", "delete"):
             assert f"status_cache_{table}_{when}" in names
+
+
+def test_asking_never_waits_for_another_connection_s_write(db: Database) -> None:
+    import sqlite3
+    import time
+
+    assert db.path is not None
+    other = sqlite3.connect(db.path)  # the demo file is plain: another program's connection
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock, as a long import would
+    try:
+        t = time.perf_counter()
+        answer = school_status(db, TODAY)
+        waited = time.perf_counter() - t
+    finally:
+        other.rollback()
+        other.close()
+    assert waited < 1.0  # not the 5 s a write would wait for the lock
+    assert answer.computed == 200 and answer.pupils == fresh(db).pupils
+    assert cached_rows(db) == 0  # nothing kept; the next look computes and keeps it
+    assert school_status(db, TODAY).computed == 200
+    assert cached_rows(db) == 200

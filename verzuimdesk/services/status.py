@@ -38,7 +38,12 @@ from verzuimdesk.storage.loading import load_calendar, load_pupil_data
 
 # Bump when the cached form changes; the code of the modules below is part of the fingerprint anyway.
 CACHE_FORMAT = "1"
-ENGINE_MODULES = ("calendar", "codes", "conditions", "engine", "measures", "protocol", "records")
+ENGINE_MODULES = (
+    "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
+    "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
+    "verzuimdesk.domain.records", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
+    "verzuimdesk.services.status",
+)
 LOAD_ALL_ABOVE = 400  # more pupils to compute than this: one query for the school, not an IN list
 
 
@@ -74,7 +79,7 @@ def _engine_digest() -> str:
     """What identifies the engine's code: its source where it can be read, else the version."""
     h = hashlib.sha256(f"{CACHE_FORMAT} {__version__}".encode())
     for name in ENGINE_MODULES:
-        source = getattr(importlib.import_module(f"verzuimdesk.domain.{name}"), "__file__", None)
+        source = getattr(importlib.import_module(name), "__file__", None)
         with contextlib.suppress(OSError):  # a bundle without sources: the version stands for the code
             h.update(Path(source).read_bytes() if source else b"")
     return h.hexdigest()
@@ -178,7 +183,7 @@ def school_status(db: Database, peildatum: date, *, pupil_ids: list[int] | None 
     lights = []
     for pid, number, first, prefix, last, group, payload in roster:
         status, hours, episodes = computed[pid] if payload is None else decode(payload)
-        name = f"{first} {prefix} {last}" if prefix else f"{first} {last}"
+        name = " ".join(p for p in (first, prefix, last) if p)  # as load_pupil_data names the pupil
         lights.append(PupilLight(pid, number, name, group, status, hours, episodes))
     return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))
 

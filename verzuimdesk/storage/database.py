@@ -51,13 +51,16 @@ def is_encrypted(path: Path) -> bool:
     return vault.slots_path(path).exists()
 
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
+
+
 def _pragmas(dbapi_conn: Any) -> None:
     # WAL with synchronous=FULL: a commit that returned survives a power cut.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 

@@ -19,14 +19,15 @@ import logging
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.database import BUSY_TIMEOUT_MS, Database
 
 log = logging.getLogger(__name__)
 
+STORE_WAIT_MS = 50  # how long a store waits for another connection's write (then it is dropped)
 KEEP_PEILDATA = 6  # the peildata kept: today, yesterday, the quarterly reference dates being prepared
 
 PUPIL_TABLES = ("absence", "event", "conversation", "plan_link", "care_case", "pupil")
@@ -62,37 +63,52 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
     if not payloads:
         return True
     day = peildatum.isoformat()
+    with db.read() as session:
+        if generation(session) != read_at:
+            return False  # something changed while the statuses were computed
     try:
-        with db.begin() as session:
-            # The guard and the first insert are one statement, and the write lock is held from there
-            # to the commit: no other write can slip in between the check and the rows.
-            new_day = session.execute(
-                text("SELECT NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f)"),
-                {"d": day, "f": fingerprint},
-            ).scalar_one()
-            rows = [{"d": day, "p": pid, "f": fingerprint, "x": payload, "g": read_at}
-                    for pid, payload in payloads.items()]
-            result = session.connection().execute(
-                text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
-                     "SELECT :d, :p, :f, :x WHERE (SELECT n FROM status_generation WHERE id = 1) = :g"),
-                rows[0],
-            )
-            if result.rowcount != 1:
-                return False  # something changed while the statuses were computed
-            if len(rows) > 1:
-                session.execute(
-                    text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
-                         "VALUES (:d, :p, :f, :x)"),
-                    rows[1:],
-                )
-            if new_day:  # tidy up once per peildatum, not on every pupil's change
-                session.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
-                session.execute(
-                    text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT peildatum FROM status_cache "
-                         "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
-                    {"k": KEEP_PEILDATA},
-                )
+        with db.engine.begin() as conn:
+            # A status is asked for to be read: it waits for nobody's write. If another connection
+            # is writing, this store gives up at once (that write makes these rows stale anyway).
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {STORE_WAIT_MS}")
+            try:
+                _store(conn, day, fingerprint, read_at, payloads)
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return True
-    except OperationalError as exc:  # read-only file or a long-held lock: compute again next time
+    except _Stale:
+        return False
+    except OperationalError as exc:  # read-only file or another connection writing: compute again next time
         log.info("status niet bewaard: %s", exc)
         return False
+
+
+class _Stale(Exception):
+    """The generation moved between the check and the write lock: roll the store back."""
+
+
+def _store(conn: Connection, day: str, fingerprint: str, read_at: int, payloads: dict[int, str]) -> None:
+    # The guard and the first insert are one statement, and the write lock is held from there to the
+    # commit: no other write can slip in between the check and the rows.
+    new_day = conn.execute(
+        text("SELECT NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f)"),
+        {"d": day, "f": fingerprint},
+    ).scalar_one()
+    rows = [{"d": day, "p": pid, "f": fingerprint, "x": payload, "g": read_at} for pid, payload in payloads.items()]
+    result = conn.execute(
+        text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+             "SELECT :d, :p, :f, :x WHERE (SELECT n FROM status_generation WHERE id = 1) = :g"),
+        rows[0],
+    )
+    if result.rowcount != 1:
+        raise _Stale
+    if len(rows) > 1:
+        conn.execute(text("INSERT OR REPLACE INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                          "VALUES (:d, :p, :f, :x)"), rows[1:])
+    if new_day:  # tidy up once per peildatum, not on every pupil's change
+        conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+        conn.execute(
+            text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT peildatum FROM status_cache "
+                 "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
+            {"k": KEEP_PEILDATA},
+        )

@@ -32,9 +32,10 @@ class PlainRowsModel(QAbstractTableModel):
                 keys == [self.row_key(r) for r in self._rows]:
             changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
             self._rows = rows
-            last = self.column_total() - 1
-            for i in changed:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            if changed:
+                # One signal over the changed span: a sort proxy told row by row would place each
+                # row among neighbours that have changed already, and sort them wrong.
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], self.column_total() - 1))
             return
         self.beginResetModel()
         self._rows = rows

@@ -6,6 +6,10 @@ pupil's cached rows when one of its own rows changes, and every cached row when 
 changes; each also bumps `status_generation`, so a status computed while a write happened is not
 stored (storage/status_cache.py). SQLite only: on another server the cache is not used.
 
+A later migration that alters one of these tables in batch mode (SQLite copies the table) drops its
+triggers: such a migration must create them again and empty status_cache.
+tests/services/test_status_cache.py checks that every trigger exists at head.
+
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23
