@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Welcome to VerzuimDesk</source>
         <translation>Welkom bij VerzuimDesk</translation>
@@ -236,7 +237,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>The database is encrypted with this password. Colleagues get their own password later under Settings › Staff.</source>
-        <translation>De database wordt met dit wachtwoord versleuteld. Collega's krijgen later een eigen wachtwoord via Instellingen › Personeel.</translation>
+        <translation>De database wordt met dit wachtwoord versleuteld. Collega&apos;s krijgen later een eigen wachtwoord via Instellingen › Personeel.</translation>
     </message>
     <message>
         <source>Your name:</source>
@@ -356,7 +357,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>dd-mm-yyyy, separated by commas</source>
-        <translation>dd-mm-jjjj, gescheiden door komma's</translation>
+        <translation>dd-mm-jjjj, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Save this school year</source>
@@ -619,7 +620,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Stap 3 — gesprek met de leerling. Wat is de reden van het verzuim? Wat zijn jouw zorgen, en die van de leerling? Wat is nodig om verder verzuim te voorkomen? Maak samen concrete afspraken en vertel dat de ouders/verzorgers geïnformeerd worden.</translation>
     </message>
     <message>
-        <source>Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the pupil's right to learn, with concrete agreements and who does what?</source>
+        <source>Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the pupil&apos;s right to learn, with concrete agreements and who does what?</source>
         <translation>Stap 6 — ZAT. Wat is de probleemanalyse? Wie heeft de regie? Welk plan borgt het recht op leren, met concrete afspraken over wie wat doet?</translation>
     </message>
     <message>
@@ -635,7 +636,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Schoolmaatschappelijk werk. Wat is gevraagd, wat is afgesproken, en gaven de ouders toestemming?</translation>
     </message>
     <message>
-        <source>Stap 4 — contact with the parents. Report the absence. How are the pupil's health and well-being? Share the school's concern. May school social work (SMW) contact the family? Tell them when leerplicht and the youth doctor are involved. No diagnosis is recorded.</source>
+        <source>Stap 4 — contact with the parents. Report the absence. How are the pupil&apos;s health and well-being? Share the school&apos;s concern. May school social work (SMW) contact the family? Tell them when leerplicht and the youth doctor are involved. No diagnosis is recorded.</source>
         <translation>Stap 4 — contact met de ouders/verzorgers. Meld het verzuim. Hoe is het met de gezondheid en het welbevinden van de leerling? Uit de zorgen van school. Mag schoolmaatschappelijk werk (SMW) contact opnemen? Vertel wanneer leerplicht en de jeugdarts worden ingeschakeld. Er wordt geen diagnose vastgelegd.</translation>
     </message>
     <message>
@@ -647,8 +648,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Concept bewaard om %1.</translation>
     </message>
     <message>
-        <source>Agreement %1: '%2' is not a date (dd-mm-yyyy).</source>
-        <translation>Afspraak %1: '%2' is geen datum (dd-mm-jjjj).</translation>
+        <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
+        <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1093,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Kies een bestand</translation>
     </message>
     <message>
-        <source>An export of the school's administration (ParnasSys, ESIS or another LAS): a spreadsheet (CSV or Excel) or an EDEX file.</source>
+        <source>An export of the school&apos;s administration (ParnasSys, ESIS or another LAS): a spreadsheet (CSV or Excel) or an EDEX file.</source>
         <translation>Een export uit de leerlingadministratie (ParnasSys, ESIS of een ander LAS): een spreadsheet (CSV of Excel) of een EDEX-bestand.</translation>
     </message>
     <message>
@@ -1392,7 +1393,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Toelichting</translation>
     </message>
     <message>
-        <source>Choose the plan's file</source>
+        <source>Choose the plan&apos;s file</source>
         <translation>Kies het bestand van het plan</translation>
     </message>
 </context>
@@ -1447,12 +1448,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Plan openen</translation>
     </message>
     <message>
-        <source>The file '%1' is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
-        <translation>Het bestand '%1' is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+        <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
+        <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
     </message>
     <message>
-        <source>No program could open '%1'.</source>
-        <translation>Geen programma kon '%1' openen.</translation>
+        <source>No program could open &apos;%1&apos;.</source>
+        <translation>Geen programma kon &apos;%1&apos; openen.</translation>
     </message>
     <message>
         <source>Delete the link to this plan? The file itself stays where it is.</source>
@@ -1482,8 +1483,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Protocolbestanden (*.toml)</translation>
     </message>
     <message>
-        <source>The file is valid. Press 'Use this protocol' to make it the school's.</source>
-        <translation>Het bestand is in orde. Kies 'Dit protocol gebruiken' om het voor de school in te stellen.</translation>
+        <source>The file is valid. Press &apos;Use this protocol&apos; to make it the school&apos;s.</source>
+        <translation>Het bestand is in orde. Kies &apos;Dit protocol gebruiken&apos; om het voor de school in te stellen.</translation>
     </message>
     <message>
         <source>The school now follows: %1</source>
@@ -1844,8 +1845,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <source>Unknown code '%1'. Known: %2</source>
-        <translation>Onbekende code '%1'. Bekend: %2</translation>
+        <source>Unknown code &apos;%1&apos;. Known: %2</source>
+        <translation>Onbekende code &apos;%1&apos;. Bekend: %2</translation>
     </message>
     <message>
         <source>Late</source>
@@ -1915,7 +1916,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Meldingsnummer</translation>
     </message>
     <message>
-        <source>From DUO's confirmation (required)</source>
+        <source>From DUO&apos;s confirmation (required)</source>
         <translation>Uit de bevestiging van DUO (verplicht)</translation>
     </message>
     <message>
@@ -2331,7 +2332,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Lestijden</translation>
     </message>
     <message>
-        <source>The school's usual week. A group with other times (often groups 1-2) gets its own under Settings › Lesson times.</source>
+        <source>The school&apos;s usual week. A group with other times (often groups 1-2) gets its own under Settings › Lesson times.</source>
         <translation>De gewone week van de school. Een groep met andere tijden (vaak groep 1-2) krijgt eigen lestijden via Instellingen › Lestijden.</translation>
     </message>
     <message>

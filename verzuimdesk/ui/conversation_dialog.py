@@ -47,6 +47,7 @@ from verzuimdesk.services.conversations import (
 )
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import conversation_word
 
 DRAFT_DELAY_MS = 1000
@@ -112,17 +113,10 @@ class ConversationDialog(QDialog):
 
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close (keep draft)"))
+        self.message = error_label()
+        self.buttons = save_cancel(self, self.tr("Save"), self.tr("Close (keep draft)"), self.save)
         self.discard = self.buttons.addButton(self.tr("Discard draft"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.discard.clicked.connect(self._discard)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)

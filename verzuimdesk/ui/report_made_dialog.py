@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, register_event, update_event
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import report_word
 
 
@@ -51,15 +51,8 @@ class ReportMadeDialog(QDialog):
         self.note.setMaximumHeight(110)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.message.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Register"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.message = error_label()
+        buttons = save_cancel(self, self.tr("Register"), self.tr("Cancel"), self.save)
         form = QFormLayout()
         form.addRow(self.tr("Report"), self.kind)
         form.addRow(self.tr("Date"), self.day)

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from verzuimdesk.services.dossier_edit import PLAN_KINDS, EditRefused, add_plan,
 from verzuimdesk.services.dossier_view import PlanItem
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 
 
 class PlanDialog(QDialog):
@@ -59,15 +58,8 @@ class PlanDialog(QDialog):
         self.note = QLineEdit(plan.note if plan else "")
         if plan:
             self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.message.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.message = error_label()
+        buttons = save_cancel(self, self.tr("Save"), self.tr("Cancel"), self.save)
         form = QFormLayout()
         form.addRow(self.tr("Plan"), self.kind)
         form.addRow(self.tr("File or URL"), where)
