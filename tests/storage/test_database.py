@@ -72,3 +72,41 @@ def test_an_older_database_is_checked_backed_up_and_migrated(tmp_path: Path) -> 
     assert "referred_special" in [r[1] for r in con.execute("PRAGMA table_info(pupil)")]
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
     con.close()
+
+
+def test_a_transaction_survives_many_worker_threads_connecting(tmp_path: Path) -> None:
+    """The app's worker threads come and go all day; none may take a connection from under another
+    thread's open transaction (the SQLCipher dialect's default pool closed an arbitrary one once a
+    sixth thread connected)."""
+    import threading
+
+    from sqlalchemy import text
+
+    from tests.conftest import PASSPHRASE
+    from verzuimdesk.storage.database import create_encrypted_database
+
+    db, _ = create_encrypted_database(str(tmp_path / "t.db"), user="ib", password=PASSPHRASE)
+    errors: list[str] = []
+
+    def read() -> None:
+        try:
+            with db.read() as s:
+                s.execute(text("SELECT count(*) FROM school")).scalar_one()
+        except Exception as exc:  # the test reports whatever went wrong
+            errors.append(repr(exc))
+
+    with db.begin() as s:
+        s.add(School(name="De Regenboog"))
+        s.flush()
+        for _ in range(4):
+            workers = [threading.Thread(target=read) for _ in range(8)]
+            for w in workers:
+                w.start()
+            for w in workers:
+                w.join()
+        s.add(School(name="De Regenboog, locatie Noord"))
+    with db.read() as s:
+        assert s.scalars(select(School.name).order_by(School.id)).all() == ["De Regenboog",
+                                                                             "De Regenboog, locatie Noord"]
+    assert errors == []
+    db.close()

@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import vault
 from verzuimdesk.storage.location import location_problem
@@ -81,12 +82,19 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
         return create_engine(target, pool_pre_ping=True)
+    # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
+    # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
+    # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
+    # connects -- possibly one in the middle of a transaction -- and Qt's thread pool makes new
+    # threads all day.
+    pooling: dict[str, Any] = {"poolclass": QueuePool, "pool_use_lifo": True,
+                               "connect_args": {"check_same_thread": False}}
     if key is None:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(f"sqlite:///{path}", **pooling)
     else:
         # SQLAlchemy's own SQLCipher dialect; the raw key means no key derivation on every connect.
         url = URL.create("sqlite+pysqlcipher", password=vault.sqlcipher_key(key), database=str(path))
-        engine = create_engine(url)
+        engine = create_engine(url, **pooling)
     event.listen(engine, "connect", lambda conn, _rec: _pragmas(conn))
     return engine
 
