@@ -81,6 +81,8 @@ def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> An
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
+        if target.startswith(("postgresql://", "postgres://")):  # psycopg 3, the driver the extra installs
+            target = "postgresql+psycopg://" + target.split("://", 1)[1]
         return create_engine(target, pool_pre_ping=True)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
