@@ -165,3 +165,42 @@ def test_slow_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtbot:
     window.peildatum.setDate(date(2026, 10, 1))
     assert window.overview_page.counts[Light.RED].text().startswith("2\n")  # not yet: the GUI did not wait
     qtbot.waitUntil(lambda: window.overview_page.counts[Light.RED].text().startswith("0\n"), timeout=5000)
+
+
+def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computing(qtbot: QtBot, demo_db: Path) -> None:
+    """A change to a few pupils is answered at once; while a worker computes the whole school (a new
+    peildatum), the next answer waits for a worker too instead of computing the cold school again on
+    the GUI thread, and only the newest answer is shown."""
+    import threading
+
+    from verzuimdesk.ui.context import Changed
+    from verzuimdesk.ui.desk_state import DeskState
+
+    ctx = AppContext(open_database(str(demo_db)), SCHOOL_WIDE)
+    ctx.set_peildatum(TODAY)
+    state = DeskState.of(ctx)
+    state.current()
+    on_gui: list[bool] = []
+    release = threading.Event()
+    compute = state._compute
+
+    def watched() -> object:
+        gui = threading.current_thread() is threading.main_thread()
+        on_gui.append(gui)
+        if not gui:
+            release.wait(10)
+        return compute()
+
+    state._compute = watched  # type: ignore[method-assign]
+    shown: list[date] = []
+    state.updated.connect(lambda o: shown.append(o.peildatum))
+
+    ctx.changed(Changed.pupils(15))  # a few pupils, nothing running: at once, on the GUI thread
+    assert on_gui == [True] and shown == [TODAY]
+    ctx.set_peildatum(date(2026, 10, 1))  # a new peildatum: on a worker
+    ctx.changed(Changed.pupils(15))  # while that worker runs
+    release.set()
+    qtbot.waitUntil(lambda: state._running == 0, timeout=10_000)
+    assert on_gui == [True, False, False]
+    assert shown == [TODAY, date(2026, 10, 1)]  # the older worker's answer was dropped
+    ctx.db.close()

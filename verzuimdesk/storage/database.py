@@ -6,6 +6,7 @@ block ends, rolled back when it raises.
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -86,15 +87,16 @@ def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> An
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        if target.startswith(("postgresql://", "postgres://")):  # psycopg 3, the driver the extra installs
-            target = "postgresql+psycopg://" + target.split("://", 1)[1]
+        if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
+            target = "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
         return create_engine(target, pool_pre_ping=True)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
     # connects -- possibly one in the middle of a transaction -- and Qt's thread pool makes new
     # threads all day.
-    pooling: dict[str, Any] = {"poolclass": QueuePool, "pool_use_lifo": True,
+    # No upper bound (max_overflow=-1): a GUI thread waiting for a free connection would freeze.
+    pooling: dict[str, Any] = {"poolclass": QueuePool, "pool_use_lifo": True, "max_overflow": -1,
                                "connect_args": {"check_same_thread": False}}
     if key is None:
         engine = create_engine(f"sqlite:///{path}", **pooling)

@@ -74,7 +74,11 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
             try:
                 _store(conn, day, fingerprint, read_at, payloads)
             finally:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                try:
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                except Exception:
+                    conn.invalidate()  # never hand out a connection that gives up on locks this fast
+                    raise
         return True
     except _Stale:
         return False

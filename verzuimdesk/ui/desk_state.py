@@ -39,6 +39,7 @@ class DeskState(QObject):
         self.overview: DeskOverview | None = None
         self.last_ms = 0.0
         self._generation = 0
+        self._running = 0  # computations on worker threads not yet finished
         ctx.data_changed.connect(self._on_changed)
         ctx.peildatum_changed.connect(lambda _day: self.refresh())
 
@@ -71,7 +72,7 @@ class DeskState(QObject):
         """Recompute; `few`: only a few pupils changed since the last answer."""
         self._generation += 1
         generation = self._generation
-        if few and self.last_ms <= BUSY_MS:
+        if few and self.last_ms <= BUSY_MS and not self._running:
             try:
                 result = self._timed()
             except Exception as exc:  # a broken protocol file: said on the pages, not a crash
@@ -79,10 +80,20 @@ class DeskState(QObject):
                 return
             self._finish(generation, result)
             return
-        run_task(self._timed, on_done=lambda r: self._finish(generation, r),
-                 on_error=lambda exc: self.failed.emit(str(exc)))
+        # While a worker computes (say the whole school for a new peildatum), the next request goes to
+        # a worker as well: on the GUI thread it would compute the same cold school again.
+        self._running += 1
+        run_task(self._timed, on_done=lambda r: self._finish(generation, r, worker=True),
+                 on_error=lambda exc: self._failed(generation, exc))
 
-    def _finish(self, generation: int, result: DeskOverview) -> None:
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        self._running -= 1
+        if generation == self._generation:  # an older request's error says nothing about the newer figures
+            self.failed.emit(str(exc))
+
+    def _finish(self, generation: int, result: DeskOverview, worker: bool = False) -> None:
+        if worker:
+            self._running -= 1
         if generation != self._generation:
             return  # a newer request is on its way
         self.overview = result

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from verzuimdesk.domain.dutch import format_date
@@ -62,6 +62,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         return False
     try:
         make_backup(ctx.db, reason="herstel")
+        QThreadPool.globalInstance().waitForDone()  # no worker may still hold a connection to the old file
         ctx.db.close()
         restore(Path(chosen), path, password)
     except DatabaseError as exc:
