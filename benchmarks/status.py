@@ -34,12 +34,8 @@ TODAY = date(2026, 6, 19)  # late in a school year: a full year of records lies 
 PASSWORD = "benchmark-wachtwoord"
 
 
-BEST: dict[str, float] = {}  # the fastest run of each figure: what growth is judged on (noise only adds)
-
-
-def median_of(fn: Callable[[], object], runs: int = 7, before: Callable[[], object] | None = None,
-              name: str = "") -> float:
-    """Median wall time in ms of `fn` after one warm-up run; `before` runs untimed before each."""
+def times_of(fn: Callable[[], object], runs: int = 7, before: Callable[[], object] | None = None) -> list[float]:
+    """Wall times in ms of `fn` after one warm-up run; `before` runs untimed before each."""
     fn()
     times = []
     for _ in range(runs):
@@ -48,22 +44,20 @@ def median_of(fn: Callable[[], object], runs: int = 7, before: Callable[[], obje
         t = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t) * 1000)
-    if name:
-        BEST[name] = min(times)
-    return statistics.median(times)
+    return times
 
 
-def paired(fa: Callable[[], object], fb: Callable[[], object], runs: int) -> tuple[float, float, float]:
-    """(a) and (b) timed in turns, so that a slow moment of this shared machine falls on both:
-    their medians in ms and the median of the per-turn ratios a/b."""
+def paired(fa: Callable[[], object], fb: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    """(a) and (b) timed in turns, so that a slow moment of this shared machine falls on both."""
     fa(), fb()
-    ta, tb = [], []
+    ta: list[float] = []
+    tb: list[float] = []
     for _ in range(runs):
         for fn, out in ((fa, ta), (fb, tb)):
             t = time.perf_counter()
             fn()
             out.append((time.perf_counter() - t) * 1000)
-    return statistics.median(ta), statistics.median(tb), statistics.median(x / y for x, y in zip(ta, tb, strict=True))
+    return ta, tb
 
 
 def sum_query(db: Database) -> None:
@@ -85,7 +79,8 @@ def clear_cache(db: Database) -> None:
         s.execute(text("DELETE FROM status_cache"))
 
 
-def measure(size: int, folder: Path, encrypted: bool) -> tuple[float, float, int]:
+def measure(size: int, folder: Path, encrypted: bool) -> tuple[list[float], list[float], int]:
+    """The times of the first look and of a read-back, for the growth line."""
     t = time.perf_counter()
     db = create_demo(str(folder / f"demo{size}.db"), size=size, today=TODAY,
                      password=PASSWORD if encrypted else None)
@@ -94,18 +89,19 @@ def measure(size: int, folder: Path, encrypted: bool) -> tuple[float, float, int
         records = s.execute(text("SELECT count(*) FROM absence")).scalar_one()
     print(f"{size:>6} pupils, {records} absence records (made in {made:.1f} s)")
     runs = 15 if size <= 2000 else 7
-    a = median_of(lambda: school_status(db, TODAY), runs=runs, name=f"a{size}")
-    _, _, ratio = paired(lambda: school_status(db, TODAY), lambda: sum_query(db), runs=3 * runs)
+    ta, tb = paired(lambda: school_status(db, TODAY), lambda: sum_query(db), runs=3 * runs)
+    a, b = statistics.median(ta), statistics.median(tb)
+    ratio = statistics.median(x / y for x, y in zip(ta, tb, strict=True))
     pupil = iter(range(1, size + 1))
-    one = median_of(lambda: school_status(db, TODAY), runs=runs, before=lambda: touch(db, next(pupil)))
-    first = median_of(lambda: school_status(db, TODAY), runs=runs, before=lambda: clear_cache(db),
-                      name=f"first{size}")
-    b = median_of(lambda: sum_query(db), runs=runs)
+    one = statistics.median(times_of(lambda: school_status(db, TODAY), runs,
+                                     before=lambda: touch(db, next(pupil))))
+    tf = times_of(lambda: school_status(db, TODAY), runs, before=lambda: clear_cache(db))
+    first = statistics.median(tf)
     print(f"       (a) status of all pupils via the service:   {a:8.1f} ms  ({a / size * 1000:.1f} µs per pupil; "
-          f"fastest {BEST[f'a{size}']:.1f})")
+          f"fastest {min(ta):.1f})")
     print(f"           after a write to one pupil:             {one:8.1f} ms  (that pupil evaluated again)")
     print(f"           first time this peildatum is asked:     {first:8.1f} ms  (every pupil evaluated; "
-          f"fastest {BEST[f'first{size}']:.0f})")
+          f"fastest {min(tf):.0f})")
     print(f"       (b) one SQL query summing their records:    {b:8.1f} ms")
     print(f"       ratio (a)/(b): {ratio:.1f} (median of {3 * runs} turns, a and b timed one after the other)"
           f"   first time/(b): {first / b:.1f}")
@@ -119,11 +115,11 @@ def measure(size: int, folder: Path, encrypted: bool) -> tuple[float, float, int
         busiest = max(pupils, key=lambda p: len(p.records))
         year = calendar.school_year_of(TODAY)
         assert year is not None
-        tl = median_of(lambda: timeline(busiest, calendar, protocol, year.start, year.end))
+        tl = statistics.median(times_of(lambda: timeline(busiest, calendar, protocol, year.start, year.end)))
         print(f"       timeline of the busiest pupil ({len(busiest.records)} records) over "
               f"{year.start}..{year.end}: {tl:.1f} ms")
     db.close()
-    return first, a, size
+    return tf, ta, size
 
 
 SIZES: list[int] = []
@@ -140,10 +136,11 @@ def main() -> None:
         results = [measure(n, Path(tmp), not args.plain) for n in args.sizes]
     if len(results) > 1:
         (f0, a0, n0), (f1, a1, n1) = results[0], results[-1]
-        print(f"growth: {n1 / n0:.0f}x the pupils took {a1 / a0:.1f}x the time read back, "
-              f"{f1 / f0:.1f}x the first time (medians)")
-        ra, rf = BEST[f"a{n1}"] / BEST[f"a{n0}"], BEST[f"first{n1}"] / BEST[f"first{n0}"]
-        print(f"        by the fastest runs: {ra:.1f}x read back, {rf:.1f}x the first time")
+        med = statistics.median
+        print(f"growth: {n1 / n0:.0f}x the pupils took {med(a1) / med(a0):.1f}x the time read back, "
+              f"{med(f1) / med(f0):.1f}x the first time (medians)")
+        print(f"        by the fastest runs: {min(a1) / min(a0):.1f}x read back, "
+              f"{min(f1) / min(f0):.1f}x the first time")
 
 
 if __name__ == "__main__":

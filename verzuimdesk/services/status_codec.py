@@ -68,6 +68,3 @@ class Decoder:
                              _day(case_start), thuiszitter)
         return status, hours, episodes
 
-
-def decode(payload: str, peildatum: date, protocol: Protocol) -> tuple[PupilStatus, float, int]:
-    return Decoder(protocol, peildatum)(payload)

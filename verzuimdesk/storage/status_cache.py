@@ -16,7 +16,6 @@ file, a busy database) nothing is stored and nothing is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Connection, text
@@ -42,20 +41,6 @@ def usable(db: Database) -> bool:
 
 def generation(session: Session) -> int:
     return int(session.execute(text("SELECT n FROM status_generation WHERE id = 1")).scalar_one())
-
-
-def cached(session: Session, peildatum: date, fingerprint: str,
-           pupil_ids: Iterable[int] | None = None) -> dict[int, str]:
-    """The payloads stored for `peildatum` under `fingerprint`, by pupil id."""
-    rows = session.execute(
-        text("SELECT pupil_id, payload FROM status_cache WHERE peildatum = :d AND fingerprint = :f"),
-        {"d": peildatum.isoformat(), "f": fingerprint},
-    )
-    found: dict[int, str] = {int(pid): str(payload) for pid, payload in rows}
-    if pupil_ids is not None:
-        wanted = set(pupil_ids)
-        found = {pid: p for pid, p in found.items() if pid in wanted}
-    return found
 
 
 def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str]) -> bool:
