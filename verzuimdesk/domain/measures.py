@@ -94,6 +94,10 @@ class PupilMeasures:
         self.calendar = calendar
         self.group = pupil.group
         self.g = g
+        self.enrolled_from = pupil.enrolled_from
+        self.enrolled_until = pupil.enrolled_until
+        # What other domain modules derive from these measures once per pupil (halfweeks.py).
+        self.derived: dict[str, object] = {}
         self.records = tuple(sorted(pupil.records, key=lambda r: (r.day, r.id)))
         self.minutes = {r.id: absent_minutes(r, g) for r in self.records}
         self._series: dict[frozenset[Category], Series] = {}
