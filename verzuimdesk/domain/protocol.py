@@ -98,6 +98,9 @@ class ActionSpec:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule of the stappenplan. `name` is its short Dutch name for people and documents (the id is
+    the code's and the CLI's: it never appears in a document that leaves the school)."""
+
     id: str
     text: str
     step: str
@@ -106,6 +109,12 @@ class Rule:
     actions: tuple[ActionSpec, ...]
     starts_case: bool = False
     restart_after_report: bool = False
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        """The Dutch name, or the id for a protocol file that gives none."""
+        return self.name or self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +265,7 @@ class _Reader:
             raw,
             place,
             {"id", "tekst", "stap", "regie", "voorwaarde", "actie"},
-            {"start_zaak", "herstart_na_melding"},
+            {"start_zaak", "herstart_na_melding", "naam"},
         )
         step = str(self.typed(raw, "stap", place, str))
         if step not in step_ids:
@@ -267,6 +276,7 @@ class _Reader:
             raise self.fail(place, "'actie' is leeg")
         return Rule(
             id=self.typed(raw, "id", place, str),
+            name=self.typed(raw, "naam", place, str) if "naam" in raw else "",
             text=self.typed(raw, "tekst", place, str),
             step=step,
             regie=regie,
