@@ -132,7 +132,13 @@ def open_db(args: argparse.Namespace) -> Database:
 
     path = sqlite_path(args.db)
     secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
-    return open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
+    db = open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
+    from verzuimdesk.services.audit_log import audit_problem
+
+    warning = audit_problem(db)
+    if warning:
+        print(f"Waarschuwing: {warning}", file=sys.stderr)
+    return db
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from verzuimdesk.storage import vault
+from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.location import location_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -123,11 +123,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to head. Alembic is the only way tables are made or changed."""
+def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
+    """Bring the schema to head. Alembic is the only way tables are made or changed.
+
+    `audit_key` is the audit chain's key, for a migration that re-chains the log (0008).
+    """
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        cfg.attributes["audit_key"] = audit_key
         command.upgrade(cfg, "head")
 
 
@@ -214,7 +218,9 @@ def open_database(target: str, *, create: bool = False, passphrase: str | None =
         if path.exists() and path.stat().st_size > 0:
             check_file(path, key)
     engine = make_engine(target, key)
-    db = Database(target, engine, sessionmaker(engine, expire_on_commit=False), who, key)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    audit.install(sessions, key, vault.slots_path(path) if path is not None else None)
+    db = Database(target, engine, sessions, who, key)
     try:
         current = current_revision(engine)
         if current != head_revision():
@@ -223,7 +229,7 @@ def open_database(target: str, *, create: bool = False, passphrase: str | None =
                     check_file(path, key, "integrity_check")
                 if before_migrate is not None:
                     before_migrate(db)
-            migrate(engine)
+            migrate(engine, audit.audit_key(key))
     except DatabaseError:
         engine.dispose()
         raise
