@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.privacy import add_privacy_parsers
 
     add_privacy_parsers(sub, _db_arg, open_db)
+    from verzuimdesk.cli.trends import add_trends_parser
+
+    add_trends_parser(sub, _db_arg, open_db)
     return parser
 
 
