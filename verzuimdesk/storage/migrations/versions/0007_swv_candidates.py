@@ -9,7 +9,7 @@
 Plain ALTER TABLE ADD/DROP COLUMN (no batch copy), so the status-cache triggers of 0004 stay in place.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
