@@ -109,11 +109,12 @@ def with_cases(school_db: Path) -> Iterator[Path]:
     yield school_db
 
 
-def weekday_absences(number: str, code: str, start: date, end: date) -> str:
-    """CSV lines: `number` absent with `code` every schooldag start..end (the school's studiedag left out)."""
+def weekday_absences(number: str, code: str, start: date, end: date, *, skip: tuple[date, ...] = ()) -> str:
+    """CSV lines: `number` absent with `code` every schooldag start..end (the school's studiedag and the
+    days in `skip`, which have a record already, left out)."""
     days = (date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1))
     return "".join(f"{number};{d.isoformat()};;;{code};;;\n" for d in days
-                   if d.weekday() < 5 and d != date(2025, 11, 14))
+                   if d.weekday() < 5 and d != date(2025, 11, 14) and d not in skip)
 
 
 @pytest.fixture
@@ -122,7 +123,8 @@ def with_candidates(with_cases: Path, tmp_path: Path) -> Path:
     ill, Anaïs (1004) unauthorised; the IB-er opened no case for either."""
     csv = tmp_path / "long.csv"
     csv.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
-                   + weekday_absences("1002", "Z", date(2025, 11, 3), date(2025, 12, 5))
-                   + weekday_absences("1004", "O", date(2025, 11, 3), date(2025, 12, 5)), encoding="utf-8")
+                   + weekday_absences("1002", "Z", date(2025, 11, 3), date(2025, 12, 5), skip=(date(2025, 11, 7),))
+                   + weekday_absences("1004", "O", date(2025, 11, 3), date(2025, 12, 5), skip=(date(2025, 11, 10),)),
+                   encoding="utf-8")
     assert cli("import", "absences", "--db", with_cases, csv) == 0
     return with_cases
