@@ -1,7 +1,7 @@
 """EDEXML as the standard has it: a pupil's own jaargroep, teachers' roles, samengestelde groepen
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0007
 Create Date: 2026-12-02
 
 Columns are added with plain ALTER TABLE ... ADD COLUMN (no batch copy), so the status-cache
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
