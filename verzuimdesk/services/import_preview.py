@@ -153,14 +153,14 @@ def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: 
                                    plan, user, progress)
             change = Change(change.added, change.updated, change.unchanged + len(plan.unchanged))
         else:
-            rows = [r for _, r in plan.add]
+            rows = [r for _, r in plan.add] + [r for _, r, _ in plan.change]
             overlapping = [r for _, r, _ in plan.overlap]
             if replace_overlapping and overlapping:
                 _delete_replaced(session, plan, overlapping)
             written = _write_chunks(session, kind, rows + (overlapping if replace_overlapping else []), plan, user,
                                     progress)
             replaced = len(overlapping) if replace_overlapping else 0
-            change = Change(written.added - replaced, replaced,
+            change = Change(written.added - replaced, written.updated + replaced,
                             len(plan.unchanged) + written.unchanged + len(overlapping) - replaced)
         _save_mapping(session, kind, used)
         audit.append(session, user=user, action="import", entity="pupil" if kind == "pupils" else "absence",
@@ -309,12 +309,19 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     for (line, _), row in zip(table.rows, rows, strict=True):
         incoming.setdefault((plan.pupil_ids[row.number], row.day), []).append((line, row))
     for pupil_day, items in incoming.items():
-        have = {(s, e, c) for s, e, c, _ in existing.get(pupil_day, [])}
+        spans = {(s, e): (c, late) for s, e, c, late in existing.get(pupil_day, [])}
         for line, row in items:
-            key = (*pupil_day, row.start, row.end, row.code)
-            if (row.start, row.end, row.code) in have or key in seen:
-                plan.unchanged.append(row)  # the same record: write_absences skips it as well
-            elif not have:
+            key = (*pupil_day, row.start, row.end)
+            span = (row.start, row.end)
+            if key in seen or spans.get(span) == (row.code, row.minutes_late):
+                plan.unchanged.append(row)  # the same record: write_absences leaves it as it is
+            elif span in spans:  # the same pupil, day and span: the newer file's code is taken over
+                old_code, old_late = spans[span]
+                changes = [FieldChange("code", old_code, row.code)] if old_code != row.code else []
+                if old_late != row.minutes_late:
+                    changes.append(FieldChange("minuten_te_laat", _show(old_late), _show(row.minutes_late)))
+                plan.change.append((line, row, tuple(changes)))
+            elif not spans:
                 plan.add.append((line, row))
             else:
                 shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in existing[pupil_day])
@@ -326,15 +333,15 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
 
 def _delete_replaced(session: Session, plan: _Plan, rows: Sequence[AbsenceIn]) -> None:
     """Remove the records of the replaced days that the file does not have again."""
-    code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     keep: dict[tuple[int, date], set[tuple[Any, ...]]] = {}
-    for r in [*rows, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
-        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end, code_ids[r.code]))
+    changed = [r for _, r, _ in plan.change]
+    for r in [*rows, *changed, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
+        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end))
     for pid, day in sorted(plan.replace_days):
-        for aid, start, end, code_id in session.execute(
-                select(Absence.id, Absence.start, Absence.end, Absence.code_id)
+        for aid, start, end in session.execute(
+                select(Absence.id, Absence.start, Absence.end)
                 .where(Absence.pupil_id == pid, Absence.day == day)).all():
-            if (start, end, code_id) not in keep.get((pid, day), set()):
+            if (start, end) not in keep.get((pid, day), set()):
                 session.execute(delete(Absence).where(Absence.id == aid))
 
 
