@@ -193,3 +193,10 @@ def code_values(table: CsvTable, session: Session) -> tuple[str, ...]:
         if text and text.upper() not in known:
             seen.setdefault(normalise(text), text)
     return tuple(sorted(seen.values(), key=str.lower))
+
+
+def school_codes(db: Database) -> tuple[tuple[str, str], ...]:
+    """(code, label) of every absence code of the school, for choosing what a LAS value means."""
+    with db.read() as s:
+        return tuple((c, label) for c, label in s.execute(
+            select(AbsenceCodeRow.code, AbsenceCodeRow.label).order_by(AbsenceCodeRow.code)))
