@@ -34,7 +34,7 @@ def test_a_parnassys_list_gets_its_preset_and_the_unknown_reason_is_chosen_once(
     combos[0].setCurrentIndex(combos[0].findData("V"))  # type: ignore[union-attr]
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Onze ParnasSys", True))
     page.save_preset.click()
-    assert [p.name for p in all_presets(db)][0] == "Onze ParnasSys"
+    assert all_presets(db)[0].name == "Onze ParnasSys"
     next_page(wizard, qtbot)
     assert wizard.summary_page.summary.text().startswith("To add: 2.")
     next_page(wizard, qtbot)
