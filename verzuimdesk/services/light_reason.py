@@ -77,12 +77,28 @@ def rule_label(protocol: Protocol, rule_id: str) -> str:
         return rule_id
 
 
-def reason_text(protocol: Protocol, hit: RuleHit) -> str:
-    """The rule's Dutch name with its measured value: `Ongeoorloofd verzuim (18,5 uur)`; a rule about one
-    record names its day: `Afwezig, reden onbekend (16 nov 2026)`."""
+def reason_parts(protocol: Protocol, hit: RuleHit) -> tuple[str, str]:
+    """The rule's Dutch name and its measured value (`18,5 uur`); a rule about one record gives its day."""
     if hit.unit == "keer" and hit.value == 1 and hit.window_start is not None and hit.window_start == hit.window_end:
-        return f"{rule_label(protocol, hit.rule_id)} ({format_date(hit.window_start, weekday=False)})"
-    return f"{rule_label(protocol, hit.rule_id)} ({_num(hit.value)} {hit.unit})"
+        return rule_label(protocol, hit.rule_id), format_date(hit.window_start, weekday=False)
+    return rule_label(protocol, hit.rule_id), f"{_num(hit.value)} {hit.unit}"
+
+
+def reason_text(protocol: Protocol, hit: RuleHit) -> str:
+    """`Ongeoorloofd verzuim (18,5 uur)`; `Afwezig, reden onbekend (16 nov 2026)`."""
+    label, detail = reason_parts(protocol, hit)
+    return f"{label} ({detail})"
+
+
+def joined_reasons(protocol: Protocol, hits: list[RuleHit]) -> tuple[str, ...]:
+    """One reason per rule, its values together: `Afwezig, reden onbekend (16 nov 2026, 25 nov 2026)`."""
+    details: dict[str, list[str]] = {}
+    for hit in hits:
+        label, detail = reason_parts(protocol, hit)
+        seen = details.setdefault(label, [])
+        if detail not in seen:
+            seen.append(detail)
+    return tuple(f"{label} ({', '.join(d)})" for label, d in details.items())
 
 
 def main_reason(status: PupilStatus, protocol: Protocol) -> str:

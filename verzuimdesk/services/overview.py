@@ -15,7 +15,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Action, Light, PupilStatus
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.services.light_reason import deciding_action, hit_of, main_reason, reason_text, rule_label
+from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
 
@@ -84,17 +84,14 @@ def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[
         merged.setdefault((a.kind, a.due_date if a.kind is ActionKind.ESCALATION else None), []).append(a)
     items = []
     for (kind, _), actions in merged.items():
-        reasons: list[str] = []
-        for a in sorted(actions, key=lambda a: a.due_date):
-            hit = hit_of(status, a)
-            text = reason_text(protocol, hit) if hit is not None else rule_label(protocol, a.rule_id)
-            if text not in reasons:
-                reasons.append(text)
+        ordered = sorted(actions, key=lambda a: a.due_date)
+        hits = [h for h in (hit_of(status, a) for a in ordered) if h is not None]
+        reasons = joined_reasons(protocol, hits) or tuple(rule_label(protocol, a.rule_id) for a in ordered[:1])
         first = min(actions, key=lambda a: (a.due_date, not a.legal))
         items.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, kind, first.rule_id,
                               "; ".join(reasons), min(a.trigger_date for a in actions), first.due_date,
                               first.regie, any(a.legal for a in actions), any(a.overdue for a in actions),
-                              tuple(reasons), tuple(dict.fromkeys(a.rule_id for a in actions))))
+                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions))))
     return items
 
 
