@@ -144,12 +144,15 @@ def ordered(signals: tuple[Signal, ...]) -> tuple[Signal, ...]:
     return tuple(sorted(signals, key=lambda s: order.get(s.id, len(order))))
 
 
-def absence_days(m: PupilMeasures, start: date | None, peil: date) -> tuple[date, ...]:
-    """The pupil's absence days from `start` to `peil`: what a sibling's SIBLINGS signal compares."""
-    if start is None:
+def absence_days(m: PupilMeasures, start: date | None, peil: date, config: SignalConfig) -> tuple[date, ...]:
+    """The pupil's absence days from `start` to `peil`, which a sibling's SIBLINGS signal compares;
+    none when SIBLINGS is off or they are fewer than it needs (then no sibling can share enough)."""
+    p = config.params.get("SIBLINGS")
+    if start is None or p is None:
         return ()
     x = RecordInput(m, peil, (start, peil))
-    return tuple(sorted({r.day for r in x.window_records()}))
+    days = tuple(sorted({r.day for r in x.window_records()}))
+    return days if len(days) >= p["min_gedeelde_dagen"] else ()
 
 
 def sibling_range_start(calendar: SchoolCalendar, peil: date, weeks: int) -> date | None:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
@@ -44,7 +44,7 @@ class SignalPart:
     signals: tuple[Signal, ...] = ()
     forecast: Forecast = NO_FORECAST
     window_start: date | None = None  # of this pupil's signal window
-    absence_days: tuple[date, ...] = ()  # kept for a pupil with a sibling only
+    absence_days: tuple[date, ...] = ()  # kept for a pupil with a sibling, when SIBLINGS could use them
 
 
 EMPTY = SignalPart()
@@ -78,47 +78,45 @@ def record_part(ev: Evaluator, status: PupilStatus, config: SignalConfig, cases:
         record_signals(m, peil, config, cases),
         forecast(ev, status),
         window[0] if window else None,
-        absence_days(m, sibling_start, peil) if has_sibling else (),
+        absence_days(m, sibling_start, peil, config) if has_sibling else (),
     )
 
 
-@dataclass(frozen=True, slots=True)
-class RegisterRow:
-    """The roster's columns for the register signals."""
+class RegisterRow(NamedTuple):
+    """A roster line as the register signals read it."""
 
     pupil_id: int
     name: str
     enrolled: bool
-    birth_date_known: bool
-    ot_number: str
     family: str
-    guardian_contact: bool
-    case_open: bool
     part: SignalPart
 
 
-def all_signals(rows: Iterable[RegisterRow], config: SignalConfig, peil: date,
-                guardians_kept: bool) -> dict[int, tuple[Signal, ...]]:
-    """Every enrolled pupil's signals: the cached record signals with the register signals added."""
-    rows = list(rows)
+def needs_register(r: RegisterRow, missing: dict[int, set[str]]) -> bool:
+    """Whether a register signal could hold for the pupil: a sibling's absence or a missing item."""
+    return r.enrolled and (bool(r.family and r.part.absence_days) or r.pupil_id in missing)
+
+
+def with_register_signals(rows: list[RegisterRow], config: SignalConfig, peil: date,
+                          missing: dict[int, set[str]], guardians_kept: bool) -> dict[int, tuple[Signal, ...]]:
+    """The signals of the pupils of `rows` (those `needs_register` lets through; every other pupil's
+    signals are its cached record signals): the record signals with the register signals added.
+    `missing` is `storage.signal_loading.missing_data`."""
     families: dict[str, list[RegisterRow]] = defaultdict(list)
     for r in rows:
-        if r.family and r.enrolled:
+        if r.family and r.part.absence_days:
             families[r.family].append(r)
     out: dict[int, tuple[Signal, ...]] = {}
     for r in rows:
-        if not r.enrolled:
+        family = families.get(r.family, ()) if r.part.absence_days else ()
+        gone = missing.get(r.pupil_id, set())
+        if len(family) < 2 and not gone:
             continue
         start = r.part.window_start
-        family = families.get(r.family, ()) if r.family else ()
         sibs = tuple((s.name, frozenset(d for d in s.part.absence_days if start is None or d >= start))
-                     for s in family if s.pupil_id != r.pupil_id and s.part.absence_days)
-        calm = r.birth_date_known and (r.guardian_contact or not guardians_kept) and (r.ot_number or not r.case_open)
-        if calm and not (sibs and r.part.absence_days):
-            out[r.pupil_id] = r.part.signals
-            continue
+                     for s in family if s.pupil_id != r.pupil_id)
         own = tuple(d for d in r.part.absence_days if start is None or d >= start)
-        x = RegisterInput(peil, start, own, sibs, r.birth_date_known, guardians_kept, r.guardian_contact,
-                          r.ot_number, r.case_open)
+        x = RegisterInput(peil, start, own, sibs, "geboortedatum" not in gone, guardians_kept,
+                          "verzorger" not in gone, "" if "ot_nummer" in gone else "-", "ot_nummer" in gone)
         out[r.pupil_id] = ordered(r.part.signals + register_signals(x, config))
     return out

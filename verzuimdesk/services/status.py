@@ -157,13 +157,12 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol,
+def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol, config: SignalConfig,
              peildatum: date) -> dict[int, Computed]:
     calendar = load_calendar(session)
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
     data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
-    config = signal_status.signal_config()[0]
     cases = signal_loading.load_cases(session, some)
     siblings = signal_loading.with_siblings(session, some)
     return {p.id: (status, hours, episodes, part) for p, status, hours, episodes, part
@@ -171,12 +170,7 @@ def _compute(session: Session, missing: list[int], some_only: bool, protocol: Pr
 
 
 _ROSTER = (
-    "SELECT p.id, p.number, p.first_name, p.prefix, p.last_name, g.name, "
-    # the register signals' columns (services/signal_status.py)
-    "p.birth_date IS NOT NULL, p.ot_number, p.family, "
-    "EXISTS (SELECT 1 FROM guardian gu WHERE gu.pupil_id = p.id AND (gu.phone != '' OR gu.email != '')), "
-    "EXISTS (SELECT 1 FROM care_case cc WHERE cc.pupil_id = p.id AND cc.start <= :d "
-    "AND (cc.closed IS NULL OR cc.closed > :d)){payload} FROM pupil p "
+    "SELECT p.id, p.number, p.first_name, p.prefix, p.last_name, g.name, p.family{payload} FROM pupil p "
     "JOIN school_group g ON g.id = p.group_id{join}{where} ORDER BY g.name, p.last_name, p.first_name"
 )
 
@@ -202,6 +196,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         if protocol_ref is None:
             raise DatabaseError("Deze database bevat nog geen school.")
         protocol, fingerprint = protocol_and_fingerprint(protocol_ref)
+        signal_config = signal_status.signal_config()[0]
         read_at = status_cache.generation(session) if use_cache else 0
         if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
             pupil_ids = signal_loading.family_members(session, pupil_ids)
@@ -217,23 +212,26 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
             params["ids"] = list(pupil_ids)
         roster = session.execute(query, params).all()
         guardians_kept = bool(session.execute(text("SELECT EXISTS (SELECT 1 FROM guardian)")).scalar())
+        missing_data = signal_loading.missing_data(session, peildatum)
         missing = [row[0] for row in roster if row[-1] is None]
         computed: dict[int, Computed] = {}
         if missing:
-            computed = _compute(session, missing, pupil_ids is not None, protocol, peildatum)
+            computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum)
     if use_cache and computed:
         status_cache.store(db, peildatum, fingerprint, read_at,
                            {pid: status_codec.encode(*got) for pid, got in computed.items()})
     decode = status_codec.Decoder(protocol, peildatum)
-    rows, answers = [], []
-    for pid, number, first, prefix, last, group, born, ot, family, contact, case_open, payload in roster:
+    answers, register = [], []
+    for pid, number, first, prefix, last, group, family, payload in roster:
         got = computed[pid] if payload is None else decode(payload)
         name = " ".join(filter(None, (first, prefix, last)))  # as load_pupil_data names the pupil
         answers.append((pid, number, name, group, got))
-        rows.append(RegisterRow(pid, name, got[0].enrolled, bool(born), ot or "", family or "", bool(contact),
-                                bool(case_open), got[3]))
-    found = signal_status.all_signals(rows, signal_status.signal_config()[0], peildatum, guardians_kept)
-    lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, ()), part.forecast)
+        row = RegisterRow(pid, name, got[0].enrolled, family, got[3])
+        if signal_status.needs_register(row, missing_data):
+            register.append(row)
+    found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept)
+    lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
+                         part.forecast)
               for pid, number, name, group, (status, hours, episodes, part) in answers
               if wanted is None or pid in wanted]
     return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))

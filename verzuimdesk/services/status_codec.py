@@ -65,28 +65,41 @@ def encode(status: PupilStatus, hours: float, episodes: int, part: SignalPart = 
           h.trigger_date.isoformat(), h.record_ids, h.event_ids] for h in status.rules],
         [[a.kind.value, a.rule_id, a.trigger_date.isoformat(), a.due_date.isoformat(), a.legal, a.regie, a.term,
           a.term_unit, a.done, a.done_by, a.overdue] for a in status.actions],
-        _encode_part(part),
-    ], separators=(",", ":"), ensure_ascii=False)
+    ], separators=(",", ":"), ensure_ascii=False) + "\n" + json.dumps(_encode_part(part), separators=(",", ":"),
+                                                                      ensure_ascii=False)
 
 
 class Decoder:
-    """Turns payloads back into statuses at one peildatum; a payload many pupils share (most are
-    plain green) is parsed once, and those pupils share the (immutable) answer."""
+    """Turns payloads back into statuses at one peildatum. A payload is two JSON texts on two lines,
+    the status and the signal part; each text many pupils share (most are plain green, and pupils
+    without a signal share their part) is parsed once, and those pupils share the (immutable) answer."""
 
     def __init__(self, protocol: Protocol, peildatum: date) -> None:
         self.protocol = protocol
         self.peildatum = peildatum
-        self._parsed: dict[str, Parsed] = {}
+        self._parsed: dict[str, tuple[PupilStatus, float, int]] = {}
+        self._parts: dict[str, SignalPart] = {}
+        self._whole: dict[str, Parsed] = {}
 
     def __call__(self, payload: str) -> Parsed:
-        got = self._parsed.get(payload)
-        if got is None:
-            got = self._parsed[payload] = self._parse(payload)
-        return got
+        whole = self._whole.get(payload)
+        if whole is None:
+            whole = self._whole[payload] = self._call(payload)
+        return whole
 
-    def _parse(self, payload: str) -> Parsed:
+    def _call(self, payload: str) -> Parsed:
+        head, _, tail = payload.partition("\n")
+        got = self._parsed.get(head)
+        if got is None:
+            got = self._parsed[head] = self._parse(head)
+        part = self._parts.get(tail)
+        if part is None:
+            part = self._parts[tail] = _decode_part(json.loads(tail))
+        return (*got, part)
+
+    def _parse(self, payload: str) -> tuple[PupilStatus, float, int]:
         protocol = self.protocol
-        light, enrolled, step, case_start, thuiszitter, hours, episodes, rules, actions, part = json.loads(payload)
+        light, enrolled, step, case_start, thuiszitter, hours, episodes, rules, actions = json.loads(payload)
         hits = []
         for rid, value, threshold, unit, ws, we, trig, records, events in rules:
             rule = protocol.rule(rid)
@@ -99,5 +112,5 @@ class Decoder:
         )
         status = PupilStatus(self.peildatum, _LIGHT[light], enrolled, tuple(hits), acts, protocol.step(step),
                              _day(case_start), thuiszitter)
-        return status, hours, episodes, _decode_part(part)
+        return status, hours, episodes
 
