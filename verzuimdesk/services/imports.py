@@ -32,8 +32,8 @@ from verzuimdesk.importers.rows import (
 )
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.database import Database, lock_for_writing
+from verzuimdesk.storage.loading import insert_absences, load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
 
 KINDS = ("pupils", "absences", "events")
@@ -108,6 +108,7 @@ def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
 def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "") -> Change:
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
     with db.begin() as session:
+        lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
                               codes=load_codes(session), calendar=load_calendar(session))
@@ -119,26 +120,26 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user:
 
 def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
                    user: str = "") -> Change:
+    """Add the records that are not there yet: one per pupil, day and time span (the unique index
+    uq_absence_span). A span already registered keeps its record, also under another code."""
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     pids = {pupil_ids[r.number] for r in rows}
     existing: set[tuple[object, ...]] = set()
     if pids:
         existing = set(tuple(r) for r in session.execute(
-            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id)
-            .where(Absence.pupil_id.in_(pids))))
+            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end).where(Absence.pupil_id.in_(pids))))
     now = datetime.now().replace(microsecond=0)
     new = []
     for r in rows:
-        key = (pupil_ids[r.number], r.day, r.start, r.end, code_ids[r.code])
+        key = (pupil_ids[r.number], r.day, r.start, r.end)
         if key in existing:
             continue
         existing.add(key)
-        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": key[4],
+        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": code_ids[r.code],
                     "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
                     "note": r.note, "created_at": now, "created_by": user})
-    if new:
-        session.execute(insert(Absence), new)
-    return Change(added=len(new), unchanged=len(rows) - len(new))
+    added = insert_absences(session, new)
+    return Change(added=added, unchanged=len(rows) - added)
 
 
 def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "") -> Change:
