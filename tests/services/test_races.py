@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from tests.conftest import DATA, PASSPHRASE, raw
 from tests.cli.test_end_to_end import cli
+from tests.conftest import DATA, PASSPHRASE, raw
 from verzuimdesk.services.audit_log import audit_problem
 from verzuimdesk.services.registration import AbsenceSpec, EntryRefused, apply_edit
 from verzuimdesk.storage.database import open_database
@@ -52,7 +52,7 @@ def test_the_same_file_imported_twice_at_once_gives_its_rows_once(db_path: Path,
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
     both = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True) for _ in range(2)]
-    results = [p.communicate() + (p.returncode,) for p in both]
+    results = [(*p.communicate(), p.returncode) for p in both]
     assert [r[2] for r in results] == [0, 0], results
     assert absences(db_path) == rows
     outs = sorted(r[0] for r in results)
