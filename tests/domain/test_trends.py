@@ -72,6 +72,10 @@ def test_the_lights_at_each_period_end_are_the_engines_of_that_day(hw):
     for light in (Light.GREEN, Light.ORANGE, Light.RED):
         assert november.school.light_count(light) == expected.count(light)
     assert october.school.absent == (0, 0, 0, 0, 0) and october.school.lestijd > 0
+    # the whole range as one period: sums of the minutes, the lights of its last day
+    total = trends.total.current.school
+    assert (total.lestijd, total.absent) == (october.school.lestijd + november.school.lestijd, november.school.absent)
+    assert total.lights == november.school.lights and total.pupils_absent == 4
 
 
 def test_the_previous_school_year_stands_beside_each_period_where_there_was_lestijd(hw):

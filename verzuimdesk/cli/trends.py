@@ -1,5 +1,5 @@
 """`verzuimdesk trends`: the school's figures per period and group (SIGNALS.md "Trends"), as JSON or a
-Dutch table. No pupil is named in either."""
+Dutch table; `--out` also writes the Verzuimanalyse as PDF or XLSX. No pupil is named in any of them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
@@ -30,6 +31,8 @@ def add_trends_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--to", dest="end", default=None, metavar="JJJJ-MM-DD", help="einddatum (standaard vandaag)")
     p.add_argument("--per", choices=PERIODS, default="maand", help="periode (standaard maand)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--out", type=Path, default=None, metavar="BESTAND.{pdf,xlsx}",
+                   help="schrijf ook de Verzuimanalyse als PDF of XLSX (zonder namen)")
     p.set_defaults(handler=lambda args: print_trends(args, opener))
 
 
@@ -43,12 +46,22 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
     db = opener(args)
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)
+        if args.out is not None:
+            from verzuimdesk.services.dossier import ExportRefused
+            from verzuimdesk.services.trends import export_trends
+
+            try:
+                done = export_trends(db, st, out=args.out, user=db.user or "")
+            except ExportRefused as exc:
+                print(str(exc), file=sys.stderr)
+                return 1
+            print(f"Verzuimanalyse geschreven: {done.path}", file=sys.stderr if args.json else sys.stdout)
     finally:
         db.close()
     if args.json:
         json.dump(trends_to_dict(st), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
+    elif args.out is None:
         sys.stdout.write(render_table(st))
     return 0
 

@@ -109,6 +109,7 @@ class Trends:
     per: str
     groups: tuple[str, ...]
     periods: tuple[TrendPeriod, ...]
+    total: TrendPeriod  # the whole range as one period, and the same range a year before
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,9 @@ def compute_trends(
     for a, b in ranges:
         pa, pb = year_before(a, per), year_before(b, per)
         before.append((pa, pb) if pa is not None and pb is not None and pa <= pb else None)
-    wanted = sorted(set(ranges) | {r for r in before if r is not None})
+    whole = (start, end)
+    whole_before = (add_months(start, -12), add_months(end, -12))
+    wanted = sorted(set(ranges) | {r for r in before if r is not None} | {whole, whole_before})
 
     evaluators = [Evaluator(p, calendar, protocol) for p in pupils]
     prepared = [_prepare(ev) for ev in evaluators]
@@ -304,8 +307,9 @@ def compute_trends(
         school = sum(by_group.values(), Figures())
         figures[(a, b)] = PeriodFigures(a, b, label(a, per), school, by_group)
 
-    out = []
-    for rng, prev in zip(ranges, before, strict=True):
+    def beside(rng: tuple[date, date], prev: tuple[date, date] | None) -> TrendPeriod:
         earlier = figures[prev] if prev is not None else None
-        out.append(TrendPeriod(figures[rng], earlier if earlier is not None and earlier.school.lestijd else None))
-    return Trends(start, end, per, groups, tuple(out))
+        return TrendPeriod(figures[rng], earlier if earlier is not None and earlier.school.lestijd else None)
+
+    out = tuple(beside(rng, prev) for rng, prev in zip(ranges, before, strict=True))
+    return Trends(start, end, per, groups, out, beside(whole, whole_before))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -14,13 +15,14 @@ from verzuimdesk.domain.trends import CATEGORIES, LIGHTS, PERIODS, CaseSpan, Fig
 from verzuimdesk.domain.trends import compute_trends as _compute
 from verzuimdesk.domain.trends import period_start as _period_start
 from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.services.exports import ExportDone
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
 from verzuimdesk.storage.models import CareCase
 
 __all__ = ["CATEGORIES", "LIGHTS", "PERIODS", "Figures", "Light", "PeriodFigures", "SchoolTrends", "Trends",
-           "default_range", "school_trends", "trends_to_dict"]
+           "default_range", "export_trends", "school_trends", "trends_to_dict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +92,24 @@ def trends_to_dict(st: SchoolTrends) -> dict[str, Any]:
         "periods": [{**_period(p.current), "label": p.current.label,
                      "vorig_jaar": _period(p.previous) if p.previous is not None else None} for p in t.periods],
     }
+
+
+def export_trends(db: Database, st: SchoolTrends, *, out: Path, user: str, logo: str | None = None,
+                  printed: date | None = None) -> ExportDone:
+    """The Verzuimanalyse of `st` as PDF or XLSX by `out`'s suffix; logged like every export, naming no pupil."""
+    from verzuimdesk.reports.trends import build_trends_pdf, write_trends_xlsx
+    from verzuimdesk.services.exports import _check_out, _commit, _logo
+
+    _check_out(out, (".pdf", ".xlsx"))
+    suffix = out.suffix.lower()
+    logo = _logo(db, logo) if suffix == ".pdf" else None
+    t = st.trends
+
+    def write(f: Path) -> None:
+        if suffix == ".pdf":
+            build_trends_pdf(st.school, t, f, printed=printed or date.today(), logo=logo, protocol=st.protocol)
+        else:
+            write_trends_xlsx(st.school, t, f)
+
+    return _commit(db, out, write, user=user, document="verzuimanalyse", pupils=[], recipient=None,
+                   extra={"van": t.start.isoformat(), "tot": t.end.isoformat(), "per": t.per, "formaat": suffix[1:]})
