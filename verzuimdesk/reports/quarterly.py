@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from verzuimdesk.reports.base import build, content_width, d, empty, p, table
+from verzuimdesk.reports.cells import csv_cell, xlsx_row
 from verzuimdesk.reports.data import Letterhead, QuarterlyList, QuarterlyRow
 
 CATEGORY_TEXT = {"A": "A, langdurig relatief verzuim", "B": "B, langdurig geoorloofd verzuim"}
@@ -91,7 +92,7 @@ def write_quarterly_xlsx(data: QuarterlyList, out: Path) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in data.rows:
-        ws.append([value(r) for _, value in COLUMNS])
+        xlsx_row(ws, [value(r) for _, value in COLUMNS])
     for col, (header, _) in enumerate(COLUMNS, start=1):
         letter = ws.cell(row=1, column=col).column_letter
         ws.column_dimensions[letter].width = max(12, min(45, len(header) + 2))
@@ -108,7 +109,7 @@ def write_quarterly_csv(data: QuarterlyList, out: Path) -> None:
         w = csv.writer(f, delimiter=";")
         w.writerow([h for h, _ in COLUMNS])
         for r in data.rows:
-            w.writerow([_csv_value(value(r)) for _, value in COLUMNS])
+            w.writerow([csv_cell(_csv_value(value(r))) for _, value in COLUMNS])
 
 
 def _csv_value(v: Any) -> str:
