@@ -100,13 +100,20 @@ def test_the_migration_merges_duplicates_that_were_there(db_path: Path) -> None:
     assert cli("import", "pupils", "--db", db_path, DATA / "pupils.csv") == 0
     assert cli("import", "absences", "--db", db_path, DATA / "absences.csv") == 0
     before = absences(db_path)
-    con = raw(db_path)  # the database as migration 0004 left it, with a race's doubles in it
-    for sql in ("DROP INDEX uq_absence_span", "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete",
-                "DROP TABLE audit_permit", "UPDATE alembic_version SET version_num = '0004'",
-                'INSERT INTO absence (pupil_id, day, start, "end", code_id, minutes_late, reported_at, reported_by, '
+    from alembic import command
+
+    from verzuimdesk.storage.database import alembic_config
+
+    db = open_database(str(db_path), passphrase=PASSPHRASE)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:  # the database as migration 0004 left it ...
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    db.close()
+    con = raw(db_path)  # ... with a race's doubles in it
+    con.execute('INSERT INTO absence (pupil_id, day, start, "end", code_id, minutes_late, reported_at, reported_by, '
                 'note, created_at, created_by) SELECT pupil_id, day, start, "end", code_id, minutes_late, '
-                "reported_at, reported_by, note, created_at, created_by FROM absence"):
-        con.execute(sql)
+                "reported_at, reported_by, note, created_at, created_by FROM absence")
     con.commit()
     con.close()
     assert absences(db_path) == 2 * before

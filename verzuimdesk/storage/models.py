@@ -235,6 +235,10 @@ class CareCase(Base):
     closed: Mapped[date | None] = mapped_column(Date)
     close_reason: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    regiehouder: Mapped[str] = mapped_column(String(200), default="")
+    # Category A: the DUO report (langdurig relatief verzuim) that goes with the case.
+    duo_report_date: Mapped[date | None] = mapped_column(Date)
+    duo_report_number: Mapped[str] = mapped_column(String(50), default="")
     statuses: Mapped[list[CaseStatus]] = relationship(
         cascade="all, delete-orphan", order_by="CaseStatus.since"
     )
@@ -258,7 +262,22 @@ class CaseShare(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("care_case.id", ondelete="CASCADE"), index=True)
     since: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)  # the end date of an earlier share (seed 004)
     share: Mapped[int] = mapped_column(Integer)
+
+
+class CaseDismissal(Base):
+    """A candidate for the SWV list (PROTOCOLS.md §5) that the IB-er dismissed, with the reason. The
+    proposal with this start stays visible, greyed; deleting the row undoes the dismissal."""
+
+    __tablename__ = "case_dismissal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)  # the proposed start of the candidate dismissed
+    category: Mapped[str] = mapped_column(String(1))
+    reason: Mapped[str] = mapped_column(Text)
+    dismissed_on: Mapped[date] = mapped_column(Date)
+    user: Mapped[str] = mapped_column(String(100), default="")
 
 
 class AuditEntry(Base):
