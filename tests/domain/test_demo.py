@@ -17,6 +17,7 @@ from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, SchoolCalendar, Spa
 from verzuimdesk.domain.codes import DEFAULT_CODES, ActionKind, Category, ConversationKind
 from verzuimdesk.domain.demo import DemoSchool, generate_demo
 from verzuimdesk.domain.demo_calendar import easter, school_year
+from verzuimdesk.domain.quarterly import INTERVENTIONS, MAIN_CAUSES
 
 AUTUMN = date(2026, 11, 23)
 SPRING = date(2026, 3, 12)
@@ -408,7 +409,8 @@ def test_case_b_was_ill_for_weeks_and_now_attends_part_days(demo: tuple[DemoScho
     assert all(records[d]["van"] and records[d]["code"] == "Z" for d in days[-5:])
     nr = pupil["leerlingnummer"]
     (case,) = [c for c in school.cases if c.leerlingnummer == nr]
-    assert case.category == "B" and case.main_cause in {"psychisch", "lichamelijk"} and case.closed is None
+    assert case.category == "B" and case.main_cause in MAIN_CAUSES["B"] and case.closed is None
+    assert case.intervention in INTERVENTIONS  # Onderwijs Transparant's own words
     assert case.education_share in {0, 25, 50, 75, 100}
     assert [p.kind for p in school.plans if p.leerlingnummer == nr] == ["OPP"]
     assert "school_doctor" in {e["soort"] for e in school.events if e["leerlingnummer"] == nr}

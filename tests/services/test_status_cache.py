@@ -97,7 +97,8 @@ def test_the_desk_figures_come_back_with_the_light(db: Database) -> None:
 
 
 def _absence(pupil: int, code: str) -> Callable[[Session], None]:
-    def write(s: Session) -> None:
+    def write(s: Session) -> None:  # one whole-day record per pupil and day (the schema says so)
+        s.execute(delete(Absence).where(Absence.pupil_id == pupil, Absence.day == TODAY))
         s.add(Absence(pupil_id=pupil, day=TODAY, code_id=code_id(s, code), created_at=NOW))
     return write
 
