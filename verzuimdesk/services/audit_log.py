@@ -86,3 +86,12 @@ def _user_words(username: str, names: dict[str, str]) -> str:
         return UNKNOWN_USER
     name = names.get(username, "")
     return f"{name} ({username})" if name and name != username else username
+
+
+def audit_problem(db: Database) -> str | None:
+    """Whether the log's keyed chain and its anchor in the key slots file hold: a Dutch warning, or None.
+
+    Every command and the app's start ask this, so a log changed outside the app does not go unseen.
+    """
+    with db.read() as session:
+        return audit.problem(session)

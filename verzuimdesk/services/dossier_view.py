@@ -16,6 +16,7 @@ from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
+from verzuimdesk.services.guardians import GuardianView, load_guardians
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -57,6 +58,7 @@ class DeskDossier:
     cells: tuple[tuple[date, str], ...]  # every day of the school year: OFF, PRESENT, FUTURE or a category
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
+    guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
     protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
 
     def records_by_id(self) -> dict[int, RecordRow]:
@@ -84,6 +86,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
                                not is_url(p.location) and not Path(p.location).expanduser().exists())
                       for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id)
                                          .order_by(PlanLink.start, PlanLink.id)))
+        guardians = load_guardians(s, pupil_id)
     if log:
         with db.begin() as s:
             audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
@@ -109,7 +112,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, school.protocol)
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
+                       school.protocol)
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]
