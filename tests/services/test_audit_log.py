@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from tests.cli.test_end_to_end import imported
 from tests.conftest import PASSPHRASE
@@ -15,7 +15,7 @@ from verzuimdesk.services.audit_log import UNKNOWN_USER, read_audit_log
 from verzuimdesk.services.audit_words import describe
 from verzuimdesk.services.registration import record_absence
 from verzuimdesk.storage.database import Database, open_database
-from verzuimdesk.storage.models import AuditEntry, Pupil
+from verzuimdesk.storage.models import Pupil
 
 
 @pytest.fixture
@@ -64,11 +64,10 @@ def test_filters_by_pupil_name_user_kind_and_period(school: Database) -> None:
     assert [r.detail for r in read_audit_log(school, kind="aanmelden").rows] == []  # made by the CLI, no login
     everything = len(log.rows)
     assert len(read_audit_log(school, user="ib").rows) <= everything
-    with school.begin() as s:
-        s.execute(update(AuditEntry).where(AuditEntry.id == 1).values(at=datetime(2020, 1, 1, 9, 0)))
-    tomorrow = date.today() + timedelta(days=1)
-    assert len(read_audit_log(school, start=date(2021, 1, 1), end=tomorrow).rows) == everything - 1
-    assert len(read_audit_log(school, end=date(2020, 1, 1)).rows) == 1
+    today = date.today()
+    assert len(read_audit_log(school, start=today, end=today).rows) == everything
+    assert read_audit_log(school, start=today + timedelta(days=1)).rows == ()
+    assert read_audit_log(school, end=today - timedelta(days=1)).rows == ()
 
 
 def test_an_entry_without_a_user_names_that(school: Database) -> None:
