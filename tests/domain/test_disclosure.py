@@ -22,24 +22,24 @@ from verzuimdesk.domain.disclosure import (
     shows_overdue,
 )
 
-O, L, J, S = Recipient.OUDERS, Recipient.LEERPLICHT, Recipient.JEUGDARTS, Recipient.SWV
+OU, L, J, S = Recipient.OUDERS, Recipient.LEERPLICHT, Recipient.JEUGDARTS, Recipient.SWV
 # topic -> the recipients that receive an entry about it (the same for every kind of entry)
 BY_TOPIC = {
-    Topic.VERZUIM: {O, L, S},
-    Topic.GEZONDHEID: {O, J},
-    Topic.THUISSITUATIE: {O, S},
-    Topic.OVERIG: {O, S},
+    Topic.VERZUIM: {OU, L, S},
+    Topic.GEZONDHEID: {OU, J},
+    Topic.THUISSITUATIE: {OU, S},
+    Topic.OVERIG: {OU, S},
 }
 BY_CATEGORY = {
-    Category.UNAUTHORISED: {O, L, S},
-    Category.UNEXPLAINED: {O, L, S},
-    Category.LATE: {O, L, S},
-    Category.SICK: {O, J, S},
-    Category.AUTHORISED: {O, S},  # a medical visit is authorised: not leerplicht's
-    Category.SUSPENDED: {O, S},
-    Category.PRESENT_ELSEWHERE: {O, S},
+    Category.UNAUTHORISED: {OU, L, S},
+    Category.UNEXPLAINED: {OU, L, S},
+    Category.LATE: {OU, L, S},
+    Category.SICK: {OU, J, S},
+    Category.AUTHORISED: {OU, S},  # a medical visit is authorised: not leerplicht's
+    Category.SUSPENDED: {OU, S},
+    Category.PRESENT_ELSEWHERE: {OU, S},
 }
-BY_CASE = {"A": {O, L, S}, "B": {O, J, S}}
+BY_CASE = {"A": {OU, L, S}, "B": {OU, J, S}}
 
 
 @pytest.mark.parametrize("recipient", list(Recipient))
@@ -78,11 +78,11 @@ def test_rules_leerplicht_sees_only_over_its_records_but_always_the_thuiszitter_
     assert not receives_rule(L, "ziekmeldingen", [], set())
     assert receives_rule(L, "schooldagen", [1, 9], {1}, thuiszitter=True)
     assert receives_rule(J, "ziekmeldingen", [9], set()) and not receives_rule(J, "uur", [1], {9})
-    assert receives_rule(O, "uur", [1], set()) and receives_rule(S, "ziekmeldingen", [9], set())
+    assert receives_rule(OU, "uur", [1], set()) and receives_rule(S, "ziekmeldingen", [9], set())
 
 
 def test_parents_do_not_see_the_schools_missed_deadlines() -> None:
-    assert not shows_overdue(O) and shows_overdue(L) and shows_overdue(J) and shows_overdue(S)
+    assert not shows_overdue(OU) and shows_overdue(L) and shows_overdue(J) and shows_overdue(S)
 
 
 def test_default_topics_follow_the_kind() -> None:
@@ -94,7 +94,7 @@ def test_default_topics_follow_the_kind() -> None:
     assert plan_topic("plan van aanpak") is Topic.VERZUIM and plan_topic("OPP") is Topic.OVERIG
     assert note_topic(Category.SICK, "Z") is Topic.GEZONDHEID
     assert note_topic(Category.AUTHORISED, "M") is Topic.GEZONDHEID  # medisch bezoek
-    assert note_topic(Category.UNAUTHORISED, "O") is Topic.VERZUIM
+    assert note_topic(Category.UNAUTHORISED, "OU") is Topic.VERZUIM
 
 
 def test_health_words_match_a_word_or_its_start_only() -> None:
