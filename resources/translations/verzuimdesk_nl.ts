@@ -552,6 +552,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gesprek</translation>
     </message>
     <message>
+        <source>What the conversation is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het gesprek over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+    <message>
         <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
         <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
     </message>
@@ -594,6 +598,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Kind</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -650,6 +658,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
         <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text mentions %1. Is this conversation about the pupil&apos;s health?
+
+Yes: it is kept as health and does not go to leerplicht.
+No: it stays &apos;%2&apos;.</source>
+        <translation>De tekst noemt %1. Gaat dit gesprek over de gezondheid van de leerling?
+
+Ja: het wordt bewaard als gezondheid en gaat niet naar leerplicht.
+Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -864,6 +886,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>School social work</source>
         <translation>Schoolmaatschappelijk werk</translation>
+    </message>
+    <message>
+        <source>Absence (verzuim)</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Home situation</source>
+        <translation>Thuissituatie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1297,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
+    </message>
+    <message>
+        <source>&amp;Topics to check…</source>
+        <translation>&amp;Onderwerpen controleren…</translation>
     </message>
     <message>
         <source>Re&amp;tention terms…</source>
@@ -2436,6 +2478,49 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicReviewDialog</name>
+    <message>
+        <source>Topics to check</source>
+        <translation>Onderwerpen controleren</translation>
+    </message>
+    <message>
+        <source>These entries got their topic from a guess (the date of a sick day, or a health word). The topic decides who may receive an entry: leerplicht gets only absence, the youth doctor only health. Check each one and confirm or change its topic.</source>
+        <translation>Deze onderdelen kregen hun onderwerp door een schatting (de datum van een ziektedag, of een gezondheidswoord). Het onderwerp bepaalt wie een onderdeel mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid. Controleer ze één voor één en bevestig of wijzig het onderwerp.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Every topic has been checked.</source>
+        <translation>Alle onderwerpen zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
                 self.addAction(action)  # its shortcut works on every page
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
+    def check_topics(self) -> None:
+        from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
+
+        TopicReviewDialog(self.ctx.db, user=self.ctx.account.username, parent=self).exec()
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
             for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
+                               (self.tr("&Topics to check…"), self.check_topics),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
