@@ -23,7 +23,7 @@ def _rerun_migration(db: Database) -> None:
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0008")
+        command.downgrade(cfg, "0009")
         # Written before topics existed: a talk about spijbelen held on a day Zoë was sick, a ZAT note.
         conn.execute(text("INSERT INTO conversation (pupil_id, kind, held_at, participants, summary, created_by, "
                           "updated_at) SELECT id, 'pupil', '2025-11-17 10:00:00.000000', 'Zoë', "

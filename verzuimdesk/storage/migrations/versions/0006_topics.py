@@ -10,7 +10,7 @@ Columns are added with ALTER TABLE ADD COLUMN, not in batch mode: no table is co
 status-cache triggers of 0004 stay. The UPDATEs fire them, which empties the cache of those pupils.
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
