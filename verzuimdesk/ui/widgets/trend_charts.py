@@ -70,7 +70,10 @@ class TrendCharts(QWidget):
         grid.addWidget(self.pie_view, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        self._keep: list[object] = []  # the series' Python wrappers, so the hover slots stay connected
+        # The series' Python wrappers, so the hover slots stay connected.
+        self._keep: list[object] = []
+        self._keep_line: list[object] = []
+        self._last_line: tuple[object, ...] = ()
 
     # -- filling ----------------------------------------------------------------------------
 
@@ -78,8 +81,12 @@ class TrendCharts(QWidget):
                      groups: Mapping[str, Figures], share: Figures) -> None:
         """`now`/`before`: the chosen groups' figures per period, this year and a year earlier; `groups`:
         each chosen group over the chosen period; `share`: the chosen groups together over that period."""
+        line = (tuple(labels), tuple(now), tuple(before))
+        if line != self._last_line:  # another period for the bars and the pie leaves the line as it is
+            self._last_line = line
+            self._keep_line = []
+            self._line(labels, now, before)
         self._keep = []
-        self._line(labels, now, before)
         self._bars(groups)
         self._pie(share)
 
@@ -115,7 +122,7 @@ class TrendCharts(QWidget):
             series.attachAxis(y)
             series.hovered.connect(lambda point, state, ls=labels, fs=values, n=name:
                                    self._line_tip(point, state, ls, fs, n))
-            self._keep.append(series)
+            self._keep_line.append(series)
         y.setRange(0, top * 1.2)
         y.applyNiceNumbers()
 
