@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.trends import PERIODS, Figures, SchoolTrends, default_range, school_trends
 from verzuimdesk.ui.context import AppContext, Changed
@@ -201,10 +202,10 @@ class AnalysePage(QWidget):
     def _summary(self, label: str | None, f: Figures, before: Figures | None) -> str:
         text = self.tr("%1: %2% absent of %3 hours lesson time%4; %5 times late; %6 pupils with absence; "
                        "at the end: %7 green, %8 orange, %9 red; %10 DUO reports; cases %11 opened, %12 closed.")
-        earlier = self.tr(" (a year earlier %1%)").replace("%1", f"{before.percentage():.1f}".replace(".", ",")) \
+        earlier = self.tr(" (a year earlier %1%)").replace("%1", one_decimal(before.percentage())) \
             if before is not None and before.lestijd else ""
-        values = [label or self.tr("Whole range"), f"{f.percentage():.1f}".replace(".", ","),
-                  f"{f.lestijd / 60:,.0f}".replace(",", "."), earlier, str(f.late), str(f.pupils_absent),
+        values = [label or self.tr("Whole range"), one_decimal(f.percentage()), whole_hours(f.lestijd), earlier,
+                  str(f.late), str(f.pupils_absent),
                   *(str(n) for n in f.lights), str(f.duo_reports), str(f.cases_opened), str(f.cases_closed)]
         for k in range(len(values), 0, -1):  # %10 before %1
             text = text.replace(f"%{k}", values[k - 1])

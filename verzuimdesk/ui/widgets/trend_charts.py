@@ -26,18 +26,11 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QToolTip, QWidget
 
+from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.domain.trends import CATEGORIES, Figures
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word
 
 THIS_YEAR, LAST_YEAR = "#1f4e79", "#9db4cc"
-
-
-def pct(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
-def hours(minutes: int) -> str:
-    return f"{minutes / 60:,.0f}".replace(",", ".")
 
 
 def _view(chart: QChart) -> QChartView:
@@ -135,7 +128,7 @@ class TrendCharts(QWidget):
         f = values[i]
         assert f is not None
         text = self.tr("%1 (%2): %3% absent of %4 hours lesson time; %5 late; %6 pupils with absence")
-        for k, v in enumerate((labels[i], name, pct(f.percentage()), hours(f.lestijd), str(f.late),
+        for k, v in enumerate((labels[i], name, one_decimal(f.percentage()), whole_hours(f.lestijd), str(f.late),
                                str(f.pupils_absent)), start=1):
             text = text.replace(f"%{k}", v)
         self._tip(text)
@@ -173,8 +166,8 @@ class TrendCharts(QWidget):
         f = groups[names[i]]
         c = next(x for x in CATEGORIES if x is category)
         text = self.tr("Group %1 – %2: %3% (%4 hours); all absence %5% of %6 hours")
-        for k, v in enumerate((names[i], category_word(c), pct(f.percentage(c)), hours(f.minutes(c)),
-                               pct(f.percentage()), hours(f.lestijd)), start=1):
+        for k, v in enumerate((names[i], category_word(c), one_decimal(f.percentage(c)), whole_hours(f.minutes(c)),
+                               one_decimal(f.percentage()), whole_hours(f.lestijd)), start=1):
             text = text.replace(f"%{k}", v)
         self._tip(text)
 
@@ -187,7 +180,7 @@ class TrendCharts(QWidget):
             if not f.minutes(c):
                 continue
             share = 100 * f.minutes(c) / total
-            piece = QPieSlice(f"{category_word(c)} {pct(share)}%", f.minutes(c))
+            piece = QPieSlice(f"{category_word(c)} {one_decimal(share)}%", f.minutes(c))
             piece.setColor(QColor(CATEGORY_COLOURS[c]))
             piece.setLabelVisible(share >= 10)  # the legend names every slice
             piece.hovered.connect(lambda state, s=piece, cat=c: self._pie_tip(state, s, cat, f))
@@ -205,8 +198,8 @@ class TrendCharts(QWidget):
             return
         cat = next(x for x in CATEGORIES if x is c)
         text = self.tr("%1: %2 hours, %3% of the absent minutes")
-        for k, v in enumerate((category_word(cat), hours(f.minutes(cat)),
-                               pct(100 * f.minutes(cat) / max(1, sum(f.absent)))), start=1):
+        for k, v in enumerate((category_word(cat), whole_hours(f.minutes(cat)),
+                               one_decimal(100 * f.minutes(cat) / max(1, sum(f.absent)))), start=1):
             text = text.replace(f"%{k}", v)
         self._tip(text)
 
