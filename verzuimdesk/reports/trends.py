@@ -25,6 +25,7 @@ from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.domain.trends import CATEGORIES, Figures, Trends
 from verzuimdesk.reports.base import build, content_width, d, esc, fonts, p, spacer, styles, table
+from verzuimdesk.reports.cells import xlsx_row
 from verzuimdesk.reports.data import Letterhead
 
 CATEGORY_NL = {Category.SICK: "ziek", Category.AUTHORISED: "geoorloofd", Category.UNAUTHORISED: "ongeoorloofd",
@@ -215,9 +216,9 @@ def write_trends_xlsx(school: str, t: Trends, out: Path) -> None:
             pf = pick(pr)
             if pf is None:
                 continue
-            ws.append(_xlsx_row(pf.label, pf.start, pf.end, "school", pf.school))
+            xlsx_row(ws, _xlsx_row(pf.label, pf.start, pf.end, "school", pf.school))
             for g, f in pf.groups.items():
-                ws.append(_xlsx_row(pf.label, pf.start, pf.end, g, f))
+                xlsx_row(ws, _xlsx_row(pf.label, pf.start, pf.end, g, f))
         for col, header in enumerate(XLSX_COLUMNS, start=1):
             ws.column_dimensions[ws.cell(row=2, column=col).column_letter].width = max(10, min(30, len(header) + 2))
         for row in ws.iter_rows(min_row=3, min_col=2, max_col=3):

@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -107,6 +107,17 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
         engine = create_engine(url, **pooling)
     event.listen(engine, "connect", lambda conn, _rec: _pragmas(conn))
     return engine
+
+
+def lock_for_writing(session: Session) -> None:
+    """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
+    first has committed, and then reads what it wrote. Checks that read before they write (is this
+    absence already there?) then hold under concurrency; the unique index is the last guard.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
+    else:
+        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
 
 
 def alembic_config() -> Config:
