@@ -261,6 +261,101 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Schooljaar</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>The period the bars and the pie show</source>
+        <translation>De periode die de staven en de taart tonen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The Verzuimanalyse as PDF or XLSX, without pupil names</source>
+        <translation>De Verzuimanalyse als PDF of XLSX, zonder namen van leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Bars and pie:</source>
+        <translation>Staven en taart:</translation>
+    </message>
+    <message>
+        <source>The start date lies after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>De cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Hele periode</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groep %1</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 groups</source>
+        <translation>%1 van %2 groepen</translation>
+    </message>
+    <message>
+        <source>%1: %2% absent of %3 hours lesson time%4; %5 times late; %6 pupils with absence; at the end: %7 green, %8 orange, %9 red; %10 DUO reports; cases %11 opened, %12 closed.</source>
+        <translation>%1: %2% verzuim van %3 uur lestijd%4; %5 keer te laat; %6 leerlingen met verzuim; aan het eind: %7 groen, %8 oranje, %9 rood; %10 meldingen bij DUO; zaken: %11 geopend, %12 gesloten.</translation>
+    </message>
+    <message>
+        <source> (a year earlier %1%)</source>
+        <translation> (een jaar eerder %1%)</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>De analyse exporteren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -907,6 +1002,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
 <context>
     <name>Dossier</name>
     <message>
+        <source>Your role shows the school&apos;s figures, not the dossiers of pupils.</source>
+        <translation>Uw rol toont de cijfers van de school, niet de dossiers van leerlingen.</translation>
+    </message>
+    <message>
         <source>This pupil is not in one of your groups.</source>
         <translation>Deze leerling zit niet in een van jouw groepen.</translation>
     </message>
@@ -1320,6 +1419,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Pupils</source>
         <translation>Leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
     <message>
         <source>Peildatum</source>
@@ -2584,6 +2687,41 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Confirm</source>
         <translation>Bevestigen</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>Absent as % of lesson time, per period</source>
+        <translation>Verzuim in % van de lestijd, per periode</translation>
+    </message>
+    <message>
+        <source>Per group, by category (% of lesson time)</source>
+        <translation>Per groep, naar categorie (% van de lestijd)</translation>
+    </message>
+    <message>
+        <source>Share of each category in the absent minutes</source>
+        <translation>Aandeel per categorie in de afwezige minuten</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>Een jaar eerder</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% absent of %4 hours lesson time; %5 late; %6 pupils with absence</source>
+        <translation>%1 (%2): %3% verzuim van %4 uur lestijd; %5 keer te laat; %6 leerlingen met verzuim</translation>
+    </message>
+    <message>
+        <source>Group %1 – %2: %3% (%4 hours); all absence %5% of %6 hours</source>
+        <translation>Groep %1 – %2: %3% (%4 uur); al het verzuim %5% van %6 uur</translation>
+    </message>
+    <message>
+        <source>%1: %2 hours, %3% of the absent minutes</source>
+        <translation>%1: %2 uur, %3% van de afwezige minuten</translation>
     </message>
 </context>
 <context>
