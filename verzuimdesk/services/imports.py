@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from verzuimdesk.importers.csvfile import read_csv
+from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import (
     ABSENCE_COLUMNS,
@@ -34,8 +34,8 @@ from verzuimdesk.importers.rows import (
 from verzuimdesk.services.dry_run import rolled_back
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.database import Database, lock_for_writing
+from verzuimdesk.storage.loading import insert_absences, load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
 
 KINDS = ("pupils", "absences", "events")
@@ -43,6 +43,8 @@ KINDS = ("pupils", "absences", "events")
 
 def read_file(path: Path) -> bytes:
     try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:  # refused before it is read
+            raise too_big(path.stat().st_size, path.name)
         return path.read_bytes()
     except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
@@ -132,6 +134,7 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user:
                     dry_run: bool = False) -> Change:
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
     with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
+        lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
                               codes=load_codes(session), calendar=load_calendar(session))
@@ -141,10 +144,11 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user:
 
 def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
                    user: str = "") -> Change:
-    """Update or insert, matched on pupil, day and time span (the unique key of migration 0008).
+    """Update or insert, matched on pupil, day and time span (the unique index uq_absence_span).
 
-    A record of the same span with another code, minutes or note is updated, never duplicated, so a
-    repeated import of an overlapping period brings the records in line with the newer file.
+    A record of the same span with another code or minutes late is updated, never duplicated, so a
+    repeated import of an overlapping period brings the records in line with the newer file. New rows
+    go through `insert_absences`, so a span another writer registered meanwhile is not inserted twice.
     """
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     pids = {pupil_ids[r.number] for r in rows}
@@ -176,9 +180,8 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
         new[key] = {"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": values[0],
                     "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
                     "note": r.note, "created_at": now, "created_by": user}
-    if new:
-        session.execute(insert(Absence), list(new.values()))
-    return Change(added=len(new), updated=updated, unchanged=len(rows) - len(new) - updated)
+    added = insert_absences(session, list(new.values()))
+    return Change(added=added, updated=updated, unchanged=len(rows) - added - updated)
 
 
 def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "",
