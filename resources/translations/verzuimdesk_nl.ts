@@ -1515,6 +1515,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
     </message>
     <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
+    </message>
+    <message>
         <source>No program could open &apos;%1&apos;.</source>
         <translation>Geen programma kon &apos;%1&apos; openen.</translation>
     </message>
