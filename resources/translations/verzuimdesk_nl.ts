@@ -1098,6 +1098,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
+        <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
     </message>

@@ -136,7 +136,7 @@ def test_an_end_date_before_its_start_or_overlapping_shares_are_refused_and_noth
     assert before is not None and len(before.share_history) == 2
     dialog = CaseDialog(page.ctx, pupil_id)
     qtbot.addWidget(dialog)
-    (first, ends, end), _ = dialog.period_ends
+    (_, ends, end), _ = dialog.period_ends
     assert ends.isChecked()  # the earlier share has its end date
     end.setDate(date(2026, 10, 1))  # before that share's start, 5 Oct
     dialog.save()
