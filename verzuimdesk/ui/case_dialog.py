@@ -96,6 +96,10 @@ class CaseDialog(QDialog):
             hints.append(self.tr("The pupil attended more than half of the last 10 school days: close the case "
                                  "per %1 with \u201c%2\u201d?").replace("%1", format_date(proposed_end))
                          .replace("%2", CLOSE_BACK))
+        if proposed_end and c and c.closed is None:
+            # Closing as proposed: the reason is the engine's too, unless the IB-er chose one.
+            self.is_closed.toggled.connect(
+                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(CLOSE_BACK))
         proposal = QLabel("\n".join(hints))
         proposal.setWordWrap(True)
 
