@@ -261,6 +261,101 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Schooljaar</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>The period the bars and the pie show</source>
+        <translation>De periode die de staven en de taart tonen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The Verzuimanalyse as PDF or XLSX, without pupil names</source>
+        <translation>De Verzuimanalyse als PDF of XLSX, zonder namen van leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Bars and pie:</source>
+        <translation>Staven en taart:</translation>
+    </message>
+    <message>
+        <source>The start date lies after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>De cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Hele periode</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groep %1</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 groups</source>
+        <translation>%1 van %2 groepen</translation>
+    </message>
+    <message>
+        <source>%1: %2% absent of %3 hours lesson time%4; %5 times late; %6 pupils with absence; at the end: %7 green, %8 orange, %9 red; %10 DUO reports; cases %11 opened, %12 closed.</source>
+        <translation>%1: %2% verzuim van %3 uur lestijd%4; %5 keer te laat; %6 leerlingen met verzuim; aan het eind: %7 groen, %8 oranje, %9 rood; %10 meldingen bij DUO; zaken: %11 geopend, %12 gesloten.</translation>
+    </message>
+    <message>
+        <source> (a year earlier %1%)</source>
+        <translation> (een jaar eerder %1%)</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>De analyse exporteren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -580,6 +675,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gesprek</translation>
     </message>
     <message>
+        <source>What the conversation is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het gesprek over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+    <message>
         <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
         <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
     </message>
@@ -622,6 +721,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Kind</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -678,6 +781,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
         <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text mentions %1. Is this conversation about the pupil&apos;s health?
+
+Yes: it is kept as health and does not go to leerplicht.
+No: it stays &apos;%2&apos;.</source>
+        <translation>De tekst noemt %1. Gaat dit gesprek over de gezondheid van de leerling?
+
+Ja: het wordt bewaard als gezondheid en gaat niet naar leerplicht.
+Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -893,9 +1010,29 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>School social work</source>
         <translation>Schoolmaatschappelijk werk</translation>
     </message>
+    <message>
+        <source>Absence (verzuim)</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Home situation</source>
+        <translation>Thuissituatie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
 </context>
 <context>
     <name>Dossier</name>
+    <message>
+        <source>Your role shows the school&apos;s figures, not the dossiers of pupils.</source>
+        <translation>Uw rol toont de cijfers van de school, niet de dossiers van leerlingen.</translation>
+    </message>
     <message>
         <source>This pupil is not in one of your groups.</source>
         <translation>Deze leerling zit niet in een van jouw groepen.</translation>
@@ -903,6 +1040,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
 </context>
 <context>
     <name>DossierHeader</name>
+    <message>
+        <source>Parents/carers…</source>
+        <translation>Ouders/verzorgers…</translation>
+    </message>
+    <message>
+        <source>Add or change parents and carers</source>
+        <translation>Ouders en verzorgers toevoegen of wijzigen</translation>
+    </message>
     <message>
         <source>Why this light</source>
         <translation>Waarom deze kleur</translation>
@@ -918,6 +1063,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>none entered yet</source>
+        <translation>nog niet ingevuld</translation>
+    </message>
+    <message>
+        <source>Parents/carers: %1</source>
+        <translation>Ouders/verzorgers: %1</translation>
     </message>
     <message>
         <source>Now: %1</source>
@@ -1174,6 +1327,53 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>GuardiansDialog</name>
+    <message>
+        <source>Parents and carers of %1</source>
+        <translation>Ouders en verzorgers van %1</translation>
+    </message>
+    <message>
+        <source>Parents and carers</source>
+        <translation>Ouders en verzorgers</translation>
+    </message>
+    <message>
+        <source>mother, father, carer, guardian…</source>
+        <translation>moeder, vader, verzorger, voogd…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1253,6 +1453,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Leerlingen</translation>
     </message>
     <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
         <source>Peildatum</source>
         <translation>Peildatum</translation>
     </message>
@@ -1291,6 +1495,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
+    </message>
+    <message>
+        <source>&amp;Topics to check…</source>
+        <translation>&amp;Onderwerpen controleren…</translation>
     </message>
     <message>
         <source>Re&amp;tention terms…</source>
@@ -2547,6 +2755,84 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicReviewDialog</name>
+    <message>
+        <source>Topics to check</source>
+        <translation>Onderwerpen controleren</translation>
+    </message>
+    <message>
+        <source>These entries got their topic from a guess (the date of a sick day, or a health word). The topic decides who may receive an entry: leerplicht gets only absence, the youth doctor only health. Check each one and confirm or change its topic.</source>
+        <translation>Deze onderdelen kregen hun onderwerp door een schatting (de datum van een ziektedag, of een gezondheidswoord). Het onderwerp bepaalt wie een onderdeel mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid. Controleer ze één voor één en bevestig of wijzig het onderwerp.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Every topic has been checked.</source>
+        <translation>Alle onderwerpen zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>Absent as % of lesson time, per period</source>
+        <translation>Verzuim in % van de lestijd, per periode</translation>
+    </message>
+    <message>
+        <source>Per group, by category (% of lesson time)</source>
+        <translation>Per groep, naar categorie (% van de lestijd)</translation>
+    </message>
+    <message>
+        <source>Share of each category in the absent minutes</source>
+        <translation>Aandeel per categorie in de afwezige minuten</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>Een jaar eerder</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% absent of %4 hours lesson time; %5 late; %6 pupils with absence</source>
+        <translation>%1 (%2): %3% verzuim van %4 uur lestijd; %5 keer te laat; %6 leerlingen met verzuim</translation>
+    </message>
+    <message>
+        <source>Group %1 – %2: %3% (%4 hours); all absence %5% of %6 hours</source>
+        <translation>Groep %1 – %2: %3% (%4 uur); al het verzuim %5% van %6 uur</translation>
+    </message>
+    <message>
+        <source>%1: %2 hours, %3% of the absent minutes</source>
+        <translation>%1: %2 uur, %3% van de afwezige minuten</translation>
     </message>
 </context>
 <context>

@@ -123,10 +123,15 @@ def test_conversation_fulfils_its_action_and_its_draft_survives(qtbot: QtBot, wi
     assert "Restored from your draft" in again.draft_note.text()
     again.add_agreement(_agreement())
     again.agreements.item(0, 2).setText("30-11-2026")
+    asked: list[list[str]] = []
+    again.ask_health = lambda words: asked.append(words) or True  # type: ignore[method-assign]
+    assert again.topic.currentData() == "verzuim"  # a call to the parents is about the verzuim by default
     again.save()
     assert not again.isVisible()
+    assert asked == [["jeugdarts"]]  # the text names a health word: asked once before saving
     conversations = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary == "Moeder gebeld: de jeugdarts wordt ingeschakeld."]
     assert len(conversations) == 1 and conversations[0].held_at == datetime(2026, 11, 23, 9, 30)
+    assert conversations[0].topic == "gezondheid" and not conversations[0].topic_review
     assert db_rows(demo_db, Draft) == []
     text = d.header.explanation.toPlainText()
     assert "Contact the parents: due do 12 nov 2026, in charge: IB-er — done" in text
@@ -136,6 +141,29 @@ def _agreement():  # type: ignore[no-untyped-def]
     from verzuimdesk.services.conversations import AgreementInput
 
     return AgreementInput("Jeugdarts bellen", "IB-er", None, False)
+
+
+def test_the_topic_follows_the_kind_until_chosen_and_a_no_is_asked_once(window: MainWindow, demo_db: Path,
+                                                                         qtbot: QtBot) -> None:
+    d = dossier(window, SAAR)
+    dialog = d.conversations.new_conversation()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("school_doctor"))
+    assert dialog.topic.currentData() == "gezondheid"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("leerplicht"))
+    assert dialog.topic.currentData() == "verzuim"
+    dialog.when.setDateTime(QDateTime(datetime(2026, 11, 24, 10, 0)))
+    qtbot.keyClicks(dialog.summary, "Met de leerplichtambtenaar: Saar is vaak ziek, de huisarts weet ervan.")
+    dialog.add_agreement(_agreement())
+    dialog.agreements.item(0, 2).setText("31-02-2026")  # refused first: no question yet
+    asked: list[list[str]] = []
+    dialog.ask_health = lambda words: asked.append(words) or False  # type: ignore[method-assign]
+    dialog.save()
+    assert asked == [] and dialog.isVisible()
+    dialog.agreements.item(0, 2).setText("30-11-2026")
+    dialog.save()
+    assert len(asked) == 1 and "ziek" in asked[0] and "huisarts" in asked[0]
+    (c,) = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary.startswith("Met de leer")]
+    assert c.topic == "verzuim"  # the writer said no: what the writer chooses is kept
 
 
 def test_bad_agreement_date_is_refused_and_nothing_saved(window: MainWindow, demo_db: Path, qtbot: QtBot) -> None:

@@ -57,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_school)
 
     p = sub.add_parser("import", help="lees een bestand in, alles of niets")
-    p.add_argument("kind", choices=["pupils", "absences", "events", "edex"])
+    from verzuimdesk.cli.imports import KINDS, add_import_arguments
+
+    p.add_argument("kind", choices=KINDS)
     _db_arg(p)
+    add_import_arguments(p)
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.set_defaults(handler=_import)
 
@@ -178,26 +181,9 @@ def _school(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from verzuimdesk.services.imports import import_file, read_file
+    from verzuimdesk.cli.imports import run_import
 
-    if args.kind == "edex":
-        from verzuimdesk.services.edex import import_edex
-
-        data = read_file(args.file)
-        db = open_db(args)
-        try:
-            result = import_edex(db, data=data, filename=args.file.name, user=db.user)
-        finally:
-            db.close()
-        print(f"{args.file.name}:\n{result.report()}")
-        return 0
-    db = open_db(args)
-    try:
-        change = import_file(db, args.kind, args.file, user=db.user)
-    finally:
-        db.close()
-    print(f"{args.file.name}: {change.summary()}")
-    return 0
+    return run_import(args, open_db)
 
 
 def _status(args: argparse.Namespace) -> int:

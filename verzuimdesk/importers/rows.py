@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TypeVar
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.limits import too_long
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date, parse_datetime, parse_time
@@ -94,6 +96,10 @@ class _Line:
         value = self.values.get(column, "")
         if required and not value:
             self.fail(column, "is leeg")
+        reason = too_long(value, limits.CSV_COLUMNS.get(column, limits.NOTE))
+        if reason:
+            self.fail(column, reason)
+            return value[:limits.CSV_COLUMNS.get(column, limits.NOTE)]
         return value
 
     def parsed(self, column: str, parse: Callable[[str], T], required: bool = False) -> T | None:

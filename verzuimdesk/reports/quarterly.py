@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from verzuimdesk.domain.quarterly import CLOSE_BACK, SHARE_TEXTS, WAITING_LIST, category_text
 from verzuimdesk.reports.base import build, content_width, d, empty, p, table
+from verzuimdesk.reports.cells import csv_cell, xlsx_row
 from verzuimdesk.reports.data import Letterhead, QuarterlyList, QuarterlyRow
 
 PROPOSAL = "voorstel, nog niet bevestigd"
@@ -160,7 +161,7 @@ def write_quarterly_xlsx(data: QuarterlyList, out: Path) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in data.rows:
-        ws.append([data.school, data.brin, *(value(r) for _, value in COLUMNS)])
+        xlsx_row(ws, [data.school, data.brin, *(value(r) for _, value in COLUMNS)])
     for col, header in enumerate(headers, start=1):
         letter = ws.cell(row=1, column=col).column_letter
         ws.column_dimensions[letter].width = max(12, min(45, len(header) + 2))
@@ -177,7 +178,7 @@ def write_quarterly_csv(data: QuarterlyList, out: Path) -> None:
         w = csv.writer(f, delimiter=";")
         w.writerow([*SCHOOL_COLUMNS, *(h for h, _ in COLUMNS)])
         for r in data.rows:
-            w.writerow([data.school, data.brin, *(_csv_value(value(r)) for _, value in COLUMNS)])
+            w.writerow([csv_cell(v) for v in (data.school, data.brin, *(_csv_value(value(r)) for _, value in COLUMNS))])
 
 
 def _csv_value(v: Any) -> str:

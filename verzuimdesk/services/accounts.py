@@ -31,12 +31,13 @@ class Permission(StrEnum):
     SETTINGS = "settings"  # school, calendar, codes, protocol, staff
     EXPORT_PUPIL = "export_pupil"  # PDFs about one pupil
     EXPORT_FIGURES = "export_figures"  # the quarterly list, figures per group
+    VIEW_DOSSIER = "view_dossier"  # pupils by name: the lists, the dossiers (not the directie: figures only)
     AUDIT = "audit"
 
 
 _ALLOWED: dict[Role, frozenset[Permission]] = {
     Role.IB: frozenset(Permission),
-    Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION}),
+    Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION, Permission.VIEW_DOSSIER}),
     Role.MANAGEMENT: frozenset({Permission.EXPORT_FIGURES}),
 }
 

@@ -22,6 +22,8 @@ from verzuimdesk.storage.models import (
     AuditEntry,
     CareCase,
     CaseDismissal,
+    CompositeGroup,
+    CompositeMember,
     Conversation,
     Draft,
     EventRow,
@@ -130,6 +132,8 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
                 select(Group.name).where(Group.id == pupil.group_id))},
             "ouders_verzorgers": [_row(g) for g in session.scalars(
                 select(Guardian).where(Guardian.pupil_id == pupil.id))],
+            "samengestelde_groepen": list(session.scalars(select(CompositeGroup.name).join(CompositeMember).where(
+                CompositeMember.pupil_id == pupil.id).order_by(CompositeGroup.name))),
             "verzuim": [{**_row(a, ("code_id",)), "code": codes[a.code_id]} for a in session.scalars(
                 select(Absence).where(Absence.pupil_id == pupil.id).order_by(Absence.day))],
             "gesprekken": [{**_row(c), "afspraken": [_row(a) for a in c.agreements]} for c in session.scalars(

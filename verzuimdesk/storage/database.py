@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -109,6 +109,17 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+def lock_for_writing(session: Session) -> None:
+    """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
+    first has committed, and then reads what it wrote. Checks that read before they write (is this
+    absence already there?) then hold under concurrency; the unique index is the last guard.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
+    else:
+        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
+
+
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -181,6 +192,13 @@ def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple
         raise DatabaseError(str(exc)) from None
 
 
+def _looks_encrypted(path: Path) -> bool:
+    """A SQLCipher file: no plain SQLite header, and whole pages of what looks like noise."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
+
+
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
     """Raise a Dutch DatabaseError unless the file opens with `key` and passes the check."""
     try:
@@ -192,6 +210,10 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
         if key is not None and "not a database" in str(exc):
             raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        if key is None and "not a database" in str(exc) and _looks_encrypted(path):
+            raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
+                                f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
+                                "de reservekopie (het staat naast de kopie).") from None
         raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
+
 # Named constraints, so that batch migrations on SQLite can find them again.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -99,12 +101,37 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(20))  # "ib" | "leerkracht" | "directie"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     external_key: Mapped[str | None] = mapped_column(String(100))  # key in an EDEX export
+    # The roles the LAS gives this person (EDEX `rol`/`rolomschrijving`, e.g. "IB, ICT"); not an app role.
+    las_role: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class StaffGroup(Base):
     __tablename__ = "staff_group"
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), default="", server_default="")  # EDEX role in this group
+
+
+class CompositeGroup(Base):
+    """An EDEX samengestelde groep ("Plusgroep rekenen"): pupils of several groups, no timetable of its own."""
+
+    __tablename__ = "composite_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(256), unique=True)  # the group's EDEX key
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class CompositeMember(Base):
+    __tablename__ = "composite_member"
+    group_id: Mapped[int] = mapped_column(ForeignKey("composite_group.id", ondelete="CASCADE"), primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class CompositeStaff(Base):
+    __tablename__ = "composite_staff"
+    group_id: Mapped[int] = mapped_column(ForeignKey("composite_group.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Pupil(Base):
@@ -116,6 +143,8 @@ class Pupil(Base):
     last_name: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date | None] = mapped_column(Date)
     group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id"))
+    # The pupil's own jaargroep (EDEX): a pupil of combination group "3/4" is in 3 or in 4.
+    jaargroep: Mapped[str] = mapped_column(String(10), default="", server_default="")
     enrolled_from: Mapped[date] = mapped_column(Date)
     enrolled_until: Mapped[date | None] = mapped_column(Date)
     ot_number: Mapped[str] = mapped_column(String(50), default="")  # SWV / Onderwijs Transparant
@@ -168,6 +197,9 @@ class Absence(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    # The note's topic (verzuim/gezondheid/...); None: by the code's category and the note's words.
+    topic: Mapped[str | None] = mapped_column(String(20))
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Conversation(Base):
@@ -180,6 +212,8 @@ class Conversation(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    topic: Mapped[str] = mapped_column(String(20), default=conversation_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
     )
@@ -193,6 +227,7 @@ class Agreement(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    topic: Mapped[str | None] = mapped_column(String(20))  # None: the conversation's topic
     conversation: Mapped[Conversation] = relationship(back_populates="agreements")
 
 
@@ -205,6 +240,8 @@ class PlanLink(Base):
     start: Mapped[date] = mapped_column(Date)
     evaluation: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str] = mapped_column(String(20), default=plan_default, server_default="overig")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class EventRow(Base):
@@ -220,6 +257,8 @@ class EventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    topic: Mapped[str] = mapped_column(String(20), default=event_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CareCase(Base):
