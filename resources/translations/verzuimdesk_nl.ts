@@ -362,8 +362,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Logboek</translation>
     </message>
     <message>
-        <source>Pupil number</source>
-        <translation>Leerlingnummer</translation>
+        <source>Name or number</source>
+        <translation>Naam of nummer</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>het begin</translation>
     </message>
     <message>
         <source>Pupil:</source>
@@ -374,8 +382,28 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>t/m:</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
     </message>
     <message>
         <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
@@ -393,16 +421,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Wat</translation>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -1089,8 +1113,12 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>op %1</translation>
     </message>
     <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
+        <source>Hide what is done</source>
+        <translation>Afgehandelde verbergen</translation>
+    </message>
+    <message>
+        <source>Show what is done (%1)</source>
+        <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
         <source>window %1 – %2</source>
@@ -1107,6 +1135,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
+    </message>
+    <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1377,7 +1413,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
 </context>
 <context>
@@ -1422,8 +1458,16 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>The program locked itself after a while without use. Your unsaved text is kept.</source>
-        <translation>Het programma is vergrendeld omdat het een tijd niet gebruikt werd. Uw niet-opgeslagen tekst is bewaard.</translation>
+        <source>The program locked itself after a while without use.</source>
+        <translation>Het programma is vergrendeld na een tijd zonder gebruik.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk is locked.</source>
+        <translation>VerzuimDesk is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
+        <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1621,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>To do: %1 open actions, %2 overdue</source>
         <translation>Te doen: %1 open acties, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>To do: 1 open action, %2 overdue</source>
+        <translation>Te doen: 1 open actie, %2 over de termijn</translation>
     </message>
 </context>
 <context>
@@ -1813,16 +1861,20 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>%1 leerlingen</translation>
     </message>
     <message>
+        <source>1 pupil</source>
+        <translation>1 leerling</translation>
+    </message>
+    <message>
         <source>Pupils (optional)</source>
         <translation>Leerlingen (niet verplicht)</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
+        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1834,7 +1886,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Ingelezen: %1</translation>
+        <translation>Geïmporteerd: %1</translation>
     </message>
 </context>
 <context>
@@ -2306,11 +2358,11 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met inlezen</translation>
+        <translation>Bezig met importeren</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt ingelezen…</translation>
+        <translation>%1 wordt geïmporteerd…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2322,7 +2374,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets ingelezen.</translation>
+        <translation>Er is niets geïmporteerd.</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2470,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Sick report</source>
         <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>%1 (%2, group %3)</source>
+        <translation>%1 (%2, groep %3)</translation>
     </message>
     <message>
         <source>Name or pupil number</source>
@@ -2538,15 +2594,15 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het inlezen gaat doen</translation>
+        <translation>Wat het importeren gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2554,11 +2610,11 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
+        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
