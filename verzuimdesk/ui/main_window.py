@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
             find.triggered.connect(self.find_pupil)
             go.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        manual = QAction(self.tr("&Manual"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        manual.triggered.connect(self.show_help)
+        help_menu.addAction(manual)
+        self.addAction(manual)  # F1 works wherever the focus is
         about = QAction(self.tr("About VerzuimDesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -189,6 +193,11 @@ class MainWindow(QMainWindow):
 
         if maintenance.restore_backup(self.ctx, self):
             self.close()
+
+    def show_help(self) -> None:
+        from verzuimdesk.ui.help_dialog import show_help
+
+        show_help(self)
 
     def show_about(self) -> None:
         from verzuimdesk.ui.about_dialog import show_about
