@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
+        self.overview_page.group_activated.connect(self.open_registration)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
@@ -174,6 +175,11 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.dossier import open_dossier
 
         open_dossier(self.ctx, pupil_id, self, action=kind)
+
+    def open_registration(self, group: str, day: date) -> None:
+        """From the Overzicht's unchecked groups: that group's registration, in the week of `day`."""
+        self.nav.setCurrentRow(self.PAGE_REGISTRATION)
+        self.page_widgets[self.PAGE_REGISTRATION].show_group(group, day)  # type: ignore[attr-defined]
 
     def show_light(self, light: object) -> None:
         """From the Overzicht's counts: the Leerlingen list narrowed to that light."""
