@@ -1630,7 +1630,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>group %1</source>
-        <translation type="unfinished">groep %1</translation>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
