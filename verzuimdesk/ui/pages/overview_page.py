@@ -25,6 +25,7 @@ from verzuimdesk.services.overview import DeskOverview
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.widgets.columns import fit_columns
+from verzuimdesk.ui.widgets.quarterly_line import QuarterlyLine
 from verzuimdesk.ui.widgets.todo_model import COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
@@ -147,6 +148,8 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
+        self.quarterly = QuarterlyLine(ctx)  # the SWV list's reminder, four weeks before each 15th
+        layout.addWidget(self.quarterly)
         layout.addSpacing(8)
         layout.addWidget(self.todo_title)
         layout.addWidget(self.table)
