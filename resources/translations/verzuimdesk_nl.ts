@@ -2061,6 +2061,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Per lesweek: %1</translation>
     </message>
     <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
         <source>Undo dismissal</source>
         <translation>Afwijzing terugdraaien</translation>
     </message>
