@@ -611,6 +611,21 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
+    </message>
+</context>
+<context>
     <name>CodeModel</name>
     <message>
         <source>default</source>
@@ -1410,6 +1425,17 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1565,6 +1591,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
     </message>
@@ -1625,6 +1655,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>To do: 1 open action, %2 overdue</source>
         <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1776,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -2023,6 +2073,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Per lesweek: %1</translation>
     </message>
     <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
         <source>Undo dismissal</source>
         <translation>Afwijzing terugdraaien</translation>
     </message>
@@ -2123,6 +2177,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>

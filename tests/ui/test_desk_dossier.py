@@ -226,10 +226,13 @@ def test_plan_that_is_gone_is_shown_as_gone_and_a_file_opens(window: MainWindow,
                         lambda url: opened.append(url.toLocalFile()) or True)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    asked: list[str] = []  # the real target is shown before anything opens
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     for r in range(m.rowCount()):
         d.plans.table.setCurrentIndex(m.index(r, 0))
         d.plans.open_current()
     assert opened == [str(present)] and len(warned) == 1 and "weg.pdf" in warned[0]
+    assert len(asked) == 1 and f"het bestand ihp.pdf\nin de map {tmp_path}" in asked[0]
 
 
 def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:

@@ -70,6 +70,8 @@ def test_the_candidate_is_on_top_marked_as_a_proposal_with_its_numbers(page: Qua
     assert page.model.index(0, COL_NOTE).data() == "5 school weeks 100% absent, 100% of it unauthorised or unexplained"
     assert "1 proposals from the records" in page.summary.text()
     assert page.model.rowCount() == 3  # the proposal and the demo's two cases
+    select_row(page, page.candidate_id)  # type: ignore[attr-defined]
+    assert "Per school week: " in page.detail.text() and page.detail.text().count("100%") >= 5
     page.grab().save(str(Path("/tmp") / "kwartaal-candidates.png"))
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -37,7 +38,8 @@ MISSING_COLUMN = {"SWV/OT-nummer": COL_OT, "hoofdoorzaak": COL_CAUSE, "intervent
                   "onderwijsdeelname": COL_SHARE}
 PROPOSAL, CASE, DISMISSED = "proposal", "case", "dismissed"
 PROPOSAL_DOT = "#ef8c00"  # a proposal waits for the IB-er, like an orange light
-WIDE_COLUMNS = (COL_CAUSE, COL_STATUS)  # OT's long texts: cut off, whole in the tooltip
+# OT's long texts, and the proposal's marking: wrapped within these widths (px).
+WIDE_COLUMNS = {COL_CATEGORY: 140, COL_CAUSE: 150, COL_STATUS: 170, COL_END: 120}
 
 if TYPE_CHECKING:
     from verzuimdesk.ui.case_dialog import CaseDialog
@@ -66,8 +68,7 @@ class QuarterlyPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
         self.table.activated.connect(self._open)
         self.confirm = QPushButton(self.tr("Confirm…"))
         self.confirm.setToolTip(self.tr("Open the case form filled in with the proposal"))
@@ -92,6 +93,9 @@ class QuarterlyPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        self.detail = QLabel()  # the whole story of the current row: the numbers behind a proposal
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
         ctx.data_changed.connect(self._changed)
         ctx.peildatum_changed.connect(lambda _d: self.refresh())
@@ -113,9 +117,7 @@ class QuarterlyPage(QWidget):
         rows = [self._row(r, PROPOSAL) for r in proposals] + [self._row(r, CASE) for r in cases] + [
             self._row(r, DISMISSED) for r in dismissed]
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for col in WIDE_COLUMNS:
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 230))
+        self._fit()
         self.title.setText(self.tr("Quarterly list for %1").replace("%1", format_date(ref)))
         text = self.tr("%1 days left. %2 cases, %3 fields still missing.")
         text = (text.replace("%1", str((ref - today).days)).replace("%2", str(len(cases)))
@@ -127,6 +129,18 @@ class QuarterlyPage(QWidget):
             text += " " + self.tr("%1 dismissed (greyed).").replace("%1", str(len(dismissed)))
         self.summary.setText(text)
         self._buttons()
+
+    def _fit(self) -> None:
+        """Every column as wide as its contents but OT's long texts (wrapped), the note taking what is left:
+        the list fits 1366 px without scrolling sideways."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for col, most in WIDE_COLUMNS.items():
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
 
     def _row(self, r: QuarterlyRow, kind: str) -> Row:
         self.rows[(kind, r.pupil_id)] = r
@@ -181,6 +195,15 @@ class QuarterlyPage(QWidget):
     def _buttons(self) -> None:
         current = self._current()
         kind = current[0] if current else None
+        r = self.rows.get(current) if current else None
+        detail = ""
+        if r is not None:
+            lines = [f"{r.pupil_label}: " + (self._basis(r, weeks=True) if kind != CASE else self.model.index(
+                self.table.currentIndex().row(), COL_NOTE).data() or self.tr("nothing to add"))]
+            if kind == DISMISSED:
+                lines.append(self.tr("Dismissed: %1").replace("%1", r.dismissed))
+            detail = "\n".join(lines)
+        self.detail.setText(detail)
         can = self.ctx.account.can(Permission.EDIT_DOSSIER)
         self.confirm.setEnabled(can and kind == PROPOSAL)
         self.dismiss.setEnabled(can and kind in (PROPOSAL, DISMISSED))
