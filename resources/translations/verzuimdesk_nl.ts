@@ -1119,6 +1119,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>leerlingnummer %1</translation>
     </message>
     <message>
+        <source>jaargroep %1</source>
+        <translation>jaargroep %1</translation>
+    </message>
+    <message>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
     </message>

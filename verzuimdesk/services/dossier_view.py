@@ -21,7 +21,7 @@ from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar
-from verzuimdesk.storage.models import PlanLink
+from verzuimdesk.storage.models import PlanLink, Pupil
 
 # When a day holds records of several categories, the heatmap shows the weightiest.
 SEVERITY = (Category.UNAUTHORISED, Category.UNEXPLAINED, Category.SUSPENDED, Category.SICK, Category.AUTHORISED,
@@ -59,6 +59,7 @@ class DeskDossier:
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
+    jaargroep: str = ""  # the pupil's own (EDEX), when the LAS gave one
     protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
 
     def records_by_id(self) -> dict[int, RecordRow]:
@@ -87,6 +88,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
                       for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id)
                                          .order_by(PlanLink.start, PlanLink.id)))
         guardians = load_guardians(s, pupil_id)
+        jaargroep = s.scalar(select(Pupil.jaargroep).where(Pupil.id == pupil_id)) or ""
     if log:
         with db.begin() as s:
             audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
@@ -112,8 +114,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
-                       school.protocol)
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians=guardians,
+                       jaargroep=jaargroep, protocol=school.protocol)
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]
