@@ -1523,6 +1523,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Leerlingen</translation>
     </message>
     <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -1639,6 +1643,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Show these pupils in the list</source>
         <translation>Toon deze leerlingen in de lijst</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Te doen</translation>
     </message>
     <message>
         <source>Nothing to do: every action of the stappenplan is done.</source>
@@ -1871,6 +1879,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Zoek op naam of leerlingnummer (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search pupil</source>
+        <translation>Leerling zoeken</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
@@ -1881,6 +1893,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>All lights</source>
         <translation>Alle kleuren</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Leerlingen</translation>
     </message>
     <message>
         <source>Group:</source>
@@ -2252,6 +2268,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>No groups to show.</source>
         <translation>Geen groepen om te tonen.</translation>
+    </message>
+    <message>
+        <source>Registration of group %1</source>
+        <translation>Registratie van groep %1</translation>
     </message>
     <message>
         <source>You may not change the registration.</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.pupils import school_name
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.pages.pupils_page import PupilsPage
+from verzuimdesk.ui.widgets.access import name_lists
 
 
 class MainWindow(QMainWindow):
@@ -37,10 +38,12 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(170)
         for title, widget in self._make_pages():
             self.nav.addItem(QListWidgetItem(title))
             self.pages.addWidget(widget)
+            name_lists(widget, title)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         central = QWidget()
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Peildatum:") + " "))
         self.peildatum = QDateEdit(QDate(self.ctx.peildatum))
         self.peildatum.setCalendarPopup(True)
+        self.peildatum.setAccessibleName(self.tr("Peildatum"))
         self.peildatum.setDisplayFormat("ddd d MMM yyyy")
         self.peildatum.setToolTip(self.tr("Look back: the lights as they were on this date"))
         self.peildatum.dateChanged.connect(lambda d: self.ctx.set_peildatum(d.toPython()))
