@@ -1464,6 +1464,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Demo school: log in as one of these to try each role.</source>
+        <translation>Demoschool: meld u aan als een van deze gebruikers om elke rol te proberen.</translation>
+    </message>
+    <message>
         <source>VerzuimDesk is locked</source>
         <translation>VerzuimDesk is vergrendeld</translation>
     </message>
@@ -1494,6 +1498,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
         <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
+    </message>
+    <message>
+        <source>Choose your own password to go on.</source>
+        <translation>Kies een eigen wachtwoord om verder te gaan.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1563,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Wachtwoord wijzigen…</translation>
+    </message>
+    <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importeren…</translation>
     </message>
@@ -1601,6 +1613,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Uw wachtwoord is gewijzigd.</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1671,6 +1687,37 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>group %1</source>
         <translation>groep %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Uw wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Huidig wachtwoord:</translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters):</source>
+        <translation>Nieuw wachtwoord (minstens 10 tekens):</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Nieuw wachtwoord nogmaals:</translation>
+    </message>
+    <message>
+        <source>You logged in with a one-time password. Choose your own password now; only you will know it.</source>
+        <translation>U bent aangemeld met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord; alleen u kent het.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2636,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
 <context>
     <name>StaffModel</name>
     <message>
+        <source>switched off</source>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -2620,6 +2671,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>directie</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Personeel</translation>
+    </message>
+    <message>
         <source>e.g. 5, 6 (a teacher sees only these groups)</source>
         <translation>bijv. 5, 6 (een leerkracht ziet alleen deze groepen)</translation>
     </message>
@@ -2648,8 +2703,60 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Eerste wachtwoord:</translation>
     </message>
     <message>
+        <source>Switch off</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <source>New one-time password…</source>
+        <translation>Nieuw eenmalig wachtwoord…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
         <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
         <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+    </message>
+    <message>
+        <source>Switch on…</source>
+        <translation>Inschakelen…</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>Eenmalig wachtwoord</translation>
+    </message>
+    <message>
+        <source>Give %1 this one-time password. At the first login with it, %1 chooses a password of their own; you will not see it again.
+
+%2</source>
+        <translation>Geef %1 dit eenmalige wachtwoord. Bij de eerste aanmelding ermee kiest %1 een eigen wachtwoord; u ziet dit wachtwoord niet meer terug.
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 kan zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off and can no longer log in.</source>
+        <translation>%1 is uitgeschakeld en kan zich niet meer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 has a new one-time password.</source>
+        <translation>%1 heeft een nieuw eenmalig wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Remove colleague</source>
+        <translation>Collega verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove %1? The account and its password go; the audit log keeps what %1 did. To stop a login for a while, switch the account off instead.</source>
+        <translation>%1 verwijderen? Het account en het wachtwoord verdwijnen; het logboek bewaart wat %1 heeft gedaan. Wilt u aanmelden tijdelijk stoppen, schakel het account dan uit.</translation>
+    </message>
+    <message>
+        <source>%1 is removed.</source>
+        <translation>%1 is verwijderd.</translation>
     </message>
     <message>
         <source>Unknown group(s): %1</source>

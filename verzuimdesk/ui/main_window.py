@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested.emit)
         file_menu.addAction(lock)
+        if self.ctx.db.encrypted and self.ctx.account.username:
+            password = QAction(self.tr("Change &password…"), self)
+            password.triggered.connect(self.change_password)
+            file_menu.addAction(password)
         file_menu.addSeparator()
         from verzuimdesk.services.accounts import Permission
         from verzuimdesk.ui import maintenance
@@ -203,6 +207,12 @@ class MainWindow(QMainWindow):
 
         if maintenance.restore_backup(self.ctx, self):
             self.close()
+
+    def change_password(self) -> None:
+        from verzuimdesk.ui.password_dialog import PasswordDialog
+
+        if PasswordDialog(self.ctx.db, self.ctx.account, self).exec():
+            self.statusBar().showMessage(self.tr("Your password is changed."), 8000)
 
     def show_help(self) -> None:
         from verzuimdesk.ui.help_dialog import show_help
