@@ -29,7 +29,7 @@ def _staff(session: object, username: str) -> Staff:
     staff = session.scalar(select(Staff).where(Staff.username == username))  # type: ignore[attr-defined]
     if staff is None:
         raise DatabaseError(f"Er is geen gebruiker '{username}'.")
-    return staff  # type: ignore[no-any-return]
+    return staff
 
 
 def _check_may(by: Account, username: str, what: str) -> None:
