@@ -362,8 +362,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Logboek</translation>
     </message>
     <message>
-        <source>Pupil number</source>
-        <translation>Leerlingnummer</translation>
+        <source>Name or number</source>
+        <translation>Naam of nummer</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>het begin</translation>
     </message>
     <message>
         <source>Pupil:</source>
@@ -374,8 +382,28 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>t/m:</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
     </message>
     <message>
         <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
@@ -393,16 +421,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Wat</translation>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -514,20 +538,36 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Traject zorgwekkend verzuim</translation>
     </message>
     <message>
-        <source>On a waiting list for treatment or admission: with what</source>
-        <translation>Op een wachtlijst voor behandeling of opname: waarvoor</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>Afgesloten</translation>
     </message>
     <message>
-        <source>History:</source>
-        <translation>Geschiedenis:</translation>
+        <source>A change starts today; the earlier share gets its end date</source>
+        <translation>Een wijziging gaat vandaag in; het vorige percentage krijgt zijn einddatum</translation>
+    </message>
+    <message>
+        <source>Who directs the process (name, organisation)</source>
+        <translation>Wie de regie heeft (naam, organisatie)</translation>
+    </message>
+    <message>
+        <source>Reported to DUO on</source>
+        <translation>Gemeld bij DUO op</translation>
+    </message>
+    <message>
+        <source>number of the DUO report</source>
+        <translation>nummer van de DUO-melding</translation>
+    </message>
+    <message>
+        <source>Intervention history:</source>
+        <translation>Verloop interventies:</translation>
     </message>
     <message>
         <source>The records suggest category %1.</source>
         <translation>De registraties wijzen op categorie %1.</translation>
+    </message>
+    <message>
+        <source>The pupil attended more than half of the last 10 school days: close the case per %1 with “%2”?</source>
+        <translation>De leerling was de laatste 10 schooldagen meer dan de helft aanwezig: traject afronden per %1 met “%2”?</translation>
     </message>
     <message>
         <source>Category</source>
@@ -550,12 +590,58 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Onderwijsdeelname</translation>
     </message>
     <message>
+        <source>until</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 vanaf %2</translation>
+    </message>
+    <message>
         <source>Waiting list</source>
         <translation>Wachtlijst</translation>
     </message>
     <message>
+        <source>Regiehouder</source>
+        <translation>Regiehouder</translation>
+    </message>
+    <message>
         <source>Reason for closing</source>
         <translation>Reden van afronding</translation>
+    </message>
+</context>
+<context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
     </message>
 </context>
 <context>
@@ -647,6 +733,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gesprek</translation>
     </message>
     <message>
+        <source>What the conversation is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het gesprek over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+    <message>
         <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
         <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
     </message>
@@ -689,6 +779,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Kind</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -745,6 +839,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
         <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text mentions %1. Is this conversation about the pupil&apos;s health?
+
+Yes: it is kept as health and does not go to leerplicht.
+No: it stays &apos;%2&apos;.</source>
+        <translation>De tekst noemt %1. Gaat dit gesprek over de gezondheid van de leerling?
+
+Ja: het wordt bewaard als gezondheid en gaat niet naar leerplicht.
+Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1068,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>School social work</source>
         <translation>Schoolmaatschappelijk werk</translation>
     </message>
+    <message>
+        <source>Absence (verzuim)</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Home situation</source>
+        <translation>Thuissituatie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
 </context>
 <context>
     <name>Dossier</name>
@@ -1023,8 +1147,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>op %1</translation>
     </message>
     <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
+        <source>Hide what is done</source>
+        <translation>Afgehandelde verbergen</translation>
+    </message>
+    <message>
+        <source>Show what is done (%1)</source>
+        <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
         <source>window %1 – %2</source>
@@ -1041,6 +1169,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
+    </message>
+    <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1185,6 +1321,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
+        <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
     </message>
@@ -1244,8 +1384,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1304,10 +1444,21 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
 </context>
 <context>
@@ -1352,8 +1503,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>The program locked itself after a while without use. Your unsaved text is kept.</source>
-        <translation>Het programma is vergrendeld omdat het een tijd niet gebruikt werd. Uw niet-opgeslagen tekst is bewaard.</translation>
+        <source>The program locked itself after a while without use.</source>
+        <translation>Het programma is vergrendeld na een tijd zonder gebruik.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk is locked.</source>
+        <translation>VerzuimDesk is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
+        <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1586,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
+        <source>&amp;Topics to check…</source>
+        <translation>&amp;Onderwerpen controleren…</translation>
+    </message>
+    <message>
         <source>Re&amp;tention terms…</source>
         <translation>&amp;Bewaartermijnen…</translation>
     </message>
@@ -1445,6 +1608,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
     </message>
     <message>
         <source>About VerzuimDesk</source>
@@ -1466,6 +1633,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1480,6 +1663,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>
@@ -1503,6 +1702,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>To do: %1 open actions, %2 overdue</source>
         <translation>Te doen: %1 open acties, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>To do: 1 open action, %2 overdue</source>
+        <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1827,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -1739,16 +1962,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>%1 leerlingen</translation>
     </message>
     <message>
+        <source>1 pupil</source>
+        <translation>1 leerling</translation>
+    </message>
+    <message>
         <source>Pupils (optional)</source>
         <translation>Leerlingen (niet verplicht)</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
+        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1760,7 +1987,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Ingelezen: %1</translation>
+        <translation>Geïmporteerd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyLine</name>
+    <message>
+        <source>Quarterly list %1: %2 pupils, %3 to confirm, %4 fields empty</source>
+        <translation>Kwartaalopgave %1: %2 leerlingen, %3 nog te bevestigen, %4 velden leeg</translation>
+    </message>
+    <message>
+        <source>Confirm the proposals and fill in the empty fields on the page Quarterly list</source>
+        <translation>Bevestig de voorstellen en vul de lege velden in op de pagina Kwartaal</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2040,26 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Afgesloten</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>Bevestigen…</translation>
+    </message>
+    <message>
+        <source>Open the case form filled in with the proposal</source>
+        <translation>Open het trajectformulier, ingevuld met het voorstel</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Not a case of worrying absence: give the reason; it stays visible, greyed</source>
+        <translation>Geen zorgwekkend verzuim: geef de reden; het voorstel blijft grijs zichtbaar</translation>
+    </message>
+    <message>
         <source>Case…</source>
         <translation>Traject…</translation>
     </message>
@@ -1818,16 +2076,68 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Exporteren voor het SWV…</translation>
     </message>
     <message>
+        <source>%1 proposals from the records, not yet confirmed: confirm or dismiss them.</source>
+        <translation>%1 voorstel(len) uit de registraties, nog niet bevestigd: bevestig of wijs af.</translation>
+    </message>
+    <message>
+        <source>%1 dismissed (greyed).</source>
+        <translation>%1 afgewezen (grijs).</translation>
+    </message>
+    <message>
         <source>(proposed: %1)</source>
         <translation>(voorstel: %1)</translation>
+    </message>
+    <message>
+        <source>Proposal: close per %1, back at school for more than half</source>
+        <translation>Voorstel: afronden per %1, weer meer dan de helft op school</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Nog in te vullen: %1</translation>
+    </message>
+    <message>
+        <source>%1, proposal, not yet confirmed</source>
+        <translation>%1, voorstel, nog niet bevestigd</translation>
+    </message>
+    <message>
+        <source>%1, dismissed</source>
+        <translation>%1, afgewezen</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>Afgewezen: %1</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>ontbreekt</translation>
     </message>
     <message>
-        <source>Still to fill in for the SWV</source>
-        <translation>Nog in te vullen voor het SWV</translation>
+        <source>Still to fill in for the SWV: %1</source>
+        <translation>Nog in te vullen voor het SWV: %1</translation>
+    </message>
+    <message>
+        <source>%1 school weeks %2% absent, %3% of it unauthorised or unexplained</source>
+        <translation>%1 lesweken %2% afwezig, daarvan %3% ongeoorloofd of onbekend</translation>
+    </message>
+    <message>
+        <source>Per school week: %1</source>
+        <translation>Per lesweek: %1</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
+        <source>Undo dismissal</source>
+        <translation>Afwijzing terugdraaien</translation>
+    </message>
+    <message>
+        <source>Dismiss proposal</source>
+        <translation>Voorstel afwijzen</translation>
+    </message>
+    <message>
+        <source>Why is %1 no case of worrying absence?</source>
+        <translation>Waarom is %1 geen zorgwekkend verzuim?</translation>
     </message>
     <message>
         <source>Quarterly list for %1</source>
@@ -1918,6 +2228,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>
@@ -2153,11 +2471,11 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met inlezen</translation>
+        <translation>Bezig met importeren</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt ingelezen…</translation>
+        <translation>%1 wordt geïmporteerd…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2169,7 +2487,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets ingelezen.</translation>
+        <translation>Er is niets geïmporteerd.</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2583,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Sick report</source>
         <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>%1 (%2, group %3)</source>
+        <translation>%1 (%2, groep %3)</translation>
     </message>
     <message>
         <source>Name or pupil number</source>
@@ -2385,15 +2707,15 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het inlezen gaat doen</translation>
+        <translation>Wat het importeren gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2401,11 +2723,11 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
+        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
@@ -2602,6 +2924,49 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicReviewDialog</name>
+    <message>
+        <source>Topics to check</source>
+        <translation>Onderwerpen controleren</translation>
+    </message>
+    <message>
+        <source>These entries got their topic from a guess (the date of a sick day, or a health word). The topic decides who may receive an entry: leerplicht gets only absence, the youth doctor only health. Check each one and confirm or change its topic.</source>
+        <translation>Deze onderdelen kregen hun onderwerp door een schatting (de datum van een ziektedag, of een gezondheidswoord). Het onderwerp bepaalt wie een onderdeel mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid. Controleer ze één voor één en bevestig of wijzig het onderwerp.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Every topic has been checked.</source>
+        <translation>Alle onderwerpen zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
     </message>
 </context>
 <context>
