@@ -97,6 +97,9 @@ REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwe
                  "verstrekking op (--reden); die wordt in het logboek bewaard.")
 
 
+commit_export = _commit  # for the other services that write a document (inzage)
+
+
 def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
                    consent: bool = False, on: date | None = None, logo: str | None = None,
                    printed: date | None = None, reason: str = "") -> ExportDone:
