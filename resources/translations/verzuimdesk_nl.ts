@@ -1223,16 +1223,50 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Replace it?</source>
+        <translation>Het bestand %1 bestaat al. Wilt u het vervangen?</translation>
+    </message>
+    <message>
+        <source>Reason for leerplicht</source>
+        <translation>Reden voor leerplicht</translation>
+    </message>
+    <message>
+        <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
+Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+        <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
+Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+    </message>
+    <message>
+        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
     </message>
     <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <source>Written: %1</source>
+        <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Export failed</source>
