@@ -2274,6 +2274,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>(geen)</translation>
     </message>
     <message>
+        <source>Signs the dossier for leerplicht</source>
+        <translation>Ondertekent het dossier voor leerplicht</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2288,6 +2292,18 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Vacation region:</source>
         <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Phone number of the school:</source>
+        <translation>Telefoonnummer van de school:</translation>
+    </message>
+    <message>
+        <source>E-mail address of the school:</source>
+        <translation>E-mailadres van de school:</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher (directeur):</source>
+        <translation>Naam van de directeur:</translation>
     </message>
     <message>
         <source>Saved.</source>
