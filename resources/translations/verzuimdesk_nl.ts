@@ -1635,6 +1635,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Choose the plan&apos;s file</source>
         <translation>Kies het bestand van het plan</translation>
     </message>
@@ -2152,6 +2156,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Note</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Meldingsnummer</source>
@@ -2694,6 +2702,21 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBox</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Automatic (by kind; health when the text says so)</source>
+        <translation>Automatisch (naar soort; gezondheid als de tekst dat noemt)</translation>
+    </message>
+    <message>
+        <source>What it is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
     </message>
 </context>
 <context>
