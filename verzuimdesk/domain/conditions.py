@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain import luxe
+from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
@@ -205,11 +205,11 @@ class Evaluator:
             return self.plain.measure(self.rules[c.rule].condition, t)
         if k == "luxe_in_window":
             win = m.window(t, c.window)
-            found = luxe.episodes(m, win[0], t) if win is not None else []
-            if win is None or not found:
+            eps = luxe.episodes(m, win[0], t) if win is not None else []
+            if not eps:
                 return NO
-            last = found[-1]
-            return Measure(True, last.minutes / 60, 0, "uur", last.first, last.last, last.record_ids)
+            lx = eps[-1]
+            return Measure(True, lx.minutes / 60, 0, "uur", lx.first, lx.last, lx.record_ids)
         if k == "half_weeks":
             hw = half_week_index(m, c.categories).at(t, strict=True)
             if hw is None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain import luxe
 from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
