@@ -41,7 +41,8 @@ CACHE_FORMAT = "1"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
-    "verzuimdesk.domain.records", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
+    "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
+    "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
     "verzuimdesk.services.status",
 )
 LOAD_ALL_ABOVE = 400  # more pupils to compute than this: one query for the school, not an IN list
