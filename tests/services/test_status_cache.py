@@ -22,13 +22,13 @@ from verzuimdesk.services.status import SchoolStatus, protocol_and_fingerprint, 
 from verzuimdesk.storage import status_cache
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import (
-    ExemptionRow,
     Absence,
     AbsenceCodeRow,
     CalendarDay,
     CareCase,
     Conversation,
     EventRow,
+    ExemptionRow,
     Group,
     PlanLink,
     Pupil,

@@ -87,8 +87,8 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
     """
     pupils_q = select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
-                      Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group).order_by(Group.name, Pupil.last_name,
-                                                                                          Pupil.first_name)
+                      Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group).order_by(
+                          Group.name, Pupil.last_name, Pupil.first_name)
     absences_q = select(Absence.id, Absence.pupil_id, Absence.day, AbsenceCodeRow.code, AbsenceCodeRow.category,
                         Absence.start, Absence.end, Absence.minutes_late, Absence.reported_at,
                         Absence.note, AbsenceCodeRow.luxe).join(AbsenceCodeRow).order_by(Absence.day, Absence.id)
