@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.cli.test_end_to_end import cli
+from tests.conftest import PASSPHRASE
 from tests.reports.conftest import flat, pdf_text
+from verzuimdesk.storage.database import open_database
+from verzuimdesk.storage.models import ExemptionRow
 
 PUPILS = """leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;inschrijfdatum;uitschrijfdatum;ot_nummer;gezin
 2001;Vier;;Jaar;2021-01-10;5;2025-08-25;;;
@@ -102,3 +106,38 @@ def test_the_restart_and_a_vervolgmelding(school: Path, tmp_path: Path, capsys: 
     assert "vervolgmelding" in second and "Vorige melding ma 22 sep 2025" in second
     assert "Begindatum verzuim vr 19 sep 2025" in second and "Einddatum verzuim di 23 sep 2025" in second
     assert "Aantal uren verzuim 16,5" in second and "Gemeld op do 25 sep 2025" in second
+
+
+HEADER = ("leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;inschrijfdatum;uitschrijfdatum;"
+          "ot_nummer;gezin;vrijstelling_van;vrijstelling_tot;vrijstelling_artikel\n")
+
+
+def test_a_vrijstelling_from_the_pupils_file(school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "vrij.csv"
+    f.write_text(HEADER + "2002;Net;;Vijf;2020-10-31;5;2025-08-25;;;;2025-11-01;2025-12-31;5 onder a\n", "utf-8")
+    assert cli("import", "pupils", "--db", school, f) == 0
+    five = pupils_on(school, "2025-11-06", capsys)["2002"]
+    assert not [a for a in five["actions"] if a["kind"] == "duo_report"]
+    with open_database(str(school), passphrase=PASSPHRASE).read() as s:
+        (row,) = s.scalars(select(ExemptionRow))
+        assert (row.start.isoformat(), row.end.isoformat() if row.end else None, row.article) == (
+            "2025-11-01", "2025-12-31", "5a")
+    assert cli("import", "pupils", "--db", school, f) == 0  # the same file again adds no second one
+    with open_database(str(school), passphrase=PASSPHRASE).read() as s:
+        assert len(list(s.scalars(select(ExemptionRow)))) == 1
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ("2003;Luxe;;Reis;2016-03-01;5;2025-08-25;;;;2025-11-01;2025-10-01;5a", "vrijstelling_tot: ligt voor"),
+    ("2003;Luxe;;Reis;2016-03-01;5;2025-08-25;;;;2025-11-01;;12", "'12' is geen artikel"),
+])
+def test_a_bad_vrijstelling_is_refused_naming_the_line(school: Path, tmp_path: Path, row: str, reason: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "vrij.csv"
+    f.write_text(HEADER + "2001;Vier;;Jaar;2021-01-10;5;2025-08-25;;;;2025-11-01;;15\n" + row + "\n", "utf-8")
+    capsys.readouterr()
+    assert cli("import", "pupils", "--db", school, f) == 1
+    err = capsys.readouterr().err
+    assert "regel 3" in err and reason in err
+    with open_database(str(school), passphrase=PASSPHRASE).read() as s:  # nothing written, line 2 neither
+        assert not list(s.scalars(select(ExemptionRow)))

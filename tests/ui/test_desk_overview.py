@@ -80,9 +80,9 @@ def test_overview_counts_the_lights_of_the_demo_school(window: MainWindow) -> No
 def test_todo_lists_every_open_action_overdue_first(window: MainWindow) -> None:
     m = window.overview_page.table.model()
     dues = [m.index(r, TODO_DUE).data() for r in range(m.rowCount())]
-    assert m.rowCount() == 14
+    assert m.rowCount() == 15  # PROTOCOLS.md §1b: the thuiszitter 1027 also owes DUO an LRV report
     overdue = [d.endswith("overdue") for d in dues]
-    assert overdue == sorted(overdue, reverse=True) and overdue.count(True) == 9
+    assert overdue == sorted(overdue, reverse=True) and overdue.count(True) == 10  # with the LRV report
     first_duo = next(r for r in range(m.rowCount()) if "Vince Huisman" in m.index(r, COL_PUPIL).data())
     assert m.index(first_duo, TODO_ACTION).data() == "Report to DUO (verzuimloket) (legal)"
     assert m.index(first_duo, TODO_DUE).data() == "do 19 nov 2026 — overdue"
