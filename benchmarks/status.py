@@ -8,6 +8,9 @@ Prints (a) the status of all pupils through the service, three ways:
 (b) one SQL query that sums the absence records of the same pupils, the ratios, the same at 10,000
 pupils, and the daily light of one pupil over a whole school year (the timeline). Targets (issue 3):
 ratio <= 3 and (a) <= 200 ms at 1,000 pupils; (a) grows no more than linearly; the timeline <= 50 ms.
+(c) the signals and forecasts of the same pupils alone, timed in turns with a cold status computation
+(target, issue 22: at most the time of one), and the share of enrolled pupils per signal (at most one
+in five with any signal).
 
     python benchmarks/status.py [--sizes 1000 10000] [--plain]
 """
@@ -18,15 +21,21 @@ import argparse
 import statistics
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
 
-from verzuimdesk.domain.engine import timeline
+from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.engine import status_of, timeline
+from verzuimdesk.domain.signals import sibling_range_start
+from verzuimdesk.services import signal_status
 from verzuimdesk.services.demo import create_demo
+from verzuimdesk.services.signal_status import RegisterRow
 from verzuimdesk.services.status import school_protocol, school_status
+from verzuimdesk.storage import signal_loading
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
 
@@ -116,10 +125,52 @@ def measure(size: int, folder: Path, encrypted: bool) -> tuple[list[float], list
         year = calendar.school_year_of(TODAY)
         assert year is not None
         tl = statistics.median(times_of(lambda: timeline(busiest, calendar, protocol, year.start, year.end)))
+        signals_in_turns(db, runs)
         print(f"       timeline of the busiest pupil ({len(busiest.records)} records) over "
               f"{year.start}..{year.end}: {tl:.1f} ms")
     db.close()
     return tf, ta, size
+
+
+def signals_in_turns(db: Database, runs: int) -> None:
+    """(c): every pupil's signals and forecast, on engine answers made untimed before each run, in
+    turns with one cold status computation of the service (which computes them too)."""
+    with db.read() as s:
+        school = load_school(s)
+        assert school is not None
+        protocol, calendar = school_protocol(school.protocol), load_calendar(s)
+        pupils = load_pupil_data(s, until=TODAY)
+        cases = signal_loading.load_cases(s)
+        siblings = signal_loading.with_siblings(s)
+        families = {pid: fam for pid, fam in s.execute(text("SELECT id, family FROM pupil"))}
+    config = signal_status.signal_config()[0]
+    start = sibling_range_start(calendar, TODAY, config.weeks)
+    cold: list[float] = []
+    alone: list[float] = []
+    for _ in range(runs + 1):
+        t = time.perf_counter()
+        school_status(db, TODAY, use_cache=False)
+        cold.append((time.perf_counter() - t) * 1000)
+        evaluated = [(p, ev, status_of(ev, TODAY)) for p in pupils for ev in (Evaluator(p, calendar, protocol),)]
+        t = time.perf_counter()
+        rows = [RegisterRow(p.id, p.name, st.enrolled, families[p.id],
+                            signal_status.record_part(ev, st, config, cases.get(p.id, ()), start, p.id in siblings))
+                for p, ev, st in evaluated]
+        with db.read() as s:
+            missing = signal_loading.missing_data(s, TODAY)
+        register = [r for r in rows if signal_status.needs_register(r, missing)]
+        signal_status.with_register_signals(register, config, TODAY, missing, True)
+        alone.append((time.perf_counter() - t) * 1000)
+    c, a = statistics.median(cold[1:]), statistics.median(alone[1:])
+    print(f"       (c) signals and forecasts of all pupils alone: {a:8.1f} ms  (one cold status computation "
+          f"in turns: {c:.1f} ms; ratio {a / c:.2f}, target <= 1)")
+    status = school_status(db, TODAY)
+    enrolled = [p for p in status.pupils if p.status.enrolled]
+    counts = Counter(sig.id for p in enrolled for sig in p.signals)
+    share = sum(1 for p in enrolled if p.signals) / len(enrolled)
+    print(f"           pupils with any signal on {TODAY}: {share:.1%} of {len(enrolled)} enrolled (target <= 20%)")
+    for sid in signal_status.signal_config()[0].params:
+        print(f"             {sid:<17} {counts[sid] / len(enrolled):6.1%}  ({counts[sid]})")
 
 
 SIZES: list[int] = []

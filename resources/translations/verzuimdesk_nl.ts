@@ -876,6 +876,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
 <context>
     <name>DossierHeader</name>
     <message>
+        <source>Parents/carers…</source>
+        <translation>Ouders/verzorgers…</translation>
+    </message>
+    <message>
+        <source>Add or change parents and carers</source>
+        <translation>Ouders en verzorgers toevoegen of wijzigen</translation>
+    </message>
+    <message>
         <source>Why this light</source>
         <translation>Waarom deze kleur</translation>
     </message>
@@ -890,6 +898,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>none entered yet</source>
+        <translation>nog niet ingevuld</translation>
+    </message>
+    <message>
+        <source>Parents/carers: %1</source>
+        <translation>Ouders/verzorgers: %1</translation>
     </message>
     <message>
         <source>Now: %1</source>
@@ -1139,6 +1155,53 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>The file cannot be read: %1</source>
         <translation>Het bestand kan niet gelezen worden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuardiansDialog</name>
+    <message>
+        <source>Parents and carers of %1</source>
+        <translation>Ouders en verzorgers van %1</translation>
+    </message>
+    <message>
+        <source>Parents and carers</source>
+        <translation>Ouders en verzorgers</translation>
+    </message>
+    <message>
+        <source>mother, father, carer, guardian…</source>
+        <translation>moeder, vader, verzorger, voogd…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>

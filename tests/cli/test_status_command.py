@@ -25,12 +25,17 @@ def status_json(school: Path, day: str, capsys: pytest.CaptureFixture[str]) -> d
 
 def test_json_has_exactly_the_fields_of_interfaces(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = status_json(school, "2025-11-10", capsys)
-    assert set(data) == {"peildatum", "protocol", "pupils"}
+    assert set(data) == {"peildatum", "protocol", "pupils", "next_reference_date", "days_left"}
     assert data["peildatum"] == "2025-11-10" and data["protocol"] == "hoeksche-waard-po"
+    assert (data["next_reference_date"], data["days_left"]) == ("2025-12-15", 35)
     pupils = {p["leerlingnummer"]: p for p in data["pupils"]}  # type: ignore[attr-defined]
     assert set(pupils) == {"1001", "1002", "1003", "1004"}
     for p in pupils.values():
-        assert set(p) == {"leerlingnummer", "naam", "groep", "light", "step", "rules", "actions"}
+        assert set(p) == {"leerlingnummer", "naam", "groep", "light", "step", "rules", "actions", "signals",
+                          "forecast"}
+        assert set(p["forecast"]) == {"hours_16_on", "thuiszitter_on"}
+        for sig in p["signals"]:
+            assert {"id", "text", "evidence"} <= set(sig)
         for r in p["rules"]:
             assert set(r) == {"id", "text", "value", "threshold", "unit", "window_start", "window_end", "trigger_date"}
         for a in p["actions"]:

@@ -5,7 +5,6 @@ generator's helpers."""
 from __future__ import annotations
 
 import re
-import time
 import tomllib
 from collections import Counter, defaultdict
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, SchoolCalendar, Spa
 from verzuimdesk.domain.codes import DEFAULT_CODES, ActionKind, Category, ConversationKind
 from verzuimdesk.domain.demo import DemoSchool, generate_demo
 from verzuimdesk.domain.demo_calendar import easter, school_year
+from verzuimdesk.domain.quarterly import INTERVENTIONS, MAIN_CAUSES
 
 AUTUMN = date(2026, 11, 23)
 SPRING = date(2026, 3, 12)
@@ -198,7 +198,10 @@ def test_rows_have_exactly_the_csv_columns_in_their_formats(autumn: DemoSchool) 
     for g in autumn.guardians:
         assert list(g) == ["leerlingnummer", "naam", "relatie", "telefoon", "email"]
         assert g["relatie"] in {"moeder", "vader", "verzorger"}
-        assert re.match(r"^06-\d{8}$", g["telefoon"]) and g["email"].endswith("@example.nl")
+        if g["leerlingnummer"] == autumn.signal_stories["signal_missing_data"]:
+            assert g["telefoon"] == g["email"] == ""  # the MISSING_DATA story: no way to reach them
+        else:
+            assert re.match(r"^06-\d{8}$", g["telefoon"]) and g["email"].endswith("@example.nl")
     assert {g["leerlingnummer"] for g in autumn.guardians} == {p["leerlingnummer"] for p in autumn.pupils}
 
 
@@ -282,7 +285,7 @@ def test_at_most_one_record_per_pupil_per_day(demo: tuple[DemoSchool, date]) -> 
 
 
 def test_the_background_is_ordinary(autumn: DemoSchool) -> None:
-    special = set(autumn.patterns.values())
+    special = set(autumn.patterns.values()) | set(autumn.signal_stories.values())
     background = [r for r in autumn.absences if r["leerlingnummer"] not in special]
     codes = Counter(r["code"] for r in background)
     assert codes["Z"] > codes["T"] > codes["V"] > 0 and codes["M"] > 0 and codes["E"] > 0
@@ -405,7 +408,8 @@ def test_case_b_was_ill_for_weeks_and_now_attends_part_days(demo: tuple[DemoScho
     assert all(records[d]["van"] and records[d]["code"] == "Z" for d in days[-5:])
     nr = pupil["leerlingnummer"]
     (case,) = [c for c in school.cases if c.leerlingnummer == nr]
-    assert case.category == "B" and case.main_cause in {"psychisch", "lichamelijk"} and case.closed is None
+    assert case.category == "B" and case.main_cause in MAIN_CAUSES["B"] and case.closed is None
+    assert case.intervention in INTERVENTIONS  # Onderwijs Transparant's own words
     assert case.education_share in {0, 25, 50, 75, 100}
     assert [p.kind for p in school.plans if p.leerlingnummer == nr] == ["OPP"]
     assert "school_doctor" in {e["soort"] for e in school.events if e["leerlingnummer"] == nr}
@@ -419,16 +423,12 @@ def test_unexplained_is_a_question_mark_on_the_last_schooldag_before_today(demo:
     assert records[last]["code"] == "?"
 
 
-# -- speed ----------------------------------------------------------------------------------------------
+# -- size ------------------------------------------------------------------------------------------------
 
 
-def test_a_thousand_pupils_take_well_under_two_seconds() -> None:
-    started = time.perf_counter()
-    generate_demo(size=1000, today=AUTUMN)
-    assert time.perf_counter() - started < 2.0
-
-
+@pytest.mark.slow
 def test_ten_thousand_pupils_work() -> None:
-    started = time.perf_counter()
+    # How fast the demo is made is the benchmarks' business (benchmarks/status.py makes it), not a test's.
     school = generate_demo(size=10_000, today=AUTUMN)
-    assert len(school.pupils) == 10_000 and time.perf_counter() - started < 20.0
+    assert len(school.pupils) == 10_000
+    assert len({p["leerlingnummer"] for p in school.pupils}) == 10_000

@@ -43,7 +43,7 @@ def test_parse_reads_groups_pupils_and_teachers_of_the_2_1_structure() -> None:
         "1001", "Zoë", "van der", "Berg", date(2017, 3, 14), "G5", date(2021, 8, 30))
     assert e.pupils[2].first_name == "Sem"  # no roepnaam: voornamen
     assert e.pupils[4].enrolled_from is None
-    assert [(t.key, t.full_name, t.group_keys) for t in e.teachers] == [
+    assert [(t.key, t.full_name, tuple(k for k, _ in t.groups)) for t in e.teachers] == [
         ("LK-17", "Ingrid Bakker", ("G5",)), ("LK-23", "Joost van den Heuvel", ("G12", "G6"))]
 
 
@@ -83,7 +83,7 @@ def test_newer_export_updates_adds_and_flags_the_missing_pupil(db: Database) -> 
     import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
     result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
     assert (result.pupils.added, result.pupils.updated, result.pupils.unchanged) == (1, 1, 3)
-    assert result.changed == ("leerling 1003 Sem Jansen: groep 5 → 6", "leerkracht Joost van den Heuvel: groepen nu 6")
+    assert result.changed == ("leerling 1003 Sem Jansen: groep 5 → 6, jaargroep 5 → 6", "leerkracht Joost van den Heuvel: groepen nu 6")
     assert result.added == ("leerling 1007 Fleur Bakker (groep 1-2)",)
     assert result.possibly_left == ("leerling 1004 Anaïs de Vries (groep 5)",)
     assert "mogelijk vertrokken (niet meer in de export): 1" in result.summary()
@@ -137,7 +137,7 @@ BROKEN = b"""<?xml version="1.0" encoding="UTF-8"?>
       <geboortedatum>2017-02-30</geboortedatum><groep key="G5"/></leerling>
     <leerling key="2002"><achternaam>Visser</achternaam><roepnaam>Bram</roepnaam>
       <geboortedatum>2016-01-01</geboortedatum><groep key="G9"/></leerling>
-    <leerling key="2003"><roepnaam>Mila</roepnaam><geboortedatum>2016-04-04</geboortedatum><groep key="G5"/></leerling>
+    <leerling key="2003"><achternaam></achternaam><geboortedatum>2016-04-04</geboortedatum><groep key="G5"/></leerling>
     <leerling key="2001"><achternaam>Smit</achternaam><roepnaam>Lotte</roepnaam>
       <geboortedatum>2017-02-28</geboortedatum><groep key="G5"/></leerling>
   </leerlingen>
@@ -153,11 +153,11 @@ def test_a_file_with_errors_names_every_line_and_changes_nothing(db: Database) -
         import_edex(db, data=BROKEN, filename="EDEX.XML", today=TODAY)
     message = str(info.value)
     assert "EDEX.XML: niets ingelezen, 5 fout(en) gevonden:" in message
-    assert "regel 6: leerling 2001: geboortedatum '2017-02-30' is geen bestaande datum" in message
-    assert "regel 8: leerling 2002: onbekende groep G9" in message
-    assert "regel 10: leerling 2003: achternaam ontbreekt" in message
-    assert "regel 11: leerling 2001 staat ook al op regel 6" in message
-    assert "leerkracht LK-1: onbekende groep G7" in message
+    assert "regel 7: leerling 2001: geboortedatum '2017-02-30' is geen bestaande datum" in message
+    assert "regel 9: leerling 2002: groep G9 staat niet bij de groepen van de export" in message
+    assert "regel 10: leerling 2003: achternaam en roepnaam ontbreken allebei" in message
+    assert "regel 11: leerling 2001: deze key staat ook al op regel 6; twee leerlingen met één key" in message
+    assert "regel 14: leerkracht LK-1: groep G7 staat niet bij de groepen van de export" in message
     assert snapshot(db) == before
 
 
@@ -167,7 +167,10 @@ def test_a_file_with_errors_names_every_line_and_changes_nothing(db: Database) -
     (b"<EDEX><groepen></EDEX>", "geen geldige XML"),
     (b"<Leerlingen/>", "dit is geen EDEX-bestand"),
     (b"leerlingnummer;voornaam\n1001;Zo\xeb\n", "geen geldige XML"),
-    (b'<EDEX><school><xsdversie>1.03</xsdversie></school></EDEX>', "EDEXML-versie 1.03 wordt niet ondersteund"),
+    (b'<EDEX><school><xsdversie>3.0</xsdversie></school><leerlingen/></EDEX>',
+     "EDEXML-versie 3.0 wordt niet ondersteund"),
+    (b'<EDEX><school><schooljaar>2025-2026</schooljaar></school></EDEX>', "de export bevat geen leerlingen"),
+    (b'<?xml version="1.0"?><rss><channel><item>1</item></channel></rss>', "dit is geen EDEX-bestand"),
 ])
 def test_unsafe_or_foreign_files_are_refused(data: bytes, reason: str) -> None:
     with pytest.raises(InputRefused) as info:

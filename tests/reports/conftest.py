@@ -88,20 +88,43 @@ def with_cases(school_db: Path) -> Iterator[Path]:
     with db.begin() as s:
         ids = dict(s.execute(select(Pupil.number, Pupil.id)).all())
         s.add(CareCase(pupil_id=ids["1003"], category="A", start=date(2025, 11, 17),
-                       main_cause="leerling wil niet naar school", waiting_list="jeugdhulp (aangemeld)",
-                       statuses=[CaseStatus(since=date(2025, 11, 17), status="geen passend aanbod"),
-                                 CaseStatus(since=date(2025, 12, 1), status="inzet leerplicht")],
-                       shares=[CaseShare(since=date(2025, 11, 17), share=0), CaseShare(since=date(2025, 12, 8),
-                                                                                      share=50)]))
-        s.add(CareCase(pupil_id=ids["1001"], category="B", start=date(2025, 9, 1), main_cause="lichamelijk",
-                       closed=date(2025, 10, 20), close_reason="leerling volgt weer (>50%) onderwijs",
-                       statuses=[CaseStatus(since=date(2025, 9, 1), status="inzet medische zorg")],
+                       main_cause="Leerling wil niet naar school", waiting_list="jeugdhulp (aangemeld)",
+                       regiehouder="leerplicht (mw. De Groot)",
+                       statuses=[CaseStatus(since=date(2025, 11, 17),
+                                            status="Geen passend en gestart aanbod onderwijs/zorg"),
+                                 CaseStatus(since=date(2025, 12, 1), status="Inzet leerplicht")],
+                       shares=[CaseShare(since=date(2025, 11, 17), until=date(2025, 12, 7), share=0),
+                               CaseShare(since=date(2025, 12, 8), share=50)]))
+        s.add(CareCase(pupil_id=ids["1001"], category="B", start=date(2025, 9, 1), main_cause="Lichamelijke oorzaak",
+                       closed=date(2025, 10, 20), close_reason="Leerling volgt weer (>50%) onderwijs op (een) school",
+                       statuses=[CaseStatus(since=date(2025, 9, 1), status="Inzet jeugdhulp / medische zorg / behandeling")],
                        shares=[CaseShare(since=date(2025, 9, 1), share=25)]))
         # Closed before this school year: not on the list.
-        s.add(CareCase(pupil_id=ids["1004"], category="A", start=date(2025, 3, 3), main_cause="ouders willen niet",
-                       closed=date(2025, 6, 2), close_reason="uitgeschreven"))
+        s.add(CareCase(pupil_id=ids["1004"], category="A", start=date(2025, 3, 3), main_cause="Ouders willen niet dat kind naar school gaat",
+                       closed=date(2025, 6, 2), close_reason="Leerling is van school uitgeschreven"))
         # Starts after the reference date: not on the list either.
-        s.add(CareCase(pupil_id=ids["1002"], category="B", start=date(2026, 1, 5), main_cause="psychisch"))
+        s.add(CareCase(pupil_id=ids["1002"], category="B", start=date(2026, 1, 5), main_cause="Psychische oorzaak"))
         s.execute(Pupil.__table__.update().where(Pupil.id == ids["1003"]).values(ot_number="OT-2025-0003"))
     db.close()
     yield school_db
+
+
+def weekday_absences(number: str, code: str, start: date, end: date, *, skip: tuple[date, ...] = ()) -> str:
+    """CSV lines: `number` absent with `code` every schooldag start..end (the school's studiedag and the
+    days in `skip`, which have a record already, left out)."""
+    days = (date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1))
+    return "".join(f"{number};{d.isoformat()};;;{code};;;\n" for d in days
+                   if d.weekday() < 5 and d != date(2025, 11, 14) and d not in skip)
+
+
+@pytest.fixture
+def with_candidates(with_cases: Path, tmp_path: Path) -> Path:
+    """Two pupils without a case absent for five lesweken in the quarter of 15 Dec 2025: Daniël (1002)
+    ill, Anaïs (1004) unauthorised; the IB-er opened no case for either."""
+    csv = tmp_path / "long.csv"
+    csv.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+                   + weekday_absences("1002", "Z", date(2025, 11, 3), date(2025, 12, 5), skip=(date(2025, 11, 7),))
+                   + weekday_absences("1004", "O", date(2025, 11, 3), date(2025, 12, 5), skip=(date(2025, 11, 10),)),
+                   encoding="utf-8")
+    assert cli("import", "absences", "--db", with_cases, csv) == 0
+    return with_cases

@@ -8,9 +8,23 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import DATA
 from tests.reports.conftest import cli, flat, pdf_text
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.quarterly import in_list, propose_category, quarter_start, reference_date, school_year_start
+from verzuimdesk.domain.quarterly import (
+    CATEGORIES,
+    CLOSE_REASONS,
+    INTERVENTIONS,
+    MAIN_CAUSES,
+    SHARE_TEXTS,
+    WAITING_LIST,
+    category_text,
+    in_list,
+    propose_category,
+    quarter_start,
+    reference_date,
+    school_year_start,
+)
 
 
 def quarterly(db: Path, out: Path, *extra: str, on: str = "2025-11-25") -> int:
@@ -64,9 +78,11 @@ def test_pdf_lists_open_and_this_years_closed_cases_with_initials(with_cases: Pa
     assert "A.d.V." not in text  # Anaïs's case closed last school year
     assert "D.v.d.B." not in text  # Daniël's case starts after the reference date
     text = flat(text)
-    for field in ("leerling wil niet naar school", "inzet leerplicht", "0%", "50%", "jeugdhulp (aangemeld)",
-                  "lichamelijk", "leerling volgt weer (>50%) onderwijs", "20 okt 2025"):
+    for field in ("Leerling wil niet naar school", "Inzet leerplicht", "17 nov 2025 t/m 7 dec 2025: Nee (0%)",
+                  "8 dec 2025: Gedeeltelijk (50%)", "jeugdhulp (aangemeld)", "Lichamelijke oorzaak",
+                  "Leerling volgt weer (>50%) onderwijs op (een) school", "20 okt 2025", "leerplicht (mw. De Groot)"):
         assert field in text
+    assert "-2025" not in text.replace("OT-2025-", "")  # one date format: no 17-11-2025 beside 17 nov 2025
     assert "pagina 1 van 1" in text
 
 
@@ -86,16 +102,24 @@ def test_xlsx_has_a_header_row_and_typed_cells(with_cases: Path, tmp_path: Path)
     assert ws is not None
     rows = list(ws.iter_rows(values_only=True))
     header = rows[0]
-    assert header[:4] == ("Leerling", "SWV/OT-nummer", "Groep", "Categorie")
+    assert header[:5] == ("School", "BRIN", "Leerling", "SWV/OT-nummer", "Groep")
     col = {name: i for i, name in enumerate(header)}
-    by_pupil = {r[0]: r for r in rows[1:]}
+    assert {r[0] for r in rows[1:]} == {"OBS De Klimop"} and {r[1] for r in rows[1:]} == {"12AB"}
+    by_pupil = {r[2]: r for r in rows[1:]}
     assert set(by_pupil) == {"S.J.", "Z.v.d.B."}
     sem = by_pupil["S.J."]
     assert sem[col["Startdatum"]] == datetime(2025, 11, 17)
     assert sem[col["Einddatum"]] is None
     assert sem[col["Onderwijs gevolgd (%)"]] == 50 and isinstance(sem[col["Onderwijs gevolgd (%)"]], int)
-    assert sem[col["Voorstel categorie"]] == "A"  # four days all unauthorised
-    assert sem[col["Interventie (status)"]] == "inzet leerplicht"
+    assert sem[col["Volgt de leerling nog onderwijs op school?"]] == "Gedeeltelijk (50%)"
+    assert sem[col["Onderwijs gevolgd, verloop"]] == "17-11-2025 t/m 07-12-2025: Nee (0%); 08-12-2025: Gedeeltelijk (50%)"
+    assert sem[col["Categorie"]] == "Cat. A: Langdurig Relatief Verzuim (LRV)"
+    assert sem[col["Voorstel categorie"]] == "Cat. A: Langdurig Relatief Verzuim (LRV)"  # four days unauthorised
+    assert sem[col["Interventie (status)"]] == "Inzet leerplicht"
+    assert sem[col["Hoofdoorzaak"]] == "Leerling wil niet naar school"
+    assert sem[col["Wachtlijst"]] == "Op wachtlijst voor een behandeling / opname, namelijk"
+    assert sem[col["Wachtlijst, namelijk"]] == "jeugdhulp (aangemeld)"
+    assert sem[col["Opgave"]] == "bevestigd"
     zoe = by_pupil["Z.v.d.B."]
     assert isinstance(zoe[col["Einddatum"]], datetime) and zoe[col["Einddatum"]] == datetime(2025, 10, 20)
 
@@ -106,8 +130,8 @@ def test_csv_is_semicolon_utf8_with_bom(with_cases: Path, tmp_path: Path) -> Non
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Leerling;SWV/OT-nummer;Groep;Categorie;")
-    assert any(line.startswith("Zoë van der Berg;") and ";20-10-2025;" in line for line in lines)
+    assert lines[0].startswith("School;BRIN;Leerling;SWV/OT-nummer;Groep;Opgave;Categorie;")
+    assert any(line.startswith("OBS De Klimop;12AB;Zoë van der Berg;") and ";20-10-2025;" in line for line in lines)
 
 
 def test_unknown_format_is_refused_without_a_file(with_cases: Path, tmp_path: Path,
@@ -115,3 +139,52 @@ def test_unknown_format_is_refused_without_a_file(with_cases: Path, tmp_path: Pa
     assert quarterly(with_cases, tmp_path / "q.docx") == 1
     assert "eindigt op .pdf of .xlsx of .csv" in capsys.readouterr().err
     assert list(tmp_path.glob("q*")) == []
+
+
+def test_candidates_without_a_case_are_listed_as_proposals_and_counted(with_candidates: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "q.xlsx"
+    assert quarterly(with_candidates, out, on="2025-12-15") == 0
+    assert "2 voorstellen nog niet bevestigd" in capsys.readouterr().err
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    col = {name: i for i, name in enumerate(rows[0])}
+    by_pupil = {r[col["Leerling"]]: r for r in rows[1:]}
+    assert set(by_pupil) == {"S.J.", "Z.v.d.B.", "D.v.d.B.", "A.d.V."}
+    anais, daniel = by_pupil["A.d.V."], by_pupil["D.v.d.B."]
+    assert anais[col["Opgave"]] == daniel[col["Opgave"]] == "voorstel, nog niet bevestigd"
+    assert anais[col["Categorie"]] == "Cat. A: Langdurig Relatief Verzuim (LRV)"
+    assert daniel[col["Categorie"]] == "Cat. B: Langdurig (geoorloofd) verzuim (Risicoleerling)"
+    assert anais[col["Startdatum"]] == daniel[col["Startdatum"]] == datetime(2025, 11, 3)
+    assert "5 lesweken 100% afwezig" in anais[col["Onderbouwing voorstel"]]
+    assert by_pupil["S.J."][col["Opgave"]] == "bevestigd"
+
+
+def test_the_pdf_marks_proposals_and_one_date_format(with_candidates: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.pdf"
+    assert quarterly(with_candidates, out, on="2025-12-15") == 0
+    text = flat(pdf_text(out))
+    assert "voorstel, nog niet bevestigd" in text and "2 leerlingen staan als voorstel op de lijst" in text
+    assert "3 nov 2025 (voorstel)" in text
+
+
+def test_since_covers_every_case_since_a_date(with_cases: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "q.csv"
+    assert quarterly(with_cases, out, "--since", "2025-01-01") == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "A.d.V." in text  # closed on 2 Jun 2025, last school year
+    assert "D.v.d.B." not in text  # starts after the reference date
+    assert quarterly(with_cases, tmp_path / "r.csv", "--since", "2026-01-01") == 1
+    assert "ligt na de datum van de opgave" in capsys.readouterr().err
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_every_option_text_is_word_for_word_in_the_swv_toelichting() -> None:
+    seed = DATA / "sources" / "004_85cbbc889f26312f.txt"  # a copy of the SWV's toelichting (the seed)
+    text = " ".join(seed.read_text(encoding="utf-8").replace("**", "").split())
+    options = [*CATEGORIES.values(), *(c for causes in MAIN_CAUSES.values() for c in causes), *INTERVENTIONS,
+               *SHARE_TEXTS.values(), WAITING_LIST, *CLOSE_REASONS]
+    assert [o for o in options if o not in text] == []
+    assert all(category_text(c) in text for c in CATEGORIES)

@@ -118,3 +118,29 @@ def test_inzage_of_an_unknown_pupil_is_a_dutch_error(tmp_path: Path, school_file
     assert cli("inzage", "--db", path, "--pupil", "9999", "--out", tmp_path / "x.json") == 1
     assert "Onbekende leerling 9999" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_purge_leaves_no_copy_of_the_name_or_notes_in_the_file(plain_db: Database) -> None:
+    """The audit log's details and the drafts held the pupil's words too; after VACUUM none are in the file."""
+    from verzuimdesk.services.audit_log import audit_problem
+    from verzuimdesk.storage import audit
+    from verzuimdesk.storage.models import Draft
+
+    with plain_db.begin() as s:
+        pupil = s.scalars(select(Pupil).where(Pupil.number == "1004")).one()
+        name = f"{pupil.first_name} {pupil.last_name}"
+        audit.append(s, user="ib", action="update", entity="conversation", pupil_id=pupil.id,
+                     detail={"voor": NOTE, "leerling": name})
+        s.add(Draft(user="ib", key="conversation:new", pupil_id=pupil.id, payload=json.dumps({"summary": NOTE}),
+                    saved_at=datetime(2025, 11, 12)))
+    purge_due(plain_db, today=date(2031, 2, 1), user="ib")
+    assert audit_problem(plain_db) is None  # the chain was recomputed, not broken
+    with plain_db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bewaartermijn")).one()
+        detail = json.loads(entry.detail)
+        assert entry.user == "ib" and detail["rijen_verwijderd"] >= 4 and detail["logregels_geschoond"] >= 1
+    plain_db.close()
+    files = [Path(plain_db.target), *Path(plain_db.target).parent.glob("plain.db-*")]
+    for f in files:
+        data = f.read_bytes()
+        assert NOTE.encode() not in data and name.encode() not in data and b"Ana\xc3\xafs" not in data, f.name

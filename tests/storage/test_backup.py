@@ -37,7 +37,7 @@ def test_backup_then_restore_gives_an_identical_database(filled: Path, tmp_path:
                                     "3001;Nieuw;Kind;2018-01-01;3;2022-08-29\n", encoding="utf-8")
     assert cli("import", "pupils", "--db", filled, tmp_path / "p.csv") == 0
     assert dump(filled) != original
-    assert cli("restore", "--db", filled, copy) == 0
+    assert cli("restore", "--ja", "--db", filled, copy) == 0
     assert dump(filled) == original
 
 
@@ -51,7 +51,7 @@ def test_restore_refuses_a_damaged_copy_and_changes_nothing(filled: Path, tmp_pa
     for start in range(page, len(data), page):  # trample every b-tree page header after the first
         data[start:start + 8] = b"\x0d\xff\xff\xff\xff\xff\xff\xff"
     copy.write_bytes(bytes(data))
-    assert cli("restore", "--db", filled, copy) == 1
+    assert cli("restore", "--ja", "--db", filled, copy) == 1
     err = capsys.readouterr().err
     assert "beschadigd" in err
     assert dump(filled) == original

@@ -159,12 +159,15 @@ def test_row_ids_are_pupil_ids(window: MainWindow) -> None:
     assert m.index(row_of(window, "1015"), 0).data(ROW_ID_ROLE) == 15
 
 
-def test_slow_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtbot: QtBot) -> None:
+def test_a_large_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtbot: QtBot) -> None:
+    from verzuimdesk.ui.context import Changed
+
     state = window.overview_page.state
-    state.last_ms = 10_000  # as if the school took ten seconds
-    window.peildatum.setDate(date(2026, 10, 1))
-    assert window.overview_page.counts[Light.RED].text().startswith("2\n")  # not yet: the GUI did not wait
-    qtbot.waitUntil(lambda: window.overview_page.counts[Light.RED].text().startswith("0\n"), timeout=5000)
+    state.large_school = True  # as if the school had ten thousand pupils
+    before = state.overview
+    window.ctx.changed(Changed.pupils(15))  # a small change, but reading the whole school back is not
+    assert state.overview is before  # the GUI thread did not wait for it
+    qtbot.waitUntil(lambda: state.overview is not before, timeout=10_000)
 
 
 def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computing(qtbot: QtBot, demo_db: Path) -> None:

@@ -45,7 +45,7 @@ def test_a_missing_main_cause_is_marked_and_filling_it_clears_the_mark(page: Qua
     assert "missing" in marked
     with page.ctx.db.begin() as s:
         for case in s.scalars(select(CareCase)):
-            case.main_cause = "leerling wil niet naar school"
+            case.main_cause = "Leerling wil niet naar school"
     page.ctx.changed(Changed(school=True))
     assert "missing" not in [page.model.index(r, COL_CAUSE).data() for r in range(page.model.rowCount())]
 
@@ -64,17 +64,17 @@ def test_case_form_fills_the_missing_fields_and_keeps_history(page: QuarterlyPag
     assert before is not None
     dialog = CaseDialog(page.ctx, pupil_id)
     qtbot.addWidget(dialog)
-    dialog.cause.setCurrentText("leerling wil niet naar school")
-    dialog.status.setCurrentText("tijdelijk dagprogramma")
+    dialog.cause.setCurrentText("Leerling wil niet naar school")
+    dialog.status.setCurrentText("Volgt (tijdelijk) daginvullingsprogramma")
     dialog.share.setCurrentText("25 %")
     dialog.save()
     after = load_case(page.ctx.db, pupil_id=pupil_id)
-    assert after is not None and after.main_cause == "leerling wil niet naar school"
-    assert after.status == "tijdelijk dagprogramma" and after.share == 25
+    assert after is not None and after.main_cause == "Leerling wil niet naar school"
+    assert after.status == "Volgt (tijdelijk) daginvullingsprogramma" and after.share == 25
     assert len(after.status_history) == len(before.status_history) + 1  # history kept, not overwritten
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
                == pupil_id)
-    assert page.model.index(row, COL_CAUSE).data() == "leerling wil niet naar school"  # the page followed
+    assert page.model.index(row, COL_CAUSE).data() == "Leerling wil niet naar school"  # the page followed
 
 
 def test_closing_without_a_reason_is_refused_and_saves_nothing(page: QuarterlyPage, qtbot: QtBot) -> None:

@@ -32,6 +32,8 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="de opgave met de eerste peildatum (15 sep/dec/mrt/jun) op of na deze dag; standaard vandaag")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.{pdf,xlsx,csv}")
     p.add_argument("--names", action="store_true", help="volledige namen in plaats van initialen")
+    p.add_argument("--since", default=None, metavar="JJJJ-MM-DD",
+                   help="alle trajecten die op of na deze dag liepen, niet alleen dit schooljaar")
 
     p = kinds.add_parser("dossier", help="verzuimdossier van een leerling voor één ontvanger")
     db_arg(p)
@@ -91,6 +93,10 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         return 1
     who = f" voor {done.recipient}" if done.recipient and done.recipient not in ("swv", "duo") else ""
     print(f"{done.document}{who} geschreven: {done.path}")
+    if done.document == "kwartaalopgave":
+        n = done.proposals
+        print(f"{n} {'voorstel' if n == 1 else 'voorstellen'} nog niet bevestigd (als voorstel op de lijst)"
+              if n else "Geen voorstellen: elke kandidaat is bevestigd of afgewezen.", file=sys.stderr)
     return 0
 
 
@@ -103,11 +109,13 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
     on = _date(getattr(args, "date", None), "--date")
     start = _date(args.start, "--from") if kind == "overview" else on
     end = _date(args.end, "--to") if kind == "overview" else on
+    since = _date(args.since, "--since") if getattr(args, "since", None) else None
     db = open_db(args)
     try:
         user = db.user or getpass.getuser()
         if kind == "quarterly":
-            return exports.export_quarterly(db, on=on, out=args.out, names=args.names, user=user, logo=args.logo)
+            return exports.export_quarterly(db, on=on, out=args.out, names=args.names, user=user, logo=args.logo,
+                                            since=since)
         if kind == "dossier":
             return exports.export_dossier(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
                                           out=args.out, user=user, consent=args.consent, on=on, logo=args.logo)

@@ -57,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_school)
 
     p = sub.add_parser("import", help="lees een bestand in, alles of niets")
-    p.add_argument("kind", choices=["pupils", "absences", "events", "edex"])
+    from verzuimdesk.cli.imports import KINDS, add_import_arguments
+
+    p.add_argument("kind", choices=KINDS)
     _db_arg(p)
+    add_import_arguments(p)
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.set_defaults(handler=_import)
 
@@ -76,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="zet een kopie terug (na controle)")
     _db_arg(p)
     p.add_argument("file", type=Path, metavar="KOPIE")
+    p.add_argument("--ja", action="store_true", help="niet vragen: de kopie is bekeken (school en datum)")
     p.set_defaults(handler=_restore)
 
     p = sub.add_parser("demo", help="maak een database met een fictieve demoschool")
@@ -90,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.privacy import add_privacy_parsers
 
     add_privacy_parsers(sub, _db_arg, open_db)
+    from verzuimdesk.cli.trends import add_trends_parser
+
+    add_trends_parser(sub, _db_arg, open_db)
     return parser
 
 
@@ -132,7 +139,13 @@ def open_db(args: argparse.Namespace) -> Database:
 
     path = sqlite_path(args.db)
     secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
-    return open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
+    db = open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
+    from verzuimdesk.services.audit_log import audit_problem
+
+    warning = audit_problem(db)
+    if warning:
+        print(f"Waarschuwing: {warning}", file=sys.stderr)
+    return db
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -168,26 +181,9 @@ def _school(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from verzuimdesk.services.imports import import_file, read_file
+    from verzuimdesk.cli.imports import run_import
 
-    if args.kind == "edex":
-        from verzuimdesk.services.edex import import_edex
-
-        data = read_file(args.file)
-        db = open_db(args)
-        try:
-            result = import_edex(db, data=data, filename=args.file.name, user=db.user)
-        finally:
-            db.close()
-        print(f"{args.file.name}:\n{result.report()}")
-        return 0
-    db = open_db(args)
-    try:
-        change = import_file(db, args.kind, args.file, user=db.user)
-    finally:
-        db.close()
-    print(f"{args.file.name}: {change.summary()}")
-    return 0
+    return run_import(args, open_db)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -211,15 +207,26 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from verzuimdesk.storage.backup import restore
-    from verzuimdesk.storage.database import sqlite_path
+    from verzuimdesk.services.backups import check_backup, restore_backup
+    from verzuimdesk.storage.database import is_encrypted, sqlite_path
 
     path = sqlite_path(args.db)
     if path is None:
         raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
-    from verzuimdesk.storage.database import is_encrypted
-
-    restore(args.file, path, passphrase() if is_encrypted(args.file) else None)
+    secret = passphrase() if args.file.is_file() and is_encrypted(args.file) else None
+    summary = check_backup(args.file, secret)
+    print(summary.text())
+    if not args.ja:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise DatabaseError("Bevestig het terugzetten met --ja: alles wat na deze kopie is ingevoerd gaat "
+                                "verloren.")
+        answer = input(f"Deze kopie terugzetten in {path}? Wat daarna is ingevoerd gaat verloren. (j/n) ")
+        if answer.strip().lower() not in ("j", "ja"):
+            print("Niets teruggezet.")
+            return 1
+    safety = restore_backup(args.file, path, secret)
+    if safety is not None:
+        print(f"De database van vóór het terugzetten staat in {safety}")
     print(f"Kopie teruggezet in {path}")
     return 0
 

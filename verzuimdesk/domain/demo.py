@@ -25,7 +25,8 @@ pupil shows a pattern depends on `size` and `seed` only, not on `today`; with th
 - unexplained (1112): a `?` record on the last schooldag before `today` (UNEXPLAINED).
 
 A pattern needs enough schooldagen before `today`; when there are too few (a `today` in the first
-weeks of the previous school year), it is left out of `patterns`.
+weeks of the previous school year), it is left out of `patterns`. The signal stories (one pupil per
+signal of SIGNALS.md, in `signal_stories`) are told in `demo_signals`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from verzuimdesk.domain.demo_patterns import (
     unexplained,
 )
 from verzuimdesk.domain.demo_people import NEWCOMER_GROUPS, Pupil, make_guardians, make_pupils
+from verzuimdesk.domain.demo_signals import signal_stories
 from verzuimdesk.domain.demo_types import DemoAgreement, DemoCase, DemoConversation, DemoPlan, DemoSchool
 
 __all__ = [
@@ -131,6 +133,10 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
         if result is not None:
             found[pupil.number] = result
             pattern_of[name] = pupil.number
+    stories: dict[str, str] = {}
+    for name, pupil, result in signal_stories(Random(f"{seed}:signals"), ctx, pupils, guardians, set(found)):
+        found[pupil.number] = result
+        stories[name] = pupil.number
     ot = Random(f"{seed}:ot")
     for i, p in enumerate(pupils):
         if p.number in found and found[p.number].cases:
@@ -167,4 +173,5 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
         cases=tuple(sorted(cases, key=lambda c: int(c.leerlingnummer))),
         guardians=tuple(guardians),
         patterns=dict(sorted(pattern_of.items())),
+        signal_stories=dict(sorted(stories.items())),
     )

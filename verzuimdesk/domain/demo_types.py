@@ -61,3 +61,5 @@ class DemoSchool:
     guardians: tuple[dict[str, str], ...]  # leerlingnummer, naam, relatie, telefoon, email
     # pattern name (see `verzuimdesk.domain.demo`) → the leerlingnummer that shows it
     patterns: dict[str, str] = field(default_factory=dict)
+    # signal story (see `verzuimdesk.domain.demo_signals`) → the leerlingnummer that shows it
+    signal_stories: dict[str, str] = field(default_factory=dict)

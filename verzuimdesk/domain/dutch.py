@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 _DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTHS_NL = _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def format_date(d: date, *, weekday: bool = True) -> str:

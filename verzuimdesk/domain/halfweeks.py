@@ -97,6 +97,36 @@ class HalfWeekIndex:
         lo = bisect_left(g.days, m.enrolled_from)
         hi = bisect_right(g.days, m.enrolled_until) if m.enrolled_until is not None else len(g.days)
         self._enrolled = (lo, hi - 1)  # schooldag indices of the enrolment, both included
+        self._parts: dict[frozenset[Category], list[int]] = {}
+
+    def part(self, categories: frozenset[Category], first: date, last: date) -> int:
+        """Absent minutes of `categories` (a subset of the index's) on the schooldagen first..last, each
+        day capped at its lestijd: the share of one kind in the minutes that `at` counts."""
+        cum = self._parts.get(categories)
+        if cum is None:
+            g = self.m.g
+            per_day = [0] * len(g.days)
+            for r in self.m.records:
+                i = g.index.get(r.day)
+                if i is not None and r.category in categories and r.category in self.categories:
+                    per_day[i] += self.m.minutes[r.id]
+            cum = [0]
+            for i, minutes in enumerate(g.minutes):
+                cum.append(cum[-1] + min(per_day[i], minutes))
+            self._parts[categories] = cum
+        lo, hi = self._span(first, last)
+        return cum[hi + 1] - cum[lo] if hi >= lo else 0
+
+    def span(self, first: date, last: date) -> tuple[int, int]:
+        """(absent minutes, lestijd) of the schooldagen first..last within the enrolment."""
+        lo, hi = self._span(first, last)
+        if hi < lo:
+            return 0, 0
+        return self._absent[hi + 1] - self._absent[lo], self._lestijd[hi + 1] - self._lestijd[lo]
+
+    def _span(self, first: date, last: date) -> tuple[int, int]:
+        g = self.m.g
+        return max(bisect_left(g.days, first), self._enrolled[0]), min(g.last_index(last), self._enrolled[1])
 
     def week(self, w: int, t: date) -> WeekShare | None:
         """Lesweek `w` counted up to `t` within the enrolment; None when no schooldag of it counts."""
@@ -117,7 +147,8 @@ class HalfWeekIndex:
             return None
 
         def qualifies(ws: WeekShare) -> bool:
-            return 2 * ws.absent > ws.lestijd if strict else 2 * ws.absent >= ws.lestijd
+            # A lesweek without lestijd (a group without a timetable) is never half absent.
+            return 2 * ws.absent > ws.lestijd if strict else 0 < ws.lestijd <= 2 * ws.absent
 
         found: list[WeekShare] = []
         w = g.week_of[li]

@@ -82,16 +82,30 @@ def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
     return "A" if unauthorised * 2 > total else "B"
 
 
-# The answers the SWV's list expects (PROTOCOLS.md §5), in the Dutch the list is filled in with.
+# The option texts of Onderwijs Transparant (PROTOCOLS.md §5), word for word as in the SWV's
+# toelichting (sources/004_85cbbc889f26312f.txt), so that a row can be typed or pasted into OT unchanged.
+CATEGORIES: dict[str, str] = {"A": "Langdurig Relatief Verzuim (LRV)",
+                              "B": "Langdurig (geoorloofd) verzuim (Risicoleerling)"}
 MAIN_CAUSES: dict[str, tuple[str, ...]] = {
-    "A": ("leerling wil niet naar school", "ouders willen niet dat het kind naar school gaat",
-          "geen overeenstemming school en ouders over een passende plek", "kan naar school, maar geen passende plek"),
-    "B": ("psychisch", "lichamelijk"),
+    "A": ("Leerling wil niet naar school", "Ouders willen niet dat kind naar school gaat",
+          "Geen overeenstemming school/ouders over passende onderwijsplek",
+          "Wel in staat, maar geen passende onderwijsplek"),
+    "B": ("Psychische oorzaak", "Lichamelijke oorzaak"),
 }
 INTERVENTIONS: tuple[str, ...] = (
-    "geen passend aanbod gestart", "jeugdhulp, medische zorg of behandeling", "leerplicht betrokken",
-    "aangepast programma op school (afwijking onderwijstijd, volgens plan)", "zorgprogramma in plaats van school",
-    "tijdelijk dagprogramma", "in een gesloten of residentiële instelling",
+    "Geen passend en gestart aanbod onderwijs/zorg", "Inzet jeugdhulp / medische zorg / behandeling",
+    "Inzet leerplicht", "Volgt op/via school aangepast onderwijsprogramma",
+    "Volgt zorgtraject/dagbesteding t.v.v. onderwijs", "Volgt (tijdelijk) daginvullingsprogramma",
+    "In gesloten instelling of residentiële instelling",
 )
 SHARES: tuple[int, ...] = (100, 75, 50, 25, 0)
-CLOSE_REASONS: tuple[str, ...] = ("terug op school voor meer dan 50%", "uitgeschreven van de school", "vrijstelling")
+SHARE_TEXTS: dict[int, str] = {100: "Ja (100%)", 75: "Gedeeltelijk (75%)", 50: "Gedeeltelijk (50%)",
+                               25: "Gedeeltelijk (25%)", 0: "Nee (0%)"}
+WAITING_LIST = "Op wachtlijst voor een behandeling / opname, namelijk"
+CLOSE_BACK = "Leerling volgt weer (>50%) onderwijs op (een) school"
+CLOSE_REASONS: tuple[str, ...] = (CLOSE_BACK, "Leerling is van school uitgeschreven", "Vrijstelling voor leerling")
+
+
+def category_text(category: str) -> str:
+    """'Cat. A: Langdurig Relatief Verzuim (LRV)', the category as the toelichting heads it."""
+    return f"Cat. {category}: {CATEGORIES[category]}" if category in CATEGORIES else category

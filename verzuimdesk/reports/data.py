@@ -233,9 +233,20 @@ class QuarterlyRow:
     status: str
     status_history: tuple[tuple[date, str], ...]
     share: int | None
-    share_history: tuple[tuple[date, int], ...]
+    share_history: tuple[tuple[date, date | None, int], ...]  # (from, until, share %)
     waiting_list: str
     close_reason: str
+    regiehouder: str = ""
+    duo_report_date: date | None = None
+    duo_report_number: str = ""
+    # An unconfirmed candidate (PROTOCOLS.md §5): "voorstel, nog niet bevestigd"; `weeks` holds the numbers
+    # behind it, (monday, absent minutes, lestijd) per lesweek, and `unauthorised` those minutes' part.
+    proposal: bool = False
+    weeks: tuple[tuple[date, int, int], ...] = ()
+    unauthorised: int = 0
+    dismissed: str = ""  # the reason, when the IB-er dismissed the candidate
+    proposed_end: date | None = None  # the engine proposes closing: back for more than half
+    missing: tuple[str, ...] = ()  # fields the SWV asks for that are still empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,3 +258,10 @@ class QuarterlyList:
     year_start: date
     names: bool
     rows: tuple[QuarterlyRow, ...]
+    dismissed: tuple[QuarterlyRow, ...] = ()  # dismissed candidates: kept and shown, not on the list
+    since: date | None = None  # every case since this date (the inspectorate's registration)
+
+    @property
+    def proposals(self) -> int:
+        """How many rows are candidates not yet confirmed."""
+        return sum(1 for r in self.rows if r.proposal)

@@ -51,3 +51,12 @@ def read_audit_log(db: Database, *, pupil_number: str = "", user: str = "", limi
         users = tuple(sorted({u for (u,) in session.execute(select(AuditEntry.user).distinct()) if u}))
         broken = audit.verify(session)
     return AuditLog(tuple(rows), users, broken)
+
+
+def audit_problem(db: Database) -> str | None:
+    """Whether the log's keyed chain and its anchor in the key slots file hold: a Dutch warning, or None.
+
+    Every command and the app's start ask this, so a log changed outside the app does not go unseen.
+    """
+    with db.read() as session:
+        return audit.problem(session)

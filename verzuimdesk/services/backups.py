@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.storage import vault
-from verzuimdesk.storage.backup import backup
+from verzuimdesk.storage.backup import BackupInfo, backup, describe, restore
 from verzuimdesk.storage.database import Database
 
 FOLDER = "reservekopieen"
@@ -23,6 +24,35 @@ _STAMP = "%Y-%m-%d_%H%M%S"
 class BackupFile:
     path: Path
     made: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSummary:
+    """A checked copy, named for the user before a restore: whose school, of when."""
+
+    path: Path
+    info: BackupInfo
+
+    def text(self) -> str:
+        i = self.info
+        line = f"Reservekopie van {i.school}, gemaakt op {format_date(i.made.date())} {i.made:%H:%M}"
+        if i.last_entry is not None:
+            line += f" (laatste wijziging {format_date(i.last_entry.date())} {i.last_entry:%H:%M})"
+        return line + "."
+
+
+def check_backup(backup_path: Path, passphrase: str | None = None) -> BackupSummary:
+    """Open and check a copy without changing anything (Dutch DatabaseError when it is not usable)."""
+    return BackupSummary(backup_path, describe(backup_path, passphrase))
+
+
+def restore_backup(backup_path: Path, db_path: Path, passphrase: str | None = None) -> Path | None:
+    """Put a checked copy in place of the database; returns the safety copy of what was there.
+
+    Refuses (Dutch) while another process has the database open. The caller closes its own
+    connections first.
+    """
+    return restore(backup_path, db_path, passphrase)
 
 
 def backup_dir(db_path: Path) -> Path:

@@ -7,14 +7,14 @@ date on, so the quarterly list can show how a case went.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARES
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
-from verzuimdesk.storage.models import CareCase, CaseShare, CaseStatus, Pupil
+from verzuimdesk.storage.models import CareCase, CaseDismissal, CaseShare, CaseStatus, Pupil
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,12 @@ def save_case(db: Database, form: CaseForm, *, on: date, user: str = "") -> int:
             case.statuses.append(CaseStatus(since=max(on, form.start), status=form.status))
         current_share = case.shares[-1].share if case.shares else None
         if form.share is not None and form.share != current_share:
-            case.shares.append(CaseShare(since=max(on, form.start), share=form.share))
+            since = max(on, form.start)
+            if case.shares and case.shares[-1].until is None:
+                # "Zodra dit percentage wijzigt dient u eerst de einddatum van het voorafgaande percentage in
+                # te vullen": the earlier share ends the day before the new one.
+                case.shares[-1].until = max(case.shares[-1].since, since - timedelta(days=1))
+            case.shares.append(CaseShare(since=since, share=form.share))
         s.flush()
         audit.append(s, user=user, action="create" if before is None else "update", entity="traject",
                      entity_id=case.id, pupil_id=form.pupil_id,
@@ -100,3 +105,39 @@ def save_case(db: Database, form: CaseForm, *, on: date, user: str = "") -> int:
                                                     "onderwijsdeelname": form.share, "einde": form.closed,
                                                     "reden": form.close_reason}})
         return case.id
+
+
+def dismiss_candidate(db: Database, *, pupil_id: int, start: date, category: str, reason: str, on: date,
+                      user: str = "") -> int:
+    """Dismiss the candidate (PROTOCOLS.md §5) whose proposed start is `start`, with a reason. It stays
+    visible, greyed, and `undo_dismissal` brings it back. Audited."""
+    reason = reason.strip()
+    if not reason:
+        raise DatabaseError("Voorstel niet afgewezen: geef een reden.")
+    if len(reason) > 2000:
+        raise DatabaseError("Voorstel niet afgewezen: de reden is langer dan 2000 tekens.")
+    with db.begin() as s:
+        if s.get(Pupil, pupil_id) is None:
+            raise DatabaseError("Onbekende leerling.")
+        if s.scalars(select(CaseDismissal).where(CaseDismissal.pupil_id == pupil_id,
+                                                 CaseDismissal.start == start)).first() is not None:
+            raise DatabaseError("Dit voorstel is al afgewezen.")
+        row = CaseDismissal(pupil_id=pupil_id, start=start, category=category, reason=reason, dismissed_on=on,
+                            user=user)
+        s.add(row)
+        s.flush()
+        audit.append(s, user=user, action="create", entity="voorstel_afgewezen", entity_id=row.id, pupil_id=pupil_id,
+                     detail={"start": start, "categorie": category, "reden": reason})
+        return row.id
+
+
+def undo_dismissal(db: Database, *, pupil_id: int, start: date, user: str = "") -> None:
+    """Bring a dismissed candidate back onto the list as a proposal. Audited."""
+    with db.begin() as s:
+        row = s.scalars(select(CaseDismissal).where(CaseDismissal.pupil_id == pupil_id,
+                                                    CaseDismissal.start == start)).first()
+        if row is None:
+            raise DatabaseError("Dit voorstel was niet afgewezen.")
+        audit.append(s, user=user, action="delete", entity="voorstel_afgewezen", entity_id=row.id, pupil_id=pupil_id,
+                     detail={"start": start, "categorie": row.category, "reden": row.reason})
+        s.delete(row)

@@ -15,6 +15,7 @@ from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
+from verzuimdesk.services.guardians import GuardianView, load_guardians
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -56,6 +57,7 @@ class DeskDossier:
     cells: tuple[tuple[date, str], ...]  # every day of the school year: OFF, PRESENT, FUTURE or a category
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
+    guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
 
     def records_by_id(self) -> dict[int, RecordRow]:
         return {r.id: r for r in self.dossier.records}
@@ -81,6 +83,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
                                not is_url(p.location) and not Path(p.location).expanduser().exists())
                       for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id)
                                          .order_by(PlanLink.start, PlanLink.id)))
+        guardians = load_guardians(s, pupil_id)
     if log:
         with db.begin() as s:
             audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
@@ -106,7 +109,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans)
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians)
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.conversation import build_conversation_pdf
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
@@ -44,6 +45,7 @@ class ExportDone:
     document: str
     pupils: tuple[str, ...]
     recipient: str | None
+    proposals: int = 0  # the quarterly list: candidates listed as proposals, not yet confirmed
 
 
 def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
@@ -166,10 +168,14 @@ QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
 
 def export_quarterly(db: Database, *, on: date, out: Path, user: str, names: bool = False,
-                     logo: str | None = None, printed: date | None = None) -> ExportDone:
-    """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix."""
+                     logo: str | None = None, printed: date | None = None, since: date | None = None) -> ExportDone:
+    """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix;
+    with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates."""
     _check_out(out, tuple(QUARTERLY_WRITERS))
-    data = quarterly_list(db, on=on, names=names)
+    if since is not None and since > on:
+        raise ExportRefused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
+                            f"{format_date(on, weekday=False)}.")
+    data = quarterly_list(db, on=on, names=names, since=since)
     suffix = out.suffix.lower()
     logo = _logo(db, logo) if suffix == ".pdf" else None
 
@@ -183,6 +189,8 @@ def export_quarterly(db: Database, *, on: date, out: Path, user: str, names: boo
 
     # The audit log names pupils by leerlingnummer even when the list itself carries initials.
     pupils = [(r.pupil_id, r.number) for r in data.rows]
-    return _commit(db, out, write, user=user, document="kwartaalopgave", pupils=pupils, recipient="swv",
-                   extra={"peildatum": data.reference.isoformat(), "namen": names, "formaat": suffix[1:]})
+    done = _commit(db, out, write, user=user, document="kwartaalopgave", pupils=pupils, recipient="swv",
+                   extra={"peildatum": data.reference.isoformat(), "namen": names, "formaat": suffix[1:],
+                          "vanaf": since.isoformat() if since else None, "voorstellen": data.proposals})
+    return replace(done, proposals=data.proposals)
 

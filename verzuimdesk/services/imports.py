@@ -6,7 +6,8 @@ whole file. Importing the same file twice changes nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -31,10 +32,11 @@ from verzuimdesk.importers.rows import (
     check_events,
     check_pupils,
 )
+from verzuimdesk.services.dry_run import rolled_back
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.loading import load_calendar, load_codes
+from verzuimdesk.storage.database import Database, lock_for_writing
+from verzuimdesk.storage.loading import insert_absences, load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, ExemptionRow, Group, Pupil
 
 KINDS = ("pupils", "absences", "events")
@@ -47,25 +49,46 @@ def read_file(path: Path) -> bytes:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
 
 
-def import_file(db: Database, kind: str, path: Path, *, user: str = "") -> Change:
+def import_file(db: Database, kind: str, path: Path, *, user: str = "", dry_run: bool = False) -> Change:
     data = read_file(path)
     if kind == "pupils":
-        return import_pupils(db, data, source=path.name, user=user)
+        return import_pupils(db, data, source=path.name, user=user, dry_run=dry_run)
     if kind == "absences":
-        return import_absences(db, data, source=path.name, user=user)
+        return import_absences(db, data, source=path.name, user=user, dry_run=dry_run)
     if kind == "events":
-        return import_events(db, data, source=path.name, user=user)
+        return import_events(db, data, source=path.name, user=user, dry_run=dry_run)
+    if kind == "guardians":
+        from verzuimdesk.services.guardians import import_guardians
+
+        return import_guardians(db, data, source=path.name, user=user, dry_run=dry_run)
     raise ValueError(kind)
 
 
-def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", user: str = "") -> Change:
+@contextmanager
+def unit_of_work(db: Database, *, dry_run: bool, user: str, entity: str, source: str) -> Iterator[
+        tuple[Session, list[Change]]]:
+    """One transaction for an import, audited; in a dry run the same code in a rolled-back transaction.
+
+    The caller appends its Change to the list, so the audit entry can name the result.
+    """
+    out: list[Change] = []
+    if dry_run:
+        with rolled_back(db) as session:
+            yield session, out
+        return
+    with db.begin() as session:
+        yield session, out
+        audit.append(session, user=user, action="import", entity=entity,
+                     detail={"bestand": source, "resultaat": out[0].summary() if out else ""})
+
+
+def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", user: str = "",
+                  dry_run: bool = False) -> Change:
     table = read_csv(data, source, required=PUPIL_REQUIRED, optional=set(PUPIL_COLUMNS))
     rows = check_pupils(table, source)
-    with db.begin() as session:
-        change = write_pupils(session, rows)
-        audit.append(session, user=user, action="import", entity="pupil",
-                     detail={"bestand": source, "resultaat": change.summary()})
-    return change
+    with unit_of_work(db, dry_run=dry_run, user=user, entity="pupil", source=source) as (session, out):
+        out.append(write_pupils(session, rows))
+    return out[0]
 
 
 def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
@@ -127,51 +150,50 @@ def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
     return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
 
 
-def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "") -> Change:
+def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "",
+                    dry_run: bool = False) -> Change:
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
-    with db.begin() as session:
+    with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
+        lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
                               codes=load_codes(session), calendar=load_calendar(session))
-        change = write_absences(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
-        audit.append(session, user=user, action="import", entity="absence",
-                     detail={"bestand": source, "resultaat": change.summary()})
-    return change
+        out.append(write_absences(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user))
+    return out[0]
 
 
 def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
                    user: str = "") -> Change:
+    """Add the records that are not there yet: one per pupil, day and time span (the unique index
+    uq_absence_span). A span already registered keeps its record, also under another code."""
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     pids = {pupil_ids[r.number] for r in rows}
     existing: set[tuple[object, ...]] = set()
     if pids:
         existing = set(tuple(r) for r in session.execute(
-            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id)
-            .where(Absence.pupil_id.in_(pids))))
+            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end).where(Absence.pupil_id.in_(pids))))
     now = datetime.now().replace(microsecond=0)
     new = []
     for r in rows:
-        key = (pupil_ids[r.number], r.day, r.start, r.end, code_ids[r.code])
+        key = (pupil_ids[r.number], r.day, r.start, r.end)
         if key in existing:
             continue
         existing.add(key)
-        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": key[4],
+        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": code_ids[r.code],
                     "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
                     "note": r.note, "created_at": now, "created_by": user})
-    if new:
-        session.execute(insert(Absence), new)
-    return Change(added=len(new), unchanged=len(rows) - len(new))
+    added = insert_absences(session, new)
+    return Change(added=added, unchanged=len(rows) - added)
 
 
-def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "") -> Change:
+def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "",
+                  dry_run: bool = False) -> Change:
     table = read_csv(data, source, required=EVENT_REQUIRED, optional=set(EVENT_COLUMNS))
-    with db.begin() as session:
+    with unit_of_work(db, dry_run=dry_run, user=user, entity="event", source=source) as (session, out):
         known = known_pupils(session)
         rows = check_events(table, source, pupils=known.keys())
-        change = write_events(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user)
-        audit.append(session, user=user, action="import", entity="event",
-                     detail={"bestand": source, "resultaat": change.summary()})
-    return change
+        out.append(write_events(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user))
+    return out[0]
 
 
 def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str, int], *,

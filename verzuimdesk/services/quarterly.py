@@ -8,12 +8,14 @@ changed character shows it. Pupils are initials and OT number unless `names` is 
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from verzuimdesk.domain.calendar import SchoolCalendar
+from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate
+from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.quarterly import (
     in_list,
@@ -22,17 +24,44 @@ from verzuimdesk.domain.quarterly import (
     reference_date,
     school_year_start,
 )
-from verzuimdesk.domain.records import PupilData
-from verzuimdesk.reports.data import CaseRow, PupilInfo, QuarterlyList, QuarterlyRow
-from verzuimdesk.services.dossier import case_row
+from verzuimdesk.reports.data import PupilInfo, QuarterlyList, QuarterlyRow
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
-from verzuimdesk.storage.models import CareCase, Group, Pupil
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDismissal, Group, Pupil
+
+# The 5 lesweken before a day of the quarter lie within this many days before its start (a kerst- or
+# zomervakantie of up to 6 weeks between them included).
+LOOK_BACK_DAYS = 7 * (HALF_WEEKS + 6)
 
 
-def quarterly_list(db: Database, *, on: date, names: bool = False) -> QuarterlyList:
-    """The list for the quarter whose reference date is the first 15 Sep/Dec/Mar/Jun on or after `on`."""
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """A case as the list reads it: the shares with their periods, the SWV's extra fields."""
+
+    id: int
+    category: str
+    start: date
+    main_cause: str
+    waiting_list: str
+    closed: date | None
+    close_reason: str
+    statuses: tuple[tuple[date, str], ...]
+    shares: tuple[tuple[date, date | None, int], ...]
+    regiehouder: str
+    duo_report_date: date | None
+    duo_report_number: str
+
+
+def quarterly_list(db: Database, *, on: date, names: bool = False, since: date | None = None) -> QuarterlyList:
+    """The list for the quarter whose reference date is the first 15 Sep/Dec/Mar/Jun on or after `on`.
+
+    Rows are the cases on the list (or, with `since`, every case open on or after that date), then the
+    candidates of the quarter without a case, as proposals. Candidates and the proposal to close a case
+    are looked for up to `on` or the reference date, whichever is earlier.
+    """
     ref = reference_date(on)
+    until = min(on, ref)
+    first = quarter_start(ref)
     with db.read() as s:
         school = load_school(s)
         if school is None:
@@ -40,11 +69,42 @@ def quarterly_list(db: Database, *, on: date, names: bool = False) -> QuarterlyL
         q = (select(CareCase, Pupil, Group.name).join(Pupil, CareCase.pupil_id == Pupil.id).join(Group)
              .options(selectinload(CareCase.statuses), selectinload(CareCase.shares))
              .where(CareCase.start <= ref).order_by(Group.name, Pupil.last_name, Pupil.first_name, CareCase.start))
-        found = [(case_row(c), _info(pu, group)) for c, pu, group in s.execute(q) if in_list(c.start, c.closed, ref)]
+        cases = [(_case(c), _info(pu, group)) for c, pu, group in s.execute(q)]
+        found = [(c, i) for c, i in cases
+                 if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
         calendar = load_calendar(s)
-        data = {pd.id: pd for pd in load_pupil_data(s, until=ref, pupil_ids=sorted({i.id for _, i in found}))}
-    rows = tuple(_row(case, info, data[info.id], calendar, ref, names) for case, info in found)
-    return QuarterlyList(school.name, school.brin, ref, quarter_start(ref), school_year_start(ref), names, rows)
+        # A candidate on a day of the quarter has an absent day in each of 5 lesweken ending in the quarter:
+        # only pupils with 5 such days in the 10 weeks before it are looked at (the cases' pupils all).
+        absent = set(s.scalars(
+            select(Absence.pupil_id).join(AbsenceCodeRow)
+            .where(Absence.day >= first - timedelta(days=LOOK_BACK_DAYS), Absence.day <= until,
+                   AbsenceCodeRow.category.in_([c.value for c in CANDIDATE_CATEGORIES]))
+            .group_by(Absence.pupil_id)
+            .having(func.count(Absence.day.distinct()) >= HALF_WEEKS, func.max(Absence.day) >= first)))
+        ids = sorted(absent | {i.id for _, i in found})
+        data = {pd.id: pd for pd in load_pupil_data(s, until=ref, pupil_ids=ids)}
+        infos = {pu.id: _info(pu, group) for pu, group in s.execute(
+            select(Pupil, Group.name).join(Group).where(Pupil.id.in_(sorted(absent))))}
+        dismissals = {(x.pupil_id, x.start): x.reason for x in s.scalars(select(CaseDismissal))}
+    measures = {pid: PupilMeasures(data[pid], calendar) for pid in ids}
+    rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
+    proposals: list[QuarterlyRow] = []
+    dismissed: list[QuarterlyRow] = []
+    for pid in sorted(absent, key=lambda p: (infos[p].group, infos[p].last_name, infos[p].first_name)):
+        cand = period_candidate(measures[pid], first, until)
+        if cand is None or any(c.closed is None or c.closed >= cand.start for c, i in cases if i.id == pid):
+            continue
+        reason = dismissals.get((pid, cand.start), "")
+        (dismissed if reason else proposals).append(_proposal(cand, infos[pid], names, reason))
+    return QuarterlyList(school.name, school.brin, ref, first, school_year_start(ref), names,
+                         tuple(rows + proposals), tuple(dismissed), since)
+
+
+def _case(c: CareCase) -> CaseRow:
+    return CaseRow(c.id, c.category, c.start, c.main_cause, c.waiting_list, c.closed, c.close_reason,
+                   tuple((st.since, st.status) for st in c.statuses),
+                   tuple((sh.since, sh.until, sh.share) for sh in c.shares),
+                   c.regiehouder, c.duo_report_date, c.duo_report_number)
 
 
 def _info(pu: Pupil, group: str) -> PupilInfo:
@@ -52,13 +112,36 @@ def _info(pu: Pupil, group: str) -> PupilInfo:
                      pu.enrolled_from, pu.enrolled_until)
 
 
-def _row(case: CaseRow, info: PupilInfo, pupil: PupilData, calendar: SchoolCalendar, ref: date,
-         names: bool) -> QuarterlyRow:
+def missing_fields(row: QuarterlyRow) -> tuple[str, ...]:
+    """What the SWV asks of a case that is still empty (a proposal has no fields yet)."""
+    if row.proposal:
+        return ()
+    gaps = [name for name, value in (("SWV/OT-nummer", row.ot_number), ("hoofdoorzaak", row.main_cause),
+                                     ("interventie", row.status), ("regiehouder", row.regiehouder)) if not value]
+    if row.share is None:
+        gaps.append("onderwijsdeelname")
+    if row.category == "A" and (row.duo_report_date is None or not row.duo_report_number):
+        gaps.append("DUO-melding")
+    return tuple(gaps)
+
+
+def _proposal(cand: Candidate, info: PupilInfo, names: bool, dismissed: str) -> QuarterlyRow:
+    return QuarterlyRow(
+        pupil_id=info.id, number=info.number, pupil_label=info.name if names else info.initials,
+        ot_number=info.ot_number, group=info.group, category=cand.category, proposed_category=cand.category,
+        start=cand.start, proposed_start=cand.start, end=None, main_cause="", status="", status_history=(),
+        share=None, share_history=(), waiting_list="", close_reason="", proposal=True,
+        weeks=tuple((w.monday, w.absent, w.lestijd) for w in cand.weeks), unauthorised=cand.unauthorised,
+        dismissed=dismissed)
+
+
+def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool) -> QuarterlyRow:
     closed = case.closed if case.closed is not None and case.closed <= ref else None
     statuses = tuple((since, st) for since, st in case.statuses if since <= ref)
-    shares = tuple((since, sh) for since, sh in case.shares if since <= ref)
-    proposed, proposed_start = proposal(pupil, calendar, case.start, closed or ref)
-    return QuarterlyRow(
+    shares = tuple((since, end, sh) for since, end, sh in case.shares if since <= ref)
+    proposed, proposed_start = proposal(m, case.start, closed or ref)
+    back = close_proposal(m, case.start, until) if closed is None else None
+    row = QuarterlyRow(
         pupil_id=info.id,
         number=info.number,
         pupil_label=info.name if names else info.initials,
@@ -72,17 +155,21 @@ def _row(case: CaseRow, info: PupilInfo, pupil: PupilData, calendar: SchoolCalen
         main_cause=case.main_cause,
         status=statuses[-1][1] if statuses else "",
         status_history=statuses,
-        share=shares[-1][1] if shares else None,
+        share=shares[-1][2] if shares else None,
         share_history=shares,
         waiting_list=case.waiting_list,
         close_reason=case.close_reason if closed else "",
+        regiehouder=case.regiehouder,
+        duo_report_date=case.duo_report_date,
+        duo_report_number=case.duo_report_number,
+        proposed_end=back.end if back else None,
     )
+    return replace(row, missing=missing_fields(row))
 
 
-def proposal(pupil: PupilData, calendar: SchoolCalendar, case_start: date, t: date) -> tuple[str | None, date | None]:
+def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, date | None]:
     """The engine's category and start date for a case: from the absence run at `t` when the pupil is
     absent whole days, else from the absence since the case start (a pupil back part-time, as in B)."""
-    m = PupilMeasures(pupil, calendar)
     days = m.g.days
     run = m.current_run(t)
     if run is not None:

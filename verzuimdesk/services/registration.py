@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
@@ -27,7 +28,7 @@ from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
 
@@ -261,7 +262,16 @@ def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[Absenc
     """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing."""
     add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
            for s in add]
+    try:
+        return _apply_edit(db, remove, add, user)
+    except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
+        raise EntryRefused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
+                           "overzicht en kijk of uw registratie nog nodig is.") from None
+
+
+def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str) -> EditResult:
     with db.begin() as session:
+        lock_for_writing(session)  # a second writer waits, then sees the first's record and is refused
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
         if len(gone) != len(set(remove)):

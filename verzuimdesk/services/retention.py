@@ -7,9 +7,10 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import Delete, delete, select, text
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
@@ -20,12 +21,16 @@ from verzuimdesk.storage.models import (
     AbsenceCodeRow,
     AuditEntry,
     CareCase,
+    CompositeGroup,
+    CompositeMember,
     Conversation,
+    Draft,
     EventRow,
     Group,
     Guardian,
     PlanLink,
     Pupil,
+    StatusCache,
 )
 
 
@@ -61,29 +66,46 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
     return sorted(out, key=lambda r: r.left)
 
 
-def _purge_dossier(session: Session, pupil_id: int) -> None:
-    for model in (Conversation, EventRow, PlanLink, CareCase, Guardian):
-        session.execute(delete(model).where(model.pupil_id == pupil_id))
+def _purge_dossier(session: Session, pupil_id: int) -> int:
+    """Delete the dossier and every other copy of it (drafts typed about the pupil); how many rows went."""
+    n = 0
+    for model in (Conversation, EventRow, PlanLink, CareCase, Guardian, Draft, StatusCache):
+        n += _deleted(session, delete(model).where(model.pupil_id == pupil_id))
+    return n
+
+
+def _deleted(session: Session, stmt: Delete) -> int:
+    return cast(CursorResult[Any], session.execute(stmt)).rowcount or 0
 
 
 def purge_due(db: Database, *, today: date, user: str = "") -> list[RetentionDue]:
-    """Delete what `retention_due` lists, in one transaction, then VACUUM so the bytes leave the file."""
+    """Delete what `retention_due` lists, in one transaction, then VACUUM so the bytes leave the file.
+
+    The audit log's rows about the pupil keep what happened and when, but their details (which may
+    quote a conversation or a name) are blanked: the only change to the log its triggers allow, after
+    which the chain is recomputed. The log then records the purge itself: who, when, how many rows.
+    """
     due = retention_due(db, today=today)
     if not due:
         return []
-    with db.begin() as session:
+    with db.begin() as session, audit.purging(session):
         for item in due:
-            _purge_dossier(session, item.pupil_id)
+            rows = _purge_dossier(session, item.pupil_id)
             if item.purge is Purge.EVERYTHING:
-                session.execute(delete(Absence).where(Absence.pupil_id == item.pupil_id))
-                session.execute(delete(Pupil).where(Pupil.id == item.pupil_id))
+                rows += _deleted(session, delete(Absence).where(Absence.pupil_id == item.pupil_id))
+                rows += _deleted(session, delete(Pupil).where(Pupil.id == item.pupil_id))
+            redacted = audit.redact(session, item.pupil_id)
             # The log keeps that something was deleted and why, not what it said.
-            audit.append(session, user=user, action="delete", entity="bewaartermijn", pupil_id=item.pupil_id,
+            audit.append(session, user=user, action="delete", entity="bewaartermijn",
+                         pupil_id=item.pupil_id if item.purge is not Purge.EVERYTHING else None,
                          detail={"leerlingnummer": item.number, "wat": item.purge.value,
-                                 "uitgeschreven": item.left.isoformat()})
+                                 "uitgeschreven": item.left.isoformat(), "rijen_verwijderd": rows,
+                                 "logregels_geschoond": redacted})
     if db.path is not None:
         with db.engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM"))
+            auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+            auto.execute(text("VACUUM"))
+            auto.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))  # the old pages leave the -wal file too
     return due
 
 
@@ -108,6 +130,8 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
                 select(Group.name).where(Group.id == pupil.group_id))},
             "ouders_verzorgers": [_row(g) for g in session.scalars(
                 select(Guardian).where(Guardian.pupil_id == pupil.id))],
+            "samengestelde_groepen": list(session.scalars(select(CompositeGroup.name).join(CompositeMember).where(
+                CompositeMember.pupil_id == pupil.id).order_by(CompositeGroup.name))),
             "verzuim": [{**_row(a, ("code_id",)), "code": codes[a.code_id]} for a in session.scalars(
                 select(Absence).where(Absence.pupil_id == pupil.id).order_by(Absence.day))],
             "gesprekken": [{**_row(c), "afspraken": [_row(a) for a in c.agreements]} for c in session.scalars(

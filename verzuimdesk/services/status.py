@@ -28,22 +28,27 @@ from verzuimdesk import __version__
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import Light, PupilStatus, status_of
+from verzuimdesk.domain.forecasts import NO_FORECAST, Forecast, next_reference
 from verzuimdesk.domain.measures import desk_figures
 from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol, protocol_file, read_protocol
 from verzuimdesk.domain.records import PupilData
-from verzuimdesk.services import status_codec
-from verzuimdesk.storage import status_cache
+from verzuimdesk.domain.signals import Signal, SignalConfig, sibling_range_start
+from verzuimdesk.services import signal_status, status_codec
+from verzuimdesk.services.signal_status import EMPTY, RegisterRow, SignalPart
+from verzuimdesk.storage import signal_loading, status_cache
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data
 
 # Bump when the cached form changes; the code of the modules below is part of the fingerprint anyway.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
     "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
     "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
-    "verzuimdesk.services.status",
+    "verzuimdesk.services.status", "verzuimdesk.domain.signals", "verzuimdesk.domain.signal_base",
+    "verzuimdesk.domain.signal_detectors", "verzuimdesk.domain.forecasts", "verzuimdesk.storage.signal_loading",
+    "verzuimdesk.services.signal_status",
 )
 LOAD_ALL_ABOVE = 400  # more pupils to compute than this: one query for the school, not an IN list
 
@@ -58,6 +63,8 @@ class PupilLight(NamedTuple):
     status: PupilStatus
     unauthorised_hours: float = 0.0  # in the window of 4 lesweken at the peildatum
     sick_episodes: int = 0  # that started in the window of 12 lesweken
+    signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look; they never change the light
+    forecast: Forecast = NO_FORECAST
 
     @property
     def light(self) -> Light:
@@ -73,6 +80,15 @@ class SchoolStatus:
 
     def count(self, light: Light) -> int:
         return sum(1 for p in self.pupils if p.light is light)
+
+    @property
+    def next_reference_date(self) -> date:
+        """The next reference date of the SWV's quarterly list."""
+        return next_reference(self.peildatum)[0]
+
+    @property
+    def days_left(self) -> int:
+        return next_reference(self.peildatum)[1]
 
 
 @cache
@@ -99,21 +115,32 @@ def protocol_and_fingerprint(protocol_ref: str) -> tuple[Protocol, str]:
         protocol = _parsed(digest, raw, protocol_file(protocol_ref).name)
     except ProtocolError as exc:
         raise DatabaseError(f"Het protocol van de school kan niet geladen worden: {exc}") from None
-    return protocol, hashlib.sha256(f"{_engine_digest()} {digest}".encode()).hexdigest()
+    signals_digest = signal_status.signal_config()[1]
+    return protocol, hashlib.sha256(f"{_engine_digest()} {digest} {signals_digest}".encode()).hexdigest()
 
 
 def school_protocol(protocol_ref: str) -> Protocol:
     return protocol_and_fingerprint(protocol_ref)[0]
 
 
-def evaluate_pupils(pupils: list[PupilData], calendar: SchoolCalendar, protocol: Protocol,
-                    peildatum: date) -> list[tuple[PupilData, PupilStatus, float, int]]:
-    """Status and list figures of each pupil, sharing one measurement of the pupil's records."""
+Computed = tuple[PupilStatus, float, int, SignalPart]
+
+
+def evaluate_pupils(pupils: list[PupilData], calendar: SchoolCalendar, protocol: Protocol, peildatum: date,
+                    signals: SignalConfig | None = None, cases: dict[int, signal_loading.Cases] | None = None,
+                    siblings: set[int] | frozenset[int] = frozenset()
+                    ) -> list[tuple[PupilData, PupilStatus, float, int, SignalPart]]:
+    """Status, list figures and (given `signals`) the signals and forecast of each pupil, sharing one
+    measurement of the pupil's records."""
     out = []
+    start = sibling_range_start(calendar, peildatum, signals.weeks) if signals else None
     for p in pupils:
         ev = Evaluator(p, calendar, protocol)
         hours, episodes = desk_figures(ev.m, peildatum)
-        out.append((p, status_of(ev, peildatum), hours, episodes))
+        status = status_of(ev, peildatum)
+        part = EMPTY if signals is None else signal_status.record_part(
+            ev, status, signals, (cases or {}).get(p.id, ()), start, p.id in siblings)
+        out.append((p, status, hours, episodes, part))
     return out
 
 
@@ -131,18 +158,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol,
-             peildatum: date) -> dict[int, tuple[PupilStatus, float, int]]:
+def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol, config: SignalConfig,
+             peildatum: date) -> dict[int, Computed]:
     calendar = load_calendar(session)
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
     data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
-    return {p.id: (status, hours, episodes)
-            for p, status, hours, episodes in evaluate_pupils(data, calendar, protocol, peildatum)}
+    cases = signal_loading.load_cases(session, some)
+    siblings = signal_loading.with_siblings(session, some)
+    return {p.id: (status, hours, episodes, part) for p, status, hours, episodes, part
+            in evaluate_pupils(data, calendar, protocol, peildatum, config, cases, siblings)}
 
 
 _ROSTER = (
-    "SELECT p.id, p.number, p.first_name, p.prefix, p.last_name, g.name{payload} FROM pupil p "
+    "SELECT p.id, p.number, p.first_name, p.prefix, p.last_name, g.name, p.family{payload} FROM pupil p "
     "JOIN school_group g ON g.id = p.group_id{join}{where} ORDER BY g.name, p.last_name, p.first_name"
 )
 
@@ -162,12 +191,16 @@ def school_status(db: Database, peildatum: date, *, pupil_ids: list[int] | None 
 
 def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool) -> SchoolStatus:
     use_cache = use_cache and status_cache.usable(db)
+    wanted = set(pupil_ids) if pupil_ids is not None else None
     with db.read() as session:
         protocol_ref = session.execute(text("SELECT protocol FROM school LIMIT 1")).scalar()
         if protocol_ref is None:
             raise DatabaseError("Deze database bevat nog geen school.")
         protocol, fingerprint = protocol_and_fingerprint(protocol_ref)
+        signal_config = signal_status.signal_config()[0]
         read_at = status_cache.generation(session) if use_cache else 0
+        if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
+            pupil_ids = signal_loading.family_members(session, pupil_ids)
         # One query: the roster in list order, each pupil with its cached status if there is one.
         query = text(_ROSTER.format(
             payload=", c.payload" if use_cache else ", NULL",
@@ -179,19 +212,29 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
         roster = session.execute(query, params).all()
-        missing = [row[0] for row in roster if row[6] is None]
-        computed: dict[int, tuple[PupilStatus, float, int]] = {}
+        guardians_kept = bool(session.execute(text("SELECT EXISTS (SELECT 1 FROM guardian)")).scalar())
+        missing_data = signal_loading.missing_data(session, peildatum)
+        missing = [row[0] for row in roster if row[-1] is None]
+        computed: dict[int, Computed] = {}
         if missing:
-            computed = _compute(session, missing, pupil_ids is not None, protocol, peildatum)
+            computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum)
     if use_cache and computed:
         status_cache.store(db, peildatum, fingerprint, read_at,
                            {pid: status_codec.encode(*got) for pid, got in computed.items()})
     decode = status_codec.Decoder(protocol, peildatum)
-    lights = []
-    for pid, number, first, prefix, last, group, payload in roster:
-        status, hours, episodes = computed[pid] if payload is None else decode(payload)
+    answers, register = [], []
+    for pid, number, first, prefix, last, group, family, payload in roster:
+        got = computed[pid] if payload is None else decode(payload)
         name = " ".join(filter(None, (first, prefix, last)))  # as load_pupil_data names the pupil
-        lights.append(PupilLight(pid, number, name, group, status, hours, episodes))
+        answers.append((pid, number, name, group, got))
+        row = RegisterRow(pid, name, got[0].enrolled, family, got[3])
+        if signal_status.needs_register(row, missing_data):
+            register.append(row)
+    found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept)
+    lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
+                         part.forecast)
+              for pid, number, name, group, (status, hours, episodes, part) in answers
+              if wanted is None or pid in wanted]
     return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))
 
 
@@ -199,11 +242,27 @@ def _num(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
+def signal_to_dict(s: Signal) -> dict[str, Any]:
+    """A signal in `status --json` (SIGNALS.md): id, text, evidence, and what explains them."""
+    out: dict[str, Any] = {"id": s.id, "text": s.text, "evidence": [d.isoformat() for d in s.evidence],
+                           "basis": s.basis, "value": _num(s.value), "threshold": _num(s.threshold), "unit": s.unit}
+    if s.items:
+        out["items"] = list(s.items)
+    return out
+
+
+def forecast_to_dict(f: Forecast) -> dict[str, str | None]:
+    return {"hours_16_on": f.hours_16_on.isoformat() if f.hours_16_on else None,
+            "thuiszitter_on": f.thuiszitter_on.isoformat() if f.thuiszitter_on else None}
+
+
 def status_to_dict(status: SchoolStatus) -> dict[str, Any]:
-    """The `status --json` object of INTERFACES.md, field for field."""
+    """The `status --json` object of INTERFACES.md and SIGNALS.md, field for field."""
     return {
         "peildatum": status.peildatum.isoformat(),
         "protocol": status.protocol.id,
+        "next_reference_date": status.next_reference_date.isoformat(),
+        "days_left": status.days_left,
         "pupils": [
             {
                 "leerlingnummer": p.number,
@@ -224,6 +283,8 @@ def status_to_dict(status: SchoolStatus) -> dict[str, Any]:
                      "due": a.due_date.isoformat(), "legal": a.legal, "regie": a.regie, "done": a.done}
                     for a in p.status.actions
                 ],
+                "signals": [signal_to_dict(s) for s in p.signals],
+                "forecast": forecast_to_dict(p.forecast),
             }
             for p in status.pupils
         ],

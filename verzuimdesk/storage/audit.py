@@ -1,22 +1,58 @@
-"""The append-only audit log: each row carries the hash of the one before, so tampering shows."""
+"""The append-only audit log: a keyed hash chain, anchored outside the table, guarded by triggers.
+
+Each row carries an HMAC-SHA256 over its fields and the HMAC of the row before. The key is derived
+from the database's data key, so nobody without a password can recompute the chain after changing,
+adding or removing a row. The head of the chain (how many rows, the last HMAC) is kept in the key
+slots file as well, itself keyed, after every commit that adds a row: deleting the last rows, or all
+of them, shows as a head that no longer matches. Triggers (migration 0008) refuse UPDATE and DELETE
+on the table unless a row in `audit_permit` says retention is purging (see `purging`).
+
+A database without a data key (an unencrypted demo file, or PostgreSQL, whose server encrypts) has
+a chain with a fixed, public key: it still shows accidental changes, and the triggers still refuse
+them, but someone with write access to the tables can recompute it. On PostgreSQL the server's own
+rights (no UPDATE/DELETE/TRUNCATE on audit_log for the app's role) and its logs are the guard.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
-from verzuimdesk.storage.models import AuditEntry
+from verzuimdesk.storage import vault
+from verzuimdesk.storage.models import AuditEntry, AuditPermit
+
+_INFO = b"verzuimdesk audit-log v1"
+PUBLIC_KEY = b"verzuimdesk: geen gegevenssleutel"  # the key of a chain in a database without a data key
+_KEY = "audit_key"
+_SLOTS = "audit_slots"
+_DIRTY = "audit_dirty"
+_HEAD = "audit_head"
 
 
-def _digest(prev: str, at: datetime, user: str, action: str, entity: str, entity_id: int | None,
+def audit_key(data_key: bytes | None) -> bytes:
+    """The chain's key: derived from the data key, never the data key itself."""
+    return PUBLIC_KEY if data_key is None else hmac.new(data_key, _INFO, hashlib.sha256).digest()
+
+
+def _digest(key: bytes, prev: str, at: datetime, user: str, action: str, entity: str, entity_id: int | None,
             pupil_id: int | None, detail: str) -> str:
     payload = json.dumps([prev, at.isoformat(), user, action, entity, entity_id, pupil_id, detail])
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
+
+
+def _key(session: Session) -> bytes:
+    key = session.info.get(_KEY, PUBLIC_KEY)
+    return key if isinstance(key, bytes) else PUBLIC_KEY
 
 
 def append(session: Session, *, user: str, action: str, entity: str = "", entity_id: int | None = None,
@@ -27,15 +63,135 @@ def append(session: Session, *, user: str, action: str, entity: str = "", entity
     text = json.dumps(detail or {}, ensure_ascii=False, default=str, sort_keys=True)
     session.add(AuditEntry(at=at, user=user, action=action, entity=entity, entity_id=entity_id,
                            pupil_id=pupil_id, detail=text, prev_hash=prev,
-                           hash=_digest(prev, at, user, action, entity, entity_id, pupil_id, text)))
+                           hash=_digest(_key(session), prev, at, user, action, entity, entity_id, pupil_id, text)))
+    session.info[_DIRTY] = True
 
 
 def verify(session: Session) -> int | None:
-    """The id of the first row whose chain is broken, or None when the log is intact."""
-    prev = ""
+    """The id of the first row whose chain is broken, or None when the chain holds."""
+    key, prev = _key(session), ""
     for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        expected = _digest(prev, row.at, row.user, row.action, row.entity, row.entity_id, row.pupil_id, row.detail)
-        if row.prev_hash != prev or row.hash != expected:
+        expected = _digest(key, prev, row.at, row.user, row.action, row.entity, row.entity_id, row.pupil_id,
+                           row.detail)
+        if row.prev_hash != prev or not hmac.compare_digest(row.hash, expected):
             return row.id
         prev = row.hash
     return None
+
+
+# -- the head, anchored in the key slots file --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    count: int
+    last: str
+
+
+def head(session: Session) -> Head:
+    count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
+    return Head(count, last)
+
+
+def _seal(key: bytes, h: Head) -> str:
+    return hmac.new(key, f"anker|{h.count}|{h.last}".encode(), hashlib.sha256).hexdigest()
+
+
+def _hash_at(session: Session, n: int) -> str | None:
+    """The hash of the n-th row (1-based) in the order of the chain."""
+    return session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id).offset(n - 1).limit(1))
+
+
+def problem(session: Session) -> str | None:
+    """What is wrong with the log, in Dutch, or None when the chain and its anchor hold."""
+    broken = verify(session)
+    if broken is not None:
+        return (f"Het logboek is buiten VerzuimDesk om gewijzigd: de keten klopt niet meer vanaf regel {broken}. "
+                "Meld dit aan de directie en de functionaris gegevensbescherming.")
+    slots = session.info.get(_SLOTS)
+    if not isinstance(slots, Path):
+        return None
+    anchor = vault.read_anchor(slots)
+    if anchor is None:
+        return None  # no row written since this version: the first commit writes the anchor
+    count, last, seal = anchor
+    if not hmac.compare_digest(seal, _seal(_key(session), Head(count, last))):
+        return ("Het anker van het logboek in het sleutelbestand klopt niet: het is buiten VerzuimDesk om "
+                "gewijzigd. Meld dit aan de directie en de functionaris gegevensbescherming.")
+    now = head(session).count
+    if now < count or (count and _hash_at(session, count) != last):
+        return (f"Er zijn regels uit het logboek verwijderd: het telde er {count}, nu {now}. "
+                "Meld dit aan de directie en de functionaris gegevensbescherming.")
+    return None
+
+
+def _before_commit(session: Session) -> None:
+    if session.info.get(_DIRTY):
+        session.flush()
+        session.info[_HEAD] = head(session)
+
+
+def _after_commit(session: Session) -> None:
+    h = session.info.pop(_HEAD, None)
+    session.info.pop(_DIRTY, None)
+    slots = session.info.get(_SLOTS)
+    if isinstance(h, Head) and isinstance(slots, Path) and slots.exists():
+        vault.write_anchor(slots, h.count, h.last, _seal(_key(session), h))
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_HEAD, None)
+    session.info.pop(_DIRTY, None)
+
+
+def install(sessions: sessionmaker[Session], data_key: bytes | None, slots: Path | None) -> None:
+    """Give the sessions the chain's key and, for an encrypted file, keep its anchor after each commit."""
+    from sqlalchemy import event
+
+    sessions.kw.setdefault("info", {})
+    sessions.kw["info"] = {**sessions.kw["info"], _KEY: audit_key(data_key)}
+    if data_key is not None and slots is not None:
+        sessions.kw["info"][_SLOTS] = slots
+        event.listen(sessions, "before_commit", _before_commit)
+        event.listen(sessions, "after_commit", _after_commit)
+        event.listen(sessions, "after_soft_rollback", lambda s, _tx: _after_rollback(s))
+
+
+# -- retention's purge: the only change the triggers let through -------------------------------
+
+
+@contextmanager
+def purging(session: Session) -> Iterator[None]:
+    """Let this transaction redact or delete audit rows (retention only), then re-chain the log."""
+    session.execute(insert(AuditPermit).values(id=1))
+    try:
+        yield
+        session.flush()
+        rechain(session)
+    finally:
+        session.execute(delete(AuditPermit))
+    session.info[_DIRTY] = True
+
+
+def redact(session: Session, pupil_id: int) -> int:
+    """Blank the details of every row about the pupil; returns how many rows. Only inside `purging`."""
+    ids = list(session.scalars(select(AuditEntry.id).where(AuditEntry.pupil_id == pupil_id)))
+    if ids:
+        session.execute(update(AuditEntry).where(AuditEntry.id.in_(ids))
+                        .values(detail=json.dumps({"verwijderd": "bewaartermijn"}), pupil_id=None))
+    return len(ids)
+
+
+def rechain(session: Session, key: bytes | None = None) -> None:
+    """Recompute every row's hash (after a purge, or a migration that changes the key)."""
+    key = key or _key(session)
+    prev = ""
+    rows = session.execute(select(AuditEntry.id, AuditEntry.at, AuditEntry.user, AuditEntry.action,
+                                  AuditEntry.entity, AuditEntry.entity_id, AuditEntry.pupil_id, AuditEntry.detail,
+                                  AuditEntry.prev_hash, AuditEntry.hash).order_by(AuditEntry.id)).all()
+    for r in rows:
+        h = _digest(key, prev, r.at, r.user, r.action, r.entity, r.entity_id, r.pupil_id, r.detail)
+        if r.prev_hash != prev or r.hash != h:
+            session.execute(update(AuditEntry).where(AuditEntry.id == r.id).values(prev_hash=prev, hash=h))
+        prev = h

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from verzuimdesk.storage import vault
+from verzuimdesk.storage import swap, vault
 from verzuimdesk.storage.database import DatabaseError, check_file, connect_file, is_encrypted, unlock
+from verzuimdesk.storage.instance_lock import InstanceLock, UseLock, held_here
 
 
 def check_integrity(path: Path, key: bytes | None = None) -> None:
@@ -57,26 +60,94 @@ def backup(db_path: Path, out: Path, key: bytes | None = None) -> None:
     tmp.replace(out)
 
 
-def restore(backup_path: Path, db_path: Path, passphrase: str | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """What a user checks before restoring a copy: whose school, and of when."""
+
+    school: str
+    made: datetime  # when the copy file was written
+    last_entry: datetime | None  # the newest row of its audit log: what the copy knows of
+
+
+def describe(backup_path: Path, passphrase: str | None = None) -> BackupInfo:
+    """Check a copy and say whose it is (Dutch DatabaseError when it is no intact VerzuimDesk database)."""
+    key = _backup_key(backup_path, passphrase)
+    check_integrity(backup_path, key)
+    conn = connect_file(backup_path, key, readonly=True)
+    try:
+        school = conn.execute("SELECT name FROM school ORDER BY id LIMIT 1").fetchone()
+        last = conn.execute("SELECT max(at) FROM audit_log").fetchone()
+    finally:
+        conn.close()
+    made = datetime.fromtimestamp(backup_path.stat().st_mtime).replace(microsecond=0)
+    last_at = datetime.fromisoformat(str(last[0])) if last and last[0] else None
+    return BackupInfo(school[0] if school else "(geen school)", made, last_at)
+
+
+def _backup_key(backup_path: Path, passphrase: str | None) -> bytes | None:
+    if not backup_path.is_file():
+        raise DatabaseError(f"'{backup_path}' bestaat niet.")
+    return unlock(backup_path, passphrase)[0] if is_encrypted(backup_path) else None
+
+
+BUSY = ("De database is nu geopend door VerzuimDesk of een andere opdracht. Sluit die eerst en zet dan de "
+        "reservekopie terug.")
+
+
+def restore(backup_path: Path, db_path: Path, passphrase: str | None = None) -> Path | None:
     """Replace the database at `db_path` with the copy at `backup_path`, after checking the copy.
 
-    The copy is written beside the database first and then moved over it in one rename, with its
-    slots file, so a crash leaves either the old database or the restored one.
+    Refuses (Dutch) while another process has the database open: it takes the instance lock (unless
+    this process, the app, holds it) and the use lock exclusively. Before anything is replaced the
+    current database and its key slots are copied to `reservekopieen/` (returned). The copy and its
+    slots are then put in place together (storage/swap.py): a crash leaves the old pair or the new.
     """
-    key: bytes | None = None
-    if is_encrypted(backup_path):
-        key, _ = unlock(backup_path, passphrase)
+    key = _backup_key(backup_path, passphrase)
     check_integrity(backup_path, key)
-    tmp = db_path.with_name(db_path.name + ".herstel")
-    tmp.unlink(missing_ok=True)
-    _copy_pages(backup_path, tmp, key)
-    check_integrity(tmp, key)
-    for suffix in ("-wal", "-shm"):  # the old database's journal must not be replayed onto the copy
-        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-    slots = vault.slots_path(db_path)
-    if key is not None:
-        shutil.copyfile(vault.slots_path(backup_path), slots.with_name(slots.name + ".herstel"))
-        os.replace(slots.with_name(slots.name + ".herstel"), slots)
-    else:
-        slots.unlink(missing_ok=True)
-    os.replace(tmp, db_path)
+    instance = None if held_here(db_path) else InstanceLock(db_path)
+    use = UseLock(db_path)
+    if instance is not None and not instance.acquire():
+        raise DatabaseError(BUSY)
+    try:
+        if not use.acquire(exclusive=True):
+            raise DatabaseError(BUSY)
+        try:
+            swap.finish_interrupted(db_path)
+            safety = _safety_copy(db_path)
+            tmp = swap.pending(db_path)
+            tmp.unlink(missing_ok=True)
+            _copy_pages(backup_path, tmp, key)
+            check_integrity(tmp, key)
+            if key is not None:
+                _copy_synced(vault.slots_path(backup_path), swap.pending(vault.slots_path(db_path)))
+            swap.commit(db_path, encrypted=key is not None)
+            return safety
+        finally:
+            use.release()
+    finally:
+        if instance is not None:
+            instance.release()
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    shutil.copyfile(src, dst)
+    with dst.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _safety_copy(db_path: Path) -> Path | None:
+    """The current database, its journal and its slots as they are, before a restore replaces them.
+
+    Copied as files (no key is needed, and nobody writes: the caller holds the locks), into the
+    folder of the automatic backups, named so that they list it as one (`..._voor-herstel.db`).
+    """
+    if not db_path.exists():
+        return None
+    folder = db_path.parent / "reservekopieen"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{db_path.stem}_{datetime.now():%Y-%m-%d_%H%M%S}_voor-herstel.db"
+    for src, dst in ((db_path.with_name(db_path.name + "-wal"), out.with_name(out.name + "-wal")),
+                     (vault.slots_path(db_path), vault.slots_path(out)), (db_path, out)):
+        if src.exists():
+            _copy_synced(src, dst)
+    return out

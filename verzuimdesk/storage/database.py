@@ -18,11 +18,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from verzuimdesk.storage import vault
+from verzuimdesk.storage import audit, swap, vault
+from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -108,6 +109,17 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+def lock_for_writing(session: Session) -> None:
+    """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
+    first has committed, and then reads what it wrote. Checks that read before they write (is this
+    absence already there?) then hold under concurrency; the unique index is the last guard.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
+    else:
+        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
+
+
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -123,11 +135,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to head. Alembic is the only way tables are made or changed."""
+def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
+    """Bring the schema to head. Alembic is the only way tables are made or changed.
+
+    `audit_key` is the audit chain's key, for a migration that re-chains the log (0008).
+    """
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        cfg.attributes["audit_key"] = audit_key
         command.upgrade(cfg, "head")
 
 
@@ -138,6 +154,7 @@ class Database:
     sessions: sessionmaker[Session]
     user: str = ""
     key: bytes | None = field(default=None, repr=False)
+    use_lock: UseLock | None = field(default=None, repr=False)  # held shared while open (a restore waits)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -160,6 +177,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.use_lock is not None:
+            self.use_lock.release()
 
 
 def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple[bytes, str]:
@@ -200,21 +219,48 @@ def open_database(target: str, *, create: bool = False, passphrase: str | None =
     `before_migrate` runs (for a backup) before an existing database is migrated.
     """
     path = sqlite_path(target)
-    who = user or ""
+    use: UseLock | None = None
     if path is not None:
         problem = location_problem(path)
         if problem:
             raise DatabaseError(problem)
-        if not path.exists() and not create:
-            raise DatabaseError(f"Database '{path}' bestaat niet. Maak er een met 'verzuimdesk init'.")
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
+        use = UseLock(path)
+        if not use.acquire():
+            raise DatabaseError("Er wordt nu een reservekopie teruggezet in deze database; probeer het zo opnieuw.")
+    try:
+        db = _open(target, path, create, passphrase, user, key, before_migrate)
+    except BaseException:
+        if use is not None:
+            use.release()
+        raise
+    db.use_lock = use
+    return db
+
+
+def _open(target: str, path: Path | None, create: bool, passphrase: str | None, user: str | None,
+          key: bytes | None, before_migrate: Callable[[Database], None] | None) -> Database:
+    who = user or ""
+    if path is not None:
+        try:
+            swap.finish_interrupted(path)  # a restore a crash interrupted: its pair goes in whole
+        except OSError as exc:
+            raise DatabaseError(f"Een onderbroken terugzetting van '{path}' kan niet afgemaakt worden "
+                                f"({exc.strerror}).") from None
+        if not path.exists() and not create:
+            raise DatabaseError(f"Database '{path}' bestaat niet. Maak er een met 'verzuimdesk init'.")
+        if not create and path.stat().st_size == 0:
+            raise DatabaseError(f"'{path}' is een leeg bestand (0 bytes), geen VerzuimDesk-database; er is niets "
+                                "in geschreven. Kies de juiste database of zet een reservekopie terug.")
         if key is None and is_encrypted(path):
             key, who = unlock(path, passphrase, user)
         if path.exists() and path.stat().st_size > 0:
             check_file(path, key)
     engine = make_engine(target, key)
-    db = Database(target, engine, sessionmaker(engine, expire_on_commit=False), who, key)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    audit.install(sessions, key, vault.slots_path(path) if path is not None else None)
+    db = Database(target, engine, sessions, who, key)
     try:
         current = current_revision(engine)
         if current != head_revision():
@@ -223,7 +269,7 @@ def open_database(target: str, *, create: bool = False, passphrase: str | None =
                     check_file(path, key, "integrity_check")
                 if before_migrate is not None:
                     before_migrate(db)
-            migrate(engine)
+            migrate(engine, audit.audit_key(key))
     except DatabaseError:
         engine.dispose()
         raise

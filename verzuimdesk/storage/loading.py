@@ -137,3 +137,20 @@ def load_pupil_data(session: Session, *, until: date | None = None,
         out.append(PupilData(pid, number, name, group, efrom, euntil, tuple(records.get(pid, ())), evs,
                              cases.get(pid), birth_date=born, exemptions=tuple(exemptions.get(pid, ()))))
     return out
+
+
+def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Insert absence rows, skipping any whose pupil, day and span is there already (also when another
+    writer registered it meanwhile: the unique index uq_absence_span decides); how many went in."""
+    if not rows:
+        return 0
+    from sqlalchemy import func
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    count = select(func.count()).select_from(Absence)
+    before = session.scalar(count) or 0
+    dialect = session.get_bind().dialect.name
+    stmt = (sqlite_insert(Absence) if dialect == "sqlite" else pg_insert(Absence)).on_conflict_do_nothing()
+    session.execute(stmt, rows)
+    return (session.scalar(count) or 0) - before

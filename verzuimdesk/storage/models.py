@@ -20,6 +20,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -98,12 +99,37 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(20))  # "ib" | "leerkracht" | "directie"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     external_key: Mapped[str | None] = mapped_column(String(100))  # key in an EDEX export
+    # The roles the LAS gives this person (EDEX `rol`/`rolomschrijving`, e.g. "IB, ICT"); not an app role.
+    las_role: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class StaffGroup(Base):
     __tablename__ = "staff_group"
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), default="", server_default="")  # EDEX role in this group
+
+
+class CompositeGroup(Base):
+    """An EDEX samengestelde groep ("Plusgroep rekenen"): pupils of several groups, no timetable of its own."""
+
+    __tablename__ = "composite_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(256), unique=True)  # the group's EDEX key
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class CompositeMember(Base):
+    __tablename__ = "composite_member"
+    group_id: Mapped[int] = mapped_column(ForeignKey("composite_group.id", ondelete="CASCADE"), primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class CompositeStaff(Base):
+    __tablename__ = "composite_staff"
+    group_id: Mapped[int] = mapped_column(ForeignKey("composite_group.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Pupil(Base):
@@ -115,6 +141,8 @@ class Pupil(Base):
     last_name: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date | None] = mapped_column(Date)
     group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id"))
+    # The pupil's own jaargroep (EDEX): a pupil of combination group "3/4" is in 3 or in 4.
+    jaargroep: Mapped[str] = mapped_column(String(10), default="", server_default="")
     enrolled_from: Mapped[date] = mapped_column(Date)
     enrolled_until: Mapped[date | None] = mapped_column(Date)
     ot_number: Mapped[str] = mapped_column(String(50), default="")  # SWV / Onderwijs Transparant
@@ -164,7 +192,11 @@ class AbsenceCodeRow(Base):
 
 class Absence(Base):
     __tablename__ = "absence"
-    __table_args__ = (Index("ix_absence_pupil_day", "pupil_id", "day"),)
+    # One record per pupil, day and time span (a whole day has no start or end; NULLs would not clash
+    # in a plain unique index, hence the coalesce): two writers or two imports at once cannot double it.
+    __table_args__ = (Index("ix_absence_pupil_day", "pupil_id", "day"),
+                      Index("uq_absence_span", "pupil_id", "day", text("coalesce(start, '00:00')"),
+                            text("coalesce(\"end\", '00:00')"), unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"))
     day: Mapped[date] = mapped_column(Date)
@@ -244,6 +276,10 @@ class CareCase(Base):
     closed: Mapped[date | None] = mapped_column(Date)
     close_reason: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    regiehouder: Mapped[str] = mapped_column(String(200), default="")
+    # Category A: the DUO report (langdurig relatief verzuim) that goes with the case.
+    duo_report_date: Mapped[date | None] = mapped_column(Date)
+    duo_report_number: Mapped[str] = mapped_column(String(50), default="")
     statuses: Mapped[list[CaseStatus]] = relationship(
         cascade="all, delete-orphan", order_by="CaseStatus.since"
     )
@@ -267,7 +303,22 @@ class CaseShare(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("care_case.id", ondelete="CASCADE"), index=True)
     since: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)  # the end date of an earlier share (seed 004)
     share: Mapped[int] = mapped_column(Integer)
+
+
+class CaseDismissal(Base):
+    """A candidate for the SWV list (PROTOCOLS.md §5) that the IB-er dismissed, with the reason. The
+    proposal with this start stays visible, greyed; deleting the row undoes the dismissal."""
+
+    __tablename__ = "case_dismissal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)  # the proposed start of the candidate dismissed
+    category: Mapped[str] = mapped_column(String(1))
+    reason: Mapped[str] = mapped_column(Text)
+    dismissed_on: Mapped[date] = mapped_column(Date)
+    user: Mapped[str] = mapped_column(String(100), default="")
 
 
 class AuditEntry(Base):
@@ -284,6 +335,13 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditPermit(Base):
+    """A row here, inside retention's purge transaction only, lets the triggers allow changing audit_log."""
+
+    __tablename__ = "audit_permit"
+    id: Mapped[int] = mapped_column(primary_key=True)
 
 
 class Draft(Base):

@@ -13,9 +13,13 @@ import base64
 import json
 import os
 import secrets
+import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -26,6 +30,9 @@ RECOVERY = "herstelsleutel"  # the user name of the recovery slot
 # Argon2id at OWASP's second recommended setting (19 MiB, t=2): about 50 ms here, enough against
 # guessing with a wrapped key, short enough that the app opens at once.
 KDF_TIME, KDF_MEMORY, KDF_LANES = 2, 19 * 1024, 1
+# What a slot may ask for: a tampered file with t=10**9 or m=4 TiB would hang every command.
+KDF_LIMITS = {"t": (1, 10), "m": (8 * 1024, 256 * 1024), "p": (1, 8)}
+MAX_FILE = 1024 * 1024  # a slots file of thousands of colleagues is still a few hundred KiB
 
 
 class VaultError(Exception):
@@ -41,7 +48,7 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode())
+    return base64.b64decode(text.encode(), validate=True)
 
 
 def _kek(secret: str, salt: bytes, t: int, m: int, p: int) -> bytes:
@@ -60,11 +67,29 @@ class Slot:
     m: int = KDF_MEMORY
     p: int = KDF_LANES
 
+    def check(self) -> None:
+        """Raise ValueError unless every field is what `_add` writes (a tampered file is refused)."""
+        if not all(isinstance(v, str) for v in (self.user, self.kind, self.salt, self.nonce, self.wrapped)):
+            raise ValueError("een veld is geen tekst")
+        if self.kind not in ("password", "recovery"):
+            raise ValueError(f"onbekende soort sleutel {self.kind[:20]!r}")
+        for name, (low, high) in KDF_LIMITS.items():
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise ValueError(f"Argon2-parameter {name} buiten {low}..{high}")
+        try:
+            salt, nonce, wrapped = _unb64(self.salt), _unb64(self.nonce), _unb64(self.wrapped)
+        except ValueError:
+            raise ValueError("geen geldige base64") from None
+        if len(salt) < 8 or len(nonce) != 12 or len(wrapped) != 48:
+            raise ValueError("zout, nonce of sleutel heeft de verkeerde lengte")
+
 
 @dataclass
 class Vault:
     vault_id: str
     slots: list[Slot] = field(default_factory=list)
+    anchor: dict[str, Any] | None = None  # the audit log's head (storage/audit.py)
 
     # -- making ---------------------------------------------------------------------------
 
@@ -125,19 +150,42 @@ class Vault:
     # -- the file -------------------------------------------------------------------------
 
     def to_json(self) -> str:
-        return json.dumps({"versie": 1, "kluis": self.vault_id, "sleutels": [asdict(s) for s in self.slots]},
-                          indent=1)
+        data: dict[str, Any] = {"versie": 1, "kluis": self.vault_id, "sleutels": [asdict(s) for s in self.slots]}
+        if self.anchor is not None:
+            data["logboek"] = self.anchor
+        return json.dumps(data, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> Vault:
         try:
             data = json.loads(text)
-            return cls(data["kluis"], [Slot(**s) for s in data["sleutels"]])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise VaultError(f"Het sleutelbestand is beschadigd ({exc}).") from None
+            slots = [Slot(**s) for s in data["sleutels"]]
+            for slot in slots:
+                slot.check()
+            anchor = data.get("logboek")
+            if not isinstance(data["kluis"], str) or not (anchor is None or _anchor_ok(anchor)):
+                raise ValueError("onverwachte inhoud")
+            return cls(data["kluis"], slots, anchor)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise VaultError(f"Het sleutelbestand is beschadigd ({str(exc)[:200]}). Zet een reservekopie "
+                             "terug (met het sleutelbestand ernaast).") from None
 
     def save(self, path: Path) -> None:
-        """Atomically: a crash leaves the old file or the new one, never half of one."""
+        """Atomically: a crash leaves the old file or the new one, never half of one.
+
+        The audit log's anchor in the file on disk is kept when it is newer than this vault's.
+        """
+        with _locked(path):
+            if path.exists():
+                try:
+                    on_disk = Vault.load(path).anchor
+                except VaultError:
+                    on_disk = None
+                if on_disk is not None and (self.anchor is None or on_disk["n"] > self.anchor["n"]):
+                    self.anchor = on_disk
+            self._write(path)
+
+    def _write(self, path: Path) -> None:
         tmp = path.with_name(path.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             fh.write(self.to_json())
@@ -147,10 +195,57 @@ class Vault:
 
     @classmethod
     def load(cls, path: Path) -> Vault:
+        if not path.exists():
+            raise VaultError(f"Het sleutelbestand {path.name} ontbreekt naast de database. Zet het terug uit "
+                             "een reservekopie: zonder dit bestand opent geen wachtwoord de database.")
         try:
+            if path.stat().st_size > MAX_FILE:
+                raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (veel te groot).")
             return cls.from_json(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
         except OSError as exc:
             raise VaultError(f"Het sleutelbestand {path.name} kan niet gelezen worden ({exc.strerror}).") from None
+
+
+def _anchor_ok(anchor: Any) -> bool:
+    return (isinstance(anchor, dict) and isinstance(anchor.get("n"), int) and isinstance(anchor.get("hash"), str)
+            and isinstance(anchor.get("zegel"), str))
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An OS lock on `<slots>.lock` while the slots file is rewritten (by two processes at once)."""
+    with path.with_name(path.name + ".lock").open("a+") as fh:
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        yield  # closing the file drops the lock
+
+
+def read_anchor(path: Path) -> tuple[int, str, str] | None:
+    """The audit log's head kept in the slots file: (rows, last hash, seal), or None."""
+    try:
+        anchor = Vault.load(path).anchor
+    except VaultError:
+        return None
+    return None if anchor is None else (anchor["n"], anchor["hash"], anchor["zegel"])
+
+
+def write_anchor(path: Path, n: int, last: str, seal: str) -> None:
+    """Record the head after a commit; an older head (another process committed later) never wins."""
+    with _locked(path):
+        v = Vault.load(path)
+        if v.anchor is not None and v.anchor["n"] > n:
+            return
+        v.anchor = {"n": n, "hash": last, "zegel": seal}
+        v._write(path)
 
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: a recovery key is typed from paper

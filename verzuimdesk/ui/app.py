@@ -157,6 +157,11 @@ def run_app(argv: list[str] | None = None) -> int:
     if opened is None:
         return 0
     db, account = opened
+    from verzuimdesk.services.audit_log import audit_problem
+
+    warning = audit_problem(db)  # a log changed outside the app: say so at once (Dutch, from the service)
+    if warning:
+        QMessageBox.warning(None, "VerzuimDesk", warning)
     from verzuimdesk.services.backups import daily_backup
     from verzuimdesk.ui.tasks import run_task
 

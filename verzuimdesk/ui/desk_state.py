@@ -3,15 +3,19 @@
 Every write ends in `ctx.changed(...)` and a new peildatum in `ctx.peildatum_changed`; both make this
 object recompute and emit `updated`. A change to a few pupils is answered on the GUI thread (the
 status cache evaluates only those pupils again: a few ms, and the lights follow before the next
-key); a new peildatum, a school-wide change or a slow school is recomputed off the GUI thread, so
+key); a new peildatum, a school-wide change or a large school is recomputed off the GUI thread, so
 evaluating the whole school never freezes the window. A stale answer that arrives after a newer
 request is dropped.
+
+Which thread answers is decided by what the answer costs (how many pupils, whether the peildatum's
+statuses are already kept), never by how long the last answer took: a clock would send the same
+change to another thread on a busy machine than on an idle one.
 """
 
 from __future__ import annotations
 
 import getpass
-import time
+from datetime import date
 from typing import cast
 
 from PySide6.QtCore import QObject, Signal
@@ -20,8 +24,10 @@ from verzuimdesk.services.overview import DeskOverview, desk_overview
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.tasks import run_task
 
-BUSY_MS = 100.0  # a read-back slower than this goes to a worker thread too
 FEW_PUPILS = 40  # a change to at most this many pupils (a group's column in the grid) is answered at once
+# A school with more pupils than this reads its statuses back off the GUI thread even for a small change
+# (reading 10,000 cached statuses takes about as long as a frame may).
+LARGE_SCHOOL = 3000
 
 
 def user_name(ctx: AppContext) -> str:
@@ -37,7 +43,7 @@ class DeskState(QObject):
         super().__init__(ctx)
         self.ctx = ctx
         self.overview: DeskOverview | None = None
-        self.last_ms = 0.0
+        self.large_school = False  # set from the last answer's size
         self._generation = 0
         self._running = 0  # computations on worker threads not yet finished
         ctx.data_changed.connect(self._on_changed)
@@ -58,23 +64,21 @@ class DeskState(QObject):
     def current(self) -> DeskOverview:
         """The figures now; computed here and now the first time."""
         if self.overview is None:
-            self._finish(self._generation, self._timed())
+            self._finish(self._generation, self._compute())
         assert self.overview is not None
         return self.overview
 
-    def _timed(self) -> DeskOverview:
-        t = time.perf_counter()
-        result = self._compute()
-        self.last_ms = (time.perf_counter() - t) * 1000
-        return result
+    def _warm(self, peildatum: date) -> bool:
+        """The last answer was for this peildatum: its statuses are kept, only the changed pupils are new."""
+        return self.overview is not None and self.overview.peildatum == peildatum
 
     def refresh(self, few: bool = False) -> None:
         """Recompute; `few`: only a few pupils changed since the last answer."""
         self._generation += 1
         generation = self._generation
-        if few and self.last_ms <= BUSY_MS and not self._running:
+        if few and not self.large_school and not self._running and self._warm(self.ctx.peildatum):
             try:
-                result = self._timed()
+                result = self._compute()
             except Exception as exc:  # a broken protocol file: said on the pages, not a crash
                 self.failed.emit(str(exc))
                 return
@@ -83,7 +87,7 @@ class DeskState(QObject):
         # While a worker computes (say the whole school for a new peildatum), the next request goes to
         # a worker as well: on the GUI thread it would compute the same cold school again.
         self._running += 1
-        run_task(self._timed, on_done=lambda r: self._finish(generation, r, worker=True),
+        run_task(self._compute, on_done=lambda r: self._finish(generation, r, worker=True),
                  on_error=lambda exc: self._failed(generation, exc))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -97,4 +101,5 @@ class DeskState(QObject):
         if generation != self._generation:
             return  # a newer request is on its way
         self.overview = result
+        self.large_school = len(result.rows) > LARGE_SCHOOL
         self.updated.emit(result)

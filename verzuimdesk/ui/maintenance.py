@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.services.backups import backup_dir, list_backups, make_backup
+from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
+from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.retention import purge_due, retention_due
-from verzuimdesk.storage.backup import restore
 from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
 from verzuimdesk.ui.context import AppContext, Changed
 
@@ -52,20 +52,26 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
                                             tr("VerzuimDesk database (*.db)"))
     if not chosen:
         return False
-    answer = QMessageBox.question(parent, tr("Restore backup"), tr(
-        "Replace the current database with this backup? Everything entered after the backup was made is lost. "
-        "A copy of the current database is made first."))
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
     password = _ask_password(parent, Path(chosen))
     if password == "":
         return False
     try:
-        make_backup(ctx.db, reason="herstel")
+        summary = check_backup(Path(chosen), password)
+    except DatabaseError as exc:
+        QMessageBox.warning(parent, tr("Restore backup"), str(exc))
+        return False
+    answer = QMessageBox.question(parent, tr("Restore backup"), summary.text() + "\n\n" + tr(
+        "Replace the current database with this backup? Everything entered after the backup was made is lost. "
+        "A copy of the current database is made first."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
         QThreadPool.globalInstance().waitForDone()  # no worker may still hold a connection to the old file
         ctx.db.close()
-        restore(Path(chosen), path, password)
+        restore_from_backup(Path(chosen), path, password)
     except DatabaseError as exc:
+        if ctx.db.use_lock is not None:
+            ctx.db.use_lock.acquire()  # the app goes on with the database it had
         QMessageBox.warning(parent, tr("Restore backup"), str(exc))
         return False
     QMessageBox.information(parent, tr("Restore backup"), tr("The backup is back. VerzuimDesk closes now; "
@@ -81,18 +87,23 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
         QMessageBox.critical(parent, "VerzuimDesk", problem + "\n\n" + tr("There is no backup to restore."))
         return False
     newest = backups[0]
-    answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
-        "Restore the latest backup, of %1? What was entered after it is lost.").replace(
-        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}"))
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
     password = _ask_password(parent, newest.path)
     if password == "":
+        return False
+    try:
+        summary = check_backup(newest.path, password)
+    except DatabaseError as exc:
+        QMessageBox.critical(parent, "VerzuimDesk", str(exc))
+        return False
+    answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
+        "Restore the latest backup, of %1? What was entered after it is lost.").replace(
+        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + "\n\n" + summary.text())
+    if answer != QMessageBox.StandardButton.Yes:
         return False
     damaged = path.with_name(path.name + ".beschadigd")
     try:
         path.replace(damaged)  # kept, not deleted: a specialist may still recover something from it
-        restore(newest.path, path, password)
+        restore_from_backup(newest.path, path, password)
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(parent, "VerzuimDesk", str(exc))
         return False

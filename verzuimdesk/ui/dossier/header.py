@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.engine import Light
@@ -19,8 +20,17 @@ def _num(value: float) -> str:
 
 
 class DossierHeader(QWidget):
+    edit_guardians = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.guardians = QLabel()
+        self.guardians.setTextFormat(Qt.TextFormat.PlainText)
+        self.guardians.setWordWrap(True)
+        self.guardians.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guardians_button = QPushButton(self.tr("Parents/carers…"))
+        self.guardians_button.setAccessibleName(self.tr("Add or change parents and carers"))
+        self.guardians_button.clicked.connect(self.edit_guardians)
         self.name = QLabel()
         font = self.name.font()
         font.setPointSize(font.pointSize() + 5)
@@ -45,6 +55,10 @@ class DossierHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        carers = QHBoxLayout()
+        carers.addWidget(self.guardians, 1)
+        carers.addWidget(self.guardians_button)
+        layout.addLayout(carers)
         layout.addWidget(self.explanation)
 
     def show_dossier(self, d: DeskDossier) -> None:
@@ -54,6 +68,8 @@ class DossierHeader(QWidget):
         if d.age is not None:
             facts.insert(1, self.tr("%1 years").replace("%1", str(d.age)))
         self.facts.setText(" · ".join(facts))
+        carers = "\n".join(g.line() for g in d.guardians) or self.tr("none entered yet")
+        self.guardians.setText(self.tr("Parents/carers: %1").replace("%1", carers))
         self.badge.set_light(status.light)
         self.step.setText(self.tr("Now: %1").replace("%1", status.step.name))
         self.explanation.setHtml(self._html(d))

@@ -34,6 +34,8 @@ class DossierWindow(QWidget):
         self.ctx, self.pupil_id, self.data = ctx, pupil_id, data
         self.closing = False
         self.header = DossierHeader()
+        self.header.guardians_button.setEnabled(ctx.account.can(Permission.EDIT_DOSSIER))
+        self.header.edit_guardians.connect(self.edit_guardians)
         self.tabs = QTabWidget()
         self.timeline = TimelineTab()
         self.absence = AbsenceTab()
@@ -82,6 +84,11 @@ class DossierWindow(QWidget):
         self.peil.setText(self.tr("As on the peildatum; change it in the main window to look back."))
         for part in (self.header, self.timeline, self.absence, self.conversations, self.plans, self.reports):
             part.show_dossier(data)
+
+    def edit_guardians(self) -> None:
+        from verzuimdesk.ui.dossier.guardians_dialog import GuardiansDialog
+
+        GuardiansDialog(self.ctx, pupil_id=self.pupil_id, pupil_name=self.data.dossier.pupil.name, parent=self).exec()
 
     def reload(self) -> None:
         self.show_data(view_dossier(self.ctx.db, pupil_id=self.pupil_id, peildatum=self.ctx.peildatum,

@@ -1,0 +1,79 @@
+"""Candidates on the SWV list through the services: confirmed as a case, or dismissed with a reason and back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.reports.conftest import open_db
+from verzuimdesk.services.cases import CaseForm, dismiss_candidate, save_case, undo_dismissal
+from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.storage.models import AuditEntry, CaseDismissal
+
+DEC = date(2025, 12, 15)
+
+
+def proposals(db, on: date = DEC) -> dict[str, tuple[str, date]]:  # type: ignore[no-untyped-def]
+    return {r.pupil_label: (r.category, r.start) for r in quarterly_list(db, on=on).rows if r.proposal}
+
+
+def test_confirming_a_candidate_makes_it_a_case_row(with_candidates: Path) -> None:
+    db = open_db(with_candidates)
+    try:
+        found = {r.pupil_label: r for r in quarterly_list(db, on=DEC).rows if r.proposal}
+        anais = found["A.d.V."]
+        save_case(db, CaseForm(None, anais.pupil_id, anais.category, anais.start), on=DEC, user="ib")
+        rows = {r.pupil_label: r for r in quarterly_list(db, on=DEC).rows}
+        assert not rows["A.d.V."].proposal and rows["A.d.V."].category == "A"
+        assert rows["A.d.V."].start == date(2025, 11, 3)
+        assert "hoofdoorzaak" in rows["A.d.V."].missing and "DUO-melding" in rows["A.d.V."].missing
+        assert proposals(db) == {"D.v.d.B.": ("B", date(2025, 11, 3))}
+    finally:
+        db.close()
+
+
+def test_a_dismissed_candidate_is_kept_with_its_reason_and_can_come_back(with_candidates: Path) -> None:
+    db = open_db(with_candidates)
+    try:
+        daniel = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "D.v.d.B.")
+        dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category=daniel.category,
+                          reason="Ziekenhuisopname, onderwijs via de ziekenhuisschool", on=DEC, user="ib")
+        data = quarterly_list(db, on=DEC)
+        assert "D.v.d.B." not in {r.pupil_label for r in data.rows} and data.proposals == 1
+        assert [(r.pupil_label, r.dismissed) for r in data.dismissed] == [
+            ("D.v.d.B.", "Ziekenhuisopname, onderwijs via de ziekenhuisschool")]
+        undo_dismissal(db, pupil_id=daniel.pupil_id, start=daniel.start, user="ib")
+        assert "D.v.d.B." in proposals(db) and not quarterly_list(db, on=DEC).dismissed
+        with db.read() as s:
+            logged = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "voorstel_afgewezen")).all()
+        assert logged == ["create", "delete"]
+    finally:
+        db.close()
+
+
+def test_dismissing_without_a_reason_is_refused_and_writes_nothing(with_candidates: Path) -> None:
+    db = open_db(with_candidates)
+    try:
+        daniel = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "D.v.d.B.")
+        with pytest.raises(DatabaseError, match="geef een reden"):
+            dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category="B", reason="  ", on=DEC)
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(CaseDismissal)) == 0
+    finally:
+        db.close()
+
+
+def test_the_list_of_march_still_shows_no_december_candidate_but_the_december_list_does(
+        with_candidates: Path) -> None:
+    db = open_db(with_candidates)
+    try:
+        assert set(proposals(db, on=date(2025, 11, 7))) == set()  # 3..7 Nov: one lesweek so far
+        assert set(proposals(db, on=date(2025, 12, 1))) == {"A.d.V.", "D.v.d.B."}
+        # The next quarter (16 Dec - 15 Mar) has no candidate day: they were back after 5 Dec.
+        assert proposals(db, on=date(2026, 3, 15)) == {}
+    finally:
+        db.close()

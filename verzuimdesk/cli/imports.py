@@ -1,0 +1,40 @@
+"""`verzuimdesk import KIND [--dry-run] --db PATH FILE`: every import, all or nothing, or a dry run."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from verzuimdesk.storage.database import Database
+
+KINDS = ["pupils", "absences", "events", "guardians", "edex"]
+
+
+def add_import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dry-run", action="store_true",
+                   help="laat zien wat de import zou veranderen (nieuw, bijgewerkt, ongewijzigd, mogelijk "
+                        "vertrokken) zonder iets op te slaan")
+
+
+def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.imports import import_file, read_file
+
+    dry = bool(getattr(args, "dry_run", False))
+    if args.kind == "edex":
+        from verzuimdesk.services.edex import import_edex
+
+        data = read_file(args.file)
+        db = open_db(args)
+        try:
+            result = import_edex(db, data=data, filename=args.file.name, user=db.user, dry_run=dry)
+        finally:
+            db.close()
+        print(f"{args.file.name}:\n{result.report()}")
+        return 0
+    db = open_db(args)
+    try:
+        change = import_file(db, args.kind, args.file, user=db.user, dry_run=dry)
+    finally:
+        db.close()
+    print(f"{args.file.name}: {change.summary()}" + ("\nproefdraai: er is niets opgeslagen" if dry else ""))
+    return 0

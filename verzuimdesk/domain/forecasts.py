@@ -1,0 +1,128 @@
+"""Forecasts: "wanneer wordt het een melding?" answered exactly under a stated assumption (SIGNALS.md).
+
+- `hours_16_on`: if the pupil were absent unauthorised for the whole lestijd on every schooldag from
+  the day after the peildatum on, the first schooldag on which the protocol's 16-hour rule would
+  hold. None when it holds already, when the pupil is not enrolled, or when no schooldag of the
+  school year reaches it. The window drops old records as it moves, and a DUO report made before
+  the peildatum restarts the count exactly as the engine does.
+- `thuiszitter_on`: while the current absence run is ongoing on the last schooldag on or before the
+  peildatum and shorter than 21 schooldagen, the schooldag that would be its 21st.
+- `next_reference_date`/`days_left`: the next 15 Sep/Dec/Mar/Jun and the calendar days until it.
+
+Every pupil is taken as leerplichtig (the law's start of leerplicht is not in the engine yet).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.engine import PupilStatus
+from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
+from verzuimdesk.domain.protocol import Protocol, Rule
+from verzuimdesk.domain.quarterly import reference_date
+
+THUISZITTER_DAYS = 21  # "more than 4 weeks": the 21st schooldag of a run (PROTOCOLS.md §1b)
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    hours_16_on: date | None = None
+    thuiszitter_on: date | None = None
+
+
+NO_FORECAST = Forecast()
+
+
+def next_reference(peil: date) -> tuple[date, int]:
+    """The next reference date of the quarterly list and the calendar days until it."""
+    ref = reference_date(peil)
+    return ref, (ref - peil).days
+
+
+def sixteen_hour_rule(protocol: Protocol) -> Rule | None:
+    """The protocol's 16-hour rule: unauthorised minutes in a window, without a maximum, reported to DUO."""
+    for rule in protocol.rules:
+        c = rule.condition
+        if (c.kind == "minutes_in_window" and c.maximum is None and c.categories & UNAUTHORISED
+                and any(a.kind is ActionKind.DUO_REPORT for a in rule.actions)):
+            return rule
+    return None
+
+
+def forecast(ev: Evaluator, status: PupilStatus) -> Forecast:
+    if not status.enrolled:
+        return NO_FORECAST
+    return Forecast(hours_16_on(ev, status), thuiszitter_on(ev.m, status.peildatum))
+
+
+def restart_point(ev: Evaluator, rule: Rule, peil: date) -> date | None:
+    """The day after which the rule counts again at `peil`: the last DUO report that answered one of
+    its triggers (the same walk as `Evaluator.restart_trigger`), None without one."""
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
+    series = ev.m.series(rule.condition.categories)
+    if not rule.restart_after_report or not reports or not series.days:
+        return None
+    days, c = ev.g.days, rule.condition
+    i, last = bisect_left(days, series.days[0]), ev.g.last_index(peil)
+    after: date | None = None
+    trig: date | None = None
+    while i <= last:
+        if ev.holds(c, days[i], after):
+            trig = trig or days[i]
+            k = bisect_left(reports, trig, key=lambda e: e.day)
+            if k < len(reports):
+                after, trig = reports[k].day, None
+                i = bisect_right(days, after)
+                continue
+        else:
+            trig = None
+        i += 1
+    return after
+
+
+def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
+    rule = sixteen_hour_rule(ev.protocol)
+    peil = status.peildatum
+    if rule is None or any(h.rule_id == rule.id for h in status.rules):
+        return None
+    m, g, c = ev.m, ev.g, rule.condition
+    starts = [y.start for y in m.calendar.school_years]
+    k = bisect_right(starts, peil) - 1
+    if k < 0:
+        return None
+    year = m.calendar.school_years[k]
+    end = min(year.end, m.enrolled_until or year.end)
+    after = restart_point(ev, rule, peil)
+    series = m.series(c.categories)
+    first = g.last_index(peil) + 1  # the first hypothetical day
+    hypo = 0  # whole-day minutes of the hypothetical days from `first` through j
+    cum: list[int] = []
+    for j in range(first, bisect_right(g.days, end)):
+        day = g.days[j]
+        hypo += g.minutes[j]
+        cum.append(hypo)
+        window = m.window(day, c.window)
+        if window is None:
+            continue
+        lo, hi = series.bounds(window[0], peil, after)
+        real = series.cum[hi] - series.cum[lo]
+        # hypothetical days inside the window (and after a restart point) are those from index `h` on
+        h = max(first, bisect_left(g.days, window[0]), bisect_right(g.days, after) if after else 0)
+        dropped = cum[h - first - 1] if h > first else 0
+        if c.compare(real + hypo - dropped):
+            return day
+    return None
+
+
+def thuiszitter_on(m: PupilMeasures, peil: date) -> date | None:
+    run = m.current_run(peil)
+    if run is None:
+        return None
+    n = run[1] - run[0] + 1
+    if n >= THUISZITTER_DAYS:
+        return None
+    return m.calendar.add_schooldagen(m.g.days[run[1]], THUISZITTER_DAYS - n, m.group)

@@ -1,0 +1,57 @@
+"""The signals found in what is registered about the pupil and its family (SIGNALS.md).
+
+They read other rows than the pupil's own records (a sibling's absence, the guardians), so the
+service computes them each time a status is read, from a few bulk columns, instead of caching them
+with the pupil's status: a sibling's new absence then shows at once.
+"""
+
+from __future__ import annotations
+
+from verzuimdesk.domain.signal_base import SOURCE, Params, RegisterInput, Signal, short_date
+
+MISSING_TEXT = {
+    "geboortedatum": "geboortedatum",
+    "verzorger": "telefoonnummer of e-mailadres van een ouder/verzorger",
+    "ot_nummer": "OT-nummer (er is een zaak van zorgwekkend verzuim open)",
+}
+
+
+def siblings(x: RegisterInput, p: Params) -> Signal | None:
+    own = set(x.absence_days)
+    found = []
+    for name, days in x.siblings:
+        shared = sorted(own & days)
+        if len(shared) >= p["min_gedeelde_dagen"]:
+            found.append((name, shared))
+    if not found:
+        return None
+    dates = sorted({d for _, shared in found for d in shared})
+    names = " en ".join(name for name, _ in found)
+    most = max(len(shared) for _, shared in found)
+    return Signal(
+        "SIBLINGS",
+        f"Ook {names} (zelfde gezin) {'was' if len(found) == 1 else 'waren'} afwezig op {most} van de "
+        f"{len(own)} afwezigheidsdagen van deze leerling in het venster.",
+        f"Signaal bij minstens {p['min_gedeelde_dagen']:g} gedeelde afwezigheidsdagen met een broer of zus "
+        f"({SOURCE}).",
+        most, p["min_gedeelde_dagen"], "dagen", tuple(dates),
+        tuple("ook afwezig: " + ", ".join(n for n, shared in found if d in shared) for d in dates),
+    )
+
+
+def missing_data(x: RegisterInput, p: Params) -> Signal | None:
+    items = []
+    if not x.birth_date_known:
+        items.append("geboortedatum")
+    if x.guardians_kept and not x.guardian_contact:
+        items.append("verzorger")
+    if x.case_open and not x.ot_number.strip():
+        items.append("ot_nummer")
+    if not items:
+        return None
+    return Signal(
+        "MISSING_DATA",
+        "Ontbreekt: " + "; ".join(MISSING_TEXT[i] for i in items) + ".",
+        f"Gegevens die nodig zijn voor een melding of een gesprek, nagekeken op {short_date(x.peil)}.",
+        len(items), 1, "gegevens", items=tuple(items),
+    )
