@@ -261,14 +261,117 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Schooljaar</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>The period the bars and the pie show</source>
+        <translation>De periode die de staven en de taart tonen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The Verzuimanalyse as PDF or XLSX, without pupil names</source>
+        <translation>De Verzuimanalyse als PDF of XLSX, zonder namen van leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Bars and pie:</source>
+        <translation>Staven en taart:</translation>
+    </message>
+    <message>
+        <source>The start date lies after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>De cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Hele periode</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groep %1</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 groups</source>
+        <translation>%1 van %2 groepen</translation>
+    </message>
+    <message>
+        <source>%1: %2% absent of %3 hours lesson time%4; %5 times late; %6 pupils with absence; at the end: %7 green, %8 orange, %9 red; %10 DUO reports; cases %11 opened, %12 closed.</source>
+        <translation>%1: %2% verzuim van %3 uur lestijd%4; %5 keer te laat; %6 leerlingen met verzuim; aan het eind: %7 groen, %8 oranje, %9 rood; %10 meldingen bij DUO; zaken: %11 geopend, %12 gesloten.</translation>
+    </message>
+    <message>
+        <source> (a year earlier %1%)</source>
+        <translation> (een jaar eerder %1%)</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>De analyse exporteren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <source>Pupil number</source>
-        <translation>Leerlingnummer</translation>
+        <source>Name or number</source>
+        <translation>Naam of nummer</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>het begin</translation>
     </message>
     <message>
         <source>Pupil:</source>
@@ -279,8 +382,28 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>t/m:</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
     </message>
     <message>
         <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
@@ -298,16 +421,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Wat</translation>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -552,6 +671,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gesprek</translation>
     </message>
     <message>
+        <source>What the conversation is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het gesprek over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+    <message>
         <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
         <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
     </message>
@@ -594,6 +717,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Kind</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -650,6 +777,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
         <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text mentions %1. Is this conversation about the pupil&apos;s health?
+
+Yes: it is kept as health and does not go to leerplicht.
+No: it stays &apos;%2&apos;.</source>
+        <translation>De tekst noemt %1. Gaat dit gesprek over de gezondheid van de leerling?
+
+Ja: het wordt bewaard als gezondheid en gaat niet naar leerplicht.
+Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -865,9 +1006,29 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>School social work</source>
         <translation>Schoolmaatschappelijk werk</translation>
     </message>
+    <message>
+        <source>Absence (verzuim)</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Home situation</source>
+        <translation>Thuissituatie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
 </context>
 <context>
     <name>Dossier</name>
+    <message>
+        <source>Your role shows the school&apos;s figures, not the dossiers of pupils.</source>
+        <translation>Uw rol toont de cijfers van de school, niet de dossiers van leerlingen.</translation>
+    </message>
     <message>
         <source>This pupil is not in one of your groups.</source>
         <translation>Deze leerling zit niet in een van jouw groepen.</translation>
@@ -924,8 +1085,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>op %1</translation>
     </message>
     <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
+        <source>Hide what is done</source>
+        <translation>Afgehandelde verbergen</translation>
+    </message>
+    <message>
+        <source>Show what is done (%1)</source>
+        <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
         <source>window %1 – %2</source>
@@ -942,6 +1107,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
+    </message>
+    <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1208,7 +1381,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
 </context>
 <context>
@@ -1253,8 +1426,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>The program locked itself after a while without use. Your unsaved text is kept.</source>
-        <translation>Het programma is vergrendeld omdat het een tijd niet gebruikt werd. Uw niet-opgeslagen tekst is bewaard.</translation>
+        <source>The program locked itself after a while without use.</source>
+        <translation>Het programma is vergrendeld na een tijd zonder gebruik.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk is locked.</source>
+        <translation>VerzuimDesk is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
+        <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1463,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Pupils</source>
         <translation>Leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
     <message>
         <source>Peildatum</source>
@@ -1322,6 +1507,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
+    </message>
+    <message>
+        <source>&amp;Topics to check…</source>
+        <translation>&amp;Onderwerpen controleren…</translation>
     </message>
     <message>
         <source>Re&amp;tention terms…</source>
@@ -1400,6 +1589,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>To do: %1 open actions, %2 overdue</source>
         <translation>Te doen: %1 open acties, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>To do: 1 open action, %2 overdue</source>
+        <translation>Te doen: 1 open actie, %2 over de termijn</translation>
     </message>
 </context>
 <context>
@@ -1636,16 +1829,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>%1 leerlingen</translation>
     </message>
     <message>
+        <source>1 pupil</source>
+        <translation>1 leerling</translation>
+    </message>
+    <message>
         <source>Pupils (optional)</source>
         <translation>Leerlingen (niet verplicht)</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
+        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1657,7 +1854,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Ingelezen: %1</translation>
+        <translation>Geïmporteerd: %1</translation>
     </message>
 </context>
 <context>
@@ -2050,11 +2247,11 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met inlezen</translation>
+        <translation>Bezig met importeren</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt ingelezen…</translation>
+        <translation>%1 wordt geïmporteerd…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2066,7 +2263,7 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets ingelezen.</translation>
+        <translation>Er is niets geïmporteerd.</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2359,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Sick report</source>
         <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>%1 (%2, group %3)</source>
+        <translation>%1 (%2, groep %3)</translation>
     </message>
     <message>
         <source>Name or pupil number</source>
@@ -2282,15 +2483,15 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het inlezen gaat doen</translation>
+        <translation>Wat het importeren gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Inlezen</translation>
+        <translation>Importeren</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2298,11 +2499,11 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
+        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
@@ -2499,6 +2700,84 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicReviewDialog</name>
+    <message>
+        <source>Topics to check</source>
+        <translation>Onderwerpen controleren</translation>
+    </message>
+    <message>
+        <source>These entries got their topic from a guess (the date of a sick day, or a health word). The topic decides who may receive an entry: leerplicht gets only absence, the youth doctor only health. Check each one and confirm or change its topic.</source>
+        <translation>Deze onderdelen kregen hun onderwerp door een schatting (de datum van een ziektedag, of een gezondheidswoord). Het onderwerp bepaalt wie een onderdeel mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid. Controleer ze één voor één en bevestig of wijzig het onderwerp.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Every topic has been checked.</source>
+        <translation>Alle onderwerpen zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>Absent as % of lesson time, per period</source>
+        <translation>Verzuim in % van de lestijd, per periode</translation>
+    </message>
+    <message>
+        <source>Per group, by category (% of lesson time)</source>
+        <translation>Per groep, naar categorie (% van de lestijd)</translation>
+    </message>
+    <message>
+        <source>Share of each category in the absent minutes</source>
+        <translation>Aandeel per categorie in de afwezige minuten</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>Een jaar eerder</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% absent of %4 hours lesson time; %5 late; %6 pupils with absence</source>
+        <translation>%1 (%2): %3% verzuim van %4 uur lestijd; %5 keer te laat; %6 leerlingen met verzuim</translation>
+    </message>
+    <message>
+        <source>Group %1 – %2: %3% (%4 hours); all absence %5% of %6 hours</source>
+        <translation>Groep %1 – %2: %3% (%4 uur); al het verzuim %5% van %6 uur</translation>
+    </message>
+    <message>
+        <source>%1: %2 hours, %3% of the absent minutes</source>
+        <translation>%1: %2 uur, %3% van de afwezige minuten</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TypeVar
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
+from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -98,6 +100,10 @@ class _Line:
         value = self.values.get(column, "")
         if required and not value:
             self.fail(column, "is leeg")
+        reason = too_long(value, limits.CSV_COLUMNS.get(column, limits.NOTE))
+        if reason:
+            self.fail(column, reason)
+            return value[:limits.CSV_COLUMNS.get(column, limits.NOTE)]
         return value
 
     def parsed(self, column: str, parse: Callable[[str], T], required: bool = False) -> T | None:

@@ -18,9 +18,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.conversation import build_conversation_pdf
-from verzuimdesk.reports.data import Recipient
+from verzuimdesk.reports.data import Compiled, Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
@@ -32,6 +33,7 @@ from verzuimdesk.services.dossier import (
 )
 from verzuimdesk.services.duo import duo_report
 from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.services.school_contact import person, school_contact
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Conversation, Pupil, Setting
@@ -86,19 +88,47 @@ def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str
     return ExportDone(out, document, tuple(n for _, n in pupils), recipient)
 
 
+class ReasonNeeded(ExportRefused):
+    """A leerplicht dossier of a pupil without unauthorised absence: the user must give a reason first."""
+
+
+REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwerkt alleen gegevens als er "
+                 "ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is: geef de reden van deze "
+                 "verstrekking op (--reden); die wordt in het logboek bewaard.")
+
+
 def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
                    consent: bool = False, on: date | None = None, logo: str | None = None,
-                   printed: date | None = None) -> ExportDone:
-    """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive."""
+                   printed: date | None = None, reason: str = "") -> ExportDone:
+    """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive.
+
+    For leerplicht it also says who compiled it (name, role, the school's phone and e-mail) and ends with
+    the directeur's signature; a pupil without unauthorised absence needs a `reason` (ReasonNeeded).
+    """
     _check_out(out, (".pdf",))
     end = on or date.today()
+    today = printed or date.today()
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=end), recipient, consent=consent)
+    reason = reason.strip()
+    if len(reason) > 2000:
+        raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
+    if recipient is Recipient.LEERPLICHT:
+        unauthorised = any(r.category in (Category.UNAUTHORISED, Category.UNEXPLAINED) for r in dossier.records)
+        if not unauthorised and not dossier.rules and not reason:
+            raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
+        name, role = person(db, user)
+        contact = school_contact(db)
+        dossier = replace(dossier, compiled=Compiled(name, role, contact.phone, contact.email, contact.director,
+                                                     today, reason))
     logo = _logo(db, logo)
-    return _commit(db, out, lambda f: build_dossier_pdf(dossier, f, printed=printed or date.today(), logo=logo),
+    extra: dict[str, Any] = {"tot": end.isoformat(), "toestemming_ouders": consent}
+    if reason:
+        extra["reden"] = reason
+    return _commit(db, out, lambda f: build_dossier_pdf(dossier, f, printed=today, logo=logo),
                    user=user, document="verzuimdossier", pupils=[(pid, pupil_number)], recipient=recipient.value,
-                   extra={"tot": end.isoformat(), "toestemming_ouders": consent})
+                   extra=extra)
 
 
 def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, start: date, end: date, out: Path,

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.records import Exemption
-from verzuimdesk.importers.csvfile import read_csv
+from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import (
     ABSENCE_COLUMNS,
@@ -44,6 +44,8 @@ KINDS = ("pupils", "absences", "events")
 
 def read_file(path: Path) -> bytes:
     try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:  # refused before it is read
+            raise too_big(path.stat().st_size, path.name)
         return path.read_bytes()
     except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
+
 # Named constraints, so that batch migrations on SQLite can find them again.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -209,6 +211,9 @@ class Absence(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    # The note's topic (verzuim/gezondheid/...); None: by the code's category and the note's words.
+    topic: Mapped[str | None] = mapped_column(String(20))
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Conversation(Base):
@@ -221,6 +226,8 @@ class Conversation(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    topic: Mapped[str] = mapped_column(String(20), default=conversation_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
     )
@@ -234,6 +241,7 @@ class Agreement(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    topic: Mapped[str | None] = mapped_column(String(20))  # None: the conversation's topic
     conversation: Mapped[Conversation] = relationship(back_populates="agreements")
 
 
@@ -246,6 +254,8 @@ class PlanLink(Base):
     start: Mapped[date] = mapped_column(Date)
     evaluation: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str] = mapped_column(String(20), default=plan_default, server_default="overig")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class EventRow(Base):
@@ -261,6 +271,8 @@ class EventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    topic: Mapped[str] = mapped_column(String(20), default=event_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CareCase(Base):

@@ -29,7 +29,7 @@ from verzuimdesk.ui.pages.pupils_page import PupilsPage
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    PAGE_OVERVIEW, PAGE_PUPILS, PAGE_REGISTRATION, PAGE_QUARTERLY, PAGE_SETTINGS = range(5)
+    PAGE_OVERVIEW, PAGE_PUPILS, PAGE_REGISTRATION, PAGE_QUARTERLY, PAGE_ANALYSIS, PAGE_SETTINGS = range(6)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -38,8 +38,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
-        self.pupils_page = PupilsPage(ctx)
-        self.pupils_page.pupil_activated.connect(self.open_pupil)
         for title, widget in self._make_pages():
             self.nav.addItem(QListWidgetItem(title))
             self.pages.addWidget(widget)
@@ -67,18 +65,26 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _make_pages(self) -> list[tuple[str, QWidget]]:
+        from verzuimdesk.services.accounts import Permission
+        from verzuimdesk.ui.pages.analyse_page import AnalysePage
         from verzuimdesk.ui.pages.overview_page import OverviewPage
         from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
         from verzuimdesk.ui.pages.registration_page import RegistrationPage
         from verzuimdesk.ui.pages.settings_page import SettingsPage
 
+        self.analyse_page = AnalysePage(self.ctx)
+        if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
+            self.page_widgets: list[QWidget] = [self.analyse_page]
+            return [(self.tr("Analysis"), self.analyse_page)]
+        self.pupils_page = PupilsPage(self.ctx)
+        self.pupils_page.pupil_activated.connect(self.open_pupil)
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
-                             QuarterlyPage(self.ctx), SettingsPage(self.ctx)]
+                             QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
-                  self.tr("Settings")]
+                  self.tr("Analysis"), self.tr("Settings")]
         return list(zip(titles, self.page_widgets, strict=True))
 
     def _make_toolbar(self) -> None:
@@ -102,6 +108,11 @@ class MainWindow(QMainWindow):
                 self.addAction(action)  # its shortcut works on every page
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
+    def check_topics(self) -> None:
+        from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
+
+        TopicReviewDialog(self.ctx.db, user=self.ctx.account.username, parent=self).exec()
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
@@ -118,6 +129,7 @@ class MainWindow(QMainWindow):
             for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
+                               (self.tr("&Topics to check…"), self.check_topics),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
@@ -132,9 +144,10 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(row).text(), self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
-        find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.find_pupil)
-        go.addAction(find)
+        if hasattr(self, "pupils_page"):
+            find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
+            find.triggered.connect(self.find_pupil)
+            go.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About VerzuimDesk"), self)
         about.triggered.connect(self.show_about)
