@@ -538,20 +538,36 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Traject zorgwekkend verzuim</translation>
     </message>
     <message>
-        <source>On a waiting list for treatment or admission: with what</source>
-        <translation>Op een wachtlijst voor behandeling of opname: waarvoor</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>Afgesloten</translation>
     </message>
     <message>
-        <source>History:</source>
-        <translation>Geschiedenis:</translation>
+        <source>A change starts today; the earlier share gets its end date</source>
+        <translation>Een wijziging gaat vandaag in; het vorige percentage krijgt zijn einddatum</translation>
+    </message>
+    <message>
+        <source>Who directs the process (name, organisation)</source>
+        <translation>Wie de regie heeft (naam, organisatie)</translation>
+    </message>
+    <message>
+        <source>Reported to DUO on</source>
+        <translation>Gemeld bij DUO op</translation>
+    </message>
+    <message>
+        <source>number of the DUO report</source>
+        <translation>nummer van de DUO-melding</translation>
+    </message>
+    <message>
+        <source>Intervention history:</source>
+        <translation>Verloop interventies:</translation>
     </message>
     <message>
         <source>The records suggest category %1.</source>
         <translation>De registraties wijzen op categorie %1.</translation>
+    </message>
+    <message>
+        <source>The pupil attended more than half of the last 10 school days: close the case per %1 with “%2”?</source>
+        <translation>De leerling was de laatste 10 schooldagen meer dan de helft aanwezig: traject afronden per %1 met “%2”?</translation>
     </message>
     <message>
         <source>Category</source>
@@ -574,12 +590,39 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Onderwijsdeelname</translation>
     </message>
     <message>
+        <source>until</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 vanaf %2</translation>
+    </message>
+    <message>
         <source>Waiting list</source>
         <translation>Wachtlijst</translation>
     </message>
     <message>
+        <source>Regiehouder</source>
+        <translation>Regiehouder</translation>
+    </message>
+    <message>
         <source>Reason for closing</source>
         <translation>Reden van afronding</translation>
+    </message>
+</context>
+<context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1302,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
+        <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
     </message>
@@ -1375,6 +1422,17 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1591,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
     </message>
@@ -1593,6 +1655,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>To do: 1 open action, %2 overdue</source>
         <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1776,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -1858,6 +1940,17 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
+    <name>QuarterlyLine</name>
+    <message>
+        <source>Quarterly list %1: %2 pupils, %3 to confirm, %4 fields empty</source>
+        <translation>Kwartaalopgave %1: %2 leerlingen, %3 nog te bevestigen, %4 velden leeg</translation>
+    </message>
+    <message>
+        <source>Confirm the proposals and fill in the empty fields on the page Quarterly list</source>
+        <translation>Bevestig de voorstellen en vul de lege velden in op de pagina Kwartaal</translation>
+    </message>
+</context>
+<context>
     <name>QuarterlyPage</name>
     <message>
         <source>Pupil</source>
@@ -1896,6 +1989,26 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Afgesloten</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>Bevestigen…</translation>
+    </message>
+    <message>
+        <source>Open the case form filled in with the proposal</source>
+        <translation>Open het trajectformulier, ingevuld met het voorstel</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Not a case of worrying absence: give the reason; it stays visible, greyed</source>
+        <translation>Geen zorgwekkend verzuim: geef de reden; het voorstel blijft grijs zichtbaar</translation>
+    </message>
+    <message>
         <source>Case…</source>
         <translation>Traject…</translation>
     </message>
@@ -1912,16 +2025,68 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren voor het SWV…</translation>
     </message>
     <message>
+        <source>%1 proposals from the records, not yet confirmed: confirm or dismiss them.</source>
+        <translation>%1 voorstel(len) uit de registraties, nog niet bevestigd: bevestig of wijs af.</translation>
+    </message>
+    <message>
+        <source>%1 dismissed (greyed).</source>
+        <translation>%1 afgewezen (grijs).</translation>
+    </message>
+    <message>
         <source>(proposed: %1)</source>
         <translation>(voorstel: %1)</translation>
+    </message>
+    <message>
+        <source>Proposal: close per %1, back at school for more than half</source>
+        <translation>Voorstel: afronden per %1, weer meer dan de helft op school</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Nog in te vullen: %1</translation>
+    </message>
+    <message>
+        <source>%1, proposal, not yet confirmed</source>
+        <translation>%1, voorstel, nog niet bevestigd</translation>
+    </message>
+    <message>
+        <source>%1, dismissed</source>
+        <translation>%1, afgewezen</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>Afgewezen: %1</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>ontbreekt</translation>
     </message>
     <message>
-        <source>Still to fill in for the SWV</source>
-        <translation>Nog in te vullen voor het SWV</translation>
+        <source>Still to fill in for the SWV: %1</source>
+        <translation>Nog in te vullen voor het SWV: %1</translation>
+    </message>
+    <message>
+        <source>%1 school weeks %2% absent, %3% of it unauthorised or unexplained</source>
+        <translation>%1 lesweken %2% afwezig, daarvan %3% ongeoorloofd of onbekend</translation>
+    </message>
+    <message>
+        <source>Per school week: %1</source>
+        <translation>Per lesweek: %1</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
+        <source>Undo dismissal</source>
+        <translation>Afwijzing terugdraaien</translation>
+    </message>
+    <message>
+        <source>Dismiss proposal</source>
+        <translation>Voorstel afwijzen</translation>
+    </message>
+    <message>
+        <source>Why is %1 no case of worrying absence?</source>
+        <translation>Waarom is %1 geen zorgwekkend verzuim?</translation>
     </message>
     <message>
         <source>Quarterly list for %1</source>
@@ -2012,6 +2177,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>

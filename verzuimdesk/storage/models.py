@@ -373,6 +373,20 @@ class Draft(Base):
     saved_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class RegistrationCheck(Base):
+    """A teacher's mark that one dagdeel of one group's registration is complete: from then on a blank cell
+    of that dagdeel means present. `part` is the dagdeel's index in the group's lestijden of that day."""
+
+    __tablename__ = "registration_check"
+    __table_args__ = (UniqueConstraint("group_id", "day", "part"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    part: Mapped[int] = mapped_column(Integer, default=0)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Setting(Base):
     __tablename__ = "setting"
     __table_args__ = (UniqueConstraint("key"),)
