@@ -1,7 +1,7 @@
 """leerplicht (PROTOCOLS.md §1b): a pupil's vrijstellingen, and the luxe flag of an absence code
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-02
 
 `absence_code.luxe` is added with ALTER TABLE ADD COLUMN (no table copy), so the status-cache
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
