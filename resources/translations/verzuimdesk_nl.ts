@@ -362,8 +362,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Logboek</translation>
     </message>
     <message>
-        <source>Pupil number</source>
-        <translation>Leerlingnummer</translation>
+        <source>Name or number</source>
+        <translation>Naam of nummer</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>het begin</translation>
     </message>
     <message>
         <source>Pupil:</source>
@@ -374,8 +382,28 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>t/m:</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
     </message>
     <message>
         <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
@@ -393,16 +421,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Wat</translation>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -514,20 +538,36 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Traject zorgwekkend verzuim</translation>
     </message>
     <message>
-        <source>On a waiting list for treatment or admission: with what</source>
-        <translation>Op een wachtlijst voor behandeling of opname: waarvoor</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>Afgesloten</translation>
     </message>
     <message>
-        <source>History:</source>
-        <translation>Geschiedenis:</translation>
+        <source>A change starts today; the earlier share gets its end date</source>
+        <translation>Een wijziging gaat vandaag in; het vorige percentage krijgt zijn einddatum</translation>
+    </message>
+    <message>
+        <source>Who directs the process (name, organisation)</source>
+        <translation>Wie de regie heeft (naam, organisatie)</translation>
+    </message>
+    <message>
+        <source>Reported to DUO on</source>
+        <translation>Gemeld bij DUO op</translation>
+    </message>
+    <message>
+        <source>number of the DUO report</source>
+        <translation>nummer van de DUO-melding</translation>
+    </message>
+    <message>
+        <source>Intervention history:</source>
+        <translation>Verloop interventies:</translation>
     </message>
     <message>
         <source>The records suggest category %1.</source>
         <translation>De registraties wijzen op categorie %1.</translation>
+    </message>
+    <message>
+        <source>The pupil attended more than half of the last 10 school days: close the case per %1 with “%2”?</source>
+        <translation>De leerling was de laatste 10 schooldagen meer dan de helft aanwezig: traject afronden per %1 met “%2”?</translation>
     </message>
     <message>
         <source>Category</source>
@@ -550,12 +590,58 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Onderwijsdeelname</translation>
     </message>
     <message>
+        <source>until</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 vanaf %2</translation>
+    </message>
+    <message>
         <source>Waiting list</source>
         <translation>Wachtlijst</translation>
     </message>
     <message>
+        <source>Regiehouder</source>
+        <translation>Regiehouder</translation>
+    </message>
+    <message>
         <source>Reason for closing</source>
         <translation>Reden van afronding</translation>
+    </message>
+</context>
+<context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1147,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>op %1</translation>
     </message>
     <message>
+        <source>Hide what is done</source>
+        <translation>Afgehandelde verbergen</translation>
+    </message>
+    <message>
+        <source>Show what is done (%1)</source>
+        <translation>Afgehandelde tonen (%1)</translation>
+    </message>
+    <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
         <source>Records:</source>
         <translation>Registraties:</translation>
     </message>
@@ -1231,6 +1329,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Map openen</translation>
     </message>
     <message>
+        <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
+        <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
     </message>
@@ -1316,8 +1418,8 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1376,6 +1478,17 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1424,8 +1537,16 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>The program locked itself after a while without use. Your unsaved text is kept.</source>
-        <translation>Het programma is vergrendeld omdat het een tijd niet gebruikt werd. Uw niet-opgeslagen tekst is bewaard.</translation>
+        <source>The program locked itself after a while without use.</source>
+        <translation>Het programma is vergrendeld na een tijd zonder gebruik.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk is locked.</source>
+        <translation>VerzuimDesk is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
+        <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1644,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
     </message>
@@ -1542,6 +1667,22 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1556,6 +1697,22 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>
@@ -1579,6 +1736,18 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>To do: %1 open actions, %2 overdue</source>
         <translation>Te doen: %1 open acties, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>To do: 1 open action, %2 overdue</source>
+        <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1865,18 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -1819,6 +2000,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>%1 leerlingen</translation>
     </message>
     <message>
+        <source>1 pupil</source>
+        <translation>1 leerling</translation>
+    </message>
+    <message>
         <source>Pupils (optional)</source>
         <translation>Leerlingen (niet verplicht)</translation>
     </message>
@@ -1841,6 +2026,17 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Imported: %1</source>
         <translation>Ingelezen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyLine</name>
+    <message>
+        <source>Quarterly list %1: %2 pupils, %3 to confirm, %4 fields empty</source>
+        <translation>Kwartaalopgave %1: %2 leerlingen, %3 nog te bevestigen, %4 velden leeg</translation>
+    </message>
+    <message>
+        <source>Confirm the proposals and fill in the empty fields on the page Quarterly list</source>
+        <translation>Bevestig de voorstellen en vul de lege velden in op de pagina Kwartaal</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2078,26 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Afgesloten</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>Bevestigen…</translation>
+    </message>
+    <message>
+        <source>Open the case form filled in with the proposal</source>
+        <translation>Open het trajectformulier, ingevuld met het voorstel</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Not a case of worrying absence: give the reason; it stays visible, greyed</source>
+        <translation>Geen zorgwekkend verzuim: geef de reden; het voorstel blijft grijs zichtbaar</translation>
+    </message>
+    <message>
         <source>Case…</source>
         <translation>Traject…</translation>
     </message>
@@ -1898,16 +2114,68 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Exporteren voor het SWV…</translation>
     </message>
     <message>
+        <source>%1 proposals from the records, not yet confirmed: confirm or dismiss them.</source>
+        <translation>%1 voorstel(len) uit de registraties, nog niet bevestigd: bevestig of wijs af.</translation>
+    </message>
+    <message>
+        <source>%1 dismissed (greyed).</source>
+        <translation>%1 afgewezen (grijs).</translation>
+    </message>
+    <message>
         <source>(proposed: %1)</source>
         <translation>(voorstel: %1)</translation>
+    </message>
+    <message>
+        <source>Proposal: close per %1, back at school for more than half</source>
+        <translation>Voorstel: afronden per %1, weer meer dan de helft op school</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Nog in te vullen: %1</translation>
+    </message>
+    <message>
+        <source>%1, proposal, not yet confirmed</source>
+        <translation>%1, voorstel, nog niet bevestigd</translation>
+    </message>
+    <message>
+        <source>%1, dismissed</source>
+        <translation>%1, afgewezen</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>Afgewezen: %1</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>ontbreekt</translation>
     </message>
     <message>
-        <source>Still to fill in for the SWV</source>
-        <translation>Nog in te vullen voor het SWV</translation>
+        <source>Still to fill in for the SWV: %1</source>
+        <translation>Nog in te vullen voor het SWV: %1</translation>
+    </message>
+    <message>
+        <source>%1 school weeks %2% absent, %3% of it unauthorised or unexplained</source>
+        <translation>%1 lesweken %2% afwezig, daarvan %3% ongeoorloofd of onbekend</translation>
+    </message>
+    <message>
+        <source>Per school week: %1</source>
+        <translation>Per lesweek: %1</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
+        <source>Undo dismissal</source>
+        <translation>Afwijzing terugdraaien</translation>
+    </message>
+    <message>
+        <source>Dismiss proposal</source>
+        <translation>Voorstel afwijzen</translation>
+    </message>
+    <message>
+        <source>Why is %1 no case of worrying absence?</source>
+        <translation>Waarom is %1 geen zorgwekkend verzuim?</translation>
     </message>
     <message>
         <source>Quarterly list for %1</source>
@@ -1998,6 +2266,14 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>
@@ -2365,6 +2641,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Sick report</source>
         <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>%1 (%2, group %3)</source>
+        <translation>%1 (%2, groep %3)</translation>
     </message>
     <message>
         <source>Name or pupil number</source>

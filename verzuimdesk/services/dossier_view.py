@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
+from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
 from verzuimdesk.services.guardians import GuardianView, load_guardians
@@ -58,6 +59,7 @@ class DeskDossier:
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
+    protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
 
     def records_by_id(self) -> dict[int, RecordRow]:
         return {r.id: r for r in self.dossier.records}
@@ -76,7 +78,8 @@ def _age(birth: date | None, on: date) -> int | None:
 def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log: bool = True) -> DeskDossier:
     """Everything the dossier window shows at `peildatum`; `log` records the view in the audit log."""
     dossier = load_dossier(db, pupil_id=pupil_id, end=peildatum)
-    (light,) = school_status(db, peildatum, pupil_ids=[pupil_id]).pupils
+    school = school_status(db, peildatum, pupil_ids=[pupil_id])
+    (light,) = school.pupils
     with db.read() as s:
         calendar = load_calendar(s)
         plans = tuple(PlanItem(p.id, p.kind, p.location, p.start, p.evaluation, p.note,
@@ -109,7 +112,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians)
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
+                       school.protocol)
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]
