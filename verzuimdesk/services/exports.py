@@ -21,7 +21,7 @@ from sqlalchemy import select
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.conversation import build_conversation_pdf
-from verzuimdesk.reports.data import Compiled, Recipient
+from verzuimdesk.reports.data import Compiled, Dossier, Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
