@@ -611,6 +611,40 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
+    </message>
+</context>
+<context>
     <name>CodeModel</name>
     <message>
         <source>default</source>
@@ -1350,8 +1384,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1407,6 +1441,17 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1610,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
     </message>
@@ -1584,6 +1633,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1598,6 +1663,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>
@@ -1625,6 +1706,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>To do: 1 open action, %2 overdue</source>
         <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1827,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -2127,6 +2228,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>

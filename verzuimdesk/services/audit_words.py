@@ -136,6 +136,9 @@ def describe(action: str, entity: str, detail: Any, group: str = "") -> str:
     """One Dutch line: "verzuim toegevoegd: 3 nov, Z, groep 5"."""
     if action == "login":
         return "aangemeld"
+    if entity == "registratie_gecontroleerd" and isinstance(detail, dict):
+        head = "registratie gecontroleerd" if action == "create" else "registratie gecontroleerd ingetrokken"
+        return f"{head}: groep {detail.get('groep', '')}, {detail.get('dagdeel', '')}"
     if action == "export":
         head = f"{entity} geëxporteerd" if entity else "geëxporteerd"
     elif action == "import":

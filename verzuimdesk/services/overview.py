@@ -16,6 +16,7 @@ from verzuimdesk.domain.engine import Action, Light, PupilStatus
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
+from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
 
@@ -69,6 +70,7 @@ class DeskOverview:
     todo: tuple[TodoItem, ...]
     rows: tuple[PupilDeskRow, ...]
     groups: tuple[str, ...]
+    unchecked: tuple[UncheckedGroup, ...] = ()  # groups whose registration of the last schooldagen is unchecked
 
 
 def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[TodoItem]:
@@ -116,7 +118,10 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
                                  p.sick_episodes))
         todo.extend(_todo_items(p, status, school.protocol))
     todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
-    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(sorted(groups, key=_group_key)))
+    seen = sorted(groups, key=_group_key)
+    unchecked = unchecked_groups(db, peildatum=peildatum, groups=seen)
+    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(seen),
+                        tuple(sorted(unchecked, key=lambda u: _group_key(u.group))))
 
 
 def _group_key(name: str) -> tuple[int, str]:

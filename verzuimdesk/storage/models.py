@@ -159,6 +159,19 @@ class Pupil(Base):
         return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
 
 
+class ExemptionRow(Base):
+    """A vrijstelling van de leerplicht (PROTOCOLS.md §1b): the pupil is not leerplichtig from `start`
+    to `end` (both included; no end: until further notice), on a Leerplichtwet article."""
+
+    __tablename__ = "exemption"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
 class Guardian(Base):
     __tablename__ = "guardian"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,6 +189,7 @@ class AbsenceCodeRow(Base):
     label: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(30))
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    luxe: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # LUXE (§1b)
 
 
 class Absence(Base):
@@ -357,6 +371,20 @@ class Draft(Base):
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
     payload: Mapped[str] = mapped_column(Text, default="")  # JSON of the editor's fields
     saved_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RegistrationCheck(Base):
+    """A teacher's mark that one dagdeel of one group's registration is complete: from then on a blank cell
+    of that dagdeel means present. `part` is the dagdeel's index in the group's lestijden of that day."""
+
+    __tablename__ = "registration_check"
+    __table_args__ = (UniqueConstraint("group_id", "day", "part"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    part: Mapped[int] = mapped_column(Integer, default=0)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Setting(Base):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
@@ -151,6 +151,22 @@ class Session(QObject):
         return nxt
 
 
+def _front_window() -> QWidget | None:
+    """What a second start brings forward: the main window, or the login or lock dialog on screen."""
+    if Session.current is not None and Session.current.window.isVisible():
+        return Session.current.window
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return shown[0] if shown else None
+
+
+def app_icon() -> QIcon:
+    """The window icon in every size resources/icons holds."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("verzuimdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def run_app(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     assert isinstance(app, QApplication)
@@ -158,15 +174,22 @@ def run_app(argv: list[str] | None = None) -> int:
 
     configure_qsettings()
     install_translations(app)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nl.verzuimdesk.VerzuimDesk")  # matches the .desktop file (Wayland, taskbars)
     target = default_db()
     path = sqlite_path(target)
     lock = InstanceLock(path) if path is not None else None
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    from verzuimdesk.ui.single_instance import InstanceWatcher, ask_running_instance, bring_forward
+
     if lock is not None and not lock.acquire():
+        if path is not None and ask_running_instance(path):
+            return 0  # the running VerzuimDesk shows its window
         QMessageBox.warning(None, "VerzuimDesk", tr("VerzuimDesk is already open with this database. "
                                                     "Switch to that window."))
         return 1
+    server = InstanceWatcher(path, lambda: bring_forward(_front_window()), app) if path is not None else None
     try:
         opened = open_for_user(target)
     except DatabaseError as exc:
@@ -197,6 +220,8 @@ def run_app(argv: list[str] | None = None) -> int:
                                                       tr("The daily backup failed: %1").replace("%1", str(exc))))
     Session(db, account).window.show()
     code = app.exec()
+    if server is not None:
+        server.close()
     if Session.current is not None:
         Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:

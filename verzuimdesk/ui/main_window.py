@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
+        self.overview_page.group_activated.connect(self.open_registration)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
@@ -149,6 +150,10 @@ class MainWindow(QMainWindow):
             find.triggered.connect(self.find_pupil)
             go.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        manual = QAction(self.tr("&Manual"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        manual.triggered.connect(self.show_help)
+        help_menu.addAction(manual)
+        self.addAction(manual)  # F1 works wherever the focus is
         about = QAction(self.tr("About VerzuimDesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -171,6 +176,11 @@ class MainWindow(QMainWindow):
 
         open_dossier(self.ctx, pupil_id, self, action=kind)
 
+    def open_registration(self, group: str, day: date) -> None:
+        """From the Overzicht's unchecked groups: that group's registration, in the week of `day`."""
+        self.nav.setCurrentRow(self.PAGE_REGISTRATION)
+        self.page_widgets[self.PAGE_REGISTRATION].show_group(group, day)  # type: ignore[attr-defined]
+
     def show_light(self, light: object) -> None:
         """From the Overzicht's counts: the Leerlingen list narrowed to that light."""
         self.nav.setCurrentRow(self.PAGE_PUPILS)
@@ -189,6 +199,11 @@ class MainWindow(QMainWindow):
 
         if maintenance.restore_backup(self.ctx, self):
             self.close()
+
+    def show_help(self) -> None:
+        from verzuimdesk.ui.help_dialog import show_help
+
+        show_help(self)
 
     def show_about(self) -> None:
         from verzuimdesk.ui.about_dialog import show_about

@@ -4,6 +4,8 @@ that action is done."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
@@ -93,6 +95,7 @@ class _TodoTable(QTableView):
 class OverviewPage(QWidget):
     light_clicked = Signal(object)  # Light
     action_activated = Signal(int, str)  # pupil id, action kind
+    group_activated = Signal(str, object)  # a group whose registration is unchecked, its first such day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,13 @@ class OverviewPage(QWidget):
         self.table.activated.connect(self._activate)
         self.empty = QLabel(self.tr("Nothing to do: every action of the stappenplan is done."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.unchecked = QLabel()
+        self.unchecked.setObjectName("unchecked_registration")
+        self.unchecked.setWordWrap(True)
+        self.unchecked.setTextFormat(Qt.TextFormat.RichText)
+        self.unchecked.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.unchecked.linkActivated.connect(self._open_group)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
@@ -144,6 +154,8 @@ class OverviewPage(QWidget):
         layout.addWidget(self.todo_title)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        layout.addSpacing(8)
+        layout.addWidget(self.unchecked)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.state.updated.connect(self.show_overview)
@@ -162,8 +174,26 @@ class OverviewPage(QWidget):
         self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
         self.empty.setVisible(not overview.todo)
+        self._show_unchecked(overview)
         fit_columns(self.table, COL_REASON)
         self.table.updateGeometry()  # its height follows the number of rows
+
+    def _show_unchecked(self, overview: DeskOverview) -> None:
+        """The groups whose registration of the last schooldagen nobody marked as checked, as links."""
+        self.unchecked.setVisible(bool(overview.unchecked))
+        if not overview.unchecked:
+            return
+        head = self.tr("Registration not checked yet (last 3 schooldagen):")
+        group_word = self.tr("group %1")
+        lines = [f"<a href='group:{escape(u.group)}'>{escape(group_word.replace('%1', u.group))}</a>: "
+                 f"{escape(', '.join(u.labels))}" for u in overview.unchecked]
+        self.unchecked.setText(f"<b>{escape(head)}</b><br>" + "<br>".join(lines))
+
+    def _open_group(self, link: str) -> None:
+        overview = self.state.overview
+        for u in overview.unchecked if overview else ():
+            if link == f"group:{u.group}":
+                self.group_activated.emit(u.group, u.parts[0][0])
 
     def _failed(self, text: str) -> None:
         self.error.setText(text)
