@@ -1155,6 +1155,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
+    </message>
+    <message>
         <source>window %1 – %2</source>
         <translation>periode %1 – %2</translation>
     </message>
@@ -1169,14 +1177,6 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
-    </message>
-    <message>
-        <source>decides the colour</source>
-        <translation>bepaalt de kleur</translation>
-    </message>
-    <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1321,6 +1321,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
         <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
     </message>
@@ -1329,12 +1337,38 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Export opslaan als</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Replace it?</source>
+        <translation>Het bestand %1 bestaat al. Wilt u het vervangen?</translation>
+    </message>
+    <message>
+        <source>Reason for leerplicht</source>
+        <translation>Reden voor leerplicht</translation>
+    </message>
+    <message>
+        <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
+Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+        <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
+Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+    </message>
+    <message>
+        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <source>Written: %1</source>
+        <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1458,7 +1492,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1804,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Choose the plan&apos;s file</source>
         <translation>Kies het bestand van het plan</translation>
     </message>
@@ -1971,11 +2009,11 @@ Openen?</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
+        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1987,7 +2025,7 @@ Openen?</translation>
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Geïmporteerd: %1</translation>
+        <translation>Ingelezen: %1</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2434,10 @@ Openen?</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Meldingsnummer</source>
         <translation>Meldingsnummer</translation>
     </message>
@@ -2471,11 +2513,11 @@ Openen?</translation>
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met importeren</translation>
+        <translation>Bezig met inlezen</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt geïmporteerd…</translation>
+        <translation>%1 wordt ingelezen…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2487,7 +2529,7 @@ Openen?</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets geïmporteerd.</translation>
+        <translation>Er is niets ingelezen.</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2558,10 @@ Openen?</translation>
         <translation>(geen)</translation>
     </message>
     <message>
+        <source>Signs the dossier for leerplicht</source>
+        <translation>Ondertekent het dossier voor leerplicht</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2530,6 +2576,18 @@ Openen?</translation>
     <message>
         <source>Vacation region:</source>
         <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Phone number of the school:</source>
+        <translation>Telefoonnummer van de school:</translation>
+    </message>
+    <message>
+        <source>E-mail address of the school:</source>
+        <translation>E-mailadres van de school:</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher (directeur):</source>
+        <translation>Naam van de directeur:</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2707,15 +2765,15 @@ Openen?</translation>
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het importeren gaat doen</translation>
+        <translation>Wat het inlezen gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2723,11 +2781,11 @@ Openen?</translation>
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
+        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
@@ -2924,6 +2982,21 @@ Openen?</translation>
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBox</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Automatic (by kind; health when the text says so)</source>
+        <translation>Automatisch (naar soort; gezondheid als de tekst dat noemt)</translation>
+    </message>
+    <message>
+        <source>What it is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
     </message>
 </context>
 <context>
