@@ -626,6 +626,25 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
+    </message>
+</context>
+<context>
     <name>CodeModel</name>
     <message>
         <source>default</source>
@@ -1136,6 +1155,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
+    </message>
+    <message>
         <source>window %1 – %2</source>
         <translation>periode %1 – %2</translation>
     </message>
@@ -1150,14 +1177,6 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
-    </message>
-    <message>
-        <source>decides the colour</source>
-        <translation>bepaalt de kleur</translation>
-    </message>
-    <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1302,6 +1321,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
         <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
     </message>
@@ -1310,12 +1337,38 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Export opslaan als</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Replace it?</source>
+        <translation>Het bestand %1 bestaat al. Wilt u het vervangen?</translation>
+    </message>
+    <message>
+        <source>Reason for leerplicht</source>
+        <translation>Reden voor leerplicht</translation>
+    </message>
+    <message>
+        <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
+Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+        <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
+Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+    </message>
+    <message>
+        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <source>Written: %1</source>
+        <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1365,8 +1418,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1439,7 +1492,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1687,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1648,6 +1717,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>
@@ -1774,6 +1859,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Choose the plan&apos;s file</source>
         <translation>Kies het bestand van het plan</translation>
     </message>
@@ -1831,6 +1920,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -1971,11 +2072,11 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
+        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1987,7 +2088,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Geïmporteerd: %1</translation>
+        <translation>Ingelezen: %1</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2501,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Meldingsnummer</source>
         <translation>Meldingsnummer</translation>
     </message>
@@ -2475,11 +2580,11 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met importeren</translation>
+        <translation>Bezig met inlezen</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt geïmporteerd…</translation>
+        <translation>%1 wordt ingelezen…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2491,7 +2596,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets geïmporteerd.</translation>
+        <translation>Er is niets ingelezen.</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2625,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>(geen)</translation>
     </message>
     <message>
+        <source>Signs the dossier for leerplicht</source>
+        <translation>Ondertekent het dossier voor leerplicht</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2534,6 +2643,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Vacation region:</source>
         <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Phone number of the school:</source>
+        <translation>Telefoonnummer van de school:</translation>
+    </message>
+    <message>
+        <source>E-mail address of the school:</source>
+        <translation>E-mailadres van de school:</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher (directeur):</source>
+        <translation>Naam van de directeur:</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2771,15 +2892,15 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het importeren gaat doen</translation>
+        <translation>Wat het inlezen gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2787,11 +2908,11 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
+        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
@@ -2988,6 +3109,21 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBox</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Automatic (by kind; health when the text says so)</source>
+        <translation>Automatisch (naar soort; gezondheid als de tekst dat noemt)</translation>
+    </message>
+    <message>
+        <source>What it is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
     </message>
 </context>
 <context>

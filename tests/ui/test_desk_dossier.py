@@ -70,7 +70,10 @@ def test_absence_tab_colours_the_school_year_and_totals_per_category(window: Mai
     cells = dict(d.absence.heatmap.cells)
     assert cells[date(2026, 11, 21)] == "off"  # a Saturday
     assert cells[date(2026, 12, 1)] == "future"
-    assert "unauthorised" in cells.values() and "sick" in cells.values()
+    assert cells[date(2026, 11, 5)] == "unauthorised"  # Vince's whole day of O
+    sick = dossier(window, SAAR)  # Vince has no sick day this school year: Saar has many
+    sick.tabs.setCurrentIndex(TAB_ABSENCE)
+    assert "sick" in dict(sick.absence.heatmap.cells).values()
     m = d.absence.table.model()
     totals = {m.index(r, 0).data(): (m.index(r, 1).data(), m.index(r, 2).data()) for r in range(m.rowCount())}
     assert totals["Unauthorised"] == ("18,5", "3")
@@ -223,10 +226,13 @@ def test_plan_that_is_gone_is_shown_as_gone_and_a_file_opens(window: MainWindow,
                         lambda url: opened.append(url.toLocalFile()) or True)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    asked: list[str] = []  # the real target is shown before anything opens
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     for r in range(m.rowCount()):
         d.plans.table.setCurrentIndex(m.index(r, 0))
         d.plans.open_current()
     assert opened == [str(present)] and len(warned) == 1 and "weg.pdf" in warned[0]
+    assert len(asked) == 1 and f"het bestand ihp.pdf\nin de map {tmp_path}" in asked[0]
 
 
 def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
@@ -237,7 +243,7 @@ def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
 
 
 def test_timeline_lists_newest_first_by_date_not_by_text(window: MainWindow) -> None:
-    d = dossier(window, VINCE)
+    d = dossier(window, SAAR)  # records over two school years, from both sides of a month's change
     view = d.timeline.table.model()
     shown = [view.index(r, 0).data() for r in range(view.rowCount())]
     months = {m: i for i, m in enumerate(("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",

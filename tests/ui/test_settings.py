@@ -54,6 +54,23 @@ def test_school_name_and_brin_are_saved(qtbot: QtBot, db: Database) -> None:
     assert page.school.status.text() == "Saved."
 
 
+def test_the_schools_phone_email_and_directeur_for_the_leerplicht_dossier(qtbot: QtBot, db: Database) -> None:
+    from verzuimdesk.services.school_contact import school_contact
+
+    page = make_page(qtbot, db)
+    page.school.phone.setText("078 - 123 45 67")
+    page.school.email.setText("geen-adres")
+    page.school.save()
+    assert "geen geldig e-mailadres" in page.school.status.text()
+    assert school_contact(db).phone == ""  # a refusal changes nothing
+    page.school.email.setText("info@klimop.nl")
+    page.school.director.setText("Mw. J. de Vries")
+    page.school.save()
+    assert page.school.status.text() == "Saved."
+    c = school_contact(db)
+    assert (c.phone, c.email, c.director) == ("078 - 123 45 67", "info@klimop.nl", "Mw. J. de Vries")
+
+
 def test_a_new_school_year_prefilled_for_region_noord_is_saved(qtbot: QtBot, db: Database) -> None:
     page = make_page(qtbot, db)
     cal = page.calendar

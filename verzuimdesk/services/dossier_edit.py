@@ -8,6 +8,7 @@ that kind triggered on or before its date (PROTOCOLS.md §4).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.disclosure import Entry, Topic
+from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
@@ -134,8 +136,9 @@ def _plan_snapshot(p: PlanLink) -> dict[str, Any]:
 def _check_plan(kind: str, location: str, start: date, evaluation: date | None) -> None:
     if kind not in PLAN_KINDS:
         raise EditRefused(f"Onbekende soort plan '{kind}'; kies uit {', '.join(PLAN_KINDS)}.")
-    if not location.strip():
-        raise EditRefused("Kies een bestand of vul een internetadres (URL) in.")
+    problem = link_problem(location)
+    if problem:
+        raise EditRefused(problem)
     if evaluation is not None and evaluation < start:
         raise EditRefused(f"De evaluatiedatum {evaluation:%d-%m-%Y} ligt voor de startdatum {start:%d-%m-%Y}.")
 
@@ -181,3 +184,17 @@ def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
         audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": _plan_snapshot(p)})
         s.delete(p)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTarget:
+    """What opening a plan link would open: shown to confirm, or the reason it is not opened."""
+
+    allowed: bool
+    text: str  # the real target (allowed) or the Dutch reason (not allowed)
+
+
+def plan_target(location: str) -> PlanTarget:
+    """Check a stored link again before it is opened (it may predate the rules, or have been edited)."""
+    problem = link_problem(location)
+    return PlanTarget(False, problem) if problem else PlanTarget(True, describe_target(location))
