@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import (
@@ -36,7 +37,7 @@ from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import insert_absences, load_calendar, load_codes
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, ExemptionRow, Group, Pupil
 
 KINDS = ("pupils", "absences", "events")
 
@@ -107,16 +108,37 @@ def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
                   "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
         pupil = existing.get(r.number)
         if pupil is None:
-            session.add(Pupil(number=r.number, **values))
+            pupil = Pupil(number=r.number, **values)
+            session.add(pupil)
             added += 1
+            if r.exemption is not None:
+                session.flush()
+                _add_exemption(session, pupil.id, r.exemption)
         elif any(getattr(pupil, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(pupil, k, v)
             pupil.possibly_left = False
+            if r.exemption is not None:
+                _add_exemption(session, pupil.id, r.exemption)
+            updated += 1
+        elif r.exemption is not None and _add_exemption(session, pupil.id, r.exemption):
             updated += 1
         else:
             unchanged += 1
     return Change(added, updated, unchanged)
+
+
+def _add_exemption(session: Session, pupil_id: int, e: Exemption) -> bool:
+    """Record a vrijstelling from the pupils file; one with the same start and article is updated."""
+    row = session.scalar(select(ExemptionRow).where(
+        ExemptionRow.pupil_id == pupil_id, ExemptionRow.start == e.start, ExemptionRow.article == e.article))
+    if row is None:
+        session.add(ExemptionRow(pupil_id=pupil_id, start=e.start, end=e.end, article=e.article, note=e.note))
+        return True
+    if row.end != e.end:
+        row.end = e.end
+        return True
+    return False
 
 
 def _jaargroep(name: str) -> str:

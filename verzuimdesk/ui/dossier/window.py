@@ -18,6 +18,7 @@ from verzuimdesk.ui.dossier.header import DossierHeader
 from verzuimdesk.ui.dossier.plans_tab import PlansTab
 from verzuimdesk.ui.dossier.reports_tab import ReportsTab
 from verzuimdesk.ui.dossier.timeline_tab import TimelineTab
+from verzuimdesk.ui.widgets.access import name_lists
 
 TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS = range(5)
 
@@ -46,6 +47,7 @@ class DossierWindow(QWidget):
                               (self.conversations, self.tr("&Conversations")), (self.plans, self.tr("&Plans")),
                               (self.reports, self.tr("&Reports made"))):
             self.tabs.addTab(widget, title)
+            name_lists(widget, title)
         export = QPushButton(self.tr("Export dossier…"))
         export.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
         export.clicked.connect(lambda: self.export("dossier"))
