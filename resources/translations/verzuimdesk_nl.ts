@@ -626,6 +626,25 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
+    </message>
+</context>
+<context>
     <name>CodeModel</name>
     <message>
         <source>default</source>
@@ -1365,8 +1384,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1614,6 +1633,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1628,6 +1663,22 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>

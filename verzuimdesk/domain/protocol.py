@@ -43,6 +43,10 @@ CONDITION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"regel", "maanden", "gebeurtenis"}),
         frozenset(),
     ),
+    # PROTOCOLS.md §1b: a luxe record in the window, one hit per luxe episode (LUXE)
+    "luxe_in_window": (frozenset({"venster_lesweken"}), frozenset()),
+    # PROTOCOLS.md §1b: half-weeks, more than half of the lestijd in each of the last 5 lesweken (LRV)
+    "half_weeks": (frozenset({"categorie"}), frozenset()),
 }
 
 TERM_UNITS = frozenset({"schooldagen", "werkdagen", "direct", "weken_na_start_zaak"})

@@ -212,20 +212,32 @@ class Dossier:
 
 @dataclass(frozen=True, slots=True)
 class DuoReport:
-    """What to type into DUO's verzuimloket, by hand."""
+    """What to type into DUO's verzuimregister through the school's LAS, by hand (PROTOCOLS.md §1b).
+
+    Built from the trigger the report answers. `end` None: langdurig relatief verzuim that still
+    holds ("nog afwezig"). `count` is the number of late arrivals for overig verzuim (te laat).
+    `reported_on`/`reference`: the registered report, when the sheet is printed again for the file;
+    `previous_on`/`previous_reference`: the report before it (a vervolgmelding).
+    """
 
     school: str
     brin: str
     pupil: PupilInfo
     report_type: str
-    rule_id: str
+    rule_label: str
     rule_text: str
     begin: date
-    end: date
+    end: date | None
     hours: float
     due: date
     records: tuple[RecordRow, ...]
     agreements: tuple[tuple[date, AgreementRow], ...]
+    legal: bool = True
+    count: int | None = None
+    reported_on: date | None = None
+    reference: str = ""
+    previous_on: date | None = None
+    previous_reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)

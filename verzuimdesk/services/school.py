@@ -121,7 +121,8 @@ def ensure_default_codes(session: Session) -> None:
     for code in DEFAULT_CODES:
         row = existing.get(code.code)
         if row is None:
-            session.add(AbsenceCodeRow(code=code.code, label=code.label, category=code.category.value, builtin=True))
+            session.add(AbsenceCodeRow(code=code.code, label=code.label, category=code.category.value, builtin=True,
+                                       luxe=code.luxe))
         else:
             row.category, row.builtin = code.category.value, True
 

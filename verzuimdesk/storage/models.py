@@ -159,6 +159,19 @@ class Pupil(Base):
         return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
 
 
+class ExemptionRow(Base):
+    """A vrijstelling van de leerplicht (PROTOCOLS.md §1b): the pupil is not leerplichtig from `start`
+    to `end` (both included; no end: until further notice), on a Leerplichtwet article."""
+
+    __tablename__ = "exemption"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
 class Guardian(Base):
     __tablename__ = "guardian"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,6 +189,7 @@ class AbsenceCodeRow(Base):
     label: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(30))
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    luxe: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # LUXE (§1b)
 
 
 class Absence(Base):
