@@ -126,3 +126,16 @@ def thuiszitter_on(m: PupilMeasures, peil: date) -> date | None:
     if n >= THUISZITTER_DAYS:
         return None
     return m.calendar.add_schooldagen(m.g.days[run[1]], THUISZITTER_DAYS - n, m.group)
+
+
+def forecast_lines(f: Forecast) -> tuple[str, ...]:
+    """The forecasts in Dutch, each under its assumption: "bij aanhoudend ongeoorloofd verzuim: 16 uur op
+    do 13 nov"."""
+    from verzuimdesk.domain.signal_base import short_date
+
+    out = []
+    if f.hours_16_on is not None:
+        out.append(f"bij aanhoudend ongeoorloofd verzuim: 16 uur op {short_date(f.hours_16_on)}")
+    if f.thuiszitter_on is not None:
+        out.append(f"bij aanhoudend verzuim: thuiszitter (21 schooldagen) op {short_date(f.thuiszitter_on)}")
+    return tuple(out)

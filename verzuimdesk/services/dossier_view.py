@@ -13,9 +13,12 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
+from verzuimdesk.domain.forecasts import forecast_lines
+from verzuimdesk.domain.signals import Signal
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
 from verzuimdesk.services.guardians import GuardianView, load_guardians
+from verzuimdesk.services.signal_status import signal_config
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -58,6 +61,9 @@ class DeskDossier:
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
+    signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look, inside the school only
+    signal_names: tuple[str, ...] = ()  # the Dutch name of each of `signals`
+    forecasts: tuple[str, ...] = ()  # "bij aanhoudend ongeoorloofd verzuim: 16 uur op do 13 nov"
 
     def records_by_id(self) -> dict[int, RecordRow]:
         return {r.id: r for r in self.dossier.records}
@@ -109,7 +115,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians)
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians, light.signals,
+                       tuple(signal_config()[0].name(s.id) for s in light.signals), forecast_lines(light.forecast))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

@@ -13,6 +13,7 @@ from datetime import date
 
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit
+from verzuimdesk.services import signal_status
 from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
@@ -55,6 +56,21 @@ class PupilDeskRow:
     next_overdue: bool
     unauthorised_hours: float
     sick_episodes: int
+    signals: tuple[str, ...] = ()  # the Dutch names of the pupil's signals (SIGNALS.md)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    """A line of "Let op": a pupil with a signal and no open action (a reason to look, nothing due)."""
+
+    pupil_id: int
+    number: str
+    name: str
+    group: str
+    light: Light
+    signals: tuple[str, ...]  # their Dutch names
+    text: str  # the first signal's explanation
+    latest: date | None  # the latest evidence date of any of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +80,7 @@ class DeskOverview:
     todo: tuple[TodoItem, ...]
     rows: tuple[PupilDeskRow, ...]
     groups: tuple[str, ...]
+    attention: tuple[AttentionItem, ...] = ()
 
 
 def _num(value: float) -> str:
@@ -96,6 +113,8 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
     todo: list[TodoItem] = []
     rows: list[PupilDeskRow] = []
     groups: set[str] = set()
+    attention: list[AttentionItem] = []
+    name_of = signal_status.signal_config()[0].name
     for p in school.pupils:
         if not account.sees_group(p.group):
             continue
@@ -107,12 +126,18 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
                                  _reason_of(status, nxt), nxt.kind if nxt else None,
                                  nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
-                                 p.sick_episodes))
+                                 p.sick_episodes, tuple(name_of(s.id) for s in p.signals)))
+        if p.signals and not status.open_actions:
+            latest = max((d for s in p.signals for d in s.evidence), default=None)
+            attention.append(AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light,
+                                           rows[-1].signals, p.signals[0].text, latest))
         for a in status.open_actions:
             todo.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, a.kind, a.rule_id,
                                  _reason_of(status, a), a.trigger_date, a.due_date, a.regie, a.legal, a.overdue))
     todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
-    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(sorted(groups, key=_group_key)))
+    attention.sort(key=lambda a: (-len(a.signals), a.name))
+    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(sorted(groups, key=_group_key)),
+                        tuple(attention))
 
 
 def _group_key(name: str) -> tuple[int, str]:

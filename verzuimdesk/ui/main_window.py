@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
+        self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
@@ -157,6 +158,12 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.dossier import open_dossier
 
         open_dossier(self.ctx, pupil_id, self, action=kind)
+
+    def show_registration(self, group: str, day: object) -> None:
+        """From a dossier's Signalen: the registration grid of that group on the week of `day`."""
+        page = self.page_widgets[self.PAGE_REGISTRATION]
+        self.nav.setCurrentRow(self.PAGE_REGISTRATION)
+        page.show_group_week(group, day)  # type: ignore[attr-defined]
 
     def show_light(self, light: object) -> None:
         """From the Overzicht's counts: the Leerlingen list narrowed to that light."""

@@ -75,6 +75,7 @@ class _TodoTable(QTableView):
 class OverviewPage(QWidget):
     light_clicked = Signal(object)  # Light
     action_activated = Signal(int, str)  # pupil id, action kind
+    pupil_activated = Signal(int)  # from "Let op": the pupil's dossier
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +118,10 @@ class OverviewPage(QWidget):
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
 
+        from verzuimdesk.ui.pages.attention_panel import AttentionPanel
+
+        self.attention = AttentionPanel()
+        self.attention.pupil_activated.connect(self.pupil_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
@@ -125,6 +130,8 @@ class OverviewPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
+        layout.addSpacing(8)
+        layout.addWidget(self.attention)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
         self.show_overview(self.state.current())
@@ -143,6 +150,7 @@ class OverviewPage(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self.attention.show_items(overview.attention)
 
     def _failed(self, text: str) -> None:
         self.error.setText(text)

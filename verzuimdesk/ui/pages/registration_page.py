@@ -168,6 +168,14 @@ class RegistrationPage(QWidget):
         self.monday = _monday(day)
         self.reload()
 
+    def show_group_week(self, group: str, day: date) -> None:
+        """The grid of `group` on the week of `day` (a dossier's evidence date)."""
+        if self.group.findText(group) >= 0:
+            self.group.blockSignals(True)
+            self.group.setCurrentText(group)
+            self.group.blockSignals(False)
+        self.show_week(day)
+
     def reload(self) -> None:
         """Fetch the week again, keeping the cursor where it was."""
         current = self.view.currentIndex()
