@@ -1682,6 +1682,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Kleur:</translation>
     </message>
     <message>
+        <source>ZAT preparation (PDF)…</source>
+        <translation>ZAT-voorbereiding (PDF)…</translation>
+    </message>
+    <message>
+        <source>Internal document of the selected pupils for the care team: light, rules, open actions, signals and agreements</source>
+        <translation>Intern document van de gekozen leerlingen voor het zorgadviesteam: licht, regels, open acties, signalen en afspraken</translation>
+    </message>
+    <message>
         <source>All groups</source>
         <translation>Alle groepen</translation>
     </message>
@@ -2599,6 +2607,17 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Last day</source>
         <translation>Laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>ZatExport</name>
+    <message>
+        <source>Select one or more pupils in the list first.</source>
+        <translation>Kies eerst een of meer leerlingen in de lijst.</translation>
+    </message>
+    <message>
+        <source>Save ZAT preparation as</source>
+        <translation>ZAT-voorbereiding opslaan als</translation>
     </message>
 </context>
 </TS>

@@ -5,8 +5,9 @@ dossier's Signalen tab with evidence dates that open the registration grid, the 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, window  # noqa: F401
@@ -87,3 +88,21 @@ def test_the_pupil_list_has_a_signals_column(window: MainWindow) -> None:
     by_number = {m.index(r, COL_NUMBER).data(): m.index(r, COL_SIGNALS).data() for r in range(m.rowCount())}
     assert by_number[STORIES["signal_part_of_day"]] == "Steeds hetzelfde lesuur"
     assert sum(1 for v in by_number.values() if v) <= len(by_number) / 5
+
+
+def test_a_zat_preparation_of_the_selected_pupils(window: MainWindow, tmp_path: Path) -> None:
+    from tests.reports.conftest import flat, pdf_text
+
+    page = window.pupils_page
+    table = page.table
+    m = table.model()
+    wanted = {STORIES["signal_weekday"], STORIES["signal_suspended"]}
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for r in range(m.rowCount()):
+        if m.index(r, COL_NUMBER).data() in wanted:
+            table.selectionModel().select(m.index(r, 0), flags)
+    assert set(page.selected_numbers()) == wanted
+    out = page.save_zat(tmp_path / "zat.pdf")
+    assert out == tmp_path / "zat.pdf"
+    text = flat(pdf_text(out))
+    assert "ZAT-voorbereiding (intern)" in text and "Patroon op een weekdag" in text and "Schorsing" in text
