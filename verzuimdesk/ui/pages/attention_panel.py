@@ -5,19 +5,11 @@ it asks for nothing (SIGNALS.md)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from verzuimdesk.services.overview import AttentionItem
 from verzuimdesk.ui.widgets.attention_model import COL_TEXT, ROW_ID_ROLE, SORT_ROLE, AttentionModel
-
-
-class _Table(QTableView):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+from verzuimdesk.ui.widgets.enter_table import EnterTable
 
 
 class AttentionPanel(QWidget):
@@ -37,7 +29,7 @@ class AttentionPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = _Table()
+        self.table = EnterTable()
         self.table.setObjectName("attention")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

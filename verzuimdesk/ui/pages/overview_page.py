@@ -5,7 +5,7 @@ that action is done."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +22,7 @@ from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
+from verzuimdesk.ui.widgets.enter_table import EnterTable
 from verzuimdesk.ui.widgets.todo_model import COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
@@ -64,14 +65,6 @@ class LightCount(QPushButton):
         return f"{self.number.text()}\n{self.word.text()}"
 
 
-class _TodoTable(QTableView):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
 class OverviewPage(QWidget):
     light_clicked = Signal(object)  # Light
     action_activated = Signal(int, str)  # pupil id, action kind
@@ -103,7 +96,7 @@ class OverviewPage(QWidget):
         bold.setPointSize(bold.pointSize() + 2)
         self.todo_title.setFont(bold)
         self.model = TodoModel(self)
-        self.table = _TodoTable()
+        self.table = EnterTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
