@@ -48,6 +48,29 @@ def run_pyinstaller(dist: Path, work: Path) -> Path:
     return dist / BUNDLE_NAME
 
 
+LINUX_FILES = ROOT / "installer" / "linux"
+APP_ID = "nl.verzuimdesk.VerzuimDesk"
+
+
+def add_desktop_files(bundle: Path, today: str | None = None) -> None:
+    """The Linux menu entry, AppStream metadata and icons in the bundle, and the script that installs them
+    for the user (`verzuimdesk/install-desktop.sh`; `--remove` takes them away)."""
+    import datetime
+
+    share = bundle / "share"
+    (share / "icons").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(LINUX_FILES / f"{APP_ID}.desktop", share / f"{APP_ID}.desktop")
+    meta = (LINUX_FILES / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    meta = meta.replace("@VERSION@", version()).replace("@DATE@", today or datetime.date.today().isoformat())
+    (share / f"{APP_ID}.metainfo.xml").write_text(meta, encoding="utf-8")
+    for icon in (ROOT / "resources" / "icons").iterdir():
+        if icon.suffix in (".png", ".svg"):
+            shutil.copy2(icon, share / "icons" / icon.name)
+    script = bundle / "install-desktop.sh"
+    shutil.copy2(LINUX_FILES / "install-desktop.sh", script)
+    script.chmod(0o755)
+
+
 def make_archive(bundle: Path, dist: Path) -> Path:
     """A tar.gz whose one top folder is `verzuimdesk/`, executable bits kept, owner neutral."""
     machine = platform.machine().lower() or "unknown"
@@ -75,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     bundle = run_pyinstaller(dist, work)
     built = time.monotonic() - started
     print(f"Bundel: {bundle} ({folder_size(bundle) / 2**20:.0f} MiB), gebouwd in {built:.0f} s")
+    if sys.platform.startswith("linux"):
+        add_desktop_files(bundle)
     if sys.platform.startswith("linux") and not args.no_archive:
         archive = make_archive(bundle, dist)
         print(f"Archief: {archive} ({archive.stat().st_size / 2**20:.0f} MiB)")

@@ -8,6 +8,12 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
+        from verzuimdesk.ui.system_check import check_display_libraries
+
+        problem = check_display_libraries()  # before Qt, whose own message for this misleads
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
         from verzuimdesk.ui.app import run_app  # Qt is loaded only for the desktop app
 
         return run_app()

@@ -261,6 +261,101 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Schooljaar</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>The period the bars and the pie show</source>
+        <translation>De periode die de staven en de taart tonen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The Verzuimanalyse as PDF or XLSX, without pupil names</source>
+        <translation>De Verzuimanalyse als PDF of XLSX, zonder namen van leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Bars and pie:</source>
+        <translation>Staven en taart:</translation>
+    </message>
+    <message>
+        <source>The start date lies after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>De cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Hele periode</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Groep %1</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 groups</source>
+        <translation>%1 van %2 groepen</translation>
+    </message>
+    <message>
+        <source>%1: %2% absent of %3 hours lesson time%4; %5 times late; %6 pupils with absence; at the end: %7 green, %8 orange, %9 red; %10 DUO reports; cases %11 opened, %12 closed.</source>
+        <translation>%1: %2% verzuim van %3 uur lestijd%4; %5 keer te laat; %6 leerlingen met verzuim; aan het eind: %7 groen, %8 oranje, %9 rood; %10 meldingen bij DUO; zaken: %11 geopend, %12 gesloten.</translation>
+    </message>
+    <message>
+        <source> (a year earlier %1%)</source>
+        <translation> (een jaar eerder %1%)</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>De analyse exporteren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>Pupil</source>
@@ -305,8 +400,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Logboek</translation>
     </message>
     <message>
-        <source>Pupil number</source>
-        <translation>Leerlingnummer</translation>
+        <source>Name or number</source>
+        <translation>Naam of nummer</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>het begin</translation>
     </message>
     <message>
         <source>Pupil:</source>
@@ -317,8 +420,28 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>t/m:</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
     </message>
     <message>
         <source>Warning: the log has been changed outside the program from entry %1 on. Tell your privacy officer.</source>
@@ -336,16 +459,12 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Wat</translation>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -457,20 +576,36 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Traject zorgwekkend verzuim</translation>
     </message>
     <message>
-        <source>On a waiting list for treatment or admission: with what</source>
-        <translation>Op een wachtlijst voor behandeling of opname: waarvoor</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>Afgesloten</translation>
     </message>
     <message>
-        <source>History:</source>
-        <translation>Geschiedenis:</translation>
+        <source>A change starts today; the earlier share gets its end date</source>
+        <translation>Een wijziging gaat vandaag in; het vorige percentage krijgt zijn einddatum</translation>
+    </message>
+    <message>
+        <source>Who directs the process (name, organisation)</source>
+        <translation>Wie de regie heeft (naam, organisatie)</translation>
+    </message>
+    <message>
+        <source>Reported to DUO on</source>
+        <translation>Gemeld bij DUO op</translation>
+    </message>
+    <message>
+        <source>number of the DUO report</source>
+        <translation>nummer van de DUO-melding</translation>
+    </message>
+    <message>
+        <source>Intervention history:</source>
+        <translation>Verloop interventies:</translation>
     </message>
     <message>
         <source>The records suggest category %1.</source>
         <translation>De registraties wijzen op categorie %1.</translation>
+    </message>
+    <message>
+        <source>The pupil attended more than half of the last 10 school days: close the case per %1 with “%2”?</source>
+        <translation>De leerling was de laatste 10 schooldagen meer dan de helft aanwezig: traject afronden per %1 met “%2”?</translation>
     </message>
     <message>
         <source>Category</source>
@@ -493,12 +628,58 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Onderwijsdeelname</translation>
     </message>
     <message>
+        <source>until</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 vanaf %2</translation>
+    </message>
+    <message>
         <source>Waiting list</source>
         <translation>Wachtlijst</translation>
     </message>
     <message>
+        <source>Regiehouder</source>
+        <translation>Regiehouder</translation>
+    </message>
+    <message>
         <source>Reason for closing</source>
         <translation>Reden van afronding</translation>
+    </message>
+</context>
+<context>
+    <name>CheckButton</name>
+    <message>
+        <source>Part checked</source>
+        <translation>Dagdeel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Mark this day part of the group as complete: blank cells then mean present (Ctrl+K)</source>
+        <translation>Markeer dit dagdeel van de groep als volledig geregistreerd: lege vakjes betekenen dan aanwezig (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Registration of this day part checked</source>
+        <translation>Registratie van dit dagdeel gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>CodeMappingTable</name>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Code of the school</source>
+        <translation>Code van de school</translation>
+    </message>
+    <message>
+        <source>The LAS&apos;s codes and the school&apos;s codes</source>
+        <translation>De codes van het LAS en die van de school</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kies)</translation>
     </message>
 </context>
 <context>
@@ -590,6 +771,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Gesprek</translation>
     </message>
     <message>
+        <source>What the conversation is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het gesprek over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+    <message>
         <source>Who took part, e.g. leerkracht, moeder, IB-er</source>
         <translation>Wie waren erbij, bijv. leerkracht, moeder, IB-er</translation>
     </message>
@@ -632,6 +817,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Kind</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -688,6 +877,20 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Agreement %1: &apos;%2&apos; is not a date (dd-mm-yyyy).</source>
         <translation>Afspraak %1: &apos;%2&apos; is geen datum (dd-mm-jjjj).</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text mentions %1. Is this conversation about the pupil&apos;s health?
+
+Yes: it is kept as health and does not go to leerplicht.
+No: it stays &apos;%2&apos;.</source>
+        <translation>De tekst noemt %1. Gaat dit gesprek over de gezondheid van de leerling?
+
+Ja: het wordt bewaard als gezondheid en gaat niet naar leerplicht.
+Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -903,9 +1106,29 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>School social work</source>
         <translation>Schoolmaatschappelijk werk</translation>
     </message>
+    <message>
+        <source>Absence (verzuim)</source>
+        <translation>Verzuim</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Home situation</source>
+        <translation>Thuissituatie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
 </context>
 <context>
     <name>Dossier</name>
+    <message>
+        <source>Your role shows the school&apos;s figures, not the dossiers of pupils.</source>
+        <translation>Uw rol toont de cijfers van de school, niet de dossiers van leerlingen.</translation>
+    </message>
     <message>
         <source>This pupil is not in one of your groups.</source>
         <translation>Deze leerling zit niet in een van jouw groepen.</translation>
@@ -960,6 +1183,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>on %1</source>
         <translation>op %1</translation>
+    </message>
+    <message>
+        <source>Hide what is done</source>
+        <translation>Afgehandelde verbergen</translation>
+    </message>
+    <message>
+        <source>Show what is done (%1)</source>
+        <translation>Afgehandelde tonen (%1)</translation>
+    </message>
+    <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
     </message>
     <message>
         <source>Records:</source>
@@ -1132,6 +1367,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
+        <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
+    </message>
+    <message>
         <source>Save export as</source>
         <translation>Export opslaan als</translation>
     </message>
@@ -1191,8 +1430,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>EDEX-export (*.xml *.XML)</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -1251,6 +1490,17 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>VerzuimDesk manual</source>
+        <translation>Handleiding VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Handleiding</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1299,8 +1549,16 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <source>The program locked itself after a while without use. Your unsaved text is kept.</source>
-        <translation>Het programma is vergrendeld omdat het een tijd niet gebruikt werd. Uw niet-opgeslagen tekst is bewaard.</translation>
+        <source>The program locked itself after a while without use.</source>
+        <translation>Het programma is vergrendeld na een tijd zonder gebruik.</translation>
+    </message>
+    <message>
+        <source>VerzuimDesk is locked.</source>
+        <translation>VerzuimDesk is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
+        <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1586,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Pupils</source>
         <translation>Leerlingen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
     <message>
         <source>Peildatum</source>
@@ -1370,6 +1632,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
+        <source>&amp;Topics to check…</source>
+        <translation>&amp;Onderwerpen controleren…</translation>
+    </message>
+    <message>
         <source>Re&amp;tention terms…</source>
         <translation>&amp;Bewaartermijnen…</translation>
     </message>
@@ -1388,6 +1654,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
     </message>
     <message>
         <source>About VerzuimDesk</source>
@@ -1409,6 +1679,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Controleer het veld van elke kolom; kolommen op „niet gebruiken” worden overgeslagen. De keuze wordt onthouden voor de volgende keer.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Opslaan als voorinstelling…</translation>
+    </message>
+    <message>
+        <source>What the LAS&apos;s codes mean (remembered for the next import):</source>
+        <translation>Wat de codes van het LAS betekenen (onthouden voor de volgende keer):</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voorinstelling:</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
@@ -1423,6 +1709,22 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Date notation found: %1</source>
         <translation>Gevonden datumnotatie: %1</translation>
+    </message>
+    <message>
+        <source>(recognised from the headers)</source>
+        <translation>(herkend aan de kolomkoppen)</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(eigen)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Opslaan als voorinstelling</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Naam van de voorinstelling:</translation>
     </message>
     <message>
         <source>Still to choose (required): %1</source>
@@ -1446,6 +1748,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>To do: %1 open actions, %2 overdue</source>
         <translation>Te doen: %1 open acties, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>To do: 1 open action, %2 overdue</source>
+        <translation>Te doen: 1 open actie, %2 over de termijn</translation>
+    </message>
+    <message>
+        <source>Registration not checked yet (last 3 schooldagen):</source>
+        <translation>Registratie nog niet gecontroleerd (laatste 3 schooldagen):</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groep %1</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1873,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>The file &apos;%1&apos; is gone: it was moved, renamed or deleted. Link the plan again with Change.</source>
         <translation>Het bestand &apos;%1&apos; is weg: verplaatst, hernoemd of verwijderd. Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This link is not opened: %1 Link the plan again with Change.</source>
+        <translation>Deze koppeling wordt niet geopend: %1 Koppel het plan opnieuw met Wijzigen.</translation>
+    </message>
+    <message>
+        <source>This opens %1
+
+Open it?</source>
+        <translation>Dit opent %1
+
+Openen?</translation>
     </message>
     <message>
         <source>No program could open &apos;%1&apos;.</source>
@@ -1698,6 +2024,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>%1 leerlingen</translation>
     </message>
     <message>
+        <source>1 pupil</source>
+        <translation>1 leerling</translation>
+    </message>
+    <message>
         <source>Pupils (optional)</source>
         <translation>Leerlingen (niet verplicht)</translation>
     </message>
@@ -1720,6 +2050,17 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Imported: %1</source>
         <translation>Ingelezen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyLine</name>
+    <message>
+        <source>Quarterly list %1: %2 pupils, %3 to confirm, %4 fields empty</source>
+        <translation>Kwartaalopgave %1: %2 leerlingen, %3 nog te bevestigen, %4 velden leeg</translation>
+    </message>
+    <message>
+        <source>Confirm the proposals and fill in the empty fields on the page Quarterly list</source>
+        <translation>Bevestig de voorstellen en vul de lege velden in op de pagina Kwartaal</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +2102,26 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Afgesloten</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>Bevestigen…</translation>
+    </message>
+    <message>
+        <source>Open the case form filled in with the proposal</source>
+        <translation>Open het trajectformulier, ingevuld met het voorstel</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Not a case of worrying absence: give the reason; it stays visible, greyed</source>
+        <translation>Geen zorgwekkend verzuim: geef de reden; het voorstel blijft grijs zichtbaar</translation>
+    </message>
+    <message>
         <source>Case…</source>
         <translation>Traject…</translation>
     </message>
@@ -1777,16 +2138,68 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Exporteren voor het SWV…</translation>
     </message>
     <message>
+        <source>%1 proposals from the records, not yet confirmed: confirm or dismiss them.</source>
+        <translation>%1 voorstel(len) uit de registraties, nog niet bevestigd: bevestig of wijs af.</translation>
+    </message>
+    <message>
+        <source>%1 dismissed (greyed).</source>
+        <translation>%1 afgewezen (grijs).</translation>
+    </message>
+    <message>
         <source>(proposed: %1)</source>
         <translation>(voorstel: %1)</translation>
+    </message>
+    <message>
+        <source>Proposal: close per %1, back at school for more than half</source>
+        <translation>Voorstel: afronden per %1, weer meer dan de helft op school</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Nog in te vullen: %1</translation>
+    </message>
+    <message>
+        <source>%1, proposal, not yet confirmed</source>
+        <translation>%1, voorstel, nog niet bevestigd</translation>
+    </message>
+    <message>
+        <source>%1, dismissed</source>
+        <translation>%1, afgewezen</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>Afgewezen: %1</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>ontbreekt</translation>
     </message>
     <message>
-        <source>Still to fill in for the SWV</source>
-        <translation>Nog in te vullen voor het SWV</translation>
+        <source>Still to fill in for the SWV: %1</source>
+        <translation>Nog in te vullen voor het SWV: %1</translation>
+    </message>
+    <message>
+        <source>%1 school weeks %2% absent, %3% of it unauthorised or unexplained</source>
+        <translation>%1 lesweken %2% afwezig, daarvan %3% ongeoorloofd of onbekend</translation>
+    </message>
+    <message>
+        <source>Per school week: %1</source>
+        <translation>Per lesweek: %1</translation>
+    </message>
+    <message>
+        <source>nothing to add</source>
+        <translation>niets toe te voegen</translation>
+    </message>
+    <message>
+        <source>Undo dismissal</source>
+        <translation>Afwijzing terugdraaien</translation>
+    </message>
+    <message>
+        <source>Dismiss proposal</source>
+        <translation>Voorstel afwijzen</translation>
+    </message>
+    <message>
+        <source>Why is %1 no case of worrying absence?</source>
+        <translation>Waarom is %1 geen zorgwekkend verzuim?</translation>
     </message>
     <message>
         <source>Quarterly list for %1</source>
@@ -1877,6 +2290,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Pupil</source>
         <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>registration checked</source>
+        <translation>registratie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>registration not checked</source>
+        <translation>registratie niet gecontroleerd</translation>
     </message>
     <message>
         <source>today</source>
@@ -2224,6 +2645,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Sick report</source>
         <translation>Ziekmelding</translation>
+    </message>
+    <message>
+        <source>%1 (%2, group %3)</source>
+        <translation>%1 (%2, groep %3)</translation>
     </message>
     <message>
         <source>Name or pupil number</source>
@@ -2584,6 +3009,84 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicReviewDialog</name>
+    <message>
+        <source>Topics to check</source>
+        <translation>Onderwerpen controleren</translation>
+    </message>
+    <message>
+        <source>These entries got their topic from a guess (the date of a sick day, or a health word). The topic decides who may receive an entry: leerplicht gets only absence, the youth doctor only health. Check each one and confirm or change its topic.</source>
+        <translation>Deze onderdelen kregen hun onderwerp door een schatting (de datum van een ziektedag, of een gezondheidswoord). Het onderwerp bepaalt wie een onderdeel mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid. Controleer ze één voor één en bevestig of wijzig het onderwerp.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Every topic has been checked.</source>
+        <translation>Alle onderwerpen zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>Absent as % of lesson time, per period</source>
+        <translation>Verzuim in % van de lestijd, per periode</translation>
+    </message>
+    <message>
+        <source>Per group, by category (% of lesson time)</source>
+        <translation>Per groep, naar categorie (% van de lestijd)</translation>
+    </message>
+    <message>
+        <source>Share of each category in the absent minutes</source>
+        <translation>Aandeel per categorie in de afwezige minuten</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>Een jaar eerder</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% absent of %4 hours lesson time; %5 late; %6 pupils with absence</source>
+        <translation>%1 (%2): %3% verzuim van %4 uur lestijd; %5 keer te laat; %6 leerlingen met verzuim</translation>
+    </message>
+    <message>
+        <source>Group %1 – %2: %3% (%4 hours); all absence %5% of %6 hours</source>
+        <translation>Groep %1 – %2: %3% (%4 uur); al het verzuim %5% van %6 uur</translation>
+    </message>
+    <message>
+        <source>%1: %2 hours, %3% of the absent minutes</source>
+        <translation>%1: %2 uur, %3% van de afwezige minuten</translation>
     </message>
 </context>
 <context>

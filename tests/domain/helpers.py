@@ -7,7 +7,7 @@ from itertools import count
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, ActionKind
-from verzuimdesk.domain.records import AbsenceRecord, Event, PupilData
+from verzuimdesk.domain.records import AbsenceRecord, Event, Exemption, PupilData
 
 FULL_DAY = (Span(time(8, 30), time(12, 0)), Span(time(13, 0), time(15, 0)))  # 5.5 h
 WEDNESDAY = (Span(time(8, 30), time(12, 15)),)  # 3.75 h
@@ -34,6 +34,7 @@ def calendar_2025() -> SchoolCalendar:
 
 CAL = calendar_2025()
 _CATEGORY = {c.code: c.category for c in DEFAULT_CODES}
+_LUXE = {c.code for c in DEFAULT_CODES if c.luxe}
 
 
 def rec(
@@ -48,6 +49,7 @@ def rec(
         start=time.fromisoformat(start) if start else None,
         end=time.fromisoformat(end) if end else None,
         minutes_late=late,
+        luxe=code in _LUXE,
     )
 
 
@@ -61,6 +63,8 @@ def pupil(
     group: str = "5",
     enrolled_until: date | None = None,
     case_start: date | None = None,
+    birth_date: date | None = None,
+    exemptions: tuple[Exemption, ...] = (),
 ) -> PupilData:
     return PupilData(
         id=next(_ids),
@@ -72,6 +76,8 @@ def pupil(
         records=tuple(records),
         events=tuple(events),
         case_start=case_start,
+        birth_date=birth_date,
+        exemptions=exemptions,
     )
 
 

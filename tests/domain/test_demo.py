@@ -5,7 +5,6 @@ generator's helpers."""
 from __future__ import annotations
 
 import re
-import time
 import tomllib
 from collections import Counter, defaultdict
 from datetime import date, timedelta
@@ -424,16 +423,12 @@ def test_unexplained_is_a_question_mark_on_the_last_schooldag_before_today(demo:
     assert records[last]["code"] == "?"
 
 
-# -- speed ----------------------------------------------------------------------------------------------
+# -- size ------------------------------------------------------------------------------------------------
 
 
-def test_a_thousand_pupils_take_well_under_two_seconds() -> None:
-    started = time.perf_counter()
-    generate_demo(size=1000, today=AUTUMN)
-    assert time.perf_counter() - started < 2.0
-
-
+@pytest.mark.slow
 def test_ten_thousand_pupils_work() -> None:
-    started = time.perf_counter()
+    # How fast the demo is made is the benchmarks' business (benchmarks/status.py makes it), not a test's.
     school = generate_demo(size=10_000, today=AUTUMN)
-    assert len(school.pupils) == 10_000 and time.perf_counter() - started < 20.0
+    assert len(school.pupils) == 10_000
+    assert len({p["leerlingnummer"] for p in school.pupils}) == 10_000

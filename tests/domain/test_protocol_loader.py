@@ -22,7 +22,12 @@ RULES = {
 def test_every_shipped_protocol_loads_with_its_rules(protocol_id: str) -> None:
     p = load_protocol(protocol_id)
     assert p.id == protocol_id
-    assert {r.id for r in p.rules} == RULES[protocol_id] | {"UNEXPLAINED"}
+    # PROTOCOLS.md §1b: LUXE in every protocol, LRV in every one but amsterdam-vo (AM-THUIS asks for it)
+    law = {"UNEXPLAINED", "LUXE"} | ({"LRV"} if protocol_id != "amsterdam-vo" else set())
+    assert {r.id for r in p.rules} == RULES[protocol_id] | law
+    for rid in law - {"UNEXPLAINED"}:
+        rule = p.rule(rid)
+        assert rule.name and all(a.legal and a.term == 5 and a.term_unit == "werkdagen" for a in rule.actions)
 
 
 def test_list_protocols_names_the_default_first() -> None:

@@ -204,7 +204,11 @@ def test_any_unauthorised_record_asks_for_talk_and_parents(hw: Protocol) -> None
     s = evaluate(pupil([rec(date(2025, 9, 2), "X", "08:30", "09:00")]), CAL, hw, date(2025, 9, 2))
     (talk, parents) = actions(s, "HW-ONG")
     assert {talk.kind, parents.kind} == {ActionKind.TALK_PUPIL, ActionKind.CONTACT_PARENTS}
-    assert talk.due_date == date(2025, 9, 4) and s.light is Light.ORANGE and s.step.id == "3"
+    # PROTOCOLS.md §1b: half an hour of luxeverzuim (code X) is also a LUXE report (stap 5) by law
+    assert talk.due_date == date(2025, 9, 4) and s.light is Light.ORANGE and s.step.id == "5"
+    assert "LUXE" in {h.rule_id for h in s.rules}
+    o = evaluate(pupil([rec(date(2025, 9, 2), "O", "08:30", "09:00")]), CAL, hw, date(2025, 9, 2))
+    assert o.step.id == "3" and {h.rule_id for h in o.rules} == {"HW-ONG"}
 
 
 def test_overdue_non_legal_action_keeps_the_light_orange(hw: Protocol) -> None:

@@ -112,7 +112,14 @@ def test_tb_run_of_more_than_two_weeks_starts_the_case_on_its_first_day(tb: Prot
     eleven = whole_days(date(2025, 9, 1), 11, "Z")
     s = evaluate(pupil(eleven), CAL, tb, eleven[-1].day)
     assert hit(s, "TB-START").trigger_date == date(2025, 9, 15) and s.case_start == date(2025, 9, 1)
+    # PROTOCOLS.md §1b: a thuiszitter is one definition in every protocol (a run of more than 20
+    # schooldagen); tilburg's run of 2 weeks starts the case but does not make a thuiszitter.
+    assert not s.thuiszitter and s.light is Light.ORANGE
+    twentyone = whole_days(date(2025, 9, 1), 21, "Z")
+    s = evaluate(pupil(twentyone), CAL, tb, twentyone[-1].day)
     assert s.thuiszitter and s.light is Light.RED
+    twenty = whole_days(date(2025, 9, 1), 20, "Z")
+    assert not evaluate(pupil(twenty), CAL, tb, twenty[-1].day).thuiszitter
 
 
 def test_tb_four_sick_episodes_start_the_case(tb: Protocol) -> None:

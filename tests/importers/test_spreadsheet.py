@@ -84,8 +84,9 @@ def test_empty_and_double_headers_get_names_a_user_can_pick() -> None:
 
 @pytest.mark.parametrize(("data", "name", "reason"), [
     (b"", "leeg.csv", "het bestand is leeg"),
-    (b"\xd0\xcf\x11\xe0 old excel", "lijst.xls", "sla het in Excel op als .xlsx of .csv"),
-    (b"PK\x03\x04 not really a zip", "lijst.xlsx", "geen leesbaar Excel-bestand"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 broken old excel", "lijst.xls", "beschadigd of geen leesbaar spreadsheet"),
+    (b"<html><table><tr><td>1001</td></tr></table></html>", "lijst.xls", "dit is geen Excel- of OpenDocument"),
+    (b"PK\x03\x04 not really a zip", "lijst.xlsx", "het bestand is beschadigd"),
 ])
 def test_unreadable_files_are_refused_in_dutch(data: bytes, name: str, reason: str) -> None:
     with pytest.raises(InputRefused) as info:

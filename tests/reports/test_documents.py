@@ -17,10 +17,11 @@ def test_duo_report_gives_begin_end_and_hours_to_type_over(school_db: Path, tmp_
     out = tmp_path / "duo.pdf"
     assert cli("export", "duo", "--db", school_db, "--pupil", "1003", "--date", "2025-11-21", "--out", out) == 0
     text = flat(pdf_text(out))
-    assert "16 uur of meer ongeoorloofd verzuim binnen 4 lesweken" in text
+    assert "16 uur ongeoorloofd verzuim binnen 4 lesweken" in text
     assert "Begindatum verzuim ma 17 nov 2025" in text
     assert "Einddatum verzuim do 20 nov 2025" in text  # the day the 16 hours were reached
-    assert "Aantal uren ongeoorloofd verzuim 20,25" in text
+    assert "Aantal uren verzuim 20,25" in text
+    assert "verzuimregister van DUO" in text and "verzuimloket" not in text
     assert "Sem gaat maandag weer naar school" in text  # the agreement made with the father
     assert "BRIN 12AB" in text
 
@@ -51,7 +52,9 @@ def test_overview_totals_rules_and_reports_for_the_period(school_db: Path, tmp_p
     assert "Verzuimoverzicht" in text
     assert "ongeoorloofd 20,25 1 4" in text  # hours, one run of days, four records
     assert "medisch" not in text.lower() and "tandarts" not in text  # Sem's dentist visit is not leerplicht's
-    assert "HW-16U" in text and "open: melding verzuimloket DUO" in text
+    assert "16 uur ongeoorloofd verzuim in 4 lesweken" in text and "open: melding verzuimloket DUO" in text
+    assert "HW-16U" not in text and "protocolbestand" not in text  # no internals leave the school
+    assert "Gemeten: 20,25 uur (grens 16)" in text  # the value `status --json` gives, in Dutch
 
 
 def test_a_failed_write_leaves_no_file_and_no_audit_row(school_db: Path, tmp_path: Path,

@@ -188,3 +188,16 @@ def test_every_option_text_is_word_for_word_in_the_swv_toelichting() -> None:
                *SHARE_TEXTS.values(), WAITING_LIST, *CLOSE_REASONS]
     assert [o for o in options if o not in text] == []
     assert all(category_text(c) in text for c in CATEGORIES)
+
+
+def test_a_case_whose_pupil_is_back_gets_the_engines_proposal_to_close(with_cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.xlsx"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    col = {name: i for i, name in enumerate(rows[0])}
+    sem = next(r for r in rows[1:] if r[col["Leerling"]] == "S.J.")
+    # Absent 17..20 Nov, at school since: closing proposed, the einddatum verzuim his last absent day.
+    assert sem[col["Voorstel afronding"]] == datetime(2025, 11, 20)
+    assert sem[col["Einddatum"]] is None  # a proposal, nothing closed

@@ -77,3 +77,19 @@ def test_the_list_of_march_still_shows_no_december_candidate_but_the_december_li
         assert proposals(db, on=date(2026, 3, 15)) == {}
     finally:
         db.close()
+
+
+def test_the_export_dialog_says_how_many_proposals_go_on_the_list(qtbot: object, with_candidates: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    from verzuimdesk.ui import export_dialog
+
+    db = open_db(with_candidates)
+    try:
+        dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=DEC)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        assert dialog.message.text().startswith("2 pupils without a confirmed case are listed as proposals")
+        dialog.end.setDate(QDate(2025, 11, 7))  # one lesweek of absence so far: no candidate yet
+        assert dialog.message.text() == ""
+    finally:
+        db.close()

@@ -109,10 +109,10 @@ def test_sqlite_without_the_key_says_file_is_not_a_database(stolen: tuple[Path, 
 
 
 def test_the_db_file_alone_is_refused_in_dutch(stolen: tuple[Path, list[Path]], tmp_path: Path) -> None:
-    """A thief who copies only the .db file: the app does not know it is encrypted and still refuses."""
+    """A thief who copies only the .db file: refused, and told the slots file is missing (not "damaged")."""
     db_file, _ = stolen
     alone = Path(shutil.copy(db_file, tmp_path / "alleen.db"))
-    with pytest.raises(DatabaseError, match="is beschadigd of geen database"):
+    with pytest.raises(DatabaseError, match=r"sleutelbestand alleen\.db\.sleutels ontbreekt"):
         open_database(str(alone))
     assert alone.read_bytes() == db_file.read_bytes(), "a failed open must not change the file"
 

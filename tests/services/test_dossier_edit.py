@@ -67,3 +67,13 @@ def test_plan_needs_a_location_and_a_sane_evaluation(db: Database) -> None:  # n
     with db.read() as s:
         assert [(p.kind, p.location) for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == VINCE))] == [
             ("OPP", "https://plannen/opp")]
+
+
+def test_a_plan_link_to_a_program_is_refused_and_nothing_is_stored(db: Database) -> None:  # noqa: F811
+    from verzuimdesk.services.dossier_edit import plan_target
+
+    for bad in ("javascript:alert(1)", r"\\server\share\setup.exe", "plan\u202efdp.exe", "https://" + "x" * 10_000):
+        with pytest.raises(EditRefused):
+            add_plan(db, pupil_id=VINCE, kind="IHP", location=bad, start=TODAY, user="ib")
+    assert plan_target("javascript:alert(1)").allowed is False
+    assert plan_target("https://las.example.nl/ihp").text.startswith("de website las.example.nl")

@@ -110,3 +110,13 @@ def test_a_transaction_survives_many_worker_threads_connecting(tmp_path: Path) -
                                                                              "De Regenboog, locatie Noord"]
     assert errors == []
     db.close()
+
+
+def test_a_zero_byte_file_is_refused_and_stays_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from verzuimdesk.cli.main import run
+
+    empty = tmp_path / "leeg.db"
+    empty.touch()
+    assert run(["status", "--db", str(empty)]) == 1
+    assert "leeg bestand (0 bytes)" in capsys.readouterr().err
+    assert empty.stat().st_size == 0

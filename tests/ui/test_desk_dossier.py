@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -49,7 +49,9 @@ def test_header_explains_the_light_with_numbers_dates_and_records(window: MainWi
     assert "group 8" in h.facts.text() and "years" in h.facts.text()
     assert h.badge.text() == "Red"
     text = h.explanation.toPlainText()
-    assert "HW-16U: 18,5 uur (threshold 16)" in text
+    assert text.splitlines()[1].startswith(  # the deciding rule first, by its Dutch name, never its id
+        "16 uur ongeoorloofd verzuim in 4 lesweken (decides the colour): 18,5 uur (threshold 16)")
+    assert not any(line.startswith("HW-") for line in text.splitlines())
     assert "window ma 2 nov 2026 – ma 23 nov 2026" in text
     assert "Report to DUO (verzuimloket): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
     assert "Records:" in text and " O (Unauthorised" in text
@@ -68,7 +70,10 @@ def test_absence_tab_colours_the_school_year_and_totals_per_category(window: Mai
     cells = dict(d.absence.heatmap.cells)
     assert cells[date(2026, 11, 21)] == "off"  # a Saturday
     assert cells[date(2026, 12, 1)] == "future"
-    assert "unauthorised" in cells.values() and "sick" in cells.values()
+    assert cells[date(2026, 11, 5)] == "unauthorised"  # Vince's whole day of O
+    sick = dossier(window, SAAR)  # Vince has no sick day this school year: Saar has many
+    sick.tabs.setCurrentIndex(TAB_ABSENCE)
+    assert "sick" in dict(sick.absence.heatmap.cells).values()
     m = d.absence.table.model()
     totals = {m.index(r, 0).data(): (m.index(r, 1).data(), m.index(r, 2).data()) for r in range(m.rowCount())}
     assert totals["Unauthorised"] == ("18,5", "3")
@@ -123,19 +128,71 @@ def test_conversation_fulfils_its_action_and_its_draft_survives(qtbot: QtBot, wi
     assert "Restored from your draft" in again.draft_note.text()
     again.add_agreement(_agreement())
     again.agreements.item(0, 2).setText("30-11-2026")
+    asked: list[list[str]] = []
+    again.ask_health = lambda words: asked.append(words) or True  # type: ignore[method-assign]
+    assert again.topic.currentData() == "verzuim"  # a call to the parents is about the verzuim by default
     again.save()
     assert not again.isVisible()
+    assert asked == [["jeugdarts"]]  # the text names a health word: asked once before saving
     conversations = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary == "Moeder gebeld: de jeugdarts wordt ingeschakeld."]
     assert len(conversations) == 1 and conversations[0].held_at == datetime(2026, 11, 23, 9, 30)
+    assert conversations[0].topic == "gezondheid" and not conversations[0].topic_review
     assert db_rows(demo_db, Draft) == []
     text = d.header.explanation.toPlainText()
+    assert "Contact the parents: due do 12 nov 2026" not in text  # done: folded away
+    assert "Show what is done (1)" in text
+    d.header._on_link(QUrl("#done"))
+    text = d.header.explanation.toPlainText()
     assert "Contact the parents: due do 12 nov 2026, in charge: IB-er — done" in text
+
+
+def test_why_this_light_grows_with_the_window_and_keeps_its_scroll_position(window: MainWindow,
+                                                                            qtbot: QtBot) -> None:
+    d = dossier(window, 27)  # Guus, the thuiszitter: a long explanation
+    d.show()
+    d.resize(1100, 600)
+    qtbot.waitUntil(lambda: d.header.explanation.height() > 0)
+    small = d.header.explanation.height()
+    d.resize(1100, 1000)
+    qtbot.waitUntil(lambda: d.header.explanation.height() > small)
+    assert d.header.explanation.toPlainText().splitlines()[1].startswith("Thuiszitter (decides the colour)")
+    d.resize(1100, 600)
+    qtbot.waitUntil(lambda: d.header.explanation.height() <= small)
+    bar = d.header.explanation.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 20)
+    bar.setValue(bar.maximum() // 2)
+    at = bar.value()
+    d.reload()  # what an edit elsewhere does
+    assert bar.value() == at
 
 
 def _agreement():  # type: ignore[no-untyped-def]
     from verzuimdesk.services.conversations import AgreementInput
 
     return AgreementInput("Jeugdarts bellen", "IB-er", None, False)
+
+
+def test_the_topic_follows_the_kind_until_chosen_and_a_no_is_asked_once(window: MainWindow, demo_db: Path,
+                                                                         qtbot: QtBot) -> None:
+    d = dossier(window, SAAR)
+    dialog = d.conversations.new_conversation()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("school_doctor"))
+    assert dialog.topic.currentData() == "gezondheid"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("leerplicht"))
+    assert dialog.topic.currentData() == "verzuim"
+    dialog.when.setDateTime(QDateTime(datetime(2026, 11, 24, 10, 0)))
+    qtbot.keyClicks(dialog.summary, "Met de leerplichtambtenaar: Saar is vaak ziek, de huisarts weet ervan.")
+    dialog.add_agreement(_agreement())
+    dialog.agreements.item(0, 2).setText("31-02-2026")  # refused first: no question yet
+    asked: list[list[str]] = []
+    dialog.ask_health = lambda words: asked.append(words) or False  # type: ignore[method-assign]
+    dialog.save()
+    assert asked == [] and dialog.isVisible()
+    dialog.agreements.item(0, 2).setText("30-11-2026")
+    dialog.save()
+    assert len(asked) == 1 and "ziek" in asked[0] and "huisarts" in asked[0]
+    (c,) = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary.startswith("Met de leer")]
+    assert c.topic == "verzuim"  # the writer said no: what the writer chooses is kept
 
 
 def test_bad_agreement_date_is_refused_and_nothing_saved(window: MainWindow, demo_db: Path, qtbot: QtBot) -> None:
@@ -169,10 +226,13 @@ def test_plan_that_is_gone_is_shown_as_gone_and_a_file_opens(window: MainWindow,
                         lambda url: opened.append(url.toLocalFile()) or True)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    asked: list[str] = []  # the real target is shown before anything opens
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     for r in range(m.rowCount()):
         d.plans.table.setCurrentIndex(m.index(r, 0))
         d.plans.open_current()
     assert opened == [str(present)] and len(warned) == 1 and "weg.pdf" in warned[0]
+    assert len(asked) == 1 and f"het bestand ihp.pdf\nin de map {tmp_path}" in asked[0]
 
 
 def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
@@ -183,7 +243,7 @@ def test_peildatum_changes_the_open_dossier(window: MainWindow) -> None:
 
 
 def test_timeline_lists_newest_first_by_date_not_by_text(window: MainWindow) -> None:
-    d = dossier(window, VINCE)
+    d = dossier(window, SAAR)  # records over two school years, from both sides of a month's change
     view = d.timeline.table.model()
     shown = [view.index(r, 0).data() for r in range(view.rowCount())]
     months = {m: i for i, m in enumerate(("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",

@@ -120,13 +120,14 @@ def test_refused_file_shows_every_line_and_cannot_be_imported(wizard: ImportWiza
 def test_overlapping_absences_replaced_only_with_the_box_ticked(wizard: ImportWizard, qtbot: QtBot, db: Database,
                                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "verzuim.csv"
-    path.write_bytes(b"Leerlingnummer;Datum;Code\n1001;04-11-2025;O\n1002;10-11-2025;Z\n")
+    path.write_bytes(b"Leerlingnummer;Datum;Van;Tot;Code\n1001;04-11-2025;08:30;10:00;O\n1002;10-11-2025;;;Z\n")
     choose(wizard, qtbot, monkeypatch, path, "absences")
     next_page(wizard, qtbot)
     next_page(wizard, qtbot)
     summary = wizard.summary_page
     assert summary.summary.text().startswith("To add: 1. To change: 0. Unchanged: 0. 1 absences fall on days")
-    assert "line 2: 1001 on 2025-11-04 already has Z, hele dag; the file says O, hele dag" in summary.details.toPlainText()
+    assert ("line 2: 1001 on 2025-11-04 already has Z, hele dag; the file says O, 08:30-10:00"
+            in summary.details.toPlainText())
     assert not summary.replace.isHidden()
     summary.replace.setChecked(True)
     next_page(wizard, qtbot)
@@ -158,8 +159,8 @@ def test_edex_skips_the_mapping_and_reports_the_possibly_left(wizard: ImportWiza
 def test_an_unreadable_file_is_named_on_the_first_page(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "oud.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0 binary")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 binary, but broken")
     choose(wizard, qtbot, monkeypatch, path, "pupils")
     next_page(wizard, qtbot)
     assert wizard.currentId() == 0
-    assert "sla het in Excel op als .xlsx of .csv" in wizard.file_page.error.text()
+    assert "het bestand is beschadigd of geen leesbaar spreadsheetbestand" in wizard.file_page.error.text()

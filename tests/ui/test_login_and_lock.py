@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.cli.test_end_to_end import cli, imported
@@ -96,3 +97,36 @@ def test_idle_timer_fires_after_the_configured_time(qtbot: QtBot) -> None:
     watcher = IdleWatcher(minutes=0.002)  # 120 ms
     with qtbot.waitSignal(watcher.idle, timeout=2000):
         pass
+
+
+def test_ctrl_l_says_locked_not_idle_and_another_user_can_take_over(qtbot: QtBot, school: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.services.accounts import add_account
+    from verzuimdesk.ui import app
+
+    db, account = login(school, username="ib", password=PASSPHRASE)
+    add_account(db, by=account, username="juf", name="Juf Ans", role=Role.TEACHER, password="juf-wachtwoord-1",
+                groups=("5",))
+    session = app.Session(db, account)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    seen: dict[str, str] = {}
+
+    def other_user(dialog: LoginDialog) -> int:
+        seen["message"] = dialog.message.text()
+        dialog.username.setText("juf")  # the lock screen lets another user log in
+        dialog.password.setText("juf-wachtwoord-1")
+        dialog.try_login()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", other_user)
+    lock = next(a for a in session.window.file_menu.actions() if a.shortcut() == QKeySequence("Ctrl+L"))
+    lock.trigger()  # File › Lock (Ctrl+L)
+    assert seen["message"].startswith("VerzuimDesk is locked.") and "without use" not in seen["message"]
+    new = app.Session.current
+    assert new is not None and new is not session
+    qtbot.addWidget(new.window)
+    assert new.ctx.account.username == "juf" and new.window.isVisible()
+    assert not session.window.isVisible()
+    assert "Juf Ans" in " ".join(w.text() for w in new.window.statusBar().findChildren(QLabel))
+    new.ctx.db.close()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -66,12 +67,14 @@ def test_case_form_fills_the_missing_fields_and_keeps_history(page: QuarterlyPag
     qtbot.addWidget(dialog)
     dialog.cause.setCurrentText("Leerling wil niet naar school")
     dialog.status.setCurrentText("Volgt (tijdelijk) daginvullingsprogramma")
-    dialog.share.setCurrentText("25 %")
+    dialog.share.setCurrentText("Gedeeltelijk (25%)")
     dialog.save()
     after = load_case(page.ctx.db, pupil_id=pupil_id)
     assert after is not None and after.main_cause == "Leerling wil niet naar school"
     assert after.status == "Volgt (tijdelijk) daginvullingsprogramma" and after.share == 25
     assert len(after.status_history) == len(before.status_history) + 1  # history kept, not overwritten
+    # The earlier share got its end date: the day before the new one (Onderwijs Transparant asks it).
+    assert after.share_history[-2][1] == after.share_history[-1][0] - timedelta(days=1)
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
                == pupil_id)
     assert page.model.index(row, COL_CAUSE).data() == "Leerling wil niet naar school"  # the page followed
@@ -91,4 +94,59 @@ def test_closing_without_a_reason_is_refused_and_saves_nothing(page: QuarterlyPa
     dialog.reason.setCurrentText("")
     dialog.save()
     assert "reden van afronding" in dialog.error.text()
+    assert load_case(page.ctx.db, pupil_id=pupil_id) == before
+
+
+def test_regiehouder_and_the_duo_report_are_kept_and_the_duo_fields_only_for_a(page: QuarterlyPage,
+                                                                              qtbot: QtBot) -> None:
+    from verzuimdesk.services.cases import load_case
+    from verzuimdesk.ui.case_dialog import CaseDialog
+
+    with page.ctx.db.read() as s:
+        pupil_a = s.scalars(select(CareCase.pupil_id).where(CareCase.category == "A")).one()
+        pupil_b = s.scalars(select(CareCase.pupil_id).where(CareCase.category == "B")).one()
+    dialog = CaseDialog(page.ctx, pupil_a)
+    qtbot.addWidget(dialog)
+    dialog.regiehouder.setText("Leerplicht, mw. De Groot")
+    dialog.duo_made.setChecked(True)
+    dialog.duo_date.setDate(date(2026, 10, 20))
+    dialog.duo_number.setText("LRV-2026-0142")
+    dialog.save()
+    after = load_case(page.ctx.db, pupil_id=pupil_a)
+    assert after is not None and after.regiehouder == "Leerplicht, mw. De Groot"
+    assert (after.duo_report_date, after.duo_report_number) == (date(2026, 10, 20), "LRV-2026-0142")
+    b = CaseDialog(page.ctx, pupil_b)
+    qtbot.addWidget(b)
+    assert b.duo_number.isHidden() and not dialog.duo_number.isHidden()
+
+
+def test_an_end_date_before_its_start_or_overlapping_shares_are_refused_and_nothing_is_written(
+        page: QuarterlyPage, qtbot: QtBot) -> None:
+    from verzuimdesk.services.cases import load_case, save_case
+    from verzuimdesk.storage.database import DatabaseError
+    from verzuimdesk.ui.case_dialog import CaseDialog
+
+    with page.ctx.db.read() as s:
+        pupil_id = s.scalars(select(CareCase.pupil_id).where(CareCase.category == "A")).one()
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    dialog.share.setCurrentText("Gedeeltelijk (25%)")
+    dialog.save()
+    before = load_case(page.ctx.db, pupil_id=pupil_id)
+    assert before is not None and len(before.share_history) == 2
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    (_, ends, end), _ = dialog.period_ends
+    assert ends.isChecked()  # the earlier share has its end date
+    end.setDate(date(2026, 10, 1))  # before that share's start, 5 Oct
+    dialog.save()
+    assert "ligt voor de begindatum" in dialog.error.text()
+    assert load_case(page.ctx.db, pupil_id=pupil_id) == before
+    (a, _, pa), (b, _, pb) = before.share_history
+    overlapping = replace(before, share_history=((a, b, pa), (b, None, pb)), edit_periods=True)
+    with pytest.raises(DatabaseError, match="overlappen"):
+        save_case(page.ctx.db, overlapping, on=date(2026, 11, 23))
+    open_earlier = replace(before, share_history=((a, None, pa), (b, None, pb)), edit_periods=True)
+    with pytest.raises(DatabaseError, match="vul eerst de einddatum in van Nee \\(0%\\)"):
+        save_case(page.ctx.db, open_earlier, on=date(2026, 11, 23))
     assert load_case(page.ctx.db, pupil_id=pupil_id) == before

@@ -110,13 +110,24 @@ def test_the_school_name_is_required(qtbot: QtBot, tmp_path: Path) -> None:
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def test_the_recovery_key_pdf_holds_the_key(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_recovery_key_pdf_is_readable_with_the_key_in_groups(qtbot: QtBot, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     out = tmp_path / "sleutel.pdf"
     write_recovery_pdf(out, "OBS De Regenboog", "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789")
-    text = "".join(PdfReader(out).pages[0].extract_text().split())  # the extractor spaces words its own way
-    assert "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789" in text and "OBSDeRegenboog" in text
+    page = PdfReader(out).pages[0]
+    sizes: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes[text.strip()] = size * abs(tm[3] or 1) * abs(cm[3] or 1)
+
+    text = page.extract_text(visitor_text=seen)
+    assert "OBS De Regenboog" in text and "Gemaakt op" in text
+    key_lines = [t for t in sizes if "ABCD" in t or "STUV" in t]
+    assert key_lines and all(sizes[t] >= 20 for t in key_lines)  # the key large, in groups of four
+    assert any(t.split() == ["ABCD", "EFGH", "JKLM", "NPQR"] for t in key_lines)
+    assert min(sizes.values()) >= 10  # no line printed small: was about 2 pt on A4
 
 
 def test_first_start_offers_the_wizard(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,6 +39,8 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     db_arg(p)
     _pupil(p)
     p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="tot en met deze dag; standaard vandaag")
+    p.add_argument("--reden", dest="reason", default="", metavar="TEKST",
+                   help="waarom leerplicht dit dossier krijgt als er geen ongeoorloofd verzuim is (in het logboek)")
 
     p = kinds.add_parser("overview", help="verzuimoverzicht van een leerling over een periode")
     db_arg(p)
@@ -124,7 +126,8 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
                                             since=since)
         if kind == "dossier":
             return exports.export_dossier(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
-                                          out=args.out, user=user, consent=args.consent, on=on, logo=args.logo)
+                                          out=args.out, user=user, consent=args.consent, on=on, logo=args.logo,
+                                          reason=args.reason)
         if kind == "overview":
             return exports.export_overview(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
                                            start=start, end=end, out=args.out, user=user, consent=args.consent,

@@ -42,7 +42,8 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     _dutch_argparse()
     parser = argparse.ArgumentParser(prog="verzuimdesk", description="VerzuimDesk zonder venster.")
-    parser.add_argument("--version", action="version", version=f"VerzuimDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"VerzuimDesk {__version__}",
+                        help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     p = sub.add_parser("init", help="maak een nieuwe database met een school")
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="SCHOOL.toml")
     p.set_defaults(handler=_school)
 
-    p = sub.add_parser("import", help="lees een bestand in, alles of niets")
+    p = sub.add_parser("import", help="importeer een bestand, alles of niets")
     from verzuimdesk.cli.imports import KINDS, add_import_arguments
 
     p.add_argument("kind", choices=KINDS)

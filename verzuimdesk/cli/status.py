@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from datetime import date
 
 from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL, format_date
@@ -29,11 +30,21 @@ def print_status(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump(status_to_dict(status), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(escape_hidden(json.dumps(status_to_dict(status), ensure_ascii=False, indent=2),
+                                       "\\u{:04x}") + "\n")
     else:
         sys.stdout.write(render_table(status))
     return 0
+
+
+def escape_hidden(text: str, form: str = "<U+{:04X}>") -> str:
+    """Invisible and direction-changing characters (a name with U+202E reads backwards on a terminal)
+    written as `form`; line breaks stay. In JSON `\\uXXXX` keeps the same string."""
+    return "".join(form.format(ord(ch)) if ch != "\n" and unicodedata.category(ch) in _HIDDEN else ch
+                   for ch in text)
+
+
+_HIDDEN = {"Cf", "Cc", "Zl", "Zp"}
 
 
 def render_table(status: SchoolStatus) -> str:
@@ -47,7 +58,8 @@ def render_table(status: SchoolStatus) -> str:
             a = open_actions[0]
             late = " (te laat)" if a.overdue else ""
             nxt = f"{ACTION_NL[a.kind.value]} vóór {format_date(a.due_date)}{late} [{a.rule_id}]"
-        rows.append((p.number, p.name, p.group, LIGHT_NL[p.status.light.value], nxt))
+        rows.append((escape_hidden(p.number), escape_hidden(p.name), escape_hidden(p.group),
+                     LIGHT_NL[p.status.light.value], nxt))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])

@@ -10,8 +10,8 @@ of the last such day.
 
 A case is proposed for closing ("Leerling volgt weer (>50%) onderwijs op (een) school") when the pupil
 attended more than half of the lestijd of the last 10 schooldagen; the proposed end date is the last
-of those schooldagen on which the pupil was still at least half absent (the einddatum verzuim), or the
-schooldag before the 10 when there was none.
+schooldag since the case start on which the pupil was still at least half absent (the einddatum
+verzuim), or the case start when there was none.
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ def close_proposal(m: PupilMeasures, start: date, t: date) -> CloseProposal | No
     absent, lestijd = ix.span(g.days[lo], g.days[hi])
     if lestijd == 0 or 2 * (lestijd - absent) <= lestijd:
         return None
-    end = g.days[lo - 1] if lo > 0 and g.days[lo - 1] >= start else g.days[lo]
-    for i in range(hi, lo - 1, -1):
+    end = start
+    for i in range(hi, bisect_left(g.days, start) - 1, -1):
         a, minutes = ix.span(g.days[i], g.days[i])
         if minutes and 2 * a >= minutes:
             end = g.days[i]

@@ -37,6 +37,7 @@ class AbsenceCode:
     code: str
     label: str
     category: Category
+    luxe: bool = False  # counts for the LUXE rule (PROTOCOLS.md §1b); a school marks its own codes
 
 
 DEFAULT_CODES: tuple[AbsenceCode, ...] = (
@@ -45,7 +46,7 @@ DEFAULT_CODES: tuple[AbsenceCode, ...] = (
     AbsenceCode("V", "Verlof (art. 11 of 13a Leerplichtwet)", Category.AUTHORISED),
     AbsenceCode("R", "Religieuze verplichting", Category.AUTHORISED),
     AbsenceCode("O", "Ongeoorloofd", Category.UNAUTHORISED),
-    AbsenceCode("X", "Luxeverzuim", Category.UNAUTHORISED),
+    AbsenceCode("X", "Luxeverzuim", Category.UNAUTHORISED, luxe=True),
     AbsenceCode("T", "Te laat", Category.LATE),
     AbsenceCode("S", "Schorsing", Category.SUSPENDED),
     AbsenceCode("E", "Onderwijs elders / excursie", Category.PRESENT_ELSEWHERE),

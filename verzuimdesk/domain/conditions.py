@@ -8,17 +8,31 @@ date t sees only records and events dated on or before t.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.halfweeks import half_week_index
+from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
 
 RUN_KIND = "absence_run_longer_than_weeks"
 RESTARTABLE = frozenset({"minutes_in_window", "occurrences_in_school_year"})
+THUISZITTER_DAYS = 20  # PROTOCOLS.md §1b: a current absence run of more than 4 weeks, in every protocol
+
+
+def reports_to_duo(rule: Rule) -> bool:
+    """A rule with a `duo_report`: it counts only what lies in leerplicht (PROTOCOLS.md §1b)."""
+    return any(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
+
+
+def only_duo(rule: Rule) -> bool:
+    """A rule whose every action is a `duo_report`: it does not hold for a pupil not leerplichtig."""
+    return all(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +60,17 @@ def _full_months(since: date, t: date) -> int:
 
 
 class Evaluator:
-    def __init__(self, pupil: PupilData, calendar: SchoolCalendar, protocol: Protocol) -> None:
+    """`plain` counts every record; `legal` (for rules with a `duo_report`) only those dated in
+    leerplicht. For most pupils the two are one and the same evaluator."""
+
+    def __init__(self, pupil: PupilData, calendar: SchoolCalendar, protocol: Protocol,
+                 plain: Evaluator | None = None) -> None:
         self.pupil = pupil
         self.protocol = protocol
+        self.calendar = calendar
+        self.plain = plain or self
+        self.leerplicht: Leerplicht = plain.leerplicht if plain else leerplicht_of(pupil, calendar)
+        self._legal: Evaluator | None = self if plain is not None else None
         self.m = PupilMeasures(pupil, calendar)
         self.g = self.m.g
         self.rules = {r.id: r for r in protocol.rules}
@@ -60,6 +82,21 @@ class Evaluator:
         self._case_memo: dict[date, date | None] = {}
         self._possible: dict[int, bool] = {}
         self.case_rules = tuple(r for r in protocol.rules if r.starts_case)
+
+    @property
+    def legal(self) -> Evaluator:
+        """The evaluator of the rules with a `duo_report`: records outside leerplicht left out."""
+        if self._legal is None:
+            kept = tuple(r for r in self.pupil.records if self.leerplicht.counts(r))
+            self._legal = (self if len(kept) == len(self.pupil.records)
+                           else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
+        return self._legal
+
+    def leerplichtig(self, t: date) -> bool:
+        return self.leerplicht.on(t)
+
+    def for_rule(self, rule: Rule) -> Evaluator:
+        return self.legal if reports_to_duo(rule) else self.plain
 
     # -- events -------------------------------------------------------------------------------
 
@@ -96,6 +133,10 @@ class Evaluator:
             return any(self.possible(p) for p in c.parts)
         if k == "thuiszitter_months_without_event":
             return self.possible(self.rules[c.rule].condition)
+        if k == "luxe_in_window":
+            return luxe.has_luxe(self.m)
+        if k == "half_weeks":
+            return len(set(self.m.series(c.categories).days)) >= 5
         return self.pupil.case_start is not None or any(self.possible(r.condition) for r in self.case_rules)
 
     def measure(self, c: Condition, t: date, after: date | None = None) -> Measure:
@@ -160,8 +201,20 @@ class Evaluator:
             return Measure(
                 n > 5 * c.weeks, n, 5 * c.weeks, "schooldagen", g.days[run[0]], g.days[run[1]], ids
             )
-        if k == "rule_holds":
-            return self.measure(self.rules[c.rule].condition, t)
+        if k == "rule_holds":  # the plain condition, so a school's own follow-up holds outside leerplicht too
+            return self.plain.measure(self.rules[c.rule].condition, t)
+        if k == "luxe_in_window":
+            win = m.window(t, c.window)
+            eps = luxe.episodes(m, win[0], t) if win is not None else []
+            if not eps:
+                return NO
+            lx = eps[-1]
+            return Measure(True, lx.minutes / 60, 0, "uur", lx.first, lx.last, lx.record_ids)
+        if k == "half_weeks":
+            hw = half_week_index(m, c.categories).at(t, strict=True)
+            if hw is None:
+                return NO
+            return Measure(True, hw.absent / 60, hw.lestijd / 120, "uur", hw.weeks[0].first, t, hw.record_ids)
         if k == "any_of":
             parts = [self.measure(p, t, after) for p in c.parts]
             held = [p for p in parts if p.holds]
@@ -221,16 +274,16 @@ class Evaluator:
             i -= 1
         return days[i]
 
-    def restart_trigger(self, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
-        """For a rule that restarts counting after each duo_report: (trigger, restart point, report).
+    def restart_history(self, rule: Rule, peil: date) -> list[tuple[date, date | None, Event | None]]:
+        """Every trigger of a rule that restarts counting after each duo_report, up to `peil`, oldest
+        first: (trigger, restart point it counted after, the report that answered it or None).
 
-        Walks the schooldagen forward: when the condition becomes true a report is due; a report on
-        or after that trigger restarts the count on the day after it. The report is None when the
-        current trigger has none yet.
+        Walks the schooldagen forward: when the condition becomes true a report is due; the first
+        report on or after that trigger not used by an earlier one answers it, and the count restarts
+        on the schooldag after the trigger date, the report's einddatum (PROTOCOLS.md §1b: "de dag na
+        de einddatum van de 1e melding begint u opnieuw te tellen"), not after the report's date.
         """
         c = rule.condition
-        if not self.holds(c, peil):
-            return None
         days, g = self.g.days, self.g
         reports = self.events_of(ActionKind.DUO_REPORT, date.min, peil)
         series = self.m.series(c.categories)
@@ -238,7 +291,8 @@ class Evaluator:
         last = g.last_index(peil)
         after: date | None = None
         trig: date | None = None
-        done: tuple[date, date | None, Event] | None = None
+        used = 0
+        out: list[tuple[date, date | None, Event | None]] = []
         while i <= last:
             t = days[i]
             held = self.holds(c, t, after)
@@ -247,18 +301,29 @@ class Evaluator:
             elif not held:
                 trig = None
             if trig is not None:
-                k = bisect_left(reports, trig, key=lambda e: e.day)
+                k = max(used, bisect_left(reports, trig, key=lambda e: e.day))
                 if k < len(reports):
-                    done = (trig, after, reports[k])
-                    after, trig = reports[k].day, None
+                    out.append((trig, after, reports[k]))
+                    used, after, trig = k + 1, trig, None
                     i = bisect_right(days, after)
                     continue
             i += 1
         if trig is not None:
-            return trig, after, None
-        if done is not None and self.holds(c, peil, done[1]):
-            return done
-        if last < 0:
+            out.append((trig, after, None))
+        return out
+
+    def restart_trigger(self, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
+        """The trigger of a restart rule at `peil`: the open one, else the last answered one while its
+        count still holds; (trigger, restart point, report), or None when the rule does not hold."""
+        c = rule.condition
+        if not self.holds(c, peil):
+            return None
+        history = self.restart_history(rule, peil)
+        if history and history[-1][2] is None:
+            return history[-1]
+        if history and self.holds(c, peil, history[-1][1]):
+            return history[-1]
+        if self.g.last_index(peil) < 0:
             return peil, None, None
         return None
 
@@ -302,10 +367,7 @@ class Evaluator:
         return trig
 
     def thuiszitter(self, t: date) -> bool:
-        """A run rule that starts the case holds at t (HW-THUIS or the protocol's equivalent)."""
-        for rule in self.case_rules:
-            c = rule.condition
-            runs = [c] if c.kind == RUN_KIND else [p for p in c.parts if p.kind == RUN_KIND]
-            if any(self.holds(r, t) for r in runs):
-                return True
-        return False
+        """The current absence run at t holds more than 20 schooldagen (PROTOCOLS.md §1b), in every
+        protocol; HW-THUIS and its kin name it, and a protocol without such a rule uses it too."""
+        run = self.m.current_run(t)
+        return run is not None and run[1] - run[0] + 1 > THUISZITTER_DAYS

@@ -8,6 +8,16 @@ _DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MONTHS_NL = _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
+def one_decimal(value: float) -> str:
+    """A percentage or so as Dutch writes it: 2,5."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def whole_hours(minutes: int) -> str:
+    """Minutes as whole hours with a Dutch thousands separator: 12.345."""
+    return f"{minutes / 60:,.0f}".replace(",", ".")
+
+
 def format_date(d: date, *, weekday: bool = True) -> str:
     text = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
     return f"{_DAYS[d.weekday()]} {text}" if weekday else text

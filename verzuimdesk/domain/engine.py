@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator
+from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
 
@@ -137,11 +138,24 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
     """The hits of one rule; `each_record` gives one per record, the others at most one.
 
     The third element is the DUO report that restarted counting for a restart rule, if the hit is
-    the one that report answered.
+    the one that report answered. A rule with a `duo_report` counts only records dated in leerplicht,
+    and one that asks for nothing but a `duo_report` does not hold for a pupil not leerplichtig
+    (PROTOCOLS.md §1b).
     """
+    if only_duo(rule) and not ev.leerplichtig(peil):
+        return []
+    ev = ev.for_rule(rule)
     c = rule.condition
     if not ev.possible(c):
         return []
+    if c.kind == "luxe_in_window":  # one hit per luxe episode, each with a report of its own
+        win = ev.m.window(peil, c.window)
+        found = luxe.episodes(ev.m, win[0], peil) if win is not None else []
+        return [
+            (rule, RuleHit(rule.id, rule.text, rule.step, e.minutes / 60, 0, "uur", e.first, e.last, e.first,
+                           e.record_ids), None)
+            for e in found
+        ]
     if c.kind == "each_record":
         s = ev.m.series(c.categories)
         lo, hi = s.bounds(date.min, peil)
@@ -191,8 +205,11 @@ def _actions(
         if earlier and earlier[-1] not in escalation_done:
             escalation_done[earlier[-1]] = e.id
     out: list[Action] = []
+    leerplichtig = ev.leerplichtig(peil)
     for rule, hit, report in hits:
         for spec in rule.actions:
+            if spec.kind is ActionKind.DUO_REPORT and not leerplichtig:
+                continue  # DUO takes reports of leerplichtige pupils only (PROTOCOLS.md §1b)
             due = _due(ev, spec, hit.trigger_date, case_start)
             done_by: int | None
             if spec.kind is ActionKind.ESCALATION:

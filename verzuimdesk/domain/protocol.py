@@ -43,6 +43,10 @@ CONDITION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"regel", "maanden", "gebeurtenis"}),
         frozenset(),
     ),
+    # PROTOCOLS.md §1b: a luxe record in the window, one hit per luxe episode (LUXE)
+    "luxe_in_window": (frozenset({"venster_lesweken"}), frozenset()),
+    # PROTOCOLS.md §1b: half-weeks, more than half of the lestijd in each of the last 5 lesweken (LRV)
+    "half_weeks": (frozenset({"categorie"}), frozenset()),
 }
 
 TERM_UNITS = frozenset({"schooldagen", "werkdagen", "direct", "weken_na_start_zaak"})
@@ -183,12 +187,17 @@ def read_protocol(path_or_id: str | Path) -> bytes:
 def parse_protocol(raw: bytes, file_name: str) -> Protocol:
     """Check the bytes of a protocol file and make a Protocol of them, or say in Dutch what is wrong."""
     where = f"Protocolbestand {file_name}"
+    if len(raw) > 1_000_000:  # a protocol is some 20 kB
+        raise ProtocolError(f"{where}: te groot voor een protocolbestand (meer dan 1 MB)")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ProtocolError(f"{where}: geen UTF-8-tekst (onleesbare byte op positie {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProtocolError(f"{where}: geen geldige TOML ({exc})") from None
+    except RecursionError:
+        raise ProtocolError(f"{where}: geen geldige TOML (lijsten of tabellen honderden keren in elkaar genest)") \
+            from None
     return _Reader(where).protocol(data)
 
 

@@ -24,6 +24,7 @@ class AbsenceRecord:
     minutes_late: int | None = None
     reported_at: datetime | None = None
     note: str = ""
+    luxe: bool = False  # a luxe code (PROTOCOLS.md §1b): `X`, or a code the school marks as luxe
 
     @property
     def whole_day(self) -> bool:
@@ -44,6 +45,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Exemption:
+    """A vrijstelling van de leerplicht (PROTOCOLS.md §1b): not leerplichtig from `start` to `end`
+    (both included; no end: until further notice), on the ground of a Leerplichtwet article."""
+
+    start: date
+    end: date | None
+    article: str
+    note: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class PupilData:
     """Everything the engine needs of one pupil."""
 
@@ -57,6 +72,8 @@ class PupilData:
     events: tuple[Event, ...] = ()
     case_start: date | None = None  # a case of zorgwekkend verzuim opened by hand
     extra: dict[str, str] = field(default_factory=dict)
+    birth_date: date | None = None  # None: taken as leerplichtig (PROTOCOLS.md §1b)
+    exemptions: tuple[Exemption, ...] = ()
 
     def enrolled_on(self, day: date) -> bool:
         return self.enrolled_from <= day and (self.enrolled_until is None or day <= self.enrolled_until)

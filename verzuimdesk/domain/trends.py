@@ -197,6 +197,10 @@ class _Pupil:
     cum: list[list[int]] = field(default_factory=list)  # per category
     late_days: list[date] = field(default_factory=list)
     duo_days: list[date] = field(default_factory=list)
+    quiet: bool = False  # no rule of the protocol can hold on any of the pupil's records
+    first_input: date = date.max  # the first record, event or case of the pupil
+    quiet_before: bool = False  # no rule can hold on no records at all: green before `first_input`
+    lights: dict[date, Light] = field(default_factory=dict)  # the light per period end, once each
 
 
 def _prepare(ev: Evaluator) -> _Pupil:
@@ -223,7 +227,27 @@ def _prepare(ev: Evaluator) -> _Pupil:
     out.days = sorted(per_day)
     out.cum = [[0, *accumulate(per_day[d][k] for d in out.days)] for k in range(len(CATEGORIES))]
     out.duo_days = [e.day for e in ev.events if e.kind is ActionKind.DUO_REPORT and e.source == "event"]
+    out.quiet = _quiet(ev)
+    firsts = [r.day for r in m.records[:1]] + [e.day for e in ev.events[:1]] + [d for d in [p.case_start] if d]
+    out.first_input = min(firsts, default=date.max)
     return out
+
+
+def _quiet(ev: Evaluator) -> bool:
+    return not any(ev.possible(r.condition) for r in ev.protocol.rules)
+
+
+def _light(ev: Evaluator, p: _Pupil, day: date) -> Light:
+    """The engine's light of an enrolled pupil at `day`. Where no rule can hold on any of the pupil's
+    records (the engine's own `possible`), no rule holds and nothing is asked: green, as `status_of`
+    answers, without evaluating it; two thirds of a school are such pupils. So is a pupil before the
+    first record, event or case, where no rule can hold on no records."""
+    if p.quiet or (day < p.first_input and p.quiet_before):
+        return Light.GREEN
+    found = p.lights.get(day)
+    if found is None:
+        found = p.lights[day] = status_of(ev, day).light
+    return found
 
 
 class _GroupLestijd:
@@ -262,11 +286,19 @@ def compute_trends(
         before.append((pa, pb) if pa is not None and pb is not None and pa <= pb else None)
     whole = (start, end)
     whole_before = (add_months(start, -12), add_months(end, -12))
-    wanted = sorted(set(ranges) | {r for r in before if r is not None} | {whole, whole_before})
+    # A year before is only of use where the calendar holds a school year then.
+    years = calendar.school_years
+    earlier = {r for r in [*before, whole_before] if r is not None and any(
+        y.start <= r[1] and r[0] <= y.end for y in years)}
+    wanted = sorted(set(ranges) | earlier | {whole})
 
     evaluators = [Evaluator(p, calendar, protocol) for p in pupils]
     prepared = [_prepare(ev) for ev in evaluators]
     groups = tuple(sorted({p.group for p in prepared}, key=group_key))
+    # A pupil of the group with nothing recorded yet, asked of the engine once per group.
+    empty = {g: _quiet(Evaluator(PupilData(0, "", "", g, date.min), calendar, protocol)) for g in groups}
+    for p in prepared:
+        p.quiet_before = empty[p.group]
     lestijd = {g: _GroupLestijd(calendar, g) for g in groups}
     group_of = {ev.pupil.id: p.group for ev, p in zip(evaluators, prepared, strict=True)}
     case_list = [c for c in cases if c.pupil_id in group_of]
@@ -274,7 +306,7 @@ def compute_trends(
     figures: dict[tuple[date, date], PeriodFigures] = {}
     for a, b in wanted:
         per_group: dict[str, list[int]] = {g: [0] * 12 for g in groups}
-        for ev, p in zip(evaluators, prepared, strict=True):
+        for p in prepared:
             row = per_group[p.group]
             lo = max(a, p.enrolled_from)
             hi = b if p.enrolled_until is None else min(b, p.enrolled_until)
@@ -290,10 +322,12 @@ def compute_trends(
                 row[6] += _count(p.late_days, a, b)
             if p.duo_days:
                 row[7] += _count(p.duo_days, a, b)
-            if ev.pupil.enrolled_on(b):
-                light = status_of(ev, b).light
-                if light is not Light.GREY:
-                    row[9 + LIGHTS.index(light)] += 1
+        if any(r[0] for r in per_group.values()):  # no lights where the school had no lestijd
+            for ev, p in zip(evaluators, prepared, strict=True):
+                if ev.pupil.enrolled_on(b):
+                    light = _light(ev, p, b)
+                    if light is not Light.GREY:
+                        per_group[p.group][9 + LIGHTS.index(light)] += 1
         opened = {g: 0 for g in groups}
         closed = {g: 0 for g in groups}
         for c in case_list:
@@ -308,8 +342,8 @@ def compute_trends(
         figures[(a, b)] = PeriodFigures(a, b, label(a, per), school, by_group)
 
     def beside(rng: tuple[date, date], prev: tuple[date, date] | None) -> TrendPeriod:
-        earlier = figures[prev] if prev is not None else None
-        return TrendPeriod(figures[rng], earlier if earlier is not None and earlier.school.lestijd else None)
+        found = figures.get(prev) if prev is not None else None
+        return TrendPeriod(figures[rng], found if found is not None and found.school.lestijd else None)
 
     out = tuple(beside(rng, prev) for rng, prev in zip(ranges, before, strict=True))
     return Trends(start, end, per, groups, out, beside(whole, whole_before))

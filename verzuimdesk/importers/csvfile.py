@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -23,37 +24,75 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+# Limits, checked before the work they bound (a school's export is far below each of them).
+MAX_BYTES = 50 * 1024 * 1024  # ten years of absence records of a large school is some 10 MB
+MAX_COLUMNS = 100
+MAX_ROWS = 500_000
+MAX_FIELD = 5_000  # characters in one value: a long note fits, a pasted document does not
+MAX_PROBLEMS = 100  # listed; the rest is counted
+
+
+def too_big(size: int, source: str) -> InputRefused:
+    return InputRefused(source, [Problem(None, "", f"het bestand is te groot ({size // (1024 * 1024)} MB; "
+                                         f"hooguit {MAX_BYTES // (1024 * 1024)} MB): kies het juiste bestand of "
+                                         "splits het")])
+
+
 def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]) -> CsvTable:
-    """Parse the header and rows; refuse missing or unknown columns and ragged lines."""
+    """Parse the header and rows; refuse missing or unknown columns and ragged lines.
+
+    Time and memory stay bounded: the size, the number of columns and rows and the length of a value
+    are limited (each refusal in Dutch), and at most MAX_PROBLEMS problems are listed.
+    """
+    if len(data) > MAX_BYTES:
+        raise too_big(len(data), source)
     text = decode(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
+    if first.count(delimiter) >= MAX_COLUMNS:
+        raise InputRefused(source, [Problem(1, "", f"de kopregel heeft {first.count(delimiter) + 1} kolommen; "
+                                            f"hooguit {MAX_COLUMNS} zijn toegestaan")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header_raw = next(reader)
     except StopIteration:
         raise InputRefused(source, [Problem(None, "", "het bestand is leeg (een kopregel is verplicht)")]) from None
-    header = tuple(h.strip().lower() for h in header_raw)
+    except csv.Error as exc:
+        raise InputRefused(source, [Problem(1, "", f"onleesbare kopregel ({exc})")]) from None
+    header = tuple(h.strip().lower()[:MAX_FIELD] for h in header_raw)
+    counts = Counter(header)
     problems = [Problem(1, col, "verplichte kolom ontbreekt") for col in sorted(required - set(header))]
-    problems += [Problem(1, col, "onbekende kolom") for col in header if col and col not in required | optional]
-    doubles = sorted({c for c in header if header.count(c) > 1})
+    problems += [Problem(1, col[:80], "onbekende kolom") for col in header if col and col not in required | optional]
+    doubles = sorted(c for c, n in counts.items() if n > 1)
     problems += [Problem(1, col, "kolom staat er twee keer in") for col in doubles]
     if problems:
-        raise InputRefused(source, problems)
+        raise InputRefused(source, _capped(problems))
     rows: list[tuple[int, dict[str, str]]] = []
     try:
         for values in reader:
             line = reader.line_num
+            if len(rows) >= MAX_ROWS:
+                raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
             if not any(v.strip() for v in values):
                 continue  # blank lines, often at the end of an export
             if len(values) != len(header):
                 problems.append(
                     Problem(line, "", f"{len(values)} waarden, de kopregel heeft er {len(header)}")
                 )
-                continue
-            rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True) if h}))
+            elif any(len(v) > MAX_FIELD for v in values):
+                problems.append(Problem(line, "", f"een waarde is langer dan {MAX_FIELD} tekens"))
+            else:
+                rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True) if h}))
+            if len(problems) > MAX_PROBLEMS:
+                break
     except csv.Error as exc:
-        problems.append(Problem(reader.line_num, "", f"onleesbare regel ({exc})"))
+        problems.append(Problem(reader.line_num, "", f"onleesbare regel ({str(exc)[:200]})"))
     if problems:
-        raise InputRefused(source, problems)
+        raise InputRefused(source, _capped(problems))
     return CsvTable(header, tuple(rows))
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return [*problems[:MAX_PROBLEMS], Problem(None, "", "en nog meer fouten: herstel eerst deze")]

@@ -11,14 +11,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TypeVar
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.leerplicht import ARTICLES, article_code
+from verzuimdesk.domain.limits import too_long
+from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date, parse_datetime, parse_time
 
 PUPIL_COLUMNS = ("leerlingnummer", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "groep",
-                 "inschrijfdatum", "uitschrijfdatum", "ot_nummer", "gezin")
+                 "inschrijfdatum", "uitschrijfdatum", "ot_nummer", "gezin",
+                 "vrijstelling_van", "vrijstelling_tot", "vrijstelling_artikel")  # vrijstelling: PROTOCOLS.md §1b
 PUPIL_REQUIRED = {"leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep", "inschrijfdatum"}
 ABSENCE_COLUMNS = ("leerlingnummer", "datum", "van", "tot", "code", "minuten_te_laat", "gemeld_op", "opmerking")
 ABSENCE_REQUIRED = {"leerlingnummer", "datum", "code"}
@@ -47,6 +52,7 @@ class PupilIn:
     enrolled_until: date | None
     ot_number: str
     family: str
+    exemption: Exemption | None = None  # a vrijstelling van de leerplicht (optional columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,10 @@ class _Line:
         value = self.values.get(column, "")
         if required and not value:
             self.fail(column, "is leeg")
+        reason = too_long(value, limits.CSV_COLUMNS.get(column, limits.NOTE))
+        if reason:
+            self.fail(column, reason)
+            return value[:limits.CSV_COLUMNS.get(column, limits.NOTE)]
         return value
 
     def parsed(self, column: str, parse: Callable[[str], T], required: bool = False) -> T | None:
@@ -132,11 +142,34 @@ def check_pupils(table: CsvTable, source: str) -> list[PupilIn]:
             ln.fail("uitschrijfdatum", "ligt voor de inschrijfdatum")
         if birth and start and birth >= start:
             ln.fail("geboortedatum", "ligt niet voor de inschrijfdatum")
+        exemption = _exemption(ln)
         if len(problems) == before and birth and start:
             out.append(PupilIn(number, first, ln.text("tussenvoegsel"), last, birth, group, start, until,
-                               ln.text("ot_nummer"), ln.text("gezin")))
+                               ln.text("ot_nummer"), ln.text("gezin"), exemption))
     _refuse_if(problems, source)
     return out
+
+
+def _exemption(ln: _Line) -> Exemption | None:
+    """The optional vrijstelling of a pupils line: a start, an end not before it, a known article."""
+    start = ln.parsed("vrijstelling_van", parse_date)
+    end = ln.parsed("vrijstelling_tot", parse_date)
+    article = ln.text("vrijstelling_artikel")
+    if not (start or end or article):
+        return None
+    code = article_code(article) if article else None
+    if start is None and not ln.text("vrijstelling_van"):
+        ln.fail("vrijstelling_van", "is leeg (een vrijstelling heeft een begindatum)")
+    if not article:
+        ln.fail("vrijstelling_artikel", "is leeg (een vrijstelling heeft een artikel van de Leerplichtwet)")
+    elif code is None:
+        ln.fail("vrijstelling_artikel", f"'{article}' is geen artikel voor vrijstelling; kies uit "
+                + ", ".join(sorted(ARTICLES)))
+    if start and end and end < start:
+        ln.fail("vrijstelling_tot", "ligt voor vrijstelling_van")
+    if start is None or code is None or (end is not None and end < start):
+        return None
+    return Exemption(start, end, code)
 
 
 def check_absences(

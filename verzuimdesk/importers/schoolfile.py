@@ -12,7 +12,9 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
+from verzuimdesk.domain.limits import too_long
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_span
 
@@ -116,12 +118,21 @@ class _Reader:
         return table
 
 
+MAX_CHARS = 1_000_000  # a school file is a few kB; a bigger one is a mistake or an attack
+
+
 def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSettings:
     """Parse and validate; raises InputRefused listing every problem."""
+    if len(text) > MAX_CHARS:
+        raise InputRefused(source, [Problem(None, "", "het bestand is te groot voor een schoolbestand (meer dan "
+                                            "1 MB); kies het juiste bestand")])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputRefused(source, [Problem(None, "", f"geen geldig TOML-bestand ({exc})")]) from None
+    except RecursionError:
+        raise InputRefused(source, [Problem(None, "", "geen geldig schoolbestand: lijsten of tabellen zijn "
+                                            "honderden keren in elkaar genest")]) from None
     r = _Reader()
     for unknown in sorted(set(data) - _TOP_KEYS):
         r.fail(unknown, "onbekende sleutel")
@@ -131,6 +142,10 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
     name = r.text(school, "naam", "school.naam") if isinstance(data.get("school"), dict) else ""
     brin = r.text(school, "brin", "school.brin", required=False)
     protocol = r.text(school, "protocol", "school.protocol", required=False) or "hoeksche-waard-po"
+    for key, value, limit in (("school.naam", name, limits.SCHOOL), ("school.brin", brin, 10),
+                              ("school.protocol", protocol, limits.LINK)):
+        if too_long(value, limit):
+            r.fail(key, str(too_long(value, limit)))
 
     year_t = r.table(data, "schooljaar", {"start", "eind"})
     has_year = isinstance(data.get("schooljaar"), dict)
@@ -150,6 +165,9 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
         r.fail("lestijden.groepen", "moet een tabel per groep zijn")
         raw_groups = {}
     for group, week in raw_groups.items():
+        if too_long(str(group), limits.GROUP):
+            r.fail("lestijden.groepen", f"de naam van een groep {too_long(str(group), limits.GROUP)}")
+            continue
         if not isinstance(week, dict):
             r.fail(f"lestijden.groepen.{group}", "moet een tabel met weekdagen zijn")
             continue

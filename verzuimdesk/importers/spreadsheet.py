@@ -11,14 +11,14 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from verzuimdesk.importers.csvfile import CsvTable, decode
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, ABSENCE_REQUIRED, PUPIL_COLUMNS, PUPIL_REQUIRED
+from verzuimdesk.importers.workbook import MAX_ROWS, check_cells, check_size, is_workbook, read_workbook
 
 FIELDS: dict[str, tuple[str, ...]] = {"pupils": PUPIL_COLUMNS, "absences": ABSENCE_COLUMNS}
 REQUIRED: dict[str, set[str]] = {"pupils": PUPIL_REQUIRED, "absences": ABSENCE_REQUIRED}
@@ -88,16 +88,13 @@ DATE_FORMATS = (
 )
 
 
-def is_xlsx(data: bytes, filename: str) -> bool:
-    return filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04"
-
-
 def read_sheet(data: bytes, filename: str) -> Sheet:
-    """The first sheet of an XLSX file, or a CSV file (UTF-8 with or without BOM, or Windows-1252)."""
-    if filename.lower().endswith(".xls") and not is_xlsx(data, filename):
-        raise InputRefused(filename, [Problem(None, "", "een oud Excel-bestand (.xls) kan niet gelezen worden; "
-                                      "sla het in Excel op als .xlsx of .csv")])
-    lines = _xlsx_lines(data, filename) if is_xlsx(data, filename) else _csv_lines(data, filename)
+    """The first sheet of an XLSX, XLS or ODS file, or a CSV file (UTF-8 with or without BOM, or Windows-1252).
+
+    Every limit of `importers.workbook` (size, zip bombs, rows, columns, cell length) is checked first.
+    """
+    check_size(data, filename)
+    lines = read_workbook(data, filename) if is_workbook(data, filename) else _csv_lines(data, filename)
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, tuple[str, ...]]] = []
     for line, cells in lines:
@@ -134,42 +131,15 @@ def _csv_lines(data: bytes, filename: str) -> list[tuple[int, tuple[str, ...]]]:
     out: list[tuple[int, tuple[str, ...]]] = []
     try:
         for values in reader:
-            out.append((reader.line_num, tuple(v.strip() for v in values)))
+            if len(out) >= MAX_ROWS:
+                raise InputRefused(filename, [Problem(reader.line_num, "", f"meer dan {MAX_ROWS} regels; "
+                                              "dat wordt niet gelezen")])
+            cells = tuple(v.strip() for v in values)
+            check_cells(cells, reader.line_num, filename)
+            out.append((reader.line_num, cells))
     except csv.Error as exc:
         raise InputRefused(filename, [Problem(reader.line_num, "", f"onleesbare regel ({exc})")]) from None
     return out
-
-
-def _xlsx_lines(data: bytes, filename: str) -> list[tuple[int, tuple[str, ...]]]:
-    from openpyxl import load_workbook  # only an XLSX import pays for loading openpyxl
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputRefused(filename, [Problem(None, "", f"geen leesbaar Excel-bestand (.xlsx): {exc}")]) from None
-    try:
-        sheet = book.worksheets[0]
-        return [(i, tuple(_cell_text(v) for v in row))
-                for i, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
-    finally:
-        book.close()
-
-
-def _cell_text(value: object) -> str:
-    """A cell as the CSV formats write it: dates ISO, whole numbers without ".0", times HH:MM."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return value.date().isoformat()
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def normalise(header: str) -> str:

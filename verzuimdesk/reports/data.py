@@ -6,21 +6,14 @@ not import them; the services build these and hand them down.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from enum import StrEnum
 
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.disclosure import Recipient, Topic
 from verzuimdesk.domain.engine import Action, RuleHit
 
-
-class Recipient(StrEnum):
-    """Who receives a dossier or overview (DESIGN.md, "Who may receive what")."""
-
-    OUDERS = "ouders"
-    LEERPLICHT = "leerplicht"
-    JEUGDARTS = "jeugdarts"
-    SWV = "swv"
+__all__ = ["Recipient", "Topic"]  # Recipient lives in the domain's disclosure table; re-exported here
 
 
 RECIPIENT_NL = {
@@ -106,6 +99,7 @@ class RecordRow:
     minutes: int
     minutes_late: int | None
     note: str
+    note_topic: Topic = Topic.GEZONDHEID  # the safe side for a row built without one
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +108,7 @@ class AgreementRow:
     owner: str
     due: date | None
     done: bool
+    topic: Topic = Topic.GEZONDHEID
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +120,8 @@ class ConversationRow:
     summary: str
     created_by: str
     agreements: tuple[AgreementRow, ...]
+    topic: Topic = Topic.GEZONDHEID
+    author: str = ""  # the name of the person who wrote it (created_by is the account)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +131,7 @@ class PlanRow:
     start: date
     evaluation: date | None
     note: str
+    topic: Topic = Topic.GEZONDHEID
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +143,7 @@ class EventItem:
     kind: str
     reference: str
     note: str
+    topic: Topic = Topic.GEZONDHEID
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +159,27 @@ class CaseRow:
     close_reason: str
     statuses: tuple[tuple[date, str], ...]
     shares: tuple[tuple[date, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GuardianRow:
+    name: str
+    relation: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """Who compiled a dossier for leerplicht, how to reach the school, who signs, and why it is sent."""
+
+    by_name: str
+    by_role: str
+    school_phone: str
+    school_email: str
+    director: str
+    on: date
+    reason: str = ""  # why a dossier without unauthorised absence goes to leerplicht
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,24 +200,44 @@ class Dossier:
     schooldagen: tuple[date, ...]  # the pupil's schooldagen in the period, for the calendar strip
     recipient: Recipient | None = None  # None: not filtered yet
     left_out: str = ""  # one sentence on what this recipient's version never holds
+    # What the filter took out of this version: the sections ("records", "notes", "conversations",
+    # "agreements", "plans", "events", "cases", "rules") and the days whose records it left out.
+    withheld: frozenset[str] = frozenset()
+    hidden_days: frozenset[date] = frozenset()
+    rule_labels: dict[str, str] = field(default_factory=dict)  # rule id -> its Dutch name
+    thuiszitter_rules: frozenset[str] = frozenset()  # the rules that make a pupil a thuiszitter
+    compiled: Compiled | None = None  # the leerplicht dossier's "opgesteld door" and more
+    guardians: tuple[GuardianRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class DuoReport:
-    """What to type into DUO's verzuimloket, by hand."""
+    """What to type into DUO's verzuimregister through the school's LAS, by hand (PROTOCOLS.md §1b).
+
+    Built from the trigger the report answers. `end` None: langdurig relatief verzuim that still
+    holds ("nog afwezig"). `count` is the number of late arrivals for overig verzuim (te laat).
+    `reported_on`/`reference`: the registered report, when the sheet is printed again for the file;
+    `previous_on`/`previous_reference`: the report before it (a vervolgmelding).
+    """
 
     school: str
     brin: str
     pupil: PupilInfo
     report_type: str
-    rule_id: str
+    rule_label: str
     rule_text: str
     begin: date
-    end: date
+    end: date | None
     hours: float
     due: date
     records: tuple[RecordRow, ...]
     agreements: tuple[tuple[date, AgreementRow], ...]
+    legal: bool = True
+    count: int | None = None
+    reported_on: date | None = None
+    reference: str = ""
+    previous_on: date | None = None
+    previous_reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
-"""DUO-melding: the fields to type into DUO's verzuimloket by hand, in the order the loket asks them.
+"""DUO-melding: the worksheet from which the IB-er types the report into the school's LAS, which passes
+it on to DUO's verzuimregister (PROTOCOLS.md §1b). Every figure comes from the trigger the report
+answers, so the sheet printed again later (for the file) says the same, marked "gemeld op".
 
-The app does not talk to DUO: a school reports through the loket itself, and this page keeps the
-numbers it needs (and the proof of what was reported) in one place.
+The app does not talk to DUO: the school reports through its leerlingadministratiesysteem (ParnasSys,
+ESIS, …) itself, and this page keeps the numbers it needs (and the proof of what was reported).
 """
 
 from __future__ import annotations
@@ -16,28 +18,55 @@ from verzuimdesk.reports.base import build, content_width, d, empty, facts, hour
 from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 
 
+def _intro(r: DuoReport) -> str:
+    if r.reported_on is not None:
+        ref = f" (nummer {r.reference})" if r.reference else ""
+        return (f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier: de gegevens zoals ze "
+                "gemeld zijn.")
+    term = "wettelijke termijn" if r.legal else "termijn van het stappenplan; de wet vraagt deze melding niet"
+    return (f"Over te nemen in de leerlingadministratie (LAS) van de school, die de melding doorgeeft aan het "
+            f"verzuimregister van DUO, uiterlijk {d(r.due)} ({term}). Leg na de melding het meldingsnummer "
+            "vast bij de leerling in VerzuimDesk.")
+
+
+def _figures(r: DuoReport) -> list[tuple[str, str]]:
+    rows = [("Soort melding", r.report_type)]
+    if r.previous_on is not None:
+        ref = f", nummer {r.previous_reference}" if r.previous_reference else ""
+        rows.append(("Vorige melding", f"{d(r.previous_on)}{ref}"))
+    rows += [("Begindatum verzuim", d(r.begin)),
+             ("Einddatum verzuim", d(r.end) if r.end is not None else "nog afwezig")]
+    if r.count is not None:
+        rows.append(("Aantal keer te laat", str(r.count)))
+    else:
+        rows.append(("Aantal uren verzuim", hours(round(r.hours * 60))))
+    rows.append(("Aanleiding (stappenplan)", f"{r.rule_label}: {r.rule_text}"))
+    if r.reported_on is not None:
+        rows.append(("Gemeld op", d(r.reported_on) + (f" (nummer {r.reference})" if r.reference else "")))
+    return rows
+
+
 def build_duo_pdf(report: DuoReport, out: Path, *, printed: date, logo: str | None = None) -> None:
     w = content_width()
     r = report
     pu = r.pupil
     story: list[Flowable] = [
-        p(f"Over te nemen in het verzuimloket van DUO, uiterlijk {d(r.due)} (wettelijke termijn). "
-          "Vul na de melding het meldingsnummer in bij de leerling in VerzuimDesk.", "small"),
+        p(_intro(r), "small"),
         p("Melding", "h2"),
-        facts([("Soort melding", r.report_type),
-               ("Begindatum verzuim", d(r.begin)),
-               ("Einddatum verzuim", f"{d(r.end)} (de dag waarop de grens bereikt werd)"),
-               ("Aantal uren ongeoorloofd verzuim", hours(round(r.hours * 60))),
-               ("Aanleiding (stappenplan)", f"{r.rule_id}: {r.rule_text}")], w),
+        facts(_figures(r), w),
         p("Leerling", "h2"),
-        facts([("Naam", pu.name), ("Geboortedatum", d(pu.birth_date, weekday=False)),
+        facts([("Naam", pu.name), ("Geboortedatum", d(pu.birth_date, weekday=False) if pu.birth_date else "ontbreekt"),
                ("Leerlingnummer school", pu.number), ("Groep", pu.group)], w),
         p("School", "h2"),
         facts([("Naam", r.school), ("BRIN", r.brin or "–")], w),
-        p("Het verzuim dat meetelt", "h2"),
+        p("Het verzuim dat meetelt" if r.count is None else "De keren te laat die meetellen", "h2"),
     ]
-    if r.records:
-        rows: list[list[Any]] = [["Datum", "Code", "Soort", "Uren", "Opmerking"]]
+    if r.records and r.count is not None:
+        rows: list[list[Any]] = [["Datum", "Code", "Minuten te laat", "Opmerking"]]
+        rows += [[d(x.day), x.code, str(x.minutes_late or 0), x.note] for x in r.records]
+        story.append(table(rows, [w * 0.22, w * 0.1, w * 0.18, w * 0.5]))
+    elif r.records:
+        rows = [["Datum", "Code", "Soort", "Uren", "Opmerking"]]
         rows += [[d(x.day), x.code, CATEGORY_NL[x.category], hours(x.minutes) if x.minutes else "–", x.note]
                  for x in r.records]
         story.append(table(rows, [w * 0.2, w * 0.08, w * 0.17, w * 0.1, w * 0.45]))

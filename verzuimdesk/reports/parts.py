@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import ACTION_NL
 from verzuimdesk.domain.engine import Action, RuleHit
-from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, hours, p, styles, table
-from verzuimdesk.reports.data import CATEGORY_NL, RECIPIENT_NL, Dossier, EventItem, RecordRow
+from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, hours, number, p, styles, table
+from verzuimdesk.reports.data import CATEGORY_NL, RECIPIENT_NL, Dossier, Recipient, RecordRow
 
 CATEGORY_COLOUR = {
     Category.UNAUTHORISED: colors.HexColor("#D64545"),
@@ -31,6 +31,26 @@ CATEGORY_COLOUR = {
 PRIORITY = (Category.UNAUTHORISED, Category.UNEXPLAINED, Category.SUSPENDED, Category.SICK, Category.AUTHORISED,
             Category.LATE, Category.PRESENT_ELSEWHERE)
 NO_SCHOOL = colors.HexColor("#EFEFEF")
+NOT_HERE = colors.HexColor("#B8B8B8")  # a day whose records this version leaves out
+FOR_NL = {Recipient.OUDERS: "voor de ouders / verzorgers", Recipient.LEERPLICHT: "voor de leerplichtambtenaar",
+          Recipient.JEUGDARTS: "voor de jeugdarts (JGZ)", Recipient.SWV: "voor het samenwerkingsverband"}
+
+
+def not_included(dossier: Dossier) -> str:
+    """'niet opgenomen in deze versie voor de leerplichtambtenaar'"""
+    who = FOR_NL[dossier.recipient] if dossier.recipient else ""
+    return f"niet opgenomen in deze versie {who}".strip()
+
+
+def none_or_withheld(dossier: Dossier, section: str, shown: bool, none_text: str) -> list[Flowable]:
+    """What a section says under its list: nothing, that there is none, or that this version leaves some out.
+
+    A filtered version never claims there is nothing where it left something out.
+    """
+    if section in dossier.withheld:
+        text = not_included(dossier)
+        return [empty(("Meer is " if shown else "") + (text if shown else text[0].upper() + text[1:]) + ".")]
+    return [] if shown else [empty(none_text)]
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december")
 
@@ -48,6 +68,10 @@ def pupil_block(dossier: Dossier, width: float) -> list[Flowable]:
     if pu.ot_number:
         pairs.append(("SWV/OT-nummer", pu.ot_number))
     pairs.append(("Periode", f"{d(dossier.start)} t/m {d(dossier.end)}"))
+    for g in dossier.guardians:
+        reach = " · ".join(x for x in (g.phone, g.email) if x)
+        pairs.append((f"Ouder/verzorger{f' ({g.relation})' if g.relation else ''}",
+                      g.name + (f" — {reach}" if reach else "")))
     if dossier.recipient is not None:
         pairs.append(("Bestemd voor", RECIPIENT_NL[dossier.recipient]))
     out: list[Flowable] = [facts(pairs, width)]
@@ -78,20 +102,21 @@ def totals(records: Sequence[RecordRow], schooldagen: Sequence[date]) -> list[To
     return out
 
 
-def totals_block(records: Sequence[RecordRow], schooldagen: Sequence[date], width: float) -> Flowable:
+def totals_block(dossier: Dossier, width: float) -> list[Flowable]:
     rows: list[list[Any]] = [["Soort verzuim", "Uren", "Perioden", "Registraties"]]
-    for t in totals(records, schooldagen):
+    for t in totals(dossier.records, dossier.schooldagen):
         uren = "–" if t.category is Category.LATE else hours(t.minutes)
         rows.append([CATEGORY_NL[t.category], uren, str(t.episodes), str(t.records)])
-    if len(rows) == 1:
-        return empty("Geen verzuim geregistreerd in deze periode.")
-    return table(rows, [width * 0.4, width * 0.15, width * 0.25, width * 0.2])
+    shown = len(rows) > 1
+    out: list[Flowable] = [table(rows, [width * 0.4, width * 0.15, width * 0.25, width * 0.2])] if shown else []
+    return out + none_or_withheld(dossier, "records", shown, "Geen verzuim geregistreerd in deze periode.")
 
 
 def calendar_strip(records: Sequence[RecordRow], schooldagen: Sequence[date], start: date, end: date,
-                   width: float) -> list[Flowable]:
+                   width: float, hidden: frozenset[date] = frozenset()) -> list[Flowable]:
     """A month per row, a day per column, each schooldag coloured by its weightiest record and lettered
-    with its code, so the strip also reads in black and white."""
+    with its code, so the strip also reads in black and white. A day whose records this version leaves
+    out (`hidden`) is dark grey and lettered '·': not shown as a day the pupil was present."""
     by_day: dict[date, RecordRow] = {}
     for r in records:
         cur = by_day.get(r.day)
@@ -124,6 +149,9 @@ def calendar_strip(records: Sequence[RecordRow], schooldagen: Sequence[date], st
                 elif rec is not None:
                     text = rec.code
                     style.append(("BACKGROUND", (i, row_i), (i, row_i), CATEGORY_COLOUR[rec.category]))
+                elif day in hidden:
+                    text = "·"
+                    style.append(("BACKGROUND", (i, row_i), (i, row_i), NOT_HERE))
                 else:
                     style.append(("GRID", (i, row_i), (i, row_i), 0.25, LINE))
             row.append(text)
@@ -139,18 +167,23 @@ def calendar_strip(records: Sequence[RecordRow], schooldagen: Sequence[date], st
     for k, cat in enumerate(shown):
         legend_cells += ["", CATEGORY_NL[cat]]
         legend_style.append(("BACKGROUND", (2 * k, 0), (2 * k, 0), CATEGORY_COLOUR[cat]))
-    legend_cells += ["", "geen schooldag"]
-    legend_style.append(("BACKGROUND", (2 * len(shown), 0), (2 * len(shown), 0), NO_SCHOOL))
-    legend = Table([legend_cells], colWidths=[8, 62] * (len(shown) + 1), rowHeights=9)
+    extra = [("geen schooldag", NO_SCHOOL)]
+    if any(start <= day <= end for day in hidden):
+        extra.append(("niet in deze versie", NOT_HERE))
+    for k, (text, colour) in enumerate(extra, start=len(shown)):
+        legend_cells += ["", text]
+        legend_style.append(("BACKGROUND", (2 * k, 0), (2 * k, 0), colour))
+    legend = Table([legend_cells], colWidths=[8, 62] * (len(shown) + len(extra)), rowHeights=9)
     legend.setStyle(TableStyle(legend_style))
     return [strip, legend]
 
 
-def rules_block(rules: Sequence[RuleHit], actions: Sequence[Action], peil: date, width: float) -> list[Flowable]:
-    """Each rule that holds once, with its text, what was measured and what it asks; a rule that holds per
-    record (UNEXPLAINED) is one block listing its dates rather than one block per record."""
+def rules_block(dossier: Dossier, width: float) -> list[Flowable]:
+    """Each rule that holds once, by its Dutch name, with its text, what was measured and what it asks; a
+    rule that holds per record (UNEXPLAINED) is one block listing its dates rather than one block per record."""
+    rules, actions, names = dossier.rules, dossier.actions, dossier.rule_labels
     if not rules:
-        return [empty(f"Op {d(peil)} geldt geen regel van het stappenplan die in deze versie thuishoort.")]
+        return none_or_withheld(dossier, "rules", False, f"Op {d(dossier.end)} geldt geen regel van het stappenplan.")
     by_rule: dict[str, list[RuleHit]] = {}
     for h in rules:
         by_rule.setdefault(h.rule_id, []).append(h)
@@ -161,9 +194,10 @@ def rules_block(rules: Sequence[RuleHit], actions: Sequence[Action], peil: date,
             measured = f"{len(hits)} keer: " + ", ".join(d(x.trigger_date, weekday=False) for x in hits)
         else:
             window = f"{d(h.window_start)} t/m {d(h.window_end)}" if h.window_start and h.window_end else "–"
-            measured = (f"Gemeten: {_num(h.value)} {h.unit} (grens {_num(h.threshold)}) · venster {window} · "
+            measured = (f"Gemeten: {number(h.value)} {h.unit} (grens {number(h.threshold)}) · venster {window} · "
                         f"sinds {d(h.trigger_date)}")
-        rows = [[Paragraph(f"<b>{esc(rule_id)}</b>  {esc(h.text)}", styles()["cell"])], [p(measured, "small")]]
+        rows = [[Paragraph(f"<b>{esc(names.get(rule_id, rule_id))}</b>  {esc(h.text)}", styles()["cell"])],
+                [p(measured, "small")]]
         todo = _actions_text([a for a in actions if a.rule_id == rule_id])
         if todo:
             rows.append([p(todo, "small")])
@@ -171,7 +205,7 @@ def rules_block(rules: Sequence[RuleHit], actions: Sequence[Action], peil: date,
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, -1), (-1, -1), 0.25, LINE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
         out.append(KeepTogether([t]))
-    return out
+    return out + none_or_withheld(dossier, "rules", True, "")
 
 
 def _actions_text(actions: Sequence[Action]) -> str:
@@ -189,17 +223,14 @@ def _actions_text(actions: Sequence[Action]) -> str:
     return "; ".join(parts)
 
 
-def _num(value: float) -> str:
-    return (f"{value:.1f}".rstrip("0").rstrip(".") if not float(value).is_integer() else str(int(value))).replace(
-        ".", ",")
-
-
 EVENT_NL = ACTION_NL
 
 
-def events_block(events: Sequence[EventItem], width: float) -> Flowable:
-    if not events:
-        return empty("Geen meldingen of stappen geregistreerd.")
-    rows: list[list[Any]] = [["Datum", "Soort", "Kenmerk", "Toelichting"]]
-    rows += [[d(e.day), EVENT_NL.get(e.kind, e.kind), e.reference or "–", e.note] for e in events]
-    return table(rows, [width * 0.17, width * 0.28, width * 0.15, width * 0.4])
+def events_block(dossier: Dossier, width: float) -> list[Flowable]:
+    events = dossier.events
+    out: list[Flowable] = []
+    if events:
+        rows: list[list[Any]] = [["Datum", "Soort", "Kenmerk", "Toelichting"]]
+        rows += [[d(e.day), EVENT_NL.get(e.kind, e.kind), e.reference or "–", e.note] for e in events]
+        out.append(table(rows, [width * 0.17, width * 0.28, width * 0.15, width * 0.4]))
+    return out + none_or_withheld(dossier, "events", bool(events), "Geen meldingen of stappen geregistreerd.")

@@ -93,8 +93,8 @@ def proposals_note(data: QuarterlyList) -> str:
     if not n:
         return ""
     return (f"{n} {'leerling staat' if n == 1 else 'leerlingen staan'} als voorstel op de lijst, nog niet "
-            "bevestigd: VerzuimDesk vond ze in de registraties (PROTOCOLS §5); bevestig of wijs af op de pagina "
-            "Kwartaal.")
+            "bevestigd: VerzuimDesk vond ze in de registraties (5 lesweken elk minstens de helft afwezig); "
+            "bevestig of wijs af op de pagina Kwartaal.")
 
 
 def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: str | None = None) -> None:
@@ -117,7 +117,7 @@ def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: 
                                   "Regiehouder, DUO-melding", "Afronding"]]
         for r in data.rows:
             rows.append(_pdf_row(r))
-        story.append(table(rows, [w * f for f in (0.075, 0.095, 0.03, 0.055, 0.08, 0.065, 0.1, 0.135, 0.12,
+        story.append(table(rows, [w * f for f in (0.075, 0.095, 0.03, 0.07, 0.08, 0.065, 0.1, 0.12, 0.12,
                                                   0.085, 0.08, 0.08)]))
         cases = [r for r in data.rows if not r.proposal]
         a = sum(1 for r in cases if r.category == "A")

@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.domain.trends import CATEGORIES, Figures, Trends
 from verzuimdesk.reports.base import build, content_width, d, esc, fonts, p, spacer, styles, table
@@ -31,16 +32,7 @@ CATEGORY_NL = {Category.SICK: "ziek", Category.AUTHORISED: "geoorloofd", Categor
                Category.UNEXPLAINED: "reden onbekend", Category.SUSPENDED: "schorsing"}
 CATEGORY_COLOUR = {Category.SICK: "#4C78A8", Category.AUTHORISED: "#54A24B", Category.UNAUTHORISED: "#E45756",
                    Category.UNEXPLAINED: "#F58518", Category.SUSPENDED: "#8E6C8A"}
-PER_NL = {"week": "week", "maand": "maand", "kwartaal": "kwartaal", "schooljaar": "schooljaar"}
 THIS_YEAR, LAST_YEAR = "#1F4E79", "#9DB4CC"
-
-
-def _pct(v: float) -> str:
-    return f"{v:.1f}".replace(".", ",")
-
-
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:,.0f}".replace(",", ".")
 
 
 def _title(t: Trends) -> str:
@@ -73,12 +65,12 @@ def line_chart(t: Trends, width: float, height: float = 150) -> Drawing:
     top = max([v for v in now + before if v is not None] + [1.0])
     ch.valueAxis.valueMax = top * 1.2
     ch.valueAxis.labels.fontName, ch.valueAxis.labels.fontSize = regular, 6
-    ch.valueAxis.labelTextFormat = lambda v: _pct(v)
+    ch.valueAxis.labelTextFormat = lambda v: one_decimal(v)
     for i, c in enumerate((THIS_YEAR, LAST_YEAR)):
         ch.lines[i].strokeColor = colors.HexColor(c)
         ch.lines[i].strokeWidth = 1.6 if i == 0 else 1.2
     ch.joinedLines = 1
-    ch.lineLabelFormat = lambda v: _pct(v) if v is not None else ""
+    ch.lineLabelFormat = lambda v: one_decimal(v) if v is not None else ""
     ch.lineLabels.fontName, ch.lineLabels.fontSize, ch.lineLabels.dy = regular, 5.5, 5
     dr.add(ch)
     dr.add(_legend(width - 110, height - 40, [(THIS_YEAR, "deze periode"), (LAST_YEAR, "een jaar eerder")], regular))
@@ -101,7 +93,7 @@ def group_chart(t: Trends, width: float, height: float = 170) -> Drawing:
     ch.valueAxis.valueMin = 0
     ch.valueAxis.valueMax = max([groups[g].percentage() for g in t.groups] + [1.0]) * 1.15
     ch.valueAxis.labels.fontName, ch.valueAxis.labels.fontSize = regular, 6
-    ch.valueAxis.labelTextFormat = lambda v: _pct(v)
+    ch.valueAxis.labelTextFormat = lambda v: one_decimal(v)
     for i, c in enumerate(CATEGORIES):
         ch.bars[i].fillColor = colors.HexColor(CATEGORY_COLOUR[c])
         ch.bars[i].strokeColor = None
@@ -125,20 +117,20 @@ def category_pie(f: Figures, width: float, height: float = 150) -> Drawing:
     size = min(height - 40, width - 130)
     pie.x, pie.y, pie.width, pie.height = 40, 15, size - 30, size - 30
     pie.data = [f.minutes(c) for c in cats]
-    pie.labels = [f"{_pct(100 * f.minutes(c) / total)}%" for c in cats]
+    pie.labels = [f"{one_decimal(100 * f.minutes(c) / total)}%" for c in cats]
     pie.sideLabels = 1
     pie.slices.fontName, pie.slices.fontSize, pie.slices.strokeColor = regular, 6.5, colors.white
     for i, c in enumerate(cats):
         pie.slices[i].fillColor = colors.HexColor(CATEGORY_COLOUR[c])
     dr.add(pie)
-    dr.add(_legend(size + 40, height - 30, [(CATEGORY_COLOUR[c], f"{CATEGORY_NL[c]}: {_hours(f.minutes(c))} u")
+    dr.add(_legend(size + 40, height - 30, [(CATEGORY_COLOUR[c], f"{CATEGORY_NL[c]}: {whole_hours(f.minutes(c))} u")
                                             for c in cats], regular))
     return dr
 
 
 def _figure_cells(f: Figures, before: Figures | None) -> list[str]:
-    return [_hours(f.lestijd), *(_pct(f.percentage(c)) for c in CATEGORIES), _pct(f.percentage()),
-            _pct(before.percentage()) if before is not None else "–", str(f.late), str(f.pupils_absent),
+    return [whole_hours(f.lestijd), *(one_decimal(f.percentage(c)) for c in CATEGORIES), one_decimal(f.percentage()),
+            one_decimal(before.percentage()) if before is not None else "–", str(f.late), str(f.pupils_absent),
             *(str(f.light_count(x)) for x in (Light.GREEN, Light.ORANGE, Light.RED)), str(f.duo_reports),
             f"{f.cases_opened} / {f.cases_closed}"]
 
@@ -159,19 +151,21 @@ def build_trends_pdf(school: str, t: Trends, out: Path, *, printed: date, logo: 
     w = content_width(wide=True)
     tot = t.total.current.school
     prev = t.total.previous
+    both = tot.minutes(Category.UNAUTHORISED) + tot.minutes(Category.UNEXPLAINED)
+    unauthorised = 100 * both / tot.lestijd if tot.lestijd else 0.0
     story: list[Flowable] = [p(
-        f"Per {PER_NL[t.per]}, per groep en voor de hele school. Verzuim is uitgedrukt in procenten van de "
+        f"Per {t.per}, per groep en voor de hele school. Verzuim is uitgedrukt in procenten van de "
         "lestijd van de ingeschreven leerlingen; te laat komen telt als aantal keren. De lichten zijn het aantal "
         "leerlingen per kleur aan het eind van elke periode, berekend uit de registraties tot die dag"
         + (f" volgens het stappenplan {protocol}" if protocol else "") + ". Een leerling telt mee in de groep "
         "waarin hij of zij nu zit. In dit overzicht staan geen namen van leerlingen.", "small"), spacer(2),
         Paragraph("<b>Hele periode:</b> " + esc(
-            f"{_pct(tot.percentage())}% verzuim van {_hours(tot.lestijd)} uur lestijd"
-          + (f" (een jaar eerder {_pct(prev.school.percentage())}%)" if prev else "")
-          + f"; ziek {_pct(tot.percentage(Category.SICK))}%, ongeoorloofd "
-          f"{_pct(tot.percentage(Category.UNAUTHORISED) + tot.percentage(Category.UNEXPLAINED))}% (reden onbekend "
-          f"inbegrepen); {tot.late} keer te laat; {tot.pupils_absent} leerlingen met verzuim; {tot.duo_reports} "
-          f"meldingen bij DUO; {tot.cases_opened} zaken geopend en {tot.cases_closed} gesloten."), styles()["body"]),
+            f"{one_decimal(tot.percentage())}% verzuim van {whole_hours(tot.lestijd)} uur lestijd"
+          + (f" (een jaar eerder {one_decimal(prev.school.percentage())}%)" if prev else "")
+          + f"; ziek {one_decimal(tot.percentage(Category.SICK))}%, ongeoorloofd "
+          f"{one_decimal(unauthorised)}% (reden onbekend inbegrepen); {tot.late} keer te laat; "
+          f"{tot.pupils_absent} leerlingen met verzuim; {tot.duo_reports} meldingen bij DUO; "
+          f"{tot.cases_opened} zaken geopend en {tot.cases_closed} gesloten."), styles()["body"]),
         spacer(3), line_chart(t, w), spacer(2)]
     half = w / 2 - 6
     both = Table([[group_chart(t, half), category_pie(tot, half)]], colWidths=[half + 6, half + 6])
@@ -213,7 +207,7 @@ def write_trends_xlsx(school: str, t: Trends, out: Path) -> None:
     now.title = "Verzuimcijfers"
     earlier = wb.create_sheet("Een jaar eerder")
     for ws, pick in ((now, lambda pr: pr.current), (earlier, lambda pr: pr.previous)):
-        ws.append([f"Verzuimanalyse {school}, {t.start:%d-%m-%Y} t/m {t.end:%d-%m-%Y}, per {PER_NL[t.per]}; "
+        ws.append([f"Verzuimanalyse {school}, {t.start:%d-%m-%Y} t/m {t.end:%d-%m-%Y}, per {t.per}; "
                    "geen namen van leerlingen"])
         ws.append(list(XLSX_COLUMNS))
         for cell in ws[2]:

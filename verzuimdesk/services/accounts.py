@@ -31,12 +31,13 @@ class Permission(StrEnum):
     SETTINGS = "settings"  # school, calendar, codes, protocol, staff
     EXPORT_PUPIL = "export_pupil"  # PDFs about one pupil
     EXPORT_FIGURES = "export_figures"  # the quarterly list, figures per group
+    VIEW_DOSSIER = "view_dossier"  # pupils by name: the lists, the dossiers (not the directie: figures only)
     AUDIT = "audit"
 
 
 _ALLOWED: dict[Role, frozenset[Permission]] = {
     Role.IB: frozenset(Permission),
-    Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION}),
+    Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION, Permission.VIEW_DOSSIER}),
     Role.MANAGEMENT: frozenset({Permission.EXPORT_FIGURES}),
 }
 
@@ -137,3 +138,13 @@ def change_password(db: Database, *, account: Account, old: str, new: str) -> No
     v.save(slots)
     with db.begin() as session:
         audit.append(session, user=account.username, action="update", entity="wachtwoord")
+
+
+def save_recovery_sheet(path: Path, *, school: str, key: str) -> None:
+    """The recovery key as an A4 PDF to print; a folder that cannot be written is said in Dutch."""
+    from verzuimdesk.reports.recovery_sheet import write_recovery_sheet
+
+    try:
+        write_recovery_sheet(path, school, key)
+    except OSError as exc:
+        raise DatabaseError(f"Het bestand {path} kan niet worden geschreven: {exc.strerror or exc}.") from None

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from sqlalchemy import select
 
-from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARES
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARE_TEXTS, SHARES
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.models import CareCase, CaseDismissal, CaseShare, CaseStatus, Pupil
@@ -32,7 +34,12 @@ class CaseForm:
     closed: date | None = None
     close_reason: str = ""
     status_history: tuple[tuple[date, str], ...] = ()
-    share_history: tuple[tuple[date, int], ...] = ()
+    # (from, until, share %) per period; given by the form, it replaces the stored periods (end dates edited)
+    share_history: tuple[tuple[date, date | None, int], ...] = ()
+    regiehouder: str = ""
+    duo_report_date: date | None = None  # category A: the DUO report (langdurig relatief verzuim)
+    duo_report_number: str = ""
+    edit_periods: bool = False  # True: `share_history` holds the periods as the IB-er edited them
 
 
 def load_case(db: Database, *, pupil_id: int) -> CaseForm | None:
@@ -43,10 +50,34 @@ def load_case(db: Database, *, pupil_id: int) -> CaseForm | None:
         if case is None:
             return None
         statuses = tuple((x.since, x.status) for x in case.statuses)
-        shares = tuple((x.since, x.share) for x in case.shares)
+        shares = tuple((x.since, x.until, x.share) for x in case.shares)
         return CaseForm(case.id, pupil_id, case.category, case.start, case.main_cause,
-                        statuses[-1][1] if statuses else "", shares[-1][1] if shares else None, case.waiting_list,
-                        case.closed, case.close_reason, statuses, shares)
+                        statuses[-1][1] if statuses else "", shares[-1][2] if shares else None, case.waiting_list,
+                        case.closed, case.close_reason, statuses, shares, case.regiehouder, case.duo_report_date,
+                        case.duo_report_number)
+
+
+def check_periods(periods: list[tuple[date, date | None, int]]) -> list[str]:
+    """What is wrong with a share history (PROTOCOLS.md §5): an end before its start, periods that overlap,
+    an earlier period without its end date ("eerst de einddatum van het voorafgaande percentage")."""
+    problems = []
+    ordered = sorted(periods, key=lambda x: x[0])
+    for since, until, share in ordered:
+        if share not in SHARES:
+            problems.append("onderwijsdeelname is 100, 75, 50, 25 of 0 %")
+        if until is not None and until < since:
+            problems.append(f"de einddatum {_d(until)} van {SHARE_TEXTS.get(share, share)} ligt voor de begindatum "
+                            f"{_d(since)}")
+    for (since, until, share), (nxt, _, _) in pairwise(ordered):
+        if until is None:
+            problems.append(f"vul eerst de einddatum in van {SHARE_TEXTS.get(share, share)} vanaf {_d(since)}")
+        elif until >= nxt:
+            problems.append(f"de periodes onderwijsdeelname vanaf {_d(since)} en vanaf {_d(nxt)} overlappen")
+    return problems
+
+
+def _d(day: date) -> str:
+    return format_date(day, weekday=False)
 
 
 def _check(form: CaseForm) -> None:
@@ -66,6 +97,14 @@ def _check(form: CaseForm) -> None:
             problems.append("kies bij een afgesloten traject de reden van afronding")
     elif form.close_reason:
         problems.append("een reden van afronding hoort bij een einddatum")
+    if form.edit_periods:
+        problems += check_periods(list(form.share_history))
+    if len(form.regiehouder) > 200:
+        problems.append("de regiehouder is langer dan 200 tekens")
+    if len(form.duo_report_number) > 50:
+        problems.append("het nummer van de DUO-melding is langer dan 50 tekens")
+    if form.duo_report_date is not None and form.duo_report_date < form.start:
+        problems.append("de DUO-melding ligt voor de startdatum")
     if problems:
         raise DatabaseError("Traject niet opgeslagen: " + "; ".join(problems) + ".")
 
@@ -89,21 +128,33 @@ def save_case(db: Database, form: CaseForm, *, on: date, user: str = "") -> int:
         current_status = case.statuses[-1].status if case.statuses else ""
         if form.status and form.status != current_status:
             case.statuses.append(CaseStatus(since=max(on, form.start), status=form.status))
+        case.regiehouder, case.duo_report_date = form.regiehouder.strip(), form.duo_report_date
+        case.duo_report_number = form.duo_report_number.strip()
+        if form.edit_periods:
+            case.shares = [CaseShare(since=a, until=b, share=c) for a, b, c in sorted(form.share_history)]
         current_share = case.shares[-1].share if case.shares else None
         if form.share is not None and form.share != current_share:
             since = max(on, form.start)
-            if case.shares and case.shares[-1].until is None:
-                # "Zodra dit percentage wijzigt dient u eerst de einddatum van het voorafgaande percentage in
-                # te vullen": the earlier share ends the day before the new one.
-                case.shares[-1].until = max(case.shares[-1].since, since - timedelta(days=1))
-            case.shares.append(CaseShare(since=since, share=form.share))
+            if case.shares and case.shares[-1].since >= since:
+                case.shares[-1].share = form.share  # changed again on the same day
+            else:
+                if case.shares and case.shares[-1].until is None:
+                    # "Zodra dit percentage wijzigt dient u eerst de einddatum van het voorafgaande percentage
+                    # in te vullen": the earlier share ends the day before the new one.
+                    case.shares[-1].until = since - timedelta(days=1)
+                case.shares.append(CaseShare(since=since, share=form.share))
+        problems = check_periods([(x.since, x.until, x.share) for x in case.shares])
+        if problems:
+            raise DatabaseError("Traject niet opgeslagen: " + "; ".join(problems) + ".")
         s.flush()
         audit.append(s, user=user, action="create" if before is None else "update", entity="traject",
                      entity_id=case.id, pupil_id=form.pupil_id,
                      detail={"voor": before, "na": {"categorie": form.category, "start": form.start,
                                                     "hoofdoorzaak": form.main_cause, "status": form.status,
                                                     "onderwijsdeelname": form.share, "einde": form.closed,
-                                                    "reden": form.close_reason}})
+                                                    "reden": form.close_reason, "regiehouder": form.regiehouder,
+                                                    "duo_melding": [form.duo_report_date,
+                                                                    form.duo_report_number]}})
         return case.id
 
 

@@ -17,9 +17,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from verzuimdesk.domain.codes import ConversationKind
+from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
+from verzuimdesk.storage.topic_defaults import guess_topic
 
 MAX_TEXT = 20_000
 
@@ -34,6 +36,7 @@ class AgreementInput:
     owner: str = ""
     due: date | None = None
     done: bool = False
+    topic: str | None = None  # None: the conversation's topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,8 @@ class ConversationData:
     summary: str
     created_by: str
     agreements: tuple[AgreementInput, ...]
+    topic: Topic = Topic.VERZUIM
+    topic_review: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,27 +89,46 @@ def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, sum
     return k, pupil
 
 
+def parse_topic(topic: str | None) -> Topic | None:
+    if topic is None or topic == "":
+        return None
+    try:
+        return Topic(topic)
+    except ValueError:
+        names = ", ".join(t.value for t in Topic)
+        raise ConversationRefused(f"Onbekend onderwerp '{topic}'; kies uit {names}.") from None
+
+
 def _snapshot(c: Conversation) -> dict[str, Any]:
     return {"soort": c.kind, "datum": c.held_at.isoformat(timespec="minutes"), "deelnemers": c.participants,
-            "samenvatting": c.summary,
+            "samenvatting": c.summary, "onderwerp": c.topic,
             "afspraken": [{"tekst": a.text, "wie": a.owner, "wanneer": a.due.isoformat() if a.due else None,
-                           "gedaan": a.done} for a in c.agreements]}
+                           "gedaan": a.done, **({"onderwerp": a.topic} if a.topic else {})} for a in c.agreements]}
 
 
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
                       summary: str, agreements: Sequence[AgreementInput] = (), user: str,
-                      conversation_id: int | None = None, now: datetime | None = None) -> int:
-    """Create (conversation_id None) or replace a conversation with its agreements; its id."""
+                      conversation_id: int | None = None, now: datetime | None = None,
+                      topic: str | None = None) -> int:
+    """Create (conversation_id None) or replace a conversation with its agreements; its id.
+
+    `topic` is what the writer chose; None takes the kind's default, or *gezondheid* when the summary
+    names a health word. Saving it marks the topic as checked.
+    """
     now = now or datetime.now()
+    chosen = parse_topic(topic)
+    agreement_topics = [parse_topic(a.topic) for a in agreements]
     with db.begin() as s:
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
-        new_agreements = [Agreement(text=a.text.strip(), owner=a.owner.strip(), due=a.due, done=a.done)
-                          for a in agreements]
+        t = (chosen or guess_topic(Entry.CONVERSATION, k.value, summary)).value
+        new_agreements = [Agreement(text=a.text.strip(), owner=a.owner.strip(), due=a.due, done=a.done,
+                                    topic=at.value if at else None)
+                          for a, at in zip(agreements, agreement_topics, strict=True)]
         if conversation_id is None:
             c = Conversation(pupil_id=pupil_id, kind=k.value, held_at=held_at.replace(second=0, microsecond=0),
                              participants=participants.strip(), summary=summary.strip(), created_by=user,
-                             updated_at=now, agreements=new_agreements)
+                             updated_at=now, agreements=new_agreements, topic=t, topic_review=False)
             s.add(c)
             s.flush()
             audit.append(s, user=user, action="create", entity="conversation", entity_id=c.id, pupil_id=pupil_id,
@@ -117,6 +141,8 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         before = _snapshot(found)
         found.kind, found.held_at = k.value, held_at.replace(second=0, microsecond=0)
         found.participants, found.summary, found.updated_at = participants.strip(), summary.strip(), now
+        if chosen is not None:  # without one, the topic stays what its writer chose
+            found.topic, found.topic_review = t, False
         found.agreements = new_agreements
         s.flush()
         audit.append(s, user=user, action="update", entity="conversation", entity_id=found.id, pupil_id=pupil_id,
@@ -142,7 +168,8 @@ def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
         if c is None:
             raise ConversationRefused("Dit gesprek bestaat niet (meer).")
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
-                                tuple(AgreementInput(a.text, a.owner, a.due, a.done) for a in c.agreements))
+                                tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
+                                Topic(c.topic), c.topic_review)
 
 
 # -- drafts -----------------------------------------------------------------------------------

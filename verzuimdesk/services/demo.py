@@ -55,6 +55,9 @@ def create_demo(target: str, *, size: int = 200, today: date | None = None,
     for settings in rest:
         update_school(db, settings, user=DEMO_USER)
     write_demo(db, demo)
+    from verzuimdesk.services.registration_checks import mark_demo_checks
+
+    mark_demo_checks(db, today=today or date.today())
     return db
 
 

@@ -7,15 +7,24 @@ docs/reports.md). Every document about one pupil goes through it, so a document 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from verzuimdesk.domain.calendar import GroupDays
-from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.disclosure import (
+    NEEDS_CONSENT,
+    Entry,
+    Topic,
+    public_rule_text,
+    receives,
+    receives_rule,
+    shows_overdue,
+)
 from verzuimdesk.domain.engine import evaluate
 from verzuimdesk.domain.measures import absent_minutes
 from verzuimdesk.domain.records import AbsenceRecord
@@ -25,6 +34,7 @@ from verzuimdesk.reports.data import (
     ConversationRow,
     Dossier,
     EventItem,
+    GuardianRow,
     PlanRow,
     PupilInfo,
     Recipient,
@@ -40,36 +50,27 @@ from verzuimdesk.storage.models import (
     Conversation,
     EventRow,
     Group,
+    Guardian,
     PlanLink,
     Pupil,
+    Staff,
 )
+from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health
 
 
 class ExportRefused(Exception):
     """An export that may not or cannot be made; the message is Dutch and meant for the user."""
 
 
-# Leerplicht sees the verzuim, not the health: only these categories (DESIGN.md). Authorised absence
-# (verlof, medisch bezoek) and schorsing are not theirs either: the table names unauthorised absence
-# and lateness, and a medical visit is a health detail.
-LEERPLICHT_CATEGORIES = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED, Category.LATE})
-# Conversations leerplicht never gets: the jeugdarts's (health) and social work's (family care, not
-# the verzuim).
-LEERPLICHT_NO_CONVERSATIONS = frozenset({"school_doctor", "social_work"})
-
 LEFT_OUT = {
     Recipient.OUDERS: "",
-    Recipient.LEERPLICHT: "Deze versie voor de leerplichtambtenaar bevat geen ziekmeldingen, geen geoorloofd "
-                          "verzuim en geen gezondheidsgegevens (AVG); gesprekken op ziektedagen en met de "
-                          "jeugdarts zijn weggelaten.",
-    Recipient.JEUGDARTS: "Deze versie voor de jeugdarts bevat alleen de ziekmeldingen (data en duur) en wat "
-                         "daarover besproken is; ander verzuim en andere gesprekken zijn weggelaten.",
-    Recipient.SWV: "Verstrekt met toestemming van de ouders. Opmerkingen bij ziekmeldingen en gesprekken met "
-                   "de jeugdarts zijn weggelaten.",
+    Recipient.LEERPLICHT: "Deze versie voor de leerplichtambtenaar bevat alleen wat over het verzuim gaat: geen "
+                          "ziekmeldingen, geen geoorloofd verzuim en geen gezondheidsgegevens (AVG).",
+    Recipient.JEUGDARTS: "Deze versie voor de jeugdarts bevat alleen de ziekmeldingen (data en duur) en wat over "
+                         "de gezondheid gaat; ander verzuim en andere gesprekken zijn niet opgenomen.",
+    Recipient.SWV: "Verstrekt met toestemming van de ouders. Wat over de gezondheid gaat (ook opmerkingen bij "
+                   "ziekmeldingen en medische bezoeken) is niet opgenomen.",
 }
-
-# (record ids behind a rule that holds, its unit) -> may the recipient see the rule?
-RuleFilter = Callable[[set[int], str], bool]
 
 SWV_NEEDS_CONSENT = ("Een dossier voor het samenwerkingsverband mag alleen met toestemming van de ouders. "
                      "Leg de toestemming vast en exporteer opnieuw met toestemming (--consent).")
@@ -122,19 +123,25 @@ def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end:
         g = calendar.group_days(group)
         records = _records(s, pupil_id, first, end, g)
         conversations = _conversations(s, pupil_id, first, end)
-        plans = tuple(PlanRow(pl.kind, pl.location, pl.start, pl.evaluation, pl.note) for pl in s.scalars(
-            select(PlanLink).where(PlanLink.pupil_id == pupil_id, PlanLink.start <= end).order_by(PlanLink.start)))
-        events = tuple(EventItem(e.id, e.day, e.kind, e.reference, e.note) for e in s.scalars(
+        plans = tuple(PlanRow(pl.kind, pl.location, pl.start, pl.evaluation, pl.note, Topic(pl.topic))
+                      for pl in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id, PlanLink.start <= end)
+                                          .order_by(PlanLink.start)))
+        events = tuple(EventItem(e.id, e.day, e.kind, e.reference, e.note, Topic(e.topic)) for e in s.scalars(
             select(EventRow).where(EventRow.pupil_id == pupil_id, EventRow.day >= first, EventRow.day <= end)
             .order_by(EventRow.day, EventRow.id)))
         cases = tuple(case_row(c) for c in s.scalars(
             select(CareCase).options(selectinload(CareCase.statuses), selectinload(CareCase.shares))
             .where(CareCase.pupil_id == pupil_id, CareCase.start <= end).order_by(CareCase.start)))
         (data,) = load_pupil_data(s, until=end, pupil_ids=[pupil_id])
+        guardians = tuple(GuardianRow(gu.name, gu.relation, gu.phone, gu.email) for gu in s.scalars(
+            select(Guardian).where(Guardian.pupil_id == pupil_id).order_by(Guardian.id)))
     status = evaluate(data, calendar, protocol, end)
     days = tuple(day for day in g.days if first <= day <= end)
+    labels = {r.id: r.label for r in protocol.rules}
+    rules = tuple(replace(h, text=public_rule_text(h.text, labels)) for h in status.rules)
+    thuis = frozenset(r.id for r in protocol.rules if r.starts_case or "thuiszitter" in r.condition.kind)
     return Dossier(school.name, info, first, end, records, conversations, plans, events, cases,
-                   status.rules, status.actions, days)
+                   rules, status.actions, days, rule_labels=labels, guardians=guardians, thuiszitter_rules=thuis)
 
 
 def _records(s: Session, pupil_id: int, first: date, end: date, g: GroupDays) -> tuple[RecordRow, ...]:
@@ -145,19 +152,30 @@ def _records(s: Session, pupil_id: int, first: date, end: date, g: GroupDays) ->
     for a, code, label, cat in s.execute(q):
         category = Category(cat)
         rec = AbsenceRecord(a.id, a.day, code, category, a.start, a.end, a.minutes_late)
+        topic = Topic(a.topic) if a.topic else guess_topic(Entry.NOTE, code, a.note, category=category)
         out.append(RecordRow(a.id, a.day, code, label, category, a.start, a.end,
-                             absent_minutes(rec, g), a.minutes_late, a.note))
+                             absent_minutes(rec, g), a.minutes_late, a.note, topic))
     return tuple(out)
 
 
 def _conversations(s: Session, pupil_id: int, first: date, end: date) -> tuple[ConversationRow, ...]:
     q = (select(Conversation).options(selectinload(Conversation.agreements))
          .where(Conversation.pupil_id == pupil_id).order_by(Conversation.held_at, Conversation.id))
+    names = {u: n for u, n in s.execute(select(Staff.username, Staff.name).where(Staff.username.is_not(None)))}
     return tuple(
         ConversationRow(c.id, c.kind, c.held_at, c.participants, c.summary, c.created_by,
-                        tuple(AgreementRow(a.text, a.owner, a.due, a.done) for a in c.agreements))
+                        tuple(AgreementRow(a.text, a.owner, a.due, a.done, agreement_topic(a.topic, a.text, c.topic))
+                              for a in c.agreements),
+                        Topic(c.topic), names.get(c.created_by) or "")
         for c in s.scalars(q) if first <= c.held_at.date() <= end
     )
+
+
+def agreement_topic(own: str | None, text: str, conversation: str) -> Topic:
+    """An agreement's own topic, else gezondheid when it names a health word, else its conversation's."""
+    if own:
+        return Topic(own)
+    return Topic.GEZONDHEID if mentions_health(text) else Topic(conversation)
 
 
 def case_row(c: CareCase) -> CaseRow:
@@ -166,59 +184,45 @@ def case_row(c: CareCase) -> CaseRow:
 
 
 def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = False) -> Dossier:
-    """The part of `dossier` that `recipient` may receive. Raises ExportRefused for the SWV without consent."""
-    sick_days = {r.day for r in dossier.records if r.category is Category.SICK}
+    """The part of `dossier` that `recipient` may receive, by the table of domain/disclosure.py.
 
-    def about_health(c: ConversationRow) -> bool:
-        # A conversation held on a day the pupil was recorded sick is taken to be about the sickness:
-        # withholding one too many from leerplicht is the safe side of the AVG.
-        return c.kind == "school_doctor" or c.held_at.date() in sick_days
-
-    if recipient is Recipient.OUDERS:
-        return replace(dossier, recipient=recipient, left_out=LEFT_OUT[recipient])
-    if recipient is Recipient.LEERPLICHT:
-        records = tuple(r for r in dossier.records if r.category in LEERPLICHT_CATEGORIES)
-        return _narrowed(
-            dossier, recipient, records,
-            conversations=tuple(c for c in dossier.conversations
-                                if c.kind not in LEERPLICHT_NO_CONVERSATIONS and not about_health(c)),
-            plans=tuple(replace(pl, note="") for pl in dossier.plans),
-            # A report made is theirs; its note is not when it was written on a sick day.
-            events=tuple(replace(e, note="") if e.day in sick_days else e
-                         for e in dossier.events if e.kind != ActionKind.SCHOOL_DOCTOR),
-            cases=tuple(c for c in dossier.cases if c.category == "A"),
-            keep_rule=lambda ids, unit: unit != "ziekmeldingen" and ids <= {r.id for r in records},
-        )
-    if recipient is Recipient.JEUGDARTS:
-        records = tuple(r for r in dossier.records if r.category is Category.SICK)
-        sick_ids = {r.id for r in records}
-        return _narrowed(
-            dossier, recipient, records,
-            conversations=tuple(c for c in dossier.conversations if about_health(c)),
-            plans=(),
-            events=tuple(e for e in dossier.events if e.kind == ActionKind.SCHOOL_DOCTOR),
-            cases=tuple(c for c in dossier.cases if c.category == "B"),
-            keep_rule=lambda ids, unit: unit == "ziekmeldingen" or (bool(ids) and ids <= sick_ids),
-        )
-    if not consent:
+    Raises ExportRefused for the SWV without the parents' consent. Records the sections it took
+    something out of, so the documents can say so instead of claiming there is nothing.
+    """
+    if recipient in NEEDS_CONSENT and not consent:
         raise ExportRefused(SWV_NEEDS_CONSENT)
-    records = tuple(replace(r, note="") if r.category is Category.SICK else r for r in dossier.records)
-    return _narrowed(
-        dossier, recipient, records,
-        conversations=tuple(c for c in dossier.conversations if c.kind != "school_doctor"),
-        plans=dossier.plans,
-        events=tuple(replace(e, note="") if e.kind == ActionKind.SCHOOL_DOCTOR else e for e in dossier.events),
-        cases=dossier.cases,
-        keep_rule=lambda ids, unit: True,
-    )
+    withheld: set[str] = set()
 
+    def keep(entry: Entry, items: tuple[Any, ...], section: str) -> tuple[Any, ...]:
+        out = tuple(x for x in items if receives(recipient, entry, topic=x.topic))
+        if len(out) < len(items):
+            withheld.add(section)
+        return out
 
-def _narrowed(dossier: Dossier, recipient: Recipient, records: tuple[RecordRow, ...], *,
-              conversations: tuple[ConversationRow, ...], plans: tuple[PlanRow, ...],
-              events: tuple[EventItem, ...], cases: tuple[CaseRow, ...],
-              keep_rule: RuleFilter) -> Dossier:
-    rules = tuple(h for h in dossier.rules if keep_rule(set(h.record_ids), h.unit))
+    records = []
+    for r in dossier.records:
+        if not receives(recipient, Entry.RECORD, category=r.category):
+            withheld.add("records")
+            continue
+        if r.note and not receives(recipient, Entry.NOTE, topic=r.note_topic):
+            withheld.add("notes")
+            r = replace(r, note="")
+        records.append(r)
+    received = {r.id for r in records}
+    hidden = frozenset(r.day for r in dossier.records if r.id not in received) - {r.day for r in records}
+    conversations = tuple(replace(c, agreements=keep(Entry.AGREEMENT, c.agreements, "agreements"))
+                          for c in keep(Entry.CONVERSATION, dossier.conversations, "conversations"))
+    cases = tuple(c for c in dossier.cases if receives(recipient, Entry.CASE, case_category=c.category))
+    if len(cases) < len(dossier.cases):
+        withheld.add("cases")
+    rules = tuple(h for h in dossier.rules if receives_rule(recipient, h.unit, h.record_ids, received,
+                                                            thuiszitter=h.rule_id in dossier.thuiszitter_rules))
+    if len(rules) < len(dossier.rules):
+        withheld.add("rules")
     kept = {h.rule_id for h in rules}
-    actions = tuple(a for a in dossier.actions if a.rule_id in kept)
-    return replace(dossier, records=records, conversations=conversations, plans=plans, events=events, cases=cases,
-                   rules=rules, actions=actions, recipient=recipient, left_out=LEFT_OUT[recipient])
+    actions = tuple(a if shows_overdue(recipient) else replace(a, overdue=False)
+                    for a in dossier.actions if a.rule_id in kept)
+    return replace(dossier, records=tuple(records), conversations=conversations,
+                   plans=keep(Entry.PLAN, dossier.plans, "plans"), events=keep(Entry.EVENT, dossier.events, "events"),
+                   cases=cases, rules=rules, actions=actions, recipient=recipient, left_out=LEFT_OUT[recipient],
+                   withheld=frozenset(withheld), hidden_days=hidden)

@@ -8,15 +8,19 @@ that kind triggered on or before its date (PROTOCOLS.md §4).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.disclosure import Entry, Topic
+from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
+from verzuimdesk.storage.topic_defaults import guess_topic
 
 REPORT_KINDS = (ActionKind.DUO_REPORT, ActionKind.SCHOOL_DOCTOR, ActionKind.SWV_REPORT, ActionKind.CARE_TEAM,
                 ActionKind.SUITABLE_OFFER, ActionKind.ESCALATION)
@@ -61,19 +65,31 @@ def _check_event(kind: ActionKind, reference: str, note: str) -> None:
         raise EditRefused("De toelichting is te lang (meer dan 20.000 tekens).")
 
 
+def _topic(entry: Entry, kind: str, text: str, topic: str | None) -> str:
+    """The writer's topic, or the kind's default (gezondheid when the text names a health word)."""
+    if not topic:
+        return guess_topic(entry, kind, text).value
+    try:
+        return Topic(topic).value
+    except ValueError:
+        raise EditRefused(f"Onbekend onderwerp '{topic}'; kies uit {', '.join(t.value for t in Topic)}.") from None
+
+
 def _event_snapshot(e: EventRow) -> dict[str, Any]:
-    return {"soort": e.kind, "datum": e.day.isoformat(), "kenmerk": e.reference, "toelichting": e.note}
+    return {"soort": e.kind, "datum": e.day.isoformat(), "kenmerk": e.reference, "toelichting": e.note,
+            "onderwerp": e.topic}
 
 
 def register_event(db: Database, *, pupil_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                   user: str, today: date | None = None) -> int:
+                   user: str, today: date | None = None, topic: str | None = None) -> int:
     """A report made or a step taken; its id."""
     k = _event_kind(kind)
     _check_event(k, reference, note)
+    t = _topic(Entry.EVENT, k.value, note, topic)
     with db.begin() as s:
         _check_day(_pupil(s, pupil_id), day, today or date.today(), "Een melding")
         e = EventRow(pupil_id=pupil_id, day=day, kind=k.value, reference=reference.strip(), note=note.strip(),
-                     created_at=datetime.now().replace(microsecond=0), created_by=user)
+                     created_at=datetime.now().replace(microsecond=0), created_by=user, topic=t)
         s.add(e)
         s.flush()
         audit.append(s, user=user, action="create", entity="event", entity_id=e.id, pupil_id=pupil_id,
@@ -82,9 +98,10 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
 
 
 def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                 user: str, today: date | None = None) -> None:
+                 user: str, today: date | None = None, topic: str | None = None) -> None:
     k = _event_kind(kind)
     _check_event(k, reference, note)
+    chosen = _topic(Entry.EVENT, k.value, note, topic) if topic else None
     with db.begin() as s:
         e = s.get(EventRow, event_id)
         if e is None:
@@ -92,6 +109,8 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
         _check_day(_pupil(s, e.pupil_id), day, today or date.today(), "Een melding")
         before = _event_snapshot(e)
         e.kind, e.day, e.reference, e.note = k.value, day, reference.strip(), note.strip()
+        if chosen is not None:  # without one, the topic stays what its writer chose
+            e.topic, e.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": before, "na": _event_snapshot(e)})
 
@@ -110,27 +129,30 @@ def delete_event(db: Database, *, event_id: int, user: str) -> None:
 
 def _plan_snapshot(p: PlanLink) -> dict[str, Any]:
     return {"soort": p.kind, "locatie": p.location, "start": p.start.isoformat(),
-            "evaluatie": p.evaluation.isoformat() if p.evaluation else None, "toelichting": p.note}
+            "evaluatie": p.evaluation.isoformat() if p.evaluation else None, "toelichting": p.note,
+            "onderwerp": p.topic}
 
 
 def _check_plan(kind: str, location: str, start: date, evaluation: date | None) -> None:
     if kind not in PLAN_KINDS:
         raise EditRefused(f"Onbekende soort plan '{kind}'; kies uit {', '.join(PLAN_KINDS)}.")
-    if not location.strip():
-        raise EditRefused("Kies een bestand of vul een internetadres (URL) in.")
+    problem = link_problem(location)
+    if problem:
+        raise EditRefused(problem)
     if evaluation is not None and evaluation < start:
         raise EditRefused(f"De evaluatiedatum {evaluation:%d-%m-%Y} ligt voor de startdatum {start:%d-%m-%Y}.")
 
 
 def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: date, evaluation: date | None = None,
-             note: str = "", user: str) -> int:
+             note: str = "", user: str, topic: str | None = None) -> int:
     _check_plan(kind, location, start, evaluation)
+    t = _topic(Entry.PLAN, kind, note, topic)
     with db.begin() as s:
         pupil = _pupil(s, pupil_id)
         if start < pupil.enrolled_from:
             raise EditRefused(f"De startdatum {start:%d-%m-%Y} ligt voor de inschrijving van de leerling.")
         p = PlanLink(pupil_id=pupil_id, kind=kind, location=location.strip(), start=start, evaluation=evaluation,
-                     note=note.strip())
+                     note=note.strip(), topic=t)
         s.add(p)
         s.flush()
         audit.append(s, user=user, action="create", entity="plan", entity_id=p.id, pupil_id=pupil_id,
@@ -139,14 +161,17 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
 
 
 def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,
-                evaluation: date | None = None, note: str = "", user: str) -> None:
+                evaluation: date | None = None, note: str = "", user: str, topic: str | None = None) -> None:
     _check_plan(kind, location, start, evaluation)
+    chosen = _topic(Entry.PLAN, kind, note, topic) if topic else None
     with db.begin() as s:
         p = s.get(PlanLink, plan_id)
         if p is None:
             raise EditRefused("Dit plan bestaat niet (meer).")
         before = _plan_snapshot(p)
         p.kind, p.location, p.start, p.evaluation, p.note = kind, location.strip(), start, evaluation, note.strip()
+        if chosen is not None:
+            p.topic, p.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": before, "na": _plan_snapshot(p)})
 
@@ -159,3 +184,17 @@ def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
         audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": _plan_snapshot(p)})
         s.delete(p)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTarget:
+    """What opening a plan link would open: shown to confirm, or the reason it is not opened."""
+
+    allowed: bool
+    text: str  # the real target (allowed) or the Dutch reason (not allowed)
+
+
+def plan_target(location: str) -> PlanTarget:
+    """Check a stored link again before it is opened (it may predate the rules, or have been edited)."""
+    problem = link_problem(location)
+    return PlanTarget(False, problem) if problem else PlanTarget(True, describe_target(location))

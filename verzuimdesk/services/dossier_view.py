@@ -14,6 +14,7 @@ from sqlalchemy import select
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.domain.forecasts import forecast_lines
+from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.signals import Signal
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
@@ -61,6 +62,7 @@ class DeskDossier:
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
+    protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look, inside the school only
     signal_names: tuple[str, ...] = ()  # the Dutch name of each of `signals`
     forecasts: tuple[str, ...] = ()  # "bij aanhoudend ongeoorloofd verzuim: 16 uur op do 13 nov"
@@ -82,7 +84,8 @@ def _age(birth: date | None, on: date) -> int | None:
 def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log: bool = True) -> DeskDossier:
     """Everything the dossier window shows at `peildatum`; `log` records the view in the audit log."""
     dossier = load_dossier(db, pupil_id=pupil_id, end=peildatum)
-    (light,) = school_status(db, peildatum, pupil_ids=[pupil_id]).pupils
+    school = school_status(db, peildatum, pupil_ids=[pupil_id])
+    (light,) = school.pupils
     with db.read() as s:
         calendar = load_calendar(s)
         plans = tuple(PlanItem(p.id, p.kind, p.location, p.start, p.evaluation, p.note,
@@ -115,8 +118,9 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians, light.signals,
-                       tuple(signal_config()[0].name(s.id) for s in light.signals), forecast_lines(light.forecast))
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
+                       school.protocol, light.signals, tuple(signal_config()[0].name(s.id) for s in light.signals),
+                       forecast_lines(light.forecast))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.conversation import build_conversation_pdf
-from verzuimdesk.reports.data import AgreementRow, Dossier, DuoReport, Recipient, RecordRow
+from verzuimdesk.reports.data import Compiled, Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
@@ -31,10 +31,11 @@ from verzuimdesk.services.dossier import (
     load_dossier,
     pupil_id_of,
 )
+from verzuimdesk.services.duo import duo_report
 from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.services.school_contact import person, school_contact
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.loading import load_school
 from verzuimdesk.storage.models import Conversation, Pupil, Setting
 
 LOGO_SETTING = "school.logo"  # a path; the settings screen may not offer it yet
@@ -87,19 +88,47 @@ def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str
     return ExportDone(out, document, tuple(n for _, n in pupils), recipient)
 
 
+class ReasonNeeded(ExportRefused):
+    """A leerplicht dossier of a pupil without unauthorised absence: the user must give a reason first."""
+
+
+REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwerkt alleen gegevens als er "
+                 "ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is: geef de reden van deze "
+                 "verstrekking op (--reden); die wordt in het logboek bewaard.")
+
+
 def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
                    consent: bool = False, on: date | None = None, logo: str | None = None,
-                   printed: date | None = None) -> ExportDone:
-    """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive."""
+                   printed: date | None = None, reason: str = "") -> ExportDone:
+    """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive.
+
+    For leerplicht it also says who compiled it (name, role, the school's phone and e-mail) and ends with
+    the directeur's signature; a pupil without unauthorised absence needs a `reason` (ReasonNeeded).
+    """
     _check_out(out, (".pdf",))
     end = on or date.today()
+    today = printed or date.today()
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=end), recipient, consent=consent)
+    reason = reason.strip()
+    if len(reason) > 2000:
+        raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
+    if recipient is Recipient.LEERPLICHT:
+        unauthorised = any(r.category in (Category.UNAUTHORISED, Category.UNEXPLAINED) for r in dossier.records)
+        if not unauthorised and not dossier.rules and not reason:
+            raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
+        name, role = person(db, user)
+        contact = school_contact(db)
+        dossier = replace(dossier, compiled=Compiled(name, role, contact.phone, contact.email, contact.director,
+                                                     today, reason))
     logo = _logo(db, logo)
-    return _commit(db, out, lambda f: build_dossier_pdf(dossier, f, printed=printed or date.today(), logo=logo),
+    extra: dict[str, Any] = {"tot": end.isoformat(), "toestemming_ouders": consent}
+    if reason:
+        extra["reden"] = reason
+    return _commit(db, out, lambda f: build_dossier_pdf(dossier, f, printed=today, logo=logo),
                    user=user, document="verzuimdossier", pupils=[(pid, pupil_number)], recipient=recipient.value,
-                   extra={"tot": end.isoformat(), "toestemming_ouders": consent})
+                   extra=extra)
 
 
 def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, start: date, end: date, out: Path,
@@ -154,47 +183,15 @@ def latest_conversation_id(db: Database, *, pupil_number: str) -> int:
 
 def export_duo_report(db: Database, *, pupil_number: str, out: Path, user: str, on: date | None = None,
                       logo: str | None = None, printed: date | None = None) -> ExportDone:
-    """The data of the pupil's open DUO report at `on`, to type into DUO's verzuimloket."""
+    """The DUO sheet of the pupil's report due or made on `on` (services/duo.py, PROTOCOLS.md §1b)."""
     _check_out(out, (".pdf",))
     end = on or date.today()
-    with db.read() as s:
-        pid = pupil_id_of(s, pupil_number)
-        school = load_school(s)
-        brin = school.brin if school else ""
-    report = duo_report(for_recipient(load_dossier(db, pupil_id=pid, end=end), Recipient.LEERPLICHT), brin, end)
+    report = duo_report(db, pupil_number=pupil_number, on=end)
+    pid = report.pupil.id
     logo = _logo(db, logo)
     return _commit(db, out, lambda f: build_duo_pdf(report, f, printed=printed or date.today(), logo=logo),
                    user=user, document="duo-melding", pupils=[(pid, pupil_number)], recipient="duo",
-                   extra={"regel": report.rule_id, "peildatum": end.isoformat()})
-
-
-def duo_report(dossier: Dossier, brin: str, on: date) -> DuoReport:
-    """The open `duo_report` action with the earliest trigger, as the fields the loket asks for.
-
-    Built from the leerplicht version of the dossier: DUO passes the report on to leerplicht.
-    """
-    open_ = sorted((a for a in dossier.actions if a.kind is ActionKind.DUO_REPORT and not a.done),
-                   key=lambda a: a.trigger_date)
-    if not open_:
-        raise ExportRefused(f"Voor leerling {dossier.pupil.number} staat op {on:%d-%m-%Y} geen DUO-melding open.")
-    action = open_[0]
-    hit = next(h for h in dossier.rules if h.rule_id == action.rule_id)
-    ids = set(hit.record_ids)
-    records: tuple[RecordRow, ...] = tuple(r for r in dossier.records if r.id in ids)
-    begin = min((r.day for r in records), default=hit.window_start or hit.trigger_date)
-    if hit.unit == "uur":
-        kind = "Relatief verzuim: 16 uur of meer ongeoorloofd verzuim binnen 4 lesweken"
-        if any(r.code == "X" for r in records):
-            kind += " (waaronder luxeverzuim)"
-    elif hit.unit == "schooldagen":
-        kind = "Langdurig relatief verzuim (meer dan 4 weken)"
-    else:
-        kind = "Signaalverzuim: te laat komen"
-    minutes = sum(r.minutes for r in records)
-    agreements: tuple[tuple[date, AgreementRow], ...] = tuple(
-        (c.held_at.date(), a) for c in dossier.conversations if c.held_at.date() >= begin for a in c.agreements)
-    return DuoReport(dossier.school, brin, dossier.pupil, kind, hit.rule_id, hit.text, begin, hit.trigger_date,
-                     hit.value if hit.unit == "uur" else minutes / 60, action.due_date, records, agreements)
+                   extra={"regel": report.rule_label, "peildatum": end.isoformat()})
 
 
 QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}

@@ -32,7 +32,16 @@ from verzuimdesk.importers.spreadsheet import (
     detect_date_format,
     guess_mapping,
     mapped_table,
+    normalise,
     read_sheet,
+)
+from verzuimdesk.services.import_presets import (
+    Preset,
+    apply_codes,
+    code_table,
+    code_values,
+    recognise,
+    remember_codes,
 )
 from verzuimdesk.services.imports import known_pupils, write_absences, write_pupils
 from verzuimdesk.services.results import Change
@@ -95,6 +104,9 @@ class ImportPreview:
     unchanged: int = 0
     refused: tuple[Problem, ...] = ()
     overlapping: tuple[Overlap, ...] = field(default=())
+    preset: str = ""  # the mapping preset recognised or chosen ("ParnasSys – absentieoverzicht")
+    codes: dict[str, str] = field(default_factory=dict)  # the LAS's value → the school's code, as used
+    code_values: tuple[str, ...] = ()  # values of the code column that are no code of the school
 
     @property
     def can_import(self) -> bool:
@@ -117,17 +129,23 @@ def mapping_key(kind: str) -> str:
 
 
 def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
-                   mapping: Mapping[str, str] | None = None) -> ImportPreview:
-    """What `run_import` would do with this file and mapping; writes nothing."""
+                   mapping: Mapping[str, str] | None = None, preset: str | None = None,
+                   codes: Mapping[str, str] | None = None) -> ImportPreview:
+    """What `run_import` would do with this file, mapping, preset and code table; writes nothing."""
     _check_kind(kind, filename)
     sheet = read_sheet(data, filename)
     with db.read() as session:
-        used = _effective_mapping(session, sheet, kind, mapping)
+        chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
+        used = _effective_mapping(session, sheet, kind, mapping, chosen)
         fmt = _date_format(sheet, used)
+        table = code_table(session, chosen, codes)
+        values = code_values(mapped_table(sheet, used, fmt), session) if "code" in used.values() else ()
         base = ImportPreview(kind, filename, sheet.header, tuple(cells for _, cells in sheet.rows[:PREVIEW_ROWS]),
-                             used, guess_mapping(sheet.header, kind), fmt.label if fmt else None, len(sheet.rows))
+                             used, guess_mapping(sheet.header, kind), fmt.label if fmt else None, len(sheet.rows),
+                             preset=chosen.name if chosen else "", code_values=values,
+                             codes={v: table[normalise(v)] for v in values if normalise(v) in table})
         try:
-            plan = _plan(session, kind, sheet, used, fmt, filename)
+            plan = _plan(session, kind, sheet, used, fmt, filename, table)
         except InputRefused as exc:
             return replace(base, refused=tuple(exc.problems))
     return replace(
@@ -141,26 +159,30 @@ def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
 
 
 def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: Mapping[str, str] | None,
-               replace_overlapping: bool = False, user: str = "", progress: Progress | None = None) -> Change:
+               replace_overlapping: bool = False, user: str = "", progress: Progress | None = None,
+               preset: str | None = None, codes: Mapping[str, str] | None = None) -> Change:
     """Import the mapped file, all or nothing; overlapping absences are replaced only when asked."""
     _check_kind(kind, filename)
     sheet = read_sheet(data, filename)
     with db.begin() as session:
-        used = _effective_mapping(session, sheet, kind, mapping)
-        plan = _plan(session, kind, sheet, used, _date_format(sheet, used), filename)
+        chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
+        used = _effective_mapping(session, sheet, kind, mapping, chosen)
+        plan = _plan(session, kind, sheet, used, _date_format(sheet, used), filename,
+                     code_table(session, chosen, codes))
+        remember_codes(session, codes or {})
         if kind == "pupils":
             change = _write_chunks(session, kind, [r for _, r in plan.add] + [r for _, r, _ in plan.change],
                                    plan, user, progress)
             change = Change(change.added, change.updated, change.unchanged + len(plan.unchanged))
         else:
-            rows = [r for _, r in plan.add]
+            rows = [r for _, r in plan.add] + [r for _, r, _ in plan.change]
             overlapping = [r for _, r, _ in plan.overlap]
             if replace_overlapping and overlapping:
                 _delete_replaced(session, plan, overlapping)
             written = _write_chunks(session, kind, rows + (overlapping if replace_overlapping else []), plan, user,
                                     progress)
             replaced = len(overlapping) if replace_overlapping else 0
-            change = Change(written.added - replaced, replaced,
+            change = Change(written.added - replaced, written.updated + replaced,
                             len(plan.unchanged) + written.unchanged + len(overlapping) - replaced)
         _save_mapping(session, kind, used)
         audit.append(session, user=user, action="import", entity="pupil" if kind == "pupils" else "absence",
@@ -175,8 +197,9 @@ def _check_kind(kind: str, filename: str) -> None:
         raise InputRefused(filename, [Problem(None, "", reason)])
 
 
-def _effective_mapping(session: Session, sheet: Sheet, kind: str, given: Mapping[str, str] | None) -> dict[str, str]:
-    """The given mapping, else the one saved last time for these headers, completed by guessing."""
+def _effective_mapping(session: Session, sheet: Sheet, kind: str, given: Mapping[str, str] | None,
+                       preset: Preset | None = None) -> dict[str, str]:
+    """The given mapping, else the one saved last time for these headers, then the preset's, then guessed."""
     if given is not None:
         return {c: given.get(c, "") for c in sheet.header}
     saved: dict[str, str] = {}
@@ -189,7 +212,8 @@ def _effective_mapping(session: Session, sheet: Sheet, kind: str, given: Mapping
         if isinstance(loaded, dict):
             saved = {str(c): str(f) for c, f in loaded.items() if c in sheet.header and f in ("", *FIELDS[kind])}
     used = dict(saved)
-    for column, f in guess_mapping(sheet.header, kind).items():
+    for column, f in [*(preset.mapping(sheet.header).items() if preset else ()),
+                      *guess_mapping(sheet.header, kind).items()]:
         if column not in used and f not in used.values():
             used[column] = f
     return {c: used.get(c, "") for c in sheet.header}
@@ -227,7 +251,7 @@ def _mapping_problems(kind: str, mapping: Mapping[str, str]) -> list[Problem]:
 
 
 def _plan(session: Session, kind: str, sheet: Sheet, mapping: dict[str, str], fmt: DateFormat | None,
-          source: str) -> _Plan:
+          source: str, codes: Mapping[str, str] | None = None) -> _Plan:
     problems = _mapping_problems(kind, mapping)
     if problems:
         raise InputRefused(source, problems)
@@ -236,7 +260,7 @@ def _plan(session: Session, kind: str, sheet: Sheet, mapping: dict[str, str], fm
     try:
         if kind == "pupils":
             return _plan_pupils(session, table, source, set(headers))
-        return _plan_absences(session, _codes_from_labels(session, table), source)
+        return _plan_absences(session, _codes_from_labels(session, apply_codes(session, table, codes or {})), source)
     except InputRefused as exc:
         raise InputRefused(source, [_in_sheet_terms(p, headers) for p in exc.problems]) from None
 
@@ -309,12 +333,19 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     for (line, _), row in zip(table.rows, rows, strict=True):
         incoming.setdefault((plan.pupil_ids[row.number], row.day), []).append((line, row))
     for pupil_day, items in incoming.items():
-        have = {(s, e, c) for s, e, c, _ in existing.get(pupil_day, [])}
+        spans = {(s, e): (c, late) for s, e, c, late in existing.get(pupil_day, [])}
         for line, row in items:
-            key = (*pupil_day, row.start, row.end, row.code)
-            if (row.start, row.end, row.code) in have or key in seen:
-                plan.unchanged.append(row)  # the same record: write_absences skips it as well
-            elif not have:
+            key = (*pupil_day, row.start, row.end)
+            span = (row.start, row.end)
+            if key in seen or spans.get(span) == (row.code, row.minutes_late):
+                plan.unchanged.append(row)  # the same record: write_absences leaves it as it is
+            elif span in spans:  # the same pupil, day and span: the newer file's code is taken over
+                old_code, old_late = spans[span]
+                changes = [FieldChange("code", old_code, row.code)] if old_code != row.code else []
+                if old_late != row.minutes_late:
+                    changes.append(FieldChange("minuten_te_laat", _show(old_late), _show(row.minutes_late)))
+                plan.change.append((line, row, tuple(changes)))
+            elif not spans:
                 plan.add.append((line, row))
             else:
                 shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in existing[pupil_day])
@@ -326,15 +357,15 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
 
 def _delete_replaced(session: Session, plan: _Plan, rows: Sequence[AbsenceIn]) -> None:
     """Remove the records of the replaced days that the file does not have again."""
-    code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     keep: dict[tuple[int, date], set[tuple[Any, ...]]] = {}
-    for r in [*rows, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
-        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end, code_ids[r.code]))
+    changed = [r for _, r, _ in plan.change]
+    for r in [*rows, *changed, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
+        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end))
     for pid, day in sorted(plan.replace_days):
-        for aid, start, end, code_id in session.execute(
-                select(Absence.id, Absence.start, Absence.end, Absence.code_id)
+        for aid, start, end in session.execute(
+                select(Absence.id, Absence.start, Absence.end)
                 .where(Absence.pupil_id == pid, Absence.day == day)).all():
-            if (start, end, code_id) not in keep.get((pid, day), set()):
+            if (start, end) not in keep.get((pid, day), set()):
                 session.execute(delete(Absence).where(Absence.id == aid))
 
 

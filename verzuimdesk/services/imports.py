@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from verzuimdesk.importers.csvfile import read_csv
+from verzuimdesk.domain.records import Exemption
+from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import (
     ABSENCE_COLUMNS,
@@ -36,13 +37,15 @@ from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import insert_absences, load_calendar, load_codes
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, ExemptionRow, Group, Pupil
 
 KINDS = ("pupils", "absences", "events")
 
 
 def read_file(path: Path) -> bytes:
     try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:  # refused before it is read
+            raise too_big(path.stat().st_size, path.name)
         return path.read_bytes()
     except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
@@ -105,16 +108,37 @@ def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
                   "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
         pupil = existing.get(r.number)
         if pupil is None:
-            session.add(Pupil(number=r.number, **values))
+            pupil = Pupil(number=r.number, **values)
+            session.add(pupil)
             added += 1
+            if r.exemption is not None:
+                session.flush()
+                _add_exemption(session, pupil.id, r.exemption)
         elif any(getattr(pupil, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(pupil, k, v)
             pupil.possibly_left = False
+            if r.exemption is not None:
+                _add_exemption(session, pupil.id, r.exemption)
+            updated += 1
+        elif r.exemption is not None and _add_exemption(session, pupil.id, r.exemption):
             updated += 1
         else:
             unchanged += 1
     return Change(added, updated, unchanged)
+
+
+def _add_exemption(session: Session, pupil_id: int, e: Exemption) -> bool:
+    """Record a vrijstelling from the pupils file; one with the same start and article is updated."""
+    row = session.scalar(select(ExemptionRow).where(
+        ExemptionRow.pupil_id == pupil_id, ExemptionRow.start == e.start, ExemptionRow.article == e.article))
+    if row is None:
+        session.add(ExemptionRow(pupil_id=pupil_id, start=e.start, end=e.end, article=e.article, note=e.note))
+        return True
+    if row.end != e.end:
+        row.end = e.end
+        return True
+    return False
 
 
 def _jaargroep(name: str) -> str:
@@ -142,26 +166,44 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user:
 
 def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
                    user: str = "") -> Change:
-    """Add the records that are not there yet: one per pupil, day and time span (the unique index
-    uq_absence_span). A span already registered keeps its record, also under another code."""
+    """Update or insert, matched on pupil, day and time span (the unique index uq_absence_span).
+
+    A record of the same span with another code or minutes late is updated, never duplicated, so a
+    repeated import of an overlapping period brings the records in line with the newer file. New rows
+    go through `insert_absences`, so a span another writer registered meanwhile is not inserted twice.
+    """
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     pids = {pupil_ids[r.number] for r in rows}
-    existing: set[tuple[object, ...]] = set()
+    existing: dict[tuple[object, ...], tuple[int, tuple[int, int | None, str]]] = {}
     if pids:
-        existing = set(tuple(r) for r in session.execute(
-            select(Absence.pupil_id, Absence.day, Absence.start, Absence.end).where(Absence.pupil_id.in_(pids))))
+        for aid, pid, day, start, end, cid, mins, text in session.execute(
+                select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id,
+                       Absence.minutes_late, Absence.note).where(Absence.pupil_id.in_(pids))):
+            existing[(pid, day, start, end)] = (aid, (cid, mins, text or ""))
     now = datetime.now().replace(microsecond=0)
-    new = []
+    new: dict[tuple[object, ...], dict[str, object]] = {}
+    updated = 0
     for r in rows:
         key = (pupil_ids[r.number], r.day, r.start, r.end)
-        if key in existing:
+        values = (code_ids[r.code], r.minutes_late, r.note)
+        if key in new:  # the file names this span twice: the later line wins
+            new[key].update(code_id=values[0], minutes_late=r.minutes_late, note=r.note)
             continue
-        existing.add(key)
-        new.append({"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": code_ids[r.code],
+        if key in existing:
+            aid, (code_id, late, note) = existing[key]
+            # an empty note in the file does not wipe the note the school wrote
+            if (code_id, late) != (values[0], r.minutes_late) or (r.note and r.note != note):
+                kept = r.note or note
+                session.execute(update(Absence).where(Absence.id == aid).values(
+                    code_id=values[0], minutes_late=r.minutes_late, note=kept))
+                existing[key] = (aid, (values[0], r.minutes_late, kept))
+                updated += 1
+            continue
+        new[key] = {"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": values[0],
                     "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
-                    "note": r.note, "created_at": now, "created_by": user})
-    added = insert_absences(session, new)
-    return Change(added=added, unchanged=len(rows) - added)
+                    "note": r.note, "created_at": now, "created_by": user}
+    added = insert_absences(session, list(new.values()))
+    return Change(added=added, updated=updated, unchanged=len(rows) - added - updated)
 
 
 def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "",

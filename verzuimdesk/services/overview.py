@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit
+from verzuimdesk.domain.engine import Action, Light, PupilStatus
+from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.services import signal_status
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.services.status import school_status
+from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
+from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
+from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
 
 LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.GREEN: 2, Light.GREY: 3}
@@ -23,7 +26,8 @@ LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.GREEN: 2, Light.GREY: 3}
 
 @dataclass(frozen=True, slots=True)
 class TodoItem:
-    """One open action of one pupil, with the reason in one line."""
+    """One open action of one pupil: the pupil's open actions of one kind are one item, due when the first
+    is, with every reason (`reasons`, and joined in `reason`) and every rule behind it (`rule_ids`)."""
 
     pupil_id: int
     number: str
@@ -38,6 +42,8 @@ class TodoItem:
     regie: str
     legal: bool
     overdue: bool
+    reasons: tuple[str, ...] = ()
+    rule_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,30 +86,32 @@ class DeskOverview:
     todo: tuple[TodoItem, ...]
     rows: tuple[PupilDeskRow, ...]
     groups: tuple[str, ...]
+    unchecked: tuple[UncheckedGroup, ...] = ()  # groups whose registration of the last schooldagen is unchecked
     attention: tuple[AttentionItem, ...] = ()
 
 
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[TodoItem]:
+    """The pupil's open actions, one item per kind: one `?` asks for one call to the parents, not two.
 
-
-def short_reason(hit: RuleHit) -> str:
-    """The rule's first clause with its measured value: `16 uur of meer ... (18,5 uur)`."""
-    head = hit.text.split(":", 1)[0].strip()
-    return f"{head} ({_num(hit.value)} {hit.unit})"
-
-
-def _reason_of(status: PupilStatus, action: Action | None) -> str:
-    if action is not None:
-        for hit in status.rules:
-            if hit.rule_id == action.rule_id and hit.trigger_date == action.trigger_date:
-                return short_reason(hit)
-    return short_reason(status.rules[-1]) if status.rules else ""
-
-
-def _next_action(status: PupilStatus) -> Action | None:
-    open_ = status.open_actions
-    return min(open_, key=lambda a: (not a.overdue, not a.legal, a.due_date)) if open_ else None
+    Every open action was triggered on or before the peildatum, and the engine counts one event of a kind
+    on or after an action's trigger as doing it, so one conversation does every action of its kind; the
+    item is due when the first of them is. An escalation answers only its own step (engine), so those
+    merge only when due the same day.
+    """
+    merged: dict[tuple[ActionKind, date | None], list[Action]] = {}
+    for a in status.open_actions:
+        merged.setdefault((a.kind, a.due_date if a.kind is ActionKind.ESCALATION else None), []).append(a)
+    items = []
+    for (kind, _), actions in merged.items():
+        ordered = sorted(actions, key=lambda a: a.due_date)
+        hits = [h for h in (hit_of(status, a) for a in ordered) if h is not None]
+        reasons = joined_reasons(protocol, hits) or tuple(rule_label(protocol, a.rule_id) for a in ordered[:1])
+        first = min(actions, key=lambda a: (a.due_date, not a.legal))
+        items.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, kind, first.rule_id,
+                              "; ".join(reasons), min(a.trigger_date for a in actions), first.due_date,
+                              first.regie, any(a.legal for a in actions), any(a.overdue for a in actions),
+                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions))))
+    return items
 
 
 def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOverview:
@@ -122,22 +130,22 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         status = p.status
         counts[status.light] += 1
         first, _, last = p.name.rpartition(" ")
-        nxt = _next_action(status)
+        nxt = deciding_action(status, school.protocol)
         rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
-                                 _reason_of(status, nxt), nxt.kind if nxt else None,
+                                 main_reason(status, school.protocol), nxt.kind if nxt else None,
                                  nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
                                  p.sick_episodes, tuple(name_of(s.id) for s in p.signals)))
         if p.signals and not status.open_actions:
             latest = max((d for s in p.signals for d in s.evidence), default=None)
             attention.append(AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light,
                                            rows[-1].signals, p.signals[0].text, latest))
-        for a in status.open_actions:
-            todo.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, a.kind, a.rule_id,
-                                 _reason_of(status, a), a.trigger_date, a.due_date, a.regie, a.legal, a.overdue))
+        todo.extend(_todo_items(p, status, school.protocol))
     todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
     attention.sort(key=lambda a: (-len(a.signals), a.name))
-    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(sorted(groups, key=_group_key)),
-                        tuple(attention))
+    seen = sorted(groups, key=_group_key)
+    unchecked = unchecked_groups(db, peildatum=peildatum, groups=seen)
+    return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(seen),
+                        tuple(sorted(unchecked, key=lambda u: _group_key(u.group))), tuple(attention))
 
 
 def _group_key(name: str) -> tuple[int, str]:

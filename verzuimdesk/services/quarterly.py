@@ -8,6 +8,7 @@ changed character shows it. Pupils are initials and OT number unless `names` is 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -183,3 +184,27 @@ def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, d
         start = days[m.runs[k][0]] if k < len(m.runs) and days[m.runs[k][0]] <= t else None
     minutes = [(r.category, m.minutes[r.id]) for r in m.records if first <= r.day <= last]
     return propose_category(minutes), start
+
+
+REMINDER_DAYS = 28  # the overview reminds of the list from four weeks before each reference date
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterlyReminder:
+    """'Kwartaalopgave 15 dec: 3 leerlingen, 2 nog te bevestigen, 4 velden leeg' for the overview."""
+
+    reference: date
+    pupils: int
+    unconfirmed: int
+    missing: int
+
+
+def quarterly_reminder(db: Database, *, on: date, sees_group: Callable[[str], bool]) -> QuarterlyReminder | None:
+    """The coming list's figures from four weeks before its reference date on, for the groups one sees;
+    None earlier."""
+    ref = reference_date(on)
+    if (ref - on).days > REMINDER_DAYS:
+        return None
+    rows = [r for r in quarterly_list(db, on=on).rows if sees_group(r.group)]
+    return QuarterlyReminder(ref, len({r.pupil_id for r in rows}), sum(1 for r in rows if r.proposal),
+                             sum(len(r.missing) for r in rows))

@@ -21,6 +21,7 @@ from verzuimdesk.storage.models import (
     AbsenceCodeRow,
     AuditEntry,
     CareCase,
+    CaseDismissal,
     CompositeGroup,
     CompositeMember,
     Conversation,
@@ -53,7 +54,8 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
                                .where(Pupil.enrolled_until.is_not(None))).all()
         has_dossier = {pid for (pid,) in session.execute(
             select(Conversation.pupil_id).union(select(EventRow.pupil_id), select(PlanLink.pupil_id),
-                                                select(CareCase.pupil_id), select(Guardian.pupil_id)))}
+                                                select(CareCase.pupil_id), select(Guardian.pupil_id),
+                                                select(CaseDismissal.pupil_id)))}
     out = []
     for pid, number, first, prefix, last, left, special in rows:
         purge = due_purge(left, referred_special=special, today=today)
@@ -69,7 +71,7 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
 def _purge_dossier(session: Session, pupil_id: int) -> int:
     """Delete the dossier and every other copy of it (drafts typed about the pupil); how many rows went."""
     n = 0
-    for model in (Conversation, EventRow, PlanLink, CareCase, Guardian, Draft, StatusCache):
+    for model in (Conversation, EventRow, PlanLink, CareCase, CaseDismissal, Guardian, Draft, StatusCache):
         n += _deleted(session, delete(model).where(model.pupil_id == pupil_id))
     return n
 
@@ -143,6 +145,8 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
                 {**_row(k), "interventies": [_row(s) for s in k.statuses],
                  "onderwijsdeelname": [_row(s) for s in k.shares]}
                 for k in session.scalars(select(CareCase).where(CareCase.pupil_id == pupil.id))],
+            "voorstellen_afgewezen": [_row(x) for x in session.scalars(
+                select(CaseDismissal).where(CaseDismissal.pupil_id == pupil.id))],
             "inzage_en_wijzigingen": [_row(a, ("prev_hash", "hash")) for a in session.scalars(
                 select(AuditEntry).where(AuditEntry.pupil_id == pupil.id).order_by(AuditEntry.id))],
         }

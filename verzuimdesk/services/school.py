@@ -31,7 +31,11 @@ from verzuimdesk.storage.vault import slots_path
 
 
 def read_school_file(path: Path) -> SchoolSettings:
+    from verzuimdesk.importers.schoolfile import MAX_CHARS
+
     try:
+        if path.is_file() and path.stat().st_size > 4 * MAX_CHARS:  # refused before it is read
+            raise InputRefused(path.name, [Problem(None, "", "het bestand is te groot voor een schoolbestand")])
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:  # the codec's own message is English
         raise InputRefused(str(path), [Problem(None, "", f"het bestand is geen UTF-8-tekst (onleesbare byte op "
@@ -117,7 +121,8 @@ def ensure_default_codes(session: Session) -> None:
     for code in DEFAULT_CODES:
         row = existing.get(code.code)
         if row is None:
-            session.add(AbsenceCodeRow(code=code.code, label=code.label, category=code.category.value, builtin=True))
+            session.add(AbsenceCodeRow(code=code.code, label=code.label, category=code.category.value, builtin=True,
+                                       luxe=code.luxe))
         else:
             row.category, row.builtin = code.category.value, True
 

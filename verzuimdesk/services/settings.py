@@ -16,8 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, Category
+from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.protocol import Protocol, ProtocolError, load_protocol
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
@@ -281,6 +283,8 @@ def list_staff(db: Database) -> list[StaffRow]:
 
 
 def rename_staff(db: Database, *, username: str, name: str, user: str = "") -> None:
+    if too_long(name.strip(), limits.SCHOOL):
+        raise DatabaseError(f"De naam {too_long(name.strip(), limits.SCHOOL)}.")
     with db.begin() as session:
         staff = session.scalar(select(Staff).where(Staff.username == username))
         if staff is None:

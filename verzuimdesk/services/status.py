@@ -44,7 +44,8 @@ CACHE_FORMAT = "2"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
-    "verzuimdesk.domain.records", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
+    "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
+    "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
     "verzuimdesk.services.status", "verzuimdesk.domain.signals", "verzuimdesk.domain.signal_base",
     "verzuimdesk.domain.signal_detectors", "verzuimdesk.domain.forecasts", "verzuimdesk.storage.signal_loading",
     "verzuimdesk.services.signal_status",

@@ -16,6 +16,7 @@ from pathlib import Path
 from verzuimdesk.storage import swap, vault
 from verzuimdesk.storage.database import DatabaseError, check_file, connect_file, is_encrypted, unlock
 from verzuimdesk.storage.instance_lock import InstanceLock, UseLock, held_here
+from verzuimdesk.storage.location import location_problem
 
 
 def check_integrity(path: Path, key: bytes | None = None) -> None:
@@ -47,6 +48,9 @@ def backup(db_path: Path, out: Path, key: bytes | None = None) -> None:
     """Write a consistent copy of `db_path` to `out` (replacing `out`), checked before and after."""
     if key is None and is_encrypted(db_path):
         raise DatabaseError("Deze database is versleuteld; open hem eerst met het wachtwoord.")
+    problem = location_problem(out, "De reservekopie")  # a copy carries the pupils and its key slots
+    if problem:
+        raise DatabaseError(problem)
     check_integrity(db_path, key)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -102,6 +106,9 @@ def restore(backup_path: Path, db_path: Path, passphrase: str | None = None) -> 
     current database and its key slots are copied to `reservekopieen/` (returned). The copy and its
     slots are then put in place together (storage/swap.py): a crash leaves the old pair or the new.
     """
+    problem = location_problem(db_path)
+    if problem:
+        raise DatabaseError(problem)
     key = _backup_key(backup_path, passphrase)
     check_integrity(backup_path, key)
     instance = None if held_here(db_path) else InstanceLock(db_path)

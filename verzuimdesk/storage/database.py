@@ -192,6 +192,13 @@ def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple
         raise DatabaseError(str(exc)) from None
 
 
+def _looks_encrypted(path: Path) -> bool:
+    """A SQLCipher file: no plain SQLite header, and whole pages of what looks like noise."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
+
+
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
     """Raise a Dutch DatabaseError unless the file opens with `key` and passes the check."""
     try:
@@ -203,6 +210,10 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
         if key is not None and "not a database" in str(exc):
             raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        if key is None and "not a database" in str(exc) and _looks_encrypted(path):
+            raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
+                                f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
+                                "de reservekopie (het staat naast de kopie).") from None
         raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":

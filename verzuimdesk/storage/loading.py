@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
 from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category
-from verzuimdesk.domain.records import AbsenceRecord, Event, PupilData
+from verzuimdesk.domain.records import AbsenceRecord, Event, Exemption, PupilData
 from verzuimdesk.storage.models import (
     Absence,
     AbsenceCodeRow,
@@ -19,6 +19,7 @@ from verzuimdesk.storage.models import (
     CareCase,
     Conversation,
     EventRow,
+    ExemptionRow,
     Group,
     PlanLink,
     Pupil,
@@ -86,11 +87,13 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
     """
     pupils_q = select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
-                      Pupil.enrolled_from, Pupil.enrolled_until).join(Group).order_by(Group.name, Pupil.last_name,
-                                                                                          Pupil.first_name)
+                      Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group).order_by(
+                          Group.name, Pupil.last_name, Pupil.first_name)
     absences_q = select(Absence.id, Absence.pupil_id, Absence.day, AbsenceCodeRow.code, AbsenceCodeRow.category,
                         Absence.start, Absence.end, Absence.minutes_late, Absence.reported_at,
-                        Absence.note).join(AbsenceCodeRow).order_by(Absence.day, Absence.id)
+                        Absence.note, AbsenceCodeRow.luxe).join(AbsenceCodeRow).order_by(Absence.day, Absence.id)
+    exemption_q = select(ExemptionRow.pupil_id, ExemptionRow.start, ExemptionRow.end, ExemptionRow.article,
+                         ExemptionRow.note).order_by(ExemptionRow.start, ExemptionRow.id)
     events_q = select(EventRow.id, EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note,
                       EventRow.reference).order_by(EventRow.day, EventRow.id)
     conv_q = select(Conversation.id, Conversation.pupil_id, Conversation.held_at, Conversation.kind,
@@ -107,10 +110,14 @@ def load_pupil_data(session: Session, *, until: date | None = None,
         conv_q = conv_q.where(Conversation.pupil_id.in_(pupil_ids))
         plan_q = plan_q.where(PlanLink.pupil_id.in_(pupil_ids))
         case_q = case_q.where(CareCase.pupil_id.in_(pupil_ids))
+        exemption_q = exemption_q.where(ExemptionRow.pupil_id.in_(pupil_ids))
 
     records: dict[int, list[AbsenceRecord]] = defaultdict(list)
-    for aid, pid, day, code, cat, start, end, late, rep, note in session.execute(absences_q):
-        records[pid].append(AbsenceRecord(aid, day, code, _CATEGORY[cat], start, end, late, rep, note))
+    for aid, pid, day, code, cat, start, end, late, rep, note, luxe in session.execute(absences_q):
+        records[pid].append(AbsenceRecord(aid, day, code, _CATEGORY[cat], start, end, late, rep, note, luxe))
+    exemptions: dict[int, list[Exemption]] = defaultdict(list)
+    for pid, ex_start, ex_end, article, ex_note in session.execute(exemption_q):
+        exemptions[pid].append(Exemption(ex_start, ex_end, article, ex_note))
     events: dict[int, list[Event]] = defaultdict(list)
     for eid, pid, day, kind, note, ref in session.execute(events_q):
         events[pid].append(Event(eid, day, _ACTION[kind], note, ref))
@@ -124,11 +131,11 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     cases = {pid: start for pid, start in session.execute(case_q)}
 
     out = []
-    for pid, number, first, prefix, last, group, efrom, euntil in session.execute(pupils_q):
+    for pid, number, first, prefix, last, group, efrom, euntil, born in session.execute(pupils_q):
         evs = tuple(sorted(events.get(pid, ()), key=lambda e: (e.day, e.source, e.id)))
         name = " ".join(p for p in (first, prefix, last) if p)
         out.append(PupilData(pid, number, name, group, efrom, euntil, tuple(records.get(pid, ())), evs,
-                             cases.get(pid)))
+                             cases.get(pid), birth_date=born, exemptions=tuple(exemptions.get(pid, ()))))
     return out
 
 

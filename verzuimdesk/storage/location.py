@@ -19,22 +19,38 @@ ALTERNATIVE = ("Kies een map op deze computer (bijvoorbeeld de standaardmap van 
                "voor meerdere gebruikers een PostgreSQL-server.")
 
 
-def location_problem(path: Path) -> str | None:
-    """A Dutch reason why `path` is no place for the database, or None when it is fine."""
-    resolved = path.expanduser().absolute()
+def location_problem(path: Path, what: str = "De database") -> str | None:
+    """A Dutch reason why `path` is no place for the database (or a copy of it: `what`), or None.
+
+    The path is checked as given and with every symbolic link followed (`resolve`): a link in a
+    local folder that points into OneDrive is as synced as the OneDrive folder itself.
+    """
+    given = path.expanduser().absolute()
+    try:
+        resolved = given.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return f"{what} staat achter een kring van snelkoppelingen ({given}). {ALTERNATIVE}"
+    for candidate in dict.fromkeys((given, resolved)):
+        problem = _problem(candidate, what)
+        if problem:
+            return problem
+    return None
+
+
+def _problem(resolved: Path, what: str) -> str | None:
     text = str(resolved)
     lowered = text.lower()
     for marker in _SYNCED:
         for part in resolved.parts:
             if part.lower().startswith(marker):
-                return (f"De database staat in een map die met de cloud wordt gesynchroniseerd ('{part}'). "
+                return (f"{what} staat in een map die met de cloud wordt gesynchroniseerd ('{part}'). "
                         f"Dat kan de database beschadigen en zet leerlinggegevens in een cloud zonder "
                         f"verwerkersovereenkomst. {ALTERNATIVE}")
     if text.startswith(("\\\\", "//")) or lowered.startswith("smb:"):
-        return f"De database staat op een netwerkschijf ({text}); SQLite is daar niet veilig. {ALTERNATIVE}"
+        return f"{what} staat op een netwerkschijf ({text}); SQLite is daar niet veilig. {ALTERNATIVE}"
     fs = _filesystem_type(resolved)
     if fs in _NETWORK_FS:
-        return f"De database staat op een netwerkschijf ({fs}); SQLite is daar niet veilig. {ALTERNATIVE}"
+        return f"{what} staat op een netwerkschijf ({fs}); SQLite is daar niet veilig. {ALTERNATIVE}"
     return None
 
 

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
+
 # Named constraints, so that batch migrations on SQLite can find them again.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -157,6 +159,19 @@ class Pupil(Base):
         return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
 
 
+class ExemptionRow(Base):
+    """A vrijstelling van de leerplicht (PROTOCOLS.md §1b): the pupil is not leerplichtig from `start`
+    to `end` (both included; no end: until further notice), on a Leerplichtwet article."""
+
+    __tablename__ = "exemption"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
 class Guardian(Base):
     __tablename__ = "guardian"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -174,6 +189,7 @@ class AbsenceCodeRow(Base):
     label: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(30))
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    luxe: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # LUXE (§1b)
 
 
 class Absence(Base):
@@ -195,6 +211,9 @@ class Absence(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    # The note's topic (verzuim/gezondheid/...); None: by the code's category and the note's words.
+    topic: Mapped[str | None] = mapped_column(String(20))
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Conversation(Base):
@@ -207,6 +226,8 @@ class Conversation(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    topic: Mapped[str] = mapped_column(String(20), default=conversation_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
     )
@@ -220,6 +241,7 @@ class Agreement(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     due: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    topic: Mapped[str | None] = mapped_column(String(20))  # None: the conversation's topic
     conversation: Mapped[Conversation] = relationship(back_populates="agreements")
 
 
@@ -232,6 +254,8 @@ class PlanLink(Base):
     start: Mapped[date] = mapped_column(Date)
     evaluation: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str] = mapped_column(String(20), default=plan_default, server_default="overig")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class EventRow(Base):
@@ -247,6 +271,8 @@ class EventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    topic: Mapped[str] = mapped_column(String(20), default=event_default, server_default="verzuim")
+    topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CareCase(Base):
@@ -345,6 +371,20 @@ class Draft(Base):
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
     payload: Mapped[str] = mapped_column(Text, default="")  # JSON of the editor's fields
     saved_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RegistrationCheck(Base):
+    """A teacher's mark that one dagdeel of one group's registration is complete: from then on a blank cell
+    of that dagdeel means present. `part` is the dagdeel's index in the group's lestijden of that day."""
+
+    __tablename__ = "registration_check"
+    __table_args__ = (UniqueConstraint("group_id", "day", "part"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("school_group.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    part: Mapped[int] = mapped_column(Integer, default=0)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Setting(Base):

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 STORE_WAIT_MS = 50  # how long a store waits for another connection's write (then it is dropped)
 KEEP_PEILDATA = 6  # the peildata kept: today, yesterday, the quarterly reference dates being prepared
 
-PUPIL_TABLES = ("absence", "event", "conversation", "plan_link", "care_case", "pupil")
+PUPIL_TABLES = ("absence", "event", "conversation", "plan_link", "care_case", "pupil", "exemption")
 SCHOOL_TABLES = ("school", "school_year", "vacation", "calendar_day", "timetable_span", "absence_code",
                  "school_group")
 

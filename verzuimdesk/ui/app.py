@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
@@ -84,7 +84,10 @@ def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database,
 
 
 class Session(QObject):
-    """One logged-in use of the app: the context, the window and the idle lock."""
+    """One logged-in use of the app: the context, the window and the idle lock. A colleague who logs in at
+    the lock screen starts a new session (`Session.current`); the previous user's windows close."""
+
+    current: Session | None = None
 
     def __init__(self, db: Database, account: Account) -> None:
         super().__init__()
@@ -99,10 +102,12 @@ class Session(QObject):
             from verzuimdesk.ui.settings import idle_lock_minutes
 
             self.watcher = IdleWatcher(idle_lock_minutes(), self)
-            self.watcher.idle.connect(self.lock)
+            self.watcher.idle.connect(lambda: self.lock(idle=True))
+        Session.current = self
 
-    def lock(self) -> None:
-        """Hide every window of the app (widgets keep their text) until the same user logs in again."""
+    def lock(self, idle: bool = False) -> None:
+        """Hide every window of the app (widgets keep their text) until the same user logs in again, or
+        another user logs in (then this user's windows close and a new session starts)."""
         if not self.ctx.db.encrypted or not self.window.isVisible():
             return
         from verzuimdesk.ui.login_dialog import LoginDialog
@@ -112,16 +117,54 @@ class Session(QObject):
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # dossiers and dialogs too
         for w in hidden:
             w.hide()
-        dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True)
-        if dialog.exec() and dialog.result_value is not None:
-            dialog.result_value[0].close()  # the check opened its own connection; the app keeps its own
+        dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True, idle=idle)
+        if not dialog.exec() or dialog.result_value is None:
+            for w in hidden:
+                w.close()
+            return
+        db, account = dialog.result_value
+        if account.username == self.ctx.account.username:
+            db.close()  # the check opened its own connection; the app keeps its own
             for w in hidden:
                 w.show()
             if self.watcher:
                 self.watcher.resume()
-        else:
-            for w in hidden:
+            return
+        self.switch_to(db, account, hidden)
+
+    def switch_to(self, db: Database, account: Account, windows: list[QWidget]) -> Session:
+        """Another user at the keyboard: close this user's windows and database, open theirs."""
+        app = QApplication.instance()
+        quits = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # closing the old window must not end the program
+        try:
+            for w in windows:
                 w.close()
+            old = self.ctx.db
+            nxt = Session(db, account)
+            nxt.window.show()
+            old.close()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quits)
+        return nxt
+
+
+def _front_window() -> QWidget | None:
+    """What a second start brings forward: the main window, or the login or lock dialog on screen."""
+    if Session.current is not None and Session.current.window.isVisible():
+        return Session.current.window
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return shown[0] if shown else None
+
+
+def app_icon() -> QIcon:
+    """The window icon in every size resources/icons holds."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("verzuimdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_app(argv: list[str] | None = None) -> int:
@@ -131,15 +174,22 @@ def run_app(argv: list[str] | None = None) -> int:
 
     configure_qsettings()
     install_translations(app)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nl.verzuimdesk.VerzuimDesk")  # matches the .desktop file (Wayland, taskbars)
     target = default_db()
     path = sqlite_path(target)
     lock = InstanceLock(path) if path is not None else None
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    from verzuimdesk.ui.single_instance import InstanceWatcher, ask_running_instance, bring_forward
+
     if lock is not None and not lock.acquire():
+        if path is not None and ask_running_instance(path):
+            return 0  # the running VerzuimDesk shows its window
         QMessageBox.warning(None, "VerzuimDesk", tr("VerzuimDesk is already open with this database. "
                                                     "Switch to that window."))
         return 1
+    server = InstanceWatcher(path, lambda: bring_forward(_front_window()), app) if path is not None else None
     try:
         opened = open_for_user(target)
     except DatabaseError as exc:
@@ -168,10 +218,12 @@ def run_app(argv: list[str] | None = None) -> int:
     run_task(lambda: daily_backup(db), on_done=lambda _p: None,
              on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk",
                                                       tr("The daily backup failed: %1").replace("%1", str(exc))))
-    session = Session(db, account)
-    session.window.show()
+    Session(db, account).window.show()
     code = app.exec()
-    db.close()
+    if server is not None:
+        server.close()
+    if Session.current is not None:
+        Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:
         lock.release()
     return code

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -19,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARES
+from verzuimdesk.domain.quarterly import (
+    CLOSE_BACK,
+    CLOSE_REASONS,
+    INTERVENTIONS,
+    MAIN_CAUSES,
+    SHARE_TEXTS,
+    SHARES,
+    WAITING_LIST,
+)
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
@@ -27,10 +36,12 @@ from verzuimdesk.ui.context import AppContext, Changed
 
 class CaseDialog(QDialog):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None, *,
-                 proposed_category: str | None = None, proposed_start: date | None = None) -> None:
+                 proposed_category: str | None = None, proposed_start: date | None = None, new: bool = False,
+                 proposed_end: date | None = None) -> None:
+        """`new`: a new case (confirming a proposal), not the pupil's open or latest case."""
         super().__init__(parent)
         self.ctx, self.pupil_id = ctx, pupil_id
-        self.case = load_case(ctx.db, pupil_id=pupil_id)
+        self.case = None if new else load_case(ctx.db, pupil_id=pupil_id)
         self.setWindowTitle(self.tr("Case of worrying absence"))
         self.category = QComboBox()
         self.category.addItems(["A", "B"])
@@ -39,8 +50,16 @@ class CaseDialog(QDialog):
         self.status = QComboBox()
         self.status.addItems(["", *INTERVENTIONS])
         self.share = QComboBox()
-        self.share.addItems(["", *(f"{s} %" for s in SHARES)])
-        self.waiting = QLineEdit(placeholderText=self.tr("On a waiting list for treatment or admission: with what"))
+        self.share.addItems(["", *(SHARE_TEXTS[s] for s in SHARES)])
+        self.share.setToolTip(self.tr("A change starts today; the earlier share gets its end date"))
+        self.waiting = QLineEdit(placeholderText=WAITING_LIST)
+        self.regiehouder = QLineEdit(placeholderText=self.tr("Who directs the process (name, organisation)"))
+        self.regiehouder.setMaxLength(200)
+        self.duo_made = QCheckBox(self.tr("Reported to DUO on"))
+        self.duo_date = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.duo_number = QLineEdit(placeholderText=self.tr("number of the DUO report"))
+        self.duo_number.setMaxLength(50)
+        self.period_ends: list[tuple[tuple[date, date | None, int], QCheckBox, QDateEdit]] = []
         self.is_closed = QCheckBox(self.tr("Closed"))
         self.closed = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
         self.reason = QComboBox()
@@ -56,19 +75,33 @@ class CaseDialog(QDialog):
         self.category.setCurrentText(c.category if c else (proposed_category or "A"))
         self._causes(self.category.currentText())
         self.start.setDate(QDate(c.start if c else (proposed_start or ctx.peildatum)))
-        self.closed.setDate(QDate(c.closed if c and c.closed else ctx.peildatum))
+        self.closed.setDate(QDate(c.closed if c and c.closed else (proposed_end or ctx.peildatum)))
+        self.duo_date.setDate(QDate(c.duo_report_date if c and c.duo_report_date else ctx.peildatum))
         if c:
             self.cause.setCurrentText(c.main_cause)
             self.status.setCurrentText(c.status)
-            self.share.setCurrentText(f"{c.share} %" if c.share is not None else "")
+            self.share.setCurrentText(SHARE_TEXTS.get(c.share, "") if c.share is not None else "")
             self.waiting.setText(c.waiting_list)
+            self.regiehouder.setText(c.regiehouder)
+            self.duo_made.setChecked(c.duo_report_date is not None)
+            self.duo_number.setText(c.duo_report_number)
             self.is_closed.setChecked(c.closed is not None)
             self.reason.setCurrentText(c.close_reason)
             lines = [f"{format_date(d)}: {s}" for d, s in c.status_history]
-            lines += [f"{format_date(d)}: {p} %" for d, p in c.share_history]
-            history.setText(self.tr("History:") + "\n" + "\n".join(lines) if lines else "")
-        proposal = QLabel(self.tr("The records suggest category %1.").replace("%1", proposed_category)
-                          if proposed_category else "")
+            history.setText(self.tr("Intervention history:") + "\n" + "\n".join(lines) if lines else "")
+        hints = []
+        if proposed_category:
+            hints.append(self.tr("The records suggest category %1.").replace("%1", proposed_category))
+        if proposed_end and c and c.closed is None:
+            hints.append(self.tr("The pupil attended more than half of the last 10 school days: close the case "
+                                 "per %1 with \u201c%2\u201d?").replace("%1", format_date(proposed_end))
+                         .replace("%2", CLOSE_BACK))
+        if proposed_end and c and c.closed is None:
+            # Closing as proposed: the reason is the engine's too, unless the IB-er chose one.
+            self.is_closed.toggled.connect(
+                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(CLOSE_BACK))
+        proposal = QLabel("\n".join(hints))
+        proposal.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)
@@ -77,7 +110,28 @@ class CaseDialog(QDialog):
         form.addRow(self.tr("Main cause"), self.cause)
         form.addRow(self.tr("Intervention"), self.status)
         form.addRow(self.tr("Education followed"), self.share)
+        for period in (c.share_history if c else ()):
+            since, until, share = period
+            ends = QCheckBox(self.tr("until"))
+            end = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+            end.setDate(QDate(until or ctx.peildatum))
+            ends.setChecked(until is not None)
+            end.setEnabled(until is not None)
+            ends.toggled.connect(end.setEnabled)
+            row = QHBoxLayout()
+            row.addWidget(ends)
+            row.addWidget(end, 1)
+            label = self.tr("%1 from %2").replace("%1", SHARE_TEXTS.get(share, f"{share}%"))
+            form.addRow("  " + label.replace("%2", format_date(since, weekday=False)), row)
+            self.period_ends.append((period, ends, end))
         form.addRow(self.tr("Waiting list"), self.waiting)
+        form.addRow(self.tr("Regiehouder"), self.regiehouder)
+        duo = QHBoxLayout()
+        duo.addWidget(self.duo_date)
+        duo.addWidget(self.duo_number, 1)
+        form.addRow(self.duo_made, duo)
+        self.duo_rows = (self.duo_made, self.duo_date, self.duo_number)
+        self._causes(self.category.currentText())
         form.addRow(self.is_closed, self.closed)
         form.addRow(self.tr("Reason for closing"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -90,19 +144,27 @@ class CaseDialog(QDialog):
         layout.addWidget(buttons)
 
     def _causes(self, category: str) -> None:
+        for w in getattr(self, "duo_rows", ()):
+            w.setVisible(category == "A")  # the DUO report of langdurig relatief verzuim
         current = self.cause.currentText()
         self.cause.clear()
         self.cause.addItems(["", *MAIN_CAUSES.get(category, ())])
         self.cause.setCurrentText(current)
 
     def form(self) -> CaseForm:
-        share = self.share.currentText().removesuffix(" %")
+        share = next((k for k, v in SHARE_TEXTS.items() if v == self.share.currentText()), None)
+        periods = tuple((since, end.date().toPython() if ends.isChecked() else None, pct)
+                        for (since, _, pct), ends, end in self.period_ends)
+        duo = self.category.currentText() == "A" and self.duo_made.isChecked()
         return CaseForm(
             id=self.case.id if self.case else None, pupil_id=self.pupil_id, category=self.category.currentText(),
             start=self.start.date().toPython(), main_cause=self.cause.currentText(), status=self.status.currentText(),
-            share=int(share) if share else None, waiting_list=self.waiting.text().strip(),
+            share=share, waiting_list=self.waiting.text().strip(),
             closed=self.closed.date().toPython() if self.is_closed.isChecked() else None,
-            close_reason=self.reason.currentText())
+            close_reason=self.reason.currentText(), share_history=periods, regiehouder=self.regiehouder.text(),
+            duo_report_date=self.duo_date.date().toPython() if duo else None,
+            duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
+            edit_periods=bool(periods))
 
     def save(self) -> None:
         try:

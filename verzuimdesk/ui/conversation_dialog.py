@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.domain.codes import ConversationKind
+from verzuimdesk.domain.disclosure import Topic, conversation_topic
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.conversations import (
     AgreementInput,
@@ -45,10 +47,11 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.topics import health_words_in_text
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
-from verzuimdesk.ui.widgets.words import conversation_word
+from verzuimdesk.ui.widgets.words import conversation_word, topic_word
 
 DRAFT_DELAY_MS = 1000
 A_TEXT, A_OWNER, A_DUE, A_DONE = range(4)
@@ -82,6 +85,14 @@ class ConversationDialog(QDialog):
         self.kind = QComboBox()
         for k in ConversationKind:
             self.kind.addItem(conversation_word(k), k.value)
+        self.topic = QComboBox()
+        self.topic.setObjectName("topic")
+        for t in Topic:
+            self.topic.addItem(topic_word(t), t.value)
+        self.topic.setToolTip(self.tr("What the conversation is about decides who may receive it: leerplicht gets "
+                                      "only absence, the youth doctor only health."))
+        self._topic_chosen = False  # the user picked a topic: a change of kind no longer changes it
+        self._asked_health = False
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
@@ -120,6 +131,7 @@ class ConversationDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("About"), self.topic)
         form.addRow(self.tr("Date and time"), self.when)
         form.addRow(self.tr("Participants"), self.participants)
         layout = QVBoxLayout(self)
@@ -141,9 +153,14 @@ class ConversationDialog(QDialog):
             self._fill(self._stored(conversation_id))
         elif kind is not None:
             self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        if conversation_id is None:
+            self._default_topic()
         self._restore_draft()
         self.kind.currentIndexChanged.connect(self._show_guide)
-        for signal in (self.kind.currentIndexChanged, self.when.dateTimeChanged, self.participants.textChanged,
+        self.kind.currentIndexChanged.connect(self._default_topic)
+        self.topic.activated.connect(self._choose_topic)
+        for signal in (self.kind.currentIndexChanged, self.topic.currentIndexChanged, self.when.dateTimeChanged,
+                       self.participants.textChanged,
                        self.summary.textChanged, self.agreements.itemChanged):
             signal.connect(self._typed)
         self._show_guide()
@@ -153,7 +170,9 @@ class ConversationDialog(QDialog):
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
         c = get_conversation(self.ctx.db, conversation_id=conversation_id)
-        return {"kind": c.kind.value, "held_at": c.held_at.isoformat(), "participants": c.participants,
+        self._topic_chosen = True  # a stored conversation keeps the topic it has
+        return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
+                "participants": c.participants,
                 "summary": c.summary, "agreements": [[a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "",
                                                       a.done] for a in c.agreements]}
 
@@ -161,6 +180,10 @@ class ConversationDialog(QDialog):
         index = self.kind.findData(data.get("kind"))
         if index >= 0:
             self.kind.setCurrentIndex(index)
+        topic = self.topic.findData(data.get("topic"))
+        if topic >= 0:
+            self.topic.setCurrentIndex(topic)
+            self._topic_chosen = True
         try:
             held = datetime.fromisoformat(str(data.get("held_at")))
             self.when.setDateTime(QDateTime(held))
@@ -242,7 +265,8 @@ class ConversationDialog(QDialog):
             cells = [(self.agreements.item(r, c).text() if self.agreements.item(r, c) else "") for c in range(3)]
             box = self.agreements.cellWidget(r, A_DONE)
             rows.append([*cells, isinstance(box, QCheckBox) and box.isChecked()])
-        return {"kind": self.kind.currentData(), "held_at": self.when.dateTime().toPython().isoformat(),
+        return {"kind": self.kind.currentData(), "topic": self.topic.currentData(),
+                "held_at": self.when.dateTime().toPython().isoformat(),
                 "participants": self.participants.text(), "summary": self.summary.toPlainText(), "agreements": rows}
 
     def _typed(self, *_args: object) -> None:
@@ -280,13 +304,49 @@ class ConversationDialog(QDialog):
             out.append(AgreementInput(text, owner, day, done))
         return out
 
+    # -- the topic ----------------------------------------------------------------------------
+
+    def _default_topic(self, *_args: object) -> None:
+        """The kind's topic (a jeugdarts talk is about health), until the user picks one."""
+        if not self._topic_chosen:
+            self.topic.setCurrentIndex(self.topic.findData(conversation_topic(str(self.kind.currentData())).value))
+
+    def _choose_topic(self, *_args: object) -> None:
+        self._topic_chosen = True
+
+    def ask_health(self, words: list[str]) -> bool:
+        """Ask once whether a text naming health words is about health; True: it is."""
+        answer = QMessageBox.question(
+            self, self.tr("About health?"),
+            self.tr("The text mentions %1. Is this conversation about the pupil's health?\n\n"
+                    "Yes: it is kept as health and does not go to leerplicht.\n"
+                    "No: it stays '%2'.").replace("%1", ", ".join(f"'{w}'" for w in words[:4]))
+            .replace("%2", topic_word(self.topic.currentData())))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _check_health_words(self) -> None:
+        if self._asked_health or self.topic.currentData() == Topic.GEZONDHEID.value:
+            return
+        texts = [self.summary.toPlainText(), self.participants.text(),
+                 *(row[0] for row in self.payload()["agreements"])]
+        words = health_words_in_text("\n".join(texts))
+        if not words:
+            return
+        self._asked_health = True
+        if self.ask_health(words):
+            self.topic.setCurrentIndex(self.topic.findData(Topic.GEZONDHEID.value))
+            self._topic_chosen = True
+
     def save(self) -> None:
         try:
+            agreements = self.agreement_inputs()
+            if self.summary.toPlainText().strip():
+                self._check_health_words()
             conversation_id = save_conversation(
                 self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
                 held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
-                summary=self.summary.toPlainText(), agreements=self.agreement_inputs(), user=self.user,
-                conversation_id=self.conversation_id)
+                summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
+                conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
         except ConversationRefused as exc:
             self.message.setText(str(exc))
             self.message.show()

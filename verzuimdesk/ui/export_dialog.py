@@ -115,6 +115,20 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._sync()
+        if kind == "quarterly":  # how many candidates go on the list as proposals (PROTOCOLS.md §5)
+            self.end.dateChanged.connect(self._proposals)
+            self._proposals()
+
+    def _proposals(self) -> None:
+        from verzuimdesk.services.quarterly import quarterly_list
+        from verzuimdesk.storage.database import DatabaseError
+
+        try:
+            n = quarterly_list(self.db, on=_pydate(self.end.date())).proposals
+        except DatabaseError:
+            n = 0
+        self.message.setText(self.tr("%1 pupils without a confirmed case are listed as proposals, not yet "
+                                     "confirmed.").replace("%1", str(n)) if n else "")
 
     def _default_path(self, suffix: str) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())

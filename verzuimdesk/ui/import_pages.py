@@ -14,9 +14,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.spreadsheet import FIELDS, REQUIRED
 from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.ui.code_mapping import CodeMappingTable
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
 if TYPE_CHECKING:
@@ -47,10 +52,24 @@ class MappingPage(QWizardPage):
         self.date_format = QLabel()
         self.required = QLabel()
         self.required.setWordWrap(True)
+        self.preset = QComboBox()
+        self.preset.setAccessibleName(self.tr("Preset"))
+        self.preset.activated.connect(self._preset_chosen)
+        self.save_preset = QPushButton(self.tr("Save as preset…"))
+        self.save_preset.clicked.connect(self._save_preset)
+        self.codes_label = QLabel(self.tr("What the LAS's codes mean (remembered for the next import):"))
+        self.code_map = CodeMappingTable()
+        presets = QHBoxLayout()
+        presets.addWidget(QLabel(self.tr("Preset:")))
+        presets.addWidget(self.preset, 1)
+        presets.addWidget(self.save_preset)
         layout = QVBoxLayout(self)
+        layout.addLayout(presets)
         layout.addWidget(self.table)
         layout.addWidget(self.date_format)
         layout.addWidget(self.required)
+        layout.addWidget(self.codes_label)
+        layout.addWidget(self.code_map)
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -78,7 +97,50 @@ class MappingPage(QWizardPage):
         self.table.resizeColumnsToContents()
         shown = preview.date_format or self.tr("no dates recognised")
         self.date_format.setText(self.tr("Date notation found: %1").replace("%1", shown))
+        self._show_presets()
         self._changed()
+
+    def _show_presets(self) -> None:
+        from verzuimdesk.services.import_presets import all_presets, school_codes
+
+        absences = self.w.kind == "absences"
+        for widget in (self.preset, self.save_preset, self.codes_label, self.code_map):
+            widget.setVisible(absences)
+        if not absences:
+            return
+        self.preset.clear()
+        self.preset.addItem(self.tr("(recognised from the headers)"), "")
+        for p in all_presets(self.w.db):
+            self.preset.addItem(p.name + ("" if p.builtin else " " + self.tr("(own)")), p.name)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(self.w.preset or self.w.preview.preset)))
+        codes = {**self.w.preview.codes, **(self.w.codes or {})}
+        self.code_map.show_values(self.w.preview.code_values, codes, school_codes(self.w.db))
+        self.codes_label.setVisible(bool(self.w.preview.code_values))
+
+    def _preset_chosen(self) -> None:
+        from verzuimdesk.services.import_preview import preview_import
+
+        self.w.preset = str(self.preset.currentData()) or None
+        self.w.preview = preview_import(self.w.db, kind=self.w.kind, data=self.w.data, filename=self.w.filename,
+                                        preset=self.w.preset, codes=self.w.codes)
+        self.w.mapping = dict(self.w.preview.mapping)
+        self.initializePage()
+
+    def _save_preset(self) -> None:
+        from verzuimdesk.services.dossier_edit import EditRefused
+        from verzuimdesk.services.import_presets import save_preset
+
+        name, ok = QInputDialog.getText(self, self.tr("Save as preset"), self.tr("Name of the preset:"),
+                                        text=self.w.preview.preset or "")
+        if not ok:
+            return
+        try:
+            save_preset(self.w.db, name=name, columns=self.mapping(), codes=self.code_map.codes(), user=self.w.db.user)
+        except EditRefused as exc:
+            QMessageBox.warning(self, self.tr("Save as preset"), str(exc))
+            return
+        self.w.preset = name.strip()
+        self._show_presets()
 
     def mapping(self) -> dict[str, str]:
         return {name: str(combo.currentData()) for name, combo in zip(self.w.preview.columns, self.combos,
@@ -96,6 +158,7 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.w.mapping = self.mapping()
+        self.w.codes = self.code_map.codes() if self.w.kind == "absences" else None
         return True
 
 
@@ -139,7 +202,7 @@ class SummaryPage(QWizardPage):
                 result: Any = import_edex(self.w.db, data=self.w.data, filename=self.w.filename, dry_run=True)
             else:
                 result = preview_import(self.w.db, kind=self.w.kind, data=self.w.data, filename=self.w.filename,
-                                        mapping=self.w.mapping)
+                                        mapping=self.w.mapping, preset=self.w.preset, codes=self.w.codes)
         except (InputRefused, DatabaseError) as exc:
             self._show_refused(str(exc).splitlines())
             return
@@ -222,13 +285,14 @@ class RunPage(QWizardPage):
         from verzuimdesk.services.import_preview import run_import
 
         db, kind, data, name, mapping = self.w.db, self.w.kind, self.w.data, self.w.filename, self.w.mapping
+        preset, codes = self.w.preset, self.w.codes
         replace = self.w.summary_page.replace.isChecked() and not self.w.summary_page.replace.isHidden()
         user = db.user
 
         def job(progress: Callable[[int, int], None]) -> Any:
             if kind == "edex":
                 return import_edex(db, data=data, filename=name, user=user, progress=progress)
-            return run_import(db, kind=kind, data=data, filename=name, mapping=mapping,
+            return run_import(db, kind=kind, data=data, filename=name, mapping=mapping, preset=preset, codes=codes,
                               replace_overlapping=replace, user=user, progress=progress)
         return job
 

@@ -42,6 +42,8 @@ class ImportWizard(QWizard):
         self.path: Path | None = None
         self.data = b""
         self.mapping: dict[str, str] | None = None
+        self.preset: str | None = None  # a mapping preset chosen by name (absences)
+        self.codes: dict[str, str] | None = None  # the LAS's code → the school's code, as chosen
         self.preview: Any = None  # ImportPreview, or EdexResult of the dry run
         self.imported = False
         self.setWindowTitle(self.tr("Import"))
@@ -101,7 +103,7 @@ class FilePage(QWizardPage):
 
     def _browse(self) -> None:
         filters = (self.tr("EDEX export (*.xml *.XML)") if self.kind.currentData() == "edex"
-                   else self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
+                   else self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)"))
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"), self.path.text(),
                                                 f"{filters};;{self.tr('All files (*)')}")
         if chosen:
@@ -120,6 +122,7 @@ class FilePage(QWizardPage):
             self.error.setText(self.tr("The file cannot be read: %1").replace("%1", exc.strerror or str(exc)))
             return False
         self.w.kind, self.w.path, self.w.data, self.w.mapping = str(self.kind.currentData()), path, data, None
+        self.w.preset = self.w.codes = None
         if self.w.kind == "edex":
             return True
         from verzuimdesk.services.import_preview import preview_import

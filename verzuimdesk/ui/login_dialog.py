@@ -18,7 +18,7 @@ from verzuimdesk.storage.database import Database, DatabaseError
 
 class LoginDialog(QDialog):
     def __init__(self, target: str, parent: QWidget | None = None, *, username: str = "",
-                 locked: bool = False) -> None:
+                 locked: bool = False, idle: bool = False) -> None:
         super().__init__(parent)
         self.target = target
         self.result_value: tuple[Database, Account] | None = None
@@ -37,9 +37,12 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if locked:
-            layout.addWidget(QLabel(self.tr("The program locked itself after a while without use. "
-                                             "Your unsaved text is kept.")))
-            self.username.setReadOnly(True)
+            said = (self.tr("The program locked itself after a while without use.") if idle
+                    else self.tr("VerzuimDesk is locked."))
+            self.message = QLabel(said + " " + self.tr("Your unsaved text is kept. Log in again to go on, or "
+                                                       "log in as someone else to switch user."))
+            self.message.setWordWrap(True)
+            layout.addWidget(self.message)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

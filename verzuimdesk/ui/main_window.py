@@ -29,7 +29,7 @@ from verzuimdesk.ui.pages.pupils_page import PupilsPage
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    PAGE_OVERVIEW, PAGE_PUPILS, PAGE_REGISTRATION, PAGE_QUARTERLY, PAGE_SETTINGS = range(5)
+    PAGE_OVERVIEW, PAGE_PUPILS, PAGE_REGISTRATION, PAGE_QUARTERLY, PAGE_ANALYSIS, PAGE_SETTINGS = range(6)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -38,8 +38,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
-        self.pupils_page = PupilsPage(ctx)
-        self.pupils_page.pupil_activated.connect(self.open_pupil)
         for title, widget in self._make_pages():
             self.nav.addItem(QListWidgetItem(title))
             self.pages.addWidget(widget)
@@ -67,19 +65,28 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _make_pages(self) -> list[tuple[str, QWidget]]:
+        from verzuimdesk.services.accounts import Permission
+        from verzuimdesk.ui.pages.analyse_page import AnalysePage
         from verzuimdesk.ui.pages.overview_page import OverviewPage
         from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
         from verzuimdesk.ui.pages.registration_page import RegistrationPage
         from verzuimdesk.ui.pages.settings_page import SettingsPage
 
+        self.analyse_page = AnalysePage(self.ctx)
+        if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
+            self.page_widgets: list[QWidget] = [self.analyse_page]
+            return [(self.tr("Analysis"), self.analyse_page)]
+        self.pupils_page = PupilsPage(self.ctx)
+        self.pupils_page.pupil_activated.connect(self.open_pupil)
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
         self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
+        self.overview_page.group_activated.connect(self.open_registration)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
-                             QuarterlyPage(self.ctx), SettingsPage(self.ctx)]
+                             QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
-                  self.tr("Settings")]
+                  self.tr("Analysis"), self.tr("Settings")]
         return list(zip(titles, self.page_widgets, strict=True))
 
     def _make_toolbar(self) -> None:
@@ -103,6 +110,11 @@ class MainWindow(QMainWindow):
                 self.addAction(action)  # its shortcut works on every page
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
+    def check_topics(self) -> None:
+        from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
+
+        TopicReviewDialog(self.ctx.db, user=self.ctx.account.username, parent=self).exec()
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
@@ -119,6 +131,7 @@ class MainWindow(QMainWindow):
             for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
+                               (self.tr("&Topics to check…"), self.check_topics),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
@@ -133,10 +146,15 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(row).text(), self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
-        find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.find_pupil)
-        go.addAction(find)
+        if hasattr(self, "pupils_page"):
+            find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
+            find.triggered.connect(self.find_pupil)
+            go.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        manual = QAction(self.tr("&Manual"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        manual.triggered.connect(self.show_help)
+        help_menu.addAction(manual)
+        self.addAction(manual)  # F1 works wherever the focus is
         about = QAction(self.tr("About VerzuimDesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -159,11 +177,10 @@ class MainWindow(QMainWindow):
 
         open_dossier(self.ctx, pupil_id, self, action=kind)
 
-    def show_registration(self, group: str, day: object) -> None:
-        """From a dossier's Signalen: the registration grid of that group on the week of `day`."""
-        page = self.page_widgets[self.PAGE_REGISTRATION]
+    def open_registration(self, group: str, day: date) -> None:
+        """From the Overzicht's unchecked groups: that group's registration, in the week of `day`."""
         self.nav.setCurrentRow(self.PAGE_REGISTRATION)
-        page.show_group_week(group, day)  # type: ignore[attr-defined]
+        self.page_widgets[self.PAGE_REGISTRATION].show_group(group, day)  # type: ignore[attr-defined]
 
     def show_light(self, light: object) -> None:
         """From the Overzicht's counts: the Leerlingen list narrowed to that light."""
@@ -183,6 +200,11 @@ class MainWindow(QMainWindow):
 
         if maintenance.restore_backup(self.ctx, self):
             self.close()
+
+    def show_help(self) -> None:
+        from verzuimdesk.ui.help_dialog import show_help
+
+        show_help(self)
 
     def show_about(self) -> None:
         from verzuimdesk.ui.about_dialog import show_about

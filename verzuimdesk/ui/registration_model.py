@@ -57,6 +57,7 @@ class RegistrationModel(QAbstractTableModel):
         self.today = date.today()
         self.labels: dict[str, str] = {}
         self._cells: list[list[_Cell]] = []
+        self.checked: frozenset[tuple[date, int]] = frozenset()  # dagdelen marked "registratie gecontroleerd"
 
     # -- filling ------------------------------------------------------------------------------
 
@@ -178,13 +179,15 @@ class RegistrationModel(QAbstractTableModel):
             return self.tr("Pupil") if role == Qt.ItemDataRole.DisplayRole else None
         col = self.grid.columns[section - COL_FIRST_PART]
         today = col.day == self.today
+        checked = (col.day, col.part) in self.checked
         if role == Qt.ItemDataRole.DisplayRole:
             day = format_date(col.day).rsplit(" ", 1)[0]  # "ma 3 nov"; today is bold and blue
-            return f"{day}\n{self.part_name(col)}"
+            return f"{day}\n{self.part_name(col)}" + (" ✓" if checked else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = format_date(col.day)
             if col.span is not None:
                 tip += f", {col.span.start:%H:%M}–{col.span.end:%H:%M}"
+                tip += " — " + (self.tr("registration checked") if checked else self.tr("registration not checked"))
             return tip + (" — " + self.tr("today") if today else "")
         if role == Qt.ItemDataRole.FontRole and today:
             font = QFont()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +33,7 @@ from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.protocol import list_protocols
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.schoolfile import SchoolSettings
-from verzuimdesk.services.accounts import Account, account_of
+from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
 from verzuimdesk.services.imports import import_pupils, read_file
 from verzuimdesk.services.school import new_school_database
 from verzuimdesk.services.settings import REGIONS, checked, rename_staff, vacation_prefill, vacation_prefills
@@ -207,22 +208,17 @@ class RecoveryPage(QWizardPage):
     def save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key"), "herstelsleutel.pdf",
                                               "PDF (*.pdf)")
-        if path:
+        if not path:
+            return
+        try:
             write_recovery_pdf(Path(path), self.w.school_name, self.w.recovery or "")
+        except DatabaseError as exc:
+            QMessageBox.warning(self, self.tr("Save the recovery key"), str(exc))
 
 
 def write_recovery_pdf(path: Path, school: str, key: str) -> None:
     """One A4 page with the key, to print and keep in the school's safe."""
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
-    doc = QTextDocument()
-    doc.setHtml(f"<h2>VerzuimDesk — herstelsleutel</h2><p>{school}</p>"
-                f"<p style='font-size:18pt; font-family:monospace'><b>{key}</b></p>"
-                f"<p>Gemaakt op {format_date(date.today())}. Met deze sleutel opent u de database als alle "
-                "wachtwoorden vergeten zijn. Bewaar dit blad op een veilige plek, niet bij de laptop.</p>")
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    doc.print_(writer)
+    save_recovery_sheet(path, school=school, key=key)
 
 
 class PupilsPage(QWizardPage):

@@ -41,8 +41,10 @@ class SickReportDialog(QDialog):
         self.result_value: EditResult | None = None
         today = date.today()
         # Pupils enrolled today, in the groups this user sees; "name (number, group)" finds both.
+        label = self.tr("%1 (%2, group %3)")  # one string to translate (an f-string escapes lupdate)
         self.choices = {
-            f"{p.name} ({p.number}, {self.tr('group')} {p.group})": p.id for p in list_pupils(ctx.db)
+            label.replace("%1", p.name).replace("%2", p.number).replace("%3", p.group): p.id
+            for p in list_pupils(ctx.db)
             if ctx.account.sees_group(p.group) and p.enrolled_from <= today
             and (p.enrolled_until is None or p.enrolled_until >= today)}
         self.pupil = QLineEdit()

@@ -24,10 +24,15 @@ def open_windows(ctx: AppContext) -> list[QWidget]:
 def open_dossier(ctx: AppContext, pupil_id: int, parent: QWidget | None = None, *,
                  action: str | None = None) -> QWidget | None:
     """Open (or raise) the dossier of a pupil; with `action`, go where that action is done."""
+    from verzuimdesk.services.accounts import Permission
     from verzuimdesk.services.dossier_view import view_dossier
     from verzuimdesk.ui.desk_state import user_name
     from verzuimdesk.ui.dossier.window import DossierWindow
 
+    if not ctx.account.can(Permission.VIEW_DOSSIER):  # the directie sees the school's figures, no dossier
+        QMessageBox.warning(parent, "VerzuimDesk", QCoreApplication.translate(
+            "Dossier", "Your role shows the school's figures, not the dossiers of pupils."))
+        return None
     window = next((w for w in open_windows(ctx) if getattr(w, "pupil_id", None) == pupil_id), None)
     if window is None:
         try:

@@ -4,15 +4,20 @@ window dates and the records behind it, every action with due date, who is in re
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
+from verzuimdesk.domain.engine import Action, Light, RuleHit
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.light_reason import deciding_hit, hits_in_order, rule_label
 from verzuimdesk.ui.widgets.light_badge import LightBadge
 from verzuimdesk.ui.widgets.words import action_word, category_word
+
+if TYPE_CHECKING:
+    from verzuimdesk.reports.data import RecordRow
 
 
 def _num(value: float) -> str:
@@ -20,6 +25,9 @@ def _num(value: float) -> str:
 
 
 class DossierHeader(QWidget):
+    """The name row on top; the explanation below it grows with the window (the dossier puts it in a
+    splitter with the tabs). The deciding rule comes first; what is done folds away behind a link."""
+
     edit_guardians = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,8 +50,11 @@ class DossierHeader(QWidget):
         self.step.setWordWrap(True)
         self.explanation = QTextBrowser()
         self.explanation.setOpenLinks(False)
-        self.explanation.setMaximumHeight(150)
+        self.explanation.setMinimumHeight(80)
         self.explanation.setAccessibleName(self.tr("Why this light"))
+        self.explanation.anchorClicked.connect(self._on_link)
+        self.show_done = False
+        self._data: DeskDossier | None = None
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addSpacing(8)
@@ -59,9 +70,10 @@ class DossierHeader(QWidget):
         carers.addWidget(self.guardians, 1)
         carers.addWidget(self.guardians_button)
         layout.addLayout(carers)
-        layout.addWidget(self.explanation)
+        layout.addWidget(self.explanation, 1)
 
     def show_dossier(self, d: DeskDossier) -> None:
+        self._data = d
         pupil, status = d.dossier.pupil, d.status
         self.name.setText(pupil.name)
         facts = [self.tr("group %1").replace("%1", pupil.group), self.tr("number %1").replace("%1", pupil.number)]
@@ -72,7 +84,21 @@ class DossierHeader(QWidget):
         self.guardians.setText(self.tr("Parents/carers: %1").replace("%1", carers))
         self.badge.set_light(status.light)
         self.step.setText(self.tr("Now: %1").replace("%1", status.step.name))
-        self.explanation.setHtml(self._html(d))
+        self._render()
+
+    def _render(self) -> None:
+        """Set the explanation again, keeping where the reader had scrolled to (an edit reloads it)."""
+        if self._data is None:
+            return
+        bar = self.explanation.verticalScrollBar()
+        at = bar.value()
+        self.explanation.setHtml(self._html(self._data))
+        bar.setValue(min(at, bar.maximum()))
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.toString() == "#done":
+            self.show_done = not self.show_done
+            self._render()
 
     def _html(self, d: DeskDossier) -> str:
         status = d.status
@@ -84,35 +110,57 @@ class DossierHeader(QWidget):
         records = d.records_by_id()
         why = self.tr("Why this light")
         on = self.tr("on %1").replace("%1", format_date(status.peildatum))
-        records_word = self.tr("Records:")
+        hits = hits_in_order(status, d.protocol) if d.protocol else status.rules
+        deciding = deciding_hit(status, d.protocol) if d.protocol else None
         parts = [f"<b>{escape(why)}</b> ({escape(on)})<ul>"]
-        for hit in status.rules:
-            window = ""
-            if hit.window_start and hit.window_end:
-                window = self.tr("window %1 – %2").replace("%1", format_date(hit.window_start)).replace(
-                    "%2", format_date(hit.window_end))
-            numbers = self.tr("%1 %3 (threshold %2)").replace("%1", _num(hit.value)).replace(
-                "%2", _num(hit.threshold)).replace("%3", hit.unit)
-            since = self.tr("since %1").replace("%1", format_date(hit.trigger_date))
-            recs = [records[i] for i in hit.record_ids if i in records]
-            shown = ", ".join(
-                f"{format_date(r.day, weekday=False)} {escape(r.code)} ({escape(category_word(r.category))}"
-                f"{', ' + _num(r.minutes / 60) + ' u' if r.minutes else ''})" for r in recs[:12])
-            if len(recs) > 12:
-                shown += self.tr(" and %1 more").replace("%1", str(len(recs) - 12))
-            parts.append(f"<li><b>{escape(hit.rule_id)}</b>: {escape(numbers)}; {escape(window)}; {escape(since)}."
-                         f"<br/>{escape(hit.text)}")
-            if shown:
-                parts.append(f"<br/><i>{escape(records_word)}</i> {shown}")
+        folded_rules = folded_actions = 0
+        for hit in hits:
             actions = [a for a in status.actions if a.rule_id == hit.rule_id and a.trigger_date == hit.trigger_date]
-            for a in actions:
-                state = self.tr("done") if a.done else (self.tr("OVERDUE") if a.overdue else self.tr("open"))
-                legal = self.tr(", legal") if a.legal else ""
-                colour = "#2e7d32" if a.done else ("#c62828" if a.overdue else "#ef8c00")
-                due = self.tr("due %1").replace("%1", format_date(a.due_date))
-                regie = self.tr("in charge: %1").replace("%1", a.regie)
-                parts.append(f"<br/>→ {escape(action_word(a.kind))}: {escape(due)}, {escape(regie)}{escape(legal)}"
-                             f" — <b style='color:{colour}'>{escape(state)}</b>")
-            parts.append("</li>")
+            if actions and all(a.done for a in actions) and not self.show_done:
+                folded_rules += 1
+                continue
+            shown = [a for a in actions if self.show_done or not a.done]
+            folded_actions += len(actions) - len(shown)
+            parts.append(self._hit_html(d, hit, hit is deciding, shown, records))
         parts.append("</ul>")
+        folded = folded_rules + folded_actions
+        hide, show = self.tr("Hide what is done"), self.tr("Show what is done (%1)")
+        if self.show_done:
+            parts.append(f"<p><a href='#done'>{escape(hide)}</a></p>")
+        elif folded:
+            parts.append(f"<p><a href='#done'>{escape(show.replace('%1', str(folded)))}</a></p>")
+        return "".join(parts)
+
+    def _hit_html(self, d: DeskDossier, hit: RuleHit, deciding: bool, actions: list[Action],
+                  records: dict[int, RecordRow]) -> str:
+        window = ""
+        if hit.window_start and hit.window_end:
+            window = self.tr("window %1 – %2").replace("%1", format_date(hit.window_start)).replace(
+                "%2", format_date(hit.window_end))
+        numbers = self.tr("%1 %3 (threshold %2)").replace("%1", _num(hit.value)).replace(
+            "%2", _num(hit.threshold)).replace("%3", hit.unit)
+        since = self.tr("since %1").replace("%1", format_date(hit.trigger_date))
+        recs = [records[i] for i in hit.record_ids if i in records]
+        shown = ", ".join(
+            f"{format_date(r.day, weekday=False)} {escape(r.code)} ({escape(category_word(r.category))}"
+            f"{', ' + _num(r.minutes / 60) + ' u' if r.minutes else ''})" for r in recs[:12])
+        if len(recs) > 12:
+            shown += self.tr(" and %1 more").replace("%1", str(len(recs) - 12))
+        name = rule_label(d.protocol, hit.rule_id) if d.protocol else hit.rule_id
+        decides = self.tr("decides the colour")
+        mark = f" <i>({escape(decides)})</i>" if deciding else ""
+        parts = [f"<li><b>{escape(name)}</b>{mark}: {escape(numbers)}; {escape(window)}; {escape(since)}."
+                 f"<br/>{escape(hit.text)}"]
+        records_word = self.tr("Records:")
+        if shown:
+            parts.append(f"<br/><i>{escape(records_word)}</i> {shown}")
+        for a in actions:
+            state = self.tr("done") if a.done else (self.tr("OVERDUE") if a.overdue else self.tr("open"))
+            legal = self.tr(", legal") if a.legal else ""
+            colour = "#2e7d32" if a.done else ("#c62828" if a.overdue else "#ef8c00")
+            due = self.tr("due %1").replace("%1", format_date(a.due_date))
+            regie = self.tr("in charge: %1").replace("%1", a.regie)
+            parts.append(f"<br/>→ {escape(action_word(a.kind))}: {escape(due)}, {escape(regie)}{escape(legal)}"
+                         f" — <b style='color:{colour}'>{escape(state)}</b>")
+        parts.append("</li>")
         return "".join(parts)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.dossier_edit import EditRefused, delete_plan
+from verzuimdesk.services.dossier_edit import EditRefused, delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
@@ -54,6 +54,15 @@ class PlansTab(ListTab):
             QMessageBox.warning(self, self.tr("Open plan"), self.tr(
                 "The file '%1' is gone: it was moved, renamed or deleted. Link the plan again with Change.")
                 .replace("%1", plan.location))
+            return
+        target = plan_target(plan.location)
+        if not target.allowed:
+            QMessageBox.warning(self, self.tr("Open plan"), self.tr(
+                "This link is not opened: %1 Link the plan again with Change.").replace("%1", target.text))
+            return
+        answer = QMessageBox.question(self, self.tr("Open plan"), self.tr("This opens %1\n\nOpen it?")
+                                      .replace("%1", target.text))
+        if answer != QMessageBox.StandardButton.Yes:
             return
         url = QUrl(plan.location) if is_url(plan.location) else QUrl.fromLocalFile(
             str(Path(plan.location).expanduser()))

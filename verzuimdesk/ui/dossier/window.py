@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.codes import ActionKind, ConversationKind
 from verzuimdesk.services.accounts import Permission
@@ -61,9 +61,15 @@ class DossierWindow(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(overview)
         bottom.addWidget(export)
+        # The explanation and the tabs share the height; the reader drags the line between them.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.header)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(bottom)
         close = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
@@ -78,6 +84,9 @@ class DossierWindow(QWidget):
         geometry = QSettings().value("dossier_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        split = QSettings().value("dossier_window/split")
+        if split is not None:
+            self.split.restoreState(split)
 
     def show_data(self, data: DeskDossier) -> None:
         self.data = data
@@ -132,7 +141,7 @@ class DossierWindow(QWidget):
     def show_in_registration(self, day: object) -> None:
         """An evidence date: the registration grid of the pupil's group, that week, in the main window."""
         main = self.parentWidget()
-        show = getattr(main, "show_registration", None)
+        show = getattr(main, "open_registration", None)
         if show is not None:
             show(self.data.dossier.pupil.group, day)
             main.activateWindow()  # type: ignore[union-attr]
@@ -145,6 +154,7 @@ class DossierWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing = True
         QSettings().setValue("dossier_window/geometry", self.saveGeometry())
+        QSettings().setValue("dossier_window/split", self.split.saveState())
         self.ctx.data_changed.disconnect(self._on_changed)
         self.ctx.peildatum_changed.disconnect(self._on_peildatum)
         super().closeEvent(event)

@@ -4,13 +4,15 @@ that action is done."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,7 +24,8 @@ from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
-from verzuimdesk.ui.widgets.enter_table import EnterTable
+from verzuimdesk.ui.widgets.columns import fit_columns
+from verzuimdesk.ui.widgets.quarterly_line import QuarterlyLine
 from verzuimdesk.ui.widgets.todo_model import COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
@@ -65,10 +68,35 @@ class LightCount(QPushButton):
         return f"{self.number.text()}\n{self.word.text()}"
 
 
+class _TodoTable(QTableView):
+    """As tall as its rows (a short list leaves the rest of the page free), shrinking to scroll when long."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        height = self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        height += sum(self.rowHeight(r) for r in range(rows)) if rows else 0
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        return QSize(hint.width(), max(height, 60))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
 class OverviewPage(QWidget):
     light_clicked = Signal(object)  # Light
     action_activated = Signal(int, str)  # pupil id, action kind
     pupil_activated = Signal(int)  # from "Let op": the pupil's dossier
+    group_activated = Signal(str, object)  # a group whose registration is unchecked, its first such day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +124,7 @@ class OverviewPage(QWidget):
         bold.setPointSize(bold.pointSize() + 2)
         self.todo_title.setFont(bold)
         self.model = TodoModel(self)
-        self.table = EnterTable()
+        self.table = _TodoTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -105,7 +133,14 @@ class OverviewPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activate)
         self.empty = QLabel(self.tr("Nothing to do: every action of the stappenplan is done."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.unchecked = QLabel()
+        self.unchecked.setObjectName("unchecked_registration")
+        self.unchecked.setWordWrap(True)
+        self.unchecked.setTextFormat(Qt.TextFormat.RichText)
+        self.unchecked.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.unchecked.linkActivated.connect(self._open_group)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
@@ -118,13 +153,17 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
+        self.quarterly = QuarterlyLine(ctx)  # the SWV list's reminder, four weeks before each 15th
+        layout.addWidget(self.quarterly)
         layout.addSpacing(8)
         layout.addWidget(self.todo_title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        layout.addSpacing(8)
+        layout.addWidget(self.unchecked)
         layout.addWidget(self.error)
         layout.addSpacing(8)
-        layout.addWidget(self.attention)
+        layout.addWidget(self.attention, 1)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
         self.show_overview(self.state.current())
@@ -135,15 +174,33 @@ class OverviewPage(QWidget):
         for light, button in self.counts.items():
             button.set_count(overview.counts.get(light, 0))
         overdue = sum(1 for t in overview.todo if t.overdue)
-        self.todo_title.setText(self.tr("To do: %1 open actions, %2 overdue")
-                                .replace("%1", str(len(overview.todo))).replace("%2", str(overdue)))
+        n = len(overview.todo)
+        title = self.tr("To do: 1 open action, %2 overdue") if n == 1 else self.tr("To do: %1 open actions, %2 overdue")
+        self.todo_title.setText(title.replace("%1", str(n)).replace("%2", str(overdue)))
         self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
         self.empty.setVisible(not overview.todo)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self._show_unchecked(overview)
+        fit_columns(self.table, COL_REASON)
+        self.table.updateGeometry()  # its height follows the number of rows
         self.attention.show_items(overview.attention)
+
+    def _show_unchecked(self, overview: DeskOverview) -> None:
+        """The groups whose registration of the last schooldagen nobody marked as checked, as links."""
+        self.unchecked.setVisible(bool(overview.unchecked))
+        if not overview.unchecked:
+            return
+        head = self.tr("Registration not checked yet (last 3 schooldagen):")
+        group_word = self.tr("group %1")
+        lines = [f"<a href='group:{escape(u.group)}'>{escape(group_word.replace('%1', u.group))}</a>: "
+                 f"{escape(', '.join(u.labels))}" for u in overview.unchecked]
+        self.unchecked.setText(f"<b>{escape(head)}</b><br>" + "<br>".join(lines))
+
+    def _open_group(self, link: str) -> None:
+        overview = self.state.overview
+        for u in overview.unchecked if overview else ():
+            if link == f"group:{u.group}":
+                self.group_activated.emit(u.group, u.parts[0][0])
 
     def _failed(self, text: str) -> None:
         self.error.setText(text)

@@ -30,6 +30,7 @@ from verzuimdesk.ui.pupil_model import (
     PupilFilter,
     PupilModel,
 )
+from verzuimdesk.ui.widgets.columns import fit_columns
 from verzuimdesk.ui.widgets.words import light_icon, light_word
 
 
@@ -79,7 +80,6 @@ class PupilsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
         self.search.installEventFilter(self)
 
@@ -141,10 +141,8 @@ class PupilsPage(QWidget):
         if not self._fitted and overview.rows:
             # Fitted once: a change of one pupil keeps the columns (and any width the user dragged).
             self._fitted = True
-            self.table.resizeColumnsToContents()
-            # The reason is the long one: capped so the action, date and figures stay in view (full text
-            # as tooltip).
-            self.table.setColumnWidth(COL_REASON, min(self.table.columnWidth(COL_REASON), 260))
+            # The reason is the long one: it takes what the others leave (full text as tooltip).
+            fit_columns(self.table, COL_REASON)
         if current is not None:
             self.select_pupil(current)
 
@@ -158,7 +156,8 @@ class PupilsPage(QWidget):
         light = self.light.currentData()
         self.proxy.set_filter(group=self.group.currentData(), light=Light(light) if light else None,
                               text=self.search.text())
-        self.count.setText(self.tr("%1 pupils").replace("%1", str(self.proxy.rowCount())))
+        n = self.proxy.rowCount()
+        self.count.setText(self.tr("1 pupil") if n == 1 else self.tr("%1 pupils").replace("%1", str(n)))
 
     def eventFilter(self, watched: object, event: object) -> bool:
         # Down from the search field goes into the list, so the keyboard never needs the mouse.

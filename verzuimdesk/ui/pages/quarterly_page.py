@@ -1,22 +1,48 @@
-"""Kwartaal: the cases of zorgwekkend verzuim for the coming reference date (15 Sep/Dec/Mar/Jun), with
-what is still missing marked, the days left counted, and the export for the SWV."""
+"""Kwartaal: the SWV list for the coming reference date (15 Sep/Dec/Mar/Jun). On top the candidates the
+engine found without a case, marked "voorstel, nog niet bevestigd" with the numbers behind them, to
+confirm (the Traject form, prefilled) or dismiss with a reason; then the cases with what is still
+missing marked; at the bottom, greyed, the dismissed candidates, which can be brought back."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.quarterly import reference_date
+from verzuimdesk.reports.data import QuarterlyRow
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
 from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.widgets.rows_model import ROW_ID_ROLE, Row, RowsModel
+from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, ROW_ID_ROLE, Row, RowsModel
 
-COL_PUPIL, COL_GROUP, COL_OT, COL_CATEGORY, COL_START, COL_CAUSE, COL_STATUS, COL_SHARE, COL_END = range(9)
+(COL_PUPIL, COL_GROUP, COL_OT, COL_CATEGORY, COL_START, COL_CAUSE, COL_STATUS, COL_SHARE, COL_END,
+ COL_NOTE) = range(10)
+# The cell that shows a missing field (the service names what the SWV still asks for).
+MISSING_COLUMN = {"SWV/OT-nummer": COL_OT, "hoofdoorzaak": COL_CAUSE, "interventie": COL_STATUS,
+                  "onderwijsdeelname": COL_SHARE}
+PROPOSAL, CASE, DISMISSED = "proposal", "case", "dismissed"
+PROPOSAL_DOT = "#ef8c00"  # a proposal waits for the IB-er, like an orange light
+# OT's long texts, and the proposal's marking: wrapped within these widths (px).
+WIDE_COLUMNS = {COL_CATEGORY: 140, COL_CAUSE: 150, COL_STATUS: 170, COL_END: 120}
+
+if TYPE_CHECKING:
+    from verzuimdesk.ui.case_dialog import CaseDialog
 
 
 class QuarterlyPage(QWidget):
@@ -24,21 +50,32 @@ class QuarterlyPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.toolbar_actions: list[QAction] = []
-        self.proposals: dict[int, tuple[str | None, date | None]] = {}
+        self.proposals: dict[int, tuple[str | None, date | None, date | None]] = {}
+        self.rows: dict[tuple[str, int], QuarterlyRow] = {}
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
         self.model = RowsModel([self.tr("Pupil"), self.tr("Group"), self.tr("OT number"), self.tr("Category"),
                                 self.tr("Start"), self.tr("Main cause"), self.tr("Intervention"),
-                                self.tr("Education followed"), self.tr("Closed")], self)
+                                self.tr("Education followed"), self.tr("Closed"), self.tr("Note")], self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
         self.table.activated.connect(self._open)
+        self.confirm = QPushButton(self.tr("Confirm…"))
+        self.confirm.setToolTip(self.tr("Open the case form filled in with the proposal"))
+        self.confirm.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.dismiss = QPushButton(self.tr("Dismiss…"))
+        self.dismiss.setToolTip(self.tr("Not a case of worrying absence: give the reason; it stays visible, greyed"))
+        self.dismiss.clicked.connect(self._dismiss)
         self.edit = QPushButton(self.tr("Case…"))
         self.edit.setToolTip(self.tr("Confirm or correct the case (Enter)"))
         self.edit.clicked.connect(lambda: self._open(self.table.currentIndex()))
@@ -49,13 +86,17 @@ class QuarterlyPage(QWidget):
         self.export.setEnabled(ctx.account.can(Permission.EXPORT_FIGURES))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.edit)
-        top.addWidget(self.dossier)
-        top.addWidget(self.export)
+        for button in (self.confirm, self.dismiss, self.edit, self.dossier, self.export):
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        self.detail = QLabel()  # the whole story of the current row: the numbers behind a proposal
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
         ctx.data_changed.connect(self._changed)
         ctx.peildatum_changed.connect(lambda _d: self.refresh())
         self.refresh()
@@ -67,41 +108,149 @@ class QuarterlyPage(QWidget):
         today = self.ctx.peildatum
         ref = reference_date(today)
         data = quarterly_list(self.ctx.db, on=today, names=True)
-        missing_total = 0
-        rows = []
-        self.proposals = {r.pupil_id: (r.proposed_category, r.proposed_start) for r in data.rows}
-        for r in data.rows:
-            if not self.ctx.account.sees_group(r.group):
-                continue
+        seen = [r for r in data.rows if self.ctx.account.sees_group(r.group)]
+        dismissed = [r for r in data.dismissed if self.ctx.account.sees_group(r.group)]
+        proposals = [r for r in seen if r.proposal]
+        cases = [r for r in seen if not r.proposal]
+        self.proposals = {r.pupil_id: (r.proposed_category, r.proposed_start, r.proposed_end) for r in seen}
+        self.rows = {}
+        rows = [self._row(r, PROPOSAL) for r in proposals] + [self._row(r, CASE) for r in cases] + [
+            self._row(r, DISMISSED) for r in dismissed]
+        self.model.set_rows(rows)
+        self._fit()
+        self.title.setText(self.tr("Quarterly list for %1").replace("%1", format_date(ref)))
+        text = self.tr("%1 days left. %2 cases, %3 fields still missing.")
+        text = (text.replace("%1", str((ref - today).days)).replace("%2", str(len(cases)))
+                .replace("%3", str(sum(len(r.missing) for r in cases))))
+        if proposals:
+            text += " " + self.tr("%1 proposals from the records, not yet confirmed: confirm or dismiss them."
+                                  ).replace("%1", str(len(proposals)))
+        if dismissed:
+            text += " " + self.tr("%1 dismissed (greyed).").replace("%1", str(len(dismissed)))
+        self.summary.setText(text)
+        self._buttons()
+
+    def _fit(self) -> None:
+        """Every column as wide as its contents but OT's long texts (wrapped), the note taking what is left:
+        the list fits 1366 px without scrolling sideways."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for col, most in WIDE_COLUMNS.items():
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+    def _row(self, r: QuarterlyRow, kind: str) -> Row:
+        self.rows[(kind, r.pupil_id)] = r
+        share = f"{r.share} %" if r.share is not None else ""
+        end = f"{format_date(r.end)}: {r.close_reason}" if r.end else ""
+        if kind == CASE:
             category = r.category
             if r.proposed_category and r.proposed_category != r.category:
                 category += " " + self.tr("(proposed: %1)").replace("%1", r.proposed_category)
-            share = f"{r.share} %" if r.share is not None else ""
-            end = f"{format_date(r.end)}: {r.close_reason}" if r.end else ""
-            cells = [r.pupil_label, r.group, r.ot_number, category, format_date(r.start), r.main_cause, r.status,
-                     share, end]
-            gaps = [i for i in (COL_OT, COL_CAUSE, COL_STATUS, COL_SHARE) if not cells[i]]
-            for i in gaps:
+            notes = [self.tr("Proposal: close per %1, back at school for more than half").replace(
+                "%1", format_date(r.proposed_end))] if r.proposed_end else []
+            unshown = [m for m in r.missing if m not in MISSING_COLUMN]
+            if unshown:
+                notes.append(self.tr("Still missing: %1").replace("%1", ", ".join(unshown)))
+            note = "; ".join(notes)
+        else:
+            category = self.tr("%1, proposal, not yet confirmed").replace("%1", r.category)
+            note = self._basis(r)
+            if kind == DISMISSED:
+                category = self.tr("%1, dismissed").replace("%1", r.category)
+                note = self.tr("Dismissed: %1").replace("%1", r.dismissed)
+        cells = [r.pupil_label, r.group, r.ot_number, category, format_date(r.start), r.main_cause, r.status,
+                 share, end, note]
+        gaps = sorted(MISSING_COLUMN.get(m, COL_NOTE) for m in r.missing)
+        for i in gaps:
+            if i != COL_NOTE:
                 cells[i] = self.tr("missing")
-            missing_total += len(gaps)
-            rows.append(Row(r.pupil_id, tuple(cells), warn_col=gaps[0] if gaps else None,
-                            tip=self.tr("Still to fill in for the SWV") if gaps else ""))
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        days = (ref - today).days
-        self.title.setText(self.tr("Quarterly list for %1").replace("%1", format_date(ref)))
-        text = self.tr("%1 days left. %2 cases, %3 fields still missing.")
-        self.summary.setText(text.replace("%1", str(days)).replace("%2", str(len(rows)))
-                             .replace("%3", str(missing_total)))
+        tip = (self.tr("Still to fill in for the SWV: %1").replace("%1", ", ".join(r.missing)) if r.missing
+               else self._basis(r, weeks=True) if kind == PROPOSAL else "")
+        return Row(r.pupil_id, tuple(cells), kind=kind, warn_col=gaps[0] if gaps else None, tip=tip,
+                   muted=kind == DISMISSED, dot=PROPOSAL_DOT if kind == PROPOSAL else None)
+
+    def _basis(self, r: QuarterlyRow, *, weeks: bool = False) -> str:
+        """The numbers behind a proposal: the share absent of the 5 lesweken (with `weeks`, of each) and
+        the part of it unauthorised or unexplained."""
+        absent, lestijd = sum(a for _, a, _ in r.weeks), sum(t for _, _, t in r.weeks)
+        if not lestijd:
+            return ""
+        text = self.tr("%1 school weeks %2% absent, %3% of it unauthorised or unexplained")
+        text = (text.replace("%1", str(len(r.weeks))).replace("%2", str(round(100 * absent / lestijd)))
+                .replace("%3", str(round(100 * r.unauthorised / absent) if absent else 0)))
+        if weeks:
+            text += "\n" + self.tr("Per school week: %1").replace("%1", ", ".join(
+                f"{format_date(monday, weekday=False)} {round(100 * a / t) if t else 0}%" for monday, a, t in r.weeks))
+        return text
+
+    def _current(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        kind, pupil_id = index.data(KIND_ROLE), index.data(ROW_ID_ROLE)
+        return (kind, pupil_id) if isinstance(pupil_id, int) and isinstance(kind, str) else None
+
+    def _buttons(self) -> None:
+        current = self._current()
+        kind = current[0] if current else None
+        r = self.rows.get(current) if current else None
+        detail = ""
+        if r is not None:
+            lines = [f"{r.pupil_label}: " + (self._basis(r, weeks=True) if kind != CASE else self.model.index(
+                self.table.currentIndex().row(), COL_NOTE).data() or self.tr("nothing to add"))]
+            if kind == DISMISSED:
+                lines.append(self.tr("Dismissed: %1").replace("%1", r.dismissed))
+            detail = "\n".join(lines)
+        self.detail.setText(detail)
+        can = self.ctx.account.can(Permission.EDIT_DOSSIER)
+        self.confirm.setEnabled(can and kind == PROPOSAL)
+        self.dismiss.setEnabled(can and kind in (PROPOSAL, DISMISSED))
+        self.dismiss.setText(self.tr("Undo dismissal") if kind == DISMISSED else self.tr("Dismiss…"))
+        self.edit.setEnabled(can and kind == CASE)
 
     def _open(self, index: QModelIndex) -> None:
-        """The Traject form of the row's pupil, where the IB-er confirms or corrects the case."""
-        pupil_id = index.data(ROW_ID_ROLE)
-        if isinstance(pupil_id, int) and self.ctx.account.can(Permission.EDIT_DOSSIER):
-            from verzuimdesk.ui.case_dialog import CaseDialog
+        """The Traject form of the row's pupil: a new case prefilled with a proposal, or the case itself."""
+        pupil_id, kind = index.data(ROW_ID_ROLE), index.data(KIND_ROLE)
+        if not isinstance(pupil_id, int) or not self.ctx.account.can(Permission.EDIT_DOSSIER) or kind == DISMISSED:
+            return
+        self.case_dialog(pupil_id, new=kind == PROPOSAL).exec()
 
-            row = self.proposals.get(pupil_id, (None, None))
-            CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=row[0], proposed_start=row[1]).exec()
+    def case_dialog(self, pupil_id: int, *, new: bool) -> CaseDialog:
+        """The Traject form for the pupil's row: prefilled with the proposal when `new`."""
+        from verzuimdesk.ui.case_dialog import CaseDialog
+
+        category, start, end = self.proposals.get(pupil_id, (None, None, None))
+        return CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=category, proposed_start=start,
+                          new=new, proposed_end=end)
+
+    def ask_reason(self, label: str) -> str | None:
+        """The reason for dismissing a proposal, or None when the IB-er cancels."""
+        text, ok = QInputDialog.getText(self, self.tr("Dismiss proposal"), label)
+        return text if ok else None
+
+    def _dismiss(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        kind, pupil_id = current
+        r = self.rows[current]
+        try:
+            if kind == DISMISSED:
+                undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, user=self.ctx.account.username)
+            elif kind == PROPOSAL:
+                reason = self.ask_reason(self.tr("Why is %1 no case of worrying absence?").replace(
+                    "%1", r.pupil_label))
+                if reason is None:
+                    return
+                dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category, reason=reason,
+                                  on=self.ctx.peildatum, user=self.ctx.account.username)
+        except DatabaseError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.ctx.changed(Changed.pupils(pupil_id))
 
     def _open_dossier(self) -> None:
         pupil_id = self.table.currentIndex().data(ROW_ID_ROLE)

@@ -37,6 +37,7 @@ from verzuimdesk.services.registration import (
     week_grid,
 )
 from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.registration_check import CheckButton
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
 from verzuimdesk.ui.registration_view import RegistrationView
@@ -91,6 +92,9 @@ class RegistrationPage(QWidget):
             button.clicked.connect(action.trigger)
             top.addWidget(button)
         top.addStretch(1)
+        self.check = CheckButton(ctx, self.model, self.view, self.group, self.say)
+        self.addAction(self.check.action)
+        top.addWidget(self.check)
         for action in (self.undo_action, self.sick_action):
             button = QPushButton(action.text().replace("&", ""))
             button.setToolTip(action.toolTip())
@@ -106,6 +110,7 @@ class RegistrationPage(QWidget):
         self.view.code_typed.connect(self.enter_code)
         self.view.clear_requested.connect(self.clear_cells)
         self.view.details_requested.connect(self.show_details)
+        self.view.selectionModel().currentChanged.connect(lambda _c, _p: self.check.follow())
         ctx.data_changed.connect(self._on_changed)
         self._fill_groups()
 
@@ -168,14 +173,6 @@ class RegistrationPage(QWidget):
         self.monday = _monday(day)
         self.reload()
 
-    def show_group_week(self, group: str, day: date) -> None:
-        """The grid of `group` on the week of `day` (a dossier's evidence date)."""
-        if self.group.findText(group) >= 0:
-            self.group.blockSignals(True)
-            self.group.setCurrentText(group)
-            self.group.blockSignals(False)
-        self.show_week(day)
-
     def reload(self) -> None:
         """Fetch the week again, keeping the cursor where it was."""
         current = self.view.currentIndex()
@@ -196,6 +193,22 @@ class RegistrationPage(QWidget):
         col = current.column() if current.isValid() else self._today_column()
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, min(col, self.model.columnCount() - 1)))
+        self.check.load(group, self.monday)
+
+    def show_group(self, group: str, day: date) -> None:
+        """Show `group` in the week of `day` (from the Overzicht's list of unchecked registrations)."""
+        index = self.group.findText(group)
+        if index >= 0:
+            self.group.blockSignals(True)
+            self.group.setCurrentIndex(index)
+            self.group.blockSignals(False)
+        self.show_week(day)
+        grid = self.model.grid
+        if grid is not None:
+            for i, col in enumerate(grid.columns):
+                if col.day == day and self.model.rowCount():
+                    self.view.setCurrentIndex(self.model.index(0, COL_FIRST_PART + i))
+                    break
 
     def _today_column(self) -> int:
         grid = self.model.grid

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -34,7 +33,7 @@ from verzuimdesk.services.settings import (
 )
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, settings_form
 from verzuimdesk.ui.setting_sections.models import VacationModel
 from verzuimdesk.ui.setting_sections.school_section import current_year
 
@@ -96,7 +95,7 @@ class CalendarSection(QWidget):
         for w in (self.year, self.region, prefill):
             top.addWidget(w)
         top.addStretch(1)
-        form = QFormLayout()
+        form = settings_form()
         form.addRow(self.tr("School year, region:"), top)
         form.addRow(self.tr("First schooldag:"), self.start)
         form.addRow(self.tr("Last schooldag:"), self.end)
@@ -104,7 +103,7 @@ class CalendarSection(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        days = QFormLayout()
+        days = settings_form()
         days.addRow(self.tr("Study days:"), self.studiedagen)
         days.addRow(self.tr("Public holidays on weekdays:"), self.feestdagen)
         layout = QVBoxLayout(self)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -20,7 +19,7 @@ from verzuimdesk.services.registration import list_codes
 from verzuimdesk.services.settings import save_code
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import CodeModel
 
 
@@ -57,11 +56,12 @@ class CodesSection(QWidget):
         save.setObjectName("save_code")
         save.clicked.connect(self.save)
         self.status = StatusLine()
-        form = QFormLayout()
+        form = settings_form()
         form.addRow(self.tr("Code:"), self.code)
         form.addRow(self.tr("Label:"), self.label)
         form.addRow(self.tr("Category:"), self.category)
         form.addRow("", save)
+        limit_fields(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

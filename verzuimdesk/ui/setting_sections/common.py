@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.storage.database import DatabaseError
+
+FIELD_WIDTH = 520  # a form's text fields and lists: wide enough for a school's name, not the whole screen
+
+
+def settings_form(parent: QWidget | None = None) -> QFormLayout:
+    """A settings form whose buttons keep their own width and whose fields stop at FIELD_WIDTH."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return form
+
+
+def limit_fields(form: QFormLayout) -> None:
+    """Cap the width of every field of `form` (call after the rows are added)."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        widget = item.widget() if item is not None else None
+        if widget is not None and not isinstance(widget, QLabel):
+            widget.setMaximumWidth(min(widget.maximumWidth(), FIELD_WIDTH))
 
 
 class StatusLine(QLabel):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFormLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QPushButton, QSpinBox, QWidget
 
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.settings import idle_lock_minutes
 
 
@@ -20,9 +20,10 @@ class LockSection(QWidget):
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
         self.status = StatusLine()
-        form = QFormLayout(self)
+        form = settings_form(self)
         form.addRow(self.tr("Lock the app after:"), self.minutes)
         form.addRow("", save)
+        limit_fields(form)
         form.addRow(self.status)
 
     def save(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 
 
 def current_year(view: SchoolView, today: date | None = None) -> SchoolSettings:
@@ -37,11 +37,12 @@ class SchoolSection(QWidget):
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
         self.status = StatusLine()
-        form = QFormLayout(self)
+        form = settings_form(self)
         form.addRow(self.tr("Name of the school:"), self.name)
         form.addRow(self.tr("BRIN number:"), self.brin)
         form.addRow(self.tr("Vacation region:"), self.region)
         form.addRow("", save)
+        limit_fields(form)
         form.addRow(self.status)
         self.load()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from verzuimdesk.services.accounts import Role, add_account
 from verzuimdesk.services.settings import list_staff, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import StaffModel
 
 
@@ -49,13 +48,14 @@ class StaffSection(QWidget):
         add.setObjectName("add_colleague")
         add.clicked.connect(self.add)
         self.status = StatusLine()
-        form = QFormLayout()
+        form = settings_form()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("Groups:"), self.groups)
         form.addRow(self.tr("Initial password:"), self.password)
         form.addRow("", add)
+        limit_fields(form)
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         if ctx.db.encrypted:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Span
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -14,7 +14,7 @@ from verzuimdesk.importers.values import parse_span
 from verzuimdesk.services.settings import save_school, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
-from verzuimdesk.ui.setting_sections.common import StatusLine
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.school_section import current_year
 
 
@@ -55,13 +55,14 @@ class TimetableSection(QWidget):
         save = QPushButton(self.tr("Save lesson times"))
         save.clicked.connect(self.save)
         self.status = StatusLine()
-        form = QFormLayout(self)
+        form = settings_form(self)
         form.addRow(self.tr("Timetable of:"), self.group)
         form.addRow("", self.own)
         names = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"))
         for name, edit in zip(names, self.days, strict=True):
             form.addRow(name + ":", edit)
         form.addRow("", save)
+        limit_fields(form)
         form.addRow(self.status)
         self.group.currentIndexChanged.connect(lambda _i: self.show_group())
         self.own.toggled.connect(self._enable)

@@ -26,6 +26,7 @@ class Row:
     tip: str = ""
     dot: str | None = None  # a colour shown as a dot in the first column, beside its word
     warn_col: int | None = None  # a cell shown in red (an overdue date, a file that is gone)
+    muted: bool = False  # the whole row greyed (kept and shown, but set aside)
 
 
 class RowsModel(PlainRowsModel):
@@ -55,6 +56,8 @@ class RowsModel(PlainRowsModel):
             return dot_icon(row.dot)
         if role == Qt.ItemDataRole.ForegroundRole and col == row.warn_col:
             return QColor("#c62828")
+        if role == Qt.ItemDataRole.ForegroundRole and row.muted:
+            return QColor("#8a8a8a")
         if role == ROW_ID_ROLE:
             return row.id
         if role == KIND_ROLE:

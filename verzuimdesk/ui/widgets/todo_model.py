@@ -1,4 +1,4 @@
-"""The table model of the "Te doen" list: one open action per row, overdue first (the service sorts)."""
+"""The table model of the "Te doen" list: one row per pupil and action kind, overdue first (the service sorts)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ class TodoModel(PlainRowsModel):
             bold.setBold(True)
             return bold
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_REASON:
-            return row.reason
+            return "\n".join(row.reasons) or row.reason
         if role == ROW_ID_ROLE:
             return row.pupil_id
         if role == KIND_ROLE:

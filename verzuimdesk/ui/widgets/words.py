@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from verzuimdesk.domain.codes import ActionKind, Category, ConversationKind
+from verzuimdesk.domain.disclosure import Topic
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.engine import Light
 
@@ -105,6 +106,21 @@ def category_word(category: Category | str) -> str:
         return tr(CATEGORIES[Category(category)])
     except ValueError:
         return str(category)
+
+
+TOPICS = {
+    Topic.VERZUIM: QT_TRANSLATE_NOOP("Desk", "Absence (verzuim)"),
+    Topic.GEZONDHEID: QT_TRANSLATE_NOOP("Desk", "Health"),
+    Topic.THUISSITUATIE: QT_TRANSLATE_NOOP("Desk", "Home situation"),
+    Topic.OVERIG: QT_TRANSLATE_NOOP("Desk", "Other"),
+}
+
+
+def topic_word(topic: Topic | str) -> str:
+    try:
+        return tr(TOPICS[Topic(topic)])
+    except ValueError:
+        return str(topic)
 
 
 def conversation_word(kind: ConversationKind | str) -> str:

@@ -1,0 +1,116 @@
+"""Tricky data, written the way a user writes it (through the services, no topic chosen), must not reach
+leerplicht or DUO: a health talk on a day the pupil was present, a ZAT note about asthma, a note of a
+medical visit, a health agreement in a talk about the verzuim. Read back from the PDFs with pypdf."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.reports.conftest import flat, open_db, pdf_text
+from verzuimdesk.reports.data import Recipient
+from verzuimdesk.services import exports
+from verzuimdesk.services.conversations import AgreementInput, save_conversation
+from verzuimdesk.services.dossier import for_recipient, load_dossier
+from verzuimdesk.services.dossier_edit import register_event
+from verzuimdesk.services.registration import record_absence
+from verzuimdesk.storage.models import Pupil
+
+# Words of the tricky entries below: none may appear in a leerplicht or DUO document.
+HEALTH = ("astma", "inhalator", "kinderarts", "longarts", "benauwd", "medicijn", "prednison")
+NOW = datetime(2025, 11, 21, 16, 0)
+
+
+@pytest.fixture
+def tricky(school_db: Path) -> Path:
+    db = open_db(school_db)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    # Sem is absent without leave on 17-20 Nov; on Fri 14 Nov he was in school, not sick.
+    save_conversation(db, pupil_id=sem, kind="parents_phone", held_at=datetime(2025, 11, 14, 15, 0),
+                      participants="moeder, IB-er", summary="Moeder vertelt dat Sem 's nachts benauwd is; astma.",
+                      user="ib", now=NOW)
+    save_conversation(db, pupil_id=sem, kind="parents_meeting", held_at=datetime(2025, 11, 19, 9, 0),
+                      participants="vader, IB-er", summary="Vader komt praten over het verzuim van Sem.",
+                      agreements=[AgreementInput("Sem komt maandag weer", "vader", date(2025, 11, 24)),
+                                  AgreementInput("Vader maakt een afspraak bij de kinderarts", "vader")],
+                      user="ib", now=NOW)
+    register_event(db, pupil_id=sem, kind="care_team", day=date(2025, 11, 13),
+                   note="ZAT: besproken wegens astma en frequent ziekteverzuim", user="ib", today=date(2025, 11, 21))
+    record_absence(db, pupil_id=sem, day=date(2025, 11, 12), code="M",
+                     note="bij de longarts, nieuwe medicijnen (prednison)", user="ib")
+    db.close()
+    return school_db
+
+
+def _clean(text: str) -> None:
+    low = flat(text).lower()
+    assert [w for w in HEALTH if w in low] == []
+
+
+def test_the_leerplicht_dossier_holds_no_health_word(tricky: Path, tmp_path: Path) -> None:
+    db = open_db(tricky)
+    out = tmp_path / "lp.pdf"
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, user="ib",
+                           on=date(2025, 11, 21))
+    text = pdf_text(out)
+    _clean(text)
+    assert "Vader komt praten over het verzuim" in text and "Sem komt maandag weer" in text
+    # Honest about what it left out, never "Geen ..." where something was left out.
+    assert "niet opgenomen in deze versie voor de leerplichtambtenaar" in flat(text).lower()
+    db.close()
+
+
+def test_the_leerplicht_overview_holds_no_health_word(tricky: Path, tmp_path: Path) -> None:
+    db = open_db(tricky)
+    out = tmp_path / "ov.pdf"
+    exports.export_overview(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, start=date(2025, 11, 1),
+                            end=date(2025, 11, 21), out=out, user="ib")
+    text = pdf_text(out)
+    _clean(text)
+    assert "niet in deze versie" in text  # the medical visit's day is not shown as a day present
+    db.close()
+
+
+def test_the_duo_sheet_holds_no_health_word(tricky: Path, tmp_path: Path) -> None:
+    db = open_db(tricky)
+    out = tmp_path / "duo.pdf"
+    exports.export_duo_report(db, pupil_number="1003", out=out, user="ib", on=date(2025, 11, 21))
+    text = pdf_text(out)
+    _clean(text)
+    assert "Sem komt maandag weer" in text  # the verzuim agreement is there
+    db.close()
+
+
+def test_the_jeugdarts_gets_the_health_talk_and_not_the_verzuim_talk(tricky: Path) -> None:
+    db = open_db(tricky)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    d = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.JEUGDARTS)
+    assert [c.summary[:20] for c in d.conversations] == ["Moeder vertelt dat S"]
+    assert [e.note[:4] for e in d.events] == ["ZAT:"]
+    ouders = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.OUDERS)
+    assert len(ouders.conversations) == 3 and not ouders.withheld
+    db.close()
+
+
+def test_a_topic_the_writer_chose_wins_over_the_words(tricky: Path) -> None:
+    db = open_db(tricky)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 10, 0), participants="Sem",
+                      summary="Sem zegt dat hij niet ziek was maar geen zin had.", topic="verzuim", user="ib",
+                      now=NOW)
+    save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 11, 0), participants="Sem",
+                      summary="Sem vertelt over de longfunctietest.", topic="gezondheid", user="ib", now=NOW)
+    lp = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
+    summaries = [c.summary for c in lp.conversations]
+    assert "Sem zegt dat hij niet ziek was maar geen zin had." in summaries
+    assert not any("longfunctietest" in t for t in summaries)
+    db.close()

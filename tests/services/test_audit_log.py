@@ -1,0 +1,75 @@
+"""The Logboek in words: Dutch lines per kind of entry, the user named, filters by pupil, user, kind, period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.cli.test_end_to_end import imported
+from tests.conftest import PASSPHRASE
+from verzuimdesk.services.accounts import Role, account_of, add_account
+from verzuimdesk.services.audit_log import UNKNOWN_USER, read_audit_log
+from verzuimdesk.services.audit_words import describe
+from verzuimdesk.services.registration import record_absence
+from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.models import Pupil
+
+
+@pytest.fixture
+def school(db_path: Path) -> Database:
+    imported(db_path)
+    db = open_database(str(db_path), passphrase=PASSPHRASE)
+    yield db
+    db.close()
+
+
+def _pupil_id(db: Database, number: str) -> int:
+    with db.read() as s:
+        return s.scalar(select(Pupil.id).where(Pupil.number == number))
+
+
+def test_an_absence_reads_as_a_dutch_sentence_with_the_group(school: Database) -> None:
+    ib = account_of(school, "ib")
+    add_account(school, by=ib, username="juf", name="Juf Ans", role=Role.TEACHER, password="lang-genoeg-123",
+                groups=("5",))
+    record_absence(school, pupil_id=_pupil_id(school, "1003"), day=date(2025, 11, 3), code="Z", user="juf")
+    row = read_audit_log(school, pupil="1003").rows[0]
+    assert row.detail == "verzuim toegevoegd: 3 nov, Z, groep 5"
+    assert row.user == "Juf Ans (juf)"
+    assert row.pupil == "1003 Sem Jansen"
+    assert all("{" not in r.detail and "'" not in r.detail for r in read_audit_log(school).rows)
+
+
+def test_the_words_of_changes_exports_and_settings() -> None:
+    assert describe("update", "absence", {"voor": [{"datum": "2025-11-03", "code": "Z"}],
+                                          "na": [{"datum": "2025-11-03", "code": "O"}]}, "5") \
+        == "verzuim gewijzigd: 3 nov, Z → 3 nov, O, groep 5"
+    assert describe("update", "school", {"voor": {"naam": "De Klimop"}, "na": {"naam": "De Regenboog"}}) \
+        == "schoolgegevens gewijzigd: naam: De Klimop → De Regenboog"
+    assert describe("create", "staff", {"gebruiker": "juf", "rol": "leerkracht", "groepen": ["5"]}) \
+        == "gebruiker toegevoegd: gebruiker juf; groepen 5; rol leerkracht"
+    assert describe("login", "", {}) == "aangemeld"
+    assert describe("view", "dossier", {"peildatum": "2026-11-23"}, "7") == "dossier ingezien: op peildatum 23 nov, groep 7"
+
+
+def test_filters_by_pupil_name_user_kind_and_period(school: Database) -> None:
+    record_absence(school, pupil_id=_pupil_id(school, "1001"), day=date(2025, 11, 10), code="O", user="ib")
+    log = read_audit_log(school)
+    assert {"ib"} <= set(log.users)
+    assert [r.pupil for r in read_audit_log(school, pupil="zoë").rows] == ["1001 Zoë van der Berg"]
+    assert all(r.kind == "verzuim" for r in read_audit_log(school, kind="verzuim").rows)
+    assert [r.detail for r in read_audit_log(school, kind="aanmelden").rows] == []  # made by the CLI, no login
+    everything = len(log.rows)
+    assert len(read_audit_log(school, user="ib").rows) <= everything
+    today = date.today()
+    assert len(read_audit_log(school, start=today, end=today).rows) == everything
+    assert read_audit_log(school, start=today + timedelta(days=1)).rows == ()
+    assert read_audit_log(school, end=today - timedelta(days=1)).rows == ()
+
+
+def test_an_entry_without_a_user_names_that(school: Database) -> None:
+    record_absence(school, pupil_id=_pupil_id(school, "1001"), day=date(2025, 11, 10), code="O", user="")
+    assert read_audit_log(school, pupil="1001").rows[0].user == UNKNOWN_USER

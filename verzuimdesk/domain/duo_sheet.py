@@ -1,0 +1,141 @@
+"""The DUO sheet's figures (PROTOCOLS.md §1b): built from the trigger a report answers, never from the
+state on the day it is printed.
+
+`duo_sheet(ev, on)` picks the report: one registered on `on` (printed again for the file, then
+marked "gemeld op"), else the open `duo_report` with the earliest trigger at `on`, else the last report
+registered before `on`. Per type of §1b's table it gives the begindatum, the einddatum, the hours or
+the count and exactly the records behind them, so the begindatum never lies after the einddatum and no
+record dated after the einddatum is listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from verzuimdesk.domain import luxe
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.conditions import RUN_KIND, Evaluator
+from verzuimdesk.domain.engine import Action, status_of
+from verzuimdesk.domain.halfweeks import half_week_index
+from verzuimdesk.domain.measures import NOT_ABSENT
+from verzuimdesk.domain.protocol import Rule
+from verzuimdesk.domain.records import Event
+
+SIXTEEN_HOURS = "16uur"
+FOLLOW_UP = "vervolg"
+LRV = "lrv"
+LUXE = "luxe"
+LATE = "te_laat"
+
+
+@dataclass(frozen=True, slots=True)
+class DuoSheet:
+    """One report's figures. `end` None: LRV still holds ("nog afwezig"). `minutes` are absent
+    minutes; for the late type `record_ids` are the late arrivals and `minutes` their minutes late."""
+
+    rule_id: str
+    kind: str
+    trigger: date
+    begin: date
+    end: date | None
+    minutes: int
+    record_ids: tuple[int, ...]
+    due: date
+    legal: bool
+    report: Event | None = None  # the registered report that answered it
+    previous: Event | None = None  # the report before it of the same rule (vervolgmelding)
+
+    @property
+    def count(self) -> int:
+        return len(self.record_ids)
+
+
+def duo_sheet(ev: Evaluator, on: date, rule_id: str | None = None) -> DuoSheet | None:
+    """The sheet of the pupil's report made on `on`, or due at `on`, or last made before it;
+    only of rule `rule_id` when given (a pupil can owe a 16-hour and an LRV report at once)."""
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, on)
+    for e in reversed([e for e in reports if e.day == on]):
+        got = _answered_by(ev, e, rule_id, on)
+        if got is not None:
+            return got
+    status = status_of(ev, on)
+    open_ = sorted((a for a in status.actions if a.kind is ActionKind.DUO_REPORT and not a.done
+                    and rule_id in (None, a.rule_id)), key=lambda a: (a.trigger_date, a.rule_id))
+    if open_:
+        return sheet_of(ev, open_[0], on, None)
+    for e in reversed(reports):
+        got = _answered_by(ev, e, rule_id, on)
+        if got is not None:
+            return got
+    return None
+
+
+def _answered_by(ev: Evaluator, report: Event, rule_id: str | None, on: date) -> DuoSheet | None:
+    status = status_of(ev, report.day)
+    for a in status.actions:
+        if a.kind is ActionKind.DUO_REPORT and a.done_by == report.id and rule_id in (None, a.rule_id):
+            return sheet_of(ev, a, on, report)
+    return None
+
+
+def sheet_of(ev: Evaluator, action: Action, on: date, report: Event | None) -> DuoSheet:
+    rule = ev.protocol.rule(action.rule_id)
+    lev = ev.for_rule(rule)
+    c, trig = rule.condition, action.trigger_date
+
+    def sheet(kind: str, begin: date, end: date | None, minutes: int, ids: tuple[int, ...],
+              previous: Event | None = None) -> DuoSheet:
+        return DuoSheet(rule.id, kind, trig, begin, end, minutes, ids, action.due_date, action.legal, report,
+                        previous)
+
+    if c.kind == "luxe_in_window":
+        ep = next(e for e in luxe.episodes(lev.m, trig, on) if e.first == trig)
+        return sheet(LUXE, ep.first, ep.last, ep.minutes, ep.record_ids)
+    if c.kind in {"half_weeks", RUN_KIND}:
+        begin, end, minutes, ids = _long(lev, rule, trig, on)
+        return sheet(LRV, begin, end, minutes, ids)
+    after, previous = _restart_point(lev, rule, trig, report.day if report else on)
+    counted = set(lev.measure(c, trig, after).record_ids)
+    if c.kind == "occurrences_in_school_year":
+        late = [r for r in lev.m.records if r.id in counted]
+        return sheet(LATE, late[0].day if late else trig, trig, sum(r.minutes_late or 0 for r in late),
+                     tuple(r.id for r in late), previous)
+    recs = [r for r in lev.m.records if r.id in counted and lev.m.minutes[r.id] > 0 and r.day <= trig]
+    return sheet(FOLLOW_UP if previous else SIXTEEN_HOURS, recs[0].day if recs else trig, trig,
+                 sum(lev.m.minutes[r.id] for r in recs), tuple(r.id for r in recs), previous)
+
+
+def _restart_point(ev: Evaluator, rule: Rule, trig: date, peil: date) -> tuple[date | None, Event | None]:
+    """Where the count toward `trig` started (the previous trigger date) and the report before it."""
+    if not rule.restart_after_report:
+        return None, None
+    history = ev.restart_history(rule, peil)
+    previous: Event | None = None
+    for t, after, rep in history:
+        if t == trig:
+            return after, previous
+        previous = rep
+    return None, None
+
+
+def _long(ev: Evaluator, rule: Rule, trig: date, on: date) -> tuple[date, date | None, int, tuple[int, ...]]:
+    """Langdurig relatief verzuim: from the first lesweek of the series (or the run's first day) up
+    to the trigger; the einddatum stays open while it holds, then is the last day it held."""
+    c, m, g = rule.condition, ev.m, ev.g
+    if c.kind == "half_weeks":
+        hw = half_week_index(m, c.categories).at(trig, strict=True)
+        begin = hw.series_start if hw else trig
+        cats = c.categories
+    else:
+        begin = ev.measure(c, trig).start or trig
+        cats = frozenset(r.category for r in m.records) - NOT_ABSENT
+    recs = [r for r in m.records if r.category in cats and begin <= r.day <= trig and m.minutes[r.id] > 0]
+    end: date | None = None
+    if not (ev.holds(c, on) and ev.trigger(c, on) == trig):
+        i = g.last_index(trig)
+        last = g.last_index(on)
+        while i + 1 <= last and ev.holds(c, g.days[i + 1]):
+            i += 1
+        end = g.days[i]
+    return begin, end, sum(m.minutes[r.id] for r in recs), tuple(r.id for r in recs)

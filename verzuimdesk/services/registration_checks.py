@@ -1,0 +1,124 @@
+"""Registratie gecontroleerd: a teacher marks a group's dagdeel as complete, so a blank cell of it means
+present; the overview lists the groups whose last schooldagen are not all checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, select
+
+from verzuimdesk.domain.calendar import SchoolCalendar
+from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.storage.loading import load_calendar
+from verzuimdesk.storage.models import Group, RegistrationCheck
+
+LOOK_BACK = 3  # the overview asks about the last three schooldagen before the peildatum
+
+
+@dataclass(frozen=True, slots=True)
+class UncheckedGroup:
+    group: str
+    parts: tuple[tuple[date, int], ...]  # the unchecked dagdelen: (day, part index), oldest first
+    labels: tuple[str, ...]  # "ma 30 nov ochtend", for the overview
+
+
+def part_label(calendar: SchoolCalendar, group: str, day: date, part: int) -> str:
+    spans = calendar.lestijd_spans(group, day)
+    name = format_date(day).rsplit(" ", 1)[0]
+    if len(spans) == 2:
+        return f"{name} {'ochtend' if part == 0 else 'middag'}"
+    if len(spans) > 2 and part < len(spans):
+        return f"{name} {spans[part].start:%H:%M}"
+    return name
+
+
+def _group_id(session: object, group: str) -> int:
+    gid = session.scalar(select(Group.id).where(Group.name == group))  # type: ignore[attr-defined]
+    if gid is None:
+        raise DatabaseError(f"Er is geen groep '{group}'.")
+    return int(gid)
+
+
+def checked_parts(db: Database, *, group: str, start: date, end: date) -> frozenset[tuple[date, int]]:
+    """The (day, part) pairs of `group` marked as checked between `start` and `end`, both included."""
+    with db.read() as session:
+        rows = session.execute(select(RegistrationCheck.day, RegistrationCheck.part).join(Group)
+                               .where(Group.name == group, RegistrationCheck.day.between(start, end))).all()
+    return frozenset((d, p) for d, p in rows)
+
+
+def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool, user: str,
+                today: date | None = None) -> None:
+    """Mark (or unmark) one dagdeel of `group` as checked. A day in the future, or one without lessons
+    for the group, is refused in Dutch and nothing changes."""
+    today = today or date.today()
+    if day > today:
+        raise DatabaseError(f"{format_date(day)} is nog niet geweest: controleer de registratie op of na die dag.")
+    with db.begin() as session:
+        calendar = load_calendar(session)
+        spans = calendar.lestijd_spans(group, day)
+        if not calendar.is_schooldag(day, group) or not 0 <= part < max(len(spans), 1):
+            raise DatabaseError(f"Groep {group} heeft op {format_date(day)} geen les in dit dagdeel.")
+        gid = _group_id(session, group)
+        found = session.scalar(select(RegistrationCheck).where(
+            RegistrationCheck.group_id == gid, RegistrationCheck.day == day, RegistrationCheck.part == part))
+        if checked and found is None:
+            session.add(RegistrationCheck(group_id=gid, day=day, part=part, checked_by=user,
+                                          checked_at=datetime.now().replace(microsecond=0)))
+        elif not checked and found is not None:
+            session.execute(delete(RegistrationCheck).where(RegistrationCheck.id == found.id))
+        else:
+            return
+        audit.append(session, user=user, action="create" if checked else "delete", entity="registratie_gecontroleerd",
+                     detail={"groep": group, "dagdeel": part_label(calendar, group, day, part)})
+
+
+def _last_schooldagen(calendar: SchoolCalendar, group: str, before: date, n: int) -> list[date]:
+    days: list[date] = []
+    day = before - timedelta(days=1)
+    floor = before - timedelta(days=60)
+    while len(days) < n and day >= floor:
+        if calendar.is_schooldag(day, group):
+            days.append(day)
+        day -= timedelta(days=1)
+    return sorted(days)
+
+
+def unchecked_groups(db: Database, *, peildatum: date, groups: list[str] | None = None,
+                     days: int = LOOK_BACK) -> tuple[UncheckedGroup, ...]:
+    """The groups (of `groups`, else all) with a dagdeel in the last `days` schooldagen before `peildatum`
+    that nobody marked as checked."""
+    with db.read() as session:
+        calendar = load_calendar(session)
+        names = list(session.scalars(select(Group.name).order_by(Group.name)))
+        checks = {(g, d, p) for g, d, p in session.execute(
+            select(Group.name, RegistrationCheck.day, RegistrationCheck.part).join(Group)
+            .where(RegistrationCheck.day >= peildatum - timedelta(days=60), RegistrationCheck.day < peildatum))}
+        has_pupils = set(session.scalars(select(Group.name).where(Group.pupils.any())))
+    out = []
+    for group in names:
+        if (groups is not None and group not in groups) or group not in has_pupils:
+            continue
+        missing = [(d, p) for d in _last_schooldagen(calendar, group, peildatum, days)
+                   for p in range(max(len(calendar.lestijd_spans(group, d)), 1)) if (group, d, p) not in checks]
+        if missing:
+            out.append(UncheckedGroup(group, tuple(missing),
+                                      tuple(part_label(calendar, group, d, p) for d, p in missing)))
+    return tuple(out)
+
+
+def mark_demo_checks(db: Database, *, today: date, unchecked_group: str = "4", days: int = 20) -> None:
+    """The demo school's teachers checked their registration of the last `days` schooldagen, except group
+    `unchecked_group` on the last one: so the overview shows what an unchecked registration looks like."""
+    with db.begin() as session:
+        calendar = load_calendar(session)
+        now = datetime.now().replace(microsecond=0)
+        for gid, group in session.execute(select(Group.id, Group.name)):
+            for d in _last_schooldagen(calendar, group, today, days):
+                if group == unchecked_group and d == _last_schooldagen(calendar, group, today, 1)[-1]:
+                    continue
+                session.add_all(RegistrationCheck(group_id=gid, day=d, part=p, checked_by="demo", checked_at=now)
+                                for p in range(max(len(calendar.lestijd_spans(group, d)), 1)))

@@ -1,0 +1,64 @@
+"""The school's contact details that documents for leerplicht print: phone, e-mail and the directeur
+who signs. Kept as settings (key/value), each change with its audit row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.models import Setting, Staff
+
+KEYS = {"phone": "school.telefoon", "email": "school.email", "director": "school.directeur"}
+ROLE_NL = {"ib": "intern begeleider", "directie": "directie", "leerkracht": "leerkracht"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ContactRefused(Exception):
+    """Contact details the service will not write; the message is Dutch."""
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolContact:
+    phone: str = ""
+    email: str = ""
+    director: str = ""
+
+
+def school_contact(db: Database) -> SchoolContact:
+    with db.read() as s:
+        found = {k: v for k, v in s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(KEYS.values())))}
+    return SchoolContact(**{field: found.get(key, "") for field, key in KEYS.items()})
+
+
+def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> None:
+    phone, email, director = contact.phone.strip(), contact.email.strip(), contact.director.strip()
+    if email and not _EMAIL.match(email):
+        raise ContactRefused(f"'{email}' is geen geldig e-mailadres.")
+    if phone and not re.fullmatch(r"[0-9 +()\-]{6,30}", phone):
+        raise ContactRefused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
+    if len(director) > 200:
+        raise ContactRefused("De naam van de directeur is te lang (meer dan 200 tekens).")
+    values = {"phone": phone, "email": email, "director": director}
+    with db.begin() as s:
+        before = {}
+        for field, key in KEYS.items():
+            row = s.scalar(select(Setting).where(Setting.key == key))
+            before[field] = row.value if row else ""
+            if row is None:
+                s.add(Setting(key=key, value=values[field]))
+            else:
+                row.value = values[field]
+        audit.append(s, user=user, action="update", entity="schoolgegevens", detail={"voor": before, "na": values})
+
+
+def person(db: Database, username: str) -> tuple[str, str]:
+    """(name, role in Dutch) of an account, for "opgesteld door"; the account name when it has no staff row."""
+    with db.read() as s:
+        row = s.execute(select(Staff.name, Staff.role).where(Staff.username == username)).first()
+    if row is None:
+        return username, ""
+    return row[0] or username, ROLE_NL.get(row[1], row[1])

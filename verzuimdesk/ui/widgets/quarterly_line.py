@@ -1,0 +1,40 @@
+"""The overview's reminder of the SWV list: "Kwartaalopgave 15 dec: 3 leerlingen, 2 nog te bevestigen,
+4 velden leeg", shown from four weeks before each reference date (PROTOCOLS.md §5)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from verzuimdesk.domain.dutch import MONTHS_NL
+from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.quarterly import quarterly_reminder
+from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.ui.context import AppContext
+
+
+class QuarterlyLine(QLabel):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWordWrap(True)
+        self.setStyleSheet("font-weight: bold")
+        ctx.data_changed.connect(lambda _what: self.refresh())
+        ctx.peildatum_changed.connect(lambda _day: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        account = self.ctx.account
+        try:
+            found = (quarterly_reminder(self.ctx.db, on=self.ctx.peildatum, sees_group=account.sees_group)
+                     if account.can(Permission.EDIT_DOSSIER) else None)
+        except DatabaseError:
+            found = None
+        self.setVisible(found is not None)
+        if found is None:
+            self.clear()
+            return
+        ref = found.reference
+        text = self.tr("Quarterly list %1: %2 pupils, %3 to confirm, %4 fields empty")
+        self.setText(text.replace("%1", f"{ref.day} {MONTHS_NL[ref.month - 1]}").replace("%2", str(found.pupils))
+                     .replace("%3", str(found.unconfirmed)).replace("%4", str(found.missing)))
+        self.setToolTip(self.tr("Confirm the proposals and fill in the empty fields on the page Quarterly list"))
