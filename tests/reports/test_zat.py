@@ -65,7 +65,8 @@ def test_no_document_for_a_recipient_carries_a_signal(demo: Path, tmp_path: Path
                                                 "signal_missing_data")]
     assert all(p.signals for p in chosen)
     for p in chosen:
-        for kind, extra in (("dossier", ["--date", TODAY.isoformat()]),
+        reason = ["--reden", "overleg over het verzuim"] if recipient == "leerplicht" else []
+        for kind, extra in (("dossier", ["--date", TODAY.isoformat(), *reason]),
                             ("overview", ["--from", "2026-08-24", "--to", TODAY.isoformat()])):
             if kind == "overview" and p is not chosen[0]:
                 continue

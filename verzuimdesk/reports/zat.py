@@ -12,10 +12,10 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL
-from verzuimdesk.domain.engine import Action, RuleHit
+from verzuimdesk.domain.engine import Action
 from verzuimdesk.domain.signals import Signal
 from verzuimdesk.reports.base import build, content_width, d, empty, facts, p, table
-from verzuimdesk.reports.data import AgreementRow, Letterhead
+from verzuimdesk.reports.data import AgreementRow, Dossier, Letterhead
 from verzuimdesk.reports.parts import rules_block
 
 INTERNAL = ("Intern document van de school, voor de voorbereiding van het ZAT. Signalen zijn een reden om te "
@@ -30,8 +30,7 @@ class ZatPupil:
     group: str
     light: str  # green / orange / red / grey
     step: str
-    rules: tuple[RuleHit, ...]
-    actions: tuple[Action, ...]
+    dossier: Dossier  # unfiltered: the school's own document (its rules, actions, rule names)
     signals: tuple[tuple[str, Signal], ...]  # (Dutch name, signal)
     forecasts: tuple[str, ...]
     agreements: tuple[tuple[date, AgreementRow], ...]  # (conversation day, agreement)
@@ -80,8 +79,8 @@ def build_zat_pdf(school: str, pupils: list[ZatPupil], peil: date, out: Path, *,
         story += [p(f"{z.name} — groep {z.group}", "h2"),
                   facts([("Leerlingnummer", z.number), ("Licht", LIGHT_NL[z.light]), ("Stap", z.step)]
                         + [("Vooruitblik", f) for f in z.forecasts], w),
-                  p("Regels van het stappenplan", "h2"), *rules_block(z.rules, z.actions, peil, w),
-                  p("Open acties", "h2"), _open_actions(z.actions, w),
+                  p("Regels van het stappenplan", "h2"), *rules_block(z.dossier, w),
+                  p("Open acties", "h2"), _open_actions(z.dossier.actions, w),
                   p("Signalen (intern)", "h2"), *_signals_block(z.signals, w),
                   p("Afspraken", "h2"), _agreements(z.agreements, w)]
     build(out, Letterhead(school, "ZAT-voorbereiding (intern)", printed, logo=logo), story)

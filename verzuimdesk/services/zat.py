@@ -41,7 +41,7 @@ def zat_pupils(db: Database, pupil_numbers: list[str], peildatum: date) -> tuple
         dossier = load_dossier(db, pupil_id=pid, end=peildatum)
         agreements = tuple((c.held_at.date(), a) for c in dossier.conversations for a in c.agreements)
         out.append(ZatPupil(light.name, known[pid], light.group, light.status.light.value, light.status.step.name,
-                            light.status.rules, light.status.actions, tuple((name(s.id), s) for s in light.signals),
+                            dossier, tuple((name(s.id), s) for s in light.signals),
                             forecast_lines(light.forecast), agreements))
     return (school.name if school else ""), out
 
