@@ -1367,6 +1367,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
         <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
     </message>
@@ -1375,12 +1383,38 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Export opslaan als</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Replace it?</source>
+        <translation>Het bestand %1 bestaat al. Wilt u het vervangen?</translation>
+    </message>
+    <message>
+        <source>Reason for leerplicht</source>
+        <translation>Reden voor leerplicht</translation>
+    </message>
+    <message>
+        <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
+Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+        <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
+Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+    </message>
+    <message>
+        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <source>Written: %1</source>
+        <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1529,6 +1563,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Demo school: log in as one of these to try each role.</source>
+        <translation>Demoschool: meld u aan als een van deze gebruikers om elke rol te proberen.</translation>
+    </message>
+    <message>
         <source>VerzuimDesk is locked</source>
         <translation>VerzuimDesk is vergrendeld</translation>
     </message>
@@ -1560,6 +1598,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
         <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
+    <message>
+        <source>Choose your own password to go on.</source>
+        <translation>Kies een eigen wachtwoord om verder te gaan.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1588,6 +1630,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Leerlingen</translation>
     </message>
     <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -1614,6 +1660,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Wachtwoord wijzigen…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1662,6 +1712,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Uw wachtwoord is gewijzigd.</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1738,6 +1792,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Toon deze leerlingen in de lijst</translation>
     </message>
     <message>
+        <source>To do</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
         <source>Nothing to do: every action of the stappenplan is done.</source>
         <translation>Niets te doen: elke actie van het stappenplan is gedaan.</translation>
     </message>
@@ -1760,6 +1818,37 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>group %1</source>
         <translation>groep %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Uw wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Huidig wachtwoord:</translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters):</source>
+        <translation>Nieuw wachtwoord (minstens 10 tekens):</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Nieuw wachtwoord nogmaals:</translation>
+    </message>
+    <message>
+        <source>You logged in with a one-time password. Choose your own password now; only you will know it.</source>
+        <translation>U bent aangemeld met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord; alleen u kent het.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1903,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Note</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Choose the plan&apos;s file</source>
@@ -1988,6 +2081,10 @@ Openen?</translation>
         <translation>Zoek op naam of leerlingnummer (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search pupil</source>
+        <translation>Leerling zoeken</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
@@ -1998,6 +2095,10 @@ Openen?</translation>
     <message>
         <source>All lights</source>
         <translation>Alle kleuren</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Leerlingen</translation>
     </message>
     <message>
         <source>Group:</source>
@@ -2379,6 +2480,10 @@ Openen?</translation>
         <translation>Geen groepen om te tonen.</translation>
     </message>
     <message>
+        <source>Registration of group %1</source>
+        <translation>Registratie van groep %1</translation>
+    </message>
+    <message>
         <source>You may not change the registration.</source>
         <translation>U mag de registratie niet wijzigen.</translation>
     </message>
@@ -2456,6 +2561,10 @@ Openen?</translation>
     <message>
         <source>Note</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Meldingsnummer</source>
@@ -2578,6 +2687,10 @@ Openen?</translation>
         <translation>(geen)</translation>
     </message>
     <message>
+        <source>Signs the dossier for leerplicht</source>
+        <translation>Ondertekent het dossier voor leerplicht</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2592,6 +2705,18 @@ Openen?</translation>
     <message>
         <source>Vacation region:</source>
         <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Phone number of the school:</source>
+        <translation>Telefoonnummer van de school:</translation>
+    </message>
+    <message>
+        <source>E-mail address of the school:</source>
+        <translation>E-mailadres van de school:</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher (directeur):</source>
+        <translation>Naam van de directeur:</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2717,6 +2842,10 @@ Openen?</translation>
 <context>
     <name>StaffModel</name>
     <message>
+        <source>switched off</source>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -2748,6 +2877,10 @@ Openen?</translation>
         <translation>directie</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Personeel</translation>
+    </message>
+    <message>
         <source>e.g. 5, 6 (a teacher sees only these groups)</source>
         <translation>bijv. 5, 6 (een leerkracht ziet alleen deze groepen)</translation>
     </message>
@@ -2776,8 +2909,60 @@ Openen?</translation>
         <translation>Eerste wachtwoord:</translation>
     </message>
     <message>
+        <source>Switch off</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <source>New one-time password…</source>
+        <translation>Nieuw eenmalig wachtwoord…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
         <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
         <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+    </message>
+    <message>
+        <source>Switch on…</source>
+        <translation>Inschakelen…</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>Eenmalig wachtwoord</translation>
+    </message>
+    <message>
+        <source>Give %1 this one-time password. At the first login with it, %1 chooses a password of their own; you will not see it again.
+
+%2</source>
+        <translation>Geef %1 dit eenmalige wachtwoord. Bij de eerste aanmelding ermee kiest %1 een eigen wachtwoord; u ziet dit wachtwoord niet meer terug.
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 kan zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off and can no longer log in.</source>
+        <translation>%1 is uitgeschakeld en kan zich niet meer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 has a new one-time password.</source>
+        <translation>%1 heeft een nieuw eenmalig wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Remove colleague</source>
+        <translation>Collega verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove %1? The account and its password go; the audit log keeps what %1 did. To stop a login for a while, switch the account off instead.</source>
+        <translation>%1 verwijderen? Het account en het wachtwoord verdwijnen; het logboek bewaart wat %1 heeft gedaan. Wilt u aanmelden tijdelijk stoppen, schakel het account dan uit.</translation>
+    </message>
+    <message>
+        <source>%1 is removed.</source>
+        <translation>%1 is verwijderd.</translation>
     </message>
     <message>
         <source>Unknown group(s): %1</source>
@@ -3009,6 +3194,21 @@ Openen?</translation>
     <message>
         <source>overdue</source>
         <translation>over de termijn</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBox</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Automatic (by kind; health when the text says so)</source>
+        <translation>Automatisch (naar soort; gezondheid als de tekst dat noemt)</translation>
+    </message>
+    <message>
+        <source>What it is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
     </message>
 </context>
 <context>

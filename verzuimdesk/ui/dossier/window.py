@@ -19,6 +19,7 @@ from verzuimdesk.ui.dossier.plans_tab import PlansTab
 from verzuimdesk.ui.dossier.reports_tab import ReportsTab
 from verzuimdesk.ui.dossier.signals_tab import SignalsTab
 from verzuimdesk.ui.dossier.timeline_tab import TimelineTab
+from verzuimdesk.ui.widgets.access import name_lists
 
 TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, TAB_SIGNALS = range(6)
 
@@ -49,6 +50,7 @@ class DossierWindow(QWidget):
                               (self.conversations, self.tr("&Conversations")), (self.plans, self.tr("&Plans")),
                               (self.reports, self.tr("&Reports made")), (self.signals, self.tr("&Signals"))):
             self.tabs.addTab(widget, title)
+            name_lists(widget, title)
         export = QPushButton(self.tr("Export dossier…"))
         export.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
         export.clicked.connect(lambda: self.export("dossier"))

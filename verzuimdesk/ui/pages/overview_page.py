@@ -126,6 +126,7 @@ class OverviewPage(QWidget):
         self.model = TodoModel(self)
         self.table = _TodoTable()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("To do"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

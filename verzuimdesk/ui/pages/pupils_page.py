@@ -58,6 +58,7 @@ class PupilsPage(QWidget):
 
         self.search = QLineEdit(placeholderText=self.tr("Search by name or number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search pupil"))
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._open_first)
         self.group = QComboBox()
@@ -73,6 +74,7 @@ class PupilsPage(QWidget):
 
         self.table = _Table()
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Pupils"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
