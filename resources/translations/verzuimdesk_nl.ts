@@ -356,6 +356,44 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Laatste datum</translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Pupils with a signal and no open action. A signal never changes the light and asks for nothing: it is a reason to look.</source>
+        <translation>Leerlingen met een signaal en zonder open actie. Een signaal verandert het licht nooit en vraagt niets: het is een reden om te kijken.</translation>
+    </message>
+    <message>
+        <source>No pupil with a signal without an open action.</source>
+        <translation>Geen leerling met een signaal zonder open actie.</translation>
+    </message>
+    <message>
+        <source>Look out: %1 pupils</source>
+        <translation>Let op: %1 leerlingen</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -1230,6 +1268,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Meldingen</translation>
     </message>
     <message>
+        <source>&amp;Signals</source>
+        <translation>&amp;Signalen</translation>
+    </message>
+    <message>
         <source>Export dossier…</source>
         <translation>Dossier exporteren…</translation>
     </message>
@@ -1244,6 +1286,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>As on the peildatum; change it in the main window to look back.</source>
         <translation>Zoals op de peildatum; kies een andere in het hoofdvenster om terug te kijken.</translation>
+    </message>
+    <message>
+        <source>&amp;Signals (%1)</source>
+        <translation>&amp;Signalen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2016,12 +2062,20 @@ Openen?</translation>
         <translation>Ziekmeld.</translation>
     </message>
     <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
         <source>Hours of unauthorised and unexplained absence in the last 4 lesweken</source>
         <translation>Uren ongeoorloofd verzuim en verzuim zonder bekende reden in de laatste 4 lesweken</translation>
     </message>
     <message>
         <source>Sick episodes that started in the last 12 lesweken</source>
         <translation>Ziekmeldingen die begonnen in de laatste 12 lesweken</translation>
+    </message>
+    <message>
+        <source>Risk factors found in the records: a reason to look, never a change of the light</source>
+        <translation>Risicofactoren uit de registratie: een reden om te kijken, nooit een ander licht</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2111,14 @@ Openen?</translation>
     <message>
         <source>Light:</source>
         <translation>Kleur:</translation>
+    </message>
+    <message>
+        <source>ZAT preparation (PDF)…</source>
+        <translation>ZAT-voorbereiding (PDF)…</translation>
+    </message>
+    <message>
+        <source>Internal document of the selected pupils for the care team: light, rules, open actions, signals and agreements</source>
+        <translation>Intern document van de gekozen leerlingen voor het zorgadviesteam: licht, regels, open acties, signalen en afspraken</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -2759,6 +2821,29 @@ Openen?</translation>
     </message>
 </context>
 <context>
+    <name>SignalsTab</name>
+    <message>
+        <source>A signal never changes the light and asks for no action: it is a reason to look. Signals stay inside the school. Double-click a date (or press Enter) to see that week in the registration.</source>
+        <translation>Een signaal verandert het licht nooit en vraagt geen actie: het is een reden om te kijken. Signalen blijven binnen de school. Dubbelklik op een datum (of druk Enter) om die week in de registratie te zien.</translation>
+    </message>
+    <message>
+        <source>No signals on the peildatum.</source>
+        <translation>Geen signalen op de peildatum.</translation>
+    </message>
+    <message>
+        <source>Forecast — %1</source>
+        <translation>Vooruitblik — %1</translation>
+    </message>
+    <message>
+        <source>Forecast — no report is in sight under continued absence, or one holds already.</source>
+        <translation>Vooruitblik — geen melding in zicht bij aanhoudend verzuim, of er geldt er al een.</translation>
+    </message>
+    <message>
+        <source>Show this week in the registration</source>
+        <translation>Deze week in de registratie tonen</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
     <message>
         <source>switched off</source>
@@ -3229,6 +3314,17 @@ Openen?</translation>
     <message>
         <source>Last day</source>
         <translation>Laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>ZatExport</name>
+    <message>
+        <source>Select one or more pupils in the list first.</source>
+        <translation>Kies eerst een of meer leerlingen in de lijst.</translation>
+    </message>
+    <message>
+        <source>Save ZAT preparation as</source>
+        <translation>ZAT-voorbereiding opslaan als</translation>
     </message>
 </context>
 </TS>

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
+        self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.overview_page.group_activated.connect(self.open_registration)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
