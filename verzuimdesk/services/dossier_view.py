@@ -120,14 +120,10 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-<<<<<<< HEAD
                        _totals(dossier.records, start, peildatum, g.index), plans, guardians=guardians,
-                       jaargroep=jaargroep, protocol=school.protocol)
-=======
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
-                       school.protocol, light.signals, tuple(signal_config()[0].name(s.id) for s in light.signals),
-                       forecast_lines(light.forecast))
->>>>>>> main
+                       jaargroep=jaargroep, protocol=school.protocol, signals=light.signals,
+                       signal_names=tuple(signal_config()[0].name(s.id) for s in light.signals),
+                       forecasts=forecast_lines(light.forecast))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]
