@@ -128,6 +128,14 @@ def settings_to_toml(s: SchoolSettings) -> str:
     return "\n".join(lines) + "\n"
 
 
+def school_holidays(year: Period, vacations: tuple[Period, ...]) -> tuple[date, ...]:
+    """The Dutch public holidays of a school year on weekdays outside its vacations (the `holidays`
+    package), for a new school's `feestdagen`."""
+    from verzuimdesk.importers.feestdagen import public_holidays
+
+    return tuple(d for d, _ in public_holidays(year.start, year.end, vacations))
+
+
 def checked(settings: SchoolSettings) -> SchoolSettings:
     """`settings` as the school file's parser accepts it, or InputRefused naming every problem."""
     result = parse_school_file(settings_to_toml(settings), "instellingen")
