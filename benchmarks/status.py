@@ -77,7 +77,8 @@ def sum_query(db: Database) -> None:
 
 def touch(db: Database, pupil_id: int) -> None:
     """A teacher's entry: one unauthorised absence for one pupil on the peildatum."""
-    with db.begin() as s:
+    with db.begin() as s:  # one record per pupil, day and span (the schema says so)
+        s.execute(text("DELETE FROM absence WHERE pupil_id = :p AND day = :d"), {"p": pupil_id, "d": TODAY})
         s.execute(text("INSERT INTO absence (pupil_id, day, code_id, reported_by, note, created_at, created_by) "
                        "SELECT :p, :d, id, '', '', :d, 'benchmark' FROM absence_code WHERE code = 'O'"),
                   {"p": pupil_id, "d": TODAY})

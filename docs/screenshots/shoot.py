@@ -66,9 +66,21 @@ def main() -> None:
         d.tabs.setCurrentIndex(1)
         save(d, "dossier-verzuim", app)
         d.close()
-    extra = getattr(sys.modules[__name__], "EXTRA", None)
-    if extra:
-        extra(w, app, save)
+    if not wanted or "logboek" in wanted:
+        from verzuimdesk.ui.audit_dialog import AuditDialog
+
+        log = AuditDialog(db, w)
+        log.resize(W - 100, H - 100)
+        log.show()
+        save(log, "logboek", app)
+        log.close()
+    if not wanted or "help" in wanted:
+        from verzuimdesk.ui.help_dialog import show_help
+
+        manual = show_help(w)
+        manual.resize(900, H - 60)
+        save(manual, "help", app)
+        manual.close()
     w.close()
     db.close()
 

@@ -356,6 +356,44 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Laatste datum</translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <source>Pupils with a signal and no open action. A signal never changes the light and asks for nothing: it is a reason to look.</source>
+        <translation>Leerlingen met een signaal en zonder open actie. Een signaal verandert het licht nooit en vraagt niets: het is een reden om te kijken.</translation>
+    </message>
+    <message>
+        <source>No pupil with a signal without an open action.</source>
+        <translation>Geen leerling met een signaal zonder open actie.</translation>
+    </message>
+    <message>
+        <source>Look out: %1 pupils</source>
+        <translation>Let op: %1 leerlingen</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -1167,6 +1205,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Afgehandelde tonen (%1)</translation>
     </message>
     <message>
+        <source>decides the colour</source>
+        <translation>bepaalt de kleur</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registraties:</translation>
+    </message>
+    <message>
         <source>window %1 – %2</source>
         <translation>periode %1 – %2</translation>
     </message>
@@ -1181,14 +1227,6 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source> and %1 more</source>
         <translation> en nog %1</translation>
-    </message>
-    <message>
-        <source>decides the colour</source>
-        <translation>bepaalt de kleur</translation>
-    </message>
-    <message>
-        <source>Records:</source>
-        <translation>Registraties:</translation>
     </message>
     <message>
         <source>done</source>
@@ -1238,6 +1276,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Meldingen</translation>
     </message>
     <message>
+        <source>&amp;Signals</source>
+        <translation>&amp;Signalen</translation>
+    </message>
+    <message>
         <source>Export dossier…</source>
         <translation>Dossier exporteren…</translation>
     </message>
@@ -1252,6 +1294,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>As on the peildatum; change it in the main window to look back.</source>
         <translation>Zoals op de peildatum; kies een andere in het hoofdvenster om terug te kijken.</translation>
+    </message>
+    <message>
+        <source>&amp;Signals (%1)</source>
+        <translation>&amp;Signalen (%1)</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1379,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
         <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
     </message>
@@ -1341,12 +1395,38 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Export opslaan als</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Replace it?</source>
+        <translation>Het bestand %1 bestaat al. Wilt u het vervangen?</translation>
+    </message>
+    <message>
+        <source>Reason for leerplicht</source>
+        <translation>Reden voor leerplicht</translation>
+    </message>
+    <message>
+        <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
+Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+        <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
+Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+    </message>
+    <message>
+        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <source>Written: %1</source>
+        <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1470,7 +1550,7 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1574,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
 </context>
 <context>
     <name>LoginDialog</name>
+    <message>
+        <source>Demo school: log in as one of these to try each role.</source>
+        <translation>Demoschool: meld u aan als een van deze gebruikers om elke rol te proberen.</translation>
+    </message>
     <message>
         <source>VerzuimDesk is locked</source>
         <translation>VerzuimDesk is vergrendeld</translation>
@@ -1526,6 +1610,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <source>Your unsaved text is kept. Log in again to go on, or log in as someone else to switch user.</source>
         <translation>Niet-opgeslagen tekst blijft bewaard. Meld u opnieuw aan om verder te gaan, of meld u aan als iemand anders om van gebruiker te wisselen.</translation>
     </message>
+    <message>
+        <source>Choose your own password to go on.</source>
+        <translation>Kies een eigen wachtwoord om verder te gaan.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1554,6 +1642,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Leerlingen</translation>
     </message>
     <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -1580,6 +1672,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Wachtwoord wijzigen…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1628,6 +1724,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>About VerzuimDesk</source>
         <translation>Over VerzuimDesk</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Uw wachtwoord is gewijzigd.</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1704,6 +1804,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Toon deze leerlingen in de lijst</translation>
     </message>
     <message>
+        <source>To do</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
         <source>Nothing to do: every action of the stappenplan is done.</source>
         <translation>Niets te doen: elke actie van het stappenplan is gedaan.</translation>
     </message>
@@ -1726,6 +1830,37 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>group %1</source>
         <translation>groep %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Uw wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Huidig wachtwoord:</translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters):</source>
+        <translation>Nieuw wachtwoord (minstens 10 tekens):</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Nieuw wachtwoord nogmaals:</translation>
+    </message>
+    <message>
+        <source>You logged in with a one-time password. Choose your own password now; only you will know it.</source>
+        <translation>U bent aangemeld met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord; alleen u kent het.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1915,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Note</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Choose the plan&apos;s file</source>
@@ -1931,6 +2070,10 @@ Openen?</translation>
         <translation>Ziekmeld.</translation>
     </message>
     <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
         <source>Hours of unauthorised and unexplained absence in the last 4 lesweken</source>
         <translation>Uren ongeoorloofd verzuim en verzuim zonder bekende reden in de laatste 4 lesweken</translation>
     </message>
@@ -1938,12 +2081,20 @@ Openen?</translation>
         <source>Sick episodes that started in the last 12 lesweken</source>
         <translation>Ziekmeldingen die begonnen in de laatste 12 lesweken</translation>
     </message>
+    <message>
+        <source>Risk factors found in the records: a reason to look, never a change of the light</source>
+        <translation>Risicofactoren uit de registratie: een reden om te kijken, nooit een ander licht</translation>
+    </message>
 </context>
 <context>
     <name>PupilsPage</name>
     <message>
         <source>Search by name or number (Ctrl+F)</source>
         <translation>Zoek op naam of leerlingnummer (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search pupil</source>
+        <translation>Leerling zoeken</translation>
     </message>
     <message>
         <source>Group</source>
@@ -1958,12 +2109,24 @@ Openen?</translation>
         <translation>Alle kleuren</translation>
     </message>
     <message>
+        <source>Pupils</source>
+        <translation>Leerlingen</translation>
+    </message>
+    <message>
         <source>Group:</source>
         <translation>Groep:</translation>
     </message>
     <message>
         <source>Light:</source>
         <translation>Kleur:</translation>
+    </message>
+    <message>
+        <source>ZAT preparation (PDF)…</source>
+        <translation>ZAT-voorbereiding (PDF)…</translation>
+    </message>
+    <message>
+        <source>Internal document of the selected pupils for the care team: light, rules, open actions, signals and agreements</source>
+        <translation>Intern document van de gekozen leerlingen voor het zorgadviesteam: licht, regels, open acties, signalen en afspraken</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -1983,11 +2146,11 @@ Openen?</translation>
     </message>
     <message>
         <source>A CSV export of your pupil administration: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. You can also do this later through the import.</source>
-        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Bestand &gt; Importeren.</translation>
+        <translation>Een CSV-export uit uw leerlingadministratie: leerlingnummer, voornaam, tussenvoegsel, achternaam, geboortedatum, groep, inschrijfdatum. Dit kan ook later via Inlezen.</translation>
     </message>
     <message>
         <source>Import pupils from a CSV file…</source>
-        <translation>Leerlingen importeren uit een CSV-bestand…</translation>
+        <translation>Leerlingen inlezen uit een CSV-bestand…</translation>
     </message>
     <message>
         <source>Choose the pupils file</source>
@@ -1999,7 +2162,7 @@ Openen?</translation>
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation>Geïmporteerd: %1</translation>
+        <translation>Ingelezen: %1</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2492,10 @@ Openen?</translation>
         <translation>Geen groepen om te tonen.</translation>
     </message>
     <message>
+        <source>Registration of group %1</source>
+        <translation>Registratie van groep %1</translation>
+    </message>
+    <message>
         <source>You may not change the registration.</source>
         <translation>U mag de registratie niet wijzigen.</translation>
     </message>
@@ -2408,6 +2575,10 @@ Openen?</translation>
         <translation>Toelichting</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>Meldingsnummer</source>
         <translation>Meldingsnummer</translation>
     </message>
@@ -2483,11 +2654,11 @@ Openen?</translation>
     <name>RunPage</name>
     <message>
         <source>Importing</source>
-        <translation>Bezig met importeren</translation>
+        <translation>Bezig met inlezen</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation>%1 wordt geïmporteerd…</translation>
+        <translation>%1 wordt ingelezen…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2499,7 +2670,7 @@ Openen?</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>Er is niets geïmporteerd.</translation>
+        <translation>Er is niets ingelezen.</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2699,10 @@ Openen?</translation>
         <translation>(geen)</translation>
     </message>
     <message>
+        <source>Signs the dossier for leerplicht</source>
+        <translation>Ondertekent het dossier voor leerplicht</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2542,6 +2717,18 @@ Openen?</translation>
     <message>
         <source>Vacation region:</source>
         <translation>Vakantieregio:</translation>
+    </message>
+    <message>
+        <source>Phone number of the school:</source>
+        <translation>Telefoonnummer van de school:</translation>
+    </message>
+    <message>
+        <source>E-mail address of the school:</source>
+        <translation>E-mailadres van de school:</translation>
+    </message>
+    <message>
+        <source>Name of the head teacher (directeur):</source>
+        <translation>Naam van de directeur:</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2642,7 +2829,34 @@ Openen?</translation>
     </message>
 </context>
 <context>
+    <name>SignalsTab</name>
+    <message>
+        <source>A signal never changes the light and asks for no action: it is a reason to look. Signals stay inside the school. Double-click a date (or press Enter) to see that week in the registration.</source>
+        <translation>Een signaal verandert het licht nooit en vraagt geen actie: het is een reden om te kijken. Signalen blijven binnen de school. Dubbelklik op een datum (of druk Enter) om die week in de registratie te zien.</translation>
+    </message>
+    <message>
+        <source>No signals on the peildatum.</source>
+        <translation>Geen signalen op de peildatum.</translation>
+    </message>
+    <message>
+        <source>Forecast — %1</source>
+        <translation>Vooruitblik — %1</translation>
+    </message>
+    <message>
+        <source>Forecast — no report is in sight under continued absence, or one holds already.</source>
+        <translation>Vooruitblik — geen melding in zicht bij aanhoudend verzuim, of er geldt er al een.</translation>
+    </message>
+    <message>
+        <source>Show this week in the registration</source>
+        <translation>Deze week in de registratie tonen</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
+    <message>
+        <source>switched off</source>
+        <translation>uitgeschakeld</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>Naam</translation>
@@ -2675,6 +2889,10 @@ Openen?</translation>
         <translation>directie</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Personeel</translation>
+    </message>
+    <message>
         <source>e.g. 5, 6 (a teacher sees only these groups)</source>
         <translation>bijv. 5, 6 (een leerkracht ziet alleen deze groepen)</translation>
     </message>
@@ -2703,8 +2921,60 @@ Openen?</translation>
         <translation>Eerste wachtwoord:</translation>
     </message>
     <message>
+        <source>Switch off</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <source>New one-time password…</source>
+        <translation>Nieuw eenmalig wachtwoord…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
         <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
         <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+    </message>
+    <message>
+        <source>Switch on…</source>
+        <translation>Inschakelen…</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>Eenmalig wachtwoord</translation>
+    </message>
+    <message>
+        <source>Give %1 this one-time password. At the first login with it, %1 chooses a password of their own; you will not see it again.
+
+%2</source>
+        <translation>Geef %1 dit eenmalige wachtwoord. Bij de eerste aanmelding ermee kiest %1 een eigen wachtwoord; u ziet dit wachtwoord niet meer terug.
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 kan zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off and can no longer log in.</source>
+        <translation>%1 is uitgeschakeld en kan zich niet meer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 has a new one-time password.</source>
+        <translation>%1 heeft een nieuw eenmalig wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Remove colleague</source>
+        <translation>Collega verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove %1? The account and its password go; the audit log keeps what %1 did. To stop a login for a while, switch the account off instead.</source>
+        <translation>%1 verwijderen? Het account en het wachtwoord verdwijnen; het logboek bewaart wat %1 heeft gedaan. Wilt u aanmelden tijdelijk stoppen, schakel het account dan uit.</translation>
+    </message>
+    <message>
+        <source>%1 is removed.</source>
+        <translation>%1 is verwijderd.</translation>
     </message>
     <message>
         <source>Unknown group(s): %1</source>
@@ -2719,15 +2989,15 @@ Openen?</translation>
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
-        <translation>Wat het importeren gaat doen</translation>
+        <translation>Wat het inlezen gaat doen</translation>
     </message>
     <message>
         <source>Nothing has been written yet. The import is all or nothing.</source>
-        <translation>Er is nog niets opgeslagen. Het importeren is alles of niets.</translation>
+        <translation>Er is nog niets opgeslagen. Het inlezen is alles of niets.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Importeren</translation>
+        <translation>Inlezen</translation>
     </message>
     <message>
         <source>Replace existing registrations on those days</source>
@@ -2735,11 +3005,11 @@ Openen?</translation>
     </message>
     <message>
         <source>The EDEX file can be imported:</source>
-        <translation>Het EDEX-bestand kan geïmporteerd worden:</translation>
+        <translation>Het EDEX-bestand kan ingelezen worden:</translation>
     </message>
     <message>
         <source>The file is refused: nothing will be imported. Correct these lines (or the column mapping) and try again.</source>
-        <translation>Het bestand wordt geweigerd: er wordt niets geïmporteerd. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
+        <translation>Het bestand wordt geweigerd: er wordt niets ingelezen. Verbeter deze regels (of de koppeling van de kolommen) en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>To add: %1. To change: %2. Unchanged: %3.</source>
@@ -2939,6 +3209,21 @@ Openen?</translation>
     </message>
 </context>
 <context>
+    <name>TopicBox</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Automatic (by kind; health when the text says so)</source>
+        <translation>Automatisch (naar soort; gezondheid als de tekst dat noemt)</translation>
+    </message>
+    <message>
+        <source>What it is about decides who may receive it: leerplicht gets only absence, the youth doctor only health.</source>
+        <translation>Waar het over gaat bepaalt wie het mag ontvangen: leerplicht krijgt alleen verzuim, de jeugdarts alleen gezondheid.</translation>
+    </message>
+</context>
+<context>
     <name>TopicReviewDialog</name>
     <message>
         <source>Topics to check</source>
@@ -3037,6 +3322,17 @@ Openen?</translation>
     <message>
         <source>Last day</source>
         <translation>Laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>ZatExport</name>
+    <message>
+        <source>Select one or more pupils in the list first.</source>
+        <translation>Kies eerst een of meer leerlingen in de lijst.</translation>
+    </message>
+    <message>
+        <source>Save ZAT preparation as</source>
+        <translation>ZAT-voorbereiding opslaan als</translation>
     </message>
 </context>
 </TS>

@@ -56,14 +56,24 @@ def test_none_when_it_holds_already_or_never_in_the_school_year(hw: Protocol) ->
 
 
 def test_a_report_restarts_the_count(hw: Protocol) -> None:
-    days = schooldays(D(2025, 11, 3), 3)  # Mon-Wed: 14.75 h, then Thu: 20.25 h on 6 Nov
-    recs = [rec(d, "O") for d in [*days, D(2025, 11, 6)]]
+    # Fri 31 Oct - Wed 5 Nov: 20.25 hours, the 16 hours reached on Tuesday 4 Nov (the trigger)
+    recs = [rec(d, "O") for d in schooldays(D(2025, 10, 31), 4)]
     assert fc(hw, recs, D(2025, 11, 7)).hours_16_on is None  # the rule holds
-    # 11 more hours on 10-11 Nov, then the report on 14 Nov: only what comes after it counts
-    more = [*recs, rec(D(2025, 11, 10), "O"), rec(D(2025, 11, 11), "O")]
-    reported = [ev(D(2025, 11, 14), ActionKind.DUO_REPORT)]
-    assert fc(hw, more, D(2025, 12, 3), reported).hours_16_on == D(2025, 12, 8)
-    assert fc(hw, more, D(2025, 12, 3)).hours_16_on == D(2025, 12, 4)  # unreported: the 11 hours count
+    # On Mon 24 Nov the window (from 3 Nov) holds 14.75 of those hours: unreported, Tuesday reaches 16
+    assert fc(hw, recs, D(2025, 11, 24)).hours_16_on == D(2025, 11, 25)
+    # reported on 6 Nov: counting starts again after the trigger date, so of those only Wednesday's
+    # 3.75 hours count: 3.75 + 5.5 + 3.75 + 5.5 reaches 16 on Thursday 27 Nov
+    reported = [ev(D(2025, 11, 6), ActionKind.DUO_REPORT)]
+    assert fc(hw, recs, D(2025, 11, 24), reported).hours_16_on == D(2025, 11, 27)
+
+
+def test_none_for_a_pupil_not_yet_leerplichtig(hw: Protocol) -> None:
+    from dataclasses import replace
+
+    e = Evaluator(replace(pupil([]), birth_date=D(2021, 3, 1)), CAL, hw)  # five on 1 Mar 2026: from 1 Apr
+    assert forecast(e, status_of(e, D(2025, 11, 28))).hours_16_on is None
+    e = Evaluator(replace(pupil([]), birth_date=D(2020, 3, 1)), CAL, hw)
+    assert forecast(e, status_of(e, D(2025, 11, 28))).hours_16_on == D(2025, 12, 4)
 
 
 def test_thuiszitter_on_is_the_21st_day_of_the_current_run(hw: Protocol) -> None:

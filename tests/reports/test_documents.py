@@ -42,6 +42,30 @@ def test_conversation_report_has_agreements_and_signature_lines(school_db: Path,
     assert "wo 19 nov 2025, 14:00" in text and "vader, IB-er" in text
     assert "Sem gaat maandag weer naar school vader ma 24 nov 2025" in text
     assert "ouder(s) / verzorger(s)" in text and "Namens de school" in text and text.count("Handtekening") == 2
+    assert "Reactie van de ouder(s) / verzorger(s)" in text  # room for the parents' own reaction
+
+
+def test_a_talk_without_the_parents_has_only_the_schools_signature_and_the_writers_name(school_db: Path,
+                                                                                       tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from verzuimdesk.services.conversations import save_conversation
+    from verzuimdesk.storage.models import Pupil, Staff
+
+    db = open_db(school_db)
+    with db.begin() as s:
+        s.add(Staff(name="Mirjam Koster", username="mkoster", role="ib"))
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    cid = save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 9, 0), participants="Sem",
+                            summary="Gesprek met Sem over het verzuim.", user="mkoster",
+                            now=datetime(2025, 11, 21, 9, 0))
+    db.close()
+    out = tmp_path / "gesprek.pdf"
+    assert cli("export", "conversation", "--db", school_db, "--pupil", "1003", "--id", str(cid), "--out", out) == 0
+    text = flat(pdf_text(out))
+    assert "Verslag door Mirjam Koster" in text and "mkoster" not in text
+    assert "ouder(s)" not in text and text.count("Handtekening") == 1 and "Namens de school" in text
 
 
 def test_overview_totals_rules_and_reports_for_the_period(school_db: Path, tmp_path: Path) -> None:

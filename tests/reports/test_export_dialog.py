@@ -1,4 +1,4 @@
-"""The export dialog driven as a user drives it: fill in the form, press Export, the PDF is opened."""
+"""The export dialog driven as a user drives it: fill in the form, press Export, open the PDF or its folder."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from tests.reports.conftest import open_db
 
 
-def test_dialog_exports_off_the_gui_thread_and_opens_the_pdf(qtbot: object, school_db: Path, tmp_path: Path,
+def test_dialog_exports_off_the_gui_thread_then_opens_the_pdf_or_its_folder(qtbot: object, school_db: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
@@ -32,9 +32,13 @@ def test_dialog_exports_off_the_gui_thread_and_opens_the_pdf(qtbot: object, scho
     dialog.end.setDate(QDate(2025, 11, 21))
     out = tmp_path / "lp.pdf"
     dialog.path.setText(str(out))
+    dialog.show()
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: bool(opened), timeout=10000)  # type: ignore[attr-defined]
-    assert opened == [str(out)]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    assert dialog.isVisible() and str(out) in dialog.message.text() and dialog.folder_button.isVisible()
+    dialog.open_button.click()
+    dialog.folder_button.click()
+    assert opened == [str(out), str(tmp_path)]
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "leerplichtambtenaar" in text and "ziek gemeld door moeder" not in text
     db.close()
@@ -56,4 +60,75 @@ def test_dialog_shows_the_dutch_refusal_and_stays_open(qtbot: object, school_db:
     qtbot.waitUntil(lambda: bool(warned), timeout=10000)  # type: ignore[attr-defined]
     assert warned == ["Kies eerst een leerling."]
     assert dialog.export_button.isEnabled() and not (tmp_path / "x.pdf").exists()
+    db.close()
+
+
+def _dialog(qtbot: object, db: object, number: str, **kw: object) -> object:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from verzuimdesk.storage.models import Pupil
+    from verzuimdesk.ui import export_dialog
+
+    with db.read() as s:  # type: ignore[attr-defined]
+        pid = s.scalar(select(Pupil.id).where(Pupil.number == number))
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind="dossier", today=date(2025, 11, 21), **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    return dialog
+
+
+def test_a_dutch_default_name_in_the_last_folder_and_no_overwrite_without_asking(
+        qtbot: object, school_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import export_dialog
+
+    monkeypatch.setattr(export_dialog.QDesktopServices, "openUrl", lambda url: None)
+    db = open_db(school_db)
+    dialog = _dialog(qtbot, db, "1003")
+    assert Path(dialog.path.text()).name == "verzuimdossier-1003-ouders-2025-11-21.pdf"  # type: ignore[attr-defined]
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("leerplicht"))  # type: ignore[attr-defined]
+    assert Path(dialog.path.text()).name == "verzuimdossier-1003-leerplicht-2025-11-21.pdf"  # type: ignore[attr-defined]
+    out = tmp_path / "verzuimdossier-1003-leerplicht-2025-11-21.pdf"
+    dialog.path.setText(str(out))  # type: ignore[attr-defined]
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    dialog.close()  # type: ignore[attr-defined]
+
+    again = _dialog(qtbot, db, "1003")
+    assert Path(again.path.text()).parent == tmp_path  # type: ignore[attr-defined]  # the folder used last
+    again.recipient.setCurrentIndex(again.recipient.findData("leerplicht"))  # type: ignore[attr-defined]
+    assert Path(again.path.text()) == out  # type: ignore[attr-defined]
+    before = out.read_bytes()
+    asked: list[Path] = []
+    again.confirm_overwrite = lambda path: asked.append(path) or False  # type: ignore[attr-defined]
+    again.export_button.click()  # type: ignore[attr-defined]
+    assert asked == [out] and again.written is None and out.read_bytes() == before  # type: ignore[attr-defined]
+    db.close()
+
+
+def test_a_leerplicht_dossier_without_unauthorised_absence_asks_for_a_reason(
+        qtbot: object, school_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from verzuimdesk.storage.models import AuditEntry
+
+    db = open_db(school_db)
+    dialog = _dialog(qtbot, db, "1001")
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("leerplicht"))  # type: ignore[attr-defined]
+    dialog.end.setDate(QDate(2025, 11, 10))  # type: ignore[attr-defined]  # before her first unauthorised day
+    dialog.path.setText(str(tmp_path / "lp.pdf"))  # type: ignore[attr-defined]
+    dialog.ask_reason = lambda: None  # type: ignore[attr-defined]  # the user cancels
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    assert not (tmp_path / "lp.pdf").exists() and "reason" in dialog.message.text()  # type: ignore[attr-defined]
+    dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de ziekmeldingen"  # type: ignore[attr-defined]
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    text = " ".join("".join(p.extract_text() for p in PdfReader(str(tmp_path / "lp.pdf")).pages).split())
+    assert "Reden van verstrekking Verzoek van leerplicht: twijfel aan de ziekmeldingen" in text
+    with db.read() as s:
+        (row,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()
+        assert json.loads(row.detail)["reden"] == "Verzoek van leerplicht: twijfel aan de ziekmeldingen"
     db.close()

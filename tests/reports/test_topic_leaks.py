@@ -114,3 +114,28 @@ def test_a_topic_the_writer_chose_wins_over_the_words(tricky: Path) -> None:
     assert "Sem zegt dat hij niet ziek was maar geen zin had." in summaries
     assert not any("longfunctietest" in t for t in summaries)
     db.close()
+
+
+def test_a_report_or_plan_keeps_its_chosen_topic_when_changed_without_one(tricky: Path) -> None:
+    from verzuimdesk.services.dossier_edit import add_plan, update_event, update_plan
+    from verzuimdesk.storage.models import EventRow, PlanLink
+
+    db = open_db(tricky)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+        zat = s.scalar(select(EventRow.id).where(EventRow.kind == "care_team", EventRow.pupil_id == sem))
+    assert sem is not None and zat is not None
+    update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken", user="ib",
+                 today=date(2025, 11, 21), topic="overig")
+    update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken, verslag",
+                 user="ib", today=date(2025, 11, 21))
+    plan = add_plan(db, pupil_id=sem, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
+                    user="ib")
+    update_plan(db, plan_id=plan, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
+                note="evaluatie met vader", user="ib")
+    with db.read() as s:
+        assert s.get(EventRow, zat).topic == "overig"  # type: ignore[union-attr]
+        assert s.get(PlanLink, plan).topic == "verzuim"  # type: ignore[union-attr]  # a plan van aanpak
+    lp = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
+    assert [pl.kind for pl in lp.plans] == ["plan van aanpak"] and not [e for e in lp.events if e.id == zat]
+    db.close()

@@ -89,7 +89,7 @@ def units_in(db_path: Path, key: bytes) -> tuple[Counter[str], set[str]]:
         with db.read() as s:
             notes = s.scalars(select(EventRow.note)).all()
             details = s.scalars(select(AuditEntry.detail).where(AuditEntry.entity == "event")).all()
-            assert audit.verify(s) is None, "the audit chain is broken"
+            assert audit.problem(s) is None, "the audit chain or its anchor in the slots file is broken"
     finally:
         db.close()
     return Counter(n.split("/")[0] for n in notes if "/" in n), {json.loads(d)["bestand"] for d in details}

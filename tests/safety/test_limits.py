@@ -132,3 +132,32 @@ def test_a_missing_slots_file_is_called_missing(db_path: Path, capsys: pytest.Ca
     assert run(["status", "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert "ontbreekt" in err and "beschadigd" not in err
+
+
+@pytest.mark.slow
+def test_fuzzed_slots_files_give_a_dutch_refusal_or_open(db_path: Path, tmp_path: Path) -> None:
+    """Random damage to the key slots file: the database opens (the damage missed what matters) or a
+    Dutch DatabaseError says why; never a traceback, never a hang (Argon2 is bounded)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    slots = db_path.with_name(db_path.name + ".sleutels")
+    original = slots.read_bytes()
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(edits=st.lists(st.tuples(st.integers(0, len(original) - 1), st.binary(min_size=0, max_size=4)),
+                          min_size=1, max_size=4))
+    def damaged(edits: list[tuple[int, bytes]]) -> None:
+        data = bytearray(original)
+        for at, new in edits:
+            data[at:at + len(new) or at + 1] = new
+        slots.write_bytes(bytes(data))
+        try:
+            open_database(str(db_path), passphrase=PASSPHRASE).close()
+        except DatabaseError as exc:
+            assert_dutch(str(exc))
+
+    try:
+        damaged()
+    finally:
+        slots.write_bytes(original)

@@ -139,3 +139,16 @@ def test_the_directie_sees_the_analysis_and_no_dossier(qtbot: QtBot, demo: str,
     other = MainWindow(AppContext(open_database(demo), teacher))
     qtbot.addWidget(other)
     assert other.nav.count() == 6 and other.nav.item(MainWindow.PAGE_ANALYSIS).text() == other.tr("Analysis")
+
+
+def test_another_kind_of_period_computes_the_figures_again(qtbot: QtBot, demo: str) -> None:
+    page = shown_page(qtbot, demo)
+    page.per.setCurrentIndex(page.per.findData("kwartaal"))
+    qtbot.waitUntil(lambda: page.data is not None and page.data.trends.per == "kwartaal", timeout=60_000)
+    labels = page.charts.line_chart.axes()[0].categories()
+    assert labels == ["K3 2025", "K4 2025", "K1 2026"]
+    page.start.setDate(date(2026, 3, 1))
+    page.end.setDate(date(2026, 2, 1))
+    page.recompute()
+    assert page.summary.text() == page.tr("The start date lies after the end date.")
+    assert page.data.trends.per == "kwartaal"  # the figures shown stay those asked for before

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.cli.test_end_to_end import cli, imported
 from tests.conftest import PASSPHRASE
-from verzuimdesk.services.accounts import SCHOOL_WIDE
+from verzuimdesk.services.accounts import SCHOOL_WIDE, Role
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.main_window import MainWindow
@@ -95,10 +95,26 @@ def test_first_start_offers_the_demo_and_makes_it_when_accepted(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    from verzuimdesk.ui.login_dialog import LoginDialog
+
+    hints: list[str] = []
+
+    def as_teacher(dialog: LoginDialog) -> int:  # the first screen lists the demo accounts: try the teacher's
+        hints.append(dialog.demo.text())
+        line = next(x for x in dialog.demo.text().splitlines() if x.startswith("leerkracht"))
+        user, password = line.split(": ", 1)[1].split(" / ")
+        dialog.username.setText(user)
+        dialog.password.setText(password)
+        dialog.try_login()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", as_teacher)
     opened = app.open_for_user(str(tmp_path / "nieuw.db"))
     assert shown and opened is not None
     db, account = opened
-    assert account is SCHOOL_WIDE and (tmp_path / "nieuw.db").exists()
+    assert db.encrypted and (tmp_path / "nieuw.db").exists()  # the demo is encrypted too
+    assert account.role is Role.TEACHER and account.groups == ("7",)
+    assert "IB-er: demo / " in hints[0] and "directie: directie / " in hints[0]
     db.close()
 
 

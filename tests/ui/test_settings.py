@@ -54,6 +54,23 @@ def test_school_name_and_brin_are_saved(qtbot: QtBot, db: Database) -> None:
     assert page.school.status.text() == "Saved."
 
 
+def test_the_schools_phone_email_and_directeur_for_the_leerplicht_dossier(qtbot: QtBot, db: Database) -> None:
+    from verzuimdesk.services.school_contact import school_contact
+
+    page = make_page(qtbot, db)
+    page.school.phone.setText("078 - 123 45 67")
+    page.school.email.setText("geen-adres")
+    page.school.save()
+    assert "geen geldig e-mailadres" in page.school.status.text()
+    assert school_contact(db).phone == ""  # a refusal changes nothing
+    page.school.email.setText("info@klimop.nl")
+    page.school.director.setText("Mw. J. de Vries")
+    page.school.save()
+    assert page.school.status.text() == "Saved."
+    c = school_contact(db)
+    assert (c.phone, c.email, c.director) == ("078 - 123 45 67", "info@klimop.nl", "Mw. J. de Vries")
+
+
 def test_a_new_school_year_prefilled_for_region_noord_is_saved(qtbot: QtBot, db: Database) -> None:
     page = make_page(qtbot, db)
     cal = page.calendar
@@ -178,3 +195,52 @@ def test_the_ib_er_adds_a_teacher_who_then_logs_in_with_own_groups(qtbot: QtBot,
     again, account = login(target, username="fatima", password="een-lang-wachtwoord-7")
     assert account.role is Role.TEACHER and account.groups == ("5",)
     again.close()
+
+
+def test_the_ib_er_switches_a_colleague_off_and_on_with_a_one_time_password_the_colleague_replaces(
+        qtbot: QtBot, tmp_path: Path, school_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import PASSPHRASE
+    from verzuimdesk.services.accounts import account_of, add_account, login
+    from verzuimdesk.services.school import new_school_database, read_school_file
+    from verzuimdesk.storage.database import DatabaseError
+    from verzuimdesk.ui.login_dialog import LoginDialog
+    from verzuimdesk.ui.password_dialog import PasswordDialog
+
+    target = str(tmp_path / "versleuteld.db")
+    db, _ = new_school_database(target, read_school_file(school_file), user="ib", password=PASSPHRASE)
+    add_account(db, by=account_of(db, "ib"), username="fatima", name="Juf Fatima", role=Role.TEACHER,
+                password="een-lang-wachtwoord-7")
+    page = make_page(qtbot, db, account_of(db, "ib"))
+    staff = page.staff
+    row = next(r for r in range(staff.model.rowCount()) if staff.model.index(r, 1).data() == "fatima")
+    staff.table.setCurrentIndex(staff.model.index(row, 0))
+    assert staff.toggle_button.isEnabled() and staff.toggle_button.text() == "Switch off"
+    staff.toggle_active()
+    assert "switched off" in staff.model.index(row, 0).data()
+    with pytest.raises(DatabaseError):
+        login(target, username="fatima", password="een-lang-wachtwoord-7")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    staff.table.setCurrentIndex(staff.model.index(row, 0))
+    staff.toggle_active()  # on again: with a one-time password, shown once
+    secret = shown[-1].rsplit("\n", 1)[-1]
+    assert len(secret) == 14 and "fatima" in shown[-1]
+
+    def choose(dialog: PasswordDialog) -> int:
+        dialog.new.setText("fatima-kiest-zelf-1")
+        dialog.again.setText("fatima-kiest-zelf-1")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PasswordDialog, "exec", choose)
+    login_dialog = LoginDialog(target)
+    qtbot.addWidget(login_dialog)
+    login_dialog.username.setText("fatima")
+    login_dialog.password.setText(secret)
+    login_dialog.try_login()  # the one-time password asks for a new one first
+    assert login_dialog.result_value is not None
+    login_dialog.result_value[0].close()
+    login(target, username="fatima", password="fatima-kiest-zelf-1")[0].close()
+    db.close()

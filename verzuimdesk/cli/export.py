@@ -60,6 +60,12 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum; standaard vandaag")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
 
+    p = kinds.add_parser("zat", help="ZAT-voorbereiding van gekozen leerlingen (intern: met signalen)")
+    db_arg(p)
+    p.add_argument("--pupils", required=True, metavar="NUMMER,NUMMER,…", help="leerlingnummers, met komma's")
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum; standaard vandaag")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+
     for parser in kinds.choices.values():
         parser.add_argument("--logo", default=None, metavar="AFBEELDING", help="logo van de school (PNG of JPEG)")
         parser.set_defaults(handler=handler)
@@ -130,6 +136,11 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
             cid = args.id if args.id is not None else exports.latest_conversation_id(db, pupil_number=args.pupil)
             return exports.export_conversation(db, conversation_id=cid, out=args.out, user=user, logo=args.logo,
                                                pupil_number=args.pupil)
+        if kind == "zat":
+            from verzuimdesk.services.zat import export_zat
+
+            return export_zat(db, pupil_numbers=args.pupils.split(","), out=args.out, user=user, on=on,
+                              logo=args.logo)
         return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, user=user, on=on, logo=args.logo)
     finally:
         db.close()

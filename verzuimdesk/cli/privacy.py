@@ -71,10 +71,9 @@ def _inzage(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Dat
 
             write_inzage_json(db, pupil_number=args.pupil, out=args.out, user=db.user)
         else:
-            from verzuimdesk.reports.data import Recipient
-            from verzuimdesk.services.exports import export_dossier
+            from verzuimdesk.services.inzage import export_inzage
 
-            export_dossier(db, pupil_number=args.pupil, recipient=Recipient.OUDERS, out=args.out, user=db.user)
+            export_inzage(db, pupil_number=args.pupil, out=args.out, user=db.user)
     finally:
         db.close()
     print(f"Inzage geschreven: {args.out}")

@@ -145,14 +145,17 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
 
     rng = Random(f"{seed}:records")
     absences: list[dict[str, str]] = []
+    told = set(stories.values())  # drawn as if untold, so every other pupil's records stay the same
     for p in pupils:
         f = found.get(p.number)
-        records: Records = background(rng, ctx, p, f.quiet_from if f else None)
+        records: Records = background(rng, ctx, p, f.quiet_from if f and p.number not in told else None)
         if f:
+            if p.number in told:
+                records = {d: r for d, r in records.items() if d < f.quiet_from}
             records.update(f.records)
         absences += (records[d] for d in sorted(records))
 
-    quiet = [p for p in pupils if p.number not in found]
+    quiet = [p for p in pupils if p.number not in found or p.number in told]
     dossier = Random(f"{seed}:dossier")
     conversations = background_conversations(dossier, ctx, quiet)
     plans = background_plans(dossier, ctx, quiet)

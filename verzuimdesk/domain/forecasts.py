@@ -9,7 +9,8 @@
   peildatum and shorter than 21 schooldagen, the schooldag that would be its 21st.
 - `next_reference_date`/`days_left`: the next 15 Sep/Dec/Mar/Jun and the calendar days until it.
 
-Every pupil is taken as leerplichtig (the law's start of leerplicht is not in the engine yet).
+A pupil who is not leerplichtig on the peildatum gets no `hours_16_on`, and only what the 16-hour rule
+counts (records from the start of leerplicht on) counts toward it.
 """
 
 from __future__ import annotations
@@ -60,35 +61,20 @@ def forecast(ev: Evaluator, status: PupilStatus) -> Forecast:
 
 
 def restart_point(ev: Evaluator, rule: Rule, peil: date) -> date | None:
-    """The day after which the rule counts again at `peil`: the last DUO report that answered one of
-    its triggers (the same walk as `Evaluator.restart_trigger`), None without one."""
-    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
-    series = ev.m.series(rule.condition.categories)
-    if not rule.restart_after_report or not reports or not series.days:
+    """The day after which the rule counts again at `peil`: the trigger date of the last trigger a DUO
+    report answered (the engine's `restart_history`), None without one."""
+    if not rule.restart_after_report:
         return None
-    days, c = ev.g.days, rule.condition
-    i, last = bisect_left(days, series.days[0]), ev.g.last_index(peil)
-    after: date | None = None
-    trig: date | None = None
-    while i <= last:
-        if ev.holds(c, days[i], after):
-            trig = trig or days[i]
-            k = bisect_left(reports, trig, key=lambda e: e.day)
-            if k < len(reports):
-                after, trig = reports[k].day, None
-                i = bisect_right(days, after)
-                continue
-        else:
-            trig = None
-        i += 1
-    return after
+    answered = [trig for trig, _, report in ev.restart_history(rule, peil) if report is not None]
+    return answered[-1] if answered else None
 
 
 def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
     rule = sixteen_hour_rule(ev.protocol)
     peil = status.peildatum
-    if rule is None or any(h.rule_id == rule.id for h in status.rules):
+    if rule is None or any(h.rule_id == rule.id for h in status.rules) or not ev.leerplichtig(peil):
         return None
+    ev = ev.for_rule(rule)  # only what leerplicht counts (records from the start of leerplicht on)
     m, g, c = ev.m, ev.g, rule.condition
     starts = [y.start for y in m.calendar.school_years]
     k = bisect_right(starts, peil) - 1
@@ -126,3 +112,16 @@ def thuiszitter_on(m: PupilMeasures, peil: date) -> date | None:
     if n >= THUISZITTER_DAYS:
         return None
     return m.calendar.add_schooldagen(m.g.days[run[1]], THUISZITTER_DAYS - n, m.group)
+
+
+def forecast_lines(f: Forecast) -> tuple[str, ...]:
+    """The forecasts in Dutch, each under its assumption: "bij aanhoudend ongeoorloofd verzuim: 16 uur op
+    do 13 nov"."""
+    from verzuimdesk.domain.signal_base import short_date
+
+    out = []
+    if f.hours_16_on is not None:
+        out.append(f"bij aanhoudend ongeoorloofd verzuim: 16 uur op {short_date(f.hours_16_on)}")
+    if f.thuiszitter_on is not None:
+        out.append(f"bij aanhoudend verzuim: thuiszitter (21 schooldagen) op {short_date(f.thuiszitter_on)}")
+    return tuple(out)

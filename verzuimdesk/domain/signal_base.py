@@ -51,8 +51,10 @@ class RecordInput:
         """The pupil's absence records (any category but present_elsewhere and late) on its
         schooldagen from `start` to `end`, both included, in date order."""
         recs = self.m.records
-        lo = bisect_left(recs, start, key=lambda r: r.day)
-        hi = bisect_right(recs, end, key=lambda r: r.day)
+        days = self.m.derived.get("record_days")
+        if not isinstance(days, tuple):
+            days = self.m.derived["record_days"] = tuple(r.day for r in recs)
+        lo, hi = bisect_left(days, start), bisect_right(days, end)
         index = self.m.g.index
         return tuple(r for r in recs[lo:hi] if r.category not in NOT_ABSENT and r.day in index)
 

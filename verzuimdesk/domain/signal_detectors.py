@@ -121,6 +121,11 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
     ]
     found: dict[str, list[tuple[date, str]]] = {}
     ids: list[int] = []
+    absent: dict[date, list[AbsenceRecord]] = defaultdict(list)
+    for r in x.records_in(since, x.peil):
+        absent[r.day].append(r)
+    if len(absent) < p["min_vakanties"]:
+        return None
     for vac in sorted(breaks, key=lambda v: v.start):
         i, j = bisect_left(days, vac.start) - 1, bisect_right(days, vac.end)
         edges = [(days[i], "laatste schooldag voor") if i >= 0 else None,
@@ -128,7 +133,7 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
         for edge in edges:
             if edge is None or not since <= edge[0] <= x.peil:
                 continue
-            recs = x.records_in(edge[0], edge[0])
+            recs = absent.get(edge[0])
             if recs:
                 label = f"{vac.name.lower()} {vac.start.year}" if vac.name else f"vakantie {vac.start.year}"
                 found.setdefault(label, []).append(

@@ -138,7 +138,7 @@ def _pdf_row(r: QuarterlyRow) -> list[Any]:
                         if r.proposed_category and r.proposed_category != r.category else "")
     start = _day(r.start) + (f" (voorstel {_day(r.proposed_start)})"
                              if r.proposed_start and r.proposed_start != r.start else "")
-    duo = (f"DUO {_day(r.duo_report_date)}, {r.duo_report_number or '–'}"
+    duo = (f"DUO {_day(r.duo_report_date) if r.duo_report_date else 'datum onbekend'}, {r.duo_report_number or '–'}"
            if r.duo_report_date or r.duo_report_number else "")
     who = "; ".join(x for x in (r.regiehouder, duo) if x) or "–"
     waiting = f"{WAITING_LIST}: {r.waiting_list}" if r.waiting_list else "–"

@@ -54,8 +54,10 @@ def line_chart(t: Trends, width: float, height: float = 150) -> Drawing:
     dr.add(String(0, height - 10, "Verzuim in % van de lestijd per periode", fontName=bold, fontSize=8))
     ch = HorizontalLineChart()
     ch.x, ch.y, ch.width, ch.height = 30, 28, width - 150, height - 50
-    now = [pr.current.school.percentage() for pr in t.periods]
-    before = [pr.previous.school.percentage() if pr.previous else None for pr in t.periods]
+    # A period without lestijd (a vacation week) is a gap in the line, not a zero.
+    now = [pr.current.school.percentage() if pr.current.school.lestijd else None for pr in t.periods]
+    before = [pr.previous.school.percentage() if pr.previous and pr.previous.school.lestijd else None
+              for pr in t.periods]
     ch.data = [now, before] if any(v is not None for v in before) else [now]
     ch.categoryAxis.categoryNames = [pr.current.label for pr in t.periods]
     ch.categoryAxis.labels.fontName, ch.categoryAxis.labels.fontSize = regular, 6
@@ -70,7 +72,8 @@ def line_chart(t: Trends, width: float, height: float = 150) -> Drawing:
         ch.lines[i].strokeColor = colors.HexColor(c)
         ch.lines[i].strokeWidth = 1.6 if i == 0 else 1.2
     ch.joinedLines = 1
-    ch.lineLabelFormat = lambda v: one_decimal(v) if v is not None else ""
+    if len(t.periods) <= 12:  # the numbers at the points, where they fit
+        ch.lineLabelFormat = lambda v: one_decimal(v) if v is not None else ""
     ch.lineLabels.fontName, ch.lineLabels.fontSize, ch.lineLabels.dy = regular, 5.5, 5
     dr.add(ch)
     dr.add(_legend(width - 110, height - 40, [(THIS_YEAR, "deze periode"), (LAST_YEAR, "een jaar eerder")], regular))

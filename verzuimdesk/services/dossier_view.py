@@ -13,10 +13,13 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
+from verzuimdesk.domain.forecasts import forecast_lines
 from verzuimdesk.domain.protocol import Protocol
+from verzuimdesk.domain.signals import Signal
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
 from verzuimdesk.services.guardians import GuardianView, load_guardians
+from verzuimdesk.services.signal_status import signal_config
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -60,6 +63,9 @@ class DeskDossier:
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
     protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
+    signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look, inside the school only
+    signal_names: tuple[str, ...] = ()  # the Dutch name of each of `signals`
+    forecasts: tuple[str, ...] = ()  # "bij aanhoudend ongeoorloofd verzuim: 16 uur op do 13 nov"
 
     def records_by_id(self) -> dict[int, RecordRow]:
         return {r.id: r for r in self.dossier.records}
@@ -113,7 +119,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
                        _totals(dossier.records, start, peildatum, g.index), plans, guardians,
-                       school.protocol)
+                       school.protocol, light.signals, tuple(signal_config()[0].name(s.id) for s in light.signals),
+                       forecast_lines(light.forecast))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

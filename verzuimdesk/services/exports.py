@@ -21,7 +21,7 @@ from sqlalchemy import select
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.conversation import build_conversation_pdf
-from verzuimdesk.reports.data import Compiled, Recipient
+from verzuimdesk.reports.data import Compiled, Dossier, Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
@@ -97,6 +97,38 @@ REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwe
                  "verstrekking op (--reden); die wordt in het logboek bewaard.")
 
 
+commit_export = _commit  # for the other services that write a document (inzage)
+
+DOCUMENT_FILE = {"dossier": "verzuimdossier", "overview": "verzuimoverzicht", "conversation": "gespreksverslag",
+                 "duo": "duo-melding", "quarterly": "kwartaalopgave", "inzage": "inzage"}
+
+
+def default_file_name(kind: str, *, on: date, pupil_number: str | None = None, recipient: str | None = None,
+                      suffix: str = ".pdf") -> str:
+    """A Dutch name per document, pupil and recipient: `verzuimdossier-1128-leerplicht-2026-12-02.pdf`."""
+    parts = [DOCUMENT_FILE.get(kind, kind)]
+    if kind == "quarterly":
+        parts.append("swv")
+    elif pupil_number:
+        parts.append("".join(c if c.isalnum() or c in "-_" else "_" for c in pupil_number))
+    if recipient and kind in ("dossier", "overview"):
+        parts.append(recipient)
+    return "-".join([*parts, on.isoformat()]) + suffix
+
+
+def leerplicht_reason_needed(db: Database, *, pupil_number: str, on: date) -> bool:
+    """Does a leerplicht dossier of this pupil up to `on` need a reason (no unauthorised absence)?"""
+    with db.read() as s:
+        pid = pupil_id_of(s, pupil_number)
+    d = for_recipient(load_dossier(db, pupil_id=pid, end=on), Recipient.LEERPLICHT)
+    return not _unauthorised(d)
+
+
+def _unauthorised(d: Dossier) -> bool:
+    """Unauthorised absence, or a rule leerplicht may see, in a leerplicht version: then no reason is asked."""
+    return bool(d.rules) or any(r.category in (Category.UNAUTHORISED, Category.UNEXPLAINED) for r in d.records)
+
+
 def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
                    consent: bool = False, on: date | None = None, logo: str | None = None,
                    printed: date | None = None, reason: str = "") -> ExportDone:
@@ -115,8 +147,7 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
     if len(reason) > 2000:
         raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
     if recipient is Recipient.LEERPLICHT:
-        unauthorised = any(r.category in (Category.UNAUTHORISED, Category.UNEXPLAINED) for r in dossier.records)
-        if not unauthorised and not dossier.rules and not reason:
+        if not _unauthorised(dossier) and not reason:
             raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
         name, role = person(db, user)
         contact = school_contact(db)

@@ -14,6 +14,7 @@ from datetime import date
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Action, Light, PupilStatus
 from verzuimdesk.domain.protocol import Protocol
+from verzuimdesk.services import signal_status
 from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
 from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
@@ -61,6 +62,21 @@ class PupilDeskRow:
     next_overdue: bool
     unauthorised_hours: float
     sick_episodes: int
+    signals: tuple[str, ...] = ()  # the Dutch names of the pupil's signals (SIGNALS.md)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    """A line of "Let op": a pupil with a signal and no open action (a reason to look, nothing due)."""
+
+    pupil_id: int
+    number: str
+    name: str
+    group: str
+    light: Light
+    signals: tuple[str, ...]  # their Dutch names
+    text: str  # the first signal's explanation
+    latest: date | None  # the latest evidence date of any of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +87,7 @@ class DeskOverview:
     rows: tuple[PupilDeskRow, ...]
     groups: tuple[str, ...]
     unchecked: tuple[UncheckedGroup, ...] = ()  # groups whose registration of the last schooldagen is unchecked
+    attention: tuple[AttentionItem, ...] = ()
 
 
 def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[TodoItem]:
@@ -104,6 +121,8 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
     todo: list[TodoItem] = []
     rows: list[PupilDeskRow] = []
     groups: set[str] = set()
+    attention: list[AttentionItem] = []
+    name_of = signal_status.signal_config()[0].name
     for p in school.pupils:
         if not account.sees_group(p.group):
             continue
@@ -115,13 +134,18 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
                                  main_reason(status, school.protocol), nxt.kind if nxt else None,
                                  nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
-                                 p.sick_episodes))
+                                 p.sick_episodes, tuple(name_of(s.id) for s in p.signals)))
+        if p.signals and not status.open_actions:
+            latest = max((d for s in p.signals for d in s.evidence), default=None)
+            attention.append(AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light,
+                                           rows[-1].signals, p.signals[0].text, latest))
         todo.extend(_todo_items(p, status, school.protocol))
     todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
+    attention.sort(key=lambda a: (-len(a.signals), a.name))
     seen = sorted(groups, key=_group_key)
     unchecked = unchecked_groups(db, peildatum=peildatum, groups=seen)
     return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(seen),
-                        tuple(sorted(unchecked, key=lambda u: _group_key(u.group))))
+                        tuple(sorted(unchecked, key=lambda u: _group_key(u.group))), tuple(attention))
 
 
 def _group_key(name: str) -> tuple[int, str]:

@@ -116,6 +116,8 @@ def _row(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str, Any]:
+    from verzuimdesk.services.inzage import exports_of, exports_rows  # inzage builds on exports, which this precedes
+
     """Everything the school holds about one pupil (the parents' right of access), as plain data.
 
     Includes who looked at and exported the dossier (the audit rows about this pupil). The request
@@ -147,6 +149,7 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
                 for k in session.scalars(select(CareCase).where(CareCase.pupil_id == pupil.id))],
             "voorstellen_afgewezen": [_row(x) for x in session.scalars(
                 select(CaseDismissal).where(CaseDismissal.pupil_id == pupil.id))],
+            "verstrekt_aan": exports_rows(exports_of(session, pupil)),
             "inzage_en_wijzigingen": [_row(a, ("prev_hash", "hash")) for a in session.scalars(
                 select(AuditEntry).where(AuditEntry.pupil_id == pupil.id).order_by(AuditEntry.id))],
         }

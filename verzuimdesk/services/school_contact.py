@@ -17,7 +17,7 @@ ROLE_NL = {"ib": "intern begeleider", "directie": "directie", "leerkracht": "lee
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class ContactRefused(Exception):
+class ContactRefused(ValueError):
     """Contact details the service will not write; the message is Dutch."""
 
 
@@ -34,7 +34,8 @@ def school_contact(db: Database) -> SchoolContact:
     return SchoolContact(**{field: found.get(key, "") for field, key in KEYS.items()})
 
 
-def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> None:
+def check_school_contact(contact: SchoolContact) -> SchoolContact:
+    """The contact details trimmed, or ContactRefused with a Dutch reason."""
     phone, email, director = contact.phone.strip(), contact.email.strip(), contact.director.strip()
     if email and not _EMAIL.match(email):
         raise ContactRefused(f"'{email}' is geen geldig e-mailadres.")
@@ -42,7 +43,12 @@ def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> N
         raise ContactRefused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
     if len(director) > 200:
         raise ContactRefused("De naam van de directeur is te lang (meer dan 200 tekens).")
-    values = {"phone": phone, "email": email, "director": director}
+    return SchoolContact(phone, email, director)
+
+
+def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> None:
+    c = check_school_contact(contact)
+    values = {"phone": c.phone, "email": c.email, "director": c.director}
     with db.begin() as s:
         before = {}
         for field, key in KEYS.items():

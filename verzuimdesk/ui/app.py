@@ -56,13 +56,16 @@ def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
         return run_setup_wizard(target)
     if box.clickedButton() is not demo:
         return None
-    from verzuimdesk.services.demo import create_demo
+    from verzuimdesk.services.demo_accounts import create_demo_with_accounts
+    from verzuimdesk.ui.login_dialog import LoginDialog
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return create_demo(target)
+        create_demo_with_accounts(target).close()  # encrypted, one account per role to try
     finally:
         QGuiApplication.restoreOverrideCursor()
+    dialog = LoginDialog(target)  # shows the demo accounts and their passwords
+    return dialog.result_value if dialog.exec() else None
 
 
 def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database, Account] | None:

@@ -1,5 +1,8 @@
 """The export dialog: choose the recipient, the period, names or initials and the file; the export runs
-off the GUI thread with a busy bar, and the PDF opens in the system's viewer when it is ready.
+off the GUI thread with a busy bar. The file gets a Dutch name per document, pupil and recipient in the
+folder used last; an existing file is replaced only when the user says so; a leerplicht dossier of a
+pupil without unauthorised absence asks for the reason first. When it is written, the dialog says so
+and offers to open the file or its folder.
 
 `run_export_dialog(parent, db, pupil_id=..., kind=...)` is the one entry point the main window needs.
 The dialog holds no rule: what a recipient may receive is decided by the export services.
@@ -13,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, QThread, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,10 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.storage.database import Database
+from verzuimdesk.ui.settings import configure_qsettings
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
 KINDS = ("dossier", "overview", "conversation", "duo", "quarterly")
 RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
+FOLDER_KEY = "export/folder"  # the folder of the last export, offered next time
 
 
 def _qdate(d: date) -> QDate:
@@ -60,7 +66,12 @@ class ExportDialog(QDialog):
         self.db, self.pupil_id, self.kind, self.conversation_id = db, pupil_id, kind, conversation_id
         self._thread: QThread | None = None
         self._worker: ThreadWorker | None = None
+        self.reason = ""
+        self.written: Path | None = None
+        self._touched = False  # the user typed or browsed a file name: it no longer follows the form
         today = today or date.today()
+        self.today = today
+        self.number = self._number()
         titles = {"dossier": self.tr("Export dossier"), "overview": self.tr("Export absence overview"),
                   "conversation": self.tr("Export conversation report"), "duo": self.tr("Export DUO report"),
                   "quarterly": self.tr("Export quarterly list for the SWV")}
@@ -81,7 +92,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for label, suffix in (("PDF", ".pdf"), ("Excel (XLSX)", ".xlsx"), ("CSV", ".csv")):
             self.format.addItem(label, suffix)
-        self.path = QLineEdit(str(self._default_path(".pdf")))
+        self.path = QLineEdit(str(self._default_path()))
+        self.path.textEdited.connect(self._touch)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -99,6 +111,8 @@ class ExportDialog(QDialog):
             form.addRow("", self.names)
         form.addRow(self.tr("Save as"), path_row)
         self.recipient.currentIndexChanged.connect(self._sync)
+        self.recipient.currentIndexChanged.connect(self._rename)
+        self.end.dateChanged.connect(self._rename)
         self.format.currentIndexChanged.connect(self._sync_suffix)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: an export has no meaningful percentage
@@ -109,6 +123,12 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
+        self.open_button = self.buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button = self.buttons.addButton(self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(lambda: self._open(self.written))
+        self.folder_button.clicked.connect(lambda: self._open(self.written.parent if self.written else None))
+        for b in (self.open_button, self.folder_button):
+            b.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -130,9 +150,41 @@ class ExportDialog(QDialog):
         self.message.setText(self.tr("%1 pupils without a confirmed case are listed as proposals, not yet "
                                      "confirmed.").replace("%1", str(n)) if n else "")
 
-    def _default_path(self, suffix: str) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / f"{self.kind}-{date.today():%Y%m%d}{suffix}"
+    def _number(self) -> str | None:
+        from verzuimdesk.services.dossier import ExportRefused, pupil_number_of
+
+        if self.kind == "quarterly" or self.pupil_id is None:
+            return None
+        try:
+            return pupil_number_of(self.db, self.pupil_id)
+        except ExportRefused:
+            return None
+
+    @staticmethod
+    def last_folder() -> Path:
+        configure_qsettings()
+        stored = QSettings().value(FOLDER_KEY)
+        if stored and Path(str(stored)).is_dir():
+            return Path(str(stored))
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                    or str(Path.home()))
+
+    def _default_path(self) -> Path:
+        from verzuimdesk.services.exports import default_file_name
+
+        suffix = str(self.format.currentData()) if self.kind == "quarterly" else ".pdf"
+        recipient = str(self.recipient.currentData()) if self.kind in ("dossier", "overview") else None
+        return self.last_folder() / default_file_name(self.kind, on=_pydate(self.end.date()),
+                                                      pupil_number=self.number, recipient=recipient, suffix=suffix)
+
+    def _touch(self, *_args: object) -> None:
+        self._touched = True
+
+    def _rename(self, *_args: object) -> None:
+        """The default name follows the recipient and the date, in the folder shown, until the user names it."""
+        if not self._touched:
+            folder = Path(self.path.text()).parent if self.path.text() else self.last_folder()
+            self.path.setText(str(folder / self._default_path().name))
 
     def _sync(self) -> None:
         self.consent.setEnabled(self.recipient.currentData() == "swv")
@@ -141,9 +193,43 @@ class ExportDialog(QDialog):
         self.path.setText(str(Path(self.path.text()).with_suffix(self.format.currentData())))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save export as"), self.path.text())
+        # The overwrite question is asked once, when exporting, for a typed name as much as a chosen one.
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save export as"), self.path.text(),
+                                                options=QFileDialog.Option.DontConfirmOverwrite)
         if chosen:
             self.path.setText(chosen)
+            self._touched = True
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Replace file?"),
+            self.tr("The file %1 already exists. Replace it?").replace("%1", path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_reason(self) -> str | None:
+        """Why leerplicht gets a dossier of a pupil without unauthorised absence; None when cancelled."""
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Reason for leerplicht"),
+            self.tr("This pupil has no unauthorised absence. Leerplicht may only process a pupil's data when "
+                    "unauthorised absence was reported or an exemption is at stake.\nWhy does leerplicht get "
+                    "this dossier? (Kept in the audit log and printed in the dossier.)"))
+        return text.strip() if ok and text.strip() else None
+
+    def _needs_reason(self) -> bool:
+        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.services.exports import leerplicht_reason_needed
+
+        if self.kind != "dossier" or self.recipient.currentData() != "leerplicht" or self.number is None:
+            return False
+        try:
+            return leerplicht_reason_needed(self.db, pupil_number=self.number, on=_pydate(self.end.date()))
+        except ExportRefused:
+            return False  # the export itself will say what is wrong
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def job(self) -> Callable[[], Any]:
         """The export the form describes, as a call that needs nothing from Qt."""
@@ -154,7 +240,8 @@ class ExportDialog(QDialog):
         user = db.user or getpass.getuser()
         kind, pid, consent = self.kind, self.pupil_id, self.consent.isChecked() and self.consent.isEnabled()
         recipient = parse_recipient(str(self.recipient.currentData()))
-        start, names, cid = _pydate(self.start.date()), self.names.isChecked(), self.conversation_id
+        start, names, cid, reason = (_pydate(self.start.date()), self.names.isChecked(), self.conversation_id,
+                                     self.reason)
 
         def run() -> Any:
             if kind == "quarterly":
@@ -162,7 +249,7 @@ class ExportDialog(QDialog):
             number = pupil_number_of(db, pid)
             if kind == "dossier":
                 return exports.export_dossier(db, pupil_number=number, recipient=recipient, out=out, user=user,
-                                              consent=consent, on=end)
+                                              consent=consent, on=end, reason=reason)
             if kind == "overview":
                 return exports.export_overview(db, pupil_number=number, recipient=recipient, start=start, end=end,
                                                out=out, user=user, consent=consent)
@@ -174,6 +261,16 @@ class ExportDialog(QDialog):
         return run
 
     def _start(self) -> None:
+        out = Path(self.path.text())
+        if out.is_file() and not self.confirm_overwrite(out):
+            return
+        self.reason = ""
+        if self._needs_reason():
+            reason = self.ask_reason()
+            if reason is None:
+                self.message.setText(self.tr("Not exported: leerplicht gets this dossier only with a reason."))
+                return
+            self.reason = reason
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self.progress.show()
@@ -186,13 +283,18 @@ class ExportDialog(QDialog):
                                                   on_done=self._done, on_failed=self._failed)
 
     def _done(self, result: Any) -> None:
+        """Say where it was written, remember the folder, and offer to open the file or the folder."""
         self.progress.hide()
-        path = str(result.path)
-        self.message.setText(self.tr("Written: %1").replace("%1", path))
-        if path.lower().endswith(".pdf"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-        self.finished_export.emit(path)
-        self.accept()
+        self.written = Path(result.path)
+        configure_qsettings()
+        QSettings().setValue(FOLDER_KEY, str(self.written.parent))
+        self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
+        self.export_button.hide()
+        self.open_button.show()
+        self.folder_button.show()
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText(self.tr("Close"))
+        self.finished_export.emit(str(self.written))
 
     def _failed(self, text: str) -> None:
         self.progress.hide()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,8 +13,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.account_admin import must_change_password
 from verzuimdesk.services.accounts import Account, login
+from verzuimdesk.services.demo_accounts import demo_accounts
 from verzuimdesk.storage.database import Database, DatabaseError
+
+
+def demo_hint(target: str) -> str:
+    """On the demo school: its accounts and their passwords (fictitious people, so shown openly)."""
+    accounts = demo_accounts(target)
+    if not accounts:
+        return ""
+    lines = [QCoreApplication.translate("LoginDialog", "Demo school: log in as one of these to try each role.")]
+    lines += [f"{role}: {user} / {password}" for role, user, password in accounts]
+    return "\n".join(lines)
 
 
 class LoginDialog(QDialog):
@@ -43,6 +56,13 @@ class LoginDialog(QDialog):
                                                        "log in as someone else to switch user."))
             self.message.setWordWrap(True)
             layout.addWidget(self.message)
+        hint = demo_hint(target)
+        if hint:
+            self.demo = QLabel(hint)
+            self.demo.setObjectName("demo_accounts")
+            self.demo.setWordWrap(True)
+            self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.demo)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -57,4 +77,13 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return
+        db, account = self.result_value
+        if must_change_password(db, account.username):
+            from verzuimdesk.ui.password_dialog import PasswordDialog
+
+            if not PasswordDialog(db, account, self, one_time=self.password.text()).exec():
+                db.close()  # a one-time password opens nothing until a new one is chosen
+                self.result_value = None
+                self.error.setText(self.tr("Choose your own password to go on."))
+                return
         self.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.pupils import school_name
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.pages.pupils_page import PupilsPage
+from verzuimdesk.ui.widgets.access import name_lists
 
 
 class MainWindow(QMainWindow):
@@ -37,10 +38,12 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(170)
         for title, widget in self._make_pages():
             self.nav.addItem(QListWidgetItem(title))
             self.pages.addWidget(widget)
+            name_lists(widget, title)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         central = QWidget()
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
+        self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.overview_page.group_activated.connect(self.open_registration)
         self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
                              QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Peildatum:") + " "))
         self.peildatum = QDateEdit(QDate(self.ctx.peildatum))
         self.peildatum.setCalendarPopup(True)
+        self.peildatum.setAccessibleName(self.tr("Peildatum"))
         self.peildatum.setDisplayFormat("ddd d MMM yyyy")
         self.peildatum.setToolTip(self.tr("Look back: the lights as they were on this date"))
         self.peildatum.dateChanged.connect(lambda d: self.ctx.set_peildatum(d.toPython()))
@@ -119,6 +124,10 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested.emit)
         file_menu.addAction(lock)
+        if self.ctx.db.encrypted and self.ctx.account.username:
+            password = QAction(self.tr("Change &password…"), self)
+            password.triggered.connect(self.change_password)
+            file_menu.addAction(password)
         file_menu.addSeparator()
         from verzuimdesk.services.accounts import Permission
         from verzuimdesk.ui import maintenance
@@ -199,6 +208,12 @@ class MainWindow(QMainWindow):
 
         if maintenance.restore_backup(self.ctx, self):
             self.close()
+
+    def change_password(self) -> None:
+        from verzuimdesk.ui.password_dialog import PasswordDialog
+
+        if PasswordDialog(self.ctx.db, self.ctx.account, self).exec():
+            self.statusBar().showMessage(self.tr("Your password is changed."), 8000)
 
     def show_help(self) -> None:
         from verzuimdesk.ui.help_dialog import show_help

@@ -29,7 +29,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 (COL_LIGHT, COL_NUMBER, COL_NAME, COL_GROUP, COL_REASON, COL_ACTION, COL_DUE, COL_HOURS,
- COL_EPISODES) = range(9)
+ COL_EPISODES, COL_SIGNALS) = range(10)
 # Marked for translation here, translated when shown (headerData), never at import time.
 _HEADERS = (
     QT_TRANSLATE_NOOP("PupilModel", "Light"),
@@ -41,10 +41,13 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("PupilModel", "Due"),
     QT_TRANSLATE_NOOP("PupilModel", "Unauth. h"),
     QT_TRANSLATE_NOOP("PupilModel", "Sick rep."),
+    QT_TRANSLATE_NOOP("PupilModel", "Signals"),
 )
 _TIPS = {
     COL_HOURS: QT_TRANSLATE_NOOP("PupilModel", "Hours of unauthorised and unexplained absence in the last 4 lesweken"),
     COL_EPISODES: QT_TRANSLATE_NOOP("PupilModel", "Sick episodes that started in the last 12 lesweken"),
+    COL_SIGNALS: QT_TRANSLATE_NOOP("PupilModel", "Risk factors found in the records: a reason to look, never a "
+                                                 "change of the light"),
 }
 
 
@@ -105,6 +108,8 @@ class PupilModel(PlainRowsModel):
             return _hours(row.unauthorised_hours)
         if col == COL_EPISODES:
             return str(row.sick_episodes) if row.sick_episodes else ""
+        if col == COL_SIGNALS:
+            return ", ".join(row.signals)
         return None
 
     def _sort_key(self, row: PupilDeskRow, col: int) -> Any:
@@ -118,6 +123,8 @@ class PupilModel(PlainRowsModel):
             return row.unauthorised_hours
         if col == COL_EPISODES:
             return row.sick_episodes
+        if col == COL_SIGNALS:
+            return len(row.signals)
         return self._display(row, col)
 
 

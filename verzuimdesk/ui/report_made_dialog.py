@@ -23,6 +23,7 @@ from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, registe
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
+from verzuimdesk.ui.widgets.topic_box import TopicBox
 from verzuimdesk.ui.widgets.words import report_word
 
 
@@ -49,6 +50,7 @@ class ReportMadeDialog(QDialog):
         self.note = QPlainTextEdit(event[4] if event else "")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
+        self.topic = TopicBox(editing=event is not None)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.message = error_label()
@@ -58,6 +60,7 @@ class ReportMadeDialog(QDialog):
         form.addRow(self.tr("Date"), self.day)
         form.addRow(self.reference_label, self.reference)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("About"), self.topic)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
@@ -86,7 +89,8 @@ class ReportMadeDialog(QDialog):
 
     def save(self) -> None:
         args = dict(kind=str(self.kind.currentData()), day=self.day.date().toPython(),
-                    reference=self.reference.text(), note=self.note.toPlainText(), user=user_name(self.ctx))
+                    reference=self.reference.text(), note=self.note.toPlainText(), user=user_name(self.ctx),
+                    topic=self.topic.value())
         try:
             if self.event_id is None:
                 new_id = register_event(self.ctx.db, pupil_id=self.pupil_id, **args)  # type: ignore[arg-type]

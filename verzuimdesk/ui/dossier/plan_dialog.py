@@ -24,6 +24,7 @@ from verzuimdesk.services.dossier_view import PlanItem
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
+from verzuimdesk.ui.widgets.topic_box import TopicBox
 
 
 class PlanDialog(QDialog):
@@ -56,6 +57,7 @@ class PlanDialog(QDialog):
         evaluation.addWidget(self.has_evaluation)
         evaluation.addWidget(self.evaluation, 1)
         self.note = QLineEdit(plan.note if plan else "")
+        self.topic = TopicBox(editing=plan is not None)
         if plan:
             self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
         self.message = error_label()
@@ -66,6 +68,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Start"), self.start)
         form.addRow("", evaluation)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("About"), self.topic)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -84,10 +87,10 @@ class PlanDialog(QDialog):
         try:
             if self.plan_id is None:
                 add_plan(self.ctx.db, pupil_id=self.pupil_id, kind=kind, location=location, start=start,
-                         evaluation=evaluation, note=self.note.text(), user=user)
+                         evaluation=evaluation, note=self.note.text(), user=user, topic=self.topic.value())
             else:
                 update_plan(self.ctx.db, plan_id=self.plan_id, kind=kind, location=location, start=start,
-                            evaluation=evaluation, note=self.note.text(), user=user)
+                            evaluation=evaluation, note=self.note.text(), user=user, topic=self.topic.value())
         except EditRefused as exc:
             self.message.setText(str(exc))
             self.message.show()

@@ -17,9 +17,11 @@ from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
 from verzuimdesk.ui.dossier.header import DossierHeader
 from verzuimdesk.ui.dossier.plans_tab import PlansTab
 from verzuimdesk.ui.dossier.reports_tab import ReportsTab
+from verzuimdesk.ui.dossier.signals_tab import SignalsTab
 from verzuimdesk.ui.dossier.timeline_tab import TimelineTab
+from verzuimdesk.ui.widgets.access import name_lists
 
-TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS = range(5)
+TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, TAB_SIGNALS = range(6)
 
 # Where an action of the stappenplan is done, and the conversation kind that does it.
 CONVERSATION_FOR = {ActionKind.TALK_PUPIL: ConversationKind.PUPIL,
@@ -42,10 +44,13 @@ class DossierWindow(QWidget):
         self.conversations = ConversationsTab(ctx, pupil_id)
         self.plans = PlansTab(ctx, pupil_id)
         self.reports = ReportsTab(ctx, pupil_id)
+        self.signals = SignalsTab()
+        self.signals.date_activated.connect(self.show_in_registration)
         for widget, title in ((self.timeline, self.tr("&Timeline")), (self.absence, self.tr("&Absence")),
                               (self.conversations, self.tr("&Conversations")), (self.plans, self.tr("&Plans")),
-                              (self.reports, self.tr("&Reports made"))):
+                              (self.reports, self.tr("&Reports made")), (self.signals, self.tr("&Signals"))):
             self.tabs.addTab(widget, title)
+            name_lists(widget, title)
         export = QPushButton(self.tr("Export dossier…"))
         export.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
         export.clicked.connect(lambda: self.export("dossier"))
@@ -91,8 +96,10 @@ class DossierWindow(QWidget):
         self.setWindowTitle(self.tr("Dossier %1 (%2) — VerzuimDesk").replace("%1", pupil.name)
                             .replace("%2", pupil.group))
         self.peil.setText(self.tr("As on the peildatum; change it in the main window to look back."))
-        for part in (self.header, self.timeline, self.absence, self.conversations, self.plans, self.reports):
+        for part in (self.header, self.timeline, self.absence, self.conversations, self.plans, self.reports,
+                     self.signals):
             part.show_dossier(data)
+        self.tabs.setTabText(TAB_SIGNALS, self.tr("&Signals (%1)").replace("%1", str(len(data.signals))))
 
     def edit_guardians(self) -> None:
         from verzuimdesk.ui.dossier.guardians_dialog import GuardiansDialog
@@ -111,7 +118,11 @@ class DossierWindow(QWidget):
         self.reload()
 
     def go_to_action(self, kind: str) -> None:
-        """Show where an action is done and open its form (the Te-doen list's activation)."""
+        """Show where an action is done and open its form (the Te-doen list's activation); "signals"
+        shows the Signalen (the Let-op list's activation)."""
+        if kind == "signals":
+            self.tabs.setCurrentIndex(TAB_SIGNALS)
+            return
         try:
             action = ActionKind(kind)
         except ValueError:
@@ -128,6 +139,14 @@ class DossierWindow(QWidget):
             self.tabs.setCurrentIndex(TAB_REPORTS)
             if self.ctx.account.can(Permission.EDIT_DOSSIER):
                 self.reports.new_report(action)
+
+    def show_in_registration(self, day: object) -> None:
+        """An evidence date: the registration grid of the pupil's group, that week, in the main window."""
+        main = self.parentWidget()
+        show = getattr(main, "open_registration", None)
+        if show is not None:
+            show(self.data.dossier.pupil.group, day)
+            main.activateWindow()  # type: ignore[union-attr]
 
     def export(self, kind: str) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

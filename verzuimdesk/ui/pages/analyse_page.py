@@ -51,6 +51,7 @@ class AnalysePage(QWidget):
         self.charts: Any = None  # the TrendCharts widget, made on first show
         self.busy = False
         self.stale = True
+        self.asked = 0  # questions asked of the service; an answer to an earlier one is dropped
         self.chosen_groups: set[str] | None = None  # None: every group the account sees
         self.group_actions: dict[str, Any] = {}
         first, last = default_range(ctx.peildatum)
@@ -121,11 +122,16 @@ class AnalysePage(QWidget):
             self.summary.setText(self.tr("The start date lies after the end date."))
             return
         self.stale, self.busy = False, True
+        self.asked += 1
+        asked = self.asked
         self.summary.setText(self.tr("Computing the figures…"))
         db, per = self.ctx.db, self.per.currentData()
-        run_task(lambda: school_trends(db, start=start, end=end, per=per), on_done=self._got, on_error=self._failed)
+        run_task(lambda: school_trends(db, start=start, end=end, per=per),
+                 on_done=lambda data: self._got(data) if asked == self.asked else None,
+                 on_error=lambda exc: self._failed(exc) if asked == self.asked else None)
 
     def _got(self, data: SchoolTrends) -> None:
+        """The figures computed; only the answer to the last question asked is shown."""
         self.busy = False
         self.data = data
         groups = [g for g in data.trends.groups if self.ctx.account.sees_group(g)]

@@ -95,6 +95,7 @@ class _TodoTable(QTableView):
 class OverviewPage(QWidget):
     light_clicked = Signal(object)  # Light
     action_activated = Signal(int, str)  # pupil id, action kind
+    pupil_activated = Signal(int)  # from "Let op": the pupil's dossier
     group_activated = Signal(str, object)  # a group whose registration is unchecked, its first such day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -125,6 +126,7 @@ class OverviewPage(QWidget):
         self.model = TodoModel(self)
         self.table = _TodoTable()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("To do"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -145,6 +147,10 @@ class OverviewPage(QWidget):
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
 
+        from verzuimdesk.ui.pages.attention_panel import AttentionPanel
+
+        self.attention = AttentionPanel()
+        self.attention.pupil_activated.connect(self.pupil_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
@@ -157,7 +163,8 @@ class OverviewPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.unchecked)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.attention, 1)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
         self.show_overview(self.state.current())
@@ -177,6 +184,7 @@ class OverviewPage(QWidget):
         self._show_unchecked(overview)
         fit_columns(self.table, COL_REASON)
         self.table.updateGeometry()  # its height follows the number of rows
+        self.attention.show_items(overview.attention)
 
     def _show_unchecked(self, overview: DeskOverview) -> None:
         """The groups whose registration of the last schooldagen nobody marked as checked, as links."""

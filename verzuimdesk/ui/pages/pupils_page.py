@@ -5,13 +5,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.overview import DeskOverview
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
-from verzuimdesk.ui.pupil_model import COL_LIGHT, COL_NAME, COL_REASON, ROW_ID_ROLE, PupilFilter, PupilModel
+from verzuimdesk.ui.pupil_model import (
+    COL_LIGHT,
+    COL_NAME,
+    COL_NUMBER,
+    COL_REASON,
+    ROW_ID_ROLE,
+    PupilFilter,
+    PupilModel,
+)
 from verzuimdesk.ui.widgets.columns import fit_columns
 from verzuimdesk.ui.widgets.words import light_icon, light_word
 
@@ -40,6 +58,7 @@ class PupilsPage(QWidget):
 
         self.search = QLineEdit(placeholderText=self.tr("Search by name or number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search pupil"))
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._open_first)
         self.group = QComboBox()
@@ -55,10 +74,11 @@ class PupilsPage(QWidget):
 
         self.table = _Table()
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Pupils"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)  # several: a ZAT preparation
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -72,6 +92,12 @@ class PupilsPage(QWidget):
         filters.addWidget(QLabel(self.tr("Light:")))
         filters.addWidget(self.light, 1)
         filters.addWidget(self.count)
+        self.zat = QPushButton(self.tr("ZAT preparation (PDF)…"))
+        self.zat.setToolTip(self.tr("Internal document of the selected pupils for the care team: light, rules, "
+                                    "open actions, signals and agreements"))
+        self.zat.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
+        self.zat.clicked.connect(lambda: self.save_zat())
+        filters.addWidget(self.zat)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table)
@@ -79,6 +105,15 @@ class PupilsPage(QWidget):
         self.show_overview(self.state.current())
 
     # -- what the main window asks ------------------------------------------------------------
+
+    def selected_numbers(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [str(self.proxy.index(r, COL_NUMBER).data()) for r in rows]
+
+    def save_zat(self, path: object = None) -> object:
+        from verzuimdesk.ui.zat_export import save_zat
+
+        return save_zat(self, self.ctx, self.selected_numbers(), path=path)  # type: ignore[arg-type]
 
     def focus_search(self) -> None:
         self.search.setFocus()

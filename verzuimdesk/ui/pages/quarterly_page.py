@@ -5,7 +5,6 @@ missing marked; at the bottom, greyed, the dismissed candidates, which can be br
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -50,7 +49,6 @@ class QuarterlyPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.toolbar_actions: list[QAction] = []
-        self.proposals: dict[int, tuple[str | None, date | None, date | None]] = {}
         self.rows: dict[tuple[str, int], QuarterlyRow] = {}
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
@@ -112,7 +110,6 @@ class QuarterlyPage(QWidget):
         dismissed = [r for r in data.dismissed if self.ctx.account.sees_group(r.group)]
         proposals = [r for r in seen if r.proposal]
         cases = [r for r in seen if not r.proposal]
-        self.proposals = {r.pupil_id: (r.proposed_category, r.proposed_start, r.proposed_end) for r in seen}
         self.rows = {}
         rows = [self._row(r, PROPOSAL) for r in proposals] + [self._row(r, CASE) for r in cases] + [
             self._row(r, DISMISSED) for r in dismissed]
@@ -221,9 +218,10 @@ class QuarterlyPage(QWidget):
         """The Traject form for the pupil's row: prefilled with the proposal when `new`."""
         from verzuimdesk.ui.case_dialog import CaseDialog
 
-        category, start, end = self.proposals.get(pupil_id, (None, None, None))
-        return CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=category, proposed_start=start,
-                          new=new, proposed_end=end)
+        r = self.rows.get((PROPOSAL if new else CASE, pupil_id))
+        return CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=r.proposed_category if r else None,
+                          proposed_start=r.proposed_start if r else None, new=new,
+                          proposed_end=r.proposed_end if r else None)
 
     def ask_reason(self, label: str) -> str | None:
         """The reason for dismissing a proposal, or None when the IB-er cancels."""

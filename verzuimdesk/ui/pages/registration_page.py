@@ -187,6 +187,7 @@ class RegistrationPage(QWidget):
             self.message.setText(self.tr("No groups to show."))
             return
         grid = week_grid(self.ctx.db, group=group, monday=self.monday)
+        self.view.setAccessibleName(self.tr("Registration of group %1").replace("%1", group))
         self.model.set_rows(grid, today=date.today(), labels={c: r.label for c, r in self.codes.items()})
         self.view.size_columns()
         row = min(max(current.row(), 0), self.model.rowCount() - 1)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.widgets.access import name_lists
 
 
 class SettingsPage(QWidget):
@@ -47,6 +48,7 @@ class SettingsPage(QWidget):
                               (self.protocol, self.tr("Protocol")), (self.staff, self.tr("Staff")),
                               (self.lock, self.tr("Lock"))):
             self.tabs.addTab(widget, title)
+            name_lists(widget, title)
         layout.addWidget(self.tabs)
         ctx.data_changed.connect(self._on_changed)
 

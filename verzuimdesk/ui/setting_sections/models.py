@@ -146,7 +146,9 @@ class StaffModel(QAbstractTableModel):
             return s.id
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (s.name, s.username or "—", self.words.get(s.role, s.role), ", ".join(s.groups))[index.column()]
+        off = self.tr("switched off")
+        name = f"{s.name} ({off})" if not s.active else s.name
+        return (name, s.username or "—", self.words.get(s.role, s.role), ", ".join(s.groups))[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

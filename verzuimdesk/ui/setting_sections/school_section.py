@@ -1,4 +1,5 @@
-"""School data: name, BRIN and the vacation region (which prefill the calendar offers)."""
+"""School data: name, BRIN, the vacation region (which prefill the calendar offers), and the contact
+details a leerplicht dossier prints (phone, e-mail, the directeur who signs)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.schoolfile import SchoolSettings
+from verzuimdesk.services.school_contact import (
+    ContactRefused,
+    SchoolContact,
+    check_school_contact,
+    save_school_contact,
+    school_contact,
+)
 from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
@@ -34,6 +42,13 @@ class SchoolSection(QWidget):
         self.region.addItem(self.tr("(none)"), "")
         for r in REGIONS:
             self.region.addItem(r, r)
+        self.phone = QLineEdit()
+        self.phone.setObjectName("school_phone")
+        self.email = QLineEdit()
+        self.email.setObjectName("school_email")
+        self.director = QLineEdit()
+        self.director.setObjectName("school_director")
+        self.director.setPlaceholderText(self.tr("Signs the dossier for leerplicht"))
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
         self.status = StatusLine()
@@ -41,6 +56,9 @@ class SchoolSection(QWidget):
         form.addRow(self.tr("Name of the school:"), self.name)
         form.addRow(self.tr("BRIN number:"), self.brin)
         form.addRow(self.tr("Vacation region:"), self.region)
+        form.addRow(self.tr("Phone number of the school:"), self.phone)
+        form.addRow(self.tr("E-mail address of the school:"), self.email)
+        form.addRow(self.tr("Name of the head teacher (directeur):"), self.director)
         form.addRow("", save)
         limit_fields(form)
         form.addRow(self.status)
@@ -51,14 +69,20 @@ class SchoolSection(QWidget):
         self.name.setText(view.name)
         self.brin.setText(view.brin)
         self.region.setCurrentIndex(max(0, self.region.findData(view.region)))
+        contact = school_contact(self.ctx.db)
+        self.phone.setText(contact.phone)
+        self.email.setText(contact.email)
+        self.director.setText(contact.director)
 
     def save(self) -> None:
         try:
+            contact = check_school_contact(SchoolContact(self.phone.text(), self.email.text(), self.director.text()))
             view = school_view(self.ctx.db)
             settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
             save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
                         user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
+            save_school_contact(self.ctx.db, contact, user=self.ctx.account.username)
+        except (InputRefused, DatabaseError, ContactRefused) as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("Saved."))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from verzuimdesk.services.account_admin import remove_account, reset_password, set_active
 from verzuimdesk.services.accounts import Role, add_account
-from verzuimdesk.services.settings import list_staff, school_view
+from verzuimdesk.services.settings import StaffRow, list_staff, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
@@ -30,6 +34,8 @@ class StaffSection(QWidget):
                  Role.MANAGEMENT.value: self.tr("management")}
         self.model = StaffModel(roles)
         table = QTableView()
+        self.table = table
+        table.setAccessibleName(self.tr("Staff"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -59,6 +65,21 @@ class StaffSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         if ctx.db.encrypted:
+            manage = QHBoxLayout()
+            self.toggle_button = QPushButton(self.tr("Switch off"))
+            self.toggle_button.setObjectName("toggle_active")
+            self.toggle_button.clicked.connect(self.toggle_active)
+            self.reset_button = QPushButton(self.tr("New one-time password…"))
+            self.reset_button.setObjectName("reset_password")
+            self.reset_button.clicked.connect(self.reset)
+            self.remove_button = QPushButton(self.tr("Remove…"))
+            self.remove_button.setObjectName("remove_colleague")
+            self.remove_button.clicked.connect(self.remove)
+            for button in (self.toggle_button, self.reset_button, self.remove_button):
+                manage.addWidget(button)
+            manage.addStretch(1)
+            layout.addLayout(manage)
+            table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._follow())
             layout.addLayout(form)
         else:
             note = QLabel(self.tr("Accounts with a password exist only on an encrypted database. This database is "
@@ -70,6 +91,76 @@ class StaffSection(QWidget):
 
     def load(self) -> None:
         self.model.set_rows(list_staff(self.ctx.db))
+        self._follow()
+
+    def selected(self) -> StaffRow | None:
+        index = self.table.currentIndex()
+        rows = self.model._rows
+        return rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+
+    def _follow(self) -> None:
+        if not hasattr(self, "toggle_button"):
+            return
+        row = self.selected()
+        usable = row is not None and bool(row.username) and row.username != self.ctx.account.username
+        for button in (self.toggle_button, self.reset_button, self.remove_button):
+            button.setEnabled(usable)
+        self.toggle_button.setText(self.tr("Switch on…") if row is not None and not row.active
+                                   else self.tr("Switch off"))
+
+    def _show_one_time(self, username: str, secret: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("One-time password"),
+                          self.tr("Give %1 this one-time password. At the first login with it, %1 chooses a "
+                                  "password of their own; you will not see it again.\n\n%2")
+                          .replace("%1", username).replace("%2", secret), parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+
+    def toggle_active(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            secret = set_active(self.ctx.db, by=self.ctx.account, username=row.username, active=not row.active)
+        except DatabaseError as exc:
+            self.status.refused(exc)
+            return
+        self.load()
+        if secret:
+            self._show_one_time(row.username, secret)
+            self.status.ok(self.tr("%1 can log in again.").replace("%1", row.username))
+        else:
+            self.status.ok(self.tr("%1 is switched off and can no longer log in.").replace("%1", row.username))
+
+    def reset(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            secret = reset_password(self.ctx.db, by=self.ctx.account, username=row.username)
+        except DatabaseError as exc:
+            self.status.refused(exc)
+            return
+        self.load()
+        self._show_one_time(row.username, secret)
+        self.status.ok(self.tr("%1 has a new one-time password.").replace("%1", row.username))
+
+    def remove(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        asked = QMessageBox.question(self, self.tr("Remove colleague"), self.tr(
+            "Remove %1? The account and its password go; the audit log keeps what %1 did. To stop a login for "
+            "a while, switch the account off instead.").replace("%1", row.name or row.username))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            remove_account(self.ctx.db, by=self.ctx.account, username=row.username)
+        except DatabaseError as exc:
+            self.status.refused(exc)
+            return
+        self.load()
+        self.status.ok(self.tr("%1 is removed.").replace("%1", row.username))
 
     def add(self) -> None:
         wanted = tuple(g.strip() for g in self.groups.text().replace(";", ",").split(",") if g.strip())

@@ -93,6 +93,8 @@ class TrendCharts(QWidget):
         self._reset(chart)
         x = QBarCategoryAxis()
         x.append(list(labels))
+        if len(labels) > 12:  # weeks: standing labels, so they need not be cut to "…"
+            x.setLabelsAngle(-90)
         y = QValueAxis()
         y.setLabelFormat("%.1f")
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
