@@ -693,6 +693,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>eigen</translation>
     </message>
     <message>
+        <source>%1, luxe</source>
+        <translation>%1, luxe</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -738,6 +742,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>reason unknown</source>
         <translation>reden onbekend</translation>
+    </message>
+    <message>
+        <source>Luxeverzuim: every period with this code is reported to DUO</source>
+        <translation>Luxeverzuim: elke periode met deze code wordt bij DUO gemeld</translation>
+    </message>
+    <message>
+        <source>Days off taken without leave (holidays, a long weekend). The LUXE rule asks for a DUO report of each such period, whatever the hours.</source>
+        <translation>Vrij genomen zonder verlof (vakantie, een lang weekend). De regel Luxeverzuim vraagt voor elke periode een melding bij DUO, hoeveel uren het ook zijn.</translation>
     </message>
     <message>
         <source>Save code</source>

@@ -83,3 +83,30 @@ def test_every_problem_is_listed_at_once() -> None:
     text = EXAMPLE.replace("dondrdag", "x").replace("donderdag = [", "dondrdag = [").replace('brin = "12AB"', 'brin = 5')
     msg = refused(text)
     assert "school.brin" in msg and "lestijden.dondrdag" in msg
+
+
+def example() -> str:
+    return (DATA / "school.toml").read_text(encoding="utf-8")
+
+
+def test_a_file_naming_no_feestdagen_gets_the_dutch_public_holidays() -> None:
+    text = example().replace("feestdagen = [2026-04-06]", "")
+    s = parse_school_file(text)
+    # Tweede Paasdag, Koningsdag, Hemelvaart, Tweede Pinksterdag on weekdays outside the vacations
+    assert {date(2026, 4, 6), date(2026, 4, 27), date(2026, 5, 14), date(2026, 5, 25)} <= set(s.feestdagen)
+    assert date(2026, 4, 3) not in s.feestdagen  # Goede Vrijdag is no day off for schools
+    assert s.notes and "Feestdagen ingevuld" in s.notes[0] and "2026-04-27 (Koningsdag)" in s.notes[0]
+
+
+def test_a_weekday_holiday_left_out_is_accepted_with_a_dutch_warning_naming_it() -> None:
+    s = parse_school_file(example())
+    assert s.feestdagen == (date(2026, 4, 6),)  # the file's own list is kept
+    (note,) = s.notes
+    assert "2026-04-27 (Koningsdag)" in note and "2026-05-14 (Hemelvaartsdag)" in note
+    assert "2026-04-06" not in note and "als schooldag" in note
+
+
+def test_holidays_in_a_vacation_or_listed_give_no_warning() -> None:
+    text = example().replace("feestdagen = [2026-04-06]",
+                             "feestdagen = [2025-12-25, 2025-12-26, 2026-04-06, 2026-04-27, 2026-05-14, 2026-05-25]")
+    assert parse_school_file(text).notes == ()

@@ -97,6 +97,15 @@ def test_codes_are_added_and_renamed_but_a_default_code_keeps_its_category(db: D
         save_code(db, code="A B", label="x", category=Category.AUTHORISED)
 
 
+def test_x_is_luxe_by_default_and_a_school_marks_its_own_codes_as_luxe(db: Database) -> None:
+    assert {c.code for c in list_codes(db) if c.luxe} == {"X"}
+    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=True)
+    save_code(db, code="X", label="Luxeverzuim (vakantie)", category=Category.UNAUTHORISED)  # keeps its flag
+    assert {c.code for c in list_codes(db) if c.luxe} == {"X", "LV"}
+    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=False)
+    assert {c.code for c in list_codes(db) if c.luxe} == {"X"}
+
+
 def test_an_edited_protocol_is_checked_like_the_engine_and_kept_in_the_data_folder(
         db: Database, tmp_path: Path, _private_data_dir: Path) -> None:
     from verzuimdesk.domain.protocol import protocols_dir

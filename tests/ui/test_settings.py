@@ -131,6 +131,22 @@ def test_an_own_code_is_added_and_a_default_keeps_its_category(qtbot: QtBot, db:
                          .where(AbsenceCodeRow.code == "K")).one() == ("Kort verlof", "authorised")
 
 
+def test_a_school_marks_its_own_code_as_luxe(qtbot: QtBot, db: Database) -> None:
+    page = make_page(qtbot, db)
+    codes = page.codes
+    x = next(r for r in range(codes.model.rowCount()) if codes.model.row(r).code == "X")
+    codes.table.selectRow(x)
+    assert codes.luxe.isChecked()  # X is luxe by default
+    assert codes.model.index(x, codes.model.COL_KIND).data() == "default, luxe"
+    codes.code.setText("LW")
+    codes.label.setText("Lang weekend zonder verlof")
+    codes.category.setCurrentIndex(codes.category.findData("unauthorised"))
+    codes.luxe.setChecked(True)
+    codes.save()
+    with db.read() as s:
+        assert s.scalar(select(AbsenceCodeRow.luxe).where(AbsenceCodeRow.code == "LW")) is True
+
+
 def test_a_broken_protocol_file_is_refused_with_the_engine_message(
         qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "eigen.toml"

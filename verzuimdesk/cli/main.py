@@ -161,6 +161,8 @@ def _init(args: argparse.Namespace) -> int:
     db, recovery = new_school_database(args.db, settings, user=args.user, password=secret)
     db.close()
     print(f"Database gemaakt: {args.db} (school {settings.name}, gebruiker {args.user})")
+    for note in settings.notes:
+        print(note, file=sys.stderr)
     if recovery:
         print(f"Herstelsleutel: {recovery}\n"
               "Schrijf deze op en bewaar hem veilig, los van de laptop: hij wordt maar één keer getoond en "
@@ -178,6 +180,8 @@ def _school(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"School bijgewerkt: {settings.name}, schooljaar {settings.school_year.start} t/m {settings.school_year.end}")
+    for note in settings.notes:
+        print(note, file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
 from verzuimdesk.domain.limits import too_long
+from verzuimdesk.importers.feestdagen import CHECKED, public_holidays
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_span
 
@@ -32,6 +33,7 @@ class SchoolSettings:
     studiedagen: tuple[date, ...] = ()
     feestdagen: tuple[date, ...] = ()
     vacations: tuple[Period, ...] = ()
+    notes: tuple[str, ...] = ()  # Dutch warnings: the file is accepted, but the user should know
 
 
 _TOP_KEYS = {"school", "schooljaar", "lestijden", "kalender", "vakantie"}
@@ -217,6 +219,20 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
 
     if r.problems or y_start is None or y_end is None:
         raise InputRefused(source, r.problems)
+    notes: list[str] = []
+    if "feestdagen" not in kalender:  # none named: the Dutch public holidays of the school year
+        found = [(d, n) for d, n in public_holidays(y_start, y_end, tuple(vacations)) if d not in studiedagen]
+        feestdagen = tuple(d for d, _ in found)
+        if found:
+            notes.append("Feestdagen ingevuld (kalender.feestdagen ontbrak): " + _listed(found) + ".")
+    else:
+        missing = [(d, n) for d, n in public_holidays(y_start, y_end, tuple(vacations), names=CHECKED)
+                   if d not in feestdagen and d not in studiedagen]
+        if missing:
+            notes.append("Let op: " + _listed(missing) + (" staat" if len(missing) == 1 else " staan")
+                         + " niet bij kalender.feestdagen en valt buiten de vakanties; de app telt "
+                         + ("die dag" if len(missing) == 1 else "die dagen")
+                         + " als schooldag. Voeg ze toe als de school dan dicht is.")
     return SchoolSettings(
         name=name,
         brin=brin,
@@ -227,4 +243,9 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
         studiedagen=studiedagen,
         feestdagen=feestdagen,
         vacations=tuple(vacations),
+        notes=tuple(notes),
     )
+
+
+def _listed(days: list[tuple[date, str]]) -> str:
+    return ", ".join(f"{d.isoformat()} ({name})" for d, name in days)

@@ -80,6 +80,7 @@ class CodeRow:
     label: str
     category: Category
     builtin: bool
+    luxe: bool = False  # counts for LUXE (PROTOCOLS.md §1b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def list_codes(db: Database) -> list[CodeRow]:
     order = {c.code: i for i, c in enumerate(DEFAULT_CODES)}
     with db.read() as session:
         rows = session.scalars(select(AbsenceCodeRow)).all()
-        out = [CodeRow(r.code, r.label, Category(r.category), r.builtin) for r in rows]
+        out = [CodeRow(r.code, r.label, Category(r.category), r.builtin, r.luxe) for r in rows]
     return sorted(out, key=lambda c: (order.get(c.code, len(order)), c.code))
 
 

@@ -128,6 +128,14 @@ def settings_to_toml(s: SchoolSettings) -> str:
     return "\n".join(lines) + "\n"
 
 
+def school_holidays(year: Period, vacations: tuple[Period, ...]) -> tuple[date, ...]:
+    """The Dutch public holidays of a school year on weekdays outside its vacations (the `holidays`
+    package), for a new school's `feestdagen`."""
+    from verzuimdesk.importers.feestdagen import public_holidays
+
+    return tuple(d for d, _ in public_holidays(year.start, year.end, vacations))
+
+
 def checked(settings: SchoolSettings) -> SchoolSettings:
     """`settings` as the school file's parser accepts it, or InputRefused naming every problem."""
     result = parse_school_file(settings_to_toml(settings), "instellingen")
@@ -180,8 +188,11 @@ def _code_refused(reason: str) -> InputRefused:
     return InputRefused("afwezigheidscodes", [Problem(None, "", reason)])
 
 
-def save_code(db: Database, *, code: str, label: str, category: Category, user: str = "") -> None:
-    """Add a code or change one's label and category; a default code keeps its category."""
+def save_code(db: Database, *, code: str, label: str, category: Category, user: str = "",
+              luxe: bool | None = None) -> None:
+    """Add a code or change one's label and category; a default code keeps its category. `luxe`
+    marks the code as luxeverzuim for the LUXE rule (PROTOCOLS.md §1b); None leaves it as it is
+    (a new code: not luxe)."""
     code, label = code.strip().upper(), label.strip()
     if not code or len(code) > 5 or any(ch.isspace() or ch in ";," for ch in code):
         raise _code_refused("Een code is 1 tot 5 tekens, zonder spaties, ';' of ','.")
@@ -192,16 +203,19 @@ def save_code(db: Database, *, code: str, label: str, category: Category, user: 
         raise _code_refused(f"Code {code} is een standaardcode en houdt categorie '{builtin.category.value}'.")
     with db.begin() as session:
         row = session.scalar(select(AbsenceCodeRow).where(AbsenceCodeRow.code == code))
-        before = {"omschrijving": row.label, "categorie": row.category} if row else None
+        before = {"omschrijving": row.label, "categorie": row.category, "luxe": row.luxe} if row else None
         if row is None:
-            row = AbsenceCodeRow(code=code, label=label, category=category.value, builtin=False)
+            row = AbsenceCodeRow(code=code, label=label, category=category.value, builtin=False, luxe=bool(luxe))
             session.add(row)
         else:
             row.label, row.category = label, category.value
+            if luxe is not None:
+                row.luxe = luxe
         session.flush()
         audit.append(session, user=user, action="update" if before else "create", entity="absence_code",
                      entity_id=row.id, detail={"code": code, "voor": before,
-                                               "na": {"omschrijving": label, "categorie": category.value}})
+                                               "na": {"omschrijving": label, "categorie": category.value,
+                                                      "luxe": row.luxe}})
 
 
 # -- protocol -----------------------------------------------------------------------------------------

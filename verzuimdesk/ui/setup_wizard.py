@@ -36,7 +36,14 @@ from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
 from verzuimdesk.services.imports import import_pupils, read_file
 from verzuimdesk.services.school import new_school_database
-from verzuimdesk.services.settings import REGIONS, checked, rename_staff, vacation_prefill, vacation_prefills
+from verzuimdesk.services.settings import (
+    REGIONS,
+    checked,
+    rename_staff,
+    school_holidays,
+    vacation_prefill,
+    vacation_prefills,
+)
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.vault import VaultError, check_password_strength
 from verzuimdesk.ui.setting_sections.timetable_section import parse_week
@@ -279,7 +286,7 @@ class SetupWizard(QWizard):
         return checked(SchoolSettings(
             name=self.school.name.text().strip(), brin=self.school.brin.text().strip(),
             protocol=self.school.protocol.currentData(), school_year=year, timetable=timetable,
-            vacations=vacations))
+            feestdagen=school_holidays(year, vacations), vacations=vacations))
 
     def make_school(self, username: str, full_name: str, password: str) -> None:
         settings = self.settings()

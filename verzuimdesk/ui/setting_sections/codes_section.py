@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -52,6 +53,10 @@ class CodesSection(QWidget):
         self.category = QComboBox()
         for value, word in words.items():
             self.category.addItem(word, value)
+        self.luxe = QCheckBox(self.tr("Luxeverzuim: every period with this code is reported to DUO"))
+        self.luxe.setObjectName("luxe")
+        self.luxe.setToolTip(self.tr("Days off taken without leave (holidays, a long weekend). The LUXE rule "
+                                     "asks for a DUO report of each such period, whatever the hours."))
         save = QPushButton(self.tr("Save code"))
         save.setObjectName("save_code")
         save.clicked.connect(self.save)
@@ -60,6 +65,7 @@ class CodesSection(QWidget):
         form.addRow(self.tr("Code:"), self.code)
         form.addRow(self.tr("Label:"), self.label)
         form.addRow(self.tr("Category:"), self.category)
+        form.addRow("", self.luxe)
         form.addRow("", save)
         limit_fields(form)
         layout = QVBoxLayout(self)
@@ -80,11 +86,13 @@ class CodesSection(QWidget):
         self.label.setText(c.label)
         self.category.setCurrentIndex(self.category.findData(c.category.value))
         self.category.setEnabled(not c.builtin)
+        self.luxe.setChecked(c.luxe)
 
     def save(self) -> None:
         try:
             save_code(self.ctx.db, code=self.code.text(), label=self.label.text(),
-                      category=Category(self.category.currentData()), user=self.ctx.account.username)
+                      category=Category(self.category.currentData()), user=self.ctx.account.username,
+                      luxe=self.luxe.isChecked())
         except (InputRefused, DatabaseError) as exc:
             self.status.refused(exc)
             return

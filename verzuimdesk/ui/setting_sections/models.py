@@ -108,8 +108,10 @@ class CodeModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         c = self._rows[index.row()]
-        return (c.code, c.label, self.words.get(c.category.value, c.category.value),
-                self.tr("default") if c.builtin else self.tr("own"))[index.column()]
+        kind = self.tr("default") if c.builtin else self.tr("own")
+        if c.luxe:
+            kind = self.tr("%1, luxe").replace("%1", kind)
+        return (c.code, c.label, self.words.get(c.category.value, c.category.value), kind)[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
