@@ -1484,6 +1484,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
         <source>Choose the file to import</source>
         <translation>Kies het bestand om in te lezen</translation>
     </message>
@@ -2486,6 +2490,10 @@ Openen?</translation>
     <message>
         <source>&lt;b&gt;Delete&lt;/b&gt;: clear &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: undo &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: sick report</source>
         <translation>&lt;b&gt;Delete&lt;/b&gt;: wissen &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: ongedaan maken &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: ziekmelding</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+K&lt;/b&gt;: part of the day checked</source>
+        <translation>&lt;b&gt;Ctrl+K&lt;/b&gt;: dagdeel gecontroleerd</translation>
     </message>
     <message>
         <source>week %1: %2 – %3</source>
