@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from tests.cli.test_end_to_end import cli
 from tests.conftest import PASSPHRASE
-from tests.reports.conftest import flat, pdf_text
+from tests.reports.conftest import flat, leaked_rule_ids, pdf_text
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import ExemptionRow, Pupil
 
@@ -93,6 +93,7 @@ def test_luxe_across_a_weekend(school: Path, tmp_path: Path, capsys: pytest.Capt
     assert "Soort melding Luxeverzuim" in text
     assert "Begindatum verzuim vr 26 sep 2025" in text and "Einddatum verzuim ma 29 sep 2025" in text
     assert "Aantal uren verzuim 11" in text
+    assert "Aanleiding (stappenplan) Luxeverzuim:" in text and leaked_rule_ids(text) == []
 
 
 def test_the_restart_and_a_vervolgmelding(school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,6 +107,7 @@ def test_the_restart_and_a_vervolgmelding(school: Path, tmp_path: Path, capsys: 
     assert "vervolgmelding" in second and "Vorige melding ma 22 sep 2025" in second
     assert "Begindatum verzuim vr 19 sep 2025" in second and "Einddatum verzuim di 23 sep 2025" in second
     assert "Aantal uren verzuim 16,5" in second and "Gemeld op do 25 sep 2025" in second
+    assert leaked_rule_ids(first) == leaked_rule_ids(second) == []
 
 
 HEADER = ("leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;inschrijfdatum;uitschrijfdatum;"
