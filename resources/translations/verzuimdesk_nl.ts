@@ -1003,8 +1003,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Contact met de ouders</translation>
     </message>
     <message>
-        <source>Report to DUO (verzuimloket)</source>
-        <translation>Melden bij DUO (verzuimloket)</translation>
+        <source>Report to DUO (via the pupil administration, verzuimregister)</source>
+        <translation>Melden bij DUO (via de leerlingadministratie, verzuimregister)</translation>
     </message>
     <message>
         <source>Involve the youth doctor</source>
@@ -1031,8 +1031,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Escaleren</translation>
     </message>
     <message>
-        <source>DUO report (verzuimloket)</source>
-        <translation>Melding DUO (verzuimloket)</translation>
+        <source>DUO report (verzuimregister)</source>
+        <translation>Melding DUO (verzuimregister)</translation>
     </message>
     <message>
         <source>Youth doctor (JGZ) involved</source>

@@ -79,7 +79,7 @@ def test_overview_totals_rules_and_reports_for_the_period(school_db: Path, tmp_p
     assert "Verzuimoverzicht" in text
     assert "ongeoorloofd 20,25 1 4" in text  # hours, one run of days, four records
     assert "medisch" not in text.lower() and "tandarts" not in text  # Sem's dentist visit is not leerplicht's
-    assert "16 uur ongeoorloofd verzuim in 4 lesweken" in text and "open: melding verzuimloket DUO" in text
+    assert "16 uur ongeoorloofd verzuim in 4 lesweken" in text and "open: melden bij DUO (via de leerlingadministratie, verzuimregister)" in text
     assert "HW-16U" not in text and "protocolbestand" not in text  # no internals leave the school
     assert "Gemeten: 20,25 uur (grens 16)" in text  # the value `status --json` gives, in Dutch
 

@@ -39,8 +39,8 @@ def test_zat_preparation_holds_light_rules_actions_signals_and_agreements(demo: 
     assert "Patroon op een weekdag: Vaak afwezig op maandag" in text and "standaardgrens" in text
     assert "bij aanhoudend ongeoorloofd verzuim: 16 uur op" in text
     assert "Vince Huisman" in text and "HW-16U" in text and "rood" in text
-    assert "melding verzuimloket DUO (wettelijk)" in text and "te laat" in text  # the open action
-    assert "Melding doen in het verzuimloket" in text  # an agreement of a conversation
+    assert "melden bij DUO (via de leerlingadministratie, verzuimregister) (wettelijk)" in text and "te laat" in text  # the open action
+    assert "Melden bij DUO via de leerlingadministratie" in text  # an agreement of a conversation
     db = open_database(str(demo))
     with db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "zat-voorbereiding")).one()

@@ -53,7 +53,7 @@ def test_header_explains_the_light_with_numbers_dates_and_records(window: MainWi
         "16 uur ongeoorloofd verzuim in 4 lesweken (decides the colour): 18,5 uur (threshold 16)")
     assert not any(line.startswith("HW-") for line in text.splitlines())
     assert "window ma 2 nov 2026 – ma 23 nov 2026" in text
-    assert "Report to DUO (verzuimloket): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
+    assert "Report to DUO (via the pupil administration, verzuimregister): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
     assert "Records:" in text and " O (Unauthorised" in text
 
 
