@@ -220,7 +220,8 @@ class ExportDialog(QDialog):
         from verzuimdesk.services.dossier import ExportRefused
         from verzuimdesk.services.exports import leerplicht_reason_needed
 
-        if self.kind not in ("dossier", "overview") or self.recipient.currentData() != "leerplicht" or self.number is None:
+        if (self.kind not in ("dossier", "overview") or self.recipient.currentData() != "leerplicht"
+                or self.number is None):
             return False
         start = _pydate(self.start.date()) if self.kind == "overview" else None
         try:
