@@ -1169,6 +1169,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>leerlingnummer %1</translation>
     </message>
     <message>
+        <source>jaargroep %1</source>
+        <translation>jaargroep %1</translation>
+    </message>
+    <message>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
     </message>
@@ -1478,6 +1482,10 @@ Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -2482,6 +2490,10 @@ Openen?</translation>
     <message>
         <source>&lt;b&gt;Delete&lt;/b&gt;: clear &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: undo &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: sick report</source>
         <translation>&lt;b&gt;Delete&lt;/b&gt;: wissen &amp;nbsp; &lt;b&gt;Enter&lt;/b&gt;: details &amp;nbsp; &lt;b&gt;Ctrl+Z&lt;/b&gt;: ongedaan maken &amp;nbsp; &lt;b&gt;Alt+←/→&lt;/b&gt;: week &amp;nbsp; &lt;b&gt;Ctrl+M&lt;/b&gt;: ziekmelding</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+K&lt;/b&gt;: part of the day checked</source>
+        <translation>&lt;b&gt;Ctrl+K&lt;/b&gt;: dagdeel gecontroleerd</translation>
     </message>
     <message>
         <source>week %1: %2 – %3</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.reports.conftest import cli, flat, open_db, pdf_text
+from tests.reports.conftest import cli, flat, leaked_rule_ids, open_db, pdf_text
 from verzuimdesk.storage.models import AuditEntry
 
 
@@ -24,6 +24,9 @@ def test_duo_report_gives_begin_end_and_hours_to_type_over(school_db: Path, tmp_
     assert "verzuimregister van DUO" in text and "verzuimloket" not in text
     assert "Sem gaat maandag weer naar school" in text  # the agreement made with the father
     assert "BRIN 12AB" in text
+    # the rule by its Dutch name, never by its id (the sheet leaves the school)
+    assert "Aanleiding (stappenplan) 16 uur ongeoorloofd verzuim in 4 lesweken: 16 uur of meer" in text
+    assert leaked_rule_ids(text) == []
 
 
 def test_duo_report_without_an_open_report_is_refused(school_db: Path, tmp_path: Path,

@@ -31,3 +31,15 @@ def test_guardians_are_added_in_the_dialog_and_shown_in_the_header(window: MainW
     dialog.list.setCurrentRow(dialog.list.count() - 1)
     dialog._remove()
     qtbot.waitUntil(lambda: "Marloes Huisman" not in d.header.guardians.text())
+
+
+def test_the_header_names_the_pupils_own_jaargroep_in_a_combination_group(window: MainWindow) -> None:
+    from sqlalchemy import update
+
+    from verzuimdesk.storage.models import Pupil
+
+    with window.ctx.db.begin() as s:  # as an EDEX import of a group "7/8" stores it
+        s.execute(update(Pupil).where(Pupil.id == VINCE).values(jaargroep="7"))
+    d = dossier(window, VINCE)
+    d.reload()
+    assert "jaargroep 7" in d.header.facts.text() and "group 8" in d.header.facts.text()

@@ -196,3 +196,10 @@ def test_a_teacher_sees_only_own_groups_and_the_directie_cannot_type(qtbot: QtBo
     go(boss, 0, 0)
     qtbot.keyClicks(boss.view, "z")
     assert stored(db) == [] and boss.message.text() == "Not saved: You may not change the registration."
+
+
+def test_the_legend_names_every_key_of_the_grid(qtbot: QtBot, db: Database) -> None:
+    page = make_page(qtbot, db)
+    text = page.legend.text()
+    for key in ("Shift+letter", "Ctrl+Z", "Ctrl+M", "Ctrl+K"):
+        assert key in text

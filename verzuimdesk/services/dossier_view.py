@@ -24,7 +24,7 @@ from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar
-from verzuimdesk.storage.models import PlanLink
+from verzuimdesk.storage.models import PlanLink, Pupil
 
 # When a day holds records of several categories, the heatmap shows the weightiest.
 SEVERITY = (Category.UNAUTHORISED, Category.UNEXPLAINED, Category.SUSPENDED, Category.SICK, Category.AUTHORISED,
@@ -62,6 +62,7 @@ class DeskDossier:
     totals: tuple[CategoryTotal, ...]
     plans: tuple[PlanItem, ...]
     guardians: tuple[GuardianView, ...] = ()  # ouders/verzorgers, shown in the header
+    jaargroep: str = ""  # the pupil's own (EDEX), when the LAS gave one
     protocol: Protocol | None = None  # for the rules' Dutch names and which rule decides the light
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look, inside the school only
     signal_names: tuple[str, ...] = ()  # the Dutch name of each of `signals`
@@ -93,6 +94,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
                       for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil_id)
                                          .order_by(PlanLink.start, PlanLink.id)))
         guardians = load_guardians(s, pupil_id)
+        jaargroep = s.scalar(select(Pupil.jaargroep).where(Pupil.id == pupil_id)) or ""
     if log:
         with db.begin() as s:
             audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
@@ -118,9 +120,10 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
             cells.append((day, PRESENT))
         day += timedelta(days=1)
     return DeskDossier(dossier, light.status, _age(dossier.pupil.birth_date, peildatum), start, end, tuple(cells),
-                       _totals(dossier.records, start, peildatum, g.index), plans, guardians,
-                       school.protocol, light.signals, tuple(signal_config()[0].name(s.id) for s in light.signals),
-                       forecast_lines(light.forecast))
+                       _totals(dossier.records, start, peildatum, g.index), plans, guardians=guardians,
+                       jaargroep=jaargroep, protocol=school.protocol, signals=light.signals,
+                       signal_names=tuple(signal_config()[0].name(s.id) for s in light.signals),
+                       forecasts=forecast_lines(light.forecast))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

@@ -104,8 +104,9 @@ class FilePage(QWizardPage):
     def _browse(self) -> None:
         filters = (self.tr("EDEX export (*.xml *.XML)") if self.kind.currentData() == "edex"
                    else self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt)"))
+        every_file = self.tr("All files (*)")  # outside the f-string, where lupdate finds it
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"), self.path.text(),
-                                                f"{filters};;{self.tr('All files (*)')}")
+                                                f"{filters};;{every_file}")
         if chosen:
             self.path.setText(chosen)
             if chosen.lower().endswith(".xml"):

@@ -77,6 +77,8 @@ class DossierHeader(QWidget):
         pupil, status = d.dossier.pupil, d.status
         self.name.setText(pupil.name)
         facts = [self.tr("group %1").replace("%1", pupil.group), self.tr("number %1").replace("%1", pupil.number)]
+        if d.jaargroep and d.jaargroep != pupil.group:  # a combination group: the pupil's own year
+            facts.insert(1, self.tr("jaargroep %1").replace("%1", d.jaargroep))
         if d.age is not None:
             facts.insert(1, self.tr("%1 years").replace("%1", str(d.age)))
         self.facts.setText(" · ".join(facts))

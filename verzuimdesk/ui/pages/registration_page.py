@@ -162,7 +162,8 @@ class RegistrationPage(QWidget):
                          "<b>Shift+arrows</b>: select, all get the code (both parts: whole day)")
         keys = self.tr("<b>Delete</b>: clear &nbsp; <b>Enter</b>: details &nbsp; <b>Ctrl+Z</b>: undo &nbsp; "
                        "<b>Alt+←/→</b>: week &nbsp; <b>Ctrl+M</b>: sick report")
-        return f"{codes}<br>{typing}<br>{keys}"
+        checked = self.tr("<b>Ctrl+K</b>: part of the day checked")
+        return f"{codes}<br>{typing}<br>{keys} &nbsp; {checked}"
 
     # -- showing ------------------------------------------------------------------------------
 
