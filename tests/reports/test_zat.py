@@ -67,7 +67,7 @@ def test_no_document_for_a_recipient_carries_a_signal(demo: Path, tmp_path: Path
     for p in chosen:
         reason = ["--reden", "overleg over het verzuim"] if recipient == "leerplicht" else []
         for kind, extra in (("dossier", ["--date", TODAY.isoformat(), *reason]),
-                            ("overview", ["--from", "2026-08-24", "--to", TODAY.isoformat()])):
+                            ("overview", ["--from", "2026-08-24", "--to", TODAY.isoformat(), *reason])):
             if kind == "overview" and p is not chosen[0]:
                 continue
             out = tmp_path / f"{kind}-{p.number}.pdf"
