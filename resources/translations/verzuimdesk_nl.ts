@@ -883,6 +883,18 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Leidraad: %1</translation>
     </message>
     <message>
+        <source>As the conversation</source>
+        <translation>Zoals het gesprek</translation>
+    </message>
+    <message>
+        <source>Agreement about</source>
+        <translation>Afspraak gaat over</translation>
+    </message>
+    <message>
+        <source>An agreement about health does not go to leerplicht, even in an absence talk.</source>
+        <translation>Een afspraak over gezondheid gaat niet naar leerplicht, ook niet in een gesprek over verzuim.</translation>
+    </message>
+    <message>
         <source>Draft kept at %1.</source>
         <translation>Concept bewaard om %1.</translation>
     </message>
@@ -1003,8 +1015,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Contact met de ouders</translation>
     </message>
     <message>
-        <source>Report to DUO (verzuimloket)</source>
-        <translation>Melden bij DUO (verzuimloket)</translation>
+        <source>Report to DUO (via the pupil administration, verzuimregister)</source>
+        <translation>Melden bij DUO (via de leerlingadministratie, verzuimregister)</translation>
     </message>
     <message>
         <source>Involve the youth doctor</source>
@@ -1031,8 +1043,8 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Escaleren</translation>
     </message>
     <message>
-        <source>DUO report (verzuimloket)</source>
-        <translation>Melding DUO (verzuimloket)</translation>
+        <source>DUO report (verzuimregister)</source>
+        <translation>Melding DUO (verzuimregister)</translation>
     </message>
     <message>
         <source>Youth doctor (JGZ) involved</source>
@@ -1412,13 +1424,13 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>This pupil has no unauthorised absence. Leerplicht may only process a pupil&apos;s data when unauthorised absence was reported or an exemption is at stake.
-Why does leerplicht get this dossier? (Kept in the audit log and printed in the dossier.)</source>
+Why does leerplicht get this document? (Kept in the audit log; a dossier also prints it.)</source>
         <translation>Deze leerling heeft geen ongeoorloofd verzuim. Leerplicht mag alleen gegevens van een leerling verwerken als er ongeoorloofd verzuim is gemeld of een vrijstelling aan de orde is.
-Waarom krijgt leerplicht dit dossier? (Wordt bewaard in het logboek en afgedrukt in het dossier.)</translation>
+Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossier drukt de reden ook af.)</translation>
     </message>
     <message>
-        <source>Not exported: leerplicht gets this dossier only with a reason.</source>
-        <translation>Niet geëxporteerd: leerplicht krijgt dit dossier alleen met een reden.</translation>
+        <source>Not exported: leerplicht gets this document only with a reason.</source>
+        <translation>Niet geëxporteerd: leerplicht krijgt dit document alleen met een reden.</translation>
     </message>
     <message>
         <source>Exporting…</source>

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from tests.cli.test_end_to_end import cli
 from tests.conftest import PASSPHRASE
-from tests.reports.conftest import flat, pdf_text
+from tests.reports.conftest import flat, leaked_rule_ids, pdf_text
 from verzuimdesk.storage.database import open_database
-from verzuimdesk.storage.models import ExemptionRow
+from verzuimdesk.storage.models import ExemptionRow, Pupil
 
 PUPILS = """leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;inschrijfdatum;uitschrijfdatum;ot_nummer;gezin
 2001;Vier;;Jaar;2021-01-10;5;2025-08-25;;;
@@ -93,6 +93,7 @@ def test_luxe_across_a_weekend(school: Path, tmp_path: Path, capsys: pytest.Capt
     assert "Soort melding Luxeverzuim" in text
     assert "Begindatum verzuim vr 26 sep 2025" in text and "Einddatum verzuim ma 29 sep 2025" in text
     assert "Aantal uren verzuim 11" in text
+    assert "Aanleiding (stappenplan) Luxeverzuim:" in text and leaked_rule_ids(text) == []
 
 
 def test_the_restart_and_a_vervolgmelding(school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,6 +107,7 @@ def test_the_restart_and_a_vervolgmelding(school: Path, tmp_path: Path, capsys: 
     assert "vervolgmelding" in second and "Vorige melding ma 22 sep 2025" in second
     assert "Begindatum verzuim vr 19 sep 2025" in second and "Einddatum verzuim di 23 sep 2025" in second
     assert "Aantal uren verzuim 16,5" in second and "Gemeld op do 25 sep 2025" in second
+    assert leaked_rule_ids(first) == leaked_rule_ids(second) == []
 
 
 HEADER = ("leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;inschrijfdatum;uitschrijfdatum;"
@@ -141,3 +143,37 @@ def test_a_bad_vrijstelling_is_refused_naming_the_line(school: Path, tmp_path: P
     assert "regel 3" in err and reason in err
     with open_database(str(school), passphrase=PASSPHRASE).read() as s:  # nothing written, line 2 neither
         assert not list(s.scalars(select(ExemptionRow)))
+
+
+def test_a_pupil_without_a_birth_date_imports_and_is_leerplichtig(school: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "onbekend.csv"
+    f.write_text(HEADER + "2005;Geen;;Datum;;5;2025-08-25;;;;;;\n", "utf-8")
+    assert cli("import", "pupils", "--db", school, f) == 0
+    a = tmp_path / "afwezig.csv"
+    a.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+                 + "\n".join(whole_days("2005", ["2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06"], "O"))
+                 + "\n", "utf-8")
+    assert cli("import", "absences", "--db", school, a) == 0
+    p = pupils_on(school, "2025-11-06", capsys)["2005"]
+    assert "HW-16U" in [r["id"] for r in p["rules"]]  # taken as leerplichtig: the 16 hours count
+    assert [x for x in p["actions"] if x["kind"] == "duo_report"]
+    with open_database(str(school), passphrase=PASSPHRASE).read() as s:
+        (row,) = s.scalars(select(Pupil).where(Pupil.number == "2005"))
+        assert row.birth_date is None
+    capsys.readouterr()  # an empty birth date never erases a known one
+    f.write_text(HEADER + "2002;Net;;Vijf;;5;2025-08-25;;;;;;\n", "utf-8")
+    assert cli("import", "pupils", "--db", school, f) == 0
+    with open_database(str(school), passphrase=PASSPHRASE).read() as s:
+        (row,) = s.scalars(select(Pupil).where(Pupil.number == "2002"))
+        assert row.birth_date is not None and row.birth_date.isoformat() == "2020-10-31"
+
+
+def test_a_bad_birth_date_is_still_refused(school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "fout.csv"
+    f.write_text(HEADER + "2006;Fout;;Datum;2025-02-30;5;2025-08-25;;;;;;\n"
+                 + "2007;Na;;Inschrijving;2025-09-01;5;2025-08-25;;;;;;\n", "utf-8")
+    capsys.readouterr()
+    assert cli("import", "pupils", "--db", school, f) == 1
+    err = capsys.readouterr().err
+    assert "regel 2" in err and "regel 3" in err and "ligt niet voor de inschrijfdatum" in err

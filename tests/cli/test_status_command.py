@@ -75,3 +75,24 @@ def test_table_is_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_bad_date_is_refused_in_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli("status", "--db", school, "--date", "31-02-2026") == 1
     assert "geen bestaande datum" in capsys.readouterr().err
+
+
+def test_json_lists_an_unchecked_registration_as_a_missing_item(school: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from tests.conftest import PASSPHRASE
+    from verzuimdesk.services.registration_checks import set_checked
+    from verzuimdesk.storage.database import open_database
+
+    def registratie(data: dict[str, object]) -> dict[str, list[str]]:
+        return {p["leerlingnummer"]: s["evidence"] for p in data["pupils"]  # type: ignore[attr-defined]
+                for s in p["signals"] if s["id"] == "MISSING_DATA" and "registratie" in s["items"]}
+
+    assert registratie(status_json(school, "2025-11-10", capsys)) == {}  # a school that never checks: none asked
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    set_checked(db, group="1-2", day=date(2025, 11, 7), part=0, checked=True, user="ib", today=date(2025, 11, 10))
+    db.close()
+    found = registratie(status_json(school, "2025-11-10", capsys))
+    assert "1002" in found and "2025-11-07" not in found["1002"]
+    assert found["1002"][-1] == "2025-11-06" and len(found["1002"]) == 9  # the other 9 of the last 10

@@ -220,6 +220,37 @@ def test_missing_data_names_each_missing_item() -> None:
     assert "MISSING_DATA" not in _register(guardians_kept=False)  # a school that keeps no guardians here
 
 
+def _all_checked(group: str, days: list[date]) -> set[tuple[date, int]]:
+    return {(d, p) for d in days for p in range(CAL.dagdelen(group, d))}
+
+
+def test_registratie_counts_the_last_10_schooldagen_before_the_peildatum() -> None:
+    from verzuimdesk.domain.signal_register import recent_schooldagen, unchecked_days
+
+    november = [D(2025, 11, 1) + timedelta(days=i) for i in range(30)]
+    checked = _all_checked("8", november) - {(PEIL, 0), (PEIL, 1)}  # the peildatum's own day is still open
+    assert unchecked_days(CAL, "8", PEIL, checked) == ()
+    # Fri 14 Nov is a studiedag: Thu 13 Nov is the 10th schooldag back, Wed 12 Nov (one dagdeel) the 11th
+    assert unchecked_days(CAL, "8", PEIL, checked - {(D(2025, 11, 13), 1)}) == (D(2025, 11, 13),)
+    assert unchecked_days(CAL, "8", PEIL, checked - {(D(2025, 11, 12), 0)}) == ()
+    assert unchecked_days(CAL, "8", PEIL, checked - {(D(2025, 11, 14), 0)}) == ()  # no lessons: nothing to check
+    # groep 1-2 has no lessons on Friday: no Friday to check, so its 10 days reach back to Wed 12 Nov
+    ones = _all_checked("1-2", [d for d in november if CAL.is_schooldag(d, "1-2")])
+    assert unchecked_days(CAL, "1-2", PEIL, ones) == ()
+    assert D(2025, 11, 21) not in recent_schooldagen(CAL, "1-2", PEIL)
+    assert unchecked_days(CAL, "1-2", PEIL, ones - {(D(2025, 11, 12), 0)}) == (D(2025, 11, 12),)
+    assert unchecked_days(CAL, "1-2", PEIL, ones - {(D(2025, 11, 11), 0)}) == ()
+
+
+def test_missing_data_names_unchecked_registration_with_its_days() -> None:
+    days = (D(2025, 11, 14), D(2025, 11, 27))
+    got = _register(unchecked_days=days)["MISSING_DATA"]
+    assert got.items == ("registratie",) and got.evidence == days
+    assert "gecontroleerde registratie van de groep (2 schooldagen van de laatste 10)" in got.text
+    both = _register(birth_date_known=False, unchecked_days=days[:1])["MISSING_DATA"]
+    assert both.items == ("geboortedatum", "registratie") and "(1 schooldag van" in both.text
+
+
 def test_a_signal_never_changes_the_light(hw: Protocol) -> None:
     p: PupilData = pupil([rec(d, "Z") for d in MONDAYS] + [rec(D(2025, 11, 12), "S")])
     assert {"WEEKDAY", "SUSPENDED"} <= set(found(list(p.records)))

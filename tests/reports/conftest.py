@@ -3,6 +3,8 @@ imports do not carry (conversations, cases) inserted in one unit of work."""
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -128,3 +130,13 @@ def with_candidates(with_cases: Path, tmp_path: Path) -> Path:
                    encoding="utf-8")
     assert cli("import", "absences", "--db", with_cases, csv) == 0
     return with_cases
+
+
+def rule_ids() -> set[str]:
+    """Every rule id of the shipped protocols: none may appear in a document that leaves the school."""
+    root = Path(__file__).resolve().parents[2] / "resources" / "protocols"
+    return {r["id"] for f in root.glob("*.toml") for r in tomllib.loads(f.read_text("utf-8")).get("regel", [])}
+
+
+def leaked_rule_ids(text: str) -> list[str]:
+    return sorted(i for i in rule_ids() if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.reports.conftest import cli, flat, open_db, pdf_text
+from tests.reports.conftest import cli, flat, leaked_rule_ids, open_db, pdf_text
 from verzuimdesk.storage.models import AuditEntry
 
 
@@ -24,6 +24,9 @@ def test_duo_report_gives_begin_end_and_hours_to_type_over(school_db: Path, tmp_
     assert "verzuimregister van DUO" in text and "verzuimloket" not in text
     assert "Sem gaat maandag weer naar school" in text  # the agreement made with the father
     assert "BRIN 12AB" in text
+    # the rule by its Dutch name, never by its id (the sheet leaves the school)
+    assert "Aanleiding (stappenplan) 16 uur ongeoorloofd verzuim in 4 lesweken: 16 uur of meer" in text
+    assert leaked_rule_ids(text) == []
 
 
 def test_duo_report_without_an_open_report_is_refused(school_db: Path, tmp_path: Path,
@@ -76,7 +79,7 @@ def test_overview_totals_rules_and_reports_for_the_period(school_db: Path, tmp_p
     assert "Verzuimoverzicht" in text
     assert "ongeoorloofd 20,25 1 4" in text  # hours, one run of days, four records
     assert "medisch" not in text.lower() and "tandarts" not in text  # Sem's dentist visit is not leerplicht's
-    assert "16 uur ongeoorloofd verzuim in 4 lesweken" in text and "open: melding verzuimloket DUO" in text
+    assert "16 uur ongeoorloofd verzuim in 4 lesweken" in text and "open: melden bij DUO (via de leerlingadministratie, verzuimregister)" in text
     assert "HW-16U" not in text and "protocolbestand" not in text  # no internals leave the school
     assert "Gemeten: 20,25 uur (grens 16)" in text  # the value `status --json` gives, in Dutch
 

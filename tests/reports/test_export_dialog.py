@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.reports.conftest import open_db
+from tests.reports.conftest import cli, flat, open_db, pdf_text
 
 
 def test_dialog_exports_off_the_gui_thread_then_opens_the_pdf_or_its_folder(qtbot: object, school_db: Path, tmp_path: Path,
@@ -63,7 +63,7 @@ def test_dialog_shows_the_dutch_refusal_and_stays_open(qtbot: object, school_db:
     db.close()
 
 
-def _dialog(qtbot: object, db: object, number: str, **kw: object) -> object:
+def _dialog(qtbot: object, db: object, number: str, kind: str = "dossier", **kw: object) -> object:
     from datetime import date
 
     from sqlalchemy import select
@@ -73,7 +73,7 @@ def _dialog(qtbot: object, db: object, number: str, **kw: object) -> object:
 
     with db.read() as s:  # type: ignore[attr-defined]
         pid = s.scalar(select(Pupil.id).where(Pupil.number == number))
-    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind="dossier", today=date(2025, 11, 21), **kw)  # type: ignore[arg-type]
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind=kind, today=date(2025, 11, 21), **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     return dialog
 
@@ -131,4 +131,56 @@ def test_a_leerplicht_dossier_without_unauthorised_absence_asks_for_a_reason(
     with db.read() as s:
         (row,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()
         assert json.loads(row.detail)["reden"] == "Verzoek van leerplicht: twijfel aan de ziekmeldingen"
+    db.close()
+
+
+def _export_rows(db: object) -> list[dict[str, object]]:
+    import json
+
+    from sqlalchemy import select
+
+    from verzuimdesk.storage.models import AuditEntry
+
+    with db.read() as s:  # type: ignore[attr-defined]
+        return [json.loads(r.detail) for r in s.scalars(select(AuditEntry).where(AuditEntry.action == "export"))]
+
+
+def test_a_leerplicht_overview_without_unauthorised_absence_asks_for_a_reason_too(
+        qtbot: object, school_db: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    db = open_db(school_db)
+    dialog = _dialog(qtbot, db, "1001", kind="overview")
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("leerplicht"))  # type: ignore[attr-defined]
+    dialog.start.setDate(QDate(2025, 9, 1))  # type: ignore[attr-defined]
+    dialog.end.setDate(QDate(2025, 11, 10))  # type: ignore[attr-defined]  # before her first unauthorised day
+    out = tmp_path / "lp-overzicht.pdf"
+    dialog.path.setText(str(out))  # type: ignore[attr-defined]
+    dialog.ask_reason = lambda: None  # type: ignore[attr-defined]  # the user cancels
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    assert not out.exists() and "reason" in dialog.message.text() and _export_rows(db) == []  # type: ignore[attr-defined]
+    dialog.ask_reason = lambda: "Vrijstelling aangevraagd: leerplicht vraagt het overzicht"  # type: ignore[attr-defined]
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    assert "Verzuimoverzicht" in flat(pdf_text(out))
+    ((row,),) = [[r for r in _export_rows(db) if r["document"] == "verzuimoverzicht"]]
+    assert row["reden"] == "Vrijstelling aangevraagd: leerplicht vraagt het overzicht" and row["ontvanger"] == "leerplicht"
+    db.close()
+
+
+def test_the_cli_overview_for_leerplicht_needs_reden_when_there_is_no_unauthorised_absence(
+        school_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "o.pdf"
+    args = ("export", "overview", "--db", school_db, "--pupil", "1001", "--recipient", "leerplicht",
+            "--from", "2025-09-01", "--to", "2025-11-10", "--out", out)
+    assert cli(*args) == 1
+    assert "geen ongeoorloofd verzuim" in capsys.readouterr().err and not out.exists()
+    db = open_db(school_db)
+    assert _export_rows(db) == []
+    db.close()
+    assert cli(*args, "--reden", "Verzoek van de leerplichtambtenaar") == 0 and out.exists()
+    assert cli("export", "overview", "--db", school_db, "--pupil", "1001", "--recipient", "ouders",
+               "--from", "2025-09-01", "--to", "2025-11-10", "--out", tmp_path / "ouders.pdf") == 0  # only leerplicht
+    db = open_db(school_db)
+    assert [r.get("reden") for r in _export_rows(db)] == ["Verzoek van de leerplichtambtenaar", None]
     db.close()

@@ -139,3 +139,32 @@ def test_a_report_or_plan_keeps_its_chosen_topic_when_changed_without_one(tricky
     lp = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
     assert [pl.kind for pl in lp.plans] == ["plan van aanpak"] and not [e for e in lp.events if e.id == zat]
     db.close()
+
+
+def test_an_agreement_its_writer_marks_as_health_stays_out_of_the_leerplicht_dossier(school_db: Path,
+                                                                                    tmp_path: Path) -> None:
+    """No health word gives it away: only the writer's choice keeps it from leerplicht."""
+    from verzuimdesk.services.conversations import get_conversation
+
+    db = open_db(school_db)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    cid = save_conversation(db, pupil_id=sem, kind="parents_meeting", held_at=datetime(2025, 11, 19, 9, 0),
+                            participants="vader, IB-er", summary="Vader komt praten over het verzuim van Sem.",
+                            agreements=[AgreementInput("Sem komt maandag weer op tijd", "vader"),
+                                        AgreementInput("Moeder brengt Sem donderdag naar de afspraak in Dordrecht", "moeder",
+                                                       topic="gezondheid")],
+                            user="ib", now=NOW, topic="verzuim")
+    stored = get_conversation(db, conversation_id=cid)
+    assert [a.topic for a in stored.agreements] == [None, "gezondheid"]
+    out, ouders = tmp_path / "lp.pdf", tmp_path / "ouders.pdf"
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, user="ib",
+                           on=date(2025, 11, 21))
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.OUDERS, out=ouders, user="ib",
+                           on=date(2025, 11, 21))
+    db.close()
+    text, parents = flat(pdf_text(out)), flat(pdf_text(ouders))
+    assert "Sem komt maandag weer op tijd" in text and "Vader komt praten over het verzuim" in text
+    assert "Dordrecht" not in text
+    assert "naar de afspraak in Dordrecht" in parents  # the parents get everything about their child

@@ -39,8 +39,8 @@ def test_zat_preparation_holds_light_rules_actions_signals_and_agreements(demo: 
     assert "Patroon op een weekdag: Vaak afwezig op maandag" in text and "standaardgrens" in text
     assert "bij aanhoudend ongeoorloofd verzuim: 16 uur op" in text
     assert "Vince Huisman" in text and "HW-16U" in text and "rood" in text
-    assert "melding verzuimloket DUO (wettelijk)" in text and "te laat" in text  # the open action
-    assert "Melding doen in het verzuimloket" in text  # an agreement of a conversation
+    assert "melden bij DUO (via de leerlingadministratie, verzuimregister) (wettelijk)" in text and "te laat" in text  # the open action
+    assert "Melden bij DUO via de leerlingadministratie" in text  # an agreement of a conversation
     db = open_database(str(demo))
     with db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "zat-voorbereiding")).one()
@@ -67,7 +67,7 @@ def test_no_document_for_a_recipient_carries_a_signal(demo: Path, tmp_path: Path
     for p in chosen:
         reason = ["--reden", "overleg over het verzuim"] if recipient == "leerplicht" else []
         for kind, extra in (("dossier", ["--date", TODAY.isoformat(), *reason]),
-                            ("overview", ["--from", "2026-08-24", "--to", TODAY.isoformat()])):
+                            ("overview", ["--from", "2026-08-24", "--to", TODAY.isoformat(), *reason])):
             if kind == "overview" and p is not chosen[0]:
                 continue
             out = tmp_path / f"{kind}-{p.number}.pdf"

@@ -226,7 +226,10 @@ def pupil_row(draw: st.DrawFn, clean: bool = False) -> Row:
             "voornaam": draw(name),
             "tussenvoegsel": draw(st.sampled_from(["", "van der", "de", "’t"]).map(lambda t: Value(t, OK, t))),
             "achternaam": draw(name),
-            "geboortedatum": draw(dates([date(2012, 1, 1) + timedelta(n) for n in range(0, 3000, 11)], clean=clean)),
+            # may be empty (INTERFACES.md): the pupil is then taken as leerplichtig
+            "geboortedatum": draw(st.one_of(st.just(EMPTY), dates(
+                [date(2012, 1, 1) + timedelta(n) for n in range(0, 3000, 11)], clean=clean)).map(
+                lambda v: EMPTY if v.raw == "" else v)),
             "groep": draw(group),
             "inschrijfdatum": draw(dates([date(2021, 8, 1) + timedelta(n) for n in range(0, 1500, 13)], clean=clean)),
             "uitschrijfdatum": draw(st.one_of(st.just(EMPTY), dates([date(2026, 1, 30), date(2026, 7, 10)],
@@ -237,7 +240,7 @@ def pupil_row(draw: st.DrawFn, clean: bool = False) -> Row:
 def verdict_of_pupil(v: Row) -> int:
     verdict = worst(*(x.verdict for x in v.values()))
     birth, start, until = v["geboortedatum"].value, v["inschrijfdatum"].value, v["uitschrijfdatum"].value
-    if verdict == OK and (birth >= start or (until and until < start)):
+    if verdict == OK and ((birth and birth >= start) or (until and until < start)):
         verdict = UNSURE  # INTERFACES.md does not say; the product refuses
     return verdict
 
@@ -246,8 +249,8 @@ EMPTY = Value("", OK, None)
 EMPTY_TEXT = Value("", OK, "")
 TEXT_COLUMNS = {"opmerking", "omschrijving", "tussenvoegsel", "ot_nummer", "gezin"}
 SPECS: dict[str, Any] = {
-    "pupils": (["leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep", "inschrijfdatum"],
-               ["tussenvoegsel", "uitschrijfdatum", "ot_nummer", "gezin"], pupil_row, verdict_of_pupil,
+    "pupils": (["leerlingnummer", "voornaam", "achternaam", "groep", "inschrijfdatum"],
+               ["tussenvoegsel", "geboortedatum", "uitschrijfdatum", "ot_nummer", "gezin"], pupil_row, verdict_of_pupil,
                lambda v: {k: x.value for k, x in v.items()}),
     "absences": (["leerlingnummer", "datum", "code"], ["van", "tot", "minuten_te_laat", "gemeld_op", "opmerking"],
                  absence_row, verdict_of_absence, meaning_of_absence),

@@ -130,3 +130,31 @@ def test_the_demo_tells_a_story_per_signal_and_is_no_noise(db: Database) -> None
         assert STORY_SIGNAL[story] in {s.id for s in by_number[number].signals}, story
     enrolled = [p for p in status.pupils if p.status.enrolled]
     assert sum(1 for p in enrolled if p.signals) <= len(enrolled) / 5
+
+
+def _registratie(status: SchoolStatus) -> dict[str, tuple[date, ...]]:
+    """Per enrolled pupil's group, the evidence of its `registratie` item (one group value per pupil)."""
+    out: dict[str, set[tuple[date, ...]]] = {}
+    for p in status.pupils:
+        if not p.status.enrolled:
+            continue
+        got = [s for s in p.signals if s.id == "MISSING_DATA" and "registratie" in s.items]
+        out.setdefault(p.group, set()).add(got[0].evidence if got else ())
+    assert all(len(v) == 1 for v in out.values()), out  # every pupil of a group alike
+    return {g: next(iter(v)) for g, v in out.items() if next(iter(v))}
+
+
+def test_an_unchecked_registration_shows_on_the_group_s_pupils_and_a_check_at_once(db: Database) -> None:
+    from verzuimdesk.services.registration_checks import set_checked
+    from verzuimdesk.storage.loading import load_calendar
+
+    friday = date(2026, 11, 20)  # the demo's group 4 did not check its last schooldag before TODAY
+    assert _registratie(school_status(db, TODAY)) == {"4": (friday,)}
+    with db.read() as s:
+        calendar = load_calendar(s)
+    for part in range(calendar.dagdelen("4", friday)):
+        set_checked(db, group="4", day=friday, part=part, checked=True, user="ib", today=TODAY)
+    after = school_status(db, TODAY)
+    assert _registratie(after) == {} and after.computed == 0  # read at once, no status recomputed
+    set_checked(db, group="5", day=date(2026, 11, 18), part=0, checked=False, user="ib", today=TODAY)
+    assert _registratie(school_status(db, TODAY)) == {"5": (date(2026, 11, 18),)}

@@ -53,7 +53,7 @@ def test_header_explains_the_light_with_numbers_dates_and_records(window: MainWi
         "16 uur ongeoorloofd verzuim in 4 lesweken (decides the colour): 18,5 uur (threshold 16)")
     assert not any(line.startswith("HW-") for line in text.splitlines())
     assert "window ma 2 nov 2026 – ma 23 nov 2026" in text
-    assert "Report to DUO (verzuimloket): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
+    assert "Report to DUO (via the pupil administration, verzuimregister): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
     assert "Records:" in text and " O (Unauthorised" in text
 
 
@@ -255,3 +255,33 @@ def test_timeline_lists_newest_first_by_date_not_by_text(window: MainWindow) -> 
 
     days = [day_of(t) for t in shown]
     assert len(days) > 10 and days == sorted(days, reverse=True)
+
+
+def test_the_writer_chooses_an_agreements_topic_and_sees_it_again(window: MainWindow, demo_db: Path,
+                                                                  qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from verzuimdesk.services.conversations import AgreementInput, get_conversation
+    from verzuimdesk.ui.conversation_dialog import A_TOPIC
+
+    d = dossier(window, SAAR)
+    dialog = d.conversations.new_conversation()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("parents_meeting"))
+    qtbot.keyClicks(dialog.summary, "Gesprek over het verzuim van Saar.")
+    dialog.add_agreement(AgreementInput("Saar komt op tijd", "moeder"))
+    dialog.add_agreement(AgreementInput("Moeder brengt Saar donderdag naar de afspraak", "moeder"))
+    first, second = (dialog.agreements.cellWidget(r, A_TOPIC) for r in (0, 1))
+    assert isinstance(first, QComboBox) and isinstance(second, QComboBox)
+    assert first.currentText() == "As the conversation" and first.currentData() == ""
+    second.setCurrentIndex(second.findData("gezondheid"))
+    dialog.save()
+    assert not dialog.isVisible()
+    (c,) = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary.startswith("Gesprek over")]
+    assert c.topic == "verzuim"
+    assert [(a.text, a.topic) for a in get_conversation(window.ctx.db, conversation_id=c.id).agreements] == [
+        ("Saar komt op tijd", None), ("Moeder brengt Saar donderdag naar de afspraak", "gezondheid")]
+
+    again = ConversationDialog(window.ctx, pupil_id=SAAR, conversation_id=c.id)
+    qtbot.addWidget(again)
+    shown = [again.agreements.cellWidget(r, A_TOPIC) for r in range(again.agreements.rowCount())]
+    assert [w.currentData() for w in shown if isinstance(w, QComboBox)] == ["", "gezondheid"]

@@ -84,7 +84,7 @@ def test_todo_lists_every_open_action_overdue_first(window: MainWindow) -> None:
     overdue = [d.endswith("overdue") for d in dues]
     assert overdue == sorted(overdue, reverse=True) and overdue.count(True) == 8
     first_duo = next(r for r in range(m.rowCount()) if "Vince Huisman" in m.index(r, COL_PUPIL).data())
-    assert m.index(first_duo, TODO_ACTION).data() == "Report to DUO (verzuimloket) (legal)"
+    assert m.index(first_duo, TODO_ACTION).data() == "Report to DUO (via the pupil administration, verzuimregister) (legal)"
     assert m.index(first_duo, TODO_DUE).data() == "do 19 nov 2026 — overdue"
     assert m.index(first_duo, 3).data() == "16 uur ongeoorloofd verzuim in 4 lesweken (18,5 uur)"  # its Dutch name
     assert m.index(first_duo, 5).data() == "IB-er / directie"
@@ -123,7 +123,7 @@ def test_clicking_a_count_shows_those_pupils(window: MainWindow, qtbot: QtBot) -
 
 
 def test_pupil_list_shows_reason_next_action_and_figures(window: MainWindow) -> None:
-    assert cell(window, "1015", COL_ACTION) == "Report to DUO (verzuimloket)"
+    assert cell(window, "1015", COL_ACTION) == "Report to DUO (via the pupil administration, verzuimregister)"
     assert cell(window, "1015", COL_DUE) == "do 19 nov 2026"
     assert cell(window, "1015", 7) == "18,5"
     assert cell(window, "1128", 8) == "4"

@@ -47,6 +47,8 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     _pupil(p)
     p.add_argument("--from", dest="start", required=True, metavar="JJJJ-MM-DD")
     p.add_argument("--to", dest="end", default=None, metavar="JJJJ-MM-DD", help="standaard vandaag")
+    p.add_argument("--reden", dest="reason", default="", metavar="TEKST",
+                   help="waarom leerplicht dit overzicht krijgt als er geen ongeoorloofd verzuim is (in het logboek)")
 
     p = kinds.add_parser("conversation", help="gespreksverslag om te ondertekenen")
     db_arg(p)
@@ -131,7 +133,7 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
         if kind == "overview":
             return exports.export_overview(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
                                            start=start, end=end, out=args.out, user=user, consent=args.consent,
-                                           logo=args.logo)
+                                           logo=args.logo, reason=args.reason)
         if kind == "conversation":
             cid = args.id if args.id is not None else exports.latest_conversation_id(db, pupil_number=args.pupil)
             return exports.export_conversation(db, conversation_id=cid, out=args.out, user=user, logo=args.logo,

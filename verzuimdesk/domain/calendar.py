@@ -150,6 +150,11 @@ class SchoolCalendar:
         """The lesson spans of `group` on the weekday of `day` (no check that it is a schooldag)."""
         return tuple(self.timetable_of(group).get(day.weekday(), ()))
 
+    def dagdelen(self, group: str | None, day: date) -> int:
+        """The dagdelen a teacher marks as checked on `day` (registration_checks): one per lesson span, at
+        least one."""
+        return max(len(self.lestijd_spans(group, day)), 1)
+
     def lestijd_minutes(self, group: str | None, day: date) -> int:
         """Minutes of lesson time of `group` on `day`; 0 on a day that is no schooldag."""
         if not self.is_schooldag(day):

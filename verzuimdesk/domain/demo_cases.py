@@ -45,7 +45,8 @@ def thuiszitter(rng: Random, ctx: Ctx, p: Pupil) -> Found | None:
         p.number,
         report,
         ActionKind.DUO_REPORT,
-        f"Melding verzuimloket DUO: 16 uur ongeoorloofd verzuim, {duo_number(rng, report)}",
+        "Gemeld in het verzuimregister van DUO (via de leerlingadministratie): 16 uur ongeoorloofd verzuim, "
+        + duo_number(rng, report),
     )
     found.event(p.number, run[16], ActionKind.CARE_TEAM, "Aangemeld voor bespreking in het ZAT")
     found.event(p.number, run[22], ActionKind.SUPPORT_PLAN, "IHP met opbouwschema opgesteld en met ouders besproken")

@@ -216,7 +216,8 @@ def unauthorised_reported(rng: Random, ctx: Ctx, p: Pupil) -> Found | None:
         p.number,
         report,
         ActionKind.DUO_REPORT,
-        f"Melding verzuimloket DUO: 16 uur ongeoorloofd verzuim in 4 lesweken, {duo_number(rng, report)}",
+        "Gemeld in het verzuimregister van DUO (via de leerlingadministratie): 16 uur ongeoorloofd verzuim "
+        f"in 4 lesweken, {duo_number(rng, report)}",
     )
     story = Story(rng, ctx, p, found)
     story.say(
@@ -284,7 +285,8 @@ def unauthorised_open(rng: Random, ctx: Ctx, p: Pupil) -> Found | None:
         "vader, " + IB,
         "Vader gebeld na de vierde keer ongeoorloofd afwezig in korte tijd. Uitgelegd dat de school bij "
         "16 uur in vier weken verplicht een melding doet bij DUO.",
-        ("Melding doen in het verzuimloket van DUO", "IB-er", werkdagen_after(ctx.cal, reach, 5), False),
+        ("Melden bij DUO via de leerlingadministratie (verzuimregister)", "IB-er",
+         werkdagen_after(ctx.cal, reach, 5), False),
     )
     return found
 

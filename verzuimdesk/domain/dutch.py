@@ -30,7 +30,7 @@ LIGHT_NL = {"green": "groen", "orange": "oranje", "red": "rood", "grey": "grijs"
 ACTION_NL = {
     "talk_pupil": "gesprek met de leerling",
     "contact_parents": "contact met de ouders",
-    "duo_report": "melding verzuimloket DUO",
+    "duo_report": "melden bij DUO (via de leerlingadministratie, verzuimregister)",
     "school_doctor": "jeugdarts inschakelen",
     "care_team": "bespreken in het ZAT",
     "support_plan": "IHP/OPP opstellen of bijwerken",

@@ -77,6 +77,7 @@ class RegisterInput:
     guardian_contact: bool = False  # a guardian with a phone number or e-mail
     ot_number: str = ""
     case_open: bool = False  # a confirmed case of zorgwekkend verzuim is open on the peildatum
+    unchecked_days: tuple[date, ...] = ()  # the group's recent schooldagen whose registration is not checked
 
 
 def short_date(d: date) -> str:

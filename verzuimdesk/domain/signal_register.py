@@ -7,13 +7,38 @@ with the pupil's status: a sibling's new absence then shows at once.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import date
+
+from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.signal_base import SOURCE, Params, RegisterInput, Signal, short_date
+
+REGISTRATION_DAYS = 10  # MISSING_DATA `registratie`: the group's last schooldagen before the peildatum
 
 MISSING_TEXT = {
     "geboortedatum": "geboortedatum",
     "verzorger": "telefoonnummer of e-mailadres van een ouder/verzorger",
     "ot_nummer": "OT-nummer (er is een zaak van zorgwekkend verzuim open)",
+    "registratie": "gecontroleerde registratie van de groep",
 }
+
+
+def recent_schooldagen(calendar: SchoolCalendar, group: str, peil: date,
+                       n: int = REGISTRATION_DAYS) -> tuple[date, ...]:
+    """`group`'s last `n` schooldagen before `peil` (the peildatum's own day is still being registered)."""
+    days = calendar.group_days(group)
+    end = days.last_index(peil)
+    if end >= 0 and days.days[end] == peil:
+        end -= 1
+    return days.days[max(end + 1 - n, 0):end + 1]
+
+
+def unchecked_days(calendar: SchoolCalendar, group: str, peil: date, checked: Collection[tuple[date, int]],
+                   n: int = REGISTRATION_DAYS) -> tuple[date, ...]:
+    """Those of `recent_schooldagen` on which not every dagdeel is in `checked` ((day, part) pairs, as
+    registration_checks marks them)."""
+    return tuple(d for d in recent_schooldagen(calendar, group, peil, n)
+                 if any((d, p) not in checked for p in range(calendar.dagdelen(group, d))))
 
 
 def siblings(x: RegisterInput, p: Params) -> Signal | None:
@@ -47,11 +72,18 @@ def missing_data(x: RegisterInput, p: Params) -> Signal | None:
         items.append("verzorger")
     if x.case_open and not x.ot_number.strip():
         items.append("ot_nummer")
+    if x.unchecked_days:
+        items.append("registratie")
     if not items:
         return None
+    texts = [MISSING_TEXT[i] for i in items]
+    if x.unchecked_days:
+        n = len(x.unchecked_days)
+        texts[-1] += f" ({n} {'schooldag' if n == 1 else 'schooldagen'} van de laatste {REGISTRATION_DAYS})"
     return Signal(
         "MISSING_DATA",
-        "Ontbreekt: " + "; ".join(MISSING_TEXT[i] for i in items) + ".",
+        "Ontbreekt: " + "; ".join(texts) + ".",
         f"Gegevens die nodig zijn voor een melding of een gesprek, nagekeken op {short_date(x.peil)}.",
-        len(items), 1, "gegevens", items=tuple(items),
+        len(items), 1, "gegevens", x.unchecked_days,
+        tuple("registratie niet gecontroleerd" for _ in x.unchecked_days), items=tuple(items),
     )

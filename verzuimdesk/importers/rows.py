@@ -24,7 +24,7 @@ from verzuimdesk.importers.values import parse_date, parse_datetime, parse_time
 PUPIL_COLUMNS = ("leerlingnummer", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "groep",
                  "inschrijfdatum", "uitschrijfdatum", "ot_nummer", "gezin",
                  "vrijstelling_van", "vrijstelling_tot", "vrijstelling_artikel")  # vrijstelling: PROTOCOLS.md §1b
-PUPIL_REQUIRED = {"leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep", "inschrijfdatum"}
+PUPIL_REQUIRED = {"leerlingnummer", "voornaam", "achternaam", "groep", "inschrijfdatum"}
 ABSENCE_COLUMNS = ("leerlingnummer", "datum", "van", "tot", "code", "minuten_te_laat", "gemeld_op", "opmerking")
 ABSENCE_REQUIRED = {"leerlingnummer", "datum", "code"}
 EVENT_COLUMNS = ("leerlingnummer", "datum", "soort", "omschrijving")
@@ -46,7 +46,7 @@ class PupilIn:
     first_name: str
     prefix: str
     last_name: str
-    birth_date: date
+    birth_date: date | None  # empty in the file: taken as leerplichtig (PROTOCOLS.md §1b)
     group: str
     enrolled_from: date
     enrolled_until: date | None
@@ -135,7 +135,7 @@ def check_pupils(table: CsvTable, source: str) -> list[PupilIn]:
         seen.setdefault(number, line_no)
         first, last = ln.text("voornaam", True), ln.text("achternaam", True)
         group = ln.text("groep", True)
-        birth = ln.parsed("geboortedatum", parse_date, True)
+        birth = ln.parsed("geboortedatum", parse_date)
         start = ln.parsed("inschrijfdatum", parse_date, True)
         until = ln.parsed("uitschrijfdatum", parse_date)
         if start and until and until < start:
@@ -143,7 +143,7 @@ def check_pupils(table: CsvTable, source: str) -> list[PupilIn]:
         if birth and start and birth >= start:
             ln.fail("geboortedatum", "ligt niet voor de inschrijfdatum")
         exemption = _exemption(ln)
-        if len(problems) == before and birth and start:
+        if len(problems) == before and start:
             out.append(PupilIn(number, first, ln.text("tussenvoegsel"), last, birth, group, start, until,
                                ln.text("ot_nummer"), ln.text("gezin"), exemption))
     _refuse_if(problems, source)

@@ -224,7 +224,7 @@ class DuoReport:
     brin: str
     pupil: PupilInfo
     report_type: str
-    rule_label: str
+    rule_label: str  # the rule's Dutch name ("" when the protocol gives none): never its id
     rule_text: str
     begin: date
     end: date | None

@@ -40,7 +40,7 @@ def _figures(r: DuoReport) -> list[tuple[str, str]]:
         rows.append(("Aantal keer te laat", str(r.count)))
     else:
         rows.append(("Aantal uren verzuim", hours(round(r.hours * 60))))
-    rows.append(("Aanleiding (stappenplan)", f"{r.rule_label}: {r.rule_text}"))
+    rows.append(("Aanleiding (stappenplan)", f"{r.rule_label}: {r.rule_text}" if r.rule_label else r.rule_text))
     if r.reported_on is not None:
         rows.append(("Gemeld op", d(r.reported_on) + (f" (nummer {r.reference})" if r.reference else "")))
     return rows

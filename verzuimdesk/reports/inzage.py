@@ -37,7 +37,7 @@ DOCUMENT_NL = {"verzuimdossier": "verzuimdossier", "verzuimoverzicht": "verzuimo
                "gespreksverslag": "gespreksverslag", "duo-melding": "gegevens voor de DUO-melding",
                "kwartaalopgave": "kwartaalopgave zorgwekkend verzuim", "inzage": "inzage"}
 RECIPIENT_OUT_NL = {"ouders": "ouders / verzorgers", "leerplicht": "leerplichtambtenaar",
-                    "jeugdarts": "jeugdarts (JGZ)", "swv": "samenwerkingsverband", "duo": "DUO (verzuimloket)"}
+                    "jeugdarts": "jeugdarts (JGZ)", "swv": "samenwerkingsverband", "duo": "DUO (verzuimregister)"}
 
 PURPOSES = ("De school houdt het verzuim bij omdat de Leerplichtwet dat vraagt: ongeoorloofd verzuim wordt "
             "gemeld bij DUO, en de school volgt met u en uw kind hoe het gaat. Gesprekken, afspraken en plannen "

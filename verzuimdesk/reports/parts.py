@@ -61,7 +61,7 @@ def pupil_block(dossier: Dossier, width: float) -> list[Flowable]:
         ("Leerling", pu.name),
         ("Leerlingnummer", pu.number),
         ("Groep", pu.group),
-        ("Geboortedatum", d(pu.birth_date, weekday=False)),
+        ("Geboortedatum", d(pu.birth_date, weekday=False) if pu.birth_date else "ontbreekt"),
         ("Ingeschreven", d(pu.enrolled_from, weekday=False)
          + (f" tot en met {d(pu.enrolled_until, weekday=False)}" if pu.enrolled_until else "")),
     ]

@@ -58,7 +58,7 @@ def _event_kind(kind: str) -> ActionKind:
 
 def _check_event(kind: ActionKind, reference: str, note: str) -> None:
     if kind is ActionKind.DUO_REPORT and not reference.strip():
-        raise EditRefused("Vul het meldingsnummer van DUO in: het staat in de bevestiging van het verzuimloket.")
+        raise EditRefused("Vul het meldingsnummer van DUO in: het staat in de bevestiging uit het verzuimregister.")
     if len(reference) > 200:
         raise EditRefused("Het kenmerk is te lang (meer dan 200 tekens).")
     if len(note) > 20_000:

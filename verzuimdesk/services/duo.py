@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.disclosure import public_rule_text
 from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LATE, LRV, LUXE, duo_sheet
 from verzuimdesk.reports.data import AgreementRow, DuoReport, Recipient, RecordRow
 from verzuimdesk.services.dossier import ExportRefused, for_recipient, load_dossier, pupil_id_of
@@ -46,8 +47,11 @@ def duo_report(db: Database, *, pupil_number: str, on: date, rule_id: str | None
     agreements: tuple[tuple[date, AgreementRow], ...] = tuple(
         (c.held_at.date(), a) for c in dossier.conversations if sheet.begin <= c.held_at.date() for a in c.agreements)
     rule = protocol.rule(sheet.rule_id)
+    labels = {r.id: r.label for r in protocol.rules}
+    # the sheet leaves the school: the rule's Dutch name, never its id ("" for a protocol without names)
     return DuoReport(
-        dossier.school, school.brin or "", dossier.pupil, REPORT_TYPES[sheet.kind], rule.label, rule.text,
+        dossier.school, school.brin or "", dossier.pupil, REPORT_TYPES[sheet.kind], rule.name,
+        public_rule_text(rule.text, labels),
         sheet.begin, sheet.end, sheet.minutes / 60 if sheet.kind != LATE else 0, sheet.due,
         tuple(r for r in records if r.day <= last), agreements, legal=sheet.legal,
         count=sheet.count if sheet.kind == LATE else None,

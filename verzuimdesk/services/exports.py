@@ -116,12 +116,19 @@ def default_file_name(kind: str, *, on: date, pupil_number: str | None = None, r
     return "-".join([*parts, on.isoformat()]) + suffix
 
 
-def leerplicht_reason_needed(db: Database, *, pupil_number: str, on: date) -> bool:
-    """Does a leerplicht dossier of this pupil up to `on` need a reason (no unauthorised absence)?"""
+def leerplicht_reason_needed(db: Database, *, pupil_number: str, on: date, start: date | None = None) -> bool:
+    """Does a leerplicht document of this pupil (up to `on`, from `start` for an overview) need a reason?"""
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
-    d = for_recipient(load_dossier(db, pupil_id=pid, end=on), Recipient.LEERPLICHT)
+    d = for_recipient(load_dossier(db, pupil_id=pid, start=start, end=on), Recipient.LEERPLICHT)
     return not _unauthorised(d)
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if len(reason) > 2000:
+        raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
+    return reason
 
 
 def _unauthorised(d: Dossier) -> bool:
@@ -143,9 +150,7 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=end), recipient, consent=consent)
-    reason = reason.strip()
-    if len(reason) > 2000:
-        raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
+    reason = _reason(reason)
     if recipient is Recipient.LEERPLICHT:
         if not _unauthorised(dossier) and not reason:
             raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
@@ -164,16 +169,25 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
 
 def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, start: date, end: date, out: Path,
                     user: str, consent: bool = False, logo: str | None = None,
-                    printed: date | None = None) -> ExportDone:
-    """The verzuimoverzicht of one pupil over `start`..`end`, filtered for `recipient`."""
+                    printed: date | None = None, reason: str = "") -> ExportDone:
+    """The verzuimoverzicht of one pupil over `start`..`end`, filtered for `recipient`.
+
+    For leerplicht, a period without unauthorised absence needs a `reason` (ReasonNeeded), kept in the log.
+    """
     _check_out(out, (".pdf",))
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, start=start, end=end), recipient, consent=consent)
+    reason = _reason(reason)
+    if recipient is Recipient.LEERPLICHT and not _unauthorised(dossier) and not reason:
+        raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
     logo = _logo(db, logo)
+    extra: dict[str, Any] = {"van": start.isoformat(), "tot": end.isoformat(), "toestemming_ouders": consent}
+    if reason:
+        extra["reden"] = reason
     return _commit(db, out, lambda f: build_overview_pdf(dossier, f, printed=printed or date.today(), logo=logo),
                    user=user, document="verzuimoverzicht", pupils=[(pid, pupil_number)], recipient=recipient.value,
-                   extra={"van": start.isoformat(), "tot": end.isoformat(), "toestemming_ouders": consent})
+                   extra=extra)
 
 
 def export_conversation(db: Database, *, conversation_id: int, out: Path, user: str, logo: str | None = None,

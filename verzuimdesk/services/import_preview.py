@@ -289,6 +289,8 @@ def _plan_pupils(session: Session, table: CsvTable, source: str, mapped: set[str
             "family": pupil.family, "first_name": pupil.first_name, "last_name": pupil.last_name,
             "birth_date": pupil.birth_date, "group": group, "enrolled_from": pupil.enrolled_from}
         row = replace(row, **{attr: now[attr] for col, attr in _OPTIONAL_KEPT.items() if col not in mapped})
+        if row.birth_date is None:  # an empty geboortedatum keeps the one already known
+            row = replace(row, birth_date=pupil.birth_date)
         changes = tuple(FieldChange(col, _show(now[attr]), _show(getattr(row, attr)))
                         for col, attr in _PUPIL_FIELDS if now[attr] != getattr(row, attr))
         if changes:

@@ -103,10 +103,11 @@ def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
             group = groups[r.group] = Group(name=r.group, jaargroep=_jaargroep(r.group))
             session.add(group)
             session.flush()
-        values = {"first_name": r.first_name, "prefix": r.prefix, "last_name": r.last_name,
-                  "birth_date": r.birth_date, "group_id": group.id, "enrolled_from": r.enrolled_from,
-                  "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
         pupil = existing.get(r.number)
+        birth = r.birth_date or (pupil.birth_date if pupil else None)  # empty never erases a known one
+        values = {"first_name": r.first_name, "prefix": r.prefix, "last_name": r.last_name,
+                  "birth_date": birth, "group_id": group.id, "enrolled_from": r.enrolled_from,
+                  "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
         if pupil is None:
             pupil = Pupil(number=r.number, **values)
             session.add(pupil)

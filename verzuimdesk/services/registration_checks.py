@@ -59,8 +59,7 @@ def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool
         raise DatabaseError(f"{format_date(day)} is nog niet geweest: controleer de registratie op of na die dag.")
     with db.begin() as session:
         calendar = load_calendar(session)
-        spans = calendar.lestijd_spans(group, day)
-        if not calendar.is_schooldag(day, group) or not 0 <= part < max(len(spans), 1):
+        if not calendar.is_schooldag(day, group) or not 0 <= part < calendar.dagdelen(group, day):
             raise DatabaseError(f"Groep {group} heeft op {format_date(day)} geen les in dit dagdeel.")
         gid = _group_id(session, group)
         found = session.scalar(select(RegistrationCheck).where(
@@ -103,7 +102,7 @@ def unchecked_groups(db: Database, *, peildatum: date, groups: list[str] | None 
         if (groups is not None and group not in groups) or group not in has_pupils:
             continue
         missing = [(d, p) for d in _last_schooldagen(calendar, group, peildatum, days)
-                   for p in range(max(len(calendar.lestijd_spans(group, d)), 1)) if (group, d, p) not in checks]
+                   for p in range(calendar.dagdelen(group, d)) if (group, d, p) not in checks]
         if missing:
             out.append(UncheckedGroup(group, tuple(missing),
                                       tuple(part_label(calendar, group, d, p) for d, p in missing)))
@@ -121,4 +120,4 @@ def mark_demo_checks(db: Database, *, today: date, unchecked_group: str = "4", d
                 if group == unchecked_group and d == _last_schooldagen(calendar, group, today, 1)[-1]:
                     continue
                 session.add_all(RegistrationCheck(group_id=gid, day=d, part=p, checked_by="demo", checked_at=now)
-                                for p in range(max(len(calendar.lestijd_spans(group, d)), 1)))
+                                for p in range(calendar.dagdelen(group, d)))

@@ -3,9 +3,10 @@
 Two parts. What the pupil's own rows decide (the record signals, the forecasts, and the pupil's
 absence days that a brother's or sister's SIBLINGS signal compares) is computed with the status and
 cached with it, so the triggers that drop a pupil's status drop these too. What other rows decide
-(SIBLINGS: the sibling's absence; MISSING_DATA: the guardians, the OT number, the birth date) is
+(SIBLINGS: the sibling's absence; MISSING_DATA: the guardians, the OT number, the birth date, the
+group's checked registration) is
 found each time the status is read, from the cached parts of the family and a few roster columns:
-a sibling's new absence or a guardian's new phone number shows at once, and no trigger is needed.
+a sibling's new absence, a guardian's new phone number or a checked dagdeel shows at once, and no trigger is needed.
 A signal never changes the light.
 """
 
@@ -18,9 +19,13 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
+from sqlalchemy.orm import Session
+
+from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.domain.forecasts import NO_FORECAST, Forecast, forecast
+from verzuimdesk.domain.signal_register import recent_schooldagen, unchecked_days
 from verzuimdesk.domain.signals import (
     RegisterInput,
     Signal,
@@ -34,7 +39,7 @@ from verzuimdesk.domain.signals import (
     signals_file,
 )
 from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.storage.signal_loading import Cases
+from verzuimdesk.storage.signal_loading import Cases, checks_kept, registration_checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +95,37 @@ class RegisterRow(NamedTuple):
     enrolled: bool
     family: str
     part: SignalPart
+    group: str = ""
 
 
-def needs_register(r: RegisterRow, missing: dict[int, set[str]]) -> bool:
+Unchecked = dict[str, tuple[date, ...]]  # per group: the recent schooldagen whose registration is not checked
+
+
+def unchecked_registration(session: Session, calendar: SchoolCalendar, groups: set[str], peil: date) -> Unchecked:
+    """Per group of `groups`, the days of MISSING_DATA's `registratie` item (read, never cached, so a
+    dagdeel marked as checked shows at once); the checks are read in one query. A school that has never
+    marked a dagdeel as checked asks for none, as one that keeps no guardians asks for no phone number."""
+    if not checks_kept(session):
+        return {}
+    recent = {g: recent_schooldagen(calendar, g, peil) for g in groups}
+    start = min((days[0] for days in recent.values() if days), default=None)
+    if start is None:
+        return {}
+    checks = registration_checks(session, start, peil)
+    found = {g: unchecked_days(calendar, g, peil, checks.get(g, set())) for g in groups}
+    return {g: days for g, days in found.items() if days}
+
+
+def needs_register(r: RegisterRow, missing: dict[int, set[str]], unchecked: Unchecked) -> bool:
     """Whether a register signal could hold for the pupil: a sibling's absence or a missing item."""
-    return r.enrolled and (bool(r.family and r.part.absence_days) or r.pupil_id in missing)
+    return r.enrolled and (bool(r.family and r.part.absence_days) or r.pupil_id in missing or r.group in unchecked)
 
 
-def with_register_signals(rows: list[RegisterRow], config: SignalConfig, peil: date,
-                          missing: dict[int, set[str]], guardians_kept: bool) -> dict[int, tuple[Signal, ...]]:
+def with_register_signals(rows: list[RegisterRow], config: SignalConfig, peil: date, missing: dict[int, set[str]],
+                          guardians_kept: bool, unchecked: Unchecked) -> dict[int, tuple[Signal, ...]]:
     """The signals of the pupils of `rows` (those `needs_register` lets through; every other pupil's
     signals are its cached record signals): the record signals with the register signals added.
-    `missing` is `storage.signal_loading.missing_data`."""
+    `missing` is `storage.signal_loading.missing_data`, `unchecked` is `unchecked_registration`."""
     families: dict[str, list[RegisterRow]] = defaultdict(list)
     for r in rows:
         if r.family and r.part.absence_days:
@@ -110,13 +134,14 @@ def with_register_signals(rows: list[RegisterRow], config: SignalConfig, peil: d
     for r in rows:
         family = families.get(r.family, ()) if r.part.absence_days else ()
         gone = missing.get(r.pupil_id, set())
-        if len(family) < 2 and not gone:
+        days = unchecked.get(r.group, ())
+        if len(family) < 2 and not gone and not days:
             continue
         start = r.part.window_start
         sibs = tuple((s.name, frozenset(d for d in s.part.absence_days if start is None or d >= start))
                      for s in family if s.pupil_id != r.pupil_id)
         own = tuple(d for d in r.part.absence_days if start is None or d >= start)
         x = RegisterInput(peil, start, own, sibs, "geboortedatum" not in gone, guardians_kept,
-                          "verzorger" not in gone, "" if "ot_nummer" in gone else "-", "ot_nummer" in gone)
+                          "verzorger" not in gone, "" if "ot_nummer" in gone else "-", "ot_nummer" in gone, days)
         out[r.pupil_id] = ordered(r.part.signals + register_signals(x, config))
     return out

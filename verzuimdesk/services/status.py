@@ -214,6 +214,8 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         roster = session.execute(query, params).all()
         guardians_kept = bool(session.execute(text("SELECT EXISTS (SELECT 1 FROM guardian)")).scalar())
         missing_data = signal_loading.missing_data(session, peildatum)
+        unchecked = signal_status.unchecked_registration(session, load_calendar(session),
+                                                         {row[5] for row in roster}, peildatum)
         missing = [row[0] for row in roster if row[-1] is None]
         computed: dict[int, Computed] = {}
         if missing:
@@ -227,10 +229,11 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         got = computed[pid] if payload is None else decode(payload)
         name = " ".join(filter(None, (first, prefix, last)))  # as load_pupil_data names the pupil
         answers.append((pid, number, name, group, got))
-        row = RegisterRow(pid, name, got[0].enrolled, family, got[3])
-        if signal_status.needs_register(row, missing_data):
+        row = RegisterRow(pid, name, got[0].enrolled, family, got[3], group)
+        if signal_status.needs_register(row, missing_data, unchecked):
             register.append(row)
-    found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept)
+    found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept,
+                                                unchecked)
     lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
                          part.forecast)
               for pid, number, name, group, (status, hours, episodes, part) in answers

@@ -1,5 +1,6 @@
 """What the signals read beside the engine's pupil data, in bulk: every care case of a pupil (open or
-closed, for EARLIER_ABSENCE) and which pupils share their `gezin` with another pupil (SIBLINGS)."""
+closed, for EARLIER_ABSENCE), which pupils share their `gezin` with another pupil (SIBLINGS), and what
+MISSING_DATA names (also the checked registration of the groups)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from verzuimdesk.storage.models import CareCase, Pupil
+from verzuimdesk.storage.models import CareCase, Group, Pupil, RegistrationCheck
 
 Cases = tuple[tuple[date, date | None], ...]
 
@@ -56,4 +57,18 @@ def missing_data(session: Session, peildatum: date) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
     for pid, item in session.execute(_MISSING, {"d": peildatum.isoformat()}):
         out[pid].add(item)
+    return out
+
+
+def checks_kept(session: Session) -> bool:
+    """Whether the school has ever marked a group's dagdeel as checked."""
+    return bool(session.scalar(select(select(RegistrationCheck.id).exists())))
+
+
+def registration_checks(session: Session, start: date, end: date) -> dict[str, set[tuple[date, int]]]:
+    """Per group, the (day, part) dagdelen marked as checked from `start` to `end`: one query for the school."""
+    out: dict[str, set[tuple[date, int]]] = defaultdict(set)
+    for group, day, part in session.execute(select(Group.name, RegistrationCheck.day, RegistrationCheck.part)
+                                            .join(Group).where(RegistrationCheck.day.between(start, end))):
+        out[group].add((day, part))
     return out

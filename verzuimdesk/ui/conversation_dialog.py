@@ -54,7 +54,7 @@ from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import conversation_word, topic_word
 
 DRAFT_DELAY_MS = 1000
-A_TEXT, A_OWNER, A_DUE, A_DONE = range(4)
+A_TEXT, A_OWNER, A_DUE, A_DONE, A_TOPIC = range(5)
 
 
 def parse_day(text: str) -> date | None:
@@ -103,13 +103,13 @@ class ConversationDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMinimumHeight(150)
-        self.agreements = QTableWidget(0, 4)
+        self.agreements = QTableWidget(0, 5)
         self.agreements.setHorizontalHeaderLabels([self.tr("Agreement"), self.tr("Who"), self.tr("Before (dd-mm-yyyy)"),
-                                                   self.tr("Done")])
+                                                   self.tr("Done"), self.tr("About")])
         self.agreements.verticalHeader().hide()
         header = self.agreements.horizontalHeader()
         header.setSectionResizeMode(A_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((A_OWNER, 140), (A_DUE, 150), (A_DONE, 70)):
+        for column, width in ((A_OWNER, 140), (A_DUE, 150), (A_DONE, 70), (A_TOPIC, 160)):
             self.agreements.setColumnWidth(column, width)
         self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.agreements.setMinimumHeight(110)
@@ -174,7 +174,7 @@ class ConversationDialog(QDialog):
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
                 "participants": c.participants,
                 "summary": c.summary, "agreements": [[a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "",
-                                                      a.done] for a in c.agreements]}
+                                                      a.done, a.topic or ""] for a in c.agreements]}
 
     def _fill(self, data: dict[str, Any]) -> None:
         index = self.kind.findData(data.get("kind"))
@@ -192,8 +192,8 @@ class ConversationDialog(QDialog):
         self.participants.setText(str(data.get("participants", "")))
         self.summary.setPlainText(str(data.get("summary", "")))
         self.agreements.setRowCount(0)
-        for text, owner, due, done in data.get("agreements", []):
-            self._add_row(str(text), str(owner), str(due), bool(done))
+        for text, owner, due, done, *topic in data.get("agreements", []):  # drafts before topics had four
+            self._add_row(str(text), str(owner), str(due), bool(done), str(topic[0] or "") if topic else "")
 
     def _restore_draft(self) -> None:
         draft = load_draft(self.ctx.db, key=self.key, user=self.user)
@@ -233,13 +233,13 @@ class ConversationDialog(QDialog):
         self.guide.setText(self.tr("Guide: %1").replace("%1", heading))
 
     def add_agreement(self, a: AgreementInput, *, focus: bool = False) -> None:
-        self._add_row(a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "", a.done)
+        self._add_row(a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "", a.done, a.topic or "")
         if focus:
             self.agreements.setCurrentCell(self.agreements.rowCount() - 1, A_TEXT)
             self.agreements.setFocus()
             self.agreements.editItem(self.agreements.item(self.agreements.rowCount() - 1, A_TEXT))
 
-    def _add_row(self, text: str, owner: str, due: str, done: bool) -> None:
+    def _add_row(self, text: str, owner: str, due: str, done: bool, topic: str = "") -> None:
         row = self.agreements.rowCount()
         self.agreements.insertRow(row)
         self.agreements.setItem(row, A_TEXT, QTableWidgetItem(text))
@@ -250,6 +250,15 @@ class ConversationDialog(QDialog):
         box.setAccessibleName(self.tr("Done"))
         box.toggled.connect(self._typed)
         self.agreements.setCellWidget(row, A_DONE, box)
+        about = QComboBox()
+        about.addItem(self.tr("As the conversation"), "")  # the agreement follows its conversation's topic
+        for t in Topic:
+            about.addItem(topic_word(t), t.value)
+        about.setCurrentIndex(max(0, about.findData(topic)))
+        about.setAccessibleName(self.tr("Agreement about"))
+        about.setToolTip(self.tr("An agreement about health does not go to leerplicht, even in an absence talk."))
+        about.currentIndexChanged.connect(self._typed)
+        self.agreements.setCellWidget(row, A_TOPIC, about)
 
     def _remove_agreement(self) -> None:
         row = self.agreements.currentRow()
@@ -264,7 +273,9 @@ class ConversationDialog(QDialog):
         for r in range(self.agreements.rowCount()):
             cells = [(self.agreements.item(r, c).text() if self.agreements.item(r, c) else "") for c in range(3)]
             box = self.agreements.cellWidget(r, A_DONE)
-            rows.append([*cells, isinstance(box, QCheckBox) and box.isChecked()])
+            about = self.agreements.cellWidget(r, A_TOPIC)
+            rows.append([*cells, isinstance(box, QCheckBox) and box.isChecked(),
+                         str(about.currentData() or "") if isinstance(about, QComboBox) else ""])
         return {"kind": self.kind.currentData(), "topic": self.topic.currentData(),
                 "held_at": self.when.dateTime().toPython().isoformat(),
                 "participants": self.participants.text(), "summary": self.summary.toPlainText(), "agreements": rows}
@@ -293,7 +304,7 @@ class ConversationDialog(QDialog):
 
     def agreement_inputs(self) -> list[AgreementInput]:
         out = []
-        for i, (text, owner, due, done) in enumerate(self.payload()["agreements"], start=1):
+        for i, (text, owner, due, done, topic) in enumerate(self.payload()["agreements"], start=1):
             if not (text.strip() or owner.strip() or due.strip()):
                 continue  # an empty row added by mistake
             try:
@@ -301,7 +312,7 @@ class ConversationDialog(QDialog):
             except ValueError:
                 raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
                                           .replace("%1", str(i)).replace("%2", due)) from None
-            out.append(AgreementInput(text, owner, day, done))
+            out.append(AgreementInput(text, owner, day, done, topic or None))
         return out
 
     # -- the topic ----------------------------------------------------------------------------

@@ -213,17 +213,19 @@ class ExportDialog(QDialog):
             self, self.tr("Reason for leerplicht"),
             self.tr("This pupil has no unauthorised absence. Leerplicht may only process a pupil's data when "
                     "unauthorised absence was reported or an exemption is at stake.\nWhy does leerplicht get "
-                    "this dossier? (Kept in the audit log and printed in the dossier.)"))
+                    "this document? (Kept in the audit log; a dossier also prints it.)"))
         return text.strip() if ok and text.strip() else None
 
     def _needs_reason(self) -> bool:
         from verzuimdesk.services.dossier import ExportRefused
         from verzuimdesk.services.exports import leerplicht_reason_needed
 
-        if self.kind != "dossier" or self.recipient.currentData() != "leerplicht" or self.number is None:
+        if (self.kind not in ("dossier", "overview") or self.recipient.currentData() != "leerplicht"
+                or self.number is None):
             return False
+        start = _pydate(self.start.date()) if self.kind == "overview" else None
         try:
-            return leerplicht_reason_needed(self.db, pupil_number=self.number, on=_pydate(self.end.date()))
+            return leerplicht_reason_needed(self.db, pupil_number=self.number, on=_pydate(self.end.date()), start=start)
         except ExportRefused:
             return False  # the export itself will say what is wrong
 
@@ -252,7 +254,7 @@ class ExportDialog(QDialog):
                                               consent=consent, on=end, reason=reason)
             if kind == "overview":
                 return exports.export_overview(db, pupil_number=number, recipient=recipient, start=start, end=end,
-                                               out=out, user=user, consent=consent)
+                                               out=out, user=user, consent=consent, reason=reason)
             if kind == "duo":
                 return exports.export_duo_report(db, pupil_number=number, out=out, user=user, on=end)
             conversation = cid if cid is not None else exports.latest_conversation_id(db, pupil_number=number)
@@ -268,7 +270,7 @@ class ExportDialog(QDialog):
         if self._needs_reason():
             reason = self.ask_reason()
             if reason is None:
-                self.message.setText(self.tr("Not exported: leerplicht gets this dossier only with a reason."))
+                self.message.setText(self.tr("Not exported: leerplicht gets this document only with a reason."))
                 return
             self.reason = reason
         self.export_button.setEnabled(False)

@@ -26,7 +26,7 @@ LIGHT_COLOURS = {Light.RED: "#d32f2f", Light.ORANGE: "#ef8c00", Light.GREEN: "#2
 ACTIONS = {
     ActionKind.TALK_PUPIL: QT_TRANSLATE_NOOP("Desk", "Talk with the pupil"),
     ActionKind.CONTACT_PARENTS: QT_TRANSLATE_NOOP("Desk", "Contact the parents"),
-    ActionKind.DUO_REPORT: QT_TRANSLATE_NOOP("Desk", "Report to DUO (verzuimloket)"),
+    ActionKind.DUO_REPORT: QT_TRANSLATE_NOOP("Desk", "Report to DUO (via the pupil administration, verzuimregister)"),
     ActionKind.SCHOOL_DOCTOR: QT_TRANSLATE_NOOP("Desk", "Involve the youth doctor"),
     ActionKind.CARE_TEAM: QT_TRANSLATE_NOOP("Desk", "Discuss in the ZAT"),
     ActionKind.SUPPORT_PLAN: QT_TRANSLATE_NOOP("Desk", "Draw up or update the IHP/OPP"),
@@ -37,7 +37,7 @@ ACTIONS = {
 
 # What a report made (an event) is called in the Meldingen tab.
 REPORTS = {
-    ActionKind.DUO_REPORT: QT_TRANSLATE_NOOP("Desk", "DUO report (verzuimloket)"),
+    ActionKind.DUO_REPORT: QT_TRANSLATE_NOOP("Desk", "DUO report (verzuimregister)"),
     ActionKind.SCHOOL_DOCTOR: QT_TRANSLATE_NOOP("Desk", "Youth doctor (JGZ) involved"),
     ActionKind.SWV_REPORT: QT_TRANSLATE_NOOP("Desk", "Report to the SWV"),
     ActionKind.CARE_TEAM: QT_TRANSLATE_NOOP("Desk", "Discussed in the ZAT"),
