@@ -172,9 +172,10 @@ def test_reimporting_a_pupil_updates_it(db_path: Path, tmp_path: Path) -> None:
 
 def test_missing_required_column_is_named(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "p.csv"
-    f.write_text("leerlingnummer;voornaam;achternaam;groep;inschrijfdatum\n1;A;B;3;2022-08-29\n", encoding="utf-8")
+    # geboortedatum may be left out (a pupil without one is leerplichtig, PROTOCOLS.md §1b); groep may not.
+    f.write_text("leerlingnummer;voornaam;achternaam;inschrijfdatum\n1;A;B;2022-08-29\n", encoding="utf-8")
     assert cli("import", "pupils", "--db", db_path, f) == 1
-    assert "regel 1, kolom geboortedatum: verplichte kolom ontbreekt" in capsys.readouterr().err
+    assert "regel 1, kolom groep: verplichte kolom ontbreekt" in capsys.readouterr().err
 
 
 def test_bad_school_file_at_init_makes_no_database(tmp_path: Path, school_file: Path,
