@@ -68,16 +68,22 @@ def check_written_as_the_file_says(case: CsvCase, before: set[tuple[Any, ...]], 
         assert want <= after and after - before == want - before
         assert change.added == len(want - before)
     elif case.kind == "absences":
-        key = lambda r: r[:4]  # noqa: E731 - one absence per pupil, day and span (the unique index)
-        old_keys = {key(r) for r in before}
-        first: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        # one absence per pupil, day and span (the unique index); a span already there is updated
+        # (code and minutes from the file, its note kept when the file's is empty, reported_at kept),
+        # a span named twice in the file takes the later line
+        want = {r[:4]: r for r in before}
+        created: set[tuple[Any, ...]] = set()
         for r in m:
-            full = (r["leerlingnummer"], r["datum"], r["van"], r["tot"], r["code"], r["minuten_te_laat"],
-                    r["gemeld_op"], r["opmerking"])
-            first.setdefault(key(full), full)
-        new = {full for k, full in first.items() if k not in old_keys}
-        assert after - before == new
-        assert {key(r) for r in after} >= set(first)
+            k = (r["leerlingnummer"], r["datum"], r["van"], r["tot"])
+            if k not in want:
+                want[k] = (*k, r["code"], r["minuten_te_laat"], r["gemeld_op"], r["opmerking"])
+                created.add(k)
+            elif k in created:
+                want[k] = (*k, r["code"], r["minuten_te_laat"], want[k][6], r["opmerking"])
+            else:
+                want[k] = (*k, r["code"], r["minuten_te_laat"], want[k][6], r["opmerking"] or want[k][7])
+        assert after == set(want.values())
+        assert change.added == len(created)
     else:
         by_number = {r["leerlingnummer"]: r for r in m}
         got = {r[0]: r for r in after}
