@@ -28,6 +28,7 @@ from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
 from verzuimdesk.services.quarterly import quarterly_list
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, ROW_ID_ROLE, Row, RowsModel
 
 (COL_PUPIL, COL_GROUP, COL_OT, COL_CATEGORY, COL_START, COL_CAUSE, COL_STATUS, COL_SHARE, COL_END,
@@ -95,11 +96,7 @@ class QuarterlyPage(QWidget):
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
-        ctx.data_changed.connect(self._changed)
-        ctx.peildatum_changed.connect(lambda _d: self.refresh())
-        self.refresh()
-
-    def _changed(self, _what: Changed) -> None:
+        self.follow = Follower(self, ctx, lambda _what: self.refresh(), peildatum=True)
         self.refresh()
 
     def refresh(self) -> None:
