@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
@@ -159,7 +159,7 @@ def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
     # On the Core table, not the ORM entity: one executemany of one statement. The ORM's bulk insert
     # groups rows by which of their values are None and sent a school year of 3,713 rows as ~2,470
     # INSERTs. Every row names every column (a missing one would be NULL, not the column's default).
-    table = Absence.__table__
+    table = cast(Table, Absence.__table__)
     stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
     keys = set().union(*rows)
     session.connection().execute(stmt, [{k: r.get(k) for k in keys} for r in rows])
