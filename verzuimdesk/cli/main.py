@@ -12,6 +12,7 @@ from pathlib import Path
 from verzuimdesk import __version__
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.storage.database import Database, DatabaseError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -109,7 +110,7 @@ def run(argv: list[str]) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (InputRefused, DatabaseError) as exc:
+    except Refused as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

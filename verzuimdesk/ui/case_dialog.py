@@ -30,7 +30,7 @@ from verzuimdesk.domain.quarterly import (
     WAITING_LIST,
 )
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 
 
@@ -169,7 +169,7 @@ class CaseDialog(QDialog):
     def save(self) -> None:
         try:
             save_case(self.ctx.db, self.form(), on=self.ctx.peildatum, user=self.ctx.account.username)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.error.setText(str(exc))
             return
         self.ctx.changed(Changed.pupils(self.pupil_id))

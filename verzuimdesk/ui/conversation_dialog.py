@@ -39,7 +39,6 @@ from verzuimdesk.domain.disclosure import Topic, conversation_topic
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.conversations import (
     AgreementInput,
-    ConversationRefused,
     discard_draft,
     draft_key,
     get_conversation,
@@ -47,6 +46,7 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.topics import health_words_in_text
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
@@ -310,7 +310,7 @@ class ConversationDialog(QDialog):
             try:
                 day = parse_day(due)
             except ValueError:
-                raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
+                raise Refused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
                                           .replace("%1", str(i)).replace("%2", due)) from None
             out.append(AgreementInput(text, owner, day, done, topic or None))
         return out
@@ -358,7 +358,7 @@ class ConversationDialog(QDialog):
                 held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
                 summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
                 conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
-        except ConversationRefused as exc:
+        except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()
             return

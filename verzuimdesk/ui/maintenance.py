@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.retention import purge_due, retention_due
 from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
 from verzuimdesk.ui.context import AppContext, Changed
@@ -25,7 +26,7 @@ def tr(text: str) -> str:
 def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
     try:
         out = make_backup(ctx.db)
-    except DatabaseError as exc:
+    except Refused as exc:
         QMessageBox.warning(parent, tr("Backup"), str(exc))
         return
     if out is None:
@@ -57,7 +58,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         return False
     try:
         summary = check_backup(Path(chosen), password)
-    except DatabaseError as exc:
+    except Refused as exc:
         QMessageBox.warning(parent, tr("Restore backup"), str(exc))
         return False
     answer = QMessageBox.question(parent, tr("Restore backup"), summary.text() + "\n\n" + tr(
@@ -69,7 +70,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         QThreadPool.globalInstance().waitForDone()  # no worker may still hold a connection to the old file
         ctx.db.close()
         restore_from_backup(Path(chosen), path, password)
-    except DatabaseError as exc:
+    except Refused as exc:
         if ctx.db.use_lock is not None:
             ctx.db.use_lock.acquire()  # the app goes on with the database it had
         QMessageBox.warning(parent, tr("Restore backup"), str(exc))
@@ -92,7 +93,7 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
         return False
     try:
         summary = check_backup(newest.path, password)
-    except DatabaseError as exc:
+    except Refused as exc:
         QMessageBox.critical(parent, "VerzuimDesk", str(exc))
         return False
     answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.registration_checks import checked_parts, set_checked
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
@@ -66,7 +66,7 @@ class CheckButton(QPushButton):
             return
         try:
             set_checked(self.ctx.db, group=group, day=col[0], part=col[1], checked=checked, user=user_name(self.ctx))
-        except DatabaseError as exc:
+        except Refused as exc:
             self._say(str(exc), error=True)  # type: ignore[operator]
             self.follow()
             return

@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from verzuimdesk.services.registration import AbsenceSpec, EditResult, EntryRefused, apply_edit
+from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.registration import AbsenceSpec, EditResult, apply_edit
 from verzuimdesk.storage.database import Database
 
 
@@ -27,7 +28,7 @@ class EditCommand(QUndoCommand):
     def _apply(self, remove: list[int], add: list[AbsenceSpec]) -> tuple[list[int], list[AbsenceSpec]] | None:
         try:
             result = apply_edit(self.db, remove=remove, add=add, user=self.user)
-        except EntryRefused as exc:
+        except Refused as exc:
             self.setObsolete(True)  # the data moved on under us; this step cannot be replayed
             self.on_refused(str(exc))
             return None

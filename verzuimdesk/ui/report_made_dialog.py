@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, register_event, update_event
+from verzuimdesk.services.dossier_edit import REPORT_KINDS, register_event, update_event
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
@@ -97,7 +98,7 @@ class ReportMadeDialog(QDialog):
             else:
                 update_event(self.ctx.db, event_id=self.event_id, **args)  # type: ignore[arg-type]
                 new_id = 0
-        except EditRefused as exc:
+        except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()
             return

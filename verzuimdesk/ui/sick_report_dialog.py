@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.pupils import list_pupils
-from verzuimdesk.services.registration import EditResult, EntryRefused, report_sick
+from verzuimdesk.services.registration import EditResult, report_sick
 from verzuimdesk.ui.context import AppContext
 
 DEFAULT_REPORTER = "ouder/verzorger"
@@ -113,7 +114,7 @@ class SickReportDialog(QDialog):
                 reported_by=self.reported_by.currentText(),
                 expected_return=self.expected.date().toPython() if self.has_return.isChecked() else None,  # type: ignore[arg-type]
                 note=self.note.text(), user=self.ctx.account.username)
-        except EntryRefused as exc:
+        except Refused as exc:
             self.problem.setText(str(exc))
             return
         super().accept()

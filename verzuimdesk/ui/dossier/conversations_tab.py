@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.conversations import ConversationRefused, delete_conversation, drafts_of
+from verzuimdesk.services.conversations import delete_conversation, drafts_of
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.conversation_dialog import ConversationDialog
 from verzuimdesk.ui.desk_state import user_name
@@ -73,7 +74,7 @@ class ConversationsTab(ListTab):
             return
         try:
             delete_conversation(self.ctx.db, conversation_id=cid, user=user_name(self.ctx))
-        except ConversationRefused as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Delete conversation"), str(exc))
             return
         self.ctx.changed(Changed.pupils(self.pupil_id))

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.dossier_edit import EditRefused
 from verzuimdesk.services.guardians import GuardianView, delete_guardian, guardians_of, save_guardian
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label
@@ -95,7 +95,7 @@ class GuardiansDialog(QDialog):
                                 guardian_id=self.current.id if self.current else None, name=self.name.text(),
                                 relation=self.relation.text(), phone=self.phone.text(), email=self.email.text(),
                                 user=user_name(self.ctx))
-        except EditRefused as exc:
+        except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()
             return

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.dossier_edit import PLAN_KINDS, EditRefused, add_plan, update_plan
+from verzuimdesk.services.dossier_edit import PLAN_KINDS, add_plan, update_plan
 from verzuimdesk.services.dossier_view import PlanItem
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
@@ -91,7 +92,7 @@ class PlanDialog(QDialog):
             else:
                 update_plan(self.ctx.db, plan_id=self.plan_id, kind=kind, location=location, start=start,
                             evaluation=evaluation, note=self.note.text(), user=user, topic=self.topic.value())
-        except EditRefused as exc:
+        except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()
             return

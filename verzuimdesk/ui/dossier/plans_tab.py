@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.dossier_edit import EditRefused, delete_plan, plan_target
+from verzuimdesk.services.dossier_edit import delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
@@ -90,7 +91,7 @@ class PlansTab(ListTab):
             return
         try:
             delete_plan(self.ctx.db, plan_id=pid, user=user_name(self.ctx))
-        except EditRefused as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Delete link"), str(exc))
             return
         self.ctx.changed(Changed.pupils(self.pupil_id))

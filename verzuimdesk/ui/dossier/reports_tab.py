@@ -9,8 +9,9 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.data import EventItem
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, delete_event
+from verzuimdesk.services.dossier_edit import REPORT_KINDS, delete_event
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
@@ -64,7 +65,7 @@ class ReportsTab(ListTab):
             return
         try:
             delete_event(self.ctx.db, event_id=eid, user=user_name(self.ctx))
-        except EditRefused as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Delete report"), str(exc))
             return
         self.ctx.changed(Changed.pupils(self.pupil_id))

@@ -25,8 +25,8 @@ from verzuimdesk.domain.quarterly import reference_date
 from verzuimdesk.reports.data import QuarterlyRow
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.quarterly import quarterly_list
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, ROW_ID_ROLE, Row, RowsModel
 
@@ -244,7 +244,7 @@ class QuarterlyPage(QWidget):
                     return
                 dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category, reason=reason,
                                   on=self.ctx.peildatum, user=self.ctx.account.username)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.error.setText(str(exc))
             return
         self.error.clear()

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.registration import (
     AbsenceSpec,
     CodeRow,
     EditResult,
-    EntryRefused,
     apply_edit,
     list_codes,
     list_groups,
@@ -292,7 +292,7 @@ class RegistrationPage(QWidget):
     def apply(self, text: str, remove: list[int], add: list[AbsenceSpec]) -> EditResult | None:
         try:
             result = apply_edit(self.ctx.db, remove=remove, add=add, user=self.ctx.account.username)
-        except EntryRefused as exc:
+        except Refused as exc:
             self.say(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
             return None
         self.undo_stack.push(EditCommand(self.ctx.db, self.ctx.account.username, text, result, add,

@@ -31,7 +31,6 @@ from verzuimdesk.services.settings import (
     vacation_prefill,
     vacation_prefills,
 )
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.setting_sections.common import StatusLine, settings_form
 from verzuimdesk.ui.setting_sections.models import VacationModel
@@ -183,7 +182,7 @@ class CalendarSection(QWidget):
                                feestdagen=parse_days(self.feestdagen.text(), self.tr("Public holidays")))
             save_school(self.ctx.db, settings=settings, region=self.region.currentText(),
                         user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
+        except InputRefused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("Saved."))

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.registration import list_codes
 from verzuimdesk.services.settings import save_code
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import CodeModel
@@ -93,7 +92,7 @@ class CodesSection(QWidget):
             save_code(self.ctx.db, code=self.code.text(), label=self.label.text(),
                       category=Category(self.category.currentData()), user=self.ctx.account.username,
                       luxe=self.luxe.isChecked())
-        except (InputRefused, DatabaseError) as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("Saved."))

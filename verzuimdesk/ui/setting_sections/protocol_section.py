@@ -8,9 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from verzuimdesk.domain.protocol import ProtocolError, list_protocols, load_protocol
-from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.settings import adopt_protocol_file, describe_protocol, school_view, set_protocol
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.setting_sections.common import StatusLine
 
@@ -79,7 +78,7 @@ class ProtocolSection(QWidget):
     def use(self) -> None:
         try:
             set_protocol(self.ctx.db, protocol=self.choice.currentData(), user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("The school now follows: %1").replace("%1", self.choice.currentText()))

@@ -8,17 +8,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.schoolfile import SchoolSettings
-from verzuimdesk.services.school_contact import (
-    ContactRefused,
-    SchoolContact,
-    check_school_contact,
-    save_school_contact,
-    school_contact,
-)
+from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.school_contact import SchoolContact, check_school_contact, save_school_contact, school_contact
 from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 
@@ -82,7 +75,7 @@ class SchoolSection(QWidget):
             save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
                         user=self.ctx.account.username)
             save_school_contact(self.ctx.db, contact, user=self.ctx.account.username)
-        except (InputRefused, DatabaseError, ContactRefused) as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("Saved."))

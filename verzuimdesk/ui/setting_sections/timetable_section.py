@@ -11,8 +11,8 @@ from verzuimdesk.domain.calendar import WEEKDAYS_NL, Span
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable
 from verzuimdesk.importers.values import parse_span
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.settings import save_school, school_view
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.school_section import current_year
@@ -110,7 +110,7 @@ class TimetableSection(QWidget):
                     groups.pop(group, None)
                 settings = replace(year, group_timetables=groups)
             save_school(self.ctx.db, settings=settings, user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("Saved."))
