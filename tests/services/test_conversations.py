@@ -20,7 +20,7 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import AuditEntry, Conversation

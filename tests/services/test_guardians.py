@@ -11,9 +11,9 @@ from tests.cli.test_end_to_end import cli
 from tests.conftest import DATA
 from tests.dbdump import dump
 from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.guardians import delete_guardian, guardians_of, import_guardians, save_guardian
 from verzuimdesk.services.imports import import_pupils
-from verzuimdesk.services.permissions import Refused
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Pupil
 

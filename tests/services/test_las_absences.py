@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from tests.conftest import DATA
 from tests.importers.test_workbook import xlsx
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.import_presets import ESIS, PARNASSYS, all_presets, delete_preset, save_preset
 from verzuimdesk.services.import_preview import preview_import, run_import
 from verzuimdesk.services.imports import import_absences, import_pupils
-from verzuimdesk.services.permissions import Refused
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from tests.cli.test_end_to_end import cli
 from tests.conftest import DATA, PASSPHRASE, raw
 from verzuimdesk.services.audit_log import audit_problem
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from tests.conftest import DATA
 from verzuimdesk.domain.calendar import DayOff
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_absences, import_pupils
-from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.registration import (
     apply_edit,
     clear_absence,

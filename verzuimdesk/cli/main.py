@@ -12,7 +12,7 @@ from pathlib import Path
 from verzuimdesk import __version__
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.storage.database import Database, DatabaseError
 
 Handler = Callable[[argparse.Namespace], int]

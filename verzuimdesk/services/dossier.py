@@ -175,8 +175,11 @@ def agreement_topic(own: str | None, text: str, conversation: str) -> Topic:
 
 
 def case_row(c: CareCase) -> CaseRow:
+    """A case with its histories, as the dossier and the quarterly list read it (statuses and shares loaded)."""
     return CaseRow(c.id, c.category, c.start, c.main_cause, c.waiting_list, c.closed, c.close_reason,
-                   tuple((st.since, st.status) for st in c.statuses), tuple((sh.since, sh.share) for sh in c.shares))
+                   tuple((st.since, st.status) for st in c.statuses),
+                   tuple((sh.since, sh.until, sh.share) for sh in c.shares),
+                   c.regiehouder, c.duo_report_date, c.duo_report_number)
 
 
 def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = False) -> Dossier:

@@ -28,6 +28,7 @@ from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
@@ -69,6 +70,10 @@ class EditResult:
     added_ids: tuple[int, ...]
     removed: tuple[AbsenceSpec, ...]
     pupil_ids: frozenset[int]
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(self.pupil_ids)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
-from verzuimdesk.services.permissions import DatabaseDamaged, Refused
+from verzuimdesk.services.errors import DatabaseDamaged, Refused
 from verzuimdesk.storage.database import Database, is_encrypted, open_database, sqlite_path
 from verzuimdesk.storage.instance_lock import InstanceLock
 from verzuimdesk.ui.context import AppContext

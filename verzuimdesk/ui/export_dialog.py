@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.settings import configure_qsettings
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.spreadsheet import FIELDS, REQUIRED
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.code_mapping import CodeMappingTable
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread

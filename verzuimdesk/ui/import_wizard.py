@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.import_pages import MappingPage, RunPage, SummaryPage
 

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.changes import WHOLE_SCHOOL
 from verzuimdesk.services.retention import purge_due, retention_due
 from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 
 
 def tr(text: str) -> str:
@@ -26,7 +27,7 @@ def tr(text: str) -> str:
 def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
     try:
         out = make_backup(ctx.db)
-    except Refused as exc:
+    except DatabaseError as exc:
         QMessageBox.warning(parent, tr("Backup"), str(exc))
         return
     if out is None:
@@ -58,7 +59,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         return False
     try:
         summary = check_backup(Path(chosen), password)
-    except Refused as exc:
+    except DatabaseError as exc:
         QMessageBox.warning(parent, tr("Restore backup"), str(exc))
         return False
     answer = QMessageBox.question(parent, tr("Restore backup"), summary.text() + "\n\n" + tr(
@@ -70,7 +71,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         QThreadPool.globalInstance().waitForDone()  # no worker may still hold a connection to the old file
         ctx.db.close()
         restore_from_backup(Path(chosen), path, password)
-    except Refused as exc:
+    except DatabaseError as exc:
         if ctx.db.use_lock is not None:
             ctx.db.use_lock.acquire()  # the app goes on with the database it had
         QMessageBox.warning(parent, tr("Restore backup"), str(exc))
@@ -93,7 +94,7 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
         return False
     try:
         summary = check_backup(newest.path, password)
-    except Refused as exc:
+    except DatabaseError as exc:
         QMessageBox.critical(parent, "VerzuimDesk", str(exc))
         return False
     answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
@@ -121,8 +122,8 @@ def show_retention(ctx: AppContext, parent: QWidget | None) -> None:
     answer = QMessageBox.question(parent, tr("Retention"), tr("The retention term has passed for:") + "\n\n"
                                   + lines + "\n\n" + tr("Delete this for good now?"))
     if answer == QMessageBox.StandardButton.Yes:
-        purge_due(ctx.db, today=date.today(), user=ctx.account.username)
-        ctx.changed(Changed(school=True))
+        run_write(ctx, lambda: purge_due(ctx.db, today=date.today(), user=ctx.account.username), parent=parent,
+                  title=tr("Retention"), changes=WHOLE_SCHOOL)
 
 
 def open_audit_log(db: Database, parent: QWidget | None) -> None:

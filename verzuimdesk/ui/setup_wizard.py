@@ -34,8 +34,8 @@ from verzuimdesk.domain.protocol import list_protocols
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils, read_file
-from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.school import new_school_database
 from verzuimdesk.services.settings import (
     REGIONS,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import Topic, TopicItem, set_topic, topics_to_check
 from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.widgets.dialog_parts import error_label

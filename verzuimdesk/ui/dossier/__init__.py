@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.context import AppContext
 
 

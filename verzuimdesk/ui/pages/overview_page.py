@@ -154,7 +154,7 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
-        self.quarterly = QuarterlyLine(ctx)  # the SWV list's reminder, four weeks before each 15th
+        self.quarterly = QuarterlyLine(ctx, page=self)  # the SWV list's reminder, four weeks before each 15th
         layout.addWidget(self.quarterly)
         layout.addSpacing(8)
         layout.addWidget(self.todo_title)
@@ -167,6 +167,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.attention, 1)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
+        self.state.watch(self)
         self.show_overview(self.state.current())
 
     def show_overview(self, overview: DeskOverview) -> None:

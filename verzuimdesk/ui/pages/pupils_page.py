@@ -102,6 +102,7 @@ class PupilsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self.state.updated.connect(self.show_overview)
+        self.state.watch(self)
         self.show_overview(self.state.current())
 
     # -- what the main window asks ------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import remove_account, reset_password, set_active
 from verzuimdesk.services.accounts import Role, add_account
-from verzuimdesk.services.permissions import Refused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.settings import StaffRow, list_staff, school_view
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
