@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from verzuimdesk.domain.refusal import DatabaseDamaged, NotAllowed, Refused
 from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.storage.database import DatabaseError, PassphraseRequired
+from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
 
 __all__ = [
     "REFUSALS",
