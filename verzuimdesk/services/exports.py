@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
@@ -63,7 +64,9 @@ def _logo(db: Database, logo: str | None) -> str | None:
 
 
 def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str, document: str,
-            pupils: list[tuple[int, str]], recipient: str | None, extra: dict[str, Any] | None = None) -> ExportDone:
+            pupils: list[tuple[int, str]], recipient: str | None, extra: dict[str, Any] | None = None,
+            also: Callable[[Session], None] | None = None) -> ExportDone:
+    """Write the document and its audit row together; `also` adds rows of its own in that transaction."""
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         try:
@@ -75,6 +78,8 @@ def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str
                          pupil_id=pupils[0][0] if len(pupils) == 1 else None,
                          detail={"document": document, "ontvanger": recipient, "bestand": out.name,
                                  "leerlingen": [n for _, n in pupils], **(extra or {})})
+            if also is not None:
+                also(s)
             try:
                 os.replace(tmp, out)
             except OSError as exc:
@@ -96,7 +101,7 @@ REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwe
 commit_export = _commit  # for the other services that write a document (inzage)
 
 DOCUMENT_FILE = {"dossier": "verzuimdossier", "overview": "verzuimoverzicht", "conversation": "gespreksverslag",
-                 "duo": "duo-melding", "quarterly": "kwartaalopgave", "inzage": "inzage"}
+                 "duo": "duo-melding", "quarterly": "kwartaalopgave", "inzage": "inzage", "letter": "brief"}
 
 
 def default_file_name(kind: str, *, on: date, pupil_number: str | None = None, recipient: str | None = None,
