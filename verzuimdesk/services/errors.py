@@ -11,10 +11,12 @@ from verzuimdesk.services.dossier_edit import EditRefused
 from verzuimdesk.services.registration import EntryRefused
 from verzuimdesk.services.school_contact import ContactRefused
 from verzuimdesk.services.topics import TopicRefused
+from verzuimdesk.services.versions import ChangedMeanwhile
 from verzuimdesk.storage.database import DatabaseError, PassphraseRequired
 
 __all__ = [
     "REFUSALS",
+    "ChangedMeanwhile",
     "ContactRefused",
     "ConversationRefused",
     "DatabaseError",
@@ -30,8 +32,9 @@ __all__ = [
 ]
 
 # What a write may answer instead of doing it: said to the user in Dutch, nothing changed.
-REFUSALS: tuple[type[Exception], ...] = (InputRefused, DatabaseError, EntryRefused, EditRefused, ConversationRefused,
-                                         ContactRefused, ExportRefused, TopicRefused, ProtocolError)
+REFUSALS: tuple[type[Exception], ...] = (InputRefused, DatabaseError, ChangedMeanwhile, EntryRefused, EditRefused,
+                                         ConversationRefused, ContactRefused, ExportRefused, TopicRefused,
+                                         ProtocolError)
 
 
 def refusal_text(exc: BaseException) -> str:

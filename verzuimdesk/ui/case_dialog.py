@@ -30,6 +30,7 @@ from verzuimdesk.domain.quarterly import (
     WAITING_LIST,
 )
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
+from verzuimdesk.services.versions import ChangedMeanwhile
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext, Changed
 
@@ -164,12 +165,12 @@ class CaseDialog(QDialog):
             close_reason=self.reason.currentText(), share_history=periods, regiehouder=self.regiehouder.text(),
             duo_report_date=self.duo_date.date().toPython() if duo else None,
             duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
-            edit_periods=bool(periods))
+            edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
     def save(self) -> None:
         try:
             save_case(self.ctx.db, self.form(), on=self.ctx.peildatum, user=self.ctx.account.username)
-        except DatabaseError as exc:
+        except (DatabaseError, ChangedMeanwhile) as exc:
             self.error.setText(str(exc))
             return
         self.ctx.changed(Changed.pupils(self.pupil_id))
