@@ -76,3 +76,25 @@ def test_the_pupil_list_follows_a_key_once_shown(window: MainWindow, qtbot: QtBo
     assert state.overview is before
     window.nav.setCurrentRow(MainWindow.PAGE_PUPILS)
     assert state.overview is not before  # caught up before the page is painted
+
+
+def test_a_refused_write_is_said_and_announces_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    from verzuimdesk.services.registration_checks import set_checked
+    from verzuimdesk.ui.operations import run_write
+
+    heard: list[object] = []
+    window.ctx.data_changed.connect(heard.append)
+    said: list[str] = []
+    future = TODAY + timedelta(days=30)
+    answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=future, part=0, checked=True,
+                                                       user="ib"), refused=lambda exc: said.append(str(exc)))
+    assert answer is None and heard == []
+    assert "is nog niet geweest" in said[0]
+    day = TODAY - timedelta(days=7)
+    set_checked(window.ctx.db, group="8", day=day, part=0, checked=False, user="ib")  # as the demo may have it
+    answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=day, part=0, checked=True,
+                                                       user="ib"))
+    assert answer is not None and answer.checks and heard == [answer]  # what the service changed, told every page
+    answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=day, part=0, checked=True,
+                                                       user="ib"))
+    assert answer is not None and answer.empty and len(heard) == 1  # already checked: nothing to tell

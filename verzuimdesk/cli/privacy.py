@@ -7,11 +7,14 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
-from verzuimdesk.storage.database import Database
+
+if TYPE_CHECKING:
+    from verzuimdesk.storage.database import Database
 
 _WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
 

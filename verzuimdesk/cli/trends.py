@@ -8,13 +8,18 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.engine import Light
+from verzuimdesk.domain.trends import PERIODS, Figures
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
-from verzuimdesk.services.trends import PERIODS, Figures, Light, SchoolTrends, school_trends, trends_to_dict
-from verzuimdesk.storage.database import Database
+
+if TYPE_CHECKING:  # the service (and the reports it imports) only when the command runs
+    from verzuimdesk.services.trends import SchoolTrends
+    from verzuimdesk.storage.database import Database
 
 _HEAD = ("", "lestijd (u)", "ziek", "geoorl.", "ongeoorl.", "onbekend", "schorsing", "totaal", "vorig jr",
          "te laat", "lln verzuim", "groen", "oranje", "rood", "DUO", "zaken +", "zaken -")
@@ -43,6 +48,8 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
             days.append(parse_date(text) if text else None)
         except ValueError as exc:
             raise InputRefused(flag, [Problem(None, "", str(exc))]) from None
+    from verzuimdesk.services.trends import school_trends, trends_to_dict
+
     db = opener(args)
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)

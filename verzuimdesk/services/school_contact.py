@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Setting, Staff
@@ -46,7 +47,7 @@ def check_school_contact(contact: SchoolContact) -> SchoolContact:
     return SchoolContact(phone, email, director)
 
 
-def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> None:
+def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> OpChanges:
     c = check_school_contact(contact)
     values = {"phone": c.phone, "email": c.email, "director": c.director}
     with db.begin() as s:
@@ -59,6 +60,7 @@ def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> N
             else:
                 row.value = values[field]
         audit.append(s, user=user, action="update", entity="schoolgegevens", detail={"voor": before, "na": values})
+    return WHOLE_SCHOOL
 
 
 def person(db: Database, username: str) -> tuple[str, str]:

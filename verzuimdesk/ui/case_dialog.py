@@ -30,9 +30,9 @@ from verzuimdesk.domain.quarterly import (
     WAITING_LIST,
 )
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
-from verzuimdesk.services.versions import ChangedMeanwhile
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 
 
 class CaseDialog(QDialog):
@@ -168,10 +168,8 @@ class CaseDialog(QDialog):
             edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
     def save(self) -> None:
-        try:
-            save_case(self.ctx.db, self.form(), on=self.ctx.peildatum, user=self.ctx.account.username)
-        except (DatabaseError, ChangedMeanwhile) as exc:
-            self.error.setText(str(exc))
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
-        self.accept()
+        if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,
+                                                 user=self.ctx.account.username),
+                     refused=lambda exc: self.error.setText(str(exc)),
+                     changes=OpChanges.pupils(self.pupil_id)) is not None:
+            self.accept()

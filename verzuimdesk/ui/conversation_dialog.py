@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Topic, conversation_topic
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
     ConversationRefused,
@@ -48,9 +49,9 @@ from verzuimdesk.services.conversations import (
     save_draft,
 )
 from verzuimdesk.services.topics import health_words_in_text
-from verzuimdesk.services.versions import ChangedMeanwhile
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import conversation_word, topic_word
 
@@ -352,21 +353,26 @@ class ConversationDialog(QDialog):
             self._topic_chosen = True
 
     def save(self) -> None:
-        try:
-            agreements = self.agreement_inputs()
-            if self.summary.toPlainText().strip():
-                self._check_health_words()
-            conversation_id = save_conversation(
-                self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
-                held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
-                summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
-                conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
-        except (ConversationRefused, ChangedMeanwhile) as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            return
+        conversation_id = run_write(self.ctx, self._write, refused=self._refused,
+                                    changes=OpChanges.pupils(self.pupil_id))
+        if conversation_id is not None:
+            self.saved.emit(conversation_id)
+            self.accept()
+
+    def _write(self) -> int:
+        """The conversation saved and its draft gone, before the dossier hears of it (and lists drafts)."""
+        agreements = self.agreement_inputs()
+        if self.summary.toPlainText().strip():
+            self._check_health_words()
+        conversation_id = save_conversation(
+            self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
+            held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
+            summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
+            conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, user=self.user)
-        self.saved.emit(conversation_id)
-        self.ctx.changed(Changed.pupils(self.pupil_id))
-        self.accept()
+        return conversation_id
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(str(exc))
+        self.message.show()

@@ -1,7 +1,7 @@
 """The desk's figures, computed once per change and shared by the Overzicht and Leerlingen pages.
 
-Every write ends in `ctx.changed(...)` and a new peildatum in `ctx.peildatum_changed`; both make this
-object recompute and emit `updated`. A change to a few pupils is answered on the GUI thread (the
+Every write ends in `run_write` announcing its `OpChanges`, a new peildatum in `ctx.peildatum_changed`;
+both make this object recompute and emit `updated`. A change to a few pupils is answered on the GUI thread (the
 status cache evaluates only those pupils again: a few ms, and the lights follow before the next
 key); a new peildatum, a school-wide change or a large school is recomputed off the GUI thread, so
 evaluating the whole school never freezes the window. A stale answer that arrives after a newer

@@ -197,11 +197,12 @@ class MainWindow(QMainWindow):
         self.pupils_page.table.setFocus()
 
     def import_file(self) -> None:
-        from verzuimdesk.ui.context import Changed
+        from verzuimdesk.services.changes import WHOLE_SCHOOL
         from verzuimdesk.ui.import_wizard import run_import_wizard
 
+        # The wizard shows its own refusals page by page; an import that went through changes the school.
         if run_import_wizard(self, self.ctx.db):
-            self.ctx.changed(Changed(school=True))
+            self.ctx.changed(WHOLE_SCHOOL)
 
     def _restore(self) -> None:
         from verzuimdesk.ui import maintenance

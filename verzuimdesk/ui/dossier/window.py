@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabW
 
 from verzuimdesk.domain.codes import ActionKind, ConversationKind
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.absence_tab import AbsenceTab
 from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
@@ -110,7 +111,7 @@ class DossierWindow(QWidget):
         self.show_data(view_dossier(self.ctx.db, pupil_id=self.pupil_id, peildatum=self.ctx.peildatum,
                                     user=user_name(self.ctx), log=False))
 
-    def _on_changed(self, what: Changed) -> None:
+    def _on_changed(self, what: OpChanges) -> None:
         if what.school or self.pupil_id in what.pupil_ids:
             self.reload()
 

@@ -14,7 +14,7 @@ NOTIFY of what changed
 ADD COLUMN copies no table on SQLite: the triggers of 0004 stay.
 
 Revision ID: 0013
-Revises: 0005
+Revises: 0012
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0005"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
