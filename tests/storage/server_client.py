@@ -14,7 +14,7 @@ import sys
 from datetime import date, datetime
 
 from verzuimdesk.services.conversations import get_conversation, save_conversation
-from verzuimdesk.services.errors import ChangedMeanwhile, EntryRefused
+from verzuimdesk.services.errors import ChangedMeanwhile, Refused
 from verzuimdesk.services.registration import AbsenceSpec, RecordRow, apply_edit, week_grid
 from verzuimdesk.storage.database import Database, open_database
 
@@ -50,7 +50,7 @@ def edit_cell(db: Database, name: str, group: str, pupil_id: int, day: date, i: 
         try:
             apply_edit(db, remove=[seen.id] if seen else [], add=[spec], user=name, seen=[seen] if seen else [])
             return refused
-        except (ChangedMeanwhile, EntryRefused):  # EntryRefused: a record was added where the grid had none
+        except Refused:  # changed meanwhile, or a record added where the grid showed none
             refused += 1
 
 
