@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from verzuimdesk.domain.refusal import DatabaseDamaged, NotAllowed, Refused
 from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.services.versions import ChangedMeanwhile
 from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
 
 __all__ = [
     "REFUSALS",
+    "ChangedMeanwhile",
     "DatabaseDamaged",
     "DatabaseError",
     "InputRefused",
