@@ -94,24 +94,24 @@ def _pupil(p: argparse.ArgumentParser) -> None:
 
 def _date(text: str | None, option: str) -> date:
     from verzuimdesk.importers.values import parse_date
-    from verzuimdesk.services.dossier import ExportRefused
+    from verzuimdesk.services.dossier import Refused
 
     if not text:
         return date.today()
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise ExportRefused(f"{option}: {exc}") from None
+        raise Refused(f"{option}: {exc}") from None
 
 
 def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
-    from verzuimdesk.services.dossier import ExportRefused
+    from verzuimdesk.services.dossier import Refused
 
     try:
         if args.kind == "letter":
             return _letter(args, open_db)
         done = _run(args, open_db)
-    except ExportRefused as exc:
+    except Refused as exc:
         print(str(exc), file=sys.stderr)
         return 1
     who = f" voor {done.recipient}" if done.recipient and done.recipient not in ("swv", "duo") else ""

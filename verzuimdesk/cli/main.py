@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from verzuimdesk import __version__
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.storage.errors import DatabaseError
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
@@ -116,7 +117,7 @@ def run(argv: list[str]) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (InputRefused, DatabaseError) as exc:
+    except Refused as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -7,8 +7,10 @@ block ends, rolled back when it raises.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
-from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
+from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
@@ -81,12 +83,30 @@ def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> An
     return conn
 
 
+# This app on a server: its writes carry the name, so it can skip its own in what it hears (NOTIFY).
+APP_NAME = f"verzuimdesk-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def server_url(target: str) -> str:
+    """The SQLAlchemy URL of a server address as a user types it (postgresql://...)."""
+    if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
+    return target
+
+
+def server_dsn(db: Database) -> str | None:
+    """The libpq address of a PostgreSQL database (for a connection of its own); None for SQLite."""
+    if db.engine.dialect.name != "postgresql":
+        return None
+    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
-            target = "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
-        return create_engine(target, pool_pre_ping=True)
+        url = server_url(target)
+        args = {"connect_args": {"application_name": APP_NAME}} if url.startswith("postgresql") else {}
+        return create_engine(url, pool_pre_ping=True, **args)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
@@ -105,6 +125,9 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+WRITE_LOCK = 8818  # PostgreSQL's advisory lock of the writers: lock_for_writing, the audit chain, the triggers (0013)
+
+
 def lock_for_writing(session: Session) -> None:
     """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
     first has committed, and then reads what it wrote. Checks that read before they write (is this
@@ -113,7 +136,7 @@ def lock_for_writing(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
     else:
-        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
 
 
 def alembic_config() -> Config:
@@ -209,10 +232,8 @@ def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple
     if not passphrase:
         raise PassphraseRequired(f"Database '{path}' is versleuteld; geef het wachtwoord op "
                                  "(of zet VERZUIMDESK_PASSPHRASE).")
-    try:
-        return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
-    except vault.VaultError as exc:
-        raise DatabaseError(str(exc)) from None
+    # A VaultError is a refusal in Dutch already; a damaged slots file stays a `DatabaseDamaged`.
+    return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -220,6 +241,9 @@ def _looks_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         head = fh.read(4096)
     return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
+
+
+SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
@@ -231,16 +255,17 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
         finally:
             conn.close()
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
-        if key is not None and "not a database" in str(exc):
-            raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
-        if key is None and "not a database" in str(exc) and _looks_encrypted(path):
+        not_a_database = getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB
+        if key is not None and not_a_database:
+            raise DatabaseDamaged(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        if key is None and not_a_database and _looks_encrypted(path):
             raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
                                 f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
                                 "de reservekopie (het staat naast de kopie).") from None
-        raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":
-        raise DatabaseError(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
                             "Zet een reservekopie terug.")
 
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
-from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, open_database, sqlite_path
+from verzuimdesk.services.errors import DatabaseDamaged, Refused
+from verzuimdesk.storage.database import Database, is_encrypted, open_database, sqlite_path
 from verzuimdesk.storage.instance_lock import InstanceLock
 from verzuimdesk.ui.context import AppContext
 
@@ -95,8 +96,10 @@ class Session(QObject):
     def __init__(self, db: Database, account: Account) -> None:
         super().__init__()
         from verzuimdesk.ui.main_window import MainWindow
+        from verzuimdesk.ui.server_follow import ServerFollower
 
         self.ctx = AppContext(db, account, self)
+        self.follower = ServerFollower(self.ctx)  # on a server: others' changes refresh the pages too
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None
@@ -145,6 +148,7 @@ class Session(QObject):
             for w in windows:
                 w.close()
             old = self.ctx.db
+            self.follower.stop()
             nxt = Session(db, account)
             nxt.window.show()
             old.close()
@@ -195,16 +199,17 @@ def run_app(argv: list[str] | None = None) -> int:
     server = InstanceWatcher(path, lambda: bring_forward(_front_window()), app) if path is not None else None
     try:
         opened = open_for_user(target)
-    except DatabaseError as exc:
+    except Refused as exc:
         from verzuimdesk.ui.maintenance import offer_restore_of_damaged
 
-        if "beschadigd" not in str(exc) or not offer_restore_of_damaged(target, str(exc)):
-            if "beschadigd" not in str(exc):
-                QMessageBox.critical(None, "VerzuimDesk", str(exc))
+        if not isinstance(exc, DatabaseDamaged):
+            QMessageBox.critical(None, "VerzuimDesk", str(exc))
+            return 1
+        if not offer_restore_of_damaged(target, str(exc)):
             return 1
         try:
             opened = open_for_user(target)
-        except DatabaseError as again:
+        except Refused as again:
             QMessageBox.critical(None, "VerzuimDesk", str(again))
             return 1
     if opened is None:
@@ -226,6 +231,7 @@ def run_app(argv: list[str] | None = None) -> int:
     if server is not None:
         server.close()
     if Session.current is not None:
+        Session.current.follower.stop()
         Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:
         lock.release()

@@ -40,7 +40,6 @@ from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
-    ConversationRefused,
     discard_draft,
     draft_key,
     get_conversation,
@@ -48,6 +47,7 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
@@ -79,6 +79,7 @@ class ConversationDialog(QDialog):
                  kind: ConversationKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
+        self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
         self.user = user_name(ctx)
         self._loading = True
@@ -172,6 +173,7 @@ class ConversationDialog(QDialog):
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
         c = get_conversation(self.ctx.db, conversation_id=conversation_id)
+        self.version = c.version  # a save over someone else's newer one is refused, showing both
         self._topic_chosen = True  # a stored conversation keeps the topic it has
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
                 "participants": c.participants,
@@ -312,7 +314,7 @@ class ConversationDialog(QDialog):
             try:
                 day = parse_day(due)
             except ValueError:
-                raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
+                raise Refused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
                                           .replace("%1", str(i)).replace("%2", due)) from None
             out.append(AgreementInput(text, owner, day, done, topic or None))
         return out
@@ -366,7 +368,7 @@ class ConversationDialog(QDialog):
             self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
             held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
             summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
-            conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
+            conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, user=self.user)
         return conversation_id

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from verzuimdesk.domain.dutch import MONTHS_NL
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.quarterly import quarterly_reminder
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 
@@ -33,7 +33,7 @@ class QuarterlyLine(QLabel):
         try:
             found = (quarterly_reminder(self.ctx.db, on=self.ctx.peildatum, sees_group=account.sees_group)
                      if account.can(Permission.EDIT_DOSSIER) else None)
-        except DatabaseError:
+        except Refused:
             found = None
         self.setVisible(found is not None)
         if found is None:
