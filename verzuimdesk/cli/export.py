@@ -163,7 +163,7 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
 
 def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
     from verzuimdesk.services.accounts import account_of
-    from verzuimdesk.services.dossier import ExportRefused
+    from verzuimdesk.services.dossier import Refused
     from verzuimdesk.services.letters import make_letter
 
     on = _date(args.date, "--date")
@@ -171,7 +171,7 @@ def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Da
     for item in args.veld:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise ExportRefused(f"--veld '{item}': schrijf NAAM=WAARDE, zoals gesprek_op=\"di 25 nov, 15.15 uur\".")
+            raise Refused(f"--veld '{item}': schrijf NAAM=WAARDE, zoals gesprek_op=\"di 25 nov, 15.15 uur\".")
         values[name.strip()] = value
     db = open_db(args)
     try:

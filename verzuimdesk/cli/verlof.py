@@ -66,16 +66,6 @@ def _row_dict(r: VerlofRow) -> dict[str, object]:
 
 
 def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
-    from verzuimdesk.services.verlof import VerlofRefused
-
-    try:
-        return _act(args, opener)
-    except VerlofRefused as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-
-
-def _act(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
     from verzuimdesk.domain.verlof import DECISION_NL, Decision
     from verzuimdesk.services import verlof, verlof_import, verlof_luxe
     from verzuimdesk.services.accounts import account_of

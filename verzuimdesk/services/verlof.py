@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.refusal import NotAllowed, Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     Article,
@@ -47,7 +48,7 @@ from verzuimdesk.storage.models import (
 LEAVE_CODE = "V"
 
 
-class VerlofRefused(Exception):
+class VerlofRefused(Refused):
     """Input or a decision the service will not write; the message is Dutch and meant for the user."""
 
 
@@ -104,8 +105,8 @@ def _name(p: Pupil) -> str:
 def _need(by: Account, *permissions: Permission) -> None:
     if not any(by.can(p) for p in permissions):
         if Permission.DECIDE_LEAVE in permissions and len(permissions) == 1:
-            raise VerlofRefused("Alleen de directeur beslist over verlof.")
-        raise VerlofRefused("U mag geen verlofaanvragen vastleggen.")
+            raise NotAllowed("Alleen de directeur beslist over verlof.")
+        raise NotAllowed("Alleen de IB-er en de directeur werken met verlofaanvragen.")
 
 
 def _earlier(s: Session, pupil_id: int, request_id: int | None, calendar: SchoolCalendar,
