@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
 
 KINDS = ["pupils", "absences", "events", "guardians", "edex"]
 

@@ -8,10 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
 
 _WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
 

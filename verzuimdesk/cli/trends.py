@@ -9,12 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.trends import PERIODS, Figures, Light, SchoolTrends, school_trends, trends_to_dict
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.vocabulary import Category, InputRefused, Problem, format_date, parse_date
 
 _HEAD = ("", "lestijd (u)", "ziek", "geoorl.", "ongeoorl.", "onbekend", "schorsing", "totaal", "vorig jr",
          "te laat", "lln verzuim", "groen", "oranje", "rood", "DUO", "zaken +", "zaken -")

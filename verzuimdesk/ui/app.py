@@ -12,8 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
-from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, open_database, sqlite_path
-from verzuimdesk.storage.instance_lock import InstanceLock
+from verzuimdesk.services.database import (
+    Database,
+    DatabaseError,
+    InstanceLock,
+    is_encrypted,
+    open_database,
+    sqlite_path,
+)
 from verzuimdesk.ui.context import AppContext
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
 from verzuimdesk.ui.settings import configure_qsettings
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
@@ -140,8 +140,8 @@ class ExportDialog(QDialog):
             self._proposals()
 
     def _proposals(self) -> None:
+        from verzuimdesk.services.database import DatabaseError
         from verzuimdesk.services.quarterly import quarterly_list
-        from verzuimdesk.storage.database import DatabaseError
 
         try:
             n = quarterly_list(self.db, on=_pydate(self.end.date())).proposals
@@ -276,8 +276,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self.progress.show()
+        from verzuimdesk.services.database import DatabaseError
         from verzuimdesk.services.dossier import ExportRefused
-        from verzuimdesk.storage.database import DatabaseError
 
         job = self.job()
         self._thread, self._worker = start_thread(self, lambda _progress: job(),

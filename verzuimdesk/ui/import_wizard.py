@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.services.database import Database, DatabaseError
+from verzuimdesk.services.vocabulary import InputRefused
 from verzuimdesk.ui.import_pages import MappingPage, RunPage, SummaryPage
 
 PAGE_FILE, PAGE_MAPPING, PAGE_SUMMARY, PAGE_RUN = range(4)

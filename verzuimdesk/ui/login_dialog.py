@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import must_change_password
 from verzuimdesk.services.accounts import Account, login
+from verzuimdesk.services.database import Database, DatabaseError
 from verzuimdesk.services.demo_accounts import demo_accounts
-from verzuimdesk.storage.database import Database, DatabaseError
 
 
 def demo_hint(target: str) -> str:

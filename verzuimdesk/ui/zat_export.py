@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.dossier import ExportRefused
 from verzuimdesk.services.zat import export_zat
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 

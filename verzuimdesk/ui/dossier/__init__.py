@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.dossier import ExportRefused
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 
 
