@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verzuimdesk import __version__
 from verzuimdesk.paths import default_db
-from verzuimdesk.services.database import Database, DatabaseError
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.vocabulary import InputRefused, Problem
+
+if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
+    from verzuimdesk.services.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -7,9 +7,12 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from verzuimdesk.services.database import Database
 from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
+
+if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
 
 _WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
 

@@ -7,34 +7,30 @@ block ends, rolled back when it raises.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
+from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+__all__ = ["Database", "DatabaseError", "PassphraseRequired", "open_database"]
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened or used; the message is Dutch and meant for the user."""
-
-
-class PassphraseRequired(DatabaseError):
-    """The database is encrypted and no password was given."""
 
 
 def is_url(target: str) -> bool:
@@ -121,18 +117,43 @@ def lock_for_writing(session: Session) -> None:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic (with mako) is imported only to migrate
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
+
+
+@cache
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration, read from the versions folder without importing Alembic (a start of the app
+    or of a command only compares it with the database's). The one revision no other names as its
+    down_revision; more than one head is an error Alembic would refuse too."""
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                downs.add(found["down_revision"])
+    heads = revisions - downs
+    if len(heads) != 1:
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision: one query, None for a database without Alembic's table."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
@@ -140,6 +161,8 @@ def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
 
     `audit_key` is the audit chain's key, for a migration that re-chains the log (0008).
     """
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -151,6 +151,11 @@ def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
     count = select(func.count()).select_from(Absence)
     before = session.scalar(count) or 0
     dialect = session.get_bind().dialect.name
-    stmt = (sqlite_insert(Absence) if dialect == "sqlite" else pg_insert(Absence)).on_conflict_do_nothing()
-    session.execute(stmt, rows)
+    # On the Core table, not the ORM entity: one executemany of one statement. The ORM's bulk insert
+    # groups rows by which of their values are None and sent a school year of 3,713 rows as ~2,470
+    # INSERTs. Every row names every column (a missing one would be NULL, not the column's default).
+    table = Absence.__table__
+    stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
+    keys = set().union(*rows)
+    session.connection().execute(stmt, [{k: r.get(k) for k in keys} for r in rows])
     return (session.scalar(count) or 0) - before
