@@ -105,3 +105,11 @@ def test_the_check_sees_an_offence() -> None:
     tree = ast.parse("def f():\n    from verzuimdesk.storage.database import Database\nfrom ..importers import x\n")
     assert imports(tree, "verzuimdesk.ui.pages.some_page") >= {"verzuimdesk.storage.database",
                                                                 "verzuimdesk.ui.importers"}
+
+
+@pytest.mark.parametrize("facade", ["verzuimdesk.services.database", "verzuimdesk.services.vocabulary"])
+def test_every_name_the_services_lend_their_clients_is_there(facade: str) -> None:
+    import importlib
+
+    module = importlib.import_module(facade)
+    assert all(getattr(module, name) is not None for name in module.__all__)

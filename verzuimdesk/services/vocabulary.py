@@ -12,7 +12,14 @@ from importlib import import_module
 from typing import Any
 
 _FROM = {
-    "(": "verzuimdesk.domain.quarterly",
+    "CLOSE_BACK": "verzuimdesk.domain.quarterly",
+    "CLOSE_REASONS": "verzuimdesk.domain.quarterly",
+    "INTERVENTIONS": "verzuimdesk.domain.quarterly",
+    "MAIN_CAUSES": "verzuimdesk.domain.quarterly",
+    "SHARES": "verzuimdesk.domain.quarterly",
+    "SHARE_TEXTS": "verzuimdesk.domain.quarterly",
+    "WAITING_LIST": "verzuimdesk.domain.quarterly",
+    "reference_date": "verzuimdesk.domain.quarterly",
     "ACTION_NL": "verzuimdesk.domain.dutch",
     "Action": "verzuimdesk.domain.engine",
     "ActionKind": "verzuimdesk.domain.codes",
