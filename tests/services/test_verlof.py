@@ -19,12 +19,11 @@ from verzuimdesk.services.status import school_status
 from verzuimdesk.services.verlof import (
     VerlofRefused,
     add_request,
-    confirm_luxe,
     decide,
     family_of,
     list_requests,
-    luxe_proposals,
 )
+from verzuimdesk.services.verlof_luxe import confirm_luxe, luxe_proposals
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, AuditEntry, Pupil
 

@@ -82,7 +82,7 @@ def _pupil(p: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str | None, option: str) -> date:
-    from verzuimdesk.services.dossier import ExportRefused
+    from verzuimdesk.services.dossier import Refused
     from verzuimdesk.services.vocabulary import parse_date
 
     if not text:
@@ -90,15 +90,15 @@ def _date(text: str | None, option: str) -> date:
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise ExportRefused(f"{option}: {exc}") from None
+        raise Refused(f"{option}: {exc}") from None
 
 
 def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
-    from verzuimdesk.services.dossier import ExportRefused
+    from verzuimdesk.services.dossier import Refused
 
     try:
         done = _run(args, open_db)
-    except ExportRefused as exc:
+    except Refused as exc:
         print(str(exc), file=sys.stderr)
         return 1
     who = f" voor {done.recipient}" if done.recipient and done.recipient not in ("swv", "duo") else ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from verzuimdesk import __version__
 from verzuimdesk.paths import default_db
 from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.vocabulary import InputRefused, Problem
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
@@ -113,7 +114,7 @@ def run(argv: list[str]) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (InputRefused, DatabaseError) as exc:
+    except Refused as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -58,12 +58,12 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)
         if args.out is not None:
-            from verzuimdesk.services.dossier import ExportRefused
+            from verzuimdesk.services.dossier import Refused
             from verzuimdesk.services.trends import export_trends
 
             try:
                 done = export_trends(db, st, out=args.out, user=db.user or "")
-            except ExportRefused as exc:
+            except Refused as exc:
                 print(str(exc), file=sys.stderr)
                 return 1
             print(f"Verzuimanalyse geschreven: {done.path}", file=sys.stderr if args.json else sys.stdout)

@@ -189,3 +189,21 @@ def can_decide(current: Decision, new: Decision, assessments: Sequence[Assessmen
 def refusal_reasons(assessments: Sequence[Assessment]) -> list[str]:
     """The law's reasons against the request, once each, for the decision letter."""
     return list(dict.fromkeys(f.text for a in assessments for f in a.findings))
+
+
+def bezwaar_clause(days: int, *, decided_by_leerplicht: bool = False) -> str:
+    """The bezwaar clause of a decision (Awb art. 6:5, 6:7): six weeks, to whoever decided.
+
+    Up to 10 schooldagen the directeur decided (art. 14 lid 1); beyond that the leerplichtambtenaar
+    decided on behalf of the college van burgemeester en wethouders (art. 14 lid 3), so the objection
+    goes to the municipality.
+    """
+    if days > MAX_DAYS or decided_by_leerplicht:
+        to = ("het college van burgemeester en wethouders van uw gemeente (de leerplichtambtenaar besliste "
+              "namens het college)")
+    else:
+        to = "de directeur van de school"
+    return (f"Bent u het niet eens met dit besluit? Dan kunt u binnen {BEZWAAR_WEEKS} weken na de datum van deze "
+            f"brief schriftelijk bezwaar maken bij {to}. Vermeld in uw bezwaarschrift uw naam en adres, de datum, "
+            "het besluit waartegen u bezwaar maakt en waarom u het er niet mee eens bent, en onderteken het "
+            "(Algemene wet bestuursrecht, art. 6:5 en 6:7).")

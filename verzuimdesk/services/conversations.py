@@ -2,7 +2,7 @@
 
 A conversation of a kind that fulfils an action (CONVERSATION_ACTION) counts for the engine on its
 date: storage.loading maps it to an event. Every write is one transaction with its audit row; bad
-input raises ConversationRefused with a Dutch message and changes nothing.
+input raises Refused with a Dutch message and changes nothing.
 """
 
 from __future__ import annotations
@@ -18,16 +18,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
 from verzuimdesk.storage.topic_defaults import guess_topic
 
 MAX_TEXT = 20_000
-
-
-class ConversationRefused(Exception):
-    """Input the service will not write; the message is Dutch and meant for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +62,7 @@ def _kind(kind: str) -> ConversationKind:
     try:
         return ConversationKind(kind)
     except ValueError:
-        raise ConversationRefused(f"Onbekende soort gesprek '{kind}'.") from None
+        raise Refused(f"Onbekende soort gesprek '{kind}'.") from None
 
 
 def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, summary: str,
@@ -73,19 +70,19 @@ def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, sum
     k = _kind(kind)
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
-        raise ConversationRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     if not summary.strip():
-        raise ConversationRefused("Vul een samenvatting van het gesprek in.")
+        raise Refused("Vul een samenvatting van het gesprek in.")
     if len(summary) > MAX_TEXT or len(participants) > MAX_TEXT:
-        raise ConversationRefused(f"De tekst is te lang (meer dan {MAX_TEXT} tekens).")
+        raise Refused(f"De tekst is te lang (meer dan {MAX_TEXT} tekens).")
     if held_at > now + timedelta(hours=1):
-        raise ConversationRefused(f"Een gesprek kan niet in de toekomst liggen ({held_at:%d-%m-%Y %H:%M}).")
+        raise Refused(f"Een gesprek kan niet in de toekomst liggen ({held_at:%d-%m-%Y %H:%M}).")
     if held_at.date() < pupil.enrolled_from:
-        raise ConversationRefused(
+        raise Refused(
             f"De datum {held_at:%d-%m-%Y} ligt voor de inschrijving van de leerling ({pupil.enrolled_from:%d-%m-%Y}).")
     for i, a in enumerate(agreements, start=1):
         if not a.text.strip():
-            raise ConversationRefused(f"Afspraak {i} heeft geen tekst; vul die in of haal de afspraak weg.")
+            raise Refused(f"Afspraak {i} heeft geen tekst; vul die in of haal de afspraak weg.")
     return k, pupil
 
 
@@ -96,7 +93,7 @@ def parse_topic(topic: str | None) -> Topic | None:
         return Topic(topic)
     except ValueError:
         names = ", ".join(t.value for t in Topic)
-        raise ConversationRefused(f"Onbekend onderwerp '{topic}'; kies uit {names}.") from None
+        raise Refused(f"Onbekend onderwerp '{topic}'; kies uit {names}.") from None
 
 
 def _snapshot(c: Conversation) -> dict[str, Any]:
@@ -137,7 +134,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id, Conversation.pupil_id == pupil_id))
         if found is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
         before = _snapshot(found)
         found.kind, found.held_at = k.value, held_at.replace(second=0, microsecond=0)
         found.participants, found.summary, found.updated_at = participants.strip(), summary.strip(), now
@@ -155,7 +152,7 @@ def delete_conversation(db: Database, *, conversation_id: int, user: str) -> Non
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id))
         if found is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
@@ -166,7 +163,7 @@ def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
         c = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                      .where(Conversation.id == conversation_id))
         if c is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
                                 tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
                                 Topic(c.topic), c.topic_review)

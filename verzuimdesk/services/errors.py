@@ -1,37 +1,31 @@
 """The refusals a client of the services sees, in one place: the UI and the command line import them
-from here, never from storage or the importers (the layer rule, tests/test_layers.py)."""
+from here, never from storage or the importers (the layer rule, tests/test_layers.py).
+
+There is one refusal, `Refused` (domain/refusal.py); its kinds carry more but are caught as it:
+`InputRefused` lists the problems of a file line by line, `NotAllowed` is a role or group that may not,
+`DatabaseDamaged` a database (or its key slots) that a backup must replace. Nobody branches on the words.
+"""
 
 from __future__ import annotations
 
-from verzuimdesk.domain.protocol import ProtocolError
+from verzuimdesk.domain.refusal import DatabaseDamaged, NotAllowed, Refused
 from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.services.conversations import ConversationRefused
-from verzuimdesk.services.dossier import ExportRefused
-from verzuimdesk.services.dossier_edit import EditRefused
-from verzuimdesk.services.registration import EntryRefused
-from verzuimdesk.services.school_contact import ContactRefused
-from verzuimdesk.services.topics import TopicRefused
-from verzuimdesk.storage.database import DatabaseError, PassphraseRequired
+from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
 
 __all__ = [
     "REFUSALS",
-    "ContactRefused",
-    "ConversationRefused",
+    "DatabaseDamaged",
     "DatabaseError",
-    "EditRefused",
-    "EntryRefused",
-    "ExportRefused",
     "InputRefused",
+    "NotAllowed",
     "PassphraseRequired",
     "Problem",
-    "ProtocolError",
-    "TopicRefused",
+    "Refused",
     "refusal_text",
 ]
 
 # What a write may answer instead of doing it: said to the user in Dutch, nothing changed.
-REFUSALS: tuple[type[Exception], ...] = (InputRefused, DatabaseError, EntryRefused, EditRefused, ConversationRefused,
-                                         ContactRefused, ExportRefused, TopicRefused, ProtocolError)
+REFUSALS: tuple[type[Exception], ...] = (Refused,)
 
 
 def refusal_text(exc: BaseException) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
@@ -32,10 +33,6 @@ from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
-
-
-class EntryRefused(Exception):
-    """An entry that was refused; nothing was written. The message is Dutch and meant for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +220,7 @@ def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalen
         .where(Pupil.id.in_(pids)))}
     missing = pids - known.keys()
     if missing:
-        raise EntryRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     lines = []
     for i, s in enumerate(specs):
         lines.append((i + 2, {
@@ -236,7 +233,7 @@ def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalen
                        pupils={number: k for number, k in known.values()},
                        codes=load_codes(session), calendar=calendar)
     except InputRefused as exc:
-        raise EntryRefused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
+        raise Refused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
 
 
 def _overlaps(a: AbsenceSpec, b: AbsenceSpec) -> bool:
@@ -271,7 +268,7 @@ def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[Absenc
     try:
         return _apply_edit(db, remove, add, user)
     except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
-        raise EntryRefused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
+        raise Refused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
                            "overzicht en kijk of uw registratie nog nodig is.") from None
 
 
@@ -281,14 +278,14 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], use
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
         if len(gone) != len(set(remove)):
-            raise EntryRefused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
+            raise Refused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
         codes_by_id = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
         removed = [_spec(a, codes_by_id[a.code_id]) for a in gone]
         if add:
             _check(session, add, calendar)
             for i, s in enumerate(add):
                 if any(_overlaps(s, t) for t in add[:i]):
-                    raise EntryRefused(f"Twee registraties op {format_date(s.day)} overlappen elkaar.")
+                    raise Refused(f"Twee registraties op {format_date(s.day)} overlappen elkaar.")
             removed_ids = {a.id for a in gone}
             keys = {(s.pupil_id, s.day) for s in add}
             for a in session.scalars(select(Absence).where(
@@ -299,7 +296,7 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], use
                 clash = next((s for s in add if _overlaps(s, other)), None)
                 if clash is not None:
                     span = "de hele dag" if other.whole_day else f"{other.start:%H:%M}-{other.end:%H:%M}"
-                    raise EntryRefused(f"Op {format_date(clash.day)} staat al {other.code} ({span}); "
+                    raise Refused(f"Op {format_date(clash.day)} staat al {other.code} ({span}); "
                                        "wis die eerst of wijzig die.")
         if gone:
             session.execute(delete(Absence).where(Absence.id.in_([a.id for a in gone])))
@@ -351,7 +348,7 @@ def report_sick(db: Database, *, pupil_id: int, day: date, reported_at: datetime
     is kept in the note: the absence itself is registered day by day.
     """
     if expected_return is not None and expected_return <= day:
-        raise EntryRefused("De verwachte terugkeer moet na de dag van de ziekmelding liggen.")
+        raise Refused("De verwachte terugkeer moet na de dag van de ziekmelding liggen.")
     text = note.strip()
     if expected_return is not None:
         text = f"Verwacht terug: {format_date(expected_return)}" + (f". {text}" if text else "")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -16,10 +17,6 @@ from verzuimdesk.storage.models import Setting, Staff
 KEYS = {"phone": "school.telefoon", "email": "school.email", "director": "school.directeur"}
 ROLE_NL = {"ib": "intern begeleider", "directie": "directie", "leerkracht": "leerkracht"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class ContactRefused(ValueError):
-    """Contact details the service will not write; the message is Dutch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +33,14 @@ def school_contact(db: Database) -> SchoolContact:
 
 
 def check_school_contact(contact: SchoolContact) -> SchoolContact:
-    """The contact details trimmed, or ContactRefused with a Dutch reason."""
+    """The contact details trimmed, or Refused with a Dutch reason."""
     phone, email, director = contact.phone.strip(), contact.email.strip(), contact.director.strip()
     if email and not _EMAIL.match(email):
-        raise ContactRefused(f"'{email}' is geen geldig e-mailadres.")
+        raise Refused(f"'{email}' is geen geldig e-mailadres.")
     if phone and not re.fullmatch(r"[0-9 +()\-]{6,30}", phone):
-        raise ContactRefused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
+        raise Refused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
     if len(director) > 200:
-        raise ContactRefused("De naam van de directeur is te lang (meer dan 200 tekens).")
+        raise Refused("De naam van de directeur is te lang (meer dan 200 tekens).")
     return SchoolContact(phone, email, director)
 
 

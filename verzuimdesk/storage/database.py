@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
-from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
+from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
@@ -209,10 +209,8 @@ def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple
     if not passphrase:
         raise PassphraseRequired(f"Database '{path}' is versleuteld; geef het wachtwoord op "
                                  "(of zet VERZUIMDESK_PASSPHRASE).")
-    try:
-        return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
-    except vault.VaultError as exc:
-        raise DatabaseError(str(exc)) from None
+    # A VaultError is a refusal in Dutch already; a damaged slots file stays a `DatabaseDamaged`.
+    return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -220,6 +218,9 @@ def _looks_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         head = fh.read(4096)
     return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
+
+
+SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
@@ -231,16 +232,17 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
         finally:
             conn.close()
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
-        if key is not None and "not a database" in str(exc):
-            raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
-        if key is None and "not a database" in str(exc) and _looks_encrypted(path):
+        not_a_database = getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB
+        if key is not None and not_a_database:
+            raise DatabaseDamaged(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        if key is None and not_a_database and _looks_encrypted(path):
             raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
                                 f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
                                 "de reservekopie (het staat naast de kopie).") from None
-        raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":
-        raise DatabaseError(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
                             "Zet een reservekopie terug.")
 
 

@@ -1,11 +1,17 @@
 """The database's errors, in a module of their own so the command line can catch them without loading
-SQLAlchemy (a `verzuimdesk --help` or a refused argument needs no database)."""
+SQLAlchemy (a `verzuimdesk --help` or a refused argument needs no database).
+
+A database that cannot be opened or used is refused like anything else (`Refused`, the message Dutch and
+meant for the user); `DatabaseError` is that refusal's name in the storage layer.
+"""
 
 from __future__ import annotations
 
+from verzuimdesk.domain.refusal import DatabaseDamaged, Refused
 
-class DatabaseError(Exception):
-    """A database that cannot be opened or used; the message is Dutch and meant for the user."""
+__all__ = ["DatabaseDamaged", "DatabaseError", "PassphraseRequired"]
+
+DatabaseError = Refused
 
 
 class PassphraseRequired(DatabaseError):

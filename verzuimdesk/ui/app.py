@@ -12,14 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
-from verzuimdesk.services.database import (
-    Database,
-    DatabaseError,
-    InstanceLock,
-    is_encrypted,
-    open_database,
-    sqlite_path,
-)
+from verzuimdesk.services.database import Database, InstanceLock, is_encrypted, open_database, sqlite_path
+from verzuimdesk.services.errors import DatabaseDamaged, Refused
 from verzuimdesk.ui.context import AppContext
 
 
@@ -201,16 +195,17 @@ def run_app(argv: list[str] | None = None) -> int:
     server = InstanceWatcher(path, lambda: bring_forward(_front_window()), app) if path is not None else None
     try:
         opened = open_for_user(target)
-    except DatabaseError as exc:
+    except Refused as exc:
         from verzuimdesk.ui.maintenance import offer_restore_of_damaged
 
-        if "beschadigd" not in str(exc) or not offer_restore_of_damaged(target, str(exc)):
-            if "beschadigd" not in str(exc):
-                QMessageBox.critical(None, "VerzuimDesk", str(exc))
+        if not isinstance(exc, DatabaseDamaged):
+            QMessageBox.critical(None, "VerzuimDesk", str(exc))
+            return 1
+        if not offer_restore_of_damaged(target, str(exc)):
             return 1
         try:
             opened = open_for_user(target)
-        except DatabaseError as again:
+        except Refused as again:
             QMessageBox.critical(None, "VerzuimDesk", str(again))
             return 1
     if opened is None:

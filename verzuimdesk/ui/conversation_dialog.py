@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
-    ConversationRefused,
     discard_draft,
     draft_key,
     get_conversation,
@@ -45,6 +44,7 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
 from verzuimdesk.services.vocabulary import ConversationKind, Topic, conversation_topic, format_date
 from verzuimdesk.ui.context import AppContext
@@ -310,7 +310,7 @@ class ConversationDialog(QDialog):
             try:
                 day = parse_day(due)
             except ValueError:
-                raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
+                raise Refused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
                                           .replace("%1", str(i)).replace("%2", due)) from None
             out.append(AgreementInput(text, owner, day, done, topic or None))
         return out

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
-from verzuimdesk.services.database import Database, DatabaseError, VaultError, check_password_strength
+from verzuimdesk.services.database import Database, DatabaseError, check_password_strength
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils, read_file
 from verzuimdesk.services.school import new_school_database
 from verzuimdesk.services.settings import (
@@ -167,7 +168,7 @@ class AccountPage(QWizardPage):
             if not username.isidentifier():
                 raise DatabaseError("Kies een gebruikersnaam van letters en cijfers, zonder spaties.")
             self.w.make_school(username, self.full_name.text().strip(), self.password.text())
-        except (VaultError, DatabaseError) as exc:
+        except Refused as exc:
             self.problem.setText(str(exc))
             return False
         except InputRefused as exc:
@@ -214,7 +215,7 @@ class RecoveryPage(QWizardPage):
             return
         try:
             write_recovery_pdf(Path(path), self.w.school_name, self.w.recovery or "")
-        except DatabaseError as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Save the recovery key"), str(exc))
 
 

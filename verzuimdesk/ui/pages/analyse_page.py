@@ -225,8 +225,7 @@ class AnalysePage(QWidget):
     def _export(self) -> None:
         if self.data is None:
             return
-        from verzuimdesk.services.database import DatabaseError
-        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.services.dossier import Refused
         from verzuimdesk.services.trends import export_trends
         from verzuimdesk.ui.desk_state import user_name
 
@@ -238,5 +237,5 @@ class AnalysePage(QWidget):
             return
         try:
             export_trends(self.ctx.db, self.data, out=Path(path), user=user_name(self.ctx), printed=date.today())
-        except (ExportRefused, DatabaseError) as exc:
+        except Refused as exc:
             QMessageBox.warning(self, "VerzuimDesk", str(exc))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.quarterly import quarterly_reminder
 from verzuimdesk.services.vocabulary import MONTHS_NL
 from verzuimdesk.ui.context import AppContext
@@ -33,7 +33,7 @@ class QuarterlyLine(QLabel):
         try:
             found = (quarterly_reminder(self.ctx.db, on=self.ctx.peildatum, sees_group=account.sees_group)
                      if account.can(Permission.EDIT_DOSSIER) else None)
-        except DatabaseError:
+        except Refused:
             found = None
         self.setVisible(found is not None)
         if found is None:
