@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.trends import add_trends_parser
 
     add_trends_parser(sub, _db_arg, open_db)
+    from verzuimdesk.cli.verlof import add_verlof_parser
+
+    add_verlof_parser(sub, _db_arg, open_db)
     return parser
 
 
