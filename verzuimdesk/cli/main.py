@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.trends import add_trends_parser
 
     add_trends_parser(sub, _db_arg, open_db)
+    from verzuimdesk.cli.verlof import add_verlof_parser
+
+    add_verlof_parser(sub, _db_arg, open_db)
     return parser
 
 
@@ -159,8 +162,10 @@ def _init(args: argparse.Namespace) -> int:
     from verzuimdesk.services.school import new_school_database, read_school_file
 
     settings = read_school_file(args.school)
-    secret = passphrase(confirm=True) if sqlite_path(args.db) is not None else None
-    if sqlite_path(args.db) is not None and not secret:
+    if sqlite_path(args.db) is None:
+        return _init_server(args, settings)
+    secret = passphrase(confirm=True)
+    if not secret:
         raise InputRefused("wachtwoord", [Problem(None, "", "een nieuwe database wordt versleuteld: geef een "
                                                   "wachtwoord op de terminal of in VERZUIMDESK_PASSPHRASE")])
     db, recovery = new_school_database(args.db, settings, user=args.user, password=secret)
@@ -172,6 +177,27 @@ def _init(args: argparse.Namespace) -> int:
         print(f"Herstelsleutel: {recovery}\n"
               "Schrijf deze op en bewaar hem veilig, los van de laptop: hij wordt maar één keer getoond en "
               "opent de database als het wachtwoord vergeten is.")
+    return 0
+
+
+def _init_server(args: argparse.Namespace, settings: object) -> int:
+    """A server database: the schema, the roles and the first IB-er's own login (docs/server.md)."""
+    from verzuimdesk.services.school import SchoolSettings, new_school_database
+    from verzuimdesk.services.server_accounts import init_server
+
+    assert isinstance(settings, SchoolSettings)
+    secret = passphrase(confirm=True)
+    if not secret:
+        raise InputRefused("wachtwoord", [Problem(None, "", f"geef het wachtwoord van de IB-er '{args.user}' op de "
+                                                  "terminal of in VERZUIMDESK_PASSPHRASE")])
+    db, _ = new_school_database(args.db, settings, user=args.user, password=None)
+    try:
+        init_server(db, username=args.user, name=args.user, password=secret)
+    finally:
+        db.close()
+    print(f"Database gemaakt op de server (school {settings.name}); de IB-er logt in als '{args.user}'.")
+    for note in settings.notes:
+        print(note, file=sys.stderr)
     return 0
 
 

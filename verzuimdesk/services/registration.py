@@ -13,7 +13,7 @@ so the UI's undo is simply the reverse edit.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -29,6 +29,7 @@ from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.versions import cells_changed
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
@@ -63,6 +64,7 @@ class RecordRow:
     id: int
     spec: AbsenceSpec
     category: Category
+    version: int = 1  # hand the row to apply_edit(seen=...): a record changed meanwhile is not overwritten
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,7 @@ def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
                     select(Absence, AbsenceCodeRow.code, AbsenceCodeRow.category).join(AbsenceCodeRow)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(monday, friday))
                     .order_by(Absence.day, Absence.start, Absence.id)):
-                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category)))
+                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category), a.version))
     columns = week_columns(calendar, group, monday)
     rows = []
     for pid, number, first, prefix, last, efrom, euntil in pupils:
@@ -261,25 +263,30 @@ def _describe(s: AbsenceSpec) -> dict[str, object]:
 
 
 def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[AbsenceSpec] = (),
-               user: str = "") -> EditResult:
-    """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing."""
+               user: str = "", seen: Sequence[RecordRow] = ()) -> EditResult:
+    """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing.
+
+    A record to remove that someone else removed or changed since it was read (`seen`: the records as
+    the grid showed them) refuses the whole edit with ChangedMeanwhile, showing both versions. A record
+    is compared by its version and its content: SQLite may give a new record the id of a removed one."""
     add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
            for s in add]
     try:
-        return _apply_edit(db, remove, add, user)
+        return _apply_edit(db, remove, add, user, {r.id: r for r in seen})
     except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
         raise Refused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
                            "overzicht en kijk of uw registratie nog nodig is.") from None
 
 
-def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str) -> EditResult:
+def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str,
+                seen: Mapping[int, RecordRow]) -> EditResult:
     with db.begin() as session:
         lock_for_writing(session)  # a second writer waits, then sees the first's record and is refused
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
-        if len(gone) != len(set(remove)):
-            raise Refused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
         codes_by_id = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        if len(gone) != len(set(remove)) or any(_moved_on(a, seen.get(a.id), codes_by_id) for a in gone):
+            raise cells_changed(session, gone, add, codes_by_id)
         removed = [_spec(a, codes_by_id[a.code_id]) for a in gone]
         if add:
             _check(session, add, calendar)
@@ -312,6 +319,14 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], use
             added_ids.append(row.id)
         _audit(session, user, removed, list(zip(added_ids, add, strict=True)))
     return EditResult(tuple(added_ids), tuple(removed), frozenset(s.pupil_id for s in [*removed, *add]))
+
+
+def _moved_on(stored: Absence, seen: RecordRow | None, codes_by_id: Mapping[int, str]) -> bool:
+    if seen is None:
+        return False
+    now = _spec(stored, codes_by_id[stored.code_id])
+    return stored.version != seen.version or (now.code, now.start, now.end, now.minutes_late, now.note) != (
+        seen.spec.code, seen.spec.start, seen.spec.end, seen.spec.minutes_late, seen.spec.note)
 
 
 def _audit(session: Session, user: str, removed: list[AbsenceSpec], added: list[tuple[int, AbsenceSpec]]) -> None:

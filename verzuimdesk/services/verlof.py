@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.refusal import NotAllowed, Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     Article,
@@ -47,7 +48,7 @@ from verzuimdesk.storage.models import (
 LEAVE_CODE = "V"
 
 
-class VerlofRefused(Exception):
+class VerlofRefused(Refused):
     """Input or a decision the service will not write; the message is Dutch and meant for the user."""
 
 
@@ -104,8 +105,8 @@ def _name(p: Pupil) -> str:
 def _need(by: Account, *permissions: Permission) -> None:
     if not any(by.can(p) for p in permissions):
         if Permission.DECIDE_LEAVE in permissions and len(permissions) == 1:
-            raise VerlofRefused("Alleen de directeur beslist over verlof.")
-        raise VerlofRefused("U mag geen verlofaanvragen vastleggen.")
+            raise NotAllowed("Alleen de directeur beslist over verlof.")
+        raise NotAllowed("Alleen de IB-er en de directeur werken met verlofaanvragen.")
 
 
 def _earlier(s: Session, pupil_id: int, request_id: int | None, calendar: SchoolCalendar,
@@ -166,11 +167,27 @@ def add_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], star
                 requested_on: date | None = None, requested_by: str = "") -> VerlofRow:
     """Record a request for one pupil or several siblings; checked against the law, not yet decided."""
     _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
+    art, numbers = checked_request(pupil_numbers, start, end, article, reason, documents, requested_by)
+    with db.begin() as s:
+        lock_for_writing(s)
+        calendar = load_calendar(s)
+        req = insert_request(s, by, numbers, start, end, art, reason, documents, employer_statement,
+                             requested_on, requested_by, calendar)
+        return _row(s, req, calendar)
+
+
+def parse_article(article: Article | str) -> Article:
     try:
-        art = Article(str(article).strip().lower().removeprefix("art.").strip())
+        return Article(str(article).strip().lower().removeprefix("art.").strip())
     except ValueError:
         raise VerlofRefused(f"Onbekend artikel '{article}': kies 11 (gewichtige omstandigheden) of 13a "
                             "(vakantieverlof).") from None
+
+
+def checked_request(pupil_numbers: Sequence[str], start: date, end: date, article: Article | str, reason: str,
+                    documents: str, requested_by: str) -> tuple[Article, list[str]]:
+    """The request's own input checked (not yet against the pupils or the calendar)."""
+    art = parse_article(article)
     numbers = list(dict.fromkeys(n.strip() for n in pupil_numbers if n.strip()))
     if not numbers:
         raise VerlofRefused("Kies minstens één leerling.")
@@ -180,29 +197,33 @@ def add_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], star
         raise VerlofRefused("Vul de reden van de aanvraag in, zoals de ouders die opgeven.")
     if len(reason) > 5000 or len(documents) > 2000 or len(requested_by) > 200:
         raise VerlofRefused("De reden, de documenten of de naam van de aanvrager is te lang.")
-    with db.begin() as s:
-        lock_for_writing(s)
-        pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
-        unknown = [n for n in numbers if n not in pupils]
-        if unknown:
-            raise VerlofRefused(f"Leerling {', '.join(unknown)} bestaat niet.")
-        calendar = load_calendar(s)
-        if not any(calendar.schooldagen(start, end)):
-            raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
-                                "is geen verlof nodig.")
-        req = VerlofRequest(start=start, end=end, article=art.value, reason=reason.strip(),
-                            documents=documents.strip(), employer_statement=employer_statement,
-                            requested_on=requested_on or date.today(), requested_by=requested_by.strip(),
-                            decision=Decision.PENDING.value, decided_by="", decision_note="",
-                            created_at=datetime.now().replace(microsecond=0), created_by=by.username)
-        s.add(req)
-        s.flush()
-        s.add_all(VerlofPupil(request_id=req.id, pupil_id=pupils[n].id) for n in numbers)
-        s.flush()
-        for n in numbers:
-            audit.append(s, user=by.username, action="create", entity="verlof", entity_id=req.id,
-                         pupil_id=pupils[n].id, detail=_snapshot(req, numbers))
-        return _row(s, req, calendar)
+    return art, numbers
+
+
+def insert_request(s: Session, by: Account, numbers: list[str], start: date, end: date, art: Article, reason: str,
+                   documents: str, employer_statement: bool, requested_on: date | None, requested_by: str,
+                   calendar: SchoolCalendar) -> VerlofRequest:
+    """The request's rows and audit rows, in the caller's transaction."""
+    pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
+    unknown = [n for n in numbers if n not in pupils]
+    if unknown:
+        raise VerlofRefused(f"Leerling {', '.join(unknown)} bestaat niet.")
+    if not any(calendar.schooldagen(start, end)):
+        raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
+                            "is geen verlof nodig.")
+    req = VerlofRequest(start=start, end=end, article=art.value, reason=reason.strip(),
+                        documents=documents.strip(), employer_statement=employer_statement,
+                        requested_on=requested_on or date.today(), requested_by=requested_by.strip(),
+                        decision=Decision.PENDING.value, decided_by="", decision_note="",
+                        created_at=datetime.now().replace(microsecond=0), created_by=by.username)
+    s.add(req)
+    s.flush()
+    s.add_all(VerlofPupil(request_id=req.id, pupil_id=pupils[n].id) for n in numbers)
+    s.flush()
+    for n in numbers:
+        audit.append(s, user=by.username, action="create", entity="verlof", entity_id=req.id,
+                     pupil_id=pupils[n].id, detail=_snapshot(req, numbers))
+    return req
 
 
 def list_requests(db: Database, *, by: Account, pupil_number: str | None = None,

@@ -95,8 +95,10 @@ class Session(QObject):
     def __init__(self, db: Database, account: Account) -> None:
         super().__init__()
         from verzuimdesk.ui.main_window import MainWindow
+        from verzuimdesk.ui.server_follow import ServerFollower
 
         self.ctx = AppContext(db, account, self)
+        self.follower = ServerFollower(self.ctx)  # on a server: others' changes refresh the pages too
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None
@@ -145,6 +147,7 @@ class Session(QObject):
             for w in windows:
                 w.close()
             old = self.ctx.db
+            self.follower.stop()
             nxt = Session(db, account)
             nxt.window.show()
             old.close()
@@ -227,6 +230,7 @@ def run_app(argv: list[str] | None = None) -> int:
     if server is not None:
         server.close()
     if Session.current is not None:
+        Session.current.follower.stop()
         Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:
         lock.release()

@@ -165,7 +165,7 @@ class CaseDialog(QDialog):
             close_reason=self.reason.currentText(), share_history=periods, regiehouder=self.regiehouder.text(),
             duo_report_date=self.duo_date.date().toPython() if duo else None,
             duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
-            edit_periods=bool(periods))
+            edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
     def save(self) -> None:
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,

@@ -77,6 +77,7 @@ class ConversationDialog(QDialog):
                  kind: ConversationKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
+        self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
         self.user = user_name(ctx)
         self._loading = True
@@ -170,6 +171,7 @@ class ConversationDialog(QDialog):
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
         c = get_conversation(self.ctx.db, conversation_id=conversation_id)
+        self.version = c.version  # a save over someone else's newer one is refused, showing both
         self._topic_chosen = True  # a stored conversation keeps the topic it has
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
                 "participants": c.participants,
@@ -364,7 +366,7 @@ class ConversationDialog(QDialog):
             self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
             held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
             summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
-            conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
+            conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, user=self.user)
         return conversation_id

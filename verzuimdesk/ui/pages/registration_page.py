@@ -291,8 +291,11 @@ class RegistrationPage(QWidget):
             self.apply(self.tr("Clear"), ids, [])
 
     def apply(self, text: str, remove: list[int], add: list[AbsenceSpec]) -> EditResult | None:
-        ctx = self.ctx
-        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username),
+        ctx, grid = self.ctx, self.model.grid
+        shown = [grid.record(i) for i in remove] if grid is not None else []
+        seen = [r for r in shown if r is not None]  # as read: a record someone changed since is not overwritten
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username,
+                                                   seen=seen),
                            refused=lambda exc: self.say(self.tr("Not saved: %1").replace("%1", refusal_text(exc)),
                                                         error=True),
                            announce=self._announce)
