@@ -12,6 +12,8 @@ from importlib import import_module
 from typing import Any
 
 _FROM = {
+    "DECISION_NL": "verzuimdesk.domain.verlof",
+    "Decision": "verzuimdesk.domain.verlof",
     "CLOSE_BACK": "verzuimdesk.domain.quarterly",
     "CLOSE_REASONS": "verzuimdesk.domain.quarterly",
     "INTERVENTIONS": "verzuimdesk.domain.quarterly",
