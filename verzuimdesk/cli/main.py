@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="maak een consistente kopie van de database")
     _db_arg(p)
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    p.add_argument("--user", default="ib", metavar="NAAM",
+                   help="van een serverdatabase: de gebruiker die de versleutelde kopie opent (standaard ib)")
     p.set_defaults(handler=_backup)
 
     p = sub.add_parser("restore", help="zet een kopie terug (na controle)")
@@ -233,11 +235,30 @@ def _backup(args: argparse.Namespace) -> int:
 
     path = sqlite_path(args.db)
     if path is None:
-        raise DatabaseError("Een kopie van een PostgreSQL-database maakt u met pg_dump op de server.")
+        return _backup_server(args)
     db = open_db(args)
     db.close()
     backup(path, args.out, db.key)
     print(f"Kopie gemaakt: {args.out}")
+    return 0
+
+
+def _backup_server(args: argparse.Namespace) -> int:
+    """A server database into a new encrypted file, with a password of its own (docs/server.md)."""
+    from verzuimdesk.services.server_backup import backup_server
+
+    secret = passphrase(confirm=True)
+    if not secret:
+        raise InputRefused("wachtwoord", [Problem(None, "", "de kopie wordt versleuteld: geef er een wachtwoord voor "
+                                                  "op de terminal of in VERZUIMDESK_PASSPHRASE")])
+    db = open_db(args)
+    try:
+        made = backup_server(db, args.out, user=args.user, password=secret)
+    finally:
+        db.close()
+    print(f"Kopie gemaakt: {made.path} ({made.rows} rijen), met het sleutelbestand ernaast; "
+          f"open hem als '{args.user}' met het wachtwoord dat u gaf.")
+    print(f"Herstelsleutel van de kopie: {made.recovery_key}\nBewaar die apart van de kopie.")
     return 0
 
 
