@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
 from verzuimdesk.reports.base import hours
 from verzuimdesk.reports.data import Dossier, Recipient
 from verzuimdesk.reports.letter import LetterDoc, build_letter_pdf
 from verzuimdesk.services.accounts import Account, Permission
-from verzuimdesk.services.dossier import Refused, for_recipient, load_dossier, pupil_id_of
+from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
 from verzuimdesk.services.letter_verlof import verlof_fields
 from verzuimdesk.services.permissions import audit_name

@@ -18,19 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.domain.refusal import ChangedMeanwhile
 from verzuimdesk.storage.models import Absence, AuditEntry, Pupil
 
 MAX_SHOWN = 300  # characters of one field in the message
-
-
-class ChangedMeanwhile(Refused):
-    """Someone else saved this row since it was opened; nothing was written. The message is Dutch."""
-
-    def __init__(self, message: str, *, mine: Mapping[str, object], theirs: Mapping[str, object],
-                 by: str, at: datetime | None) -> None:
-        super().__init__(message)
-        self.mine, self.theirs, self.by, self.at = dict(mine), dict(theirs), by, at
 
 
 def _shown(value: object) -> str:

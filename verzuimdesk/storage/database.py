@@ -329,6 +329,8 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
                 if before_migrate is not None:
                     before_migrate(db)
             migrate(engine, audit.audit_key(key))
+            if path is None and engine.dialect.name == "postgresql":
+                _secure_again(engine)
     except DatabaseError:
         engine.dispose()
         raise
@@ -336,6 +338,15 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
         engine.dispose()
         raise DatabaseError(f"Database '{target}' kan niet geopend worden: {exc}") from exc
     return db
+
+
+def _secure_again(engine: Engine) -> None:
+    """After a migration on a server whose accounts are set up: grants and policies for new tables too."""
+    from verzuimdesk.storage import server_roles
+
+    with engine.begin() as conn:
+        if server_roles.is_secured(conn) and server_roles.is_owner(conn):
+            server_roles.secure(conn)
 
 
 def create_encrypted_database(target: str, *, user: str, password: str) -> tuple[Database, str]:

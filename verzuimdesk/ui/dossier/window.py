@@ -7,10 +7,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.codes import ActionKind, ConversationKind
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
+from verzuimdesk.services.vocabulary import ActionKind, ConversationKind
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.absence_tab import AbsenceTab

@@ -70,8 +70,18 @@ CHECKS_FUNCTION = ("CREATE FUNCTION vd_changed_checks() RETURNS trigger LANGUAGE
                    f"{CHECKS_NOTIFY} RETURN NULL; END $$")
 
 
+# The audit chain is one chain over every row, also those row-level security hides from a leerkracht
+# (storage/server_roles.py): the last hash and the count are read through the owner's rights.
+AUDIT_FUNCTIONS = [
+    "CREATE FUNCTION vd_audit_last_hash() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER "
+    "SET search_path = public AS $$ SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1 $$",
+    "CREATE FUNCTION vd_audit_count() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER "
+    "SET search_path = public AS $$ SELECT count(*) FROM audit_log $$",
+]
+
+
 def _pg_ddl() -> list[str]:
-    out = [SCHOOL_FUNCTION, CHECKS_FUNCTION]
+    out = [SCHOOL_FUNCTION, CHECKS_FUNCTION, *AUDIT_FUNCTIONS]
     for table, col in PUPIL_TABLES:
         for event, rows in EVENTS.items():
             out.append(_pupil_function(table, col, event))
@@ -106,5 +116,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS vd_changed_checks ON registration_check")
         op.execute("DROP FUNCTION IF EXISTS vd_changed_school()")
         op.execute("DROP FUNCTION IF EXISTS vd_changed_checks()")
+        op.execute("DROP FUNCTION IF EXISTS vd_audit_last_hash()")
+        op.execute("DROP FUNCTION IF EXISTS vd_audit_count()")
     for table in VERSIONED:
         op.drop_column(table, "version")
