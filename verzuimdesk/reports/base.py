@@ -76,6 +76,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=10, keepWithNext=1,
                              spaceAfter=4),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        "letter": ParagraphStyle("letter", parent=body, fontSize=10, leading=14),
     }
 
 
@@ -185,14 +186,16 @@ def _letterhead(head: Letterhead) -> Any:
     return draw
 
 
-def build(out: Path, head: Letterhead, story: list[Flowable], *, wide: bool = False) -> None:
-    """Write `story` to `out` as an A4 document (landscape when `wide`) with the letterhead."""
+def build(out: Path, head: Letterhead, story: list[Flowable], *, wide: bool = False, heading: bool = True) -> None:
+    """Write `story` to `out` as an A4 document (landscape when `wide`) with the letterhead; the title
+    opens the story unless `heading` is False (a letter says it in its own "Betreft")."""
     size = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=HEADER_H + 6 * mm, bottomMargin=18 * mm, title=head.title,
                             author=head.school, subject="Vertrouwelijk", creator="VerzuimDesk")
     draw = _letterhead(head)
-    doc.build([p(head.title, "h1"), *story], onFirstPage=draw, onLaterPages=draw, canvasmaker=_NumberedCanvas)
+    doc.build([p(head.title, "h1"), *story] if heading else story, onFirstPage=draw, onLaterPages=draw,
+              canvasmaker=_NumberedCanvas)
 
 
 def content_width(*, wide: bool = False) -> float:

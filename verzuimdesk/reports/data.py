@@ -159,7 +159,10 @@ class CaseRow:
     closed: date | None
     close_reason: str
     statuses: tuple[tuple[date, str], ...]
-    shares: tuple[tuple[date, int], ...]
+    shares: tuple[tuple[date, date | None, int], ...]  # since, until, percentage of education followed
+    regiehouder: str
+    duo_report_date: date | None
+    duo_report_number: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from verzuimdesk.domain.refusal import DatabaseDamaged, Refused
+
 SUFFIX = ".sleutels"
 RECOVERY = "herstelsleutel"  # the user name of the recovery slot
 # Argon2id at OWASP's second recommended setting (19 MiB, t=2): about 50 ms here, enough against
@@ -35,8 +37,12 @@ KDF_LIMITS = {"t": (1, 10), "m": (8 * 1024, 256 * 1024), "p": (1, 8)}
 MAX_FILE = 1024 * 1024  # a slots file of thousands of colleagues is still a few hundred KiB
 
 
-class VaultError(Exception):
+class VaultError(Refused):
     """A password that opens no slot, or a slots file that is missing or damaged (Dutch message)."""
+
+
+class VaultDamaged(VaultError, DatabaseDamaged):
+    """The slots file is damaged: like a damaged database, a backup (with its slots file) is the way out."""
 
 
 def slots_path(db_path: Path) -> Path:
@@ -167,7 +173,7 @@ class Vault:
                 raise ValueError("onverwachte inhoud")
             return cls(data["kluis"], slots, anchor)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise VaultError(f"Het sleutelbestand is beschadigd ({str(exc)[:200]}). Zet een reservekopie "
+            raise VaultDamaged(f"Het sleutelbestand is beschadigd ({str(exc)[:200]}). Zet een reservekopie "
                              "terug (met het sleutelbestand ernaast).") from None
 
     def save(self, path: Path) -> None:
@@ -200,10 +206,10 @@ class Vault:
                              "een reservekopie: zonder dit bestand opent geen wachtwoord de database.")
         try:
             if path.stat().st_size > MAX_FILE:
-                raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (veel te groot).")
+                raise VaultDamaged(f"Het sleutelbestand {path.name} is beschadigd (veel te groot).")
             return cls.from_json(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
-            raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
+            raise VaultDamaged(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
         except OSError as exc:
             raise VaultError(f"Het sleutelbestand {path.name} kan niet gelezen worden ({exc.strerror}).") from None
 

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import must_change_password
 from verzuimdesk.services.accounts import Account, login
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.demo_accounts import demo_accounts
-from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.services.errors import Refused
 
 
 def demo_hint(target: str) -> str:
@@ -72,7 +73,7 @@ class LoginDialog(QDialog):
         try:
             self.result_value = login(self.target, username=self.username.text().strip(),
                                       password=self.password.text())
-        except DatabaseError as exc:
+        except Refused as exc:
             self.error.setText(str(exc))
             self.password.selectAll()
             self.password.setFocus()

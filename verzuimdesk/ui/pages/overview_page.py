@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.vocabulary import ActionKind, Light, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.widgets.columns import fit_columns
@@ -154,7 +152,7 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(counts)
-        self.quarterly = QuarterlyLine(ctx)  # the SWV list's reminder, four weeks before each 15th
+        self.quarterly = QuarterlyLine(ctx, page=self)  # the SWV list's reminder, four weeks before each 15th
         layout.addWidget(self.quarterly)
         layout.addSpacing(8)
         layout.addWidget(self.todo_title)
@@ -167,6 +165,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.attention, 1)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
+        self.state.watch(self)
         self.show_overview(self.state.current())
 
     def show_overview(self, overview: DeskOverview) -> None:
