@@ -1663,6 +1663,10 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
         <translation>De teksten zijn sjablonen die de school mag aanpassen (Bestand → Brieven en briefhoofd). Een brief aan leerplicht bevat nooit gezondheidsgegevens.</translation>
     </message>
     <message>
+        <source>Not set yet (Settings → School, File → Letters and letterhead): %1.</source>
+        <translation>Nog niet ingesteld (Instellingen → School, Bestand → Brieven en briefhoofd): %1.</translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
