@@ -148,3 +148,24 @@ def test_the_pages_of_a_running_app_follow_another_apps_write(demo: Database, qt
         assert seen == [OpChanges.pupils(7)]
     finally:
         follower.stop()
+
+
+def test_a_server_database_backs_up_into_an_encrypted_file_that_opens_on_a_laptop(
+        demo: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import PASSPHRASE
+    from verzuimdesk.cli.main import run
+    from verzuimdesk.storage.database import is_encrypted
+
+    out = tmp_path / "kopie.db"
+    assert run(["backup", "--db", demo.target, "--out", str(out)]) == 0  # VERZUIMDESK_PASSPHRASE
+    assert "Herstelsleutel" in capsys.readouterr().out
+    assert is_encrypted(out) and b"SQLite format 3" not in out.read_bytes()[:16]
+    copy = open_database(str(out), passphrase=PASSPHRASE)
+    try:
+        assert school_status(copy, TODAY).pupils == school_status(demo, TODAY).pupils
+        with copy.read() as s, demo.read() as d:
+            assert audit.verify(s) is None
+            assert audit.head(s).count == audit.head(d).count
+    finally:
+        copy.close()
+    assert run(["backup", "--db", demo.target, "--out", str(out)]) == 1  # never over an existing file

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
+from verzuimdesk.services.database import Database, InstanceLock, is_encrypted, open_database, sqlite_path
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
-from verzuimdesk.storage.database import Database, is_encrypted, open_database, sqlite_path
-from verzuimdesk.storage.instance_lock import InstanceLock
 from verzuimdesk.ui.context import AppContext
 
 
@@ -70,14 +69,14 @@ def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
 
 
 def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database, Account] | None:
-    """The user's database, after a login when it is encrypted; None when the user gives up."""
+    """The user's database, after a login when it is encrypted or on a server; None when the user gives up."""
     path = sqlite_path(target)
     if path is not None and not path.exists():
         made = offer_demo(target)
         if isinstance(made, tuple):  # a new school from the wizard, opened for its IB-er
             return made
         return (made, SCHOOL_WIDE) if made else None
-    if path is not None and is_encrypted(path):
+    if path is None or is_encrypted(path):  # a server: each person logs in with their own account
         from verzuimdesk.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(target, parent)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import must_change_password
 from verzuimdesk.services.accounts import Account, login
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.demo_accounts import demo_accounts
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import Database
 
 
 def demo_hint(target: str) -> str:

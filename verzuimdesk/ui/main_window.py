@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
                                (self.tr("&Topics to check…"), self.check_topics),
+                               (self.tr("Letters and letter&head…"), self.letter_settings),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
@@ -202,6 +203,11 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(row).text(), self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
+        if self.ctx.account.can(Permission.EDIT_DOSSIER) or self.ctx.account.can(Permission.DECIDE_LEAVE):
+            leave = QAction(self.tr("&Leave requests…"), self, shortcut=QKeySequence("Ctrl+Shift+V"))
+            leave.triggered.connect(self.show_verlof)
+            go.addAction(leave)
+            self.addAction(leave)
         if self.has_pupils:
             find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
             find.triggered.connect(self.find_pupil)
@@ -217,6 +223,16 @@ class MainWindow(QMainWindow):
         self.file_menu, self.go_menu, self.help_menu = file_menu, go, help_menu
 
     # -- behaviour --------------------------------------------------------------------------
+
+    def letter_settings(self) -> None:
+        from verzuimdesk.ui.letter_settings_dialog import LetterSettingsDialog
+
+        LetterSettingsDialog(self.ctx, self).exec()
+
+    def show_verlof(self) -> None:
+        from verzuimdesk.ui.verlof_dialog import VerlofDialog
+
+        VerlofDialog(self.ctx, self).exec()
 
     def find_pupil(self) -> None:
         self.nav.setCurrentRow(self.PAGE_PUPILS)

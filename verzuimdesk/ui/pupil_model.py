@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import LIGHT_ORDER, PupilDeskRow
+from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.widgets.rows_model import refilter
 from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.words import action_word, day_text, light_icon, light_word

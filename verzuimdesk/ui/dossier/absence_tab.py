@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import SEVERITY, DeskDossier
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.widgets.heatmap import FUTURE, OFF, PRESENT, STATE_COLOURS, YearHeatmap, state_word
 from verzuimdesk.ui.widgets.rows_model import Row, RowsModel
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word

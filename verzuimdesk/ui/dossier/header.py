@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Action, Light, RuleHit
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.light_reason import deciding_hit, hits_in_order, rule_label
+from verzuimdesk.services.vocabulary import Action, Light, RuleHit, format_date
 from verzuimdesk.ui.widgets.light_badge import LightBadge
 from verzuimdesk.ui.widgets.words import action_word, category_word
 
 if TYPE_CHECKING:
-    from verzuimdesk.reports.data import RecordRow
+    from verzuimdesk.services.vocabulary import RecordRow
 
 
 def _num(value: float) -> str:

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, SORT_ROLE, Row, RowsModel, refilter
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word, conversation_word, report_word
 

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.vocabulary import ActionKind, Light, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.widgets.columns import fit_columns

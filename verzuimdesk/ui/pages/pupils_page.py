@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.pupil_model import (
