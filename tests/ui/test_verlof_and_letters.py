@@ -95,6 +95,9 @@ def test_make_a_letter_from_the_dossier_previews_it_saves_the_pdf_and_lists_it(
     d.make_letter()
     letter = d.letters.dialog
     assert isinstance(letter, LetterDialog)
+    first = letter.current()
+    open_steps = {a.kind for a in d.data.status.actions if not a.done}
+    assert first is not None and open_steps & set(first.steps)  # the letter of an open step comes first
     letter.template.setCurrentIndex(letter.template.findData("uitnodiging-gesprek"))
     assert set(letter.fields) == {"gesprek_op", "plaats"}
     letter.fields["gesprek_op"].setText("dinsdag 1 december om 15.15 uur")

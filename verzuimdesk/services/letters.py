@@ -102,6 +102,14 @@ def save_letter_settings(db: Database, settings: LetterSettings, *, by: Account)
                      detail={f: getattr(settings, f) for f in SETTINGS})
 
 
+def letter_gaps(db: Database) -> list[str]:
+    """What a letter would miss because the school has not set it yet, in Dutch."""
+    contact, settings = school_contact(db), letter_settings(db)
+    missing = [("de naam van de directeur", contact.director), ("het telefoonnummer", contact.phone),
+               ("het e-mailadres", contact.email), ("de plaats", settings.place)]
+    return [what for what, value in missing if not value]
+
+
 def shipped_dir() -> Path:
     return resources_dir() / "letters"
 
@@ -221,8 +229,9 @@ def _compose(db: Database, by: Account, pupil_number: str, template: str, on: da
     settings = letter_settings(db)
     maker, _role = person(db, by.username)
     fields = {
-        "school": dossier.school, "school_adres": settings.address, "school_telefoon": contact.phone or "–",
-        "school_email": contact.email or "–", "datum": format_date(on, weekday=False),
+        "school": dossier.school, "school_adres": settings.address,
+        "school_telefoon": contact.phone or "het telefoonnummer van de school",
+        "school_email": contact.email or "de e-mail van de school", "datum": format_date(on, weekday=False),
         "plaats_datum": ", ".join(x for x in (settings.place, format_date(on, weekday=False)) if x),
         "ondertekenaar": contact.director, "functie": settings.function, "opgesteld_door": maker or by.name,
         **_dossier_fields(dossier, t, on, window[0] if window else on), **extra, **own,

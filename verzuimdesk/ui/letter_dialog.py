@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.domain.letters import Template
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import REFUSALS, refusal_text
-from verzuimdesk.services.letters import make_letter, preview_letter, templates
+from verzuimdesk.services.letters import letter_gaps, make_letter, preview_letter, templates
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
@@ -37,7 +37,9 @@ def field_label(name: str) -> str:
 
 class LetterDialog(QDialog):
     def __init__(self, ctx: AppContext, *, pupil_id: int, pupil_number: str, pupil_name: str,
-                 verlof_id: int | None = None, suggest: str = "", parent: QWidget | None = None) -> None:
+                 verlof_id: int | None = None, suggest: str = "", steps: tuple[str, ...] = (),
+                 parent: QWidget | None = None) -> None:
+        """`suggest`: the template chosen first; else the first whose step is among `steps` (the open actions)."""
         super().__init__(parent)
         self.ctx, self.pupil_id, self.number, self.verlof_id = ctx, pupil_id, pupil_number, verlof_id
         self.setWindowTitle(self.tr("Make a letter — %1").replace("%1", pupil_name))
@@ -53,6 +55,8 @@ class LetterDialog(QDialog):
         for t in self.choices:
             to = self.tr("to the parents") if t.recipient.value == "ouders" else self.tr("to leerplicht")
             self.template.addItem(f"{t.title} ({to})", t.key)
+        if not suggest:
+            suggest = next((t.key for kind in steps for t in self.choices if kind in t.steps), "")
         if suggest:
             self.template.setCurrentIndex(max(0, self.template.findData(suggest)))
         self.day = QDateEdit(QDate(date.today()))
@@ -69,6 +73,10 @@ class LetterDialog(QDialog):
         hint = QLabel(self.tr("The texts are templates the school may edit (File → Letters and letterhead). A "
                               "letter to leerplicht never holds health data."))
         hint.setWordWrap(True)
+        gaps = letter_gaps(ctx.db)
+        if gaps:
+            hint.setText(hint.text() + " " + self.tr("Not set yet (Settings → School, File → Letters and "
+                                                     "letterhead): %1.").replace("%1", ", ".join(gaps)))
         buttons = save_cancel(self, self.tr("Save as PDF…"), self.tr("Close"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)

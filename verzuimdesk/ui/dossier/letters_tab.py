@@ -19,6 +19,7 @@ class LettersTab(ListTab):
         super().__init__(ctx, pupil_id, [self.tr("Date"), self.tr("Letter"), self.tr("To"), self.tr("File"),
                                          self.tr("Made by")], 1, parent)
         self.number, self.name = "", ""
+        self.open_steps: tuple[str, ...] = ()  # the pupil's open actions: the letter to suggest first
         self.new_button = self.add_button(self.tr("Make a letter…"), self.new_letter,
                                           enabled=ctx.account.can(Permission.EXPORT_PUPIL))
         self.buttons.addStretch(1)
@@ -26,6 +27,7 @@ class LettersTab(ListTab):
 
     def show_dossier(self, d: DeskDossier) -> None:
         self.number, self.name = d.dossier.pupil.number, d.dossier.pupil.name
+        self.open_steps = tuple(a.kind.value for a in d.status.actions if not a.done)
         try:
             letters = list_letters(self.ctx.db, by=self.ctx.account, pupil_number=self.number)
         except REFUSALS:
@@ -39,6 +41,6 @@ class LettersTab(ListTab):
         from verzuimdesk.ui.letter_dialog import LetterDialog
 
         dialog = LetterDialog(self.ctx, pupil_id=self.pupil_id, pupil_number=self.number, pupil_name=self.name,
-                              parent=self)
+                              steps=self.open_steps, parent=self)
         self.dialog = dialog
         dialog.open()
