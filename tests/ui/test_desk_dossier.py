@@ -117,7 +117,9 @@ def test_conversation_fulfils_its_action_and_its_draft_survives(qtbot: QtBot, wi
     assert d.tabs.currentIndex() == TAB_CONVERSATIONS
     dialog = d.conversations.dialog
     assert isinstance(dialog, ConversationDialog) and dialog.kind.currentData() == "parents_phone"
-    assert "health and well-being" in dialog.summary.placeholderText()
+    # The questions of stap 4 of the school's protocol file (Hoeksche Waard), not of the app's code.
+    assert "gezondheid en het welbevinden" in dialog.summary.placeholderText()
+    assert "Stap 4. Bel de ouders/verzorgers" in dialog.guide.text()
     dialog.when.setDateTime(QDateTime(datetime(2026, 11, 23, 9, 30)))
     qtbot.keyClicks(dialog.participants, "moeder, IB-er")
     qtbot.keyClicks(dialog.summary, "Moeder gebeld: de jeugdarts wordt ingeschakeld.")
