@@ -163,7 +163,10 @@ def _timetable(s: Session) -> None:
 
 
 def _protocol(s: Session) -> None:
-    s.execute(update(School).values(protocol="haaglanden-po"))
+    from verzuimdesk.services.protocol_store import load_file
+
+    other = load_file("haaglanden-po")  # as set_protocol keeps it: the text the engine reads
+    s.execute(update(School).values(protocol=other.ref, protocol_text=other.text, protocol_sha256=other.sha256))
 
 
 def _group(s: Session) -> None:
@@ -231,17 +234,22 @@ def test_a_status_computed_while_someone_wrote_is_not_kept(db: Database) -> None
     assert school_status(db, TODAY).pupils == fresh(db).pupils
 
 
-def test_an_edited_protocol_file_is_read_again_without_any_write(db: Database, tmp_path: Path) -> None:
+def test_an_edited_protocol_file_counts_once_it_is_loaded_again(db: Database, tmp_path: Path) -> None:
+    """The protocol is the database's: editing its file changes nothing until the file is loaded again
+    (Instellingen, Protocol); then no status of the old protocol is answered from the cache."""
+    from verzuimdesk.services.settings import set_protocol
+
     edited = tmp_path / "eigen.toml"
     shutil.copy(protocols_dir() / "hoeksche-waard-po.toml", edited)
-    with db.begin() as s:
-        s.execute(update(School).values(protocol=str(edited)))
+    set_protocol(db, protocol=str(edited), user="ib")
     before = school_status(db, TODAY)
     assert school_status(db, TODAY).computed == 0
     # the IB-er edits the file: the unauthorised-record rule no longer asks for anything
     source = edited.read_text(encoding="utf-8")
     assert source.count('id = "HW-ONG"') == 1
     edited.write_text(source.replace('id = "HW-ONG"', 'id = "HW-ONG-EIGEN"'), encoding="utf-8")
+    assert school_status(db, TODAY).computed == 0  # not loaded: the school's protocol is unchanged
+    set_protocol(db, protocol=str(edited), user="ib")
     after = school_status(db, TODAY)
     assert after.computed == 200
     assert after.pupils == fresh(db).pupils
