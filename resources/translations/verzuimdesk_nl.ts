@@ -2083,6 +2083,14 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
         <translation>Niets te doen: elke actie van het stappenplan is gedaan.</translation>
     </message>
     <message>
+        <source>Computing the lights of the school…</source>
+        <translation>De stoplichten van de school worden berekend…</translation>
+    </message>
+    <message>
+        <source>One moment: every pupil&apos;s light is being worked out.</source>
+        <translation>Een ogenblik: het stoplicht van elke leerling wordt bepaald.</translation>
+    </message>
+    <message>
         <source>The school on %1</source>
         <translation>De school op %1</translation>
     </message>
@@ -2398,6 +2406,10 @@ Openen?</translation>
     <message>
         <source>Internal document of the selected pupils for the care team: light, rules, open actions, signals and agreements</source>
         <translation>Intern document van de gekozen leerlingen voor het zorgadviesteam: licht, regels, open acties, signalen en afspraken</translation>
+    </message>
+    <message>
+        <source>Computing the lights…</source>
+        <translation>Stoplichten worden berekend…</translation>
     </message>
     <message>
         <source>All groups</source>

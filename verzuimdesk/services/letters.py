@@ -19,11 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, hours
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
-from verzuimdesk.reports.base import hours
 from verzuimdesk.reports.data import Dossier, Recipient
 from verzuimdesk.reports.letter import LetterDoc, build_letter_pdf
 from verzuimdesk.services.accounts import Account, Permission

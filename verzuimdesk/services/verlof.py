@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name, sort_key
 from verzuimdesk.domain.refusal import NotAllowed, Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
@@ -102,7 +102,7 @@ class DecisionDone:
 
 
 def _name(p: Pupil) -> str:
-    return " ".join(x for x in (p.first_name, p.prefix, p.last_name) if x)
+    return full_name(p.first_name, p.prefix, p.last_name)
 
 
 def _need(by: Account, *permissions: Permission) -> None:
@@ -367,8 +367,8 @@ def pupil_choices(db: Database, *, by: Account) -> list[PupilChoice]:
     """The enrolled pupils a request may name (the directeur too, who sees no dossiers)."""
     _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
     with db.read() as s:
-        rows = s.execute(select(Pupil, Group.name).join(Group).where(Pupil.enrolled_until.is_(None))
-                         .order_by(Pupil.last_name, Pupil.first_name)).all()
+        rows = sorted(s.execute(select(Pupil, Group.name).join(Group).where(Pupil.enrolled_until.is_(None))),
+                      key=lambda r: sort_key(r[0].first_name, r[0].prefix, r[0].last_name))
         return [PupilChoice(p.number, _name(p), g, p.family) for p, g in rows]
 
 

@@ -103,7 +103,11 @@ class PupilsPage(QWidget):
         layout.addWidget(self.table)
         self.state.updated.connect(self.show_overview)
         self.state.watch(self)
-        self.show_overview(self.state.current())
+        first = self.state.first()
+        if first is not None:
+            self.show_overview(first)
+        else:
+            self.count.setText(self.tr("Computing the lights…"))
 
     # -- what the main window asks ------------------------------------------------------------
 
