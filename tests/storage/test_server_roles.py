@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests.conftest import DATA, PASSPHRASE
 from tests.storage.test_postgres import cluster
 from verzuimdesk.cli.main import run
+from verzuimdesk.services.account_admin import set_active
 from verzuimdesk.services.accounts import Role, add_account, login
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit
@@ -100,10 +101,15 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(scho
         apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], user="juf")
     finally:
         db.close()
-    db, _ = login(school, username="ib", password=PASSPHRASE)
+    db, ib = login(school, username="ib", password=PASSPHRASE)
     try:
         with db.read() as s:
             assert audit.verify(s) is None
             assert audit.problem(s) is None
+        set_active(db, by=ib, username="juf", active=False)  # she left the school
     finally:
         db.close()
+    with raw(school, "juf", JUF) as conn:
+        assert conn.execute("SELECT count(*) FROM pupil").fetchone() == (0,)
+    with pytest.raises(Refused, match="geen actieve gebruiker"):
+        login(school, username="juf", password=JUF)
