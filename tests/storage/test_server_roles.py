@@ -18,6 +18,7 @@ from verzuimdesk.services.account_admin import set_active
 from verzuimdesk.services.accounts import Role, add_account, login
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit
+from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.models import Pupil
 
@@ -99,6 +100,9 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(scho
         with db.read() as s:
             mine = s.scalars(select(Pupil.id).where(Pupil.number == "1002")).one()
         apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], user="juf")
+        # Her lights: her own pupil only; computed, not stored (only the IB-er's app fills the shared cache).
+        assert [p.pupil_id for p in school_status(db, date(2025, 11, 12)).pupils] == [mine]
+        assert school_status(db, date(2025, 11, 12)).computed == 1
     finally:
         db.close()
     db, ib = login(school, username="ib", password=PASSPHRASE)

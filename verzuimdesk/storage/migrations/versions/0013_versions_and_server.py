@@ -56,9 +56,10 @@ def _pupil_function(table: str, col: str, event: str) -> str:
             f"PERFORM pg_advisory_xact_lock({WRITE_LOCK}); "
             f"SELECT array_agg(DISTINCT x.{col}) INTO ids FROM ({union}) x; "
             "IF ids IS NULL THEN RETURN NULL; END IF; "
-            "DELETE FROM status_cache WHERE pupil_id = ANY(ids); "
+            # the stamp first: it waits for a store of these pupils under way, whose rows the DELETE then sees
             "INSERT INTO status_stamp (pupil_id, n) SELECT unnest(ids), 1 "
             "ON CONFLICT (pupil_id) DO UPDATE SET n = status_stamp.n + 1; "
+            "DELETE FROM status_cache WHERE pupil_id = ANY(ids); "
             f"IF array_length(ids, 1) > {MAX_IDS} THEN {SCHOOL_NOTIFY} "
             f"ELSE {PUPILS_NOTIFY} END IF; "
             "RETURN NULL; END $$")
@@ -66,7 +67,7 @@ def _pupil_function(table: str, col: str, event: str) -> str:
 
 SCHOOL_FUNCTION = ("CREATE FUNCTION vd_changed_school() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"PERFORM pg_advisory_xact_lock({WRITE_LOCK}); "
-                   "DELETE FROM status_cache; UPDATE status_generation SET n = n + 1 WHERE id = 1; "
+                   "UPDATE status_generation SET n = n + 1 WHERE id = 1; DELETE FROM status_cache; "
                    f"{SCHOOL_NOTIFY} RETURN NULL; END $$")
 CHECKS_FUNCTION = ("CREATE FUNCTION vd_changed_checks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"{CHECKS_NOTIFY} RETURN NULL; END $$")
