@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
     from verzuimdesk.services.exports import ExportDone
-    from verzuimdesk.storage.database import Database
 
 RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
 
@@ -93,8 +93,8 @@ def _pupil(p: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str | None, option: str) -> date:
-    from verzuimdesk.importers.values import parse_date
     from verzuimdesk.services.dossier import Refused
+    from verzuimdesk.services.vocabulary import parse_date
 
     if not text:
         return date.today()

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from verzuimdesk import __version__
-from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.errors import DatabaseError
+from verzuimdesk.services.vocabulary import InputRefused, Problem
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
-    from verzuimdesk.storage.database import Database
+    from verzuimdesk.services.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -146,7 +146,7 @@ def passphrase(*, confirm: bool = False) -> str | None:
 def open_db(args: argparse.Namespace) -> Database:
     """The database of `--db`, unlocked with the passphrase when it is encrypted."""
     from verzuimdesk.services.backups import backup_before_migration
-    from verzuimdesk.storage.database import is_encrypted, open_database, sqlite_path
+    from verzuimdesk.services.database import is_encrypted, open_database, sqlite_path
 
     path = sqlite_path(args.db)
     secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
@@ -160,8 +160,8 @@ def open_db(args: argparse.Namespace) -> Database:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.school import new_school_database, read_school_file
-    from verzuimdesk.storage.database import sqlite_path
 
     settings = read_school_file(args.school)
     if sqlite_path(args.db) is None:
@@ -231,8 +231,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from verzuimdesk.storage.backup import backup
-    from verzuimdesk.storage.database import sqlite_path
+    from verzuimdesk.services.database import backup, sqlite_path
 
     path = sqlite_path(args.db)
     if path is None:
@@ -265,7 +264,7 @@ def _backup_server(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from verzuimdesk.services.backups import check_backup, restore_backup
-    from verzuimdesk.storage.database import is_encrypted, sqlite_path
+    from verzuimdesk.services.database import is_encrypted, sqlite_path
 
     path = sqlite_path(args.db)
     if path is None:
@@ -295,9 +294,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from verzuimdesk.importers.values import parse_date
+    from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.demo import create_demo
-    from verzuimdesk.storage.database import sqlite_path
+    from verzuimdesk.services.vocabulary import parse_date
 
     try:
         today = parse_date(args.today) if args.today else None

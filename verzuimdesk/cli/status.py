@@ -9,11 +9,8 @@ import sys
 import unicodedata
 from datetime import date
 
-from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL, format_date
-from verzuimdesk.domain.engine import Light
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
 from verzuimdesk.services.status import SchoolStatus, school_status, status_to_dict
+from verzuimdesk.services.vocabulary import ACTION_NL, LIGHT_NL, InputRefused, Light, Problem, format_date, parse_date
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
 

@@ -11,13 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
 
 if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
     from verzuimdesk.services.verlof import VerlofRow
-    from verzuimdesk.storage.database import Database
 
 DECISIONS = ("verleend", "geweigerd", "leerplicht", "open")
 
@@ -66,9 +64,9 @@ def _row_dict(r: VerlofRow) -> dict[str, object]:
 
 
 def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
-    from verzuimdesk.domain.verlof import DECISION_NL, Decision
     from verzuimdesk.services import verlof, verlof_import, verlof_luxe
     from verzuimdesk.services.accounts import account_of
+    from verzuimdesk.services.vocabulary import DECISION_NL, Decision
 
     on = None
     if getattr(args, "date", None):

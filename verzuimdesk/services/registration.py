@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name, sort_key
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
@@ -170,12 +170,12 @@ def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
     friday = monday + timedelta(days=4)
     with db.read() as session:
         calendar = load_calendar(session)
-        pupils = session.execute(
+        pupils = sorted(session.execute(
             select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Pupil.enrolled_from,
                    Pupil.enrolled_until).join(Group)
             .where(Group.name == group, Pupil.enrolled_from <= friday)
-            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))
-            .order_by(Pupil.last_name, Pupil.first_name)).all()
+            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))),
+            key=lambda r: sort_key(r[2], r[3], r[4]))
         ids = [p[0] for p in pupils]
         records: dict[int, list[RecordRow]] = defaultdict(list)
         if ids:
@@ -189,7 +189,7 @@ def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
     for pid, number, first, prefix, last, efrom, euntil in pupils:
         mine = records.get(pid, [])
         rows.append(GridRow(
-            pupil_id=pid, number=number, name=" ".join(p for p in (first, prefix, last) if p),
+            pupil_id=pid, number=number, name=full_name(first, prefix, last),
             enrolled=tuple(efrom <= c.day and (euntil is None or c.day <= euntil) for c in columns),
             cells=tuple(tuple(r for r in mine if r.spec.day == c.day and in_part(r.spec, r.category, c))
                         for c in columns)))

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
 
 # Named constraints, so that batch migrations on SQLite can find them again.
@@ -156,7 +157,7 @@ class Pupil(Base):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
 
 class ExemptionRow(Base):

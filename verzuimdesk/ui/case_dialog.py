@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.quarterly import (
+from verzuimdesk.services.cases import CaseForm, load_case, save_case
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.vocabulary import (
     CLOSE_BACK,
     CLOSE_REASONS,
     INTERVENTIONS,
@@ -28,9 +29,8 @@ from verzuimdesk.domain.quarterly import (
     SHARE_TEXTS,
     SHARES,
     WAITING_LIST,
+    format_date,
 )
-from verzuimdesk.services.cases import CaseForm, load_case, save_case
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 

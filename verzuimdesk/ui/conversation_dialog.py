@@ -34,9 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.disclosure import Topic, conversation_topic
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
@@ -49,6 +46,7 @@ from verzuimdesk.services.conversations import (
 )
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
+from verzuimdesk.services.vocabulary import ConversationKind, Topic, conversation_topic, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import refusal_text
@@ -37,6 +35,7 @@ from verzuimdesk.services.registration import (
     plan_code,
     week_grid,
 )
+from verzuimdesk.services.vocabulary import Category, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.operations import run_write
