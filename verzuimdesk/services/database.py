@@ -18,9 +18,9 @@ _FROM = {
     "VaultError": "verzuimdesk.storage.vault",
     "backup": "verzuimdesk.storage.backup",
     "check_password_strength": "verzuimdesk.storage.vault",
-    "is_encrypted": "verzuimdesk.storage.database",
+    "is_encrypted": "verzuimdesk.storage.files",
     "open_database": "verzuimdesk.storage.database",
-    "sqlite_path": "verzuimdesk.storage.database",
+    "sqlite_path": "verzuimdesk.storage.files",
 }
 __all__ = sorted(_FROM)
 

@@ -24,32 +24,16 @@ from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
+from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["Database", "DatabaseError", "PassphraseRequired", "open_database"]
+__all__ = ["Database", "DatabaseError", "PassphraseRequired", "is_encrypted", "is_url", "open_database", "sqlite_path"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind `target`, or None for a server URL."""
-    if not is_url(target):
-        return Path(target)
-    if target.startswith("sqlite:///"):
-        return Path(target.removeprefix("sqlite:///"))
-    return None
-
-
-def is_encrypted(path: Path) -> bool:
-    return vault.slots_path(path).exists()
 
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
@@ -104,9 +88,9 @@ def server_dsn(db: Database) -> str | None:
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        url = server_url(target)
-        args = {"connect_args": {"application_name": APP_NAME}} if url.startswith("postgresql") else {}
-        return create_engine(url, pool_pre_ping=True, **args)
+        address = server_url(target)
+        args = {"connect_args": {"application_name": APP_NAME}} if address.startswith("postgresql") else {}
+        return create_engine(address, pool_pre_ping=True, **args)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread

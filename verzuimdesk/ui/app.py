@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
-from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
-from verzuimdesk.services.database import Database, InstanceLock, is_encrypted, open_database, sqlite_path
+from verzuimdesk.services.database import InstanceLock, is_encrypted, sqlite_path
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
-from verzuimdesk.ui.context import AppContext
+
+if TYPE_CHECKING:  # SQLAlchemy and the services load after the first window (the login) is painted
+    from verzuimdesk.services.accounts import Account
+    from verzuimdesk.services.database import Database
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -75,13 +78,17 @@ def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database,
         made = offer_demo(target)
         if isinstance(made, tuple):  # a new school from the wizard, opened for its IB-er
             return made
+        from verzuimdesk.services.accounts import SCHOOL_WIDE
+
         return (made, SCHOOL_WIDE) if made else None
     if path is None or is_encrypted(path):  # a server: each person logs in with their own account
         from verzuimdesk.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(target, parent)
         return dialog.result_value if dialog.exec() else None
+    from verzuimdesk.services.accounts import SCHOOL_WIDE
     from verzuimdesk.services.backups import backup_before_migration
+    from verzuimdesk.services.database import open_database
 
     return open_database(target, before_migrate=backup_before_migration), SCHOOL_WIDE
 
@@ -94,6 +101,7 @@ class Session(QObject):
 
     def __init__(self, db: Database, account: Account) -> None:
         super().__init__()
+        from verzuimdesk.ui.context import AppContext
         from verzuimdesk.ui.main_window import MainWindow
         from verzuimdesk.ui.server_follow import ServerFollower
 
