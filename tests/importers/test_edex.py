@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA
+from tests.conftest import DATA, cli
 from verzuimdesk.importers.edex import parse_edex
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.edex import import_edex

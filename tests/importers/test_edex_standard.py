@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import cli
+from tests.conftest import cli
 from tests.dbdump import dump
 from verzuimdesk.importers import xmltree
 from verzuimdesk.importers.edex import parse_edex

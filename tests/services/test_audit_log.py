@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import imported
 from tests.conftest import PASSPHRASE
 from verzuimdesk.services.accounts import Role, account_of, add_account
 from verzuimdesk.services.audit_log import UNKNOWN_USER, read_audit_log
@@ -19,9 +18,8 @@ from verzuimdesk.storage.models import Pupil
 
 
 @pytest.fixture
-def school(db_path: Path) -> Database:
-    imported(db_path)
-    db = open_database(str(db_path), passphrase=PASSPHRASE)
+def school(school_path: Path) -> Database:
+    db = open_database(str(school_path), passphrase=PASSPHRASE)
     yield db
     db.close()
 

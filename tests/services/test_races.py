@@ -14,8 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA, PASSPHRASE, raw
+from tests.conftest import DATA, PASSPHRASE, cli, raw
 from verzuimdesk.services.audit_log import audit_problem
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit

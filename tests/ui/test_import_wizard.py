@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS
+from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS, cli, imported
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Absence, Pupil
 from verzuimdesk.ui.import_wizard import PAGE_MAPPING, PAGE_RUN, PAGE_SUMMARY, ImportWizard
