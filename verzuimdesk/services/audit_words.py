@@ -20,14 +20,14 @@ ENTITY_NL = {
     "school": "schoolgegevens", "absence_code": "afwezigheidscode", "dossier": "dossier", "traject": "traject",
     "wachtwoord": "wachtwoord", "demo": "demoschool", "pupil": "leerlingen", "inzage": "inzage",
     "bewaartermijn": "gegevens na de bewaartermijn", "edex": "leerlingen uit het LAS (EDEXML)",
-    "registratie_gecontroleerd": "registratie gecontroleerd",
+    "registratie_gecontroleerd": "registratie gecontroleerd", "exemption": "vrijstelling",
 }
 
 # The kinds the viewer filters on: a name, and the entities (or the login action) it covers.
 KINDS: dict[str, tuple[str, ...]] = {
     "verzuim": ("absence", "registratie_gecontroleerd"),
     "gesprekken": ("conversation",),
-    "meldingen en plannen": ("event", "plan", "traject"),
+    "meldingen en plannen": ("event", "plan", "traject", "exemption"),
     "inzien": ("dossier",),
     "exports": ("export",),
     "importeren": ("import",),
@@ -37,7 +37,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 
 _KEY_NL = {"naam": "naam", "brin": "BRIN", "protocol": "protocol", "rol": "rol", "groepen": "groepen",
            "gebruiker": "gebruiker", "bestand": "bestand", "resultaat": "resultaat", "ontvanger": "ontvanger",
-           "document": "document", "leerlingnummer": "leerling", "peildatum": "peildatum", "code": "code"}
+           "document": "document", "leerlingnummer": "leerling", "peildatum": "peildatum", "code": "code",
+           "van": "van", "tot": "tot", "artikel": "artikel"}
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ROLE_NL = {"ib": "IB-er", "leerkracht": "leerkracht", "directie": "directie"}
 
