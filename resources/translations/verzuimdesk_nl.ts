@@ -2204,6 +2204,18 @@ Openen?</translation>
         <source>Risk factors found in the records: a reason to look, never a change of the light</source>
         <translation>Risicofactoren uit de registratie: een reden om te kijken, nooit een ander licht</translation>
     </message>
+    <message>
+        <source>The birth date is missing: the pupil is taken as leerplichtig. Enter it in the LAS and import the pupils again.</source>
+        <translation>De geboortedatum ontbreekt: de leerling geldt als leerplichtig. Vul hem in het LAS in en importeer de leerlingen opnieuw.</translation>
+    </message>
+    <message>
+        <source>Birth date missing</source>
+        <translation>Geboortedatum ontbreekt</translation>
+    </message>
+    <message>
+        <source>birth date missing</source>
+        <translation>geboortedatum ontbreekt</translation>
+    </message>
 </context>
 <context>
     <name>PupilsPage</name>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_desk_dossier import dossier
@@ -67,3 +67,14 @@ def test_the_dialog_records_a_vrijstelling_and_refuses_an_end_before_the_start(w
 def test_a_teacher_cannot_record_a_vrijstelling(qtbot: QtBot, demo_db: Path) -> None:
     w = desk(qtbot, demo_db, Account("juf", "Juf Anna", Role.TEACHER, ("8",)), TODAY)
     assert not dossier(w, VINCE).header.exemption_button.isEnabled()
+
+
+def test_the_pupil_list_says_the_birth_date_is_missing(window: MainWindow) -> None:
+    from tests.ui.test_desk_overview import cell
+    from verzuimdesk.ui.pupil_model import COL_REASON
+
+    assert cell(window, "1046", COL_REASON) == "Birth date missing"
+    m = window.pupils_page.table.model()
+    row = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == "1046")
+    assert "taken as leerplichtig" in m.index(row, COL_REASON).data(Qt.ItemDataRole.ToolTipRole)
+    assert "birth date" not in cell(window, "1015", COL_REASON).lower()  # only where it is missing
