@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verzuimdesk.cli.outfile import add_overwrite, out_refused
+
 if TYPE_CHECKING:
     from verzuimdesk.services.exports import ExportDone
     from verzuimdesk.storage.database import Database
@@ -70,6 +72,7 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     for parser in kinds.choices.values():
         parser.add_argument("--logo", default=None, metavar="AFBEELDING", help="logo van de school (PNG of JPEG)")
+        add_overwrite(parser)
         parser.set_defaults(handler=handler)
 
 
@@ -112,7 +115,7 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
 
 def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> ExportDone:
     from verzuimdesk.services import exports
-    from verzuimdesk.services.dossier import parse_recipient
+    from verzuimdesk.services.dossier import ExportRefused, parse_recipient
 
     # Dates first: a wrong date must not even open the database.
     kind = args.kind
@@ -120,6 +123,9 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
     start = _date(args.start, "--from") if kind == "overview" else on
     end = _date(args.end, "--to") if kind == "overview" else on
     since = _date(args.since, "--since") if getattr(args, "since", None) else None
+    refused = out_refused(args.out, args.overwrite)  # nor an existing file
+    if refused:
+        raise ExportRefused(refused)
     db = open_db(args)
     try:
         user = db.user or getpass.getuser()

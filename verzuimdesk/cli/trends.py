@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from verzuimdesk.cli.outfile import add_overwrite, out_refused
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -33,6 +34,7 @@ def add_trends_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", type=Path, default=None, metavar="BESTAND.{pdf,xlsx}",
                    help="schrijf ook de Verzuimanalyse als PDF of XLSX (zonder namen)")
+    add_overwrite(p)
     p.set_defaults(handler=lambda args: print_trends(args, opener))
 
 
@@ -43,6 +45,10 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
             days.append(parse_date(text) if text else None)
         except ValueError as exc:
             raise InputRefused(flag, [Problem(None, "", str(exc))]) from None
+    refused = out_refused(args.out, args.overwrite)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     db = opener(args)
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)
