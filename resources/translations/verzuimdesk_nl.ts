@@ -1490,6 +1490,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Opslaan als</translation>
     </message>
     <message>
+        <source>Check topics…</source>
+        <translation>Onderwerpen controleren…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -1500,6 +1504,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Entries of this pupil with a guessed topic: %1. The topic decides what this recipient gets: check them before this leaves the school.</source>
+        <translation>Items van deze leerling met een geraden onderwerp: %1. Het onderwerp bepaalt wat deze ontvanger krijgt: controleer ze voordat dit de school verlaat.</translation>
     </message>
     <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
