@@ -17,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
         from verzuimdesk.ui.app import run_app  # Qt is loaded only for the desktop app
 
         return run_app()
+    if args == ["--version"]:  # answered before the command line (and its imports) are loaded
+        from verzuimdesk import __version__
+
+        print(f"VerzuimDesk {__version__}")
+        return 0
     from verzuimdesk.cli.main import run
 
     return run(args)

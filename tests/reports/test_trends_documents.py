@@ -84,11 +84,11 @@ def test_a_wrong_file_name_is_refused_and_writes_nothing(with_cases: Path, tmp_p
     db = open_db(with_cases)
     try:
         st = school_trends(db, start=date(2025, 9, 1), end=date(2025, 12, 31), per="maand")
-        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.services.dossier import Refused
 
         try:
             export_trends(db, st, out=tmp_path / "analyse.docx", user="ib")
-        except ExportRefused as exc:
+        except Refused as exc:
             assert ".pdf of .xlsx" in str(exc)
         else:
             raise AssertionError("a .docx was accepted")

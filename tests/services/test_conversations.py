@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from verzuimdesk.services.conversations import (
     AgreementInput,
-    ConversationRefused,
     delete_conversation,
     discard_draft,
     draft_key,
@@ -21,6 +20,7 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import AuditEntry, Conversation
@@ -74,7 +74,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
     for args, message in cases:
         kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", user="ib", now=NOW)
         kwargs.update(args)
-        with pytest.raises(ConversationRefused, match=message):
+        with pytest.raises(Refused, match=message):
             save_conversation(db, **kwargs)  # type: ignore[arg-type]
     with db.read() as s:
         assert len(s.scalars(select(Conversation)).all()) == before

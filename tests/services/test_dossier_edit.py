@@ -8,14 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.test_conversations import TODAY, db, demo_file  # noqa: F401
-from verzuimdesk.services.dossier_edit import (
-    EditRefused,
-    add_plan,
-    delete_event,
-    register_event,
-    update_event,
-    update_plan,
-)
+from verzuimdesk.services.dossier_edit import add_plan, delete_event, register_event, update_event, update_plan
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AuditEntry, EventRow, PlanLink
@@ -49,7 +43,7 @@ def test_duo_report_turns_red_to_orange_and_deleting_it_back(db: Database) -> No
 def test_bad_report_is_refused_and_writes_nothing(db: Database, kwargs: dict, message: str) -> None:  # noqa: F811
     args = dict(pupil_id=VINCE, day=TODAY, user="ib", today=TODAY)
     args.update(kwargs)
-    with pytest.raises(EditRefused, match=message):
+    with pytest.raises(Refused, match=message):
         register_event(db, **args)  # type: ignore[arg-type]
     with db.read() as s:
         assert not s.scalars(select(EventRow).where(EventRow.pupil_id == VINCE,
@@ -57,9 +51,9 @@ def test_bad_report_is_refused_and_writes_nothing(db: Database, kwargs: dict, me
 
 
 def test_plan_needs_a_location_and_a_sane_evaluation(db: Database) -> None:  # noqa: F811
-    with pytest.raises(EditRefused, match="Kies een bestand"):
+    with pytest.raises(Refused, match="Kies een bestand"):
         add_plan(db, pupil_id=VINCE, kind="IHP", location=" ", start=TODAY, user="ib")
-    with pytest.raises(EditRefused, match="ligt voor de startdatum"):
+    with pytest.raises(Refused, match="ligt voor de startdatum"):
         add_plan(db, pupil_id=VINCE, kind="OPP", location="https://x", start=TODAY, evaluation=date(2026, 1, 1),
                  user="ib")
     pid = add_plan(db, pupil_id=VINCE, kind="IHP", location="https://plannen/ihp", start=TODAY, user="ib")
@@ -73,7 +67,7 @@ def test_a_plan_link_to_a_program_is_refused_and_nothing_is_stored(db: Database)
     from verzuimdesk.services.dossier_edit import plan_target
 
     for bad in ("javascript:alert(1)", r"\\server\share\setup.exe", "plan\u202efdp.exe", "https://" + "x" * 10_000):
-        with pytest.raises(EditRefused):
+        with pytest.raises(Refused):
             add_plan(db, pupil_id=VINCE, kind="IHP", location=bad, start=TODAY, user="ib")
     assert plan_target("javascript:alert(1)").allowed is False
     assert plan_target("https://las.example.nl/ihp").text.startswith("de website las.example.nl")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from tests.conftest import DATA
 from tests.dbdump import dump
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.dossier_view import view_dossier
 from verzuimdesk.services.exemptions import delete_exemption, exemptions_of, save_exemption
 from verzuimdesk.services.imports import import_absences, import_pupils
@@ -74,7 +74,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(school: Database, star
         pid = s.scalars(select(Pupil.id)).first()
     assert pid is not None
     before = dump(school)
-    with pytest.raises(EditRefused) as refused:
+    with pytest.raises(Refused) as refused:
         save_exemption(school, pupil_id=pid, start=start, end=end, article=article, user="ib")
     assert message in str(refused.value)
     assert dump(school) == before

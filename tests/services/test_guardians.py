@@ -11,7 +11,7 @@ from tests.cli.test_end_to_end import cli
 from tests.conftest import DATA
 from tests.dbdump import dump
 from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.guardians import delete_guardian, guardians_of, import_guardians, save_guardian
 from verzuimdesk.services.imports import import_pupils
 from verzuimdesk.storage.database import Database
@@ -77,7 +77,7 @@ def test_the_dossier_adds_edits_and_deletes_a_guardian(school: Database) -> None
     gid = save_guardian(school, pupil_id=p, name="Ans Jansen", relation="oma", phone="0612345678", user="ib")
     save_guardian(school, pupil_id=p, guardian_id=gid, name="Ans Jansen", relation="pleegouder", user="ib")
     assert [g.line() for g in guardians_of(school, p)] == ["Ans Jansen (pleegouder)"]
-    with pytest.raises(EditRefused, match="De naam is leeg"):
+    with pytest.raises(Refused, match="De naam is leeg"):
         save_guardian(school, pupil_id=p, name="  ", user="ib")
     delete_guardian(school, guardian_id=gid, user="ib")
     assert guardians_of(school, p) == ()

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import DATA
 from tests.importers.test_workbook import xlsx
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.import_presets import ESIS, PARNASSYS, all_presets, delete_preset, save_preset
 from verzuimdesk.services.import_preview import preview_import, run_import
 from verzuimdesk.services.imports import import_absences, import_pupils
@@ -66,9 +66,9 @@ def test_the_schools_own_preset_round_trips_and_beats_the_shipped_ones(school: D
     preview = preview_import(school, kind="absences", data=data, filename="eigen.xlsx")
     assert preview.preset == "Onze lijst" and preview.codes == {"bijzonder verlof": "V", "thuis ziek": "Z"}
     assert preview.can_import
-    with pytest.raises(EditRefused, match="meegeleverde voorinstelling"):
+    with pytest.raises(Refused, match="meegeleverde voorinstelling"):
         save_preset(school, name=PARNASSYS.name, columns={}, codes={})
-    with pytest.raises(EditRefused, match="Onbekende code"):
+    with pytest.raises(Refused, match="Onbekende code"):
         save_preset(school, name="Fout", columns={}, codes={"ziek": "QQ"})
     delete_preset(school, name="Onze lijst", user="ib")
     assert [p.name for p in all_presets(school)] == [PARNASSYS.name, ESIS.name]

@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from tests.cli.test_end_to_end import cli
 from tests.conftest import DATA, PASSPHRASE, raw
 from verzuimdesk.services.audit_log import audit_problem
-from verzuimdesk.services.registration import AbsenceSpec, EntryRefused, apply_edit
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.registration import AbsenceSpec, apply_edit
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil
 
@@ -81,7 +82,7 @@ def test_two_writers_on_the_same_pupil_and_day_leave_one_record(db: Any) -> None
         try:
             apply_edit(db, add=[AbsenceSpec(pid, date(2025, 11, 12), code)], user=code)
             outcome.append("ok")
-        except EntryRefused as exc:
+        except Refused as exc:
             outcome.append(str(exc))
 
     threads = [threading.Thread(target=write, args=(c,)) for c in ("Z", "O")]

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from tests.conftest import DATA
 from verzuimdesk.domain.calendar import DayOff
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_absences, import_pupils
 from verzuimdesk.services.registration import (
-    EntryRefused,
     apply_edit,
     clear_absence,
     plan_code,
@@ -86,20 +86,20 @@ def test_recorded_codes_appear_in_their_parts_and_the_light_follows(db: Database
 ])
 def test_the_grid_refuses_what_the_import_refuses_and_writes_nothing(
         db: Database, day: date, code: str, minutes: int | None, message: str) -> None:
-    with pytest.raises(EntryRefused, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(Refused, match=message.replace("(", r"\(").replace(")", r"\)")):
         record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, minutes_late=minutes)
     assert stored(db) == []
 
 
 def test_a_day_outside_the_enrolment_is_refused(db: Database) -> None:
-    with pytest.raises(EntryRefused, match="staat op 2026-02-02 niet ingeschreven"):
+    with pytest.raises(Refused, match="staat op 2026-02-02 niet ingeschreven"):
         record_absence(db, pupil_id=pid(db, "1004"), day=date(2026, 2, 2), code="Z")
 
 
 def test_an_overlapping_record_is_refused_with_what_is_there(db: Database) -> None:
     zoe = pid(db, "1001")
     record_absence(db, pupil_id=zoe, day=MONDAY, code="Z")
-    with pytest.raises(EntryRefused, match="staat al Z \\(de hele dag\\)"):
+    with pytest.raises(Refused, match="staat al Z \\(de hele dag\\)"):
         record_absence(db, pupil_id=zoe, day=MONDAY, code="O", start=time(8, 30), end=time(12, 0))
     assert [r[2] for r in stored(db)] == ["Z"]
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from verzuimdesk.storage.database import Database
+if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
 
 KINDS = ["pupils", "absences", "events", "guardians", "edex"]
 

@@ -8,12 +8,13 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verzuimdesk.cli.outfile import add_overwrite, out_refused
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
+
+if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
 
 _WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
 

@@ -8,14 +8,23 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verzuimdesk.cli.outfile import add_overwrite, out_refused
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
-from verzuimdesk.services.trends import PERIODS, Figures, Light, SchoolTrends, school_trends, trends_to_dict
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.vocabulary import (
+    PERIODS,
+    Category,
+    Figures,
+    InputRefused,
+    Light,
+    Problem,
+    format_date,
+    parse_date,
+)
+
+if TYPE_CHECKING:  # the service (and the reports it imports) only when the command runs
+    from verzuimdesk.services.database import Database
+    from verzuimdesk.services.trends import SchoolTrends
 
 _HEAD = ("", "lestijd (u)", "ziek", "geoorl.", "ongeoorl.", "onbekend", "schorsing", "totaal", "vorig jr",
          "te laat", "lln verzuim", "groen", "oranje", "rood", "DUO", "zaken +", "zaken -")
@@ -49,16 +58,18 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
     if refused:
         print(refused, file=sys.stderr)
         return 1
+    from verzuimdesk.services.trends import school_trends, trends_to_dict
+
     db = opener(args)
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)
         if args.out is not None:
-            from verzuimdesk.services.dossier import ExportRefused
+            from verzuimdesk.services.dossier import Refused
             from verzuimdesk.services.trends import export_trends
 
             try:
                 done = export_trends(db, st, out=args.out, user=db.user or "")
-            except ExportRefused as exc:
+            except Refused as exc:
                 print(str(exc), file=sys.stderr)
                 return 1
             print(f"Verzuimanalyse geschreven: {done.path}", file=sys.stderr if args.json else sys.stdout)

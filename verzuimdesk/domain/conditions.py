@@ -81,6 +81,7 @@ class Evaluator:
         self._memo: dict[tuple[int, date, date | None], Measure] = {}
         self._case_memo: dict[date, date | None] = {}
         self._possible: dict[int, bool] = {}
+        self.live: tuple[tuple[Rule, bool, Evaluator], ...] | None = None  # the engine's, see status_of
         self.case_rules = tuple(r for r in protocol.rules if r.starts_case)
 
     @property

@@ -16,7 +16,7 @@ from enum import StrEnum
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo
+from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo, reports_to_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
 
@@ -105,21 +105,11 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
-    hits: list[tuple[Rule, RuleHit, Event | None]] = []
-    for rule in protocol.rules:
-        hits.extend(_hits(ev, rule, peil))
+    hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
     thuiszitter = ev.thuiszitter(peil)
-    open_ = [a for a in actions if not a.done]
-    if any(a.overdue and (a.legal or a.kind is ActionKind.ESCALATION) for a in open_) or (
-        thuiszitter and open_
-    ):
-        light = Light.RED
-    elif open_:
-        light = Light.ORANGE
-    else:
-        light = Light.GREEN
+    light = _light_of(actions, thuiszitter)
     step = max((protocol.step(h.step_id) for _, h, _ in hits), key=lambda s: s.order, default=start_step)
     step = max(step, start_step, key=lambda s: s.order)
     return PupilStatus(
@@ -134,17 +124,66 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     )
 
 
+def light_of(ev: Evaluator, peil: date) -> Light:
+    """`status_of(ev, peil).light`, without the rest of the status: where no rule holds nothing is asked,
+    so the light is green without working out the case, the actions or the step (the trends ask it of
+    every pupil at every period end)."""
+    if not ev.pupil.enrolled_on(peil):
+        return Light.GREY
+    hits = _all_hits(ev, peil)
+    if not hits:
+        return Light.GREEN
+    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)), ev.thuiszitter(peil))
+
+
+def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
+    open_ = [a for a in actions if not a.done]
+    if any(a.overdue and (a.legal or a.kind is ActionKind.ESCALATION) for a in open_) or (
+        thuiszitter and open_
+    ):
+        return Light.RED
+    if open_:
+        return Light.ORANGE
+    return Light.GREEN
+
+
+def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:
+    hits: list[tuple[Rule, RuleHit, Event | None]] = []
+    if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
+        pairs = ((r, duo_only, ev.legal if to_duo else ev.plain) for r, duo_only, to_duo in _rule_flags(ev.protocol))
+        ev.live = tuple((r, duo_only, e) for r, duo_only, e in pairs if e.possible(r.condition))
+    for rule, duo_only, rule_ev in ev.live:
+        if duo_only and not ev.leerplichtig(peil):
+            continue  # a rule that asks for nothing but a duo_report (see _hits)
+        found = _hits(rule_ev, rule, peil)
+        if found:
+            hits.extend(found)
+    return hits
+
+
+_FLAGS: dict[int, tuple[Protocol, tuple[tuple[Rule, bool, bool], ...]]] = {}
+
+
+def _rule_flags(protocol: Protocol) -> tuple[tuple[Rule, bool, bool], ...]:
+    """Each rule with `only_duo` and `reports_to_duo`, worked out once per protocol rather than at every
+    pupil and peildatum (the trends ask a thousand pupils at two dozen dates)."""
+    got = _FLAGS.get(id(protocol))
+    if got is None or got[0] is not protocol:
+        if len(_FLAGS) > 16:
+            _FLAGS.clear()
+        got = _FLAGS[id(protocol)] = (protocol, tuple((r, only_duo(r), reports_to_duo(r)) for r in protocol.rules))
+    return got[1]
+
+
 def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:
-    """The hits of one rule; `each_record` gives one per record, the others at most one.
+    """The hits of one rule on the evaluator `for_rule` gives; `each_record` gives one per record, the
+    others at most one.
 
     The third element is the DUO report that restarted counting for a restart rule, if the hit is
-    the one that report answered. A rule with a `duo_report` counts only records dated in leerplicht,
-    and one that asks for nothing but a `duo_report` does not hold for a pupil not leerplichtig
-    (PROTOCOLS.md §1b).
+    the one that report answered. A rule with a `duo_report` counts only records dated in leerplicht
+    (the caller passes the `legal` evaluator), and one that asks for nothing but a `duo_report` does
+    not hold for a pupil not leerplichtig (PROTOCOLS.md §1b; the caller leaves it out).
     """
-    if only_duo(rule) and not ev.leerplichtig(peil):
-        return []
-    ev = ev.for_rule(rule)
     c = rule.condition
     if not ev.possible(c):
         return []

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.refusal import Refused
 
 
-class ProtocolError(ValueError):
+class ProtocolError(Refused, ValueError):
     """A protocol file that cannot be used; the message is Dutch and names the field."""
 
 

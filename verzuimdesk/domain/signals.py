@@ -21,6 +21,7 @@ from verzuimdesk.domain import signal_register as reg
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.protocol import resources_dir
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.signal_base import RecordInput, RegisterInput, Signal
 
 __all__ = ["DETECTORS", "RecordInput", "RegisterInput", "Signal", "SignalConfig", "SignalConfigError",
@@ -50,7 +51,7 @@ DETECTORS: dict[str, Detector] = {
 }
 
 
-class SignalConfigError(ValueError):
+class SignalConfigError(Refused, ValueError):
     """signals.toml cannot be used; the message says why, in Dutch."""
 
 

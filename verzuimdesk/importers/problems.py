@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from verzuimdesk.domain.refusal import Refused
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -20,8 +22,8 @@ class Problem:
         return f"{', '.join(where)}: {self.reason}" if where else self.reason
 
 
-class InputRefused(Exception):
-    """A file or value that was refused; nothing was written. Every problem is listed."""
+class InputRefused(Refused):
+    """A file or value that was refused; nothing was written. Every problem is listed (`problems`)."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source

@@ -76,6 +76,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=10, keepWithNext=1,
                              spaceAfter=4),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        "letter": ParagraphStyle("letter", parent=body, fontSize=10, leading=14),
     }
 
 
@@ -90,20 +91,6 @@ def p(text: str, style: str = "body") -> Paragraph:
 
 def d(day: date | None, *, weekday: bool = True) -> str:
     return format_date(day, weekday=weekday) if day else "–"
-
-
-def number(value: float) -> str:
-    """THE Dutch number of every document: the value `status --json` gives (whole, or rounded to two
-    decimals), with a decimal comma: 16.25 → '16,25', 20.0 → '20', 1.5 → '1,5'."""
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def hours(minutes: int) -> str:
-    """Minutes as Dutch hours: 90 → '1,5'."""
-    return number(minutes / 60)
 
 
 def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
@@ -199,14 +186,16 @@ def _letterhead(head: Letterhead) -> Any:
     return draw
 
 
-def build(out: Path, head: Letterhead, story: list[Flowable], *, wide: bool = False) -> None:
-    """Write `story` to `out` as an A4 document (landscape when `wide`) with the letterhead."""
+def build(out: Path, head: Letterhead, story: list[Flowable], *, wide: bool = False, heading: bool = True) -> None:
+    """Write `story` to `out` as an A4 document (landscape when `wide`) with the letterhead; the title
+    opens the story unless `heading` is False (a letter says it in its own "Betreft")."""
     size = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=HEADER_H + 6 * mm, bottomMargin=18 * mm, title=head.title,
                             author=head.school, subject="Vertrouwelijk", creator="VerzuimDesk")
     draw = _letterhead(head)
-    doc.build([p(head.title, "h1"), *story], onFirstPage=draw, onLaterPages=draw, canvasmaker=_NumberedCanvas)
+    doc.build([p(head.title, "h1"), *story] if heading else story, onFirstPage=draw, onLaterPages=draw,
+              canvasmaker=_NumberedCanvas)
 
 
 def content_width(*, wide: bool = False) -> float:

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import Recipient, Topic
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.domain.engine import Action, RuleHit
 
 __all__ = ["Recipient", "Topic"]  # Recipient lives in the domain's disclosure table; re-exported here
@@ -71,7 +72,7 @@ class PupilInfo:
 
     @property
     def name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
     @property
     def initials(self) -> str:
@@ -158,7 +159,10 @@ class CaseRow:
     closed: date | None
     close_reason: str
     statuses: tuple[tuple[date, str], ...]
-    shares: tuple[tuple[date, int], ...]
+    shares: tuple[tuple[date, date | None, int], ...]  # since, until, percentage of education followed
+    regiehouder: str
+    duo_report_date: date | None
+    duo_report_number: str
 
 
 @dataclass(frozen=True, slots=True)

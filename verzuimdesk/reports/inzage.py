@@ -8,6 +8,7 @@ parents' rights.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ class ExportLine:
 
 DOCUMENT_NL = {"verzuimdossier": "verzuimdossier", "verzuimoverzicht": "verzuimoverzicht",
                "gespreksverslag": "gespreksverslag", "duo-melding": "gegevens voor de DUO-melding",
-               "kwartaalopgave": "kwartaalopgave zorgwekkend verzuim", "inzage": "inzage"}
+               "kwartaalopgave": "kwartaalopgave zorgwekkend verzuim", "inzage": "inzage", "brief": "brief"}
 RECIPIENT_OUT_NL = {"ouders": "ouders / verzorgers", "leerplicht": "leerplichtambtenaar",
                     "jeugdarts": "jeugdarts (JGZ)", "swv": "samenwerkingsverband", "duo": "DUO (verzuimregister)"}
 
@@ -63,8 +64,41 @@ def recipients_block(lines: list[ExportLine], width: float) -> list[Flowable]:
     return [table(rows, [width * 0.22, width * 0.36, width * 0.22, width * 0.2])]
 
 
+@dataclass(frozen=True, slots=True)
+class LetterSent:
+    day: date
+    title: str
+    recipient: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveLine:
+    start: date
+    end: date
+    article: str
+    reason: str
+    decision: str
+
+
+def letters_block(letters: Sequence[LetterSent], width: float) -> list[Flowable]:
+    if not letters:
+        return [empty("De school heeft u of anderen geen brieven over uw kind gestuurd.")]
+    rows: list[list[Any]] = [["Datum", "Brief", "Aan"]]
+    rows += [[d(x.day), x.title, RECIPIENT_OUT_NL.get(x.recipient, x.recipient)] for x in letters]
+    return [table(rows, [width * 0.22, width * 0.5, width * 0.28])]
+
+
+def leave_block(leave: Sequence[LeaveLine], width: float) -> list[Flowable]:
+    if not leave:
+        return [empty("Er is geen verlof aangevraagd.")]
+    rows: list[list[Any]] = [["Periode", "Artikel", "Reden", "Besluit"]]
+    rows += [[f"{d(x.start)} t/m {d(x.end)}", x.article, x.reason, x.decision] for x in leave]
+    return [table(rows, [width * 0.3, width * 0.2, width * 0.3, width * 0.2])]
+
+
 def build_inzage_pdf(dossier: Dossier, lines: list[ExportLine], out: Path, *, printed: date, made: datetime,
-                     logo: str | None = None) -> None:
+                     logo: str | None = None, letters: Sequence[LetterSent] = (),
+                     leave: Sequence[LeaveLine] = ()) -> None:
     w = content_width()
     story: list[Flowable] = [
         p(f"Op uw verzoek om inzage (artikel 15 AVG): alle gegevens die de school op {d(made.date())} over uw "
@@ -79,6 +113,8 @@ def build_inzage_pdf(dossier: Dossier, lines: list[ExportLine], out: Path, *, pr
         p("Plannen", "h2"), *plans_block(dossier, w),
         p("Meldingen en stappen", "h2"), *events_block(dossier, w),
         p("Zorgwekkend verzuim", "h2"), *cases_block(dossier, w),
+        p("Verlofaanvragen", "h2"), *leave_block(leave, w),
+        p("Brieven", "h2"), *letters_block(letters, w),
     ]
     build(out, Letterhead(dossier.school, "Inzage in de gegevens van uw kind", printed, subtitle=dossier.pupil.name,
                           logo=logo), story)

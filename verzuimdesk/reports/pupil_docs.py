@@ -10,7 +10,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from verzuimdesk.reports.base import GREY, build, content_width, d, empty, facts, hours, p, spacer, table
+from verzuimdesk.domain.dutch import hours
+from verzuimdesk.reports.base import GREY, build, content_width, d, empty, facts, p, spacer, table
 from verzuimdesk.reports.data import (
     CATEGORY_NL,
     CONVERSATION_NL,
@@ -185,7 +186,7 @@ def cases_block(dossier: Dossier, width: float) -> list[Flowable]:
                  ("Interventie", "; ".join(f"{s} (vanaf {d(since, weekday=False)})" for since, s in c.statuses)
                   or "–"),
                  ("Onderwijs gevolgd", "; ".join(f"{share}% vanaf {d(since, weekday=False)}"
-                                                for since, share in c.shares) or "–"),
+                                                for since, _until, share in c.shares) or "–"),
                  ("Wachtlijst", c.waiting_list or "–"),
                  ("Afgesloten", f"{d(c.closed)}: {c.close_reason}" if c.closed else "nee, loopt")]
         out += [facts(pairs, width), spacer(2)]

@@ -33,12 +33,13 @@ class Permission(StrEnum):
     EXPORT_FIGURES = "export_figures"  # the quarterly list, figures per group
     VIEW_DOSSIER = "view_dossier"  # pupils by name: the lists, the dossiers (not the directie: figures only)
     AUDIT = "audit"
+    DECIDE_LEAVE = "decide_leave"  # decide on verlof: the directeur (Leerplichtwet art. 11, 13a, 14)
 
 
 _ALLOWED: dict[Role, frozenset[Permission]] = {
-    Role.IB: frozenset(Permission),
+    Role.IB: frozenset(Permission) - {Permission.DECIDE_LEAVE},
     Role.TEACHER: frozenset({Permission.EDIT_ABSENCE, Permission.LOG_CONVERSATION, Permission.VIEW_DOSSIER}),
-    Role.MANAGEMENT: frozenset({Permission.EXPORT_FIGURES}),
+    Role.MANAGEMENT: frozenset({Permission.EXPORT_FIGURES, Permission.DECIDE_LEAVE}),
 }
 
 
@@ -50,6 +51,8 @@ class Account:
     groups: tuple[str, ...] = ()  # a leerkracht's own groups
 
     def can(self, permission: Permission) -> bool:
+        if self.username == "" and self.role is Role.IB:  # SCHOOL_WIDE: a database without accounts
+            return True
         return permission in _ALLOWED[self.role]
 
     def sees_group(self, group: str) -> bool:
@@ -75,6 +78,10 @@ def account_of(db: Database, username: str) -> Account:
 
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
+    if sqlite_path(target) is None:  # a server: the person's own PostgreSQL role (services/server_accounts.py)
+        from verzuimdesk.services.server_accounts import server_login
+
+        return server_login(target, username=username, password=password)
     from verzuimdesk.services.backups import backup_before_migration
 
     db = open_database(target, passphrase=password, user=username, before_migrate=backup_before_migration)
@@ -103,6 +110,11 @@ def add_account(db: Database, *, by: Account, username: str, name: str, role: Ro
     username = username.strip().lower()
     if not username or not username.isidentifier():
         raise DatabaseError("Kies een gebruikersnaam van letters en cijfers, zonder spaties.")
+    if sqlite_path(db.target) is None:
+        from verzuimdesk.services.server_accounts import add_server_account
+
+        return add_server_account(db, by=by, username=username, name=name, role=role, password=password,
+                                  groups=groups)
     slots = _vault_path(db)
     v = vault.Vault.load(slots)
     if username in v.users or username == vault.RECOVERY:

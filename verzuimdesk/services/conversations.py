@@ -2,7 +2,7 @@
 
 A conversation of a kind that fulfils an action (CONVERSATION_ACTION) counts for the engine on its
 date: storage.loading maps it to an event. Every write is one transaction with its audit row; bad
-input raises ConversationRefused with a Dutch message and changes nothing.
+input raises Refused with a Dutch message and changes nothing.
 """
 
 from __future__ import annotations
@@ -18,16 +18,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
+from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
 from verzuimdesk.storage.topic_defaults import guess_topic
 
 MAX_TEXT = 20_000
-
-
-class ConversationRefused(Exception):
-    """Input the service will not write; the message is Dutch and meant for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +49,7 @@ class ConversationData:
     agreements: tuple[AgreementInput, ...]
     topic: Topic = Topic.VERZUIM
     topic_review: bool = False
+    version: int = 1  # hand it back to save_conversation: a save over someone else's is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,7 @@ def _kind(kind: str) -> ConversationKind:
     try:
         return ConversationKind(kind)
     except ValueError:
-        raise ConversationRefused(f"Onbekende soort gesprek '{kind}'.") from None
+        raise Refused(f"Onbekende soort gesprek '{kind}'.") from None
 
 
 def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, summary: str,
@@ -73,19 +72,19 @@ def _check(session: Session, *, pupil_id: int, kind: str, held_at: datetime, sum
     k = _kind(kind)
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
-        raise ConversationRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     if not summary.strip():
-        raise ConversationRefused("Vul een samenvatting van het gesprek in.")
+        raise Refused("Vul een samenvatting van het gesprek in.")
     if len(summary) > MAX_TEXT or len(participants) > MAX_TEXT:
-        raise ConversationRefused(f"De tekst is te lang (meer dan {MAX_TEXT} tekens).")
+        raise Refused(f"De tekst is te lang (meer dan {MAX_TEXT} tekens).")
     if held_at > now + timedelta(hours=1):
-        raise ConversationRefused(f"Een gesprek kan niet in de toekomst liggen ({held_at:%d-%m-%Y %H:%M}).")
+        raise Refused(f"Een gesprek kan niet in de toekomst liggen ({held_at:%d-%m-%Y %H:%M}).")
     if held_at.date() < pupil.enrolled_from:
-        raise ConversationRefused(
+        raise Refused(
             f"De datum {held_at:%d-%m-%Y} ligt voor de inschrijving van de leerling ({pupil.enrolled_from:%d-%m-%Y}).")
     for i, a in enumerate(agreements, start=1):
         if not a.text.strip():
-            raise ConversationRefused(f"Afspraak {i} heeft geen tekst; vul die in of haal de afspraak weg.")
+            raise Refused(f"Afspraak {i} heeft geen tekst; vul die in of haal de afspraak weg.")
     return k, pupil
 
 
@@ -96,7 +95,7 @@ def parse_topic(topic: str | None) -> Topic | None:
         return Topic(topic)
     except ValueError:
         names = ", ".join(t.value for t in Topic)
-        raise ConversationRefused(f"Onbekend onderwerp '{topic}'; kies uit {names}.") from None
+        raise Refused(f"Onbekend onderwerp '{topic}'; kies uit {names}.") from None
 
 
 def _snapshot(c: Conversation) -> dict[str, Any]:
@@ -106,19 +105,29 @@ def _snapshot(c: Conversation) -> dict[str, Any]:
                            "gedaan": a.done, **({"onderwerp": a.topic} if a.topic else {})} for a in c.agreements]}
 
 
+def _shown(kind: str, held_at: datetime, participants: str, summary: str, topic: str,
+           agreements: Sequence[AgreementInput]) -> dict[str, object]:
+    """A conversation's fields under their Dutch names, for a refusal that shows both versions."""
+    return {"soort": kind, "datum": held_at.replace(second=0, microsecond=0), "deelnemers": participants.strip(),
+            "samenvatting": summary.strip(), "onderwerp": topic,
+            "afspraken": "; ".join(a.text.strip() for a in agreements)}
+
+
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
                       summary: str, agreements: Sequence[AgreementInput] = (), user: str,
                       conversation_id: int | None = None, now: datetime | None = None,
-                      topic: str | None = None) -> int:
+                      topic: str | None = None, version: int | None = None) -> int:
     """Create (conversation_id None) or replace a conversation with its agreements; its id.
 
     `topic` is what the writer chose; None takes the kind's default, or *gezondheid* when the summary
-    names a health word. Saving it marks the topic as checked.
+    names a health word. Saving it marks the topic as checked. `version` is the one the editor opened
+    (ConversationData.version): when someone else saved the conversation since, ChangedMeanwhile.
     """
     now = now or datetime.now()
     chosen = parse_topic(topic)
     agreement_topics = [parse_topic(a.topic) for a in agreements]
     with db.begin() as s:
+        lock_for_writing(s)  # a second save waits, then sees the first's version
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
         t = (chosen or guess_topic(Entry.CONVERSATION, k.value, summary)).value
@@ -137,7 +146,12 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id, Conversation.pupil_id == pupil_id))
         if found is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
+        check_version(s, what="Dit gesprek", entity="conversation", entity_id=found.id, opened=version,
+                      stored=found.version,
+                      mine=_shown(k.value, held_at, participants, summary, t if chosen else found.topic, agreements),
+                      theirs=_shown(found.kind, found.held_at, found.participants, found.summary, found.topic,
+                                    [AgreementInput(a.text) for a in found.agreements]))
         before = _snapshot(found)
         found.kind, found.held_at = k.value, held_at.replace(second=0, microsecond=0)
         found.participants, found.summary, found.updated_at = participants.strip(), summary.strip(), now
@@ -155,7 +169,7 @@ def delete_conversation(db: Database, *, conversation_id: int, user: str) -> Non
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id))
         if found is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
@@ -166,10 +180,10 @@ def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
         c = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                      .where(Conversation.id == conversation_id))
         if c is None:
-            raise ConversationRefused("Dit gesprek bestaat niet (meer).")
+            raise Refused("Dit gesprek bestaat niet (meer).")
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
                                 tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
-                                Topic(c.topic), c.topic_review)
+                                Topic(c.topic), c.topic_review, c.version)
 
 
 # -- drafts -----------------------------------------------------------------------------------

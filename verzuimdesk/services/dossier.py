@@ -28,6 +28,7 @@ from verzuimdesk.domain.disclosure import (
 from verzuimdesk.domain.engine import evaluate
 from verzuimdesk.domain.measures import absent_minutes
 from verzuimdesk.domain.records import AbsenceRecord
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import (
     AgreementRow,
     CaseRow,
@@ -57,11 +58,6 @@ from verzuimdesk.storage.models import (
 )
 from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health
 
-
-class ExportRefused(Exception):
-    """An export that may not or cannot be made; the message is Dutch and meant for the user."""
-
-
 LEFT_OUT = {
     Recipient.OUDERS: "",
     Recipient.LEERPLICHT: "Deze versie voor de leerplichtambtenaar bevat alleen wat over het verzuim gaat: geen "
@@ -81,38 +77,38 @@ def parse_recipient(text: str) -> Recipient:
         return Recipient(text)
     except ValueError:
         names = ", ".join(r.value for r in Recipient)
-        raise ExportRefused(f"Onbekende ontvanger '{text}'; kies uit {names}.") from None
+        raise Refused(f"Onbekende ontvanger '{text}'; kies uit {names}.") from None
 
 
 def pupil_id_of(session: Session, number: str) -> int:
     pid = session.scalar(select(Pupil.id).where(Pupil.number == number))
     if pid is None:
-        raise ExportRefused(f"Er is geen leerling met leerlingnummer {number}.")
+        raise Refused(f"Er is geen leerling met leerlingnummer {number}.")
     return pid
 
 
 def pupil_number_of(db: Database, pupil_id: int | None) -> str:
     """The leerlingnummer of a pupil the UI knows by id."""
     if pupil_id is None:
-        raise ExportRefused("Kies eerst een leerling.")
+        raise Refused("Kies eerst een leerling.")
     with db.read() as s:
         number = s.scalar(select(Pupil.number).where(Pupil.id == pupil_id))
     if number is None:
-        raise ExportRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     return number
 
 
 def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end: date) -> Dossier:
     """Everything about one pupil from `start` (default: the enrolment) to `end`, unfiltered."""
     if start is not None and start > end:
-        raise ExportRefused(f"De periode klopt niet: {start:%d-%m-%Y} ligt na {end:%d-%m-%Y}.")
+        raise Refused(f"De periode klopt niet: {start:%d-%m-%Y} ligt na {end:%d-%m-%Y}.")
     with db.read() as s:
         school = load_school(s)
         if school is None:
             raise DatabaseError("Deze database bevat nog geen school.")
         row = s.execute(select(Pupil, Group.name).join(Group).where(Pupil.id == pupil_id)).first()
         if row is None:
-            raise ExportRefused("Deze leerling bestaat niet (meer).")
+            raise Refused("Deze leerling bestaat niet (meer).")
         pupil_row, group = row
         info = PupilInfo(pupil_row.id, pupil_row.number, pupil_row.first_name, pupil_row.prefix,
                          pupil_row.last_name, group, pupil_row.birth_date, pupil_row.ot_number,
@@ -179,18 +175,21 @@ def agreement_topic(own: str | None, text: str, conversation: str) -> Topic:
 
 
 def case_row(c: CareCase) -> CaseRow:
+    """A case with its histories, as the dossier and the quarterly list read it (statuses and shares loaded)."""
     return CaseRow(c.id, c.category, c.start, c.main_cause, c.waiting_list, c.closed, c.close_reason,
-                   tuple((st.since, st.status) for st in c.statuses), tuple((sh.since, sh.share) for sh in c.shares))
+                   tuple((st.since, st.status) for st in c.statuses),
+                   tuple((sh.since, sh.until, sh.share) for sh in c.shares),
+                   c.regiehouder, c.duo_report_date, c.duo_report_number)
 
 
 def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = False) -> Dossier:
     """The part of `dossier` that `recipient` may receive, by the table of domain/disclosure.py.
 
-    Raises ExportRefused for the SWV without the parents' consent. Records the sections it took
+    Raises Refused for the SWV without the parents' consent. Records the sections it took
     something out of, so the documents can say so instead of claiming there is nothing.
     """
     if recipient in NEEDS_CONSENT and not consent:
-        raise ExportRefused(SWV_NEEDS_CONSENT)
+        raise Refused(SWV_NEEDS_CONSENT)
     withheld: set[str] = set()
 
     def keep(entry: Entry, items: tuple[Any, ...], section: str) -> tuple[Any, ...]:

@@ -1,6 +1,6 @@
 """Changing a dossier: reports made (events: DUO, jeugdarts, SWV, ZAT, suitable offer, escalation) and plan links
 (IHP, OPP, plan van aanpak). Each write is one transaction with its audit row (before/after); bad input
-raises EditRefused with a Dutch message and changes nothing.
+raises Refused with a Dutch message and changes nothing.
 
 A report made is an event of an action kind; the engine counts it as done for every open action of
 that kind triggered on or before its date (PROTOCOLS.md §4).
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
@@ -27,22 +28,18 @@ REPORT_KINDS = (ActionKind.DUO_REPORT, ActionKind.SCHOOL_DOCTOR, ActionKind.SWV_
 PLAN_KINDS = ("IHP", "OPP", "plan van aanpak")
 
 
-class EditRefused(Exception):
-    """Input the service will not write; the message is Dutch and meant for the user."""
-
-
 def _pupil(s: Session, pupil_id: int) -> Pupil:
     pupil = s.get(Pupil, pupil_id)
     if pupil is None:
-        raise EditRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     return pupil
 
 
 def _check_day(pupil: Pupil, day: date, today: date, what: str) -> None:
     if day > today:
-        raise EditRefused(f"{what} kan niet in de toekomst liggen ({day:%d-%m-%Y}).")
+        raise Refused(f"{what} kan niet in de toekomst liggen ({day:%d-%m-%Y}).")
     if day < pupil.enrolled_from:
-        raise EditRefused(f"De datum {day:%d-%m-%Y} ligt voor de inschrijving van de leerling "
+        raise Refused(f"De datum {day:%d-%m-%Y} ligt voor de inschrijving van de leerling "
                           f"({pupil.enrolled_from:%d-%m-%Y}).")
 
 
@@ -50,19 +47,19 @@ def _event_kind(kind: str) -> ActionKind:
     try:
         k = ActionKind(kind)
     except ValueError:
-        raise EditRefused(f"Onbekende soort melding '{kind}'.") from None
+        raise Refused(f"Onbekende soort melding '{kind}'.") from None
     if k not in REPORT_KINDS:
-        raise EditRefused(f"'{kind}' is geen melding; leg een gesprek of plan vast in het tabblad daarvoor.")
+        raise Refused(f"'{kind}' is geen melding; leg een gesprek of plan vast in het tabblad daarvoor.")
     return k
 
 
 def _check_event(kind: ActionKind, reference: str, note: str) -> None:
     if kind is ActionKind.DUO_REPORT and not reference.strip():
-        raise EditRefused("Vul het meldingsnummer van DUO in: het staat in de bevestiging uit het verzuimregister.")
+        raise Refused("Vul het meldingsnummer van DUO in: het staat in de bevestiging uit het verzuimregister.")
     if len(reference) > 200:
-        raise EditRefused("Het kenmerk is te lang (meer dan 200 tekens).")
+        raise Refused("Het kenmerk is te lang (meer dan 200 tekens).")
     if len(note) > 20_000:
-        raise EditRefused("De toelichting is te lang (meer dan 20.000 tekens).")
+        raise Refused("De toelichting is te lang (meer dan 20.000 tekens).")
 
 
 def _topic(entry: Entry, kind: str, text: str, topic: str | None) -> str:
@@ -72,7 +69,7 @@ def _topic(entry: Entry, kind: str, text: str, topic: str | None) -> str:
     try:
         return Topic(topic).value
     except ValueError:
-        raise EditRefused(f"Onbekend onderwerp '{topic}'; kies uit {', '.join(t.value for t in Topic)}.") from None
+        raise Refused(f"Onbekend onderwerp '{topic}'; kies uit {', '.join(t.value for t in Topic)}.") from None
 
 
 def _event_snapshot(e: EventRow) -> dict[str, Any]:
@@ -105,7 +102,7 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
     with db.begin() as s:
         e = s.get(EventRow, event_id)
         if e is None:
-            raise EditRefused("Deze melding bestaat niet (meer).")
+            raise Refused("Deze melding bestaat niet (meer).")
         _check_day(_pupil(s, e.pupil_id), day, today or date.today(), "Een melding")
         before = _event_snapshot(e)
         e.kind, e.day, e.reference, e.note = k.value, day, reference.strip(), note.strip()
@@ -119,7 +116,7 @@ def delete_event(db: Database, *, event_id: int, user: str) -> None:
     with db.begin() as s:
         e = s.get(EventRow, event_id)
         if e is None:
-            raise EditRefused("Deze melding bestaat niet (meer).")
+            raise Refused("Deze melding bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": _event_snapshot(e)})
         s.delete(e)
@@ -135,12 +132,12 @@ def _plan_snapshot(p: PlanLink) -> dict[str, Any]:
 
 def _check_plan(kind: str, location: str, start: date, evaluation: date | None) -> None:
     if kind not in PLAN_KINDS:
-        raise EditRefused(f"Onbekende soort plan '{kind}'; kies uit {', '.join(PLAN_KINDS)}.")
+        raise Refused(f"Onbekende soort plan '{kind}'; kies uit {', '.join(PLAN_KINDS)}.")
     problem = link_problem(location)
     if problem:
-        raise EditRefused(problem)
+        raise Refused(problem)
     if evaluation is not None and evaluation < start:
-        raise EditRefused(f"De evaluatiedatum {evaluation:%d-%m-%Y} ligt voor de startdatum {start:%d-%m-%Y}.")
+        raise Refused(f"De evaluatiedatum {evaluation:%d-%m-%Y} ligt voor de startdatum {start:%d-%m-%Y}.")
 
 
 def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: date, evaluation: date | None = None,
@@ -150,7 +147,7 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
     with db.begin() as s:
         pupil = _pupil(s, pupil_id)
         if start < pupil.enrolled_from:
-            raise EditRefused(f"De startdatum {start:%d-%m-%Y} ligt voor de inschrijving van de leerling.")
+            raise Refused(f"De startdatum {start:%d-%m-%Y} ligt voor de inschrijving van de leerling.")
         p = PlanLink(pupil_id=pupil_id, kind=kind, location=location.strip(), start=start, evaluation=evaluation,
                      note=note.strip(), topic=t)
         s.add(p)
@@ -167,7 +164,7 @@ def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: 
     with db.begin() as s:
         p = s.get(PlanLink, plan_id)
         if p is None:
-            raise EditRefused("Dit plan bestaat niet (meer).")
+            raise Refused("Dit plan bestaat niet (meer).")
         before = _plan_snapshot(p)
         p.kind, p.location, p.start, p.evaluation, p.note = kind, location.strip(), start, evaluation, note.strip()
         if chosen is not None:
@@ -180,7 +177,7 @@ def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
     with db.begin() as s:
         p = s.get(PlanLink, plan_id)
         if p is None:
-            raise EditRefused("Dit plan bestaat niet (meer).")
+            raise Refused("Dit plan bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": _plan_snapshot(p)})
         s.delete(p)

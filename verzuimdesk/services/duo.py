@@ -11,8 +11,9 @@ from datetime import date
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.disclosure import public_rule_text
 from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LATE, LRV, LUXE, duo_sheet
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import AgreementRow, DuoReport, Recipient, RecordRow
-from verzuimdesk.services.dossier import ExportRefused, for_recipient, load_dossier, pupil_id_of
+from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
@@ -38,7 +39,7 @@ def duo_report(db: Database, *, pupil_number: str, on: date, rule_id: str | None
     protocol = school_protocol(school.protocol)
     sheet = duo_sheet(Evaluator(data, calendar, protocol), on, rule_id)
     if sheet is None:
-        raise ExportRefused(f"Voor leerling {pupil_number} staat op {on:%d-%m-%Y} geen DUO-melding open, "
+        raise Refused(f"Voor leerling {pupil_number} staat op {on:%d-%m-%Y} geen DUO-melding open, "
                             "en er is er nog geen geregistreerd.")
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=on), Recipient.LEERPLICHT)
     ids = set(sheet.record_ids)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import ExemptionRow, Pupil
@@ -64,7 +64,7 @@ def _checked(start: date | None, end: date | None, article: str, note: str) -> t
     if (reason := too_long(note, NOTE_MAX)) is not None:
         problems.append(f"De notitie {reason}.")
     if problems:
-        raise EditRefused(" ".join(problems))
+        raise Refused(" ".join(problems))
     assert start is not None and code is not None
     return start, code, note
 
@@ -75,7 +75,7 @@ def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date
     start_day, code, note = _checked(start, end, article, note)
     with db.begin() as s:
         if s.get(Pupil, pupil_id) is None:
-            raise EditRefused("Deze leerling bestaat niet (meer).")
+            raise Refused("Deze leerling bestaat niet (meer).")
         if exemption_id is None:
             row = ExemptionRow(pupil_id=pupil_id, start=start_day, end=end, article=code, note=note)
             s.add(row)
@@ -83,7 +83,7 @@ def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date
         else:
             found = s.get(ExemptionRow, exemption_id)
             if found is None or found.pupil_id != pupil_id:
-                raise EditRefused("Deze vrijstelling bestaat niet (meer).")
+                raise Refused("Deze vrijstelling bestaat niet (meer).")
             row = found
             row.start, row.end, row.article, row.note = start_day, end, code, note
             action = "update"
@@ -97,7 +97,7 @@ def delete_exemption(db: Database, *, exemption_id: int, user: str = "") -> None
     with db.begin() as s:
         row = s.get(ExemptionRow, exemption_id)
         if row is None:
-            raise EditRefused("Deze vrijstelling bestaat niet (meer).")
+            raise Refused("Deze vrijstelling bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="exemption", entity_id=row.id, pupil_id=row.pupil_id,
                      detail={"van": row.start.isoformat(), "artikel": row.article})
         s.delete(row)

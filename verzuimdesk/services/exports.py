@@ -17,20 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.conversation import build_conversation_pdf
 from verzuimdesk.reports.data import Compiled, Dossier, Recipient
 from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
-from verzuimdesk.services.dossier import (
-    ExportRefused,
-    for_recipient,
-    load_dossier,
-    pupil_id_of,
-)
+from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.duo import duo_report
 from verzuimdesk.services.quarterly import quarterly_list
 from verzuimdesk.services.school_contact import person, school_contact
@@ -52,11 +49,11 @@ class ExportDone:
 
 def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
     if out.suffix.lower() not in allowed:
-        raise ExportRefused(f"Kies een bestandsnaam die eindigt op {' of '.join(allowed)}: '{out.name}'.")
+        raise Refused(f"Kies een bestandsnaam die eindigt op {' of '.join(allowed)}: '{out.name}'.")
     if not out.parent.is_dir():
-        raise ExportRefused(f"De map '{out.parent}' bestaat niet.")
+        raise Refused(f"De map '{out.parent}' bestaat niet.")
     if out.is_dir():
-        raise ExportRefused(f"'{out}' is een map, geen bestand.")
+        raise Refused(f"'{out}' is een map, geen bestand.")
 
 
 def _logo(db: Database, logo: str | None) -> str | None:
@@ -67,28 +64,32 @@ def _logo(db: Database, logo: str | None) -> str | None:
 
 
 def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str, document: str,
-            pupils: list[tuple[int, str]], recipient: str | None, extra: dict[str, Any] | None = None) -> ExportDone:
+            pupils: list[tuple[int, str]], recipient: str | None, extra: dict[str, Any] | None = None,
+            also: Callable[[Session], None] | None = None) -> ExportDone:
+    """Write the document and its audit row together; `also` adds rows of its own in that transaction."""
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         try:
             write(tmp)
         except OSError as exc:
-            raise ExportRefused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+            raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
         with db.begin() as s:
             audit.append(s, user=user, action="export", entity=document,
                          pupil_id=pupils[0][0] if len(pupils) == 1 else None,
                          detail={"document": document, "ontvanger": recipient, "bestand": out.name,
                                  "leerlingen": [n for _, n in pupils], **(extra or {})})
+            if also is not None:
+                also(s)
             try:
                 os.replace(tmp, out)
             except OSError as exc:
-                raise ExportRefused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+                raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
     finally:
         tmp.unlink(missing_ok=True)
     return ExportDone(out, document, tuple(n for _, n in pupils), recipient)
 
 
-class ReasonNeeded(ExportRefused):
+class ReasonNeeded(Refused):
     """A leerplicht dossier of a pupil without unauthorised absence: the user must give a reason first."""
 
 
@@ -100,7 +101,7 @@ REASON_NEEDED = ("Leerling {n} heeft geen ongeoorloofd verzuim. Leerplicht verwe
 commit_export = _commit  # for the other services that write a document (inzage)
 
 DOCUMENT_FILE = {"dossier": "verzuimdossier", "overview": "verzuimoverzicht", "conversation": "gespreksverslag",
-                 "duo": "duo-melding", "quarterly": "kwartaalopgave", "inzage": "inzage"}
+                 "duo": "duo-melding", "quarterly": "kwartaalopgave", "inzage": "inzage", "letter": "brief"}
 
 
 def default_file_name(kind: str, *, on: date, pupil_number: str | None = None, recipient: str | None = None,
@@ -127,7 +128,7 @@ def leerplicht_reason_needed(db: Database, *, pupil_number: str, on: date, start
 def _reason(reason: str) -> str:
     reason = reason.strip()
     if len(reason) > 2000:
-        raise ExportRefused("De reden is te lang (meer dan 2000 tekens).")
+        raise Refused("De reden is te lang (meer dan 2000 tekens).")
     return reason
 
 
@@ -201,11 +202,11 @@ def export_conversation(db: Database, *, conversation_id: int, out: Path, user: 
     with db.read() as s:
         conv = s.get(Conversation, conversation_id)
         if conv is None:
-            raise ExportRefused(f"Er is geen gesprek met nummer {conversation_id}.")
+            raise Refused(f"Er is geen gesprek met nummer {conversation_id}.")
         number = s.scalar(select(Pupil.number).where(Pupil.id == conv.pupil_id))
         assert number is not None  # a conversation's pupil is a foreign key
         if pupil_number is not None and number != pupil_number:
-            raise ExportRefused(f"Gesprek {conversation_id} hoort niet bij leerling {pupil_number}.")
+            raise Refused(f"Gesprek {conversation_id} hoort niet bij leerling {pupil_number}.")
     dossier = load_dossier(db, pupil_id=conv.pupil_id, start=conv.held_at.date(), end=conv.held_at.date())
     row = next(c for c in dossier.conversations if c.id == conversation_id)
     logo = _logo(db, logo)
@@ -222,7 +223,7 @@ def latest_conversation_id(db: Database, *, pupil_number: str) -> int:
         cid = s.scalar(select(Conversation.id).where(Conversation.pupil_id == pid)
                        .order_by(Conversation.held_at.desc(), Conversation.id.desc()).limit(1))
     if cid is None:
-        raise ExportRefused(f"Er is nog geen gesprek vastgelegd bij leerling {pupil_number}.")
+        raise Refused(f"Er is nog geen gesprek vastgelegd bij leerling {pupil_number}.")
     return cid
 
 
@@ -248,7 +249,7 @@ def export_quarterly(db: Database, *, on: date, out: Path, user: str, names: boo
     with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates."""
     _check_out(out, tuple(QUARTERLY_WRITERS))
     if since is not None and since > on:
-        raise ExportRefused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
+        raise Refused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
                             f"{format_date(on, weekday=False)}.")
     data = quarterly_list(db, on=on, names=names, since=since)
     suffix = out.suffix.lower()

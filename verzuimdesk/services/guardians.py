@@ -12,8 +12,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.guardians import guardian_problems
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.guardians import GuardianIn, read_guardians
-from verzuimdesk.services.dossier_edit import EditRefused
 from verzuimdesk.services.imports import unit_of_work
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
@@ -55,7 +55,7 @@ def _checked(name: str, relation: str, phone: str, email: str) -> tuple[str, str
     values = tuple(v.strip() for v in (name, relation, phone, email))
     problems = guardian_problems(*values)
     if problems:
-        raise EditRefused(" ".join(f"{_FIELD[f]} {reason}." for f, reason in problems))
+        raise Refused(" ".join(f"{_FIELD[f]} {reason}." for f, reason in problems))
     return values  # type: ignore[return-value]
 
 
@@ -65,7 +65,7 @@ def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "",
     name, relation, phone, email = _checked(name, relation, phone, email)
     with db.begin() as s:
         if s.get(Pupil, pupil_id) is None:
-            raise EditRefused("Deze leerling bestaat niet (meer).")
+            raise Refused("Deze leerling bestaat niet (meer).")
         if guardian_id is None:
             g = Guardian(pupil_id=pupil_id, name=name, relation=relation, phone=phone, email=email)
             s.add(g)
@@ -73,7 +73,7 @@ def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "",
         else:
             found = s.get(Guardian, guardian_id)
             if found is None or found.pupil_id != pupil_id:
-                raise EditRefused("Deze ouder/verzorger bestaat niet (meer).")
+                raise Refused("Deze ouder/verzorger bestaat niet (meer).")
             g = found
             g.name, g.relation, g.phone, g.email = name, relation, phone, email
             action = "update"
@@ -87,7 +87,7 @@ def delete_guardian(db: Database, *, guardian_id: int, user: str = "") -> None:
     with db.begin() as s:
         g = s.get(Guardian, guardian_id)
         if g is None:
-            raise EditRefused("Deze ouder/verzorger bestaat niet (meer).")
+            raise Refused("Deze ouder/verzorger bestaat niet (meer).")
         audit.append(s, user=user, action="delete", entity="guardian", entity_id=g.id, pupil_id=g.pupil_id,
                      detail={"naam": g.name, "relatie": g.relation})
         s.delete(g)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.spreadsheet import FIELDS, normalise
-from verzuimdesk.services.dossier_edit import EditRefused
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AbsenceCodeRow, Setting
@@ -121,14 +121,14 @@ def save_preset(db: Database, *, name: str, columns: Mapping[str, str], codes: M
     """Save (or overwrite) the school's own preset; a shipped preset's name cannot be taken."""
     name = name.strip()
     if not name:
-        raise EditRefused("Geef de voorinstelling een naam.")
+        raise Refused("Geef de voorinstelling een naam.")
     if any(name == p.name for p in BUILTIN):
-        raise EditRefused(f"'{name}' is een meegeleverde voorinstelling; kies een andere naam.")
+        raise Refused(f"'{name}' is een meegeleverde voorinstelling; kies een andere naam.")
     with db.begin() as s:
         known = set(s.scalars(select(AbsenceCodeRow.code)))
         wrong = sorted({c for c in codes.values() if c and c not in known})
         if wrong:
-            raise EditRefused(f"Onbekende code(s) van de school: {', '.join(wrong)}.")
+            raise Refused(f"Onbekende code(s) van de school: {', '.join(wrong)}.")
         items = [p for p in saved_presets(s) if p.name != name]
         items.append(Preset(name, {c: f for c, f in columns.items() if f}, {k: v for k, v in codes.items() if v}))
         _store(s, PRESETS_KEY, [{"naam": p.name, "kolommen": p.columns, "codes": p.codes} for p in items])
@@ -139,7 +139,7 @@ def delete_preset(db: Database, *, name: str, user: str = "") -> None:
     with db.begin() as s:
         items = saved_presets(s)
         if not any(p.name == name for p in items):
-            raise EditRefused(f"Er is geen eigen voorinstelling '{name}'.")
+            raise Refused(f"Er is geen eigen voorinstelling '{name}'.")
         _store(s, PRESETS_KEY, [{"naam": p.name, "kolommen": p.columns, "codes": p.codes}
                                 for p in items if p.name != name])
         audit.append(s, user=user, action="delete", entity="importvoorinstelling", detail={"naam": name})

@@ -15,12 +15,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.verlof import ARTICLE_NL, DECISION_NL, Article, Decision
 from verzuimdesk.reports.data import Recipient
-from verzuimdesk.reports.inzage import DOCUMENT_NL, RECIPIENT_OUT_NL, ExportLine, build_inzage_pdf
+from verzuimdesk.reports.inzage import (
+    DOCUMENT_NL,
+    RECIPIENT_OUT_NL,
+    ExportLine,
+    LeaveLine,
+    LetterSent,
+    build_inzage_pdf,
+)
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
 from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.models import AuditEntry, Pupil, Staff
+from verzuimdesk.storage.models import AuditEntry, LetterRow, Pupil, Staff, VerlofPupil, VerlofRequest
 
 __all__ = ["DOCUMENT_NL", "RECIPIENT_OUT_NL", "ExportLine", "InzageDone", "export_inzage", "exports_of",
            "exports_rows"]
@@ -54,6 +62,17 @@ def exports_of(session: Session, pupil: Pupil) -> list[ExportLine]:
     return out
 
 
+def letters_sent(session: Session, pupil_id: int) -> list[LetterSent]:
+    return [LetterSent(r.day, r.title, r.recipient) for r in session.scalars(
+        select(LetterRow).where(LetterRow.pupil_id == pupil_id).order_by(LetterRow.day, LetterRow.id))]
+
+
+def leave_of(session: Session, pupil_id: int) -> list[LeaveLine]:
+    return [LeaveLine(r.start, r.end, ARTICLE_NL[Article(r.article)], r.reason, DECISION_NL[Decision(r.decision)])
+            for r in session.scalars(select(VerlofRequest).join(VerlofPupil).where(VerlofPupil.pupil_id == pupil_id)
+                                     .order_by(VerlofRequest.start))]
+
+
 def exports_rows(lines: list[ExportLine]) -> list[dict[str, Any]]:
     """The lines as the inzage JSON gives them."""
     return [{"datum": ln.at.isoformat(timespec="minutes"), "document": DOCUMENT_NL.get(ln.document, ln.document),
@@ -71,10 +90,13 @@ def export_inzage(db: Database, *, pupil_number: str, out: Path, user: str, logo
         pupil = s.get(Pupil, pid)
         assert pupil is not None
         lines = exports_of(s, pupil)
+        letters = letters_sent(s, pid)
+        leave = leave_of(s, pid)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=today), Recipient.OUDERS)
     dossier = replace(dossier, left_out="")
     logo = _logo(db, logo)
     made = datetime.now().replace(microsecond=0)
-    commit_export(db, out, lambda f: build_inzage_pdf(dossier, lines, f, printed=today, made=made, logo=logo),
+    commit_export(db, out, lambda f: build_inzage_pdf(dossier, lines, f, printed=today, made=made, logo=logo,
+                                                      letters=letters, leave=leave),
                   user=user, document="inzage", pupils=[(pid, pupil_number)], recipient=Recipient.OUDERS.value)
     return InzageDone(out, len(lines))

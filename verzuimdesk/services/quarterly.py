@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate
+from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.quarterly import (
@@ -25,7 +26,8 @@ from verzuimdesk.domain.quarterly import (
     reference_date,
     school_year_start,
 )
-from verzuimdesk.reports.data import PupilInfo, QuarterlyList, QuarterlyRow
+from verzuimdesk.reports.data import CaseRow, PupilInfo, QuarterlyList, QuarterlyRow
+from verzuimdesk.services.dossier import case_row
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDismissal, Group, Pupil
@@ -33,24 +35,6 @@ from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDi
 # The 5 lesweken before a day of the quarter lie within this many days before its start (a kerst- or
 # zomervakantie of up to 6 weeks between them included).
 LOOK_BACK_DAYS = 7 * (HALF_WEEKS + 6)
-
-
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """A case as the list reads it: the shares with their periods, the SWV's extra fields."""
-
-    id: int
-    category: str
-    start: date
-    main_cause: str
-    waiting_list: str
-    closed: date | None
-    close_reason: str
-    statuses: tuple[tuple[date, str], ...]
-    shares: tuple[tuple[date, date | None, int], ...]
-    regiehouder: str
-    duo_report_date: date | None
-    duo_report_number: str
 
 
 def quarterly_list(db: Database, *, on: date, names: bool = False, since: date | None = None) -> QuarterlyList:
@@ -69,8 +53,9 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
             raise DatabaseError("Deze database bevat nog geen school.")
         q = (select(CareCase, Pupil, Group.name).join(Pupil, CareCase.pupil_id == Pupil.id).join(Group)
              .options(selectinload(CareCase.statuses), selectinload(CareCase.shares))
-             .where(CareCase.start <= ref).order_by(Group.name, Pupil.last_name, Pupil.first_name, CareCase.start))
-        cases = [(_case(c), _info(pu, group)) for c, pu, group in s.execute(q)]
+             .where(CareCase.start <= ref))
+        cases = sorted(((case_row(c), _info(pu, group)) for c, pu, group in s.execute(q)),
+                       key=lambda ci: (*_list_order(ci[1]), ci[0].start, ci[0].id))
         found = [(c, i) for c, i in cases
                  if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
         calendar = load_calendar(s)
@@ -91,7 +76,7 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
     rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
     proposals: list[QuarterlyRow] = []
     dismissed: list[QuarterlyRow] = []
-    for pid in sorted(absent, key=lambda p: (infos[p].group, infos[p].last_name, infos[p].first_name)):
+    for pid in sorted(absent, key=lambda p: _list_order(infos[p])):
         cand = period_candidate(measures[pid], first, until)
         if cand is None or any(c.closed is None or c.closed >= cand.start for c, i in cases if i.id == pid):
             continue
@@ -101,11 +86,8 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
                          tuple(rows + proposals), tuple(dismissed), since)
 
 
-def _case(c: CareCase) -> CaseRow:
-    return CaseRow(c.id, c.category, c.start, c.main_cause, c.waiting_list, c.closed, c.close_reason,
-                   tuple((st.since, st.status) for st in c.statuses),
-                   tuple((sh.since, sh.until, sh.share) for sh in c.shares),
-                   c.regiehouder, c.duo_report_date, c.duo_report_number)
+def _list_order(info: PupilInfo) -> tuple[str, str]:
+    return info.group, sort_key(info.first_name, info.prefix, info.last_name)
 
 
 def _info(pu: Pupil, group: str) -> PupilInfo:

@@ -13,7 +13,7 @@ so the UI's undo is simply the reverse edit.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -23,18 +23,17 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name, sort_key
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.versions import cells_changed
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
-
-
-class EntryRefused(Exception):
-    """An entry that was refused; nothing was written. The message is Dutch and meant for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +64,7 @@ class RecordRow:
     id: int
     spec: AbsenceSpec
     category: Category
+    version: int = 1  # hand the row to apply_edit(seen=...): a record changed meanwhile is not overwritten
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,10 @@ class EditResult:
     added_ids: tuple[int, ...]
     removed: tuple[AbsenceSpec, ...]
     pupil_ids: frozenset[int]
+
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges(self.pupil_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +170,12 @@ def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
     friday = monday + timedelta(days=4)
     with db.read() as session:
         calendar = load_calendar(session)
-        pupils = session.execute(
+        pupils = sorted(session.execute(
             select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Pupil.enrolled_from,
                    Pupil.enrolled_until).join(Group)
             .where(Group.name == group, Pupil.enrolled_from <= friday)
-            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))
-            .order_by(Pupil.last_name, Pupil.first_name)).all()
+            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))),
+            key=lambda r: sort_key(r[2], r[3], r[4]))
         ids = [p[0] for p in pupils]
         records: dict[int, list[RecordRow]] = defaultdict(list)
         if ids:
@@ -179,13 +183,13 @@ def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
                     select(Absence, AbsenceCodeRow.code, AbsenceCodeRow.category).join(AbsenceCodeRow)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(monday, friday))
                     .order_by(Absence.day, Absence.start, Absence.id)):
-                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category)))
+                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category), a.version))
     columns = week_columns(calendar, group, monday)
     rows = []
     for pid, number, first, prefix, last, efrom, euntil in pupils:
         mine = records.get(pid, [])
         rows.append(GridRow(
-            pupil_id=pid, number=number, name=" ".join(p for p in (first, prefix, last) if p),
+            pupil_id=pid, number=number, name=full_name(first, prefix, last),
             enrolled=tuple(efrom <= c.day and (euntil is None or c.day <= euntil) for c in columns),
             cells=tuple(tuple(r for r in mine if r.spec.day == c.day and in_part(r.spec, r.category, c))
                         for c in columns)))
@@ -218,7 +222,7 @@ def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalen
         .where(Pupil.id.in_(pids)))}
     missing = pids - known.keys()
     if missing:
-        raise EntryRefused("Deze leerling bestaat niet (meer).")
+        raise Refused("Deze leerling bestaat niet (meer).")
     lines = []
     for i, s in enumerate(specs):
         lines.append((i + 2, {
@@ -231,7 +235,7 @@ def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalen
                        pupils={number: k for number, k in known.values()},
                        codes=load_codes(session), calendar=calendar)
     except InputRefused as exc:
-        raise EntryRefused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
+        raise Refused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
 
 
 def _overlaps(a: AbsenceSpec, b: AbsenceSpec) -> bool:
@@ -259,31 +263,36 @@ def _describe(s: AbsenceSpec) -> dict[str, object]:
 
 
 def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[AbsenceSpec] = (),
-               user: str = "") -> EditResult:
-    """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing."""
+               user: str = "", seen: Sequence[RecordRow] = ()) -> EditResult:
+    """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing.
+
+    A record to remove that someone else removed or changed since it was read (`seen`: the records as
+    the grid showed them) refuses the whole edit with ChangedMeanwhile, showing both versions. A record
+    is compared by its version and its content: SQLite may give a new record the id of a removed one."""
     add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
            for s in add]
     try:
-        return _apply_edit(db, remove, add, user)
+        return _apply_edit(db, remove, add, user, {r.id: r for r in seen})
     except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
-        raise EntryRefused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
+        raise Refused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
                            "overzicht en kijk of uw registratie nog nodig is.") from None
 
 
-def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str) -> EditResult:
+def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str,
+                seen: Mapping[int, RecordRow]) -> EditResult:
     with db.begin() as session:
         lock_for_writing(session)  # a second writer waits, then sees the first's record and is refused
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
-        if len(gone) != len(set(remove)):
-            raise EntryRefused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
         codes_by_id = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        if len(gone) != len(set(remove)) or any(_moved_on(a, seen.get(a.id), codes_by_id) for a in gone):
+            raise cells_changed(session, gone, add, codes_by_id)
         removed = [_spec(a, codes_by_id[a.code_id]) for a in gone]
         if add:
             _check(session, add, calendar)
             for i, s in enumerate(add):
                 if any(_overlaps(s, t) for t in add[:i]):
-                    raise EntryRefused(f"Twee registraties op {format_date(s.day)} overlappen elkaar.")
+                    raise Refused(f"Twee registraties op {format_date(s.day)} overlappen elkaar.")
             removed_ids = {a.id for a in gone}
             keys = {(s.pupil_id, s.day) for s in add}
             for a in session.scalars(select(Absence).where(
@@ -294,7 +303,7 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], use
                 clash = next((s for s in add if _overlaps(s, other)), None)
                 if clash is not None:
                     span = "de hele dag" if other.whole_day else f"{other.start:%H:%M}-{other.end:%H:%M}"
-                    raise EntryRefused(f"Op {format_date(clash.day)} staat al {other.code} ({span}); "
+                    raise Refused(f"Op {format_date(clash.day)} staat al {other.code} ({span}); "
                                        "wis die eerst of wijzig die.")
         if gone:
             session.execute(delete(Absence).where(Absence.id.in_([a.id for a in gone])))
@@ -310,6 +319,14 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], use
             added_ids.append(row.id)
         _audit(session, user, removed, list(zip(added_ids, add, strict=True)))
     return EditResult(tuple(added_ids), tuple(removed), frozenset(s.pupil_id for s in [*removed, *add]))
+
+
+def _moved_on(stored: Absence, seen: RecordRow | None, codes_by_id: Mapping[int, str]) -> bool:
+    if seen is None:
+        return False
+    now = _spec(stored, codes_by_id[stored.code_id])
+    return stored.version != seen.version or (now.code, now.start, now.end, now.minutes_late, now.note) != (
+        seen.spec.code, seen.spec.start, seen.spec.end, seen.spec.minutes_late, seen.spec.note)
 
 
 def _audit(session: Session, user: str, removed: list[AbsenceSpec], added: list[tuple[int, AbsenceSpec]]) -> None:
@@ -346,7 +363,7 @@ def report_sick(db: Database, *, pupil_id: int, day: date, reported_at: datetime
     is kept in the note: the absence itself is registered day by day.
     """
     if expected_return is not None and expected_return <= day:
-        raise EntryRefused("De verwachte terugkeer moet na de dag van de ziekmelding liggen.")
+        raise Refused("De verwachte terugkeer moet na de dag van de ziekmelding liggen.")
     text = note.strip()
     if expected_return is not None:
         text = f"Verwacht terug: {format_date(expected_return)}" + (f". {text}" if text else "")

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.changes import CHECKS, NOTHING, OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar
@@ -51,7 +52,7 @@ def checked_parts(db: Database, *, group: str, start: date, end: date) -> frozen
 
 
 def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool, user: str,
-                today: date | None = None) -> None:
+                today: date | None = None) -> OpChanges:
     """Mark (or unmark) one dagdeel of `group` as checked. A day in the future, or one without lessons
     for the group, is refused in Dutch and nothing changes."""
     today = today or date.today()
@@ -70,9 +71,10 @@ def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool
         elif not checked and found is not None:
             session.execute(delete(RegistrationCheck).where(RegistrationCheck.id == found.id))
         else:
-            return
+            return NOTHING
         audit.append(session, user=user, action="create" if checked else "delete", entity="registratie_gecontroleerd",
                      detail={"groep": group, "dagdeel": part_label(calendar, group, day, part)})
+    return CHECKS
 
 
 def _last_schooldagen(calendar: SchoolCalendar, group: str, before: date, n: int) -> list[date]:

@@ -13,6 +13,7 @@ from sqlalchemy import Delete, delete, select, text
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
@@ -29,9 +30,12 @@ from verzuimdesk.storage.models import (
     EventRow,
     Group,
     Guardian,
+    LetterRow,
     PlanLink,
     Pupil,
     StatusCache,
+    VerlofPupil,
+    VerlofRequest,
 )
 
 
@@ -62,7 +66,7 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
         if purge is Purge.DOSSIER and pid not in has_dossier:
             continue  # already purged: only the absences remain, and they are not due yet
         if purge is not None and left is not None:
-            name = " ".join(p for p in (first, prefix, last) if p)
+            name = full_name(first, prefix, last)
             out.append(RetentionDue(pid, number, name, left, purge, dossier_due(left, referred_special=special),
                                     absences_due(left)))
     return sorted(out, key=lambda r: r.left)
@@ -71,8 +75,11 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
 def _purge_dossier(session: Session, pupil_id: int) -> int:
     """Delete the dossier and every other copy of it (drafts typed about the pupil); how many rows went."""
     n = 0
-    for model in (Conversation, EventRow, PlanLink, CareCase, CaseDismissal, Guardian, Draft, StatusCache):
+    for model in (Conversation, EventRow, PlanLink, CareCase, CaseDismissal, Guardian, Draft, StatusCache, LetterRow,
+                  VerlofPupil):
         n += _deleted(session, delete(model).where(model.pupil_id == pupil_id))
+    # a leave request of siblings stays for the others; one about nobody any more goes
+    n += _deleted(session, delete(VerlofRequest).where(~VerlofRequest.id.in_(select(VerlofPupil.request_id))))
     return n
 
 
@@ -150,6 +157,11 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
             "voorstellen_afgewezen": [_row(x) for x in session.scalars(
                 select(CaseDismissal).where(CaseDismissal.pupil_id == pupil.id))],
             "verstrekt_aan": exports_rows(exports_of(session, pupil)),
+            "verlofaanvragen": [_row(v) for v in session.scalars(
+                select(VerlofRequest).join(VerlofPupil).where(VerlofPupil.pupil_id == pupil.id)
+                .order_by(VerlofRequest.start))],
+            "brieven": [_row(x) for x in session.scalars(
+                select(LetterRow).where(LetterRow.pupil_id == pupil.id).order_by(LetterRow.day, LetterRow.id))],
             "inzage_en_wijzigingen": [_row(a, ("prev_hash", "hash")) for a in session.scalars(
                 select(AuditEntry).where(AuditEntry.pupil_id == pupil.id).order_by(AuditEntry.id))],
         }

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Setting, Staff
@@ -15,10 +17,6 @@ from verzuimdesk.storage.models import Setting, Staff
 KEYS = {"phone": "school.telefoon", "email": "school.email", "director": "school.directeur"}
 ROLE_NL = {"ib": "intern begeleider", "directie": "directie", "leerkracht": "leerkracht"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class ContactRefused(ValueError):
-    """Contact details the service will not write; the message is Dutch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +33,18 @@ def school_contact(db: Database) -> SchoolContact:
 
 
 def check_school_contact(contact: SchoolContact) -> SchoolContact:
-    """The contact details trimmed, or ContactRefused with a Dutch reason."""
+    """The contact details trimmed, or Refused with a Dutch reason."""
     phone, email, director = contact.phone.strip(), contact.email.strip(), contact.director.strip()
     if email and not _EMAIL.match(email):
-        raise ContactRefused(f"'{email}' is geen geldig e-mailadres.")
+        raise Refused(f"'{email}' is geen geldig e-mailadres.")
     if phone and not re.fullmatch(r"[0-9 +()\-]{6,30}", phone):
-        raise ContactRefused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
+        raise Refused(f"'{phone}' is geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).")
     if len(director) > 200:
-        raise ContactRefused("De naam van de directeur is te lang (meer dan 200 tekens).")
+        raise Refused("De naam van de directeur is te lang (meer dan 200 tekens).")
     return SchoolContact(phone, email, director)
 
 
-def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> None:
+def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> OpChanges:
     c = check_school_contact(contact)
     values = {"phone": c.phone, "email": c.email, "director": c.director}
     with db.begin() as s:
@@ -59,6 +57,7 @@ def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> N
             else:
                 row.value = values[field]
         audit.append(s, user=user, action="update", entity="schoolgegevens", detail={"voor": before, "na": values})
+    return WHOLE_SCHOOL
 
 
 def person(db: Database, username: str) -> tuple[str, str]:

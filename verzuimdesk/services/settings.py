@@ -24,6 +24,7 @@ from verzuimdesk.domain.protocol import Protocol, ProtocolError, load_protocol
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
 from verzuimdesk.paths import data_dir, resources_dir
+from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
@@ -143,7 +144,7 @@ def checked(settings: SchoolSettings) -> SchoolSettings:
     return result
 
 
-def save_school(db: Database, *, settings: SchoolSettings, region: str = "", user: str = "") -> None:
+def save_school(db: Database, *, settings: SchoolSettings, region: str = "", user: str = "") -> OpChanges:
     """Name, BRIN, protocol, the timetable and the calendar of `settings.school_year`; one transaction."""
     if region and region not in REGIONS:
         raise InputRefused("instellingen", [Problem(None, "", f"onbekende regio '{region}' (noord, midden, zuid)")])
@@ -163,6 +164,7 @@ def save_school(db: Database, *, settings: SchoolSettings, region: str = "", use
             "voor": {**old, "kalender": before},
             "na": {"naam": s.name, "brin": s.brin, "protocol": s.protocol, "regio": school.vacation_region,
                    "kalender": _summary(s)}})
+    return WHOLE_SCHOOL
 
 
 def _summary(s: SchoolSettings) -> dict[str, object]:
@@ -189,7 +191,7 @@ def _code_refused(reason: str) -> InputRefused:
 
 
 def save_code(db: Database, *, code: str, label: str, category: Category, user: str = "",
-              luxe: bool | None = None) -> None:
+              luxe: bool | None = None) -> OpChanges:
     """Add a code or change one's label and category; a default code keeps its category. `luxe`
     marks the code as luxeverzuim for the LUXE rule (PROTOCOLS.md §1b); None leaves it as it is
     (a new code: not luxe)."""
@@ -216,6 +218,7 @@ def save_code(db: Database, *, code: str, label: str, category: Category, user: 
                      entity_id=row.id, detail={"code": code, "voor": before,
                                                "na": {"omschrijving": label, "categorie": category.value,
                                                       "luxe": row.luxe}})
+    return WHOLE_SCHOOL
 
 
 # -- protocol -----------------------------------------------------------------------------------------
@@ -233,7 +236,7 @@ def adopt_protocol_file(path: Path) -> str:
     return str(target)
 
 
-def set_protocol(db: Database, *, protocol: str, user: str = "") -> None:
+def set_protocol(db: Database, *, protocol: str, user: str = "") -> OpChanges:
     try:
         load_protocol(protocol)
     except ProtocolError as exc:
@@ -245,6 +248,7 @@ def set_protocol(db: Database, *, protocol: str, user: str = "") -> None:
         before, school.protocol = school.protocol, protocol
         audit.append(session, user=user, action="update", entity="school",
                      detail={"voor": {"protocol": before}, "na": {"protocol": protocol}})
+    return WHOLE_SCHOOL
 
 
 _TERM_NL = {"schooldagen": "schooldagen", "werkdagen": "werkdagen", "direct": "direct",

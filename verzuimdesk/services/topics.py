@@ -11,25 +11,30 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import TOPIC_NL, Entry, Topic
-from verzuimdesk.domain.dutch import ACTION_NL
+from verzuimdesk.domain.dutch import ACTION_NL, full_name
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import CONVERSATION_NL
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Conversation, EventRow, PlanLink, Pupil
 from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health
 
-__all__ = ["TOPIC_NL", "Topic", "TopicItem", "TopicRefused", "count_to_check", "health_words_in_text",
-           "set_topic", "topics_to_check"]
+__all__ = [
+    "TOPIC_NL",
+    "Refused",
+    "Topic",
+    "TopicItem",
+    "count_to_check",
+    "health_words_in_text",
+    "set_topic",
+    "topics_to_check",
+]
 
 _Model = type[Conversation] | type[EventRow] | type[PlanLink] | type[Absence]
 _MODELS: dict[Entry, _Model] = {Entry.CONVERSATION: Conversation, Entry.EVENT: EventRow, Entry.PLAN: PlanLink,
                                 Entry.NOTE: Absence}
 ENTRY_NL = {Entry.CONVERSATION: "gesprek", Entry.EVENT: "melding", Entry.PLAN: "plan",
             Entry.NOTE: "opmerking bij verzuim"}
-
-
-class TopicRefused(Exception):
-    """A topic the service will not write; the message is Dutch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,7 @@ def health_words_in_text(text: str) -> list[str]:
 
 
 def _name(p: Pupil) -> str:
-    return " ".join(x for x in (p.first_name, p.prefix, p.last_name) if x)
+    return full_name(p.first_name, p.prefix, p.last_name)
 
 
 def topics_to_check(db: Database, *, pupil_id: int | None = None) -> list[TopicItem]:
@@ -90,10 +95,10 @@ def count_to_check(db: Database) -> int:
 def _row(s: Session, entry: Entry, entry_id: int) -> Conversation | EventRow | PlanLink | Absence:
     model = _MODELS.get(entry)
     if model is None:
-        raise TopicRefused(f"Een {entry.value} heeft geen eigen onderwerp.")
+        raise Refused(f"Een {entry.value} heeft geen eigen onderwerp.")
     row: Conversation | EventRow | PlanLink | Absence | None = s.get(model, entry_id)  # type: ignore[assignment]
     if row is None:
-        raise TopicRefused(f"Deze {ENTRY_NL[entry]} bestaat niet (meer).")
+        raise Refused(f"Deze {ENTRY_NL[entry]} bestaat niet (meer).")
     return row
 
 
@@ -102,7 +107,7 @@ def set_topic(db: Database, *, entry: Entry, entry_id: int, topic: str, user: st
     try:
         t = Topic(topic)
     except ValueError:
-        raise TopicRefused(f"Onbekend onderwerp '{topic}'; kies uit {', '.join(x.value for x in Topic)}.") from None
+        raise Refused(f"Onbekend onderwerp '{topic}'; kies uit {', '.join(x.value for x in Topic)}.") from None
     with db.begin() as s:
         row = _row(s, entry, entry_id)
         before = row.topic

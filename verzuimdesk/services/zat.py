@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from verzuimdesk.domain.forecasts import forecast_lines
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.zat import ZatPupil, build_zat_pdf
-from verzuimdesk.services.dossier import ExportRefused, load_dossier, pupil_id_of
+from verzuimdesk.services.dossier import load_dossier, pupil_id_of
 from verzuimdesk.services.exports import ExportDone, _check_out, _commit, _logo
 from verzuimdesk.services.signal_status import signal_config
 from verzuimdesk.services.status import school_status
@@ -26,9 +27,9 @@ def zat_pupils(db: Database, pupil_numbers: list[str], peildatum: date) -> tuple
     """The school's name and the pupils' pages, in the order asked."""
     numbers = list(dict.fromkeys(n.strip() for n in pupil_numbers if n.strip()))
     if not numbers:
-        raise ExportRefused("Kies minstens één leerling voor de ZAT-voorbereiding.")
+        raise Refused("Kies minstens één leerling voor de ZAT-voorbereiding.")
     if len(numbers) > MAX_PUPILS:
-        raise ExportRefused(f"Kies hoogstens {MAX_PUPILS} leerlingen voor één ZAT-voorbereiding.")
+        raise Refused(f"Kies hoogstens {MAX_PUPILS} leerlingen voor één ZAT-voorbereiding.")
     with db.read() as s:
         ids = [pupil_id_of(s, n) for n in numbers]
         school = load_school(s)

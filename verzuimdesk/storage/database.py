@@ -7,51 +7,33 @@ block ends, rolled back when it raises.
 from __future__ import annotations
 
 import importlib.util
+import os
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
+from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
+from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+__all__ = ["Database", "DatabaseError", "PassphraseRequired", "is_encrypted", "is_url", "open_database", "sqlite_path"]
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened or used; the message is Dutch and meant for the user."""
-
-
-class PassphraseRequired(DatabaseError):
-    """The database is encrypted and no password was given."""
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind `target`, or None for a server URL."""
-    if not is_url(target):
-        return Path(target)
-    if target.startswith("sqlite:///"):
-        return Path(target.removeprefix("sqlite:///"))
-    return None
-
-
-def is_encrypted(path: Path) -> bool:
-    return vault.slots_path(path).exists()
 
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
@@ -85,12 +67,30 @@ def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> An
     return conn
 
 
+# This app on a server: its writes carry the name, so it can skip its own in what it hears (NOTIFY).
+APP_NAME = f"verzuimdesk-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def server_url(target: str) -> str:
+    """The SQLAlchemy URL of a server address as a user types it (postgresql://...)."""
+    if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
+    return target
+
+
+def server_dsn(db: Database) -> str | None:
+    """The libpq address of a PostgreSQL database (for a connection of its own); None for SQLite."""
+    if db.engine.dialect.name != "postgresql":
+        return None
+    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
-            target = "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
-        return create_engine(target, pool_pre_ping=True)
+        url = server_url(target)
+        args = {"connect_args": {"application_name": APP_NAME}} if url.startswith("postgresql") else {}
+        return create_engine(url, pool_pre_ping=True, **args)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
@@ -109,6 +109,9 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+WRITE_LOCK = 8818  # PostgreSQL's advisory lock of the writers: lock_for_writing, the audit chain, the triggers (0013)
+
+
 def lock_for_writing(session: Session) -> None:
     """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
     first has committed, and then reads what it wrote. Checks that read before they write (is this
@@ -117,22 +120,47 @@ def lock_for_writing(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
     else:
-        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic (with mako) is imported only to migrate
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
+
+
+@cache
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration, read from the versions folder without importing Alembic (a start of the app
+    or of a command only compares it with the database's). The one revision no other names as its
+    down_revision; more than one head is an error Alembic would refuse too."""
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                downs.add(found["down_revision"])
+    heads = revisions - downs
+    if len(heads) != 1:
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision: one query, None for a database without Alembic's table."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
@@ -140,6 +168,8 @@ def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
 
     `audit_key` is the audit chain's key, for a migration that re-chains the log (0008).
     """
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -186,10 +216,8 @@ def unlock(path: Path, passphrase: str | None, user: str | None = None) -> tuple
     if not passphrase:
         raise PassphraseRequired(f"Database '{path}' is versleuteld; geef het wachtwoord op "
                                  "(of zet VERZUIMDESK_PASSPHRASE).")
-    try:
-        return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
-    except vault.VaultError as exc:
-        raise DatabaseError(str(exc)) from None
+    # A VaultError is a refusal in Dutch already; a damaged slots file stays a `DatabaseDamaged`.
+    return vault.Vault.load(vault.slots_path(path)).unlock(passphrase, user)
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -197,6 +225,9 @@ def _looks_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         head = fh.read(4096)
     return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
+
+
+SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
@@ -208,16 +239,17 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
         finally:
             conn.close()
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own DatabaseError classes
-        if key is not None and "not a database" in str(exc):
-            raise DatabaseError(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
-        if key is None and "not a database" in str(exc) and _looks_encrypted(path):
+        not_a_database = getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB
+        if key is not None and not_a_database:
+            raise DatabaseDamaged(f"Database '{path}' opent niet met deze sleutel, of is beschadigd.") from None
+        if key is None and not_a_database and _looks_encrypted(path):
             raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
                                 f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
                                 "de reservekopie (het staat naast de kopie).") from None
-        raise DatabaseError(f"Database '{path}' is beschadigd of geen database ({exc}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":
-        raise DatabaseError(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
+        raise DatabaseDamaged(f"Database '{path}' is beschadigd ({result[0] if result else 'geen antwoord'}). "
                             "Zet een reservekopie terug.")
 
 
@@ -281,6 +313,8 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
                 if before_migrate is not None:
                     before_migrate(db)
             migrate(engine, audit.audit_key(key))
+            if path is None and engine.dialect.name == "postgresql":
+                _secure_again(engine)
     except DatabaseError:
         engine.dispose()
         raise
@@ -288,6 +322,15 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
         engine.dispose()
         raise DatabaseError(f"Database '{target}' kan niet geopend worden: {exc}") from exc
     return db
+
+
+def _secure_again(engine: Engine) -> None:
+    """After a migration on a server whose accounts are set up: grants and policies for new tables too."""
+    from verzuimdesk.storage import server_roles
+
+    with engine.begin() as conn:
+        if server_roles.is_secured(conn) and server_roles.is_owner(conn):
+            server_roles.secure(conn)
 
 
 def create_encrypted_database(target: str, *, user: str, password: str) -> tuple[Database, str]:

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
 
 # Named constraints, so that batch migrations on SQLite can find them again.
@@ -156,7 +157,7 @@ class Pupil(Base):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
 
 class ExemptionRow(Base):
@@ -214,6 +215,9 @@ class Absence(Base):
     # The note's topic (verzuim/gezondheid/...); None: by the code's category and the note's words.
     topic: Mapped[str | None] = mapped_column(String(20))
     topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Conversation(Base):
@@ -228,6 +232,9 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     topic: Mapped[str] = mapped_column(String(20), default=conversation_default, server_default="verzuim")
     topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
     )
@@ -292,6 +299,9 @@ class CareCase(Base):
     # Category A: the DUO report (langdurig relatief verzuim) that goes with the case.
     duo_report_date: Mapped[date | None] = mapped_column(Date)
     duo_report_number: Mapped[str] = mapped_column(String(50), default="")
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     statuses: Mapped[list[CaseStatus]] = relationship(
         cascade="all, delete-orphan", order_by="CaseStatus.since"
     )
@@ -415,3 +425,58 @@ class StatusGeneration(Base):
     __tablename__ = "status_generation"
     id: Mapped[int] = mapped_column(primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VerlofRequest(Base):
+    """A request for leave (verlof, art. 11 or 13a Leerplichtwet) for one pupil or several siblings.
+
+    The engine does not read it: granted leave reaches the engine as the `V` records it put in the grid
+    (VerlofAbsence links them, so reversing the decision takes exactly those away again).
+    """
+
+    __tablename__ = "verlof_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(5))  # "11" | "13a"
+    reason: Mapped[str] = mapped_column(Text, default="")
+    documents: Mapped[str] = mapped_column(Text, default="")  # the documents seen, as the school notes them
+    employer_statement: Mapped[bool] = mapped_column(Boolean, default=False)  # werkgeversverklaring seen
+    requested_on: Mapped[date] = mapped_column(Date)
+    requested_by: Mapped[str] = mapped_column(String(200), default="")  # the parent who asks
+    decision: Mapped[str] = mapped_column(String(20), default="open")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class VerlofPupil(Base):
+    __tablename__ = "verlof_pupil"
+    request_id: Mapped[int] = mapped_column(ForeignKey("verlof_request.id", ondelete="CASCADE"), primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class VerlofAbsence(Base):
+    """A `V` record that granted leave put in the grid."""
+
+    __tablename__ = "verlof_absence"
+    absence_id: Mapped[int] = mapped_column(ForeignKey("absence.id", ondelete="CASCADE"), primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("verlof_request.id", ondelete="CASCADE"), index=True)
+
+
+class LetterRow(Base):
+    """A letter made from a template (resources/letters/) and sent: part of the dossier and of inzage."""
+
+    __tablename__ = "letter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    template: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200))
+    recipient: Mapped[str] = mapped_column(String(20))  # ouders | leerplicht | ...
+    day: Mapped[date] = mapped_column(Date)
+    file: Mapped[str] = mapped_column(String(500), default="")
+    verlof_id: Mapped[int | None] = mapped_column(ForeignKey("verlof_request.id", ondelete="SET NULL"))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    made_by: Mapped[str] = mapped_column(String(100), default="")

@@ -19,10 +19,10 @@ import logging
 from datetime import date
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from verzuimdesk.storage.database import BUSY_TIMEOUT_MS, Database
+from verzuimdesk.storage.database import BUSY_TIMEOUT_MS, WRITE_LOCK, Database
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,11 @@ SCHOOL_TABLES = ("school", "school_year", "vacation", "calendar_day", "timetable
 
 
 def usable(db: Database) -> bool:
-    """The cache's triggers exist on SQLite only (migration 0004); elsewhere every status is computed."""
-    return db.engine.dialect.name == "sqlite"
+    """The cache's triggers exist on SQLite (migration 0004) and PostgreSQL (0013)."""
+    return db.engine.dialect.name in ("sqlite", "postgresql")
 
 
-def generation(session: Session) -> int:
+def generation(session: Session | Connection) -> int:
     return int(session.execute(text("SELECT n FROM status_generation WHERE id = 1")).scalar_one())
 
 
@@ -51,6 +51,8 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
     with db.read() as session:
         if generation(session) != read_at:
             return False  # something changed while the statuses were computed
+    if db.engine.dialect.name == "postgresql":
+        return _store_on_server(db, peildatum, fingerprint, read_at, payloads)
     try:
         with db.engine.begin() as conn:
             # A status is asked for to be read: it waits for nobody's write. If another connection
@@ -101,3 +103,29 @@ def _store(conn: Connection, day: str, fingerprint: str, read_at: int, payloads:
                  "GROUP BY peildatum ORDER BY max(rowid) DESC LIMIT :k)"),
             {"k": KEEP_PEILDATA},
         )
+
+
+def _store_on_server(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str]) -> bool:
+    """PostgreSQL: the writers' advisory lock, which every trigger takes first, guards the store as SQLite's
+    write lock does. It is only tried: while someone writes, nothing is stored (those rows go stale anyway)."""
+    rows = [{"d": peildatum, "p": pid, "f": fingerprint, "x": payload} for pid, payload in payloads.items()]
+    try:
+        with db.engine.begin() as conn:
+            if not conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": WRITE_LOCK}).scalar_one():
+                return False
+            if generation(conn) != read_at:
+                return False  # a write committed between the computation and the lock
+            new_day = conn.execute(
+                text("SELECT NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f)"),
+                {"d": peildatum, "f": fingerprint}).scalar_one()
+            conn.execute(text("INSERT INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                              "VALUES (:d, :p, :f, :x) ON CONFLICT (peildatum, pupil_id) DO UPDATE "
+                              "SET fingerprint = excluded.fingerprint, payload = excluded.payload"), rows)
+            if new_day:
+                conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+                conn.execute(text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT DISTINCT peildatum "
+                                  "FROM status_cache ORDER BY peildatum DESC LIMIT :k)"), {"k": KEEP_PEILDATA})
+        return True
+    except DBAPIError as exc:  # a pupil removed meanwhile (its foreign key), the server gone
+        log.info("status niet bewaard: %s", exc)
+        return False

@@ -25,7 +25,11 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-SUFFIX = ".sleutels"
+from verzuimdesk.domain.refusal import DatabaseDamaged, Refused
+from verzuimdesk.storage import files
+from verzuimdesk.storage.files import SLOTS_SUFFIX
+
+SUFFIX = SLOTS_SUFFIX
 RECOVERY = "herstelsleutel"  # the user name of the recovery slot
 # Argon2id at OWASP's second recommended setting (19 MiB, t=2): about 50 ms here, enough against
 # guessing with a wrapped key, short enough that the app opens at once.
@@ -35,12 +39,16 @@ KDF_LIMITS = {"t": (1, 10), "m": (8 * 1024, 256 * 1024), "p": (1, 8)}
 MAX_FILE = 1024 * 1024  # a slots file of thousands of colleagues is still a few hundred KiB
 
 
-class VaultError(Exception):
+class VaultError(Refused):
     """A password that opens no slot, or a slots file that is missing or damaged (Dutch message)."""
 
 
+class VaultDamaged(VaultError, DatabaseDamaged):
+    """The slots file is damaged: like a damaged database, a backup (with its slots file) is the way out."""
+
+
 def slots_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + SUFFIX)
+    return files.slots_path(db_path)
 
 
 def _b64(data: bytes) -> str:
@@ -167,7 +175,7 @@ class Vault:
                 raise ValueError("onverwachte inhoud")
             return cls(data["kluis"], slots, anchor)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise VaultError(f"Het sleutelbestand is beschadigd ({str(exc)[:200]}). Zet een reservekopie "
+            raise VaultDamaged(f"Het sleutelbestand is beschadigd ({str(exc)[:200]}). Zet een reservekopie "
                              "terug (met het sleutelbestand ernaast).") from None
 
     def save(self, path: Path) -> None:
@@ -200,10 +208,10 @@ class Vault:
                              "een reservekopie: zonder dit bestand opent geen wachtwoord de database.")
         try:
             if path.stat().st_size > MAX_FILE:
-                raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (veel te groot).")
+                raise VaultDamaged(f"Het sleutelbestand {path.name} is beschadigd (veel te groot).")
             return cls.from_json(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
-            raise VaultError(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
+            raise VaultDamaged(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
         except OSError as exc:
             raise VaultError(f"Het sleutelbestand {path.name} kan niet gelezen worden ({exc.strerror}).") from None
 

@@ -1,31 +1,23 @@
 """What every page needs and nothing more: the database, who is logged in, the peildatum, and the
-one app-wide signal that data changed (so every light and list follows a change at once)."""
+one app-wide signal that data changed (so every light and list follows a change: at once on screen,
+when shown otherwise, see `ui.follow`). Writes go through `ui.operations.run_write`, which announces
+the `OpChanges` the service returned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.database import Database
 
-
-@dataclass(frozen=True, slots=True)
-class Changed:
-    """What a write touched: the pupils whose lights may change, or the whole school (settings)."""
-
-    pupil_ids: frozenset[int] = field(default_factory=frozenset)
-    school: bool = False
-
-    @classmethod
-    def pupils(cls, *ids: int) -> Changed:
-        return cls(frozenset(ids))
+Changed = OpChanges  # the name the pages used before the services said what they changed
 
 
 class AppContext(QObject):
-    data_changed = Signal(object)  # Changed
+    data_changed = Signal(object)  # OpChanges
     peildatum_changed = Signal(object)  # date
 
     def __init__(self, db: Database, account: Account, parent: QObject | None = None) -> None:
@@ -43,6 +35,6 @@ class AppContext(QObject):
             self._peildatum = day
             self.peildatum_changed.emit(day)
 
-    def changed(self, what: Changed) -> None:
-        """Called by whoever wrote through a service; every page refreshes what depends on it."""
+    def changed(self, what: OpChanges) -> None:
+        """Announce what a write changed (`run_write` does); every page follows what depends on it."""
         self.data_changed.emit(what)

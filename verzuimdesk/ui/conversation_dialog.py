@@ -34,12 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.disclosure import Topic, conversation_topic
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
-    ConversationRefused,
     discard_draft,
     draft_key,
     get_conversation,
@@ -47,9 +44,12 @@ from verzuimdesk.services.conversations import (
     save_conversation,
     save_draft,
 )
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import ConversationKind, Topic, conversation_topic, format_date
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import conversation_word, topic_word
 
@@ -77,6 +77,7 @@ class ConversationDialog(QDialog):
                  kind: ConversationKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
+        self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
         self.user = user_name(ctx)
         self._loading = True
@@ -170,6 +171,7 @@ class ConversationDialog(QDialog):
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
         c = get_conversation(self.ctx.db, conversation_id=conversation_id)
+        self.version = c.version  # a save over someone else's newer one is refused, showing both
         self._topic_chosen = True  # a stored conversation keeps the topic it has
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
                 "participants": c.participants,
@@ -310,7 +312,7 @@ class ConversationDialog(QDialog):
             try:
                 day = parse_day(due)
             except ValueError:
-                raise ConversationRefused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
+                raise Refused(self.tr("Agreement %1: '%2' is not a date (dd-mm-yyyy).")
                                           .replace("%1", str(i)).replace("%2", due)) from None
             out.append(AgreementInput(text, owner, day, done, topic or None))
         return out
@@ -349,21 +351,26 @@ class ConversationDialog(QDialog):
             self._topic_chosen = True
 
     def save(self) -> None:
-        try:
-            agreements = self.agreement_inputs()
-            if self.summary.toPlainText().strip():
-                self._check_health_words()
-            conversation_id = save_conversation(
-                self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
-                held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
-                summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
-                conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
-        except ConversationRefused as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            return
+        conversation_id = run_write(self.ctx, self._write, refused=self._refused,
+                                    changes=OpChanges.pupils(self.pupil_id))
+        if conversation_id is not None:
+            self.saved.emit(conversation_id)
+            self.accept()
+
+    def _write(self) -> int:
+        """The conversation saved and its draft gone, before the dossier hears of it (and lists drafts)."""
+        agreements = self.agreement_inputs()
+        if self.summary.toPlainText().strip():
+            self._check_health_words()
+        conversation_id = save_conversation(
+            self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
+            held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
+            summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
+            conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, user=self.user)
-        self.saved.emit(conversation_id)
-        self.ctx.changed(Changed.pupils(self.pupil_id))
-        self.accept()
+        return conversation_id
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(str(exc))
+        self.message.show()

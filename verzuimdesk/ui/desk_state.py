@@ -1,11 +1,17 @@
 """The desk's figures, computed once per change and shared by the Overzicht and Leerlingen pages.
 
-Every write ends in `ctx.changed(...)` and a new peildatum in `ctx.peildatum_changed`; both make this
-object recompute and emit `updated`. A change to a few pupils is answered on the GUI thread (the
+Every write ends in `run_write` announcing its `OpChanges`, a new peildatum in `ctx.peildatum_changed`;
+both make this object recompute and emit `updated`. A change to a few pupils is answered on the GUI thread (the
 status cache evaluates only those pupils again: a few ms, and the lights follow before the next
 key); a new peildatum, a school-wide change or a large school is recomputed off the GUI thread, so
 evaluating the whole school never freezes the window. A stale answer that arrives after a newer
 request is dropped.
+
+It computes only for a page on screen: the pages that show it say so with `watch(page)`, and while
+none of them is on screen a change is only remembered and answered when one of them is shown
+(`refresh_if_needed`, as each page does for itself with `ui.follow.Follower`). Typing in the grid
+thus costs the grid alone; the lights follow the moment one looks at them. With no page watching
+(a dossier window alone, a test) every change is answered at once, as before.
 
 Which thread answers is decided by what the answer costs (how many pupils, whether the peildatum's
 statuses are already kept), never by how long the last answer took: a clock would send the same
@@ -18,10 +24,13 @@ import getpass
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
+from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.services.overview import DeskOverview, desk_overview
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import on_screen
 from verzuimdesk.ui.tasks import run_task
 
 FEW_PUPILS = 40  # a change to at most this many pupils (a group's column in the grid) is answered at once
@@ -46,8 +55,10 @@ class DeskState(QObject):
         self.large_school = False  # set from the last answer's size
         self._generation = 0
         self._running = 0  # computations on worker threads not yet finished
+        self._watchers: list[QWidget] = []
+        self.missed: OpChanges | None = None  # what changed while no watching page was on screen
         ctx.data_changed.connect(self._on_changed)
-        ctx.peildatum_changed.connect(lambda _day: self.refresh())
+        ctx.peildatum_changed.connect(self._on_peildatum)
 
     @classmethod
     def of(cls, ctx: AppContext) -> DeskState:
@@ -55,15 +66,60 @@ class DeskState(QObject):
         found = ctx.findChild(DeskState)
         return cast(DeskState, found) if found is not None else cls(ctx)
 
-    def _on_changed(self, what: Changed) -> None:
+    def watch(self, page: QWidget) -> None:
+        """`page` shows these figures: compute while it (or another watcher) is on screen, catch up when shown."""
+        self._watchers.append(page)
+        page.installEventFilter(self)
+        page.destroyed.connect(lambda: self._watchers.remove(page) if page in self._watchers else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched in self._watchers:
+            self.refresh_if_needed()
+        return False
+
+    def _seen(self) -> bool:
+        return not self._watchers or any(on_screen(page) for page in self._watchers)
+
+    def _on_changed(self, what: OpChanges) -> None:
+        if not self._seen():
+            self.missed = what if self.missed is None else self.missed | what
+            return
+        self.missed = None
         self.refresh(few=not what.school and len(what.pupil_ids) <= FEW_PUPILS)
+
+    def _on_peildatum(self, _day: object) -> None:
+        self._on_changed(WHOLE_SCHOOL)
+
+    @property
+    def computing(self) -> bool:
+        """A worker computes the figures (the app starts the first of the day so, before its window)."""
+        return self._running > 0
+
+    def first(self) -> DeskOverview | None:
+        """What a page just built shows: the figures, computed now if none are under way; None while a
+        worker computes them (the page shows that it waits, and `updated` brings them)."""
+        if self.overview is None and self.computing:
+            return None
+        return self.current()
+
+    @property
+    def stale(self) -> bool:
+        return self.missed is not None
+
+    def refresh_if_needed(self) -> None:
+        """Answer what changed while no watching page was on screen (a watcher is being shown)."""
+        if self.missed is not None:
+            what, self.missed = self.missed, None
+            self.refresh(few=not what.school and len(what.pupil_ids) <= FEW_PUPILS)
 
     def _compute(self) -> DeskOverview:
         return desk_overview(self.ctx.db, peildatum=self.ctx.peildatum, account=self.ctx.account)
 
     def current(self) -> DeskOverview:
-        """The figures now; computed here and now the first time."""
-        if self.overview is None:
+        """The figures now; computed here and now the first time (or when behind on a change)."""
+        if self.overview is None or self.missed is not None:
+            self.missed = None
+            self._generation += 1
             self._finish(self._generation, self._compute())
         assert self.overview is not None
         return self.overview

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.settings import configure_qsettings
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
@@ -174,23 +175,22 @@ class ExportDialog(QDialog):
 
     def _proposals(self) -> None:
         from verzuimdesk.services.quarterly import quarterly_list
-        from verzuimdesk.storage.database import DatabaseError
 
         try:
             n = quarterly_list(self.db, on=_pydate(self.end.date())).proposals
-        except DatabaseError:
+        except Refused:
             n = 0
         self.message.setText(self.tr("%1 pupils without a confirmed case are listed as proposals, not yet "
                                      "confirmed.").replace("%1", str(n)) if n else "")
 
     def _number(self) -> str | None:
-        from verzuimdesk.services.dossier import ExportRefused, pupil_number_of
+        from verzuimdesk.services.dossier import Refused, pupil_number_of
 
         if self.kind == "quarterly" or self.pupil_id is None:
             return None
         try:
             return pupil_number_of(self.db, self.pupil_id)
-        except ExportRefused:
+        except Refused:
             return None
 
     @staticmethod
@@ -250,7 +250,7 @@ class ExportDialog(QDialog):
         return text.strip() if ok and text.strip() else None
 
     def _needs_reason(self) -> bool:
-        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.services.dossier import Refused
         from verzuimdesk.services.exports import leerplicht_reason_needed
 
         if (self.kind not in ("dossier", "overview") or self.recipient.currentData() != "leerplicht"
@@ -259,7 +259,7 @@ class ExportDialog(QDialog):
         start = _pydate(self.start.date()) if self.kind == "overview" else None
         try:
             return leerplicht_reason_needed(self.db, pupil_number=self.number, on=_pydate(self.end.date()), start=start)
-        except ExportRefused:
+        except Refused:
             return False  # the export itself will say what is wrong
 
     def _open(self, path: Path | None) -> None:
@@ -309,12 +309,12 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self.progress.show()
-        from verzuimdesk.services.dossier import ExportRefused
-        from verzuimdesk.storage.database import DatabaseError
+        from verzuimdesk.services.database import DatabaseError
+        from verzuimdesk.services.dossier import Refused
 
         job = self.job()
         self._thread, self._worker = start_thread(self, lambda _progress: job(),
-                                                  expected=(ExportRefused, DatabaseError),
+                                                  expected=(Refused, DatabaseError),
                                                   on_done=self._done, on_failed=self._failed)
 
     def _done(self, result: Any) -> None:

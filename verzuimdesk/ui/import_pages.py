@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.spreadsheet import FIELDS, REQUIRED
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.vocabulary import FIELDS, REQUIRED, InputRefused
 from verzuimdesk.ui.code_mapping import CodeMappingTable
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
@@ -127,7 +127,7 @@ class MappingPage(QWizardPage):
         self.initializePage()
 
     def _save_preset(self) -> None:
-        from verzuimdesk.services.dossier_edit import EditRefused
+        from verzuimdesk.services.dossier_edit import Refused
         from verzuimdesk.services.import_presets import save_preset
 
         name, ok = QInputDialog.getText(self, self.tr("Save as preset"), self.tr("Name of the preset:"),
@@ -136,7 +136,7 @@ class MappingPage(QWizardPage):
             return
         try:
             save_preset(self.w.db, name=name, columns=self.mapping(), codes=self.code_map.codes(), user=self.w.db.user)
-        except EditRefused as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Save as preset"), str(exc))
             return
         self.w.preset = name.strip()
@@ -203,7 +203,7 @@ class SummaryPage(QWizardPage):
             else:
                 result = preview_import(self.w.db, kind=self.w.kind, data=self.w.data, filename=self.w.filename,
                                         mapping=self.w.mapping, preset=self.w.preset, codes=self.w.codes)
-        except (InputRefused, DatabaseError) as exc:
+        except Refused as exc:
             self._show_refused(str(exc).splitlines())
             return
         self.w.preview = result

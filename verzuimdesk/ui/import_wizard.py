@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.services.database import Database
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.import_pages import MappingPage, RunPage, SummaryPage
 
 PAGE_FILE, PAGE_MAPPING, PAGE_SUMMARY, PAGE_RUN = range(4)
@@ -130,7 +130,7 @@ class FilePage(QWizardPage):
 
         try:
             self.w.preview = preview_import(self.w.db, kind=self.w.kind, data=data, filename=path.name)
-        except (InputRefused, DatabaseError) as exc:
+        except Refused as exc:
             self.error.setText(str(exc))
             return False
         self.w.mapping = dict(self.w.preview.mapping)

@@ -9,12 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
+from verzuimdesk.services.changes import WHOLE_SCHOOL
+from verzuimdesk.services.database import Database, DatabaseError, is_encrypted, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
-from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import format_date
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 
 
 def tr(text: str) -> str:
@@ -120,8 +122,8 @@ def show_retention(ctx: AppContext, parent: QWidget | None) -> None:
     answer = QMessageBox.question(parent, tr("Retention"), tr("The retention term has passed for:") + "\n\n"
                                   + lines + "\n\n" + tr("Delete this for good now?"))
     if answer == QMessageBox.StandardButton.Yes:
-        purge_due(ctx.db, today=date.today(), user=ctx.account.username)
-        ctx.changed(Changed(school=True))
+        run_write(ctx, lambda: purge_due(ctx.db, today=date.today(), user=ctx.account.username), parent=parent,
+                  title=tr("Retention"), changes=WHOLE_SCHOOL)
 
 
 def open_audit_log(db: Database, parent: QWidget | None) -> None:

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from verzuimdesk.services.account_admin import choose_new_password
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.services.database import Database
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 
 
@@ -42,7 +43,7 @@ class PasswordDialog(QDialog):
         try:
             choose_new_password(self.db, account=self.account, old=old, new=self.new.text(),
                                 again=self.again.text())
-        except DatabaseError as exc:
+        except Refused as exc:
             self.error.setText(str(exc))
             self.error.show()
             return

@@ -10,10 +10,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.errors import refusal_text
 from verzuimdesk.services.registration_checks import checked_parts, set_checked
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_view import RegistrationView
 
@@ -64,12 +65,10 @@ class CheckButton(QPushButton):
         group = self._group.currentText()  # type: ignore[attr-defined]
         if col is None or not group:
             return
-        try:
-            set_checked(self.ctx.db, group=group, day=col[0], part=col[1], checked=checked, user=user_name(self.ctx))
-        except DatabaseError as exc:
-            self._say(str(exc), error=True)  # type: ignore[operator]
+        if run_write(self.ctx, lambda: set_checked(self.ctx.db, group=group, day=col[0], part=col[1], checked=checked,
+                                                   user=user_name(self.ctx)),
+                     refused=lambda exc: self._say(refusal_text(exc), error=True)) is None:  # type: ignore[operator]
             self.follow()
             return
         monday = col[0] - timedelta(days=col[0].weekday())
         self.load(group, monday)
-        self.ctx.changed(Changed(school=False))

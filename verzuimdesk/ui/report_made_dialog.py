@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, register_event, update_event
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.dossier_edit import REPORT_KINDS, register_event, update_event
+from verzuimdesk.services.vocabulary import ActionKind
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.topic_box import TopicBox
 from verzuimdesk.ui.widgets.words import report_word
@@ -91,16 +93,20 @@ class ReportMadeDialog(QDialog):
         args = dict(kind=str(self.kind.currentData()), day=self.day.date().toPython(),
                     reference=self.reference.text(), note=self.note.toPlainText(), user=user_name(self.ctx),
                     topic=self.topic.value())
-        try:
-            if self.event_id is None:
-                new_id = register_event(self.ctx.db, pupil_id=self.pupil_id, **args)  # type: ignore[arg-type]
-            else:
-                update_event(self.ctx.db, event_id=self.event_id, **args)  # type: ignore[arg-type]
-                new_id = 0
-        except EditRefused as exc:
-            self.message.setText(str(exc))
-            self.message.show()
+        event_id = self.event_id
+
+        def write() -> int:
+            if event_id is None:
+                return register_event(self.ctx.db, pupil_id=self.pupil_id, **args)  # type: ignore[arg-type]
+            update_event(self.ctx.db, event_id=event_id, **args)  # type: ignore[arg-type]
+            return 0
+
+        new_id = run_write(self.ctx, write, refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+        if new_id is None:
             return
         self.saved.emit(new_id)
-        self.ctx.changed(Changed.pupils(self.pupil_id))
         self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(str(exc))
+        self.message.show()

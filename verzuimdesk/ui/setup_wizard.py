@@ -28,12 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.domain.calendar import Period
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.protocol import list_protocols
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
+from verzuimdesk.services.database import Database, DatabaseError, check_password_strength
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils, read_file
 from verzuimdesk.services.school import new_school_database
 from verzuimdesk.services.settings import (
@@ -44,8 +41,7 @@ from verzuimdesk.services.settings import (
     vacation_prefill,
     vacation_prefills,
 )
-from verzuimdesk.storage.database import Database, DatabaseError
-from verzuimdesk.storage.vault import VaultError, check_password_strength
+from verzuimdesk.services.vocabulary import InputRefused, Period, SchoolSettings, format_date, list_protocols
 from verzuimdesk.ui.setting_sections.timetable_section import parse_week
 
 DEFAULT_WEEK = ("08:30-12:00, 13:00-15:00", "08:30-12:00, 13:00-15:00", "08:30-12:15",
@@ -172,7 +168,7 @@ class AccountPage(QWizardPage):
             if not username.isidentifier():
                 raise DatabaseError("Kies een gebruikersnaam van letters en cijfers, zonder spaties.")
             self.w.make_school(username, self.full_name.text().strip(), self.password.text())
-        except (VaultError, DatabaseError) as exc:
+        except Refused as exc:
             self.problem.setText(str(exc))
             return False
         except InputRefused as exc:
@@ -219,7 +215,7 @@ class RecoveryPage(QWizardPage):
             return
         try:
             write_recovery_pdf(Path(path), self.w.school_name, self.w.recovery or "")
-        except DatabaseError as exc:
+        except Refused as exc:
             QMessageBox.warning(self, self.tr("Save the recovery key"), str(exc))
 
 

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.errors import refusal_text
 from verzuimdesk.services.pupils import list_pupils
-from verzuimdesk.services.registration import EditResult, EntryRefused, report_sick
+from verzuimdesk.services.registration import EditResult, report_sick
 from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 
 DEFAULT_REPORTER = "ouder/verzorger"
 
@@ -106,14 +108,12 @@ class SickReportDialog(QDialog):
         if pid is None:
             self.problem.setText(self.tr("Choose one pupil from the list (type part of the name or the number)."))
             return
-        try:
-            self.result_value = report_sick(
-                self.ctx.db, pupil_id=pid, day=self.day.date().toPython(),  # type: ignore[arg-type]
-                reported_at=self.reported_at.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[attr-defined]
-                reported_by=self.reported_by.currentText(),
-                expected_return=self.expected.date().toPython() if self.has_return.isChecked() else None,  # type: ignore[arg-type]
-                note=self.note.text(), user=self.ctx.account.username)
-        except EntryRefused as exc:
-            self.problem.setText(str(exc))
-            return
-        super().accept()
+        self.result_value = run_write(self.ctx, lambda: report_sick(
+            self.ctx.db, pupil_id=pid, day=self.day.date().toPython(),  # type: ignore[arg-type]
+            reported_at=self.reported_at.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[attr-defined]
+            reported_by=self.reported_by.currentText(),
+            expected_return=self.expected.date().toPython() if self.has_return.isChecked() else None,  # type: ignore[arg-type]
+            note=self.note.text(), user=self.ctx.account.username),
+            refused=lambda exc: self.problem.setText(refusal_text(exc)))
+        if self.result_value is not None:
+            super().accept()

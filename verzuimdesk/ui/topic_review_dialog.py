@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.services.topics import Topic, TopicItem, TopicRefused, set_topic, topics_to_check
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.topics import Topic, TopicItem, set_topic, topics_to_check
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 from verzuimdesk.ui.widgets.words import topic_word
 
@@ -88,7 +89,7 @@ class TopicReviewDialog(QDialog):
     def confirm(self, item: TopicItem, topic: str) -> None:
         try:
             set_topic(self.db, entry=item.entry, entry_id=item.id, topic=topic, user=self.user)
-        except TopicRefused as exc:
+        except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()
             return

@@ -8,9 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from verzuimdesk.services.dossier import ExportRefused
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.zat import export_zat
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 
@@ -31,7 +30,7 @@ def save_zat(parent: QWidget, ctx: AppContext, numbers: list[str], *, path: Path
     try:
         done = export_zat(ctx.db, pupil_numbers=numbers, out=path, user=user_name(ctx), on=ctx.peildatum,
                           printed=date.today())
-    except (ExportRefused, DatabaseError) as exc:
+    except Refused as exc:
         QMessageBox.warning(parent, "VerzuimDesk", str(exc))
         return None
     return done.path

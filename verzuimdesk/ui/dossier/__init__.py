@@ -8,8 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from verzuimdesk.services.dossier import ExportRefused
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.context import AppContext
 
 
@@ -37,7 +36,7 @@ def open_dossier(ctx: AppContext, pupil_id: int, parent: QWidget | None = None, 
     if window is None:
         try:
             data = view_dossier(ctx.db, pupil_id=pupil_id, peildatum=ctx.peildatum, user=user_name(ctx))
-        except (ExportRefused, DatabaseError) as exc:
+        except Refused as exc:
             QMessageBox.warning(parent, "VerzuimDesk", str(exc))
             return None
         if not ctx.account.sees_group(data.dossier.pupil.group):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.conversations import ConversationRefused, delete_conversation, drafts_of
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.conversations import delete_conversation, drafts_of
 from verzuimdesk.services.dossier_view import DeskDossier
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import ConversationKind, format_date
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.conversation_dialog import ConversationDialog
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.rows_model import Row
 from verzuimdesk.ui.widgets.words import conversation_word
 
@@ -71,12 +72,8 @@ class ConversationsTab(ListTab):
                                       self.tr("Delete this conversation and its agreements? This cannot be undone."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            delete_conversation(self.ctx.db, conversation_id=cid, user=user_name(self.ctx))
-        except ConversationRefused as exc:
-            QMessageBox.warning(self, self.tr("Delete conversation"), str(exc))
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
+        run_write(self.ctx, lambda: delete_conversation(self.ctx.db, conversation_id=cid, user=user_name(self.ctx)),
+                  parent=self, title=self.tr("Delete conversation"), changes=OpChanges.pupils(self.pupil_id))
 
     def export_current(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

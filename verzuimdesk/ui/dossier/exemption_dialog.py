@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.exemptions import (
     ARTICLES,
     ExemptionView,
@@ -31,8 +30,10 @@ from verzuimdesk.services.exemptions import (
     exemptions_of,
     save_exemption,
 )
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import format_date
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 
 
@@ -124,23 +125,24 @@ class ExemptionDialog(QDialog):
         self.start.setFocus()
 
     def save(self) -> None:
-        try:
-            eid = save_exemption(self.ctx.db, pupil_id=self.pupil_id,
-                                 exemption_id=self.current.id if self.current else None,
-                                 start=self.start.date().toPython(),
-                                 end=self.end.date().toPython() if self.has_end.isChecked() else None,
-                                 article=str(self.article.currentData()), note=self.note.text(),
-                                 user=user_name(self.ctx))
-        except EditRefused as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
-        self._load(select=eid)
+        eid = self.current.id if self.current else None
+        start, note = self.start.date().toPython(), self.note.text()
+        end = self.end.date().toPython() if self.has_end.isChecked() else None
+        article = str(self.article.currentData())
+        saved = run_write(self.ctx, lambda: save_exemption(
+            self.ctx.db, pupil_id=self.pupil_id, exemption_id=eid, start=start, end=end, article=article, note=note,
+            user=user_name(self.ctx)), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+        if saved is not None:
+            self._load(select=saved)
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(str(exc))
+        self.message.show()
 
     def _remove(self) -> None:
         if self.current is None:
             return
-        delete_exemption(self.ctx.db, exemption_id=self.current.id, user=user_name(self.ctx))
-        self.ctx.changed(Changed.pupils(self.pupil_id))
+        eid = self.current.id
+        run_write(self.ctx, lambda: delete_exemption(self.ctx.db, exemption_id=eid, user=user_name(self.ctx)),
+                  refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
         self._load()

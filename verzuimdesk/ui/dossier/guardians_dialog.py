@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.dossier_edit import EditRefused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.guardians import GuardianView, delete_guardian, guardians_of, save_guardian
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 
 
@@ -90,21 +91,21 @@ class GuardiansDialog(QDialog):
         self.name.setFocus()
 
     def save(self) -> None:
-        try:
-            gid = save_guardian(self.ctx.db, pupil_id=self.pupil_id,
-                                guardian_id=self.current.id if self.current else None, name=self.name.text(),
-                                relation=self.relation.text(), phone=self.phone.text(), email=self.email.text(),
-                                user=user_name(self.ctx))
-        except EditRefused as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
-        self._load(select=gid)
+        gid = run_write(self.ctx, lambda: save_guardian(
+            self.ctx.db, pupil_id=self.pupil_id, guardian_id=self.current.id if self.current else None,
+            name=self.name.text(), relation=self.relation.text(), phone=self.phone.text(), email=self.email.text(),
+            user=user_name(self.ctx)), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+        if gid is not None:
+            self._load(select=gid)
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(str(exc))
+        self.message.show()
 
     def _remove(self) -> None:
         if self.current is None:
             return
-        delete_guardian(self.ctx.db, guardian_id=self.current.id, user=user_name(self.ctx))
-        self.ctx.changed(Changed.pupils(self.pupil_id))
+        guardian_id = self.current.id
+        run_write(self.ctx, lambda: delete_guardian(self.ctx.db, guardian_id=guardian_id, user=user_name(self.ctx)),
+                  refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
         self._load()

@@ -9,14 +9,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.dossier_edit import EditRefused, delete_plan, plan_target
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.dossier_edit import delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import format_date
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.dossier.plan_dialog import PlanDialog
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.rows_model import Row
 
 
@@ -88,9 +90,5 @@ class PlansTab(ListTab):
                                       self.tr("Delete the link to this plan? The file itself stays where it is."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            delete_plan(self.ctx.db, plan_id=pid, user=user_name(self.ctx))
-        except EditRefused as exc:
-            QMessageBox.warning(self, self.tr("Delete link"), str(exc))
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
+        run_write(self.ctx, lambda: delete_plan(self.ctx.db, plan_id=pid, user=user_name(self.ctx)),
+                  parent=self, title=self.tr("Delete link"), changes=OpChanges.pupils(self.pupil_id))

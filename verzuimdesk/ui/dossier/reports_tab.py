@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.reports.data import EventItem
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.dossier_edit import REPORT_KINDS, EditRefused, delete_event
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.dossier_edit import REPORT_KINDS, delete_event
 from verzuimdesk.services.dossier_view import DeskDossier
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import ActionKind, EventItem, format_date
+from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.report_made_dialog import ReportMadeDialog
 from verzuimdesk.ui.widgets.rows_model import Row
 from verzuimdesk.ui.widgets.words import report_word
@@ -62,12 +62,8 @@ class ReportsTab(ListTab):
                                       self.tr("Delete this report? The actions it fulfilled become open again."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            delete_event(self.ctx.db, event_id=eid, user=user_name(self.ctx))
-        except EditRefused as exc:
-            QMessageBox.warning(self, self.tr("Delete report"), str(exc))
-            return
-        self.ctx.changed(Changed.pupils(self.pupil_id))
+        run_write(self.ctx, lambda: delete_event(self.ctx.db, event_id=eid, user=user_name(self.ctx)),
+                  parent=self, title=self.tr("Delete report"), changes=OpChanges.pupils(self.pupil_id))
 
     def export_duo(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.trends import PERIODS, Figures, SchoolTrends, default_range, school_trends
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import one_decimal, whole_hours
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.tasks import run_task
 
 PER_WORDS = {"week": QT_TRANSLATE_NOOP("AnalysePage", "Week"), "maand": QT_TRANSLATE_NOOP("AnalysePage", "Month"),
@@ -94,7 +96,7 @@ class AnalysePage(QWidget):
         for signal in (self.start.dateChanged, self.end.dateChanged, self.per.currentIndexChanged):
             signal.connect(lambda *_: self.recompute_timer.start())
         self.shown.currentIndexChanged.connect(lambda _i: self.repaint_charts())
-        ctx.data_changed.connect(self._changed)
+        self.follow = Follower(self, ctx, self._changed)
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -108,10 +110,10 @@ class AnalysePage(QWidget):
         if self.stale:
             self.recompute()
 
-    def _changed(self, _what: Changed) -> None:
+    def _changed(self, _what: OpChanges) -> None:
+        """On screen (the follower calls this later for a hidden page, when it is shown)."""
         self.stale = True
-        if self.isVisible():
-            self.recompute_timer.start()
+        self.recompute_timer.start()
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -121,6 +123,7 @@ class AnalysePage(QWidget):
         if start > end:
             self.summary.setText(self.tr("The start date lies after the end date."))
             return
+        self.recompute_timer.stop()  # asked now; a change that started the timer is answered by this
         self.stale, self.busy = False, True
         self.asked += 1
         asked = self.asked
@@ -222,9 +225,8 @@ class AnalysePage(QWidget):
     def _export(self) -> None:
         if self.data is None:
             return
-        from verzuimdesk.services.dossier import ExportRefused
+        from verzuimdesk.services.dossier import Refused
         from verzuimdesk.services.trends import export_trends
-        from verzuimdesk.storage.database import DatabaseError
         from verzuimdesk.ui.desk_state import user_name
 
         t = self.data.trends
@@ -235,5 +237,5 @@ class AnalysePage(QWidget):
             return
         try:
             export_trends(self.ctx.db, self.data, out=Path(path), user=user_name(self.ctx), printed=date.today())
-        except (ExportRefused, DatabaseError) as exc:
+        except Refused as exc:
             QMessageBox.warning(self, "VerzuimDesk", str(exc))

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.quarterly import reference_date
-from verzuimdesk.reports.data import QuarterlyRow
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.quarterly import quarterly_list
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import QuarterlyRow, format_date, reference_date
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import Follower
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, ROW_ID_ROLE, Row, RowsModel
 
 (COL_PUPIL, COL_GROUP, COL_OT, COL_CATEGORY, COL_START, COL_CAUSE, COL_STATUS, COL_SHARE, COL_END,
@@ -95,11 +95,7 @@ class QuarterlyPage(QWidget):
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
-        ctx.data_changed.connect(self._changed)
-        ctx.peildatum_changed.connect(lambda _d: self.refresh())
-        self.refresh()
-
-    def _changed(self, _what: Changed) -> None:
+        self.follow = Follower(self, ctx, lambda _what: self.refresh(), peildatum=True)
         self.refresh()
 
     def refresh(self) -> None:
@@ -234,21 +230,24 @@ class QuarterlyPage(QWidget):
             return
         kind, pupil_id = current
         r = self.rows[current]
-        try:
+        reason = ""
+        if kind == PROPOSAL:
+            asked = self.ask_reason(self.tr("Why is %1 no case of worrying absence?").replace("%1", r.pupil_label))
+            if asked is None:
+                return
+            reason = asked
+
+        def write() -> bool:
             if kind == DISMISSED:
                 undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, user=self.ctx.account.username)
             elif kind == PROPOSAL:
-                reason = self.ask_reason(self.tr("Why is %1 no case of worrying absence?").replace(
-                    "%1", r.pupil_label))
-                if reason is None:
-                    return
                 dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category, reason=reason,
                                   on=self.ctx.peildatum, user=self.ctx.account.username)
-        except DatabaseError as exc:
-            self.error.setText(str(exc))
-            return
-        self.error.clear()
-        self.ctx.changed(Changed.pupils(pupil_id))
+            return True
+
+        if run_write(self.ctx, write, refused=lambda exc: self.error.setText(str(exc)),
+                     changes=OpChanges.pupils(pupil_id)):
+            self.error.clear()
 
     def _open_dossier(self) -> None:
         pupil_id = self.table.currentIndex().data(ROW_ID_ROLE)

@@ -1,7 +1,7 @@
 """The Registratie page: one group, one week, every pupil × every lesson part, by keyboard.
 
 Typing a code saves it at once through `services.registration`; every edit is a step on an undo
-stack; the lights follow through `ctx.changed`. The keys are listed under the grid.
+stack; the lights follow through `run_write`'s announcement. The keys are listed under the grid.
 """
 
 from __future__ import annotations
@@ -22,21 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.errors import refusal_text
 from verzuimdesk.services.registration import (
     AbsenceSpec,
     CodeRow,
     EditResult,
-    EntryRefused,
     apply_edit,
     list_codes,
     list_groups,
     plan_code,
     week_grid,
 )
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import Category, format_date
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import Follower
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.registration_check import CheckButton
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
@@ -54,7 +56,7 @@ class RegistrationPage(QWidget):
         self.codes: dict[str, CodeRow] = {}
         self.undo_stack = QUndoStack(self)
         self._pending: set[int] = set()
-        self._own: Changed | None = None
+        self._own: OpChanges | None = None
         self._notify = QTimer(self)
         self._notify.setSingleShot(True)
         self._notify.setInterval(NOTIFY_MS)
@@ -111,7 +113,7 @@ class RegistrationPage(QWidget):
         self.view.clear_requested.connect(self.clear_cells)
         self.view.details_requested.connect(self.show_details)
         self.view.selectionModel().currentChanged.connect(lambda _c, _p: self.check.follow())
-        ctx.data_changed.connect(self._on_changed)
+        self.follow = Follower(self, ctx, self._on_changed, wants=lambda what: what is not self._own)
         self._fill_groups()
 
     # -- building -----------------------------------------------------------------------------
@@ -220,9 +222,8 @@ class RegistrationPage(QWidget):
                     return COL_FIRST_PART + i
         return COL_FIRST_PART
 
-    def _on_changed(self, what: Changed) -> None:
-        if what is self._own:
-            return  # our own write, already in the grid
+    def _on_changed(self, what: OpChanges) -> None:
+        """Another's write (our own is in the grid already): on screen, or when next shown."""
         if what.school:
             self._fill_groups()
         else:
@@ -290,30 +291,38 @@ class RegistrationPage(QWidget):
             self.apply(self.tr("Clear"), ids, [])
 
     def apply(self, text: str, remove: list[int], add: list[AbsenceSpec]) -> EditResult | None:
-        try:
-            result = apply_edit(self.ctx.db, remove=remove, add=add, user=self.ctx.account.username)
-        except EntryRefused as exc:
-            self.say(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+        ctx, grid = self.ctx, self.model.grid
+        shown = [grid.record(i) for i in remove] if grid is not None else []
+        seen = [r for r in shown if r is not None]  # as read: a record someone changed since is not overwritten
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username,
+                                                   seen=seen),
+                           refused=lambda exc: self.say(self.tr("Not saved: %1").replace("%1", refusal_text(exc)),
+                                                        error=True),
+                           announce=self._announce)
+        if result is None:
             return None
-        self.undo_stack.push(EditCommand(self.ctx.db, self.ctx.account.username, text, result, add,
-                                         self._after_edit, lambda m: self.say(m, error=True)))
+        self.undo_stack.push(EditCommand(ctx, text, result, add, self._after_edit, lambda m: self.say(m, error=True),
+                                         self._announce))
         self._after_edit(result)
         return result
 
-    def _after_edit(self, result: EditResult) -> None:
-        """The grid first, at once; the rest of the app (every light of the school) right after, once
-        for keys that come faster than NOTIFY_MS. Only the pupils typed for are evaluated again (the
-        status cache keeps the rest), so the lights follow within a few tens of ms."""
+    def _after_edit(self, _result: EditResult) -> None:
+        """The grid first, at once; the rest of the app right after (`_announce`)."""
         self.say(self.tr("Saved."))
         self.reload()
-        self._pending |= result.pupil_ids
+
+    def _announce(self, changes: OpChanges) -> None:
+        """The rest of the app (every light of the school) follows right after the grid, once for keys
+        that come faster than NOTIFY_MS. Only the pupils typed for are evaluated again (the status cache
+        keeps the rest), and only by the pages on screen, so the lights follow within a few tens of ms."""
+        self._pending |= changes.pupil_ids
         self._notify.start()
 
     def flush(self) -> None:
         """Tell the app now what the grid changed (also when the user leaves the page)."""
         self._notify.stop()
         if self._pending:
-            self._own, self._pending = Changed.pupils(*self._pending), set()
+            self._own, self._pending = OpChanges.pupils(*self._pending), set()
             self.ctx.changed(self._own)
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -360,9 +369,7 @@ class RegistrationPage(QWidget):
     def report_sick(self) -> None:
         from verzuimdesk.ui.sick_report_dialog import SickReportDialog
 
-        dialog = SickReportDialog(self.ctx, self.window())
-        if dialog.exec() and dialog.result_value is not None:
-            self.ctx.changed(Changed.pupils(*dialog.result_value.pupil_ids))
+        SickReportDialog(self.ctx, self.window()).exec()  # it writes through run_write, which announces it
 
 
 def _monday(day: date) -> date:

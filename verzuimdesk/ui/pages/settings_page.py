@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.widgets.access import name_lists
 
 
@@ -50,8 +51,5 @@ class SettingsPage(QWidget):
             self.tabs.addTab(widget, title)
             name_lists(widget, title)
         layout.addWidget(self.tabs)
-        ctx.data_changed.connect(self._on_changed)
-
-    def _on_changed(self, what: Changed) -> None:
-        if what.school:  # another section (or the import) changed the groups
-            self.timetable.load()
+        # another section (or the import) changed the groups
+        self.follow = Follower(self, ctx, lambda _what: self.timetable.load(), wants=lambda what: what.school)

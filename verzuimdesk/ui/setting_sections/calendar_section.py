@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.calendar import Period
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import (
     REGIONS,
     save_school,
@@ -31,8 +29,9 @@ from verzuimdesk.services.settings import (
     vacation_prefill,
     vacation_prefills,
 )
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import InputRefused, Period, Problem, parse_date
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, settings_form
 from verzuimdesk.ui.setting_sections.models import VacationModel
 from verzuimdesk.ui.setting_sections.school_section import current_year
@@ -175,17 +174,16 @@ class CalendarSection(QWidget):
         self.table.edit(self.table.currentIndex())
 
     def save(self) -> None:
-        try:
-            view = school_view(self.ctx.db)
-            year = Period("", self.start.date().toPython(), self.end.date().toPython())  # type: ignore[arg-type]
-            settings = replace(current_year(view), school_year=year, vacations=tuple(self.model.rows()),
-                               studiedagen=parse_days(self.studiedagen.text(), self.tr("Study days")),
-                               feestdagen=parse_days(self.feestdagen.text(), self.tr("Public holidays")))
-            save_school(self.ctx.db, settings=settings, region=self.region.currentText(),
-                        user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
-            self.status.refused(exc)
+        if run_write(self.ctx, self._write, refused=self.status.refused) is None:
             return
         self.status.ok(self.tr("Saved."))
-        self.ctx.changed(Changed(school=True))
         self.load()
+
+    def _write(self) -> OpChanges:
+        view = school_view(self.ctx.db)
+        year = Period("", self.start.date().toPython(), self.end.date().toPython())  # type: ignore[arg-type]
+        settings = replace(current_year(view), school_year=year, vacations=tuple(self.model.rows()),
+                           studiedagen=parse_days(self.studiedagen.text(), self.tr("Study days")),
+                           feestdagen=parse_days(self.feestdagen.text(), self.tr("Public holidays")))
+        return save_school(self.ctx.db, settings=settings, region=self.region.currentText(),
+                           user=self.ctx.account.username)

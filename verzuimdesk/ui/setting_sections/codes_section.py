@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.registration import list_codes
 from verzuimdesk.services.settings import save_code
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import Category
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import CodeModel
 
@@ -89,13 +88,10 @@ class CodesSection(QWidget):
         self.luxe.setChecked(c.luxe)
 
     def save(self) -> None:
-        try:
-            save_code(self.ctx.db, code=self.code.text(), label=self.label.text(),
-                      category=Category(self.category.currentData()), user=self.ctx.account.username,
-                      luxe=self.luxe.isChecked())
-        except (InputRefused, DatabaseError) as exc:
-            self.status.refused(exc)
+        if run_write(self.ctx, lambda: save_code(self.ctx.db, code=self.code.text(), label=self.label.text(),
+                                                 category=Category(self.category.currentData()),
+                                                 user=self.ctx.account.username, luxe=self.luxe.isChecked()),
+                     refused=self.status.refused) is None:
             return
         self.status.ok(self.tr("Saved."))
         self.load()
-        self.ctx.changed(Changed(school=True))

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.protocol import ProtocolError, list_protocols, load_protocol
-from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.settings import adopt_protocol_file, describe_protocol, school_view, set_protocol
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import ProtocolError, list_protocols, load_protocol
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine
 
 
@@ -77,10 +76,7 @@ class ProtocolSection(QWidget):
         self.status.ok(self.tr("The file is valid. Press 'Use this protocol' to make it the school's."))
 
     def use(self) -> None:
-        try:
-            set_protocol(self.ctx.db, protocol=self.choice.currentData(), user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
-            self.status.refused(exc)
-            return
-        self.status.ok(self.tr("The school now follows: %1").replace("%1", self.choice.currentText()))
-        self.ctx.changed(Changed(school=True))
+        if run_write(self.ctx, lambda: set_protocol(self.ctx.db, protocol=self.choice.currentData(),
+                                                    user=self.ctx.account.username),
+                     refused=self.status.refused) is not None:
+            self.status.ok(self.tr("The school now follows: %1").replace("%1", self.choice.currentText()))

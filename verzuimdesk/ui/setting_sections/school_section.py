@@ -8,18 +8,17 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.schoolfile import SchoolSettings
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.school_contact import (
-    ContactRefused,
     SchoolContact,
     check_school_contact,
     save_school_contact,
     school_contact,
 )
 from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import SchoolSettings
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 
 
@@ -75,15 +74,13 @@ class SchoolSection(QWidget):
         self.director.setText(contact.director)
 
     def save(self) -> None:
-        try:
-            contact = check_school_contact(SchoolContact(self.phone.text(), self.email.text(), self.director.text()))
-            view = school_view(self.ctx.db)
-            settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
-            save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
-                        user=self.ctx.account.username)
-            save_school_contact(self.ctx.db, contact, user=self.ctx.account.username)
-        except (InputRefused, DatabaseError, ContactRefused) as exc:
-            self.status.refused(exc)
-            return
-        self.status.ok(self.tr("Saved."))
-        self.ctx.changed(Changed(school=True))
+        if run_write(self.ctx, self._write, refused=self.status.refused) is not None:
+            self.status.ok(self.tr("Saved."))
+
+    def _write(self) -> OpChanges:
+        contact = check_school_contact(SchoolContact(self.phone.text(), self.email.text(), self.director.text()))
+        view = school_view(self.ctx.db)
+        settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
+        changes = save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
+                              user=self.ctx.account.username)
+        return changes | save_school_contact(self.ctx.db, contact, user=self.ctx.account.username)

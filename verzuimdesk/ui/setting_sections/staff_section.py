@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import remove_account, reset_password, set_active
 from verzuimdesk.services.accounts import Role, add_account
+from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.settings import StaffRow, list_staff, school_view
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import StaffModel
@@ -122,7 +123,7 @@ class StaffSection(QWidget):
             return
         try:
             secret = set_active(self.ctx.db, by=self.ctx.account, username=row.username, active=not row.active)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.load()
@@ -138,7 +139,7 @@ class StaffSection(QWidget):
             return
         try:
             secret = reset_password(self.ctx.db, by=self.ctx.account, username=row.username)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.load()
@@ -156,7 +157,7 @@ class StaffSection(QWidget):
             return
         try:
             remove_account(self.ctx.db, by=self.ctx.account, username=row.username)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.load()
@@ -171,7 +172,7 @@ class StaffSection(QWidget):
         try:
             add_account(self.ctx.db, by=self.ctx.account, username=self.username.text(), name=self.name.text(),
                         role=Role(self.role.currentData()), password=self.password.text(), groups=wanted)
-        except DatabaseError as exc:
+        except Refused as exc:
             self.status.refused(exc)
             return
         self.status.ok(self.tr("%1 can now log in.").replace("%1", self.username.text().strip().lower()))

@@ -7,13 +7,11 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.domain.calendar import WEEKDAYS_NL, Span
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.schoolfile import DayTable
-from verzuimdesk.importers.values import parse_span
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import save_school, school_view
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.ui.context import AppContext, Changed
+from verzuimdesk.services.vocabulary import WEEKDAYS_NL, DayTable, InputRefused, Problem, Span, parse_span
+from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.school_section import current_year
 
@@ -95,24 +93,23 @@ class TimetableSection(QWidget):
             edit.setEnabled(editable)
 
     def save(self) -> None:
-        try:
-            view = school_view(self.ctx.db)
-            year = current_year(view)
-            group = self.group.currentData()
-            table = parse_week([e.text() for e in self.days])
-            groups = dict(year.group_timetables)
-            if group == self.DEFAULT:
-                settings = replace(year, timetable=table)
-            else:
-                if self.own.isChecked():
-                    groups[group] = table
-                else:
-                    groups.pop(group, None)
-                settings = replace(year, group_timetables=groups)
-            save_school(self.ctx.db, settings=settings, user=self.ctx.account.username)
-        except (InputRefused, DatabaseError) as exc:
-            self.status.refused(exc)
+        if run_write(self.ctx, self._write, refused=self.status.refused) is None:
             return
         self.status.ok(self.tr("Saved."))
-        self.ctx.changed(Changed(school=True))
         self.view = school_view(self.ctx.db)
+
+    def _write(self) -> OpChanges:
+        view = school_view(self.ctx.db)
+        year = current_year(view)
+        group = self.group.currentData()
+        table = parse_week([e.text() for e in self.days])
+        groups = dict(year.group_timetables)
+        if group == self.DEFAULT:
+            settings = replace(year, timetable=table)
+        else:
+            if self.own.isChecked():
+                groups[group] = table
+            else:
+                groups.pop(group, None)
+            settings = replace(year, group_timetables=groups)
+        return save_school(self.ctx.db, settings=settings, user=self.ctx.account.username)

@@ -5,29 +5,35 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from verzuimdesk.domain.dutch import MONTHS_NL
 from verzuimdesk.services.accounts import Permission
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.quarterly import quarterly_reminder
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.vocabulary import MONTHS_NL
 from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.follow import Follower
 
 
 class QuarterlyLine(QLabel):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, page: QWidget | None = None, parent: QWidget | None = None) -> None:
+        """`page`: the page the line is on; it follows changes while that page is on screen (the line
+        itself hides when there is nothing to remind of). Without a page it follows every change."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWordWrap(True)
         self.setStyleSheet("font-weight: bold")
-        ctx.data_changed.connect(lambda _what: self.refresh())
-        ctx.peildatum_changed.connect(lambda _day: self.refresh())
+        if page is not None:
+            self.follow = Follower(page, ctx, lambda _what: self.refresh(), peildatum=True)
+        else:
+            ctx.data_changed.connect(self.refresh)
+            ctx.peildatum_changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *_why: object) -> None:
         account = self.ctx.account
         try:
             found = (quarterly_reminder(self.ctx.db, on=self.ctx.peildatum, sees_group=account.sees_group)
                      if account.can(Permission.EDIT_DOSSIER) else None)
-        except DatabaseError:
+        except Refused:
             found = None
         self.setVisible(found is not None)
         if found is None:

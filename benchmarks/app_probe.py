@@ -1,0 +1,74 @@
+"""Run by benchmarks/first_click.py in a fresh process: start a window and print, on stdout, one line per
+moment a user sees (`painted <what>`), then quit. Not a benchmark on its own.
+
+    python benchmarks/app_probe.py bare            a bare PySide6 QMainWindow, painted once (the baseline)
+    python benchmarks/app_probe.py app PASSWORD    VerzuimDesk as it starts (VERZUIMDESK_DB names the
+                                                   database): the login painted, then the overview filled
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _say(what: str) -> None:
+    sys.stdout.write(f"painted {what}\n")
+    sys.stdout.flush()
+
+
+def bare() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1366, 768)
+    window.show()
+    window.repaint()
+    QTimer.singleShot(0, lambda: (_say("window"), app.quit()))
+    return app.exec()
+
+
+def app(password: str) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    qapp = QApplication(sys.argv[:1])
+    seen: set[str] = set()
+
+    def poll() -> None:
+        from verzuimdesk.ui import app as ui_app
+        from verzuimdesk.ui.login_dialog import LoginDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, LoginDialog) and w.isVisible() and "login" not in seen:
+                seen.add("login")
+                w.repaint()
+                _say("login")
+                w.username.setText("demo")
+                w.password.setText(password)
+                w.try_login()
+        session = ui_app.Session.current
+        if session is not None and session.window.isVisible() and _overview_filled(session.window):
+            session.window.repaint()
+            _say("overview")
+            timer.stop()
+            qapp.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(1)
+    from verzuimdesk.ui.app import run_app
+
+    return run_app(sys.argv[:1])
+
+
+def _overview_filled(window: object) -> bool:
+    """The overview shows the school's lights (a window that computes them later shows a placeholder)."""
+    from verzuimdesk.ui.desk_state import DeskState
+
+    return DeskState.of(window.ctx).overview is not None  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(bare() if sys.argv[1] == "bare" else app(sys.argv[2] if len(sys.argv) > 2 else ""))

@@ -1,0 +1,160 @@
+"""Verlofaanvragen: siblings in one request, the directeur's decision, the grid filled and undone, luxe proposed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import DATA
+from verzuimdesk.domain.verlof import Decision
+from verzuimdesk.services.accounts import Account, Role
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.imports import import_pupils
+from verzuimdesk.services.registration import record_absence
+from verzuimdesk.services.school import new_school_database, read_school_file
+from verzuimdesk.services.status import school_status
+from verzuimdesk.services.verlof import (
+    add_request,
+    decide,
+    family_of,
+    list_requests,
+)
+from verzuimdesk.services.verlof_luxe import confirm_luxe, luxe_proposals
+from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, AuditEntry, Pupil
+
+IB = Account("ib", "Ilse de IB-er", Role.IB)
+DIRECTEUR = Account("dir", "Dirk Directeur", Role.MANAGEMENT)
+TEACHER = Account("juf", "Juf Anna", Role.TEACHER, ("5",))
+
+
+@pytest.fixture
+def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
+    database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
+    import_pupils(database, (DATA / "pupils.csv").read_bytes())
+    yield database
+    database.close()
+
+
+def grid(db: Database) -> list[tuple[str, date, str]]:
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(  # type: ignore[misc]
+            select(Pupil.number, Absence.day, AbsenceCodeRow.code).join(Pupil).join(AbsenceCodeRow)
+            .order_by(Pupil.number, Absence.day))]
+
+
+def pid(db: Database, number: str) -> int:
+    with db.read() as s:
+        return s.scalar(select(Pupil.id).where(Pupil.number == number))  # type: ignore[return-value]
+
+
+def test_siblings_are_found_by_their_family_and_asked_for_in_one_request(db: Database) -> None:
+    assert family_of(db, pupil_number="1001") == ["1001", "1002"]
+    req = add_request(db, by=IB, pupil_numbers=family_of(db, pupil_number="1002"), start=date(2026, 3, 2),
+                      end=date(2026, 3, 6), article="13a", reason="Vader werkt in de horeca", employer_statement=True,
+                      documents="werkgeversverklaring", requested_by="M. van der Berg")
+    assert [p.number for p in req.pupils] == ["1001", "1002"]
+    assert all(len(p.days) == 5 and not p.findings for p in req.pupils)
+    assert req.decision is Decision.PENDING
+    assert [r.id for r in list_requests(db, by=IB, pupil_number="1002")] == [req.id]
+
+
+def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_exactly_those_away(
+        db: Database) -> None:
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", user="juf")
+    record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", user="juf")
+    req = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 3, 2), end=date(2026, 3, 4),
+                      article="11", reason="Bruiloft van oom in Marokko")
+    done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED)
+    assert done.added == 5 and done.skipped == ("1002 op wo 4 mrt 2026 (Z)",)
+    assert grid(db) == [("1001", date(2026, 3, 2), "V"), ("1001", date(2026, 3, 3), "V"),
+                        ("1001", date(2026, 3, 4), "V"), ("1002", date(2026, 3, 2), "V"),
+                        ("1002", date(2026, 3, 3), "V"), ("1002", date(2026, 3, 4), "Z")]
+    # the status sees authorised leave, not unexplained absence
+    status = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 4)).pupils}
+    assert not [r for r in status["1001"].status.rules if r.rule_id == "UNEXPLAINED"]
+    reversed_ = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen gewichtige reden")
+    assert reversed_.removed == 5
+    assert grid(db) == [("1002", date(2026, 3, 4), "Z")]
+    with db.read() as s:
+        kinds = [(a.action, a.entity) for a in s.scalars(select(AuditEntry).where(AuditEntry.user == "dir"))]
+    assert ("delete", "absence") in kinds and ("update", "verlof") in kinds
+
+
+def test_only_the_directeur_decides_and_a_teacher_records_no_request(db: Database) -> None:
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
+                      article="11", reason="Begrafenis")
+    with pytest.raises(Refused, match="directeur"):
+        decide(db, by=IB, request_id=req.id, decision=Decision.GRANTED)
+    with pytest.raises(Refused):
+        add_request(db, by=TEACHER, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
+                    article="11", reason="Begrafenis")
+    assert grid(db) == []
+
+
+def test_the_law_stops_a_grant_and_the_directeur_passes_long_leave_to_leerplicht(db: Database) -> None:
+    too_long = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                           article="13a", reason="Wintersport", employer_statement=True)
+    with pytest.raises(Refused, match="ten hoogste 10 schooldagen"):
+        decide(db, by=DIRECTEUR, request_id=too_long.id, decision=Decision.GRANTED)
+    long_11 = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                          article="11", reason="Ernstige ziekte van grootmoeder in het buitenland")
+    with pytest.raises(Refused, match="leerplichtambtenaar"):
+        decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.GRANTED)
+    decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.LEERPLICHT)
+    assert grid(db) == []
+    done = decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.GRANTED, by_leerplicht=True)
+    assert done.added == 11
+
+
+def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:
+    first = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 3),
+                        article="13a", reason="Seizoenswerk", employer_statement=True)
+    decide(db, by=DIRECTEUR, request_id=first.id, decision=Decision.GRANTED)
+    second = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 6, 1), end=date(2026, 6, 2),
+                         article="13a", reason="Seizoenswerk", employer_statement=True)
+    assert any("één keer per schooljaar" in f for f in second.pupils[0].findings)
+    with pytest.raises(Refused, match="één keer per schooljaar"):
+        decide(db, by=DIRECTEUR, request_id=second.id, decision=Decision.GRANTED)
+
+
+def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the_luxe_report(db: Database) -> None:
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 4),
+                      article="13a", reason="Goedkopere vlucht", employer_statement=False)
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen werkgeversverklaring")
+    for day in (date(2026, 3, 2), date(2026, 3, 3)):
+        record_absence(db, pupil_id=pid(db, "1003"), day=day, code="Z", user="juf")
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 5), code="Z", user="juf")  # after the leave
+    proposals = luxe_proposals(db, by=IB)
+    assert [(p.number, p.day, p.code) for p in proposals] == [("1003", date(2026, 3, 2), "Z"),
+                                                             ("1003", date(2026, 3, 3), "Z")]
+    assert grid(db)[0][2] == "Z"  # a proposal changes nothing by itself
+    with pytest.raises(Refused):
+        confirm_luxe(db, by=DIRECTEUR, record_ids=[p.record_id for p in proposals])
+    done = confirm_luxe(db, by=IB, record_ids=[p.record_id for p in proposals])
+    assert done.pupils == ("1003",) and "DUO" in done.message
+    assert [c for _, _, c in grid(db)] == ["X", "X", "Z"]
+    assert luxe_proposals(db, by=IB) == []
+    status = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 5)).pupils}["1003"]
+    luxe = [a for a in status.status.actions if a.rule_id == "LUXE"]
+    assert luxe and luxe[0].kind.value == "duo_report" and not luxe[0].done
+
+
+def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> None:
+    cases = [
+        (dict(pupil_numbers=["9999"], article="11"), "bestaat niet"),
+        (dict(pupil_numbers=["1003"], article="14"), "Onbekend artikel"),
+        (dict(pupil_numbers=["1003"], article="11", end=date(2026, 2, 27)), "voor de begindatum"),
+        (dict(pupil_numbers=["1003"], article="11", reason=" "), "reden"),
+        (dict(pupil_numbers=["1003"], article="11", start=date(2025, 10, 13), end=date(2025, 10, 17)),
+         "geen schooldag"),
+    ]
+    for extra, words in cases:
+        kwargs = dict(start=date(2026, 3, 2), end=date(2026, 3, 3), reason="Bruiloft") | extra
+        with pytest.raises(Refused, match=words):
+            add_request(db, by=IB, **kwargs)  # type: ignore[arg-type]
+    assert list_requests(db, by=IB) == []
