@@ -14,9 +14,11 @@ from sqlalchemy import select
 from tests.conftest import DATA, PASSPHRASE
 from tests.storage.test_postgres import cluster
 from verzuimdesk.cli.main import run
+from verzuimdesk.services.account_admin import set_active
 from verzuimdesk.services.accounts import Role, add_account, login
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit
+from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.models import Pupil
 
@@ -98,12 +100,20 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(scho
         with db.read() as s:
             mine = s.scalars(select(Pupil.id).where(Pupil.number == "1002")).one()
         apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], user="juf")
+        # Her lights: her own pupil only; computed, not stored (only the IB-er's app fills the shared cache).
+        assert [p.pupil_id for p in school_status(db, date(2025, 11, 12)).pupils] == [mine]
+        assert school_status(db, date(2025, 11, 12)).computed == 1
     finally:
         db.close()
-    db, _ = login(school, username="ib", password=PASSPHRASE)
+    db, ib = login(school, username="ib", password=PASSPHRASE)
     try:
         with db.read() as s:
             assert audit.verify(s) is None
             assert audit.problem(s) is None
+        set_active(db, by=ib, username="juf", active=False)  # she left the school
     finally:
         db.close()
+    with raw(school, "juf", JUF) as conn:
+        assert conn.execute("SELECT count(*) FROM pupil").fetchone() == (0,)
+    with pytest.raises(Refused, match="geen actieve gebruiker"):
+        login(school, username="juf", password=JUF)

@@ -201,6 +201,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         protocol, fingerprint = protocol_and_fingerprint(protocol_ref)
         signal_config = signal_status.signal_config()[0]
         read_at = status_cache.generation(session) if use_cache else 0
+        read_stamps = status_cache.stamps(session) if use_cache else {}
         if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
             pupil_ids = signal_loading.family_members(session, pupil_ids)
         # One query: the roster in list order, each pupil with its cached status if there is one.
@@ -226,7 +227,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
             computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum)
     if use_cache and computed:
         status_cache.store(db, peildatum, fingerprint, read_at,
-                           {pid: status_codec.encode(*got) for pid, got in computed.items()})
+                           {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
     decode = status_codec.Decoder(protocol, peildatum)
     answers, register = [], []
     for pid, number, first, prefix, last, group, family, payload in roster:

@@ -23,9 +23,11 @@ from sqlalchemy import Connection, text
 
 ROLES = ("ib", "leerkracht", "directie")
 # What each role may write (besides reading every table it may see); the IB-er writes everything.
+# The status cache is written by the IB-er's and the directie's apps only: a cached status is trusted by
+# every app, so a leerkracht (whose raw SQL could write any payload) only reads it.
 WRITES = {
-    "leerkracht": ("absence", "conversation", "agreement", "draft", "registration_check", "status_cache"),
-    "directie": ("draft", "status_cache"),
+    "leerkracht": ("absence", "conversation", "agreement", "draft", "registration_check"),
+    "directie": ("draft", "status_cache", "status_stamp", "status_generation"),
 }
 # Tables whose rows belong to a pupil through another table.
 CHILD_POLICIES = {
@@ -112,7 +114,7 @@ def secure(conn: Connection) -> None:
     for table in sorted(tables):
         conn.execute(text(f"REVOKE ALL ON {_q(table)} FROM {every}"))
         conn.execute(text(f"GRANT SELECT ON {_q(table)} TO {every}"))
-    mutable = sorted(tables - {"alembic_version", "status_generation", "audit_log"})
+    mutable = sorted(tables - {"alembic_version", "audit_log"})
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_q(t) for t in mutable)} TO {_q(groups['ib'])}"))
     for role, writes in WRITES.items():
         conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_q(t) for t in writes if t in tables)} "

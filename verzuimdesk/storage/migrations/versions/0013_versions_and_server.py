@@ -5,7 +5,8 @@ NOTIFY of what changed
   refused when the row moved on meanwhile (no lost update, services/versions.py). SQLAlchemy bumps it
   on every UPDATE (models.py, `version_id_col`), and the UPDATE itself checks it.
 - PostgreSQL only: statement-level triggers do what the SQLite triggers of 0004 do (drop the stale rows
-  of status_cache, bump status_generation), so the cache works on a server too, and each tells every
+  of status_cache; bump the pupil's stamp in status_stamp, or status_generation for a school-wide
+  change), so the cache works on a server with many writers too, and each tells every
   listening app what changed (NOTIFY verzuimdesk: the pupils, or the whole school, or the checks; and
   the application_name of the writer, so an app skips its own). Every trigger first takes the writers'
   advisory lock (storage.database.WRITE_LOCK), the same the audit chain and the cache's store take: one
@@ -55,8 +56,10 @@ def _pupil_function(table: str, col: str, event: str) -> str:
             f"PERFORM pg_advisory_xact_lock({WRITE_LOCK}); "
             f"SELECT array_agg(DISTINCT x.{col}) INTO ids FROM ({union}) x; "
             "IF ids IS NULL THEN RETURN NULL; END IF; "
+            # the stamp first: it waits for a store of these pupils under way, whose rows the DELETE then sees
+            "INSERT INTO status_stamp (pupil_id, n) SELECT unnest(ids), 1 "
+            "ON CONFLICT (pupil_id) DO UPDATE SET n = status_stamp.n + 1; "
             "DELETE FROM status_cache WHERE pupil_id = ANY(ids); "
-            "UPDATE status_generation SET n = n + 1 WHERE id = 1; "
             f"IF array_length(ids, 1) > {MAX_IDS} THEN {SCHOOL_NOTIFY} "
             f"ELSE {PUPILS_NOTIFY} END IF; "
             "RETURN NULL; END $$")
@@ -64,7 +67,7 @@ def _pupil_function(table: str, col: str, event: str) -> str:
 
 SCHOOL_FUNCTION = ("CREATE FUNCTION vd_changed_school() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"PERFORM pg_advisory_xact_lock({WRITE_LOCK}); "
-                   "DELETE FROM status_cache; UPDATE status_generation SET n = n + 1 WHERE id = 1; "
+                   "UPDATE status_generation SET n = n + 1 WHERE id = 1; DELETE FROM status_cache; "
                    f"{SCHOOL_NOTIFY} RETURN NULL; END $$")
 CHECKS_FUNCTION = ("CREATE FUNCTION vd_changed_checks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"{CHECKS_NOTIFY} RETURN NULL; END $$")
@@ -80,8 +83,14 @@ AUDIT_FUNCTIONS = [
 ]
 
 
+# Per pupil, how often its inputs changed: a status computed from data read at stamp N is stored only if
+# the stamp is still N (storage/status_cache.py). With twenty writers at once, one school-wide generation
+# (as on SQLite, one writer) would refuse nearly every store; it stays for the school-wide changes.
+STAMPS = "CREATE TABLE status_stamp (pupil_id integer PRIMARY KEY, n bigint NOT NULL)"
+
+
 def _pg_ddl() -> list[str]:
-    out = [SCHOOL_FUNCTION, CHECKS_FUNCTION, *AUDIT_FUNCTIONS]
+    out = [STAMPS, SCHOOL_FUNCTION, CHECKS_FUNCTION, *AUDIT_FUNCTIONS]
     for table, col in PUPIL_TABLES:
         for event, rows in EVENTS.items():
             out.append(_pupil_function(table, col, event))
@@ -118,5 +127,6 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS vd_changed_checks()")
         op.execute("DROP FUNCTION IF EXISTS vd_audit_last_hash()")
         op.execute("DROP FUNCTION IF EXISTS vd_audit_count()")
+        op.execute("DROP TABLE IF EXISTS status_stamp")
     for table in VERSIONED:
         op.drop_column(table, "version")
