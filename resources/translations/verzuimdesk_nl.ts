@@ -831,6 +831,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Soort</translation>
     </message>
     <message>
+        <source>What was discussed, and what was agreed?</source>
+        <translation>Wat is er besproken, en wat is er afgesproken?</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Onderwerp</translation>
     </message>
@@ -855,14 +859,6 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Teruggezet uit je concept van %1.</translation>
     </message>
     <message>
-        <source>Stap 3 — conversation with the pupil. What is the reason for the absence? What worries you, and what worries the pupil? What is needed to prevent further absence? Make concrete agreements together, and tell the pupil that the parents will be informed.</source>
-        <translation>Stap 3 — gesprek met de leerling. Wat is de reden van het verzuim? Wat zijn jouw zorgen, en die van de leerling? Wat is nodig om verder verzuim te voorkomen? Maak samen concrete afspraken en vertel dat de ouders/verzorgers geïnformeerd worden.</translation>
-    </message>
-    <message>
-        <source>Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the pupil&apos;s right to learn, with concrete agreements and who does what?</source>
-        <translation>Stap 6 — ZAT. Wat is de probleemanalyse? Wie heeft de regie? Welk plan borgt het recht op leren, met concrete afspraken over wie wat doet?</translation>
-    </message>
-    <message>
         <source>Youth doctor (JGZ). Record that the pupil is ill and what was agreed about returning to school — never what the illness is: no diagnosis is recorded.</source>
         <translation>Jeugdarts (JGZ). Leg vast dát de leerling ziek is en wat is afgesproken over de terugkeer naar school — nooit wát de ziekte is: er wordt geen diagnose vastgelegd.</translation>
     </message>
@@ -873,10 +869,6 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>School social work. What was asked, what was agreed, and did the parents consent?</source>
         <translation>Schoolmaatschappelijk werk. Wat is gevraagd, wat is afgesproken, en gaven de ouders toestemming?</translation>
-    </message>
-    <message>
-        <source>Stap 4 — contact with the parents. Report the absence. How are the pupil&apos;s health and well-being? Share the school&apos;s concern. May school social work (SMW) contact the family? Tell them when leerplicht and the youth doctor are involved. No diagnosis is recorded.</source>
-        <translation>Stap 4 — contact met de ouders/verzorgers. Meld het verzuim. Hoe is het met de gezondheid en het welbevinden van de leerling? Uit de zorgen van school. Mag schoolmaatschappelijk werk (SMW) contact opnemen? Vertel wanneer leerplicht en de jeugdarts worden ingeschakeld. Er wordt geen diagnose vastgelegd.</translation>
     </message>
     <message>
         <source>Guide: %1</source>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import PATIENCE_MS
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import open_database
@@ -162,12 +163,12 @@ def test_sorting_by_light_puts_red_first(window: MainWindow) -> None:
 
 def test_peildatum_looks_back(window: MainWindow, qtbot: QtBot) -> None:
     window.peildatum.setDate(date(2026, 10, 1))
-    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Green", timeout=5000)
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Green", timeout=PATIENCE_MS)
     assert window.overview_page.counts[Light.RED].text().startswith("0\n")
     assert cell(window, "1015", COL_LIGHT) == "Green"
     assert "do 1 okt 2026" in window.overview_page.title.text()
     window.peildatum.setDate(TODAY)
-    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Red", timeout=5000)
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Red", timeout=PATIENCE_MS)
 
 
 def test_a_teacher_sees_only_own_groups(qtbot: QtBot, demo_db: Path) -> None:
@@ -191,7 +192,7 @@ def test_a_large_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtb
     before = state.overview
     window.ctx.changed(Changed.pupils(15))  # a small change, but reading the whole school back is not
     assert state.overview is before  # the GUI thread did not wait for it
-    qtbot.waitUntil(lambda: state.overview is not before, timeout=10_000)
+    qtbot.waitUntil(lambda: state.overview is not before, timeout=PATIENCE_MS)
 
 
 def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computing(qtbot: QtBot, demo_db: Path) -> None:
@@ -227,7 +228,7 @@ def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computin
     ctx.set_peildatum(date(2026, 10, 1))  # a new peildatum: on a worker
     ctx.changed(Changed.pupils(15))  # while that worker runs
     release.set()
-    qtbot.waitUntil(lambda: state._running == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: state._running == 0, timeout=PATIENCE_MS)
     assert on_gui == [True, False, False]
     assert shown == [TODAY, date(2026, 10, 1)]  # the older worker's answer was dropped
     ctx.db.close()
