@@ -69,6 +69,8 @@ def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_ex
     record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", user="juf")
     req = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 3, 2), end=date(2026, 3, 4),
                       article="11", reason="Bruiloft van oom in Marokko")
+    before = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 4)).pupils}  # cached now
+    assert [r for r in before["1001"].status.rules if r.rule_id == "UNEXPLAINED"]
     done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED)
     assert done.added == 5 and done.skipped == ("1002 op wo 4 mrt 2026 (Z)",)
     assert grid(db) == [("1001", date(2026, 3, 2), "V"), ("1001", date(2026, 3, 3), "V"),
@@ -158,3 +160,20 @@ def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> No
         with pytest.raises(Refused, match=words):
             add_request(db, by=IB, **kwargs)  # type: ignore[arg-type]
     assert list_requests(db, by=IB) == []
+
+
+def test_the_dossier_purge_takes_the_leave_requests_of_a_pupil_who_left_long_ago(db: Database) -> None:
+    from sqlalchemy import update
+
+    from verzuimdesk.services.retention import purge_due, retention_due
+    from verzuimdesk.storage.models import VerlofPupil, VerlofRequest
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
+                      article="11", reason="Begrafenis van opa")
+    with db.begin() as s:
+        s.execute(update(Pupil).where(Pupil.number == "1003").values(enrolled_until=date(2026, 3, 31)))
+    due = [r.number for r in retention_due(db, today=date(2028, 4, 1))]
+    assert "1003" in due
+    purge_due(db, today=date(2028, 4, 1))
+    with db.read() as s:
+        assert s.get(VerlofRequest, req.id) is None and s.scalars(select(VerlofPupil)).all() == []

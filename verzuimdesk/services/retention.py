@@ -59,7 +59,8 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
         has_dossier = {pid for (pid,) in session.execute(
             select(Conversation.pupil_id).union(select(EventRow.pupil_id), select(PlanLink.pupil_id),
                                                 select(CareCase.pupil_id), select(Guardian.pupil_id),
-                                                select(CaseDismissal.pupil_id)))}
+                                                select(CaseDismissal.pupil_id), select(LetterRow.pupil_id),
+                                                select(VerlofPupil.pupil_id)))}
     out = []
     for pid, number, first, prefix, last, left, special in rows:
         purge = due_purge(left, referred_special=special, today=today)

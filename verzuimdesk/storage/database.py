@@ -88,9 +88,9 @@ def server_dsn(db: Database) -> str | None:
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        url = server_url(target)
-        args = {"connect_args": {"application_name": APP_NAME}} if url.startswith("postgresql") else {}
-        return create_engine(url, pool_pre_ping=True, **args)
+        address = server_url(target)
+        args = {"connect_args": {"application_name": APP_NAME}} if address.startswith("postgresql") else {}
+        return create_engine(address, pool_pre_ping=True, **args)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
