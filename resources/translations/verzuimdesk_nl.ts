@@ -1212,6 +1212,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Ouders en verzorgers toevoegen of wijzigen</translation>
     </message>
     <message>
+        <source>Leerplicht</source>
+        <translation>Leerplicht</translation>
+    </message>
+    <message>
+        <source>Vrijstelling…</source>
+        <translation>Vrijstelling…</translation>
+    </message>
+    <message>
+        <source>Record or change a vrijstelling van de leerplicht</source>
+        <translation>Een vrijstelling van de leerplicht vastleggen of wijzigen</translation>
+    </message>
+    <message>
         <source>Why this light</source>
         <translation>Waarom deze kleur</translation>
     </message>
@@ -1244,6 +1256,26 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Nu: %1</translation>
     </message>
     <message>
+        <source>Birth date missing (taken as leerplichtig)</source>
+        <translation>Geboortedatum ontbreekt (gerekend als leerplichtig)</translation>
+    </message>
+    <message>
+        <source>Not yet leerplichtig (from %1)</source>
+        <translation>Nog niet leerplichtig (vanaf %1)</translation>
+    </message>
+    <message>
+        <source>Leerplichtig from %1</source>
+        <translation>Leerplichtig vanaf %1</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>tot nader order</translation>
+    </message>
+    <message>
+        <source>Vrijstelling (%1): %2 – %3</source>
+        <translation>Vrijstelling (%1): %2 – %3</translation>
+    </message>
+    <message>
         <source>Not enrolled on %1.</source>
         <translation>Niet ingeschreven op %1.</translation>
     </message>
@@ -1274,6 +1306,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>window %1 – %2</source>
         <translation>periode %1 – %2</translation>
+    </message>
+    <message>
+        <source>vrijgesteld (%1) until %2</source>
+        <translation>vrijgesteld (%1) tot %2</translation>
+    </message>
+    <message>
+        <source>Birth date missing: enter it in the LAS and import the pupils again.</source>
+        <translation>Geboortedatum ontbreekt: vul hem in het LAS in en importeer de leerlingen opnieuw. Tot dan geldt de leerling als leerplichtig.</translation>
     </message>
     <message>
         <source>%1 %3 (threshold %2)</source>
@@ -1368,6 +1408,65 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
+    <name>ExemptionDialog</name>
+    <message>
+        <source>Vrijstelling of %1</source>
+        <translation>Vrijstelling van %1</translation>
+    </message>
+    <message>
+        <source>Vrijstellingen</source>
+        <translation>Vrijstellingen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Article of the Leerplichtwet</source>
+        <translation>Artikel van de Leerplichtwet</translation>
+    </message>
+    <message>
+        <source>Who granted it, on what ground, until when it is evaluated</source>
+        <translation>Wie hem verleende, op welke grond, wanneer hij geëvalueerd wordt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>tot nader order</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export dossier</source>
@@ -1442,6 +1541,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Opslaan als</translation>
     </message>
     <message>
+        <source>Check topics…</source>
+        <translation>Onderwerpen controleren…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -1452,6 +1555,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Entries of this pupil with a guessed topic: %1. The topic decides what this recipient gets: check them before this leaves the school.</source>
+        <translation>Items van deze leerling met een geraden onderwerp: %1. Het onderwerp bepaalt wat deze ontvanger krijgt: controleer ze voordat dit de school verlaat.</translation>
     </message>
     <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
@@ -2355,6 +2462,18 @@ Openen?</translation>
     <message>
         <source>Risk factors found in the records: a reason to look, never a change of the light</source>
         <translation>Risicofactoren uit de registratie: een reden om te kijken, nooit een ander licht</translation>
+    </message>
+    <message>
+        <source>The birth date is missing: the pupil is taken as leerplichtig. Enter it in the LAS and import the pupils again.</source>
+        <translation>De geboortedatum ontbreekt: de leerling geldt als leerplichtig. Vul hem in het LAS in en importeer de leerlingen opnieuw.</translation>
+    </message>
+    <message>
+        <source>Birth date missing</source>
+        <translation>Geboortedatum ontbreekt</translation>
+    </message>
+    <message>
+        <source>birth date missing</source>
+        <translation>geboortedatum ontbreekt</translation>
     </message>
 </context>
 <context>
