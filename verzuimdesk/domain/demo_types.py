@@ -63,3 +63,7 @@ class DemoSchool:
     patterns: dict[str, str] = field(default_factory=dict)
     # signal story (see `verzuimdesk.domain.demo_signals`) → the leerlingnummer that shows it
     signal_stories: dict[str, str] = field(default_factory=dict)
+    # law story (see `verzuimdesk.domain.demo_law`) → the leerlingnummer that shows it
+    law_stories: dict[str, str] = field(default_factory=dict)
+    # vrijstellingen van de leerplicht: leerlingnummer, van, tot, artikel (a code of leerplicht.ARTICLES), notitie
+    exemptions: tuple[dict[str, str], ...] = ()

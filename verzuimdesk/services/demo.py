@@ -30,6 +30,7 @@ from verzuimdesk.storage.models import (
     CaseShare,
     CaseStatus,
     Conversation,
+    ExemptionRow,
     Group,
     Guardian,
     PlanLink,
@@ -82,6 +83,9 @@ def write_demo(db: Database, demo: DemoSchool) -> None:
                 pupil_id=ids[c.leerlingnummer], kind=c.kind.value, held_at=held, participants=c.participants,
                 summary=c.summary, created_by=DEMO_USER, updated_at=held,
                 agreements=[Agreement(text=a.text, owner=a.owner, due=a.due, done=a.done) for a in c.agreements]))
+        session.add_all(ExemptionRow(pupil_id=ids[e["leerlingnummer"]], start=date.fromisoformat(e["van"]),
+                                     end=date.fromisoformat(e["tot"]) if e["tot"] else None, article=e["artikel"],
+                                     note=e["notitie"]) for e in demo.exemptions)
         session.add_all(PlanLink(pupil_id=ids[p.leerlingnummer], kind=p.kind, location=p.location, start=p.start,
                                  evaluation=p.evaluation) for p in demo.plans)
         for k in demo.cases:
