@@ -4,8 +4,8 @@ the demo sees it: a reported luxe episode, a kleuter's absence without a DUO rep
 from __future__ import annotations
 
 from tests.services.test_status_cache import TODAY, db
+from verzuimdesk.demo import generate_demo
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.demo import generate_demo
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
 

@@ -119,7 +119,7 @@ STORY_SIGNAL = {"signal_weekday": "WEEKDAY", "signal_part_of_day": "PART_OF_DAY"
 
 
 def test_the_demo_tells_a_story_per_signal_and_is_no_noise(db: Database) -> None:
-    from verzuimdesk.domain.demo import generate_demo
+    from verzuimdesk.demo import generate_demo
     from verzuimdesk.domain.signals import DETECTORS
 
     demo = generate_demo(size=200, today=TODAY)

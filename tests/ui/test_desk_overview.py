@@ -42,7 +42,7 @@ def cell(w: MainWindow, number: str, col: int) -> str:
 def test_overview_counts_the_lights_of_the_demo_school(window: MainWindow) -> None:
     counts = window.overview_page.counts
     assert counts[Light.RED].text() == "2\nRed"
-    # orange: three patterns, and demo_law's kleuter (not leerplichtig: no DUO report, but the ZAT talk)
+    # orange: three patterns, and demo.law's kleuter (not leerplichtig: no DUO report, but the ZAT talk)
     assert counts[Light.ORANGE].text() == "4\nOrange"
     assert counts[Light.GREEN].text() == "193\nGreen"
     assert counts[Light.GREY].text() == "1\nNot enrolled"

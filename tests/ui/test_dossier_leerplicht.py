@@ -16,9 +16,9 @@ from verzuimdesk.services.accounts import Account, Role
 from verzuimdesk.ui.dossier.exemption_dialog import ExemptionDialog
 from verzuimdesk.ui.main_window import MainWindow
 
-VRIJGESTELD = 102  # 1102: demo_law's vrijstelling (art. 5 onder a)
-NO_BIRTH_DATE = 46  # 1046: demo_law's pupil without a birth date
-KLEUTER = 156  # 1156: demo_law's kleuter, not yet leerplichtig
+VRIJGESTELD = 102  # 1102: demo.law's vrijstelling (art. 5 onder a)
+NO_BIRTH_DATE = 46  # 1046: demo.law's pupil without a birth date
+KLEUTER = 156  # 1156: demo.law's kleuter, not yet leerplichtig
 VINCE = 15  # 1015: leerplichtig, 16 hours, the DUO report overdue
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import ExemptionRow, Pupil
@@ -93,7 +94,7 @@ def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date
         return row.id
 
 
-def delete_exemption(db: Database, *, exemption_id: int, user: str = "") -> None:
+def delete_exemption(db: Database, *, exemption_id: int, user: str = "") -> OpChanges:
     with db.begin() as s:
         row = s.get(ExemptionRow, exemption_id)
         if row is None:
@@ -101,3 +102,4 @@ def delete_exemption(db: Database, *, exemption_id: int, user: str = "") -> None
         audit.append(s, user=user, action="delete", entity="exemption", entity_id=row.id, pupil_id=row.pupil_id,
                      detail={"van": row.start.isoformat(), "artikel": row.article})
         s.delete(row)
+        return OpChanges.pupils(row.pupil_id)

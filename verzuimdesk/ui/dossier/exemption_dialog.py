@@ -144,5 +144,5 @@ class ExemptionDialog(QDialog):
             return
         eid = self.current.id
         run_write(self.ctx, lambda: delete_exemption(self.ctx.db, exemption_id=eid, user=user_name(self.ctx)),
-                  refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+                  refused=self._refused)
         self._load()

@@ -1,6 +1,6 @@
 """The demo school's law stories (PROTOCOLS.md §1b): one pupil per case of the law, so each can be seen.
 
-Told like the signal stories (`demo_signals`), after them, on pupils of their own (enrolled all
+Told like the signal stories (`demo.signals`), after them, on pupils of their own (enrolled all
 along, no pattern, no other story, one per gezin), so every other pupil stays as it was.
 `DemoSchool.law_stories` maps each story to its pupil's number:
 
@@ -26,11 +26,9 @@ from bisect import bisect_left
 from itertools import pairwise
 from random import Random
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.codes import ConversationKind as CK
-from verzuimdesk.domain.demo_absences import IB, Ctx, rec
-from verzuimdesk.domain.demo_calendar import KLEUTER_GROUPS
-from verzuimdesk.domain.demo_patterns import (
+from verzuimdesk.demo.absences import IB, Ctx, rec
+from verzuimdesk.demo.calendar import KLEUTER_GROUPS
+from verzuimdesk.demo.patterns import (
     LEERPLICHT,
     Found,
     Story,
@@ -40,7 +38,9 @@ from verzuimdesk.domain.demo_patterns import (
     werkdagen_before,
     window_start,
 )
-from verzuimdesk.domain.demo_people import Pupil
+from verzuimdesk.demo.people import Pupil
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.codes import ConversationKind as CK
 from verzuimdesk.domain.leerplicht import start_month
 
 LAW_GROUPS = {"law_luxe": "5", "law_vrijstelling": "4", "law_no_birth_date": "7"}

@@ -26,8 +26,8 @@ pupil shows a pattern depends on `size` and `seed` only, not on `today`; with th
 
 A pattern needs enough schooldagen before `today`; when there are too few (a `today` in the first
 weeks of the previous school year), it is left out of `patterns`. The signal stories (one pupil per
-signal of SIGNALS.md, in `signal_stories`) are told in `demo_signals`, the law stories (luxeverzuim, a
-kleuter not yet leerplichtig, a vrijstelling, a missing birth date, in `law_stories`) in `demo_law`.
+signal of SIGNALS.md, in `signal_stories`) are told in `demo.signals`, the law stories (luxeverzuim, a
+kleuter not yet leerplichtig, a vrijstelling, a missing birth date, in `law_stories`) in `demo.law`.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from random import Random
 
-from verzuimdesk.domain.demo_absences import (
+from verzuimdesk.demo.absences import (
     Ctx,
     Records,
     background,
@@ -45,16 +45,16 @@ from verzuimdesk.domain.demo_absences import (
     background_plans,
     make_ctx,
 )
-from verzuimdesk.domain.demo_calendar import (
+from verzuimdesk.demo.calendar import (
     GROUPS,
     calendar_from_school_files,
     current_school_year,
     render_school_file,
     school_year,
 )
-from verzuimdesk.domain.demo_cases import case_b, thuiszitter
-from verzuimdesk.domain.demo_law import law_stories
-from verzuimdesk.domain.demo_patterns import (
+from verzuimdesk.demo.cases import case_b, thuiszitter
+from verzuimdesk.demo.law import law_stories
+from verzuimdesk.demo.patterns import (
     PATTERN_GROUPS,
     Found,
     latecomer,
@@ -63,9 +63,9 @@ from verzuimdesk.domain.demo_patterns import (
     unauthorised_reported,
     unexplained,
 )
-from verzuimdesk.domain.demo_people import NEWCOMER_GROUPS, Pupil, make_guardians, make_pupils
-from verzuimdesk.domain.demo_signals import signal_stories
-from verzuimdesk.domain.demo_types import DemoAgreement, DemoCase, DemoConversation, DemoPlan, DemoSchool
+from verzuimdesk.demo.people import NEWCOMER_GROUPS, Pupil, make_guardians, make_pupils
+from verzuimdesk.demo.signals import signal_stories
+from verzuimdesk.demo.types import DemoAgreement, DemoCase, DemoConversation, DemoPlan, DemoSchool
 
 __all__ = [
     "DemoAgreement",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from random import Random
 
-from verzuimdesk.domain.demo_calendar import GROUPS, KLEUTER_GROUPS, year_start
+from verzuimdesk.demo.calendar import GROUPS, KLEUTER_GROUPS, year_start
 from verzuimdesk.domain.dutch import full_name
 
 BOYS = (

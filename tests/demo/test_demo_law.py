@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from tests.domain.test_demo import AUTUMN, SPRING, calendar_of, werkdagen_between, window
-from verzuimdesk.domain.demo import DemoSchool, generate_demo
+from tests.demo.test_demo import AUTUMN, SPRING, calendar_of, werkdagen_between, window
+from verzuimdesk.demo import DemoSchool, generate_demo
 from verzuimdesk.domain.leerplicht import ARTICLES
 
 STORIES = {"law_luxe", "law_not_leerplichtig", "law_vrijstelling", "law_no_birth_date"}

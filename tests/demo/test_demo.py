@@ -12,10 +12,10 @@ from datetime import time as clock
 
 import pytest
 
+from verzuimdesk.demo import DemoSchool, generate_demo
+from verzuimdesk.demo.calendar import easter, school_year
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, SchoolCalendar, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, ActionKind, Category, ConversationKind
-from verzuimdesk.domain.demo import DemoSchool, generate_demo
-from verzuimdesk.domain.demo_calendar import easter, school_year
 from verzuimdesk.domain.quarterly import INTERVENTIONS, MAIN_CAUSES
 
 AUTUMN = date(2026, 11, 23)
