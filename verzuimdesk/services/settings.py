@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,10 +20,12 @@ from sqlalchemy import select
 from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, Category
+from verzuimdesk.domain.lesson_times import lesson_day_problems
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.protocol import Protocol, ProtocolError, load_protocol
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
+from verzuimdesk.importers.values import parse_span
 from verzuimdesk.paths import data_dir, resources_dir
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes
@@ -316,3 +319,25 @@ def school_year_label(start: date) -> str:
     """The usual name of the school year starting in `start`'s summer: "2025-2026"."""
     first = start.year if start.month >= 7 else start.year - 1
     return f"{first}-{first + 1}"
+
+
+def parse_lesson_times(texts: Sequence[str]) -> DayTable:
+    """The week's lesson times as typed on the settings page, one text a weekday ("08:30-12:00,
+    13:00-15:00"): read here, judged by the domain's rule the school file is judged by
+    (domain/lesson_times.py); InputRefused names every problem with its weekday."""
+    table: DayTable = {}
+    problems = []
+    for weekday, text in enumerate(texts):
+        spans: list[Span] = []
+        for piece in text.replace(";", ",").split(","):
+            if piece.strip():
+                try:
+                    spans.append(parse_span(piece.strip()))
+                except ValueError as exc:
+                    problems.append(Problem(None, "", f"{WEEKDAYS_NL[weekday]}: {exc}"))
+        problems += [Problem(None, "", f"{WEEKDAYS_NL[weekday]}: {reason}") for reason in lesson_day_problems(spans)]
+        if spans:
+            table[weekday] = tuple(sorted(spans))
+    if problems:
+        raise InputRefused("lestijden", problems)
+    return table
