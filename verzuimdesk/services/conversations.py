@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
@@ -164,7 +165,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         return found.id
 
 
-def delete_conversation(db: Database, *, conversation_id: int, user: str) -> None:
+def delete_conversation(db: Database, *, conversation_id: int, user: str) -> OpChanges:
     with db.begin() as s:
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id))
@@ -173,6 +174,7 @@ def delete_conversation(db: Database, *, conversation_id: int, user: str) -> Non
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
+        return OpChanges.pupils(found.pupil_id)
 
 
 def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:

@@ -18,6 +18,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
@@ -95,7 +96,7 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
 
 
 def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                 user: str, today: date | None = None, topic: str | None = None) -> None:
+                 user: str, today: date | None = None, topic: str | None = None) -> OpChanges:
     k = _event_kind(kind)
     _check_event(k, reference, note)
     chosen = _topic(Entry.EVENT, k.value, note, topic) if topic else None
@@ -110,9 +111,10 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
             e.topic, e.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": before, "na": _event_snapshot(e)})
+        return OpChanges.pupils(e.pupil_id)
 
 
-def delete_event(db: Database, *, event_id: int, user: str) -> None:
+def delete_event(db: Database, *, event_id: int, user: str) -> OpChanges:
     with db.begin() as s:
         e = s.get(EventRow, event_id)
         if e is None:
@@ -120,6 +122,7 @@ def delete_event(db: Database, *, event_id: int, user: str) -> None:
         audit.append(s, user=user, action="delete", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": _event_snapshot(e)})
         s.delete(e)
+        return OpChanges.pupils(e.pupil_id)
 
 
 # -- plan links -------------------------------------------------------------------------------
@@ -158,7 +161,7 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
 
 
 def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,
-                evaluation: date | None = None, note: str = "", user: str, topic: str | None = None) -> None:
+                evaluation: date | None = None, note: str = "", user: str, topic: str | None = None) -> OpChanges:
     _check_plan(kind, location, start, evaluation)
     chosen = _topic(Entry.PLAN, kind, note, topic) if topic else None
     with db.begin() as s:
@@ -171,9 +174,10 @@ def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: 
             p.topic, p.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": before, "na": _plan_snapshot(p)})
+        return OpChanges.pupils(p.pupil_id)
 
 
-def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
+def delete_plan(db: Database, *, plan_id: int, user: str) -> OpChanges:
     with db.begin() as s:
         p = s.get(PlanLink, plan_id)
         if p is None:
@@ -181,6 +185,7 @@ def delete_plan(db: Database, *, plan_id: int, user: str) -> None:
         audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": _plan_snapshot(p)})
         s.delete(p)
+        return OpChanges.pupils(p.pupil_id)
 
 
 @dataclass(frozen=True, slots=True)
