@@ -212,6 +212,10 @@ class Dossier:
     thuiszitter_rules: frozenset[str] = frozenset()  # the rules that make a pupil a thuiszitter
     compiled: Compiled | None = None  # the leerplicht dossier's "opgesteld door" and more
     guardians: tuple[GuardianRow, ...] = ()
+    leerplicht_from: date | None = None  # the first schooldag of leerplicht; None: no birth date (always)
+    # The vrijstellingen (start, end or None, the article as leerplicht writes it); the article is ""
+    # where this recipient may not learn its ground (art. 5 onder a is a health ground)
+    exemptions: tuple[tuple[date, date | None, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

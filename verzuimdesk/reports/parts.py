@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import ACTION_NL, hours, number
 from verzuimdesk.domain.engine import Action, RuleHit
+from verzuimdesk.domain.leerplicht import ARTICLES
 from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, p, styles, table
 from verzuimdesk.reports.data import CATEGORY_NL, RECIPIENT_NL, Dossier, Recipient, RecordRow
 
@@ -62,9 +63,15 @@ def pupil_block(dossier: Dossier, width: float) -> list[Flowable]:
         ("Leerlingnummer", pu.number),
         ("Groep", pu.group),
         ("Geboortedatum", d(pu.birth_date, weekday=False) if pu.birth_date else "ontbreekt"),
+        ("Leerplichtig", f"vanaf {d(dossier.leerplicht_from, weekday=False)}" if dossier.leerplicht_from
+         else "geboortedatum ontbreekt, gerekend als leerplichtig"),
         ("Ingeschreven", d(pu.enrolled_from, weekday=False)
          + (f" tot en met {d(pu.enrolled_until, weekday=False)}" if pu.enrolled_until else "")),
     ]
+    for start, end, article in dossier.exemptions:
+        ground = f"{ARTICLES.get(article, article).split(':')[0]}, " if article else ""
+        until = f"tot en met {d(end, weekday=False)}" if end else "tot nader order"
+        pairs.append(("Vrijstelling", f"{ground}van {d(start, weekday=False)} {until}"))
     if pu.ot_number:
         pairs.append(("SWV/OT-nummer", pu.ot_number))
     pairs.append(("Periode", f"{d(dossier.start)} t/m {d(dossier.end)}"))

@@ -18,6 +18,7 @@ from verzuimdesk.domain.calendar import GroupDays
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import (
     NEEDS_CONSENT,
+    TOPICS,
     Entry,
     Topic,
     public_rule_text,
@@ -26,6 +27,7 @@ from verzuimdesk.domain.disclosure import (
     shows_overdue,
 )
 from verzuimdesk.domain.engine import evaluate
+from verzuimdesk.domain.leerplicht import leerplicht_of
 from verzuimdesk.domain.measures import absent_minutes
 from verzuimdesk.domain.records import AbsenceRecord
 from verzuimdesk.domain.refusal import Refused
@@ -136,8 +138,11 @@ def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end:
     labels = {r.id: r.label for r in protocol.rules}
     rules = tuple(replace(h, text=public_rule_text(h.text, labels)) for h in status.rules)
     thuis = frozenset(r.id for r in protocol.rules if r.starts_case or "thuiszitter" in r.condition.kind)
+    law = leerplicht_of(data, calendar)
+    exemptions = tuple((e.start, e.end, e.article) for e in law.exemptions if e.start <= end)
     return Dossier(school.name, info, first, end, records, conversations, plans, events, cases,
-                   rules, status.actions, days, rule_labels=labels, guardians=guardians, thuiszitter_rules=thuis)
+                   rules, status.actions, days, rule_labels=labels, guardians=guardians, thuiszitter_rules=thuis,
+                   leerplicht_from=law.start, exemptions=exemptions)
 
 
 def _records(s: Session, pupil_id: int, first: date, end: date, g: GroupDays) -> tuple[RecordRow, ...]:
@@ -221,7 +226,11 @@ def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = Fal
     kept = {h.rule_id for h in rules}
     actions = tuple(a if shows_overdue(recipient) else replace(a, overdue=False)
                     for a in dossier.actions if a.rule_id in kept)
-    return replace(dossier, records=tuple(records), conversations=conversations,
+    # Art. 5 onder a (physically or psychologically unfit) is a health ground: named only to whom
+    # health may go, and to leerplicht, who granted it.
+    ground = Topic.GEZONDHEID in TOPICS[recipient] or recipient is Recipient.LEERPLICHT
+    exemptions = tuple((a, b, art if ground or art != "5a" else "") for a, b, art in dossier.exemptions)
+    return replace(dossier, records=tuple(records), conversations=conversations, exemptions=exemptions,
                    plans=keep(Entry.PLAN, dossier.plans, "plans"), events=keep(Entry.EVENT, dossier.events, "events"),
                    cases=cases, rules=rules, actions=actions, recipient=recipient, left_out=LEFT_OUT[recipient],
                    withheld=frozenset(withheld), hidden_days=hidden)
