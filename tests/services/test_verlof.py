@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import ib
 from tests.conftest import DATA
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
@@ -35,7 +36,7 @@ TEACHER = Account("juf", "Juf Anna", Role.TEACHER, ("5",))
 @pytest.fixture
 def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
     database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes())
+    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
     yield database
     database.close()
 
@@ -65,8 +66,8 @@ def test_siblings_are_found_by_their_family_and_asked_for_in_one_request(db: Dat
 
 def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_exactly_those_away(
         db: Database) -> None:
-    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", user="juf")
-    record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", user="juf")
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", by=ib('juf'))
+    record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", by=ib('juf'))
     req = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 3, 2), end=date(2026, 3, 4),
                       article="11", reason="Bruiloft van oom in Marokko")
     done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED)
@@ -127,8 +128,8 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
                       article="13a", reason="Goedkopere vlucht", employer_statement=False)
     decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen werkgeversverklaring")
     for day in (date(2026, 3, 2), date(2026, 3, 3)):
-        record_absence(db, pupil_id=pid(db, "1003"), day=day, code="Z", user="juf")
-    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 5), code="Z", user="juf")  # after the leave
+        record_absence(db, pupil_id=pid(db, "1003"), day=day, code="Z", by=ib('juf'))
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 5), code="Z", by=ib('juf'))  # after the leave
     proposals = luxe_proposals(db, by=IB)
     assert [(p.number, p.day, p.code) for p in proposals] == [("1003", date(2026, 3, 2), "Z"),
                                                              ("1003", date(2026, 3, 3), "Z")]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.services.imports import import_pupils
@@ -31,7 +32,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def make_db(tmp_path: Path, school_file: Path) -> Database:
     """The test school of INTERFACES.md with its four pupils, unencrypted (fast), no absences."""
     database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes())
+    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
     return database
 
 
@@ -141,7 +142,7 @@ def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot: QtBot, db: Database) -> No
 
 def test_delete_clears_the_cell(qtbot: QtBot, db: Database) -> None:
     zoe = page_pupil = make_page(qtbot, db)
-    record_absence(db, pupil_id=zoe.model.grid.rows[0].pupil_id, day=MONDAY, code="Z")  # type: ignore[union-attr]
+    record_absence(db, pupil_id=zoe.model.grid.rows[0].pupil_id, day=MONDAY, code="Z", by=IB)  # type: ignore[union-attr]
     page_pupil.reload()
     go(page_pupil, 0, 1)
     qtbot.keyClick(page_pupil.view, Qt.Key.Key_Delete)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from verzuimdesk import __version__
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
-from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.errors import DatabaseDamaged, Refused
 from verzuimdesk.storage.errors import DatabaseError
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
+    from verzuimdesk.services.accounts import Account
     from verzuimdesk.storage.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
@@ -154,6 +155,19 @@ def open_db(args: argparse.Namespace) -> Database:
     return db
 
 
+def acting(db: Database) -> Account:
+    """The account whose password opened `db`: every command acts as it, and its role decides."""
+    from verzuimdesk.services.accounts import acting_account
+
+    return acting_account(db)
+
+
+def _require_settings(db: Database) -> None:
+    from verzuimdesk.services.permissions import Permission, require
+
+    require(acting(db), Permission.SETTINGS)
+
+
 def _init(args: argparse.Namespace) -> int:
     from verzuimdesk.services.school import new_school_database, read_school_file
     from verzuimdesk.storage.database import sqlite_path
@@ -181,7 +195,7 @@ def _school(args: argparse.Namespace) -> int:
     settings = read_school_file(args.file)
     db = open_db(args)
     try:
-        update_school(db, settings, user=db.user)
+        update_school(db, settings, by=acting(db))
     finally:
         db.close()
     print(f"School bijgewerkt: {settings.name}, schooljaar {settings.school_year.start} t/m {settings.school_year.end}")
@@ -210,7 +224,10 @@ def _backup(args: argparse.Namespace) -> int:
     if path is None:
         raise DatabaseError("Een kopie van een PostgreSQL-database maakt u met pg_dump op de server.")
     db = open_db(args)
-    db.close()
+    try:
+        _require_settings(db)
+    finally:
+        db.close()
     backup(path, args.out, db.key)
     print(f"Kopie gemaakt: {args.out}")
     return 0
@@ -223,7 +240,9 @@ def _restore(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is None:
         raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
-    secret = passphrase() if args.file.is_file() and is_encrypted(args.file) else None
+    current_encrypted = path.exists() and is_encrypted(path)
+    secret = passphrase() if current_encrypted or (args.file.is_file() and is_encrypted(args.file)) else None
+    _may_restore(args.db, path, secret)
     summary = check_backup(args.file, secret)
     print(summary.text())
     if not args.ja:
@@ -239,6 +258,23 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"De database van vóór het terugzetten staat in {safety}")
     print(f"Kopie teruggezet in {path}")
     return 0
+
+
+def _may_restore(target: str, path: Path, secret: str | None) -> None:
+    """Only the IB-er of the database in place may replace it; a damaged one (which opens for nobody) may
+    be replaced by whoever has the backup's password."""
+    from verzuimdesk.storage.database import open_database
+
+    if not path.exists():
+        return
+    try:
+        db = open_database(target, passphrase=secret)
+    except DatabaseDamaged:
+        return
+    try:
+        _require_settings(db)
+    finally:
+        db.close()
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL, format_date
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
-from verzuimdesk.services.status import SchoolStatus, school_status, status_to_dict
+from verzuimdesk.services.accounts import acting_account
+from verzuimdesk.services.status import SchoolStatus, status_seen_by, status_to_dict
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
 
@@ -26,7 +27,7 @@ def print_status(args: argparse.Namespace) -> int:
         raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
     db = open_db(args)
     try:
-        status = school_status(db, peildatum)
+        status = status_seen_by(db, peildatum, by=acting_account(db))
     finally:
         db.close()
     if args.json:

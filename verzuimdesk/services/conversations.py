@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
@@ -104,7 +105,7 @@ def _snapshot(c: Conversation) -> dict[str, Any]:
 
 
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
-                      summary: str, agreements: Sequence[AgreementInput] = (), user: str,
+                      summary: str, agreements: Sequence[AgreementInput] = (), by: Actor,
                       conversation_id: int | None = None, now: datetime | None = None,
                       topic: str | None = None) -> int:
     """Create (conversation_id None) or replace a conversation with its agreements; its id.
@@ -112,10 +113,13 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
     `topic` is what the writer chose; None takes the kind's default, or *gezondheid* when the summary
     names a health word. Saving it marks the topic as checked.
     """
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     now = now or datetime.now()
     chosen = parse_topic(topic)
     agreement_topics = [parse_topic(a.topic) for a in agreements]
     with db.begin() as s:
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [pupil_id])
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
         t = (chosen or guess_topic(Entry.CONVERSATION, k.value, summary)).value
@@ -147,23 +151,27 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         return found.id
 
 
-def delete_conversation(db: Database, *, conversation_id: int, user: str) -> None:
+def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> None:
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     with db.begin() as s:
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id))
         if found is None:
             raise Refused("Dit gesprek bestaat niet (meer).")
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [found.pupil_id])
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
 
 
-def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
+def get_conversation(db: Database, *, conversation_id: int, by: Actor) -> ConversationData:
     with db.read() as s:
         c = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                      .where(Conversation.id == conversation_id))
         if c is None:
             raise Refused("Dit gesprek bestaat niet (meer).")
+        require_pupils(s, by, Permission.VIEW_DOSSIER, [c.pupil_id])
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
                                 tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
                                 Topic(c.topic), c.topic_review)
@@ -175,11 +183,14 @@ def draft_key(pupil_id: int, conversation_id: int | None) -> str:
     return f"conversation:{pupil_id}:{conversation_id if conversation_id is not None else 'new'}"
 
 
-def save_draft(db: Database, *, key: str, pupil_id: int, user: str, payload: dict[str, Any],
+def save_draft(db: Database, *, key: str, pupil_id: int, by: Actor, payload: dict[str, Any],
                now: datetime | None = None) -> None:
     """Keep what is typed now (replacing this user's previous draft of the same editor)."""
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     text = json.dumps(payload, ensure_ascii=False, default=str)
     with db.begin() as s:
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [pupil_id])
         found = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
         if found is None:
             s.add(Draft(user=user, key=key, pupil_id=pupil_id, payload=text, saved_at=now or datetime.now()))
@@ -187,7 +198,8 @@ def save_draft(db: Database, *, key: str, pupil_id: int, user: str, payload: dic
             found.payload, found.saved_at = text, now or datetime.now()
 
 
-def load_draft(db: Database, *, key: str, user: str) -> DraftData | None:
+def load_draft(db: Database, *, key: str, by: Actor) -> DraftData | None:
+    user = audit_name(by)
     with db.read() as s:
         d = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
         if d is None:
@@ -199,13 +211,15 @@ def load_draft(db: Database, *, key: str, user: str) -> DraftData | None:
         return DraftData(d.key, d.pupil_id, payload if isinstance(payload, dict) else {}, d.saved_at)
 
 
-def discard_draft(db: Database, *, key: str, user: str) -> None:
+def discard_draft(db: Database, *, key: str, by: Actor) -> None:
+    user = audit_name(by)
     with db.begin() as s:
         s.execute(delete(Draft).where(Draft.user == user, Draft.key == key))
 
 
-def drafts_of(db: Database, *, user: str, pupil_id: int | None = None) -> list[DraftData]:
+def drafts_of(db: Database, *, by: Actor, pupil_id: int | None = None) -> list[DraftData]:
     """This user's drafts (of one pupil), newest first: what the dossier offers to continue."""
+    user = audit_name(by)
     q = select(Draft).where(Draft.user == user).order_by(Draft.saved_at.desc())
     if pupil_id is not None:
         q = q.where(Draft.pupil_id == pupil_id)

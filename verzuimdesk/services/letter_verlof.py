@@ -10,6 +10,7 @@ from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.disclosure import Recipient
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.letters import Template
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     DECISION_NL,
@@ -20,7 +21,6 @@ from verzuimdesk.domain.verlof import (
     bezwaar_clause,
     refusal_reasons,
 )
-from verzuimdesk.services.dossier import ExportRefused
 from verzuimdesk.storage.models import Pupil, VerlofPupil, VerlofRequest
 
 # What a letter to leerplicht says in place of a reason that names a health word (no health data to leerplicht).
@@ -40,14 +40,14 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
 
     req = s.get(VerlofRequest, verlof_id)
     if req is None:
-        raise ExportRefused(f"Verlofaanvraag {verlof_id} bestaat niet.")
+        raise Refused(f"Verlofaanvraag {verlof_id} bestaat niet.")
     pupils = list(s.scalars(select(Pupil).join(VerlofPupil, VerlofPupil.pupil_id == Pupil.id)
                             .where(VerlofPupil.request_id == req.id).order_by(Pupil.number)))
     if pupil_id not in {p.id for p in pupils}:
-        raise ExportRefused(f"Verlofaanvraag {verlof_id} gaat niet over deze leerling.")
+        raise Refused(f"Verlofaanvraag {verlof_id} gaat niet over deze leerling.")
     decision = Decision(req.decision)
     if t.decision and t.decision != decision.value:
-        raise ExportRefused(f"De brief '{t.title}' past niet bij deze aanvraag: het besluit is "
+        raise Refused(f"De brief '{t.title}' past niet bij deze aanvraag: het besluit is "
                             f"{DECISION_NL[decision]}.")
     article = Article(req.article)
     assessments = [assess(calendar, group=p.group.name, start=req.start, end=req.end, article=article,

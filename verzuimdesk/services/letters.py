@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
 from verzuimdesk.reports.base import hours
 from verzuimdesk.reports.data import Dossier, Recipient
 from verzuimdesk.reports.letter import LetterDoc, build_letter_pdf
 from verzuimdesk.services.accounts import Account, Permission
-from verzuimdesk.services.dossier import ExportRefused, for_recipient, load_dossier, pupil_id_of
+from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
 from verzuimdesk.services.letter_verlof import verlof_fields
 from verzuimdesk.services.school_contact import person, school_contact
@@ -83,10 +84,10 @@ def save_letter_settings(db: Database, settings: LetterSettings, *, by: Account)
     from verzuimdesk.storage import audit
 
     if not by.can(Permission.SETTINGS):
-        raise ExportRefused("Alleen de IB-er stelt de brieven in.")
+        raise Refused("Alleen de IB-er stelt de brieven in.")
     for path, what in ((settings.folder, "map met brieven"), (settings.signature, "handtekening")):
         if path and not Path(path).exists():
-            raise ExportRefused(f"De {what} '{path}' bestaat niet.")
+            raise Refused(f"De {what} '{path}' bestaat niet.")
     with db.begin() as s:
         for f, key in SETTINGS.items():
             value = str(getattr(settings, f)).strip()
@@ -115,17 +116,17 @@ def templates(db: Database | None = None, *, folder: str | None = None) -> dict[
         try:
             raw = f.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ExportRefused(f"De brief '{f}' kan niet gelezen worden: {exc}.") from None
+            raise Refused(f"De brief '{f}' kan niet gelezen worden: {exc}.") from None
         try:
             out[key] = parse_template(key, raw)
         except TemplateError as exc:
-            raise ExportRefused(str(exc)) from None
+            raise Refused(str(exc)) from None
     return out
 
 
 def list_letters(db: Database, *, by: Account, pupil_number: str) -> list[LetterLine]:
     if not (by.can(Permission.VIEW_DOSSIER) or by.can(Permission.DECIDE_LEAVE)):
-        raise ExportRefused("U mag de brieven van deze leerling niet zien.")
+        raise Refused("U mag de brieven van deze leerling niet zien.")
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
         return letters_of(s, pid)
@@ -178,25 +179,25 @@ def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, 
     found = templates(db)
     t = found.get(template)
     if t is None:
-        raise ExportRefused(f"Er is geen brief '{template}'; kies uit: {', '.join(sorted(found))}.")
+        raise Refused(f"Er is geen brief '{template}'; kies uit: {', '.join(sorted(found))}.")
     if t.verlof:
         if not (by.can(Permission.DECIDE_LEAVE) or by.can(Permission.EXPORT_PUPIL)):
-            raise ExportRefused("U mag deze brief niet maken.")
+            raise Refused("U mag deze brief niet maken.")
         if verlof_id is None:
-            raise ExportRefused(f"De brief '{t.title}' hoort bij een verlofaanvraag: kies die (--verlof).")
+            raise Refused(f"De brief '{t.title}' hoort bij een verlofaanvraag: kies die (--verlof).")
     else:
         if not by.can(Permission.EXPORT_PUPIL):
-            raise ExportRefused("Alleen de IB-er maakt brieven over een leerling.")
+            raise Refused("Alleen de IB-er maakt brieven over een leerling.")
         if verlof_id is not None:
-            raise ExportRefused(f"De brief '{t.title}' gaat niet over verlof.")
+            raise Refused(f"De brief '{t.title}' gaat niet over verlof.")
     own = {k: v.strip() for k, v in (values or {}).items()}
     unknown = set(own) - set(t.fields)
     if unknown:
-        raise ExportRefused(f"De brief '{t.title}' kent geen veld {', '.join(sorted(unknown))}.")
+        raise Refused(f"De brief '{t.title}' kent geen veld {', '.join(sorted(unknown))}.")
     if t.recipient is Recipient.LEERPLICHT:
         named = sorted({w for v in own.values() for w in mentions_health(v)})
         if named:
-            raise ExportRefused("Een brief aan leerplicht bevat geen gezondheidsgegevens; haal uit de ingevulde "
+            raise Refused("Een brief aan leerplicht bevat geen gezondheidsgegevens; haal uit de ingevulde "
                                 f"velden: {', '.join(named)}.")
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
@@ -217,7 +218,7 @@ def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, 
     try:
         text = fill(t, fields)
     except TemplateError as exc:
-        raise ExportRefused(str(exc)) from None
+        raise Refused(str(exc)) from None
     to = (("Aan de leerplichtambtenaar van de gemeente",) if t.recipient is Recipient.LEERPLICHT else
           (f"Aan {fields['ouders']}",))
     doc = LetterDoc(dossier.school, t.title, f"{t.title} — {fields.get('verlof_leerlingen') or dossier.pupil.name}",

@@ -25,6 +25,7 @@ from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
 from verzuimdesk.paths import data_dir, resources_dir
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
@@ -144,8 +145,10 @@ def checked(settings: SchoolSettings) -> SchoolSettings:
     return result
 
 
-def save_school(db: Database, *, settings: SchoolSettings, region: str = "", user: str = "") -> OpChanges:
+def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by: Actor) -> OpChanges:
     """Name, BRIN, protocol, the timetable and the calendar of `settings.school_year`; one transaction."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     if region and region not in REGIONS:
         raise InputRefused("instellingen", [Problem(None, "", f"onbekende regio '{region}' (noord, midden, zuid)")])
     s = checked(settings)
@@ -190,11 +193,13 @@ def _code_refused(reason: str) -> InputRefused:
     return InputRefused("afwezigheidscodes", [Problem(None, "", reason)])
 
 
-def save_code(db: Database, *, code: str, label: str, category: Category, user: str = "",
+def save_code(db: Database, *, code: str, label: str, category: Category, by: Actor,
               luxe: bool | None = None) -> OpChanges:
     """Add a code or change one's label and category; a default code keeps its category. `luxe`
     marks the code as luxeverzuim for the LUXE rule (PROTOCOLS.md §1b); None leaves it as it is
     (a new code: not luxe)."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     code, label = code.strip().upper(), label.strip()
     if not code or len(code) > 5 or any(ch.isspace() or ch in ";," for ch in code):
         raise _code_refused("Een code is 1 tot 5 tekens, zonder spaties, ';' of ','.")
@@ -236,7 +241,9 @@ def adopt_protocol_file(path: Path) -> str:
     return str(target)
 
 
-def set_protocol(db: Database, *, protocol: str, user: str = "") -> OpChanges:
+def set_protocol(db: Database, *, protocol: str, by: Actor) -> OpChanges:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     try:
         load_protocol(protocol)
     except ProtocolError as exc:
@@ -300,7 +307,9 @@ def list_staff(db: Database) -> list[StaffRow]:
                 for s in session.scalars(select(Staff).order_by(Staff.name))]
 
 
-def rename_staff(db: Database, *, username: str, name: str, user: str = "") -> None:
+def rename_staff(db: Database, *, username: str, name: str, by: Actor) -> None:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     if too_long(name.strip(), limits.SCHOOL):
         raise DatabaseError(f"De naam {too_long(name.strip(), limits.SCHOOL)}.")
     with db.begin() as session:

@@ -190,7 +190,7 @@ class RegistrationPage(QWidget):
         if not group:
             self.message.setText(self.tr("No groups to show."))
             return
-        grid = week_grid(self.ctx.db, group=group, monday=self.monday)
+        grid = week_grid(self.ctx.db, group=group, monday=self.monday, by=self.ctx.account)
         self.view.setAccessibleName(self.tr("Registration of group %1").replace("%1", group))
         self.model.set_rows(grid, today=date.today(), labels={c: r.label for c, r in self.codes.items()})
         self.view.size_columns()
@@ -293,7 +293,7 @@ class RegistrationPage(QWidget):
 
     def apply(self, text: str, remove: list[int], add: list[AbsenceSpec]) -> EditResult | None:
         ctx = self.ctx
-        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username),
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, by=ctx.account),
                            refused=lambda exc: self.say(self.tr("Not saved: %1").replace("%1", refusal_text(exc)),
                                                         error=True),
                            announce=self._announce)
