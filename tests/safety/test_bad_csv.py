@@ -101,7 +101,7 @@ def import_case(base: tuple[Path, bytes, Path], case: CsvCase) -> None:
     with opened_copy(src, copy, key) as db:
         tables, before = dump(db), rows_of(db, case.kind)
         try:
-            change = IMPORTS[case.kind](db, case.data, source="bestand.csv", user="ib")
+            change = IMPORTS[case.kind](db, case.data, source="bestand.csv", by=IB)
         except InputRefused as exc:
             event(f"{VERDICTS[case.verdict]} file refused")
             assert_dutch_refusal(exc)

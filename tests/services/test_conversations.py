@@ -73,7 +73,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
         (dict(kind="pupil", summary="x", agreements=[AgreementInput(" ", "juf")]), "Afspraak 1 heeft geen tekst"),
     ]
     for args, message in cases:
-        kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", user="ib", now=NOW)
+        kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", by=IB, now=NOW)
         kwargs.update(args)
         with pytest.raises(Refused, match=message):
             save_conversation(db, **kwargs)  # type: ignore[arg-type]

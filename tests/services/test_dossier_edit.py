@@ -42,7 +42,7 @@ def test_duo_report_turns_red_to_orange_and_deleting_it_back(db: Database) -> No
     (dict(kind="duo_report", reference="VM", day=date(2001, 1, 1)), "voor de inschrijving"),
 ])
 def test_bad_report_is_refused_and_writes_nothing(db: Database, kwargs: dict, message: str) -> None:  # noqa: F811
-    args = dict(pupil_id=VINCE, day=TODAY, user="ib", today=TODAY)
+    args = dict(pupil_id=VINCE, day=TODAY, by=IB, today=TODAY)
     args.update(kwargs)
     with pytest.raises(Refused, match=message):
         register_event(db, **args)  # type: ignore[arg-type]
