@@ -14,7 +14,6 @@ from sqlalchemy import select
 from tests.reports.conftest import flat, open_db, pdf_text
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
-from verzuimdesk.services.dossier import ExportRefused
 from verzuimdesk.services.inzage import export_inzage
 from verzuimdesk.services.letters import (
     LetterSettings,
@@ -24,6 +23,7 @@ from verzuimdesk.services.letters import (
     shipped_dir,
     templates,
 )
+from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.school_contact import SchoolContact, save_school_contact
 from verzuimdesk.services.verlof import add_request, decide
 from verzuimdesk.storage.database import Database
@@ -98,7 +98,7 @@ def test_a_letter_to_leerplicht_refuses_a_typed_health_word_and_writes_nothing(d
         'titel = "Aanvulling"\nontvanger = "leerplicht"\nvelden = ["notitie"]\ntekst = "{leerling}: {notitie}"\n',
         encoding="utf-8")
     save_letter_settings(db, LetterSettings(folder=str(own), place="Oud-Beijerland"), by=IB)
-    with pytest.raises(ExportRefused, match="gezondheidsgegevens"):
+    with pytest.raises(Refused, match="gezondheidsgegevens"):
         make_letter(db, by=IB, pupil_number="1001", template="extra-leerplicht", out=out, on=ON,
                     values={"notitie": "Zoë heeft astma"})
     assert not out.exists()
@@ -108,20 +108,20 @@ def test_a_letter_to_leerplicht_refuses_a_typed_health_word_and_writes_nothing(d
 
 def test_bad_letter_requests_are_refused_in_dutch(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
-    with pytest.raises(ExportRefused, match="geen brief 'bestaat-niet'"):
+    with pytest.raises(Refused, match="geen brief 'bestaat-niet'"):
         make_letter(db, by=IB, pupil_number="1003", template="bestaat-niet", out=out, on=ON)
-    with pytest.raises(ExportRefused, match="gesprek_op, plaats"):
+    with pytest.raises(Refused, match="gesprek_op, plaats"):
         make_letter(db, by=IB, pupil_number="1003", template="uitnodiging-gesprek", out=out, on=ON)
-    with pytest.raises(ExportRefused, match="verlofaanvraag"):
+    with pytest.raises(Refused, match="verlofaanvraag"):
         make_letter(db, by=IB, pupil_number="1003", template="verlof-verleend", out=out, on=ON)
-    with pytest.raises(ExportRefused, match="IB-er"):
+    with pytest.raises(Refused, match="IB-er"):
         make_letter(db, by=Account("juf", "Juf", Role.TEACHER, ("5",)), pupil_number="1003",
                     template="bevestiging-afspraken", out=out, on=ON)
     own = tmp_path / "eigen"
     own.mkdir()
     (own / "kapot.toml").write_text('titel = "X"\ntekst = "{onbekend_veld}"\n', encoding="utf-8")
     save_letter_settings(db, LetterSettings(folder=str(own)), by=IB)
-    with pytest.raises(ExportRefused, match=r"kapot\.toml.*\{onbekend_veld\}"):
+    with pytest.raises(Refused, match=r"kapot\.toml.*\{onbekend_veld\}"):
         make_letter(db, by=IB, pupil_number="1003", template="bevestiging-afspraken", out=out, on=ON)
     assert not out.exists()
 
@@ -141,7 +141,7 @@ def test_the_decision_letters_carry_the_grounds_and_the_bezwaar_clause_to_whoeve
     assert "binnen 6 weken" in text and "bij de directeur van de school" in text
     assert done.pupils == ("1001", "1002")  # in both children's dossiers
     assert len(list_letters(db, by=IB, pupil_number="1001")) == 1
-    with pytest.raises(ExportRefused, match="past niet"):
+    with pytest.raises(Refused, match="past niet"):
         make_letter(db, by=DIRECTEUR, pupil_number="1001", template="verlof-verleend", out=tmp_path / "x.pdf",
                     verlof_id=refused.id)
 
