@@ -74,7 +74,7 @@ def _dialog(qtbot: object, db: object, number: str, kind: str = "dossier", **kw:
 
     with db.read() as s:  # type: ignore[attr-defined]
         pid = s.scalar(select(Pupil.id).where(Pupil.number == number))
-    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind=kind, today=date(2025, 11, 21), **kw)  # type: ignore[arg-type]
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind=kind, today=date(2025, 11, 21), by=IB, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     return dialog
 

@@ -26,7 +26,7 @@ from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.services.errors import refusal_text
+from verzuimdesk.services.errors import Refused, refusal_text
 from verzuimdesk.services.registration import (
     AbsenceSpec,
     CodeRow,
@@ -190,7 +190,11 @@ class RegistrationPage(QWidget):
         if not group:
             self.message.setText(self.tr("No groups to show."))
             return
-        grid = week_grid(self.ctx.db, group=group, monday=self.monday, by=self.ctx.account)
+        try:
+            grid = week_grid(self.ctx.db, group=group, monday=self.monday, by=self.ctx.account)
+        except Refused as exc:  # a role without the pupils' names (the directie never gets this page)
+            self.message.setText(refusal_text(exc))
+            return
         self.view.setAccessibleName(self.tr("Registration of group %1").replace("%1", group))
         self.model.set_rows(grid, today=date.today(), labels={c: r.label for c, r in self.codes.items()})
         self.view.size_columns()
