@@ -65,8 +65,9 @@ def app(password: str) -> int:
 
 def _overview_filled(window: object) -> bool:
     """The overview shows the school's lights (a window that computes them later shows a placeholder)."""
-    ready = getattr(window, "overview_ready", None)
-    return True if ready is None else bool(ready())
+    from verzuimdesk.ui.desk_state import DeskState
+
+    return DeskState.of(window.ctx).overview is not None  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -977,6 +977,57 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Decide on leave request %1</source>
+        <translation>Besluit op verlofaanvraag %1</translation>
+    </message>
+    <message>
+        <source>The request is within the law.</source>
+        <translation>De aanvraag past binnen de wet.</translation>
+    </message>
+    <message>
+        <source>The reason, for the letter to the parents (required when refused)</source>
+        <translation>De reden, voor de brief aan de ouders (verplicht bij een weigering)</translation>
+    </message>
+    <message>
+        <source>This is the decision of the leerplichtambtenaar</source>
+        <translation>Dit is het besluit van de leerplichtambtenaar</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Aanvraag</translation>
+    </message>
+    <message>
+        <source>The law</source>
+        <translation>De wet</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Granting fills the registration with V on these schooldagen; changing the decision later takes them away again.</source>
+        <translation>Verlenen zet V in de registratie op deze schooldagen; wie het besluit later wijzigt, haalt ze weer weg.</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Besluit vastleggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Not filled in, these days hold another record:</source>
+        <translation>Niet ingevuld, op deze dagen staat al een andere registratie:</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>No schooldag</source>
@@ -1285,12 +1336,20 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>&amp;Signalen</translation>
     </message>
     <message>
+        <source>L&amp;etters</source>
+        <translation>&amp;Brieven</translation>
+    </message>
+    <message>
         <source>Export dossier…</source>
         <translation>Dossier exporteren…</translation>
     </message>
     <message>
         <source>Absence overview…</source>
         <translation>Verzuimoverzicht…</translation>
+    </message>
+    <message>
+        <source>Make a letter…</source>
+        <translation>Brief maken…</translation>
     </message>
     <message>
         <source>Dossier %1 (%2) — VerzuimDesk</source>
@@ -1563,6 +1622,163 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Make a letter — %1</source>
+        <translation>Brief maken — %1</translation>
+    </message>
+    <message>
+        <source>to the parents</source>
+        <translation>aan de ouders</translation>
+    </message>
+    <message>
+        <source>to leerplicht</source>
+        <translation>aan leerplicht</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s text</source>
+        <translation>De tekst van de brief</translation>
+    </message>
+    <message>
+        <source>The texts are templates the school may edit (File → Letters and letterhead). A letter to leerplicht never holds health data.</source>
+        <translation>De teksten zijn sjablonen die de school mag aanpassen (Bestand → Brieven en briefhoofd). Een brief aan leerplicht bevat nooit gezondheidsgegevens.</translation>
+    </message>
+    <message>
+        <source>Not set yet (Settings → School, File → Letters and letterhead): %1.</source>
+        <translation>Nog niet ingesteld (Instellingen → School, Bestand → Brieven en briefhoofd): %1.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Save the letter</source>
+        <translation>Brief opslaan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterSettingsDialog</name>
+    <message>
+        <source>Letters and letterhead</source>
+        <translation>Brieven en briefhoofd</translation>
+    </message>
+    <message>
+        <source>Empty: the letters that ship (%1)</source>
+        <translation>Leeg: de meegeleverde brieven (%1)</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPEG):</source>
+        <translation>Logo (PNG of JPEG):</translation>
+    </message>
+    <message>
+        <source>Signature (scan, PNG):</source>
+        <translation>Handtekening (scan, PNG):</translation>
+    </message>
+    <message>
+        <source>Address of the school:</source>
+        <translation>Adres van de school:</translation>
+    </message>
+    <message>
+        <source>Place (for the date line):</source>
+        <translation>Plaats (voor de datumregel):</translation>
+    </message>
+    <message>
+        <source>Function of who signs:</source>
+        <translation>Functie van wie ondertekent:</translation>
+    </message>
+    <message>
+        <source>Own letter templates (folder):</source>
+        <translation>Eigen briefsjablonen (map):</translation>
+    </message>
+    <message>
+        <source>The directeur who signs, the phone number and the e-mail address are set under Settings → School.</source>
+        <translation>De directeur die ondertekent, het telefoonnummer en het e-mailadres stelt u in onder Instellingen → School.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Kies een map</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Kies een afbeelding</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Gemaakt door</translation>
+    </message>
+    <message>
+        <source>Make a letter…</source>
+        <translation>Brief maken…</translation>
+    </message>
+    <message>
+        <source>parents</source>
+        <translation>ouders</translation>
+    </message>
+    <message>
+        <source>leerplicht</source>
+        <translation>leerplicht</translation>
+    </message>
+    <message>
+        <source>No letters made yet.</source>
+        <translation>Nog geen brieven gemaakt.</translation>
+    </message>
+</context>
+<context>
     <name>LockSection</name>
     <message>
         <source>minutes</source>
@@ -1622,6 +1838,33 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     <message>
         <source>Choose your own password to go on.</source>
         <translation>Kies een eigen wachtwoord om verder te gaan.</translation>
+    </message>
+</context>
+<context>
+    <name>LuxeDialog</name>
+    <message>
+        <source>Absence on days of refused leave</source>
+        <translation>Verzuim op dagen van geweigerd verlof</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>%1 — %2: registered as %3 (request %4)</source>
+        <translation>%1 — %2: geregistreerd als %3 (aanvraag %4)</translation>
+    </message>
+    <message>
+        <source>The leave for these days was refused. Confirm the records that are luxeverzuim: they become X, and the LUXE rule asks for the DUO report within 5 werkdagen.</source>
+        <translation>Het verlof voor deze dagen is geweigerd. Bevestig de registraties die luxeverzuim zijn: ze worden X, en de regel luxeverzuim vraagt binnen 5 werkdagen om de melding bij DUO.</translation>
+    </message>
+    <message>
+        <source>Confirm as luxeverzuim</source>
+        <translation>Bevestigen als luxeverzuim</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1950,10 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
         <translation>&amp;Onderwerpen controleren…</translation>
     </message>
     <message>
+        <source>Letters and letter&amp;head…</source>
+        <translation>Brieven en brief&amp;hoofd…</translation>
+    </message>
+    <message>
         <source>Re&amp;tention terms…</source>
         <translation>&amp;Bewaartermijnen…</translation>
     </message>
@@ -1717,6 +1964,10 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <source>&amp;Leave requests…</source>
+        <translation>&amp;Verlofaanvragen…</translation>
     </message>
     <message>
         <source>Find pupil</source>
@@ -1819,6 +2070,14 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     <message>
         <source>Nothing to do: every action of the stappenplan is done.</source>
         <translation>Niets te doen: elke actie van het stappenplan is gedaan.</translation>
+    </message>
+    <message>
+        <source>Computing the lights of the school…</source>
+        <translation>De stoplichten van de school worden berekend…</translation>
+    </message>
+    <message>
+        <source>One moment: every pupil&apos;s light is being worked out.</source>
+        <translation>Een ogenblik: het stoplicht van elke leerling wordt bepaald.</translation>
     </message>
     <message>
         <source>The school on %1</source>
@@ -2136,6 +2395,10 @@ Openen?</translation>
     <message>
         <source>Internal document of the selected pupils for the care team: light, rules, open actions, signals and agreements</source>
         <translation>Intern document van de gekozen leerlingen voor het zorgadviesteam: licht, regels, open acties, signalen en afspraken</translation>
+    </message>
+    <message>
+        <source>Computing the lights…</source>
+        <translation>Stoplichten worden berekend…</translation>
     </message>
     <message>
         <source>All groups</source>
@@ -3335,6 +3598,156 @@ Openen?</translation>
     <message>
         <source>Last day</source>
         <translation>Laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>VerlofDialog</name>
+    <message>
+        <source>Leave requests (verlof)</source>
+        <translation>Verlofaanvragen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Pupil(s)</source>
+        <translation>Leerling(en)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Schooldagen</source>
+        <translation>Schooldagen</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>What the law says</source>
+        <translation>Wat de wet zegt</translation>
+    </message>
+    <message>
+        <source>Leave requests</source>
+        <translation>Verlofaanvragen</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>Nieuwe aanvraag…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Besluiten…</translation>
+    </message>
+    <message>
+        <source>Only the directeur decides on leave</source>
+        <translation>Alleen de directeur beslist over verlof</translation>
+    </message>
+    <message>
+        <source>Make the letter…</source>
+        <translation>Brief maken…</translation>
+    </message>
+    <message>
+        <source>Absence on refused days…</source>
+        <translation>Verzuim op geweigerde dagen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>within the law</source>
+        <translation>binnen de wet</translation>
+    </message>
+    <message>
+        <source>%1 absence record(s) on days of refused leave wait for your check as luxeverzuim.</source>
+        <translation>%1 registratie(s) op dagen van geweigerd verlof wachten op uw controle als luxeverzuim.</translation>
+    </message>
+</context>
+<context>
+    <name>VerlofRequestDialog</name>
+    <message>
+        <source>New leave request</source>
+        <translation>Nieuwe verlofaanvraag</translation>
+    </message>
+    <message>
+        <source>Siblings in the same request</source>
+        <translation>Broers en zussen in dezelfde aanvraag</translation>
+    </message>
+    <message>
+        <source>As the parents give it</source>
+        <translation>Zoals de ouders die opgeven</translation>
+    </message>
+    <message>
+        <source>e.g. trouwkaart, werkgeversverklaring</source>
+        <translation>bijv. trouwkaart, werkgeversverklaring</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s statement seen (needed for art. 13a)</source>
+        <translation>Werkgeversverklaring gezien (nodig voor art. 13a)</translation>
+    </message>
+    <message>
+        <source>What the law says</source>
+        <translation>Wat de wet zegt</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>Siblings</source>
+        <translation>Broers/zussen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Documents seen</source>
+        <translation>Documenten gezien</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Aangevraagd door</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Aangevraagd op</translation>
+    </message>
+    <message>
+        <source>Record request</source>
+        <translation>Aanvraag vastleggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>within the law; the directeur decides.</source>
+        <translation>binnen de wet; de directeur beslist.</translation>
+    </message>
+    <message>
+        <source>%1: %2 schooldagen — %3</source>
+        <translation>%1: %2 schooldagen — %3</translation>
     </message>
 </context>
 <context>

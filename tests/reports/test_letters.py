@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests.reports.conftest import flat, open_db, pdf_text
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.inzage import export_inzage
 from verzuimdesk.services.letters import (
     LetterSettings,
@@ -23,7 +24,6 @@ from verzuimdesk.services.letters import (
     shipped_dir,
     templates,
 )
-from verzuimdesk.services.permissions import Refused
 from verzuimdesk.services.school_contact import SchoolContact, save_school_contact
 from verzuimdesk.services.verlof import add_request, decide
 from verzuimdesk.storage.database import Database

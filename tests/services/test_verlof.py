@@ -13,12 +13,12 @@ from tests.actors import ib
 from tests.conftest import DATA
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
+from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils
 from verzuimdesk.services.registration import record_absence
 from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.status import school_status
 from verzuimdesk.services.verlof import (
-    VerlofRefused,
     add_request,
     decide,
     family_of,
@@ -70,6 +70,8 @@ def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_ex
     record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", by=ib('juf'))
     req = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 3, 2), end=date(2026, 3, 4),
                       article="11", reason="Bruiloft van oom in Marokko")
+    before = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 4)).pupils}  # cached now
+    assert [r for r in before["1001"].status.rules if r.rule_id == "UNEXPLAINED"]
     done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED)
     assert done.added == 5 and done.skipped == ("1002 op wo 4 mrt 2026 (Z)",)
     assert grid(db) == [("1001", date(2026, 3, 2), "V"), ("1001", date(2026, 3, 3), "V"),
@@ -89,9 +91,9 @@ def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_ex
 def test_only_the_directeur_decides_and_a_teacher_records_no_request(db: Database) -> None:
     req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
                       article="11", reason="Begrafenis")
-    with pytest.raises(VerlofRefused, match="directeur"):
+    with pytest.raises(Refused, match="directeur"):
         decide(db, by=IB, request_id=req.id, decision=Decision.GRANTED)
-    with pytest.raises(VerlofRefused):
+    with pytest.raises(Refused):
         add_request(db, by=TEACHER, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
                     article="11", reason="Begrafenis")
     assert grid(db) == []
@@ -100,11 +102,11 @@ def test_only_the_directeur_decides_and_a_teacher_records_no_request(db: Databas
 def test_the_law_stops_a_grant_and_the_directeur_passes_long_leave_to_leerplicht(db: Database) -> None:
     too_long = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
                            article="13a", reason="Wintersport", employer_statement=True)
-    with pytest.raises(VerlofRefused, match="ten hoogste 10 schooldagen"):
+    with pytest.raises(Refused, match="ten hoogste 10 schooldagen"):
         decide(db, by=DIRECTEUR, request_id=too_long.id, decision=Decision.GRANTED)
     long_11 = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
                           article="11", reason="Ernstige ziekte van grootmoeder in het buitenland")
-    with pytest.raises(VerlofRefused, match="leerplichtambtenaar"):
+    with pytest.raises(Refused, match="leerplichtambtenaar"):
         decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.GRANTED)
     decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.LEERPLICHT)
     assert grid(db) == []
@@ -119,7 +121,7 @@ def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> 
     second = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 6, 1), end=date(2026, 6, 2),
                          article="13a", reason="Seizoenswerk", employer_statement=True)
     assert any("één keer per schooljaar" in f for f in second.pupils[0].findings)
-    with pytest.raises(VerlofRefused, match="één keer per schooljaar"):
+    with pytest.raises(Refused, match="één keer per schooljaar"):
         decide(db, by=DIRECTEUR, request_id=second.id, decision=Decision.GRANTED)
 
 
@@ -134,7 +136,7 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
     assert [(p.number, p.day, p.code) for p in proposals] == [("1003", date(2026, 3, 2), "Z"),
                                                              ("1003", date(2026, 3, 3), "Z")]
     assert grid(db)[0][2] == "Z"  # a proposal changes nothing by itself
-    with pytest.raises(VerlofRefused):
+    with pytest.raises(Refused):
         confirm_luxe(db, by=DIRECTEUR, record_ids=[p.record_id for p in proposals])
     done = confirm_luxe(db, by=IB, record_ids=[p.record_id for p in proposals])
     assert done.pupils == ("1003",) and "DUO" in done.message
@@ -156,6 +158,23 @@ def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> No
     ]
     for extra, words in cases:
         kwargs = dict(start=date(2026, 3, 2), end=date(2026, 3, 3), reason="Bruiloft") | extra
-        with pytest.raises(VerlofRefused, match=words):
+        with pytest.raises(Refused, match=words):
             add_request(db, by=IB, **kwargs)  # type: ignore[arg-type]
     assert list_requests(db, by=IB) == []
+
+
+def test_the_dossier_purge_takes_the_leave_requests_of_a_pupil_who_left_long_ago(db: Database) -> None:
+    from sqlalchemy import update
+
+    from verzuimdesk.services.retention import purge_due, retention_due
+    from verzuimdesk.storage.models import VerlofPupil, VerlofRequest
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 2),
+                      article="11", reason="Begrafenis van opa")
+    with db.begin() as s:
+        s.execute(update(Pupil).where(Pupil.number == "1003").values(enrolled_until=date(2026, 3, 31)))
+    due = [r.number for r in retention_due(db, today=date(2028, 4, 1))]
+    assert "1003" in due
+    purge_due(db, today=date(2028, 4, 1), by=IB)
+    with db.read() as s:
+        assert s.get(VerlofRequest, req.id) is None and s.scalars(select(VerlofPupil)).all() == []

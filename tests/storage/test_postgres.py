@@ -40,9 +40,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[tuple[str, int]]:
-    """(socket folder, port) of a fresh PostgreSQL cluster that trusts local connections."""
+@contextlib.contextmanager
+def cluster(password: str | None = None) -> Iterator[tuple[str, int]]:
+    """(socket folder, port) of a fresh PostgreSQL cluster, stopped afterwards. Without `password` it trusts
+    local connections; with one, every login needs its password (SCRAM-SHA-256), the admin's being it."""
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if initdb is None or pg_ctl is None:
         pytest.skip("PostgreSQL is not installed here (.ci/run installs it)")
@@ -57,8 +58,15 @@ def server() -> Iterator[tuple[str, int]]:
     def pg(*args: str | Path) -> None:
         subprocess.run([*as_user, *map(str, args)], check=True, capture_output=True, timeout=120)
 
+    auth: list[str | Path] = ["-A", "trust"]
+    if password is not None:
+        pwfile = base / "pw"
+        pwfile.write_text(password)
+        if as_user:
+            shutil.chown(pwfile, "postgres", "postgres")
+        auth = ["-A", "scram-sha-256", f"--pwfile={pwfile}"]
     try:
-        pg(initdb, "-D", data, "-A", "trust", "-U", "verzuimdesk", "-E", "UTF8", "--locale=C", "--no-sync")
+        pg(initdb, "-D", data, *auth, "-U", "verzuimdesk", "-E", "UTF8", "--locale=C", "--no-sync")
         pg(pg_ctl, "-D", data, "-l", log, "-w", "-o",
            f"-k {base} -p {port} -c listen_addresses='' -c fsync=off -c full_page_writes=off", "start")
         yield str(base), port
@@ -77,6 +85,13 @@ def _stop(pg: Callable[..., None], pg_ctl: str, data: Path) -> None:
     except (subprocess.SubprocessError, OSError):
         with contextlib.suppress(OSError, ValueError, IndexError):
             os.kill(int(pidfile.read_text().split()[0]), signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, int]]:
+    """(socket folder, port) of a fresh PostgreSQL cluster that trusts local connections."""
+    with cluster() as where:
+        yield where
 
 
 @pytest.fixture

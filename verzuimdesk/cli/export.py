@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
     from verzuimdesk.services.exports import ExportDone
-    from verzuimdesk.storage.database import Database
 
 RECIPIENTS = ("ouders", "leerplicht", "jeugdarts", "swv")
 
@@ -67,6 +67,17 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum; standaard vandaag")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
 
+    p = kinds.add_parser("letter", help="een brief uit een sjabloon (resources/letters, docs/letters.md)")
+    db_arg(p)
+    p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
+    p.add_argument("--template", required=True, metavar="BRIEF", help="de naam van het sjabloon, zoals "
+                   "uitnodiging-gesprek of verlof-geweigerd")
+    p.add_argument("--verlof", type=int, default=None, metavar="NUMMER", help="de verlofaanvraag van de brief")
+    p.add_argument("--veld", action="append", default=[], metavar="NAAM=WAARDE",
+                   help="een veld dat het sjabloon vraagt (mag vaker)")
+    p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="datum van de brief; standaard vandaag")
+    p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
+
     for parser in kinds.choices.values():
         parser.add_argument("--logo", default=None, metavar="AFBEELDING", help="logo van de school (PNG of JPEG)")
         parser.set_defaults(handler=handler)
@@ -81,8 +92,8 @@ def _pupil(p: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str | None, option: str) -> date:
-    from verzuimdesk.importers.values import parse_date
     from verzuimdesk.services.dossier import Refused
+    from verzuimdesk.services.vocabulary import parse_date
 
     if not text:
         return date.today()
@@ -96,6 +107,8 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
     from verzuimdesk.services.dossier import Refused
 
     try:
+        if args.kind == "letter":
+            return _letter(args, open_db)
         done = _run(args, open_db)
     except Refused as exc:
         print(str(exc), file=sys.stderr)
@@ -147,3 +160,25 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
         return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, by=by, on=on, logo=args.logo)
     finally:
         db.close()
+
+
+def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.accounts import account_of
+    from verzuimdesk.services.dossier import Refused
+    from verzuimdesk.services.letters import make_letter
+
+    on = _date(args.date, "--date")
+    values = {}
+    for item in args.veld:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise Refused(f"--veld '{item}': schrijf NAAM=WAARDE, zoals gesprek_op=\"di 25 nov, 15.15 uur\".")
+        values[name.strip()] = value
+    db = open_db(args)
+    try:
+        done = make_letter(db, by=account_of(db, db.user or ""), pupil_number=args.pupil, template=args.template,
+                           out=args.out, on=on, verlof_id=args.verlof, values=values)
+    finally:
+        db.close()
+    print(f"brief '{done.title}' voor {done.recipient} geschreven: {done.path}")
+    return 0

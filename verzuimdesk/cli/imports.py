@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from verzuimdesk.storage.database import Database
+    from verzuimdesk.services.database import Database
 
 KINDS = ["pupils", "absences", "events", "guardians", "edex"]
 

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from verzuimdesk import __version__
-from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.paths import default_db
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
-from verzuimdesk.storage.errors import DatabaseError
+from verzuimdesk.services.vocabulary import InputRefused, Problem
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
     from verzuimdesk.services.accounts import Account
-    from verzuimdesk.storage.database import Database
+    from verzuimdesk.services.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="maak een consistente kopie van de database")
     _db_arg(p)
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    p.add_argument("--user", default="ib", metavar="NAAM",
+                   help="van een serverdatabase: de gebruiker die de versleutelde kopie opent (standaard ib)")
     p.set_defaults(handler=_backup)
 
     p = sub.add_parser("restore", help="zet een kopie terug (na controle)")
@@ -104,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from verzuimdesk.cli.trends import add_trends_parser
 
     add_trends_parser(sub, _db_arg, open_db)
+    from verzuimdesk.cli.verlof import add_verlof_parser
+
+    add_verlof_parser(sub, _db_arg, open_db)
     return parser
 
 
@@ -142,7 +147,7 @@ def passphrase(*, confirm: bool = False) -> str | None:
 def open_db(args: argparse.Namespace) -> Database:
     """The database of `--db`, unlocked with the passphrase when it is encrypted."""
     from verzuimdesk.services.backups import backup_before_migration
-    from verzuimdesk.storage.database import is_encrypted, open_database, sqlite_path
+    from verzuimdesk.services.database import is_encrypted, open_database, sqlite_path
 
     path = sqlite_path(args.db)
     secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
@@ -169,12 +174,14 @@ def _require_settings(db: Database) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.school import new_school_database, read_school_file
-    from verzuimdesk.storage.database import sqlite_path
 
     settings = read_school_file(args.school)
-    secret = passphrase(confirm=True) if sqlite_path(args.db) is not None else None
-    if sqlite_path(args.db) is not None and not secret:
+    if sqlite_path(args.db) is None:
+        return _init_server(args, settings)
+    secret = passphrase(confirm=True)
+    if not secret:
         raise InputRefused("wachtwoord", [Problem(None, "", "een nieuwe database wordt versleuteld: geef een "
                                                   "wachtwoord op de terminal of in VERZUIMDESK_PASSPHRASE")])
     db, recovery = new_school_database(args.db, settings, user=args.user, password=secret)
@@ -186,6 +193,27 @@ def _init(args: argparse.Namespace) -> int:
         print(f"Herstelsleutel: {recovery}\n"
               "Schrijf deze op en bewaar hem veilig, los van de laptop: hij wordt maar één keer getoond en "
               "opent de database als het wachtwoord vergeten is.")
+    return 0
+
+
+def _init_server(args: argparse.Namespace, settings: object) -> int:
+    """A server database: the schema, the roles and the first IB-er's own login (docs/server.md)."""
+    from verzuimdesk.services.school import SchoolSettings, new_school_database
+    from verzuimdesk.services.server_accounts import init_server
+
+    assert isinstance(settings, SchoolSettings)
+    secret = passphrase(confirm=True)
+    if not secret:
+        raise InputRefused("wachtwoord", [Problem(None, "", f"geef het wachtwoord van de IB-er '{args.user}' op de "
+                                                  "terminal of in VERZUIMDESK_PASSPHRASE")])
+    db, _ = new_school_database(args.db, settings, user=args.user, password=None)
+    try:
+        init_server(db, username=args.user, name=args.user, password=secret)
+    finally:
+        db.close()
+    print(f"Database gemaakt op de server (school {settings.name}); de IB-er logt in als '{args.user}'.")
+    for note in settings.notes:
+        print(note, file=sys.stderr)
     return 0
 
 
@@ -217,12 +245,11 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from verzuimdesk.storage.backup import backup
-    from verzuimdesk.storage.database import sqlite_path
+    from verzuimdesk.services.database import backup, sqlite_path
 
     path = sqlite_path(args.db)
     if path is None:
-        raise DatabaseError("Een kopie van een PostgreSQL-database maakt u met pg_dump op de server.")
+        return _backup_server(args)
     db = open_db(args)
     try:
         _require_settings(db)
@@ -233,9 +260,28 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_server(args: argparse.Namespace) -> int:
+    """A server database into a new encrypted file, with a password of its own (docs/server.md)."""
+    from verzuimdesk.services.server_backup import backup_server
+
+    secret = passphrase(confirm=True)
+    if not secret:
+        raise InputRefused("wachtwoord", [Problem(None, "", "de kopie wordt versleuteld: geef er een wachtwoord voor "
+                                                  "op de terminal of in VERZUIMDESK_PASSPHRASE")])
+    db = open_db(args)
+    try:
+        made = backup_server(db, args.out, user=args.user, password=secret)
+    finally:
+        db.close()
+    print(f"Kopie gemaakt: {made.path} ({made.rows} rijen), met het sleutelbestand ernaast; "
+          f"open hem als '{args.user}' met het wachtwoord dat u gaf.")
+    print(f"Herstelsleutel van de kopie: {made.recovery_key}\nBewaar die apart van de kopie.")
+    return 0
+
+
 def _restore(args: argparse.Namespace) -> int:
     from verzuimdesk.services.backups import check_backup, restore_backup
-    from verzuimdesk.storage.database import is_encrypted, sqlite_path
+    from verzuimdesk.services.database import is_encrypted, sqlite_path
 
     path = sqlite_path(args.db)
     if path is None:
@@ -263,7 +309,7 @@ def _restore(args: argparse.Namespace) -> int:
 def _may_restore(target: str, path: Path, secret: str | None) -> None:
     """Only the IB-er of the database in place may replace it; a damaged one (which opens for nobody) may
     be replaced by whoever has the backup's password."""
-    from verzuimdesk.storage.database import open_database
+    from verzuimdesk.services.database import open_database
 
     if not path.exists():
         return
@@ -284,9 +330,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from verzuimdesk.importers.values import parse_date
+    from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.demo import create_demo
-    from verzuimdesk.storage.database import sqlite_path
+    from verzuimdesk.services.vocabulary import parse_date
 
     try:
         today = parse_date(args.today) if args.today else None

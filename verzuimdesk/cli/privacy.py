@@ -9,12 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
 
 if TYPE_CHECKING:
-    from verzuimdesk.storage.database import Database
+    from verzuimdesk.services.database import Database
 
 _WHAT = {"dossier": "dossier (gesprekken, meldingen, plannen, trajecten, ouders)", "everything": "alles"}
 

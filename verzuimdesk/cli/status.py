@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from datetime import date
 
-from verzuimdesk.domain.dutch import ACTION_NL, LIGHT_NL, format_date
-from verzuimdesk.domain.engine import Light
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
 from verzuimdesk.services.accounts import acting_account
 from verzuimdesk.services.status import SchoolStatus, status_seen_by, status_to_dict
+from verzuimdesk.services.vocabulary import ACTION_NL, LIGHT_NL, InputRefused, Light, Problem, format_date, parse_date
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
 
@@ -41,10 +39,16 @@ def print_status(args: argparse.Namespace) -> int:
 def escape_hidden(text: str, form: str = "<U+{:04X}>") -> str:
     """Invisible and direction-changing characters (a name with U+202E reads backwards on a terminal)
     written as `form`; line breaks stay. In JSON `\\uXXXX` keeps the same string."""
-    return "".join(form.format(ord(ch)) if ch != "\n" and unicodedata.category(ch) in _HIDDEN else ch
-                   for ch in text)
+    def shown(m: re.Match[str]) -> str:
+        ch = m.group()
+        return form.format(ord(ch)) if unicodedata.category(ch) in _HIDDEN else ch
+
+    # Only ASCII's control characters and what lies beyond ASCII can be hidden: the regex finds those,
+    # so a school's JSON (a megabyte) is not walked a character at a time in Python.
+    return _MAYBE_HIDDEN.sub(shown, text)
 
 
+_MAYBE_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f]|[^\x00-\x7f]")
 _HIDDEN = {"Cf", "Cc", "Zl", "Zp"}
 
 

@@ -10,16 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
-from verzuimdesk.domain.trends import PERIODS, Figures
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
+from verzuimdesk.services.vocabulary import (
+    PERIODS,
+    Category,
+    Figures,
+    InputRefused,
+    Light,
+    Problem,
+    format_date,
+    parse_date,
+)
 
 if TYPE_CHECKING:  # the service (and the reports it imports) only when the command runs
+    from verzuimdesk.services.database import Database
     from verzuimdesk.services.trends import SchoolTrends
-    from verzuimdesk.storage.database import Database
 
 _HEAD = ("", "lestijd (u)", "ziek", "geoorl.", "ongeoorl.", "onbekend", "schorsing", "totaal", "vorig jr",
          "te laat", "lln verzuim", "groen", "oranje", "rood", "DUO", "zaken +", "zaken -")

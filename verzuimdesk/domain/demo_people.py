@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from random import Random
 
 from verzuimdesk.domain.demo_calendar import GROUPS, KLEUTER_GROUPS, year_start
+from verzuimdesk.domain.dutch import full_name
 
 BOYS = (
     "Daan",
@@ -207,7 +208,7 @@ class Pupil:
 
     @property
     def name(self) -> str:
-        return " ".join(p for p in (self.first, self.tussen, self.last) if p)
+        return full_name(self.first, self.tussen, self.last)
 
     def row(self) -> dict[str, str]:
         return {

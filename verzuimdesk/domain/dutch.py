@@ -1,4 +1,8 @@
-"""Dutch dates as users read them: `ma 3 nov 2025`."""
+"""The shared Dutch words of every list, report and export: names, numbers and dates as users read them.
+
+One module so that a pupil is named and sorted the same everywhere, and a number is written the same in
+the app, the PDFs and the command line.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,57 @@ _DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MONTHS_NL = _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
+def number(value: float, *, decimals: int = 2, fixed: bool = False, grouped: bool = False) -> str:
+    """THE Dutch number: a decimal comma, at most `decimals` decimals and no trailing zeros (16.25 →
+    '16,25', 20.0 → '20', 1.5 → '1,5'); `fixed` keeps the zeros (2,0); `grouped` separates thousands
+    with a dot (12.345)."""
+    text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+    if not fixed and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0", "-0.00"):
+        text = text[1:]
+    return text.translate(_DUTCH_MARKS)
+
+
+_DUTCH_MARKS = str.maketrans({",": ".", ".": ","})
+
+
+def hours(minutes: float) -> str:
+    """Minutes as Dutch hours: 90 → '1,5'."""
+    return number(minutes / 60)
+
+
 def one_decimal(value: float) -> str:
-    """A percentage or so as Dutch writes it: 2,5."""
-    return f"{value:.1f}".replace(".", ",")
+    """A percentage or so as Dutch writes it, always one decimal: 2,5 and 2,0."""
+    return number(value, decimals=1, fixed=True)
 
 
 def whole_hours(minutes: int) -> str:
     """Minutes as whole hours with a Dutch thousands separator: 12.345."""
-    return f"{minutes / 60:,.0f}".replace(",", ".")
+    return number(minutes / 60, decimals=0, grouped=True)
+
+
+def full_name(first: str, prefix: str, last: str) -> str:
+    """`Jan de Vries`: roepnaam, tussenvoegsel, achternaam."""
+    return " ".join(p for p in (first, prefix, last) if p)
+
+
+def sort_name(first: str, prefix: str, last: str) -> str:
+    """`Vries, Jan de`: how a Dutch school lists a pupil, on the achternaam without its tussenvoegsel.
+
+    Only what the school keeps as tussenvoegsel (`prefix`) moves to the end: `El Amrani` kept as the
+    achternaam sorts under E, as the school (and its LAS) spells it, in every list.
+    """
+    given = " ".join(p for p in (first, prefix) if p)
+    return f"{last}, {given}" if last and given else last or given
+
+
+def sort_key(first: str, prefix: str, last: str) -> str:
+    """The key every list of pupils sorts on (services, the app's sortable columns, the PDFs): achternaam,
+    then roepnaam, then tussenvoegsel, without regard to case. One string, so that a Qt sort proxy
+    compares it as Python does; a tab sorts before every letter and space, so `Berg` comes before
+    `Berg Ab` and `Bergen`."""
+    return "\t".join((last, first, prefix)).casefold()
 
 
 def format_date(d: date, *, weekday: bool = True) -> str:

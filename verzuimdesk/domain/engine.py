@@ -105,28 +105,11 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
-    hits: list[tuple[Rule, RuleHit, Event | None]] = []
-    if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
-        pairs = ((r, duo_only, ev.legal if to_duo else ev.plain) for r, duo_only, to_duo in _rule_flags(protocol))
-        ev.live = tuple((r, duo_only, e) for r, duo_only, e in pairs if e.possible(r.condition))
-    for rule, duo_only, rule_ev in ev.live:
-        if duo_only and not ev.leerplichtig(peil):
-            continue  # a rule that asks for nothing but a duo_report (see _hits)
-        found = _hits(rule_ev, rule, peil)
-        if found:
-            hits.extend(found)
+    hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
     thuiszitter = ev.thuiszitter(peil)
-    open_ = [a for a in actions if not a.done]
-    if any(a.overdue and (a.legal or a.kind is ActionKind.ESCALATION) for a in open_) or (
-        thuiszitter and open_
-    ):
-        light = Light.RED
-    elif open_:
-        light = Light.ORANGE
-    else:
-        light = Light.GREEN
+    light = _light_of(actions, thuiszitter)
     step = max((protocol.step(h.step_id) for _, h, _ in hits), key=lambda s: s.order, default=start_step)
     step = max(step, start_step, key=lambda s: s.order)
     return PupilStatus(
@@ -139,6 +122,43 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         case_start,
         thuiszitter,
     )
+
+
+def light_of(ev: Evaluator, peil: date) -> Light:
+    """`status_of(ev, peil).light`, without the rest of the status: where no rule holds nothing is asked,
+    so the light is green without working out the case, the actions or the step (the trends ask it of
+    every pupil at every period end)."""
+    if not ev.pupil.enrolled_on(peil):
+        return Light.GREY
+    hits = _all_hits(ev, peil)
+    if not hits:
+        return Light.GREEN
+    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)), ev.thuiszitter(peil))
+
+
+def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
+    open_ = [a for a in actions if not a.done]
+    if any(a.overdue and (a.legal or a.kind is ActionKind.ESCALATION) for a in open_) or (
+        thuiszitter and open_
+    ):
+        return Light.RED
+    if open_:
+        return Light.ORANGE
+    return Light.GREEN
+
+
+def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:
+    hits: list[tuple[Rule, RuleHit, Event | None]] = []
+    if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
+        pairs = ((r, duo_only, ev.legal if to_duo else ev.plain) for r, duo_only, to_duo in _rule_flags(ev.protocol))
+        ev.live = tuple((r, duo_only, e) for r, duo_only, e in pairs if e.possible(r.condition))
+    for rule, duo_only, rule_ev in ev.live:
+        if duo_only and not ev.leerplichtig(peil):
+            continue  # a rule that asks for nothing but a duo_report (see _hits)
+        found = _hits(rule_ev, rule, peil)
+        if found:
+            hits.extend(found)
+    return hits
 
 
 _FLAGS: dict[int, tuple[Protocol, tuple[tuple[Rule, bool, bool], ...]]] = {}

@@ -8,6 +8,9 @@ answer gets its own subtype, such as `DatabaseDamaged`, for which the window off
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 
 class Refused(Exception):
     """Refused, nothing written; `str(exc)` is the Dutch reason, meant for the user."""
@@ -19,3 +22,15 @@ class DatabaseDamaged(Refused):
 
 class NotAllowed(Refused):
     """The account's role or groups do not allow this; said in Dutch, nothing read or written."""
+
+
+class ChangedMeanwhile(Refused):
+    """Someone else saved this row since it was opened; nothing was written. The message is Dutch.
+
+    Here rather than in services/versions.py, so that importing the refusals (every command does) does
+    not load SQLAlchemy and the models."""
+
+    def __init__(self, message: str, *, mine: Mapping[str, object], theirs: Mapping[str, object],
+                 by: str, at: datetime | None) -> None:
+        super().__init__(message)
+        self.mine, self.theirs, self.by, self.at = dict(mine), dict(theirs), by, at

@@ -93,11 +93,5 @@ def weekday_nl(d: date | int) -> str:
     return WEEKDAYS_NL[d if isinstance(d, int) else d.weekday()]
 
 
-def number_nl(x: float) -> str:
-    """12,5 / 3: Dutch decimals, no trailing zero."""
-    text = f"{x:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"

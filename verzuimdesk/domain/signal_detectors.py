@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from verzuimdesk.domain.calendar import Period, minutes_of
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.dutch import number
 from verzuimdesk.domain.records import AbsenceRecord
 from verzuimdesk.domain.signal_base import (
     SOURCE,
@@ -23,7 +24,6 @@ from verzuimdesk.domain.signal_base import (
     RecordInput,
     Signal,
     long_date,
-    number_nl,
     plural,
     short_date,
     weekday_nl,
@@ -58,7 +58,7 @@ def weekday(x: RecordInput, p: Params) -> Signal | None:
         f"Vaak afwezig op {name}: {n} van de {len(days)} afwezigheidsdagen in de laatste {x.weeks} lesweken "
         f"vielen op een {name}.",
         f"Signaal bij minstens {p['min_dagen']:g} afwezigheidsdagen, waarvan {p['min_op_weekdag']:g} op één "
-        f"weekdag en minstens {number_nl(p['min_aandeel'] * 100)}% ({SOURCE}).",
+        f"weekdag en minstens {number(p['min_aandeel'] * 100, decimals=1)}% ({SOURCE}).",
         n, p["min_op_weekdag"], "dagen", hits, tuple(_codes(recs, d) for d in hits),
         tuple(r.id for r in recs if r.day.weekday() == wd),
     )
@@ -95,7 +95,7 @@ def part_of_day(x: RecordInput, p: Params) -> Signal | None:
         f"Steeds hetzelfde uur afwezig: {n} van de {len(recs)} keer dat de leerling een deel van de dag "
         f"afwezig was (laatste {x.weeks} lesweken), viel het uur {hour:02d}:00–{hour + 1:02d}:00 erin.",
         f"Signaal bij minstens {p['min_keer']:g} keer over hetzelfde klokuur van de lestijd en minstens "
-        f"{number_nl(p['min_aandeel'] * 100)}% van de afwezigheid voor een deel van de dag ({SOURCE}).",
+        f"{number(p['min_aandeel'] * 100, decimals=1)}% van de afwezigheid voor een deel van de dag ({SOURCE}).",
         n, p["min_keer"], "keer", tuple(r.day for r in hit),
         tuple(f"{r.code} {r.start:%H:%M}–{r.end:%H:%M}" for r in hit), tuple(r.id for r in hit),
     )
@@ -222,7 +222,7 @@ def _share(x: RecordInput, year: Period, until: date) -> tuple[float, dict[Categ
 
 
 def _per_category(per: dict[Category, int], lestijd: int) -> str:
-    parts = [f"{CATEGORY_WORDS[c]} {number_nl(100 * v / lestijd)}%" for c, v in
+    parts = [f"{CATEGORY_WORDS[c]} {number(100 * v / lestijd, decimals=1)}%" for c, v in
              sorted(per.items(), key=lambda kv: -kv[1])]
     return ", ".join(parts)
 
@@ -237,8 +237,8 @@ def year_share(x: RecordInput, p: Params) -> Signal | None:
     absent = sum(per.values())
     return Signal(
         "YEAR_SHARE",
-        f"Dit schooljaar {number_nl(pct)}% van de lestijd afwezig ({number_nl(absent / 60)} van "
-        f"{number_nl(lestijd / 60)} uur): {_per_category(per, lestijd)}.",
+        f"Dit schooljaar {number(pct, decimals=1)}% van de lestijd afwezig ({number(absent / 60, decimals=1)} van "
+        f"{number(lestijd / 60, decimals=1)} uur): {_per_category(per, lestijd)}.",
         f"Signaal vanaf {p['min_procent']:g}% van de lestijd over het hele schooljaar, elke reden van "
         f"afwezigheid telt ({SOURCE}).",
         round(pct, 1), p["min_procent"], "procent", record_ids=tuple(ids),
@@ -259,7 +259,7 @@ def earlier_absence(x: RecordInput, p: Params) -> Signal | None:
         return None
     parts = []
     if high:
-        parts.append(f"{number_nl(pct)}% van de lestijd afwezig ({_per_category(per, lestijd)})")
+        parts.append(f"{number(pct, decimals=1)}% van de lestijd afwezig ({_per_category(per, lestijd)})")
     if cases:
         parts.append(f"er was een zaak van zorgwekkend verzuim open (vanaf {long_date(cases[0])})")
     return Signal(

@@ -34,7 +34,7 @@ from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.dutch import MONTHS_NL
-from verzuimdesk.domain.engine import Light, status_of
+from verzuimdesk.domain.engine import Light, light_of
 from verzuimdesk.domain.measures import NOT_ABSENT
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import PupilData
@@ -246,7 +246,7 @@ def _light(ev: Evaluator, p: _Pupil, day: date) -> Light:
         return Light.GREEN
     found = p.lights.get(day)
     if found is None:
-        found = p.lights[day] = status_of(ev, day).light
+        found = p.lights[day] = light_of(ev, day)
     return found
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
 from verzuimdesk.importers.xmltree import Node, parse_tree
@@ -66,7 +67,7 @@ class EdexPupil:
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
     @property
     def dummy_key(self) -> bool:
@@ -87,7 +88,7 @@ class EdexTeacher:
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,20 +93,6 @@ def d(day: date | None, *, weekday: bool = True) -> str:
     return format_date(day, weekday=weekday) if day else "–"
 
 
-def number(value: float) -> str:
-    """THE Dutch number of every document: the value `status --json` gives (whole, or rounded to two
-    decimals), with a decimal comma: 16.25 → '16,25', 20.0 → '20', 1.5 → '1,5'."""
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def hours(minutes: int) -> str:
-    """Minutes as Dutch hours: 90 → '1,5'."""
-    return number(minutes / 60)
-
-
 def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
           extra: Sequence[tuple[Any, ...]] = ()) -> Table:
     """A plain ruled table; strings become wrapping paragraphs so long text never runs off the page."""

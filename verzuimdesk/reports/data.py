@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import Recipient, Topic
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.domain.engine import Action, RuleHit
 
 __all__ = ["Recipient", "Topic"]  # Recipient lives in the domain's disclosure table; re-exported here
@@ -71,7 +72,7 @@ class PupilInfo:
 
     @property
     def name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
     @property
     def initials(self) -> str:

@@ -14,7 +14,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from verzuimdesk.reports.base import build, content_width, d, empty, facts, hours, p, table
+from verzuimdesk.domain.dutch import hours
+from verzuimdesk.reports.base import build, content_width, d, empty, facts, p, table
 from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 
 

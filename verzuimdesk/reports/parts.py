@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import ACTION_NL
+from verzuimdesk.domain.dutch import ACTION_NL, hours, number
 from verzuimdesk.domain.engine import Action, RuleHit
-from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, hours, number, p, styles, table
+from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, p, styles, table
 from verzuimdesk.reports.data import CATEGORY_NL, RECIPIENT_NL, Dossier, Recipient, RecordRow
 
 CATEGORY_COLOUR = {

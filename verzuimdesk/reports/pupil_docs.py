@@ -10,7 +10,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from verzuimdesk.reports.base import GREY, build, content_width, d, empty, facts, hours, p, spacer, table
+from verzuimdesk.domain.dutch import hours
+from verzuimdesk.reports.base import GREY, build, content_width, d, empty, facts, p, spacer, table
 from verzuimdesk.reports.data import (
     CATEGORY_NL,
     CONVERSATION_NL,

@@ -86,6 +86,10 @@ def acting_account(db: Database) -> Account:
 
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
+    if sqlite_path(target) is None:  # a server: the person's own PostgreSQL role (services/server_accounts.py)
+        from verzuimdesk.services.server_accounts import server_login
+
+        return server_login(target, username=username, password=password)
     from verzuimdesk.services.backups import backup_before_migration
 
     db = open_database(target, passphrase=password, user=username, before_migrate=backup_before_migration)
@@ -114,6 +118,11 @@ def add_account(db: Database, *, by: Account, username: str, name: str, role: Ro
     username = username.strip().lower()
     if not username or not username.isidentifier():
         raise DatabaseError("Kies een gebruikersnaam van letters en cijfers, zonder spaties.")
+    if sqlite_path(db.target) is None:
+        from verzuimdesk.services.server_accounts import add_server_account
+
+        return add_server_account(db, by=by, username=username, name=name, role=role, password=password,
+                                  groups=groups)
     slots = _vault_path(db)
     v = vault.Vault.load(slots)
     if username in v.users or username == vault.RECOVERY:

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.services.audit_words import KINDS, VERB_NL, describe, kind_of
 from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.storage import audit
@@ -75,7 +76,7 @@ def read_audit_log(db: Database, *, by: Actor, pupil_number: str = "", pupil: st
         names = {u: n for u, n in session.execute(select(Staff.username, Staff.name)) if u}
         rows = []
         for entry, number, first, prefix, last, group in session.execute(q):
-            who = " ".join(p for p in (number, first, prefix, last) if p)
+            who = " ".join(p for p in (number, full_name(first, prefix, last)) if p)
             rows.append(AuditRow(entry.id, entry.at, _user_words(entry.user, names), entry.action, entry.entity,
                                  who, describe(entry.action, entry.entity, _parsed(entry.detail), group or ""),
                                  kind_of(entry.action, entry.entity)))

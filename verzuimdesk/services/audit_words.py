@@ -20,7 +20,8 @@ ENTITY_NL = {
     "school": "schoolgegevens", "absence_code": "afwezigheidscode", "dossier": "dossier", "traject": "traject",
     "wachtwoord": "wachtwoord", "demo": "demoschool", "pupil": "leerlingen", "inzage": "inzage",
     "bewaartermijn": "gegevens na de bewaartermijn", "edex": "leerlingen uit het LAS (EDEXML)",
-    "registratie_gecontroleerd": "registratie gecontroleerd",
+    "registratie_gecontroleerd": "registratie gecontroleerd", "verlof": "verlofaanvraag",
+    "brieven": "brieven en briefhoofd", "brief": "brief",
 }
 
 # The kinds the viewer filters on: a name, and the entities (or the login action) it covers.
@@ -28,11 +29,13 @@ KINDS: dict[str, tuple[str, ...]] = {
     "verzuim": ("absence", "registratie_gecontroleerd"),
     "gesprekken": ("conversation",),
     "meldingen en plannen": ("event", "plan", "traject"),
+    "verlof": ("verlof",),
     "inzien": ("dossier",),
     "exports": ("export",),
     "importeren": ("import",),
     "aanmelden": ("login",),
-    "gebruikers en instellingen": ("staff", "wachtwoord", "school", "absence_code", "demo", "bewaartermijn"),
+    "gebruikers en instellingen": ("staff", "wachtwoord", "school", "absence_code", "demo", "bewaartermijn",
+                                   "brieven"),
 }
 
 _KEY_NL = {"naam": "naam", "brin": "BRIN", "protocol": "protocol", "rol": "rol", "groepen": "groepen",

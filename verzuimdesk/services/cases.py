@@ -11,12 +11,14 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARE_TEXTS, SHARES
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
+from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.storage.database import Database, DatabaseError, lock_for_writing
 from verzuimdesk.storage.models import CareCase, CaseDismissal, CaseShare, CaseStatus, Pupil
 
 
@@ -41,6 +43,7 @@ class CaseForm:
     duo_report_date: date | None = None  # category A: the DUO report (langdurig relatief verzuim)
     duo_report_number: str = ""
     edit_periods: bool = False  # True: `share_history` holds the periods as the IB-er edited them
+    version: int | None = None  # the stored version the form opened; a save over a newer one is refused
 
 
 def load_case(db: Database, *, pupil_id: int) -> CaseForm | None:
@@ -48,14 +51,24 @@ def load_case(db: Database, *, pupil_id: int) -> CaseForm | None:
     with db.read() as s:
         case = s.scalars(select(CareCase).where(CareCase.pupil_id == pupil_id)
                          .order_by(CareCase.closed.is_not(None), CareCase.start.desc())).first()
-        if case is None:
-            return None
-        statuses = tuple((x.since, x.status) for x in case.statuses)
-        shares = tuple((x.since, x.until, x.share) for x in case.shares)
-        return CaseForm(case.id, pupil_id, case.category, case.start, case.main_cause,
-                        statuses[-1][1] if statuses else "", shares[-1][2] if shares else None, case.waiting_list,
-                        case.closed, case.close_reason, statuses, shares, case.regiehouder, case.duo_report_date,
-                        case.duo_report_number)
+        return None if case is None else load_form(case, pupil_id)
+
+
+def load_form(case: CareCase, pupil_id: int) -> CaseForm:
+    statuses = tuple((x.since, x.status) for x in case.statuses)
+    shares = tuple((x.since, x.until, x.share) for x in case.shares)
+    return CaseForm(case.id, pupil_id, case.category, case.start, case.main_cause,
+                    statuses[-1][1] if statuses else "", shares[-1][2] if shares else None, case.waiting_list,
+                    case.closed, case.close_reason, statuses, shares, case.regiehouder, case.duo_report_date,
+                    case.duo_report_number, version=case.version)
+
+
+def _shown(form: CaseForm) -> dict[str, object]:
+    """The case's fields under their Dutch names, for a refusal that shows both versions."""
+    return {"categorie": form.category, "startdatum": form.start, "hoofdoorzaak": form.main_cause,
+            "interventiestatus": form.status, "onderwijsdeelname": form.share, "wachtlijst": form.waiting_list,
+            "einddatum": form.closed, "reden van afronding": form.close_reason, "regiehouder": form.regiehouder,
+            "DUO-melding": form.duo_report_number}
 
 
 def check_periods(periods: list[tuple[date, date | None, int]]) -> list[str]:
@@ -116,10 +129,15 @@ def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> int:
     user = audit_name(by)
     _check(form)
     with db.begin() as s:
+        lock_for_writing(s)  # a second save waits, then sees the first's version
         if s.get(Pupil, form.pupil_id) is None:
             raise DatabaseError("Onbekende leerling.")
         case = s.get(CareCase, form.id) if form.id is not None else None
         before = None
+        if case is not None:
+            check_version(s, what="Dit traject", entity="traject", entity_id=case.id, opened=form.version,
+                          stored=case.version, mine=_shown(form),
+                          theirs=_shown(load_form(case, form.pupil_id)))
         if case is None:
             case = CareCase(pupil_id=form.pupil_id, category=form.category, start=form.start)
             s.add(case)
@@ -149,6 +167,8 @@ def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> int:
         problems = check_periods([(x.since, x.until, x.share) for x in case.shares])
         if problems:
             raise DatabaseError("Traject niet opgeslagen: " + "; ".join(problems) + ".")
+        if before is not None:
+            flag_modified(case, "note")  # a change of only the histories is a new version of the case too
         s.flush()
         audit.append(s, user=user, action="create" if before is None else "update", entity="traject",
                      entity_id=case.id, pupil_id=form.pupil_id,

@@ -20,8 +20,9 @@ from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils
+from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
-from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.models import Agreement, Conversation, Draft, Pupil
 from verzuimdesk.storage.topic_defaults import guess_topic
 
@@ -49,6 +50,7 @@ class ConversationData:
     agreements: tuple[AgreementInput, ...]
     topic: Topic = Topic.VERZUIM
     topic_review: bool = False
+    version: int = 1  # hand it back to save_conversation: a save over someone else's is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +106,23 @@ def _snapshot(c: Conversation) -> dict[str, Any]:
                            "gedaan": a.done, **({"onderwerp": a.topic} if a.topic else {})} for a in c.agreements]}
 
 
+def _shown(kind: str, held_at: datetime, participants: str, summary: str, topic: str,
+           agreements: Sequence[AgreementInput]) -> dict[str, object]:
+    """A conversation's fields under their Dutch names, for a refusal that shows both versions."""
+    return {"soort": kind, "datum": held_at.replace(second=0, microsecond=0), "deelnemers": participants.strip(),
+            "samenvatting": summary.strip(), "onderwerp": topic,
+            "afspraken": "; ".join(a.text.strip() for a in agreements)}
+
+
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
                       summary: str, agreements: Sequence[AgreementInput] = (), by: Actor,
                       conversation_id: int | None = None, now: datetime | None = None,
-                      topic: str | None = None) -> int:
+                      topic: str | None = None, version: int | None = None) -> int:
     """Create (conversation_id None) or replace a conversation with its agreements; its id.
 
     `topic` is what the writer chose; None takes the kind's default, or *gezondheid* when the summary
-    names a health word. Saving it marks the topic as checked.
+    names a health word. Saving it marks the topic as checked. `version` is the one the editor opened
+    (ConversationData.version): when someone else saved the conversation since, ChangedMeanwhile.
     """
     require(by, Permission.LOG_CONVERSATION)
     user = audit_name(by)
@@ -120,6 +131,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
     agreement_topics = [parse_topic(a.topic) for a in agreements]
     with db.begin() as s:
         require_pupils(s, by, Permission.LOG_CONVERSATION, [pupil_id])
+        lock_for_writing(s)  # a second save waits, then sees the first's version
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
         t = (chosen or guess_topic(Entry.CONVERSATION, k.value, summary)).value
@@ -139,6 +151,11 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
                          .where(Conversation.id == conversation_id, Conversation.pupil_id == pupil_id))
         if found is None:
             raise Refused("Dit gesprek bestaat niet (meer).")
+        check_version(s, what="Dit gesprek", entity="conversation", entity_id=found.id, opened=version,
+                      stored=found.version,
+                      mine=_shown(k.value, held_at, participants, summary, t if chosen else found.topic, agreements),
+                      theirs=_shown(found.kind, found.held_at, found.participants, found.summary, found.topic,
+                                    [AgreementInput(a.text) for a in found.agreements]))
         before = _snapshot(found)
         found.kind, found.held_at = k.value, held_at.replace(second=0, microsecond=0)
         found.participants, found.summary, found.updated_at = participants.strip(), summary.strip(), now
@@ -174,7 +191,7 @@ def get_conversation(db: Database, *, conversation_id: int, by: Actor) -> Conver
         require_pupils(s, by, Permission.VIEW_DOSSIER, [c.pupil_id])
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
                                 tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
-                                Topic(c.topic), c.topic_review)
+                                Topic(c.topic), c.topic_review, c.version)
 
 
 # -- drafts -----------------------------------------------------------------------------------

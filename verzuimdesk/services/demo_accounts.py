@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 from verzuimdesk.services.accounts import Account, Role, account_of, add_account
 from verzuimdesk.services.demo import DEMO_USER, create_demo
-from verzuimdesk.storage.database import Database, sqlite_path
+from verzuimdesk.services.demo_sidecar import demo_accounts, sidecar
+from verzuimdesk.storage.database import Database
 
 # (role word, user name, name, role, password, groups); the IB-er is the demo's own user.
+__all__ = ["DEMO_ACCOUNTS", "create_demo_with_accounts", "demo_accounts", "demo_ib"]
+
 DEMO_ACCOUNTS = (
     ("IB-er", DEMO_USER, "Demo IB-er", Role.IB, "demo-ib-2026", ()),
     ("leerkracht groep 7", "juf", "Juf Demi (groep 7)", Role.TEACHER, "demo-juf-2026", ("7",)),
     ("directie", "directie", "Demo directeur", Role.MANAGEMENT, "demo-directie-2026", ()),
 )
-
-
-def _sidecar(target: str) -> Path | None:
-    path = sqlite_path(target)
-    return path.with_name(path.name + ".demo.json") if path is not None else None
 
 
 def create_demo_with_accounts(target: str, *, size: int = 200, today: date | None = None) -> Database:
@@ -34,23 +31,11 @@ def create_demo_with_accounts(target: str, *, size: int = 200, today: date | Non
     from verzuimdesk.services.settings import rename_staff
 
     rename_staff(db, username=DEMO_USER, name=DEMO_ACCOUNTS[0][2], by=ib)
-    side = _sidecar(target)
+    side = sidecar(target)
     if side is not None:
         side.write_text(json.dumps([[w, u, p] for w, u, _n, _r, p, _g in DEMO_ACCOUNTS], ensure_ascii=False),
                         encoding="utf-8")
     return db
-
-
-def demo_accounts(target: str) -> list[tuple[str, str, str]]:
-    """(role word, user name, password) of a demo school made here; [] for any other database."""
-    side = _sidecar(target)
-    if side is None or not side.is_file():
-        return []
-    try:
-        rows = json.loads(side.read_text(encoding="utf-8"))
-        return [(str(w), str(u), str(p)) for w, u, p in rows][:10]
-    except (ValueError, TypeError, OSError):
-        return []
 
 
 def demo_ib(db: Database) -> Account:

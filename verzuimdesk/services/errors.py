@@ -8,12 +8,13 @@ There is one refusal, `Refused` (domain/refusal.py); its kinds carry more but ar
 
 from __future__ import annotations
 
-from verzuimdesk.domain.refusal import DatabaseDamaged, NotAllowed, Refused
+from verzuimdesk.domain.refusal import ChangedMeanwhile, DatabaseDamaged, NotAllowed, Refused
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.storage.errors import DatabaseError, PassphraseRequired
 
 __all__ = [
     "REFUSALS",
+    "ChangedMeanwhile",
     "DatabaseDamaged",
     "DatabaseError",
     "InputRefused",

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils
@@ -322,7 +322,7 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
                           codes=load_codes(session), calendar=load_calendar(session))
     plan = _Plan(pupil_ids={n: pid for n, (pid, _) in known.items()})
-    plan.names = {n: " ".join(p for p in (f, v, a) if p) for n, f, v, a in session.execute(
+    plan.names = {n: full_name(f, v, a) for n, f, v, a in session.execute(
         select(Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name))}
     days = {(plan.pupil_ids[r.number], r.day) for r in rows}
     existing: dict[tuple[int, date], list[tuple[Any, ...]]] = {}
@@ -396,7 +396,7 @@ def _number(row: PupilIn | AbsenceIn) -> str:
 
 def _describe(row: PupilIn | AbsenceIn, plan: _Plan) -> str:
     if isinstance(row, PupilIn):
-        name = " ".join(p for p in (row.first_name, row.prefix, row.last_name) if p)
+        name = full_name(row.first_name, row.prefix, row.last_name)
         return f"{name}, groep {row.group}"
     return f"{plan.names.get(row.number, row.number)}, {format_date(row.day)}: {_absence_text(row)}"
 

@@ -202,7 +202,7 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
             if (code_id, late) != (values[0], r.minutes_late) or (r.note and r.note != note):
                 kept = r.note or note
                 session.execute(update(Absence).where(Absence.id == aid).values(
-                    code_id=values[0], minutes_late=r.minutes_late, note=kept))
+                    code_id=values[0], minutes_late=r.minutes_late, note=kept, version=Absence.version + 1))
                 existing[key] = (aid, (values[0], r.minutes_late, kept))
                 updated += 1
             continue

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.disclosure import Recipient
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name
 from verzuimdesk.domain.letters import Template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.verlof import (
@@ -63,7 +63,7 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
     fields = {
         "verlof_van": format_date(req.start), "verlof_tot": format_date(req.end),
         "verlof_dagen": "1 schooldag" if days == 1 else f"{days} schooldagen",
-        "verlof_leerlingen": _names([" ".join(x for x in (p.first_name, p.prefix, p.last_name) if x) for p in pupils]),
+        "verlof_leerlingen": _names([full_name(p.first_name, p.prefix, p.last_name) for p in pupils]),
         "artikel": ARTICLE_NL[article], "reden": reason, "aangevraagd_op": format_date(req.requested_on),
         "besluit": DECISION_NL[decision], "toelichting": note,
         "weigeringsgronden": ("Volgens de Leerplichtwet:\n" + "\n".join(f"- {r}" for r in reasons)) if reasons else "",

@@ -19,25 +19,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, hours
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
-from verzuimdesk.reports.base import hours
 from verzuimdesk.reports.data import Dossier, Recipient
 from verzuimdesk.reports.letter import LetterDoc, build_letter_pdf
 from verzuimdesk.services.accounts import Account, Permission
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
 from verzuimdesk.services.letter_verlof import verlof_fields
+from verzuimdesk.services.permissions import audit_name
 from verzuimdesk.services.school_contact import person, school_contact
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar
-from verzuimdesk.storage.models import LetterRow, Setting
+from verzuimdesk.storage.models import LetterRow, Pupil, Setting
 from verzuimdesk.storage.topic_defaults import mentions_health
 
 SETTINGS = {"folder": "brieven.map", "signature": "school.handtekening", "address": "school.adres",
-            "place": "school.plaats", "function": "school.functie_ondertekenaar"}
+            "place": "school.plaats", "function": "school.functie_ondertekenaar", "logo": "school.logo"}
 UNAUTHORISED = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED, Category.LATE})
 
 
@@ -48,6 +48,7 @@ class LetterSettings:
     address: str = ""
     place: str = ""
     function: str = "directeur"
+    logo: str = ""  # the school's logo on every document (PNG or JPEG)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,8 @@ def save_letter_settings(db: Database, settings: LetterSettings, *, by: Account)
 
     if not by.can(Permission.SETTINGS):
         raise Refused("Alleen de IB-er stelt de brieven in.")
-    for path, what in ((settings.folder, "map met brieven"), (settings.signature, "handtekening")):
+    for path, what in ((settings.folder, "map met brieven"), (settings.signature, "handtekening"),
+                       (settings.logo, "logo")):
         if path and not Path(path).exists():
             raise Refused(f"De {what} '{path}' bestaat niet.")
     with db.begin() as s:
@@ -96,8 +98,16 @@ def save_letter_settings(db: Database, settings: LetterSettings, *, by: Account)
                 s.add(Setting(key=key, value=value))
             else:
                 row.value = value
-        audit.append(s, user=by.username, action="update", entity="brieven",
+        audit.append(s, user=audit_name(by), action="update", entity="brieven",
                      detail={f: getattr(settings, f) for f in SETTINGS})
+
+
+def letter_gaps(db: Database) -> list[str]:
+    """What a letter would miss because the school has not set it yet, in Dutch."""
+    contact, settings = school_contact(db), letter_settings(db)
+    missing = [("de naam van de directeur", contact.director), ("het telefoonnummer", contact.phone),
+               ("het e-mailadres", contact.email), ("de plaats", settings.place)]
+    return [what for what, value in missing if not value]
 
 
 def shipped_dir() -> Path:
@@ -170,12 +180,22 @@ def _dossier_fields(d: Dossier, template: Template, on: date, window_start: date
     }
 
 
-def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, out: Path,
-                on: date | None = None, verlof_id: int | None = None,
-                values: Mapping[str, str] | None = None) -> LetterDone:
-    """Fill `template` for the pupil (and the leave request), write the PDF, log it in the dossier and the audit."""
-    on = on or date.today()
-    _check_out(out, (".pdf",))
+@dataclass(frozen=True, slots=True)
+class _Composed:
+    template: Template
+    doc: LetterDoc
+    text: str
+    pupils: list[tuple[int, str]]
+
+
+def preview_letter(db: Database, *, by: Account, pupil_number: str, template: str, on: date | None = None,
+                   verlof_id: int | None = None, values: Mapping[str, str] | None = None) -> str:
+    """The filled text the letter would hold, writing nothing (the dialog's preview)."""
+    return _compose(db, by, pupil_number, template, on or date.today(), verlof_id, values).text
+
+
+def _compose(db: Database, by: Account, pupil_number: str, template: str, on: date, verlof_id: int | None,
+             values: Mapping[str, str] | None) -> _Composed:
     found = templates(db)
     t = found.get(template)
     if t is None:
@@ -209,8 +229,9 @@ def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, 
     settings = letter_settings(db)
     maker, _role = person(db, by.username)
     fields = {
-        "school": dossier.school, "school_adres": settings.address, "school_telefoon": contact.phone or "–",
-        "school_email": contact.email or "–", "datum": format_date(on, weekday=False),
+        "school": dossier.school, "school_adres": settings.address,
+        "school_telefoon": contact.phone or "het telefoonnummer van de school",
+        "school_email": contact.email or "de e-mail van de school", "datum": format_date(on, weekday=False),
         "plaats_datum": ", ".join(x for x in (settings.place, format_date(on, weekday=False)) if x),
         "ondertekenaar": contact.director, "functie": settings.function, "opgesteld_door": maker or by.name,
         **_dossier_fields(dossier, t, on, window[0] if window else on), **extra, **own,
@@ -225,14 +246,26 @@ def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, 
                     to, fields["plaats_datum"], text, contact.director, settings.function,
                     tuple(x for x in (settings.address, contact.phone, contact.email) if x),
                     settings.signature or None, _logo(db, None))
-    numbers = pupils or [(pid, pupil_number)]
+    with db.read() as s:
+        numbers = pupils or [(pid, s.scalar(select(Pupil.number).where(Pupil.id == pid)) or pupil_number)]
+    return _Composed(t, doc, text, numbers)
+
+
+def make_letter(db: Database, *, by: Account, pupil_number: str, template: str, out: Path,
+                on: date | None = None, verlof_id: int | None = None,
+                values: Mapping[str, str] | None = None) -> LetterDone:
+    """Fill `template` for the pupil (and the leave request), write the PDF, log it in the dossier and the audit."""
+    on = on or date.today()
+    _check_out(out, (".pdf",))
+    c = _compose(db, by, pupil_number, template, on, verlof_id, values)
+    t, doc, text, numbers = c.template, c.doc, c.text, c.pupils
     made = datetime.now().replace(microsecond=0)
 
     def log(s: Session) -> None:
         for p_id, _n in numbers:
             s.add(LetterRow(pupil_id=p_id, template=t.key, title=t.title, recipient=t.recipient.value, day=on,
-                            file=out.name, verlof_id=verlof_id, made_at=made, made_by=by.username))
+                            file=out.name, verlof_id=verlof_id, made_at=made, made_by=audit_name(by)))
 
-    commit_export(db, out, lambda f: build_letter_pdf(doc, f, printed=on), user=by.username, document="brief",
+    commit_export(db, out, lambda f: build_letter_pdf(doc, f, printed=on), user=audit_name(by), document="brief",
                   pupils=numbers, recipient=t.recipient.value, extra={"brief": t.key, "titel": t.title}, also=log)
     return LetterDone(out, t.key, t.title, t.recipient.value, tuple(n for _, n in numbers), text)

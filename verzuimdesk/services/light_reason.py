@@ -10,13 +10,9 @@ else the most overdue legal action, else the open action due first.
 from __future__ import annotations
 
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, number
 from verzuimdesk.domain.engine import Action, Light, PupilStatus, RuleHit
 from verzuimdesk.domain.protocol import Protocol
-
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def _urgency(a: Action) -> tuple[bool, bool, object]:
@@ -81,7 +77,7 @@ def reason_parts(protocol: Protocol, hit: RuleHit) -> tuple[str, str]:
     """The rule's Dutch name and its measured value (`18,5 uur`); a rule about one record gives its day."""
     if hit.unit == "keer" and hit.value == 1 and hit.window_start is not None and hit.window_start == hit.window_end:
         return rule_label(protocol, hit.rule_id), format_date(hit.window_start, weekday=False)
-    return rule_label(protocol, hit.rule_id), f"{_num(hit.value)} {hit.unit}"
+    return rule_label(protocol, hit.rule_id), f"{number(hit.value)} {hit.unit}"
 
 
 def reason_text(protocol: Protocol, hit: RuleHit) -> str:

@@ -53,7 +53,7 @@ class PupilDeskRow:
     pupil_id: int
     number: str
     name: str
-    sort_name: str
+    sort_key: str  # dutch.sort_key: the name column sorts as every list does
     group: str
     light: Light
     reason: str
@@ -129,9 +129,8 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         groups.add(p.group)
         status = p.status
         counts[status.light] += 1
-        first, _, last = p.name.rpartition(" ")
         nxt = deciding_action(status, school.protocol)
-        rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, f"{last}, {first}".lower(), p.group, status.light,
+        rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, p.sort_key, p.group, status.light,
                                  main_reason(status, school.protocol), nxt.kind if nxt else None,
                                  nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
                                  p.sick_episodes, tuple(name_of(s.id) for s in p.signals)))

@@ -31,6 +31,7 @@ _WHY: dict[Permission, str] = {
     Permission.EXPORT_FIGURES: "Uw rol mag geen cijfers van de school exporteren.",
     Permission.VIEW_DOSSIER: "Uw rol ziet de cijfers van de school, niet de dossiers van leerlingen.",
     Permission.AUDIT: "Alleen de IB-er bekijkt het logboek.",
+    Permission.DECIDE_LEAVE: "Alleen de directeur beslist over verlof.",
 }
 
 

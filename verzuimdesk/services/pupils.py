@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.dutch import full_name, sort_key, sort_name
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Group, Pupil
 
@@ -16,7 +17,7 @@ class PupilRow:
     id: int
     number: str
     name: str
-    sort_name: str  # achternaam, voornaam tussenvoegsel: how a school sorts
+    sort_name: str  # dutch.sort_name: `Vries, Jan de`
     group: str
     birth_date: date | None
     enrolled_from: date
@@ -26,13 +27,12 @@ class PupilRow:
 def list_pupils(db: Database) -> list[PupilRow]:
     q = (select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
                 Pupil.birth_date, Pupil.enrolled_from, Pupil.enrolled_until)
-         .join(Group).order_by(Group.name, Pupil.last_name, Pupil.first_name))
+         .join(Group))
     with db.read() as session:
-        return [
-            PupilRow(pid, number, " ".join(p for p in (first, prefix, last) if p),
-                     f"{last}, {first} {prefix}".strip(), group, birth, efrom, euntil)
-            for pid, number, first, prefix, last, group, birth, efrom, euntil in session.execute(q)
-        ]
+        found = sorted(session.execute(q), key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))
+    return [PupilRow(pid, number, full_name(first, prefix, last), sort_name(first, prefix, last), group, birth,
+                     efrom, euntil)
+            for pid, number, first, prefix, last, group, birth, efrom, euntil in found]
 
 
 def school_name(db: Database) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate
+from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.quarterly import (
@@ -52,8 +53,9 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
             raise DatabaseError("Deze database bevat nog geen school.")
         q = (select(CareCase, Pupil, Group.name).join(Pupil, CareCase.pupil_id == Pupil.id).join(Group)
              .options(selectinload(CareCase.statuses), selectinload(CareCase.shares))
-             .where(CareCase.start <= ref).order_by(Group.name, Pupil.last_name, Pupil.first_name, CareCase.start))
-        cases = [(case_row(c), _info(pu, group)) for c, pu, group in s.execute(q)]
+             .where(CareCase.start <= ref))
+        cases = sorted(((case_row(c), _info(pu, group)) for c, pu, group in s.execute(q)),
+                       key=lambda ci: (*_list_order(ci[1]), ci[0].start, ci[0].id))
         found = [(c, i) for c, i in cases
                  if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
         calendar = load_calendar(s)
@@ -74,7 +76,7 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
     rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
     proposals: list[QuarterlyRow] = []
     dismissed: list[QuarterlyRow] = []
-    for pid in sorted(absent, key=lambda p: (infos[p].group, infos[p].last_name, infos[p].first_name)):
+    for pid in sorted(absent, key=lambda p: _list_order(infos[p])):
         cand = period_candidate(measures[pid], first, until)
         if cand is None or any(c.closed is None or c.closed >= cand.start for c, i in cases if i.id == pid):
             continue
@@ -82,6 +84,10 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
         (dismissed if reason else proposals).append(_proposal(cand, infos[pid], names, reason))
     return QuarterlyList(school.name, school.brin, ref, first, school_year_start(ref), names,
                          tuple(rows + proposals), tuple(dismissed), since)
+
+
+def _list_order(info: PupilInfo) -> tuple[str, str]:
+    return info.group, sort_key(info.first_name, info.prefix, info.last_name)
 
 
 def _info(pu: Pupil, group: str) -> PupilInfo:

@@ -13,7 +13,7 @@ so the UI's undo is simply the reverse edit.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name, sort_key
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils, require_records
+from verzuimdesk.services.versions import cells_changed
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar, load_codes
@@ -64,6 +65,7 @@ class RecordRow:
     id: int
     spec: AbsenceSpec
     category: Category
+    version: int = 1  # hand the row to apply_edit(seen=...): a record changed meanwhile is not overwritten
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +172,12 @@ def week_grid(db: Database, *, group: str, monday: date, by: Actor) -> WeekGrid:
     friday = monday + timedelta(days=4)
     with db.read() as session:
         calendar = load_calendar(session)
-        pupils = session.execute(
+        pupils = sorted(session.execute(
             select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Pupil.enrolled_from,
                    Pupil.enrolled_until).join(Group)
             .where(Group.name == group, Pupil.enrolled_from <= friday)
-            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))
-            .order_by(Pupil.last_name, Pupil.first_name)).all()
+            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))),
+            key=lambda r: sort_key(r[2], r[3], r[4]))
         ids = [p[0] for p in pupils]
         records: dict[int, list[RecordRow]] = defaultdict(list)
         if ids:
@@ -183,13 +185,13 @@ def week_grid(db: Database, *, group: str, monday: date, by: Actor) -> WeekGrid:
                     select(Absence, AbsenceCodeRow.code, AbsenceCodeRow.category).join(AbsenceCodeRow)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(monday, friday))
                     .order_by(Absence.day, Absence.start, Absence.id)):
-                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category)))
+                records[a.pupil_id].append(RecordRow(a.id, _spec(a, code), Category(category), a.version))
     columns = week_columns(calendar, group, monday)
     rows = []
     for pid, number, first, prefix, last, efrom, euntil in pupils:
         mine = records.get(pid, [])
         rows.append(GridRow(
-            pupil_id=pid, number=number, name=" ".join(p for p in (first, prefix, last) if p),
+            pupil_id=pid, number=number, name=full_name(first, prefix, last),
             enrolled=tuple(efrom <= c.day and (euntil is None or c.day <= euntil) for c in columns),
             cells=tuple(tuple(r for r in mine if r.spec.day == c.day and in_part(r.spec, r.category, c))
                         for c in columns)))
@@ -263,20 +265,24 @@ def _describe(s: AbsenceSpec) -> dict[str, object]:
 
 
 def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[AbsenceSpec] = (),
-               by: Actor) -> EditResult:
+               by: Actor, seen: Sequence[RecordRow] = ()) -> EditResult:
     """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing.
 
-    `by` must be allowed to register absence for every pupil touched (a leerkracht: the own groups)."""
+    `by` must be allowed to register absence for every pupil touched (a leerkracht: the own groups).
+    A record to remove that someone else removed or changed since it was read (`seen`: the records as
+    the grid showed them) refuses the whole edit with ChangedMeanwhile, showing both versions. A record
+    is compared by its version and its content: SQLite may give a new record the id of a removed one."""
     add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
            for s in add]
     try:
-        return _apply_edit(db, remove, add, by)
+        return _apply_edit(db, remove, add, by, {r.id: r for r in seen})
     except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
         raise Refused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
                            "overzicht en kijk of uw registratie nog nodig is.") from None
 
 
-def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], by: Actor) -> EditResult:
+def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], by: Actor,
+                seen: Mapping[int, RecordRow]) -> EditResult:
     user = audit_name(by)
     with db.begin() as session:
         require_pupils(session, by, Permission.EDIT_ABSENCE, {s.pupil_id for s in add})
@@ -284,9 +290,9 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], by:
         lock_for_writing(session)  # a second writer waits, then sees the first's record and is refused
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
-        if len(gone) != len(set(remove)):
-            raise Refused("Een registratie is intussen gewist of gewijzigd; vernieuw het overzicht.")
         codes_by_id = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        if len(gone) != len(set(remove)) or any(_moved_on(a, seen.get(a.id), codes_by_id) for a in gone):
+            raise cells_changed(session, gone, add, codes_by_id)
         removed = [_spec(a, codes_by_id[a.code_id]) for a in gone]
         if add:
             _check(session, add, calendar)
@@ -319,6 +325,14 @@ def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], by:
             added_ids.append(row.id)
         _audit(session, user, removed, list(zip(added_ids, add, strict=True)))
     return EditResult(tuple(added_ids), tuple(removed), frozenset(s.pupil_id for s in [*removed, *add]))
+
+
+def _moved_on(stored: Absence, seen: RecordRow | None, codes_by_id: Mapping[int, str]) -> bool:
+    if seen is None:
+        return False
+    now = _spec(stored, codes_by_id[stored.code_id])
+    return stored.version != seen.version or (now.code, now.start, now.end, now.minutes_late, now.note) != (
+        seen.spec.code, seen.spec.start, seen.spec.end, seen.spec.minutes_late, seen.spec.note)
 
 
 def _audit(session: Session, user: str, removed: list[AbsenceSpec], added: list[tuple[int, AbsenceSpec]]) -> None:

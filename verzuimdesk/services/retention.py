@@ -13,6 +13,7 @@ from sqlalchemy import Delete, delete, select, text
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
@@ -59,14 +60,15 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
         has_dossier = {pid for (pid,) in session.execute(
             select(Conversation.pupil_id).union(select(EventRow.pupil_id), select(PlanLink.pupil_id),
                                                 select(CareCase.pupil_id), select(Guardian.pupil_id),
-                                                select(CaseDismissal.pupil_id)))}
+                                                select(CaseDismissal.pupil_id), select(LetterRow.pupil_id),
+                                                select(VerlofPupil.pupil_id)))}
     out = []
     for pid, number, first, prefix, last, left, special in rows:
         purge = due_purge(left, referred_special=special, today=today)
         if purge is Purge.DOSSIER and pid not in has_dossier:
             continue  # already purged: only the absences remain, and they are not due yet
         if purge is not None and left is not None:
-            name = " ".join(p for p in (first, prefix, last) if p)
+            name = full_name(first, prefix, last)
             out.append(RetentionDue(pid, number, name, left, purge, dossier_due(left, referred_special=special),
                                     absences_due(left)))
     return sorted(out, key=lambda r: r.left)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk import __version__
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.domain.engine import Light, PupilStatus, status_of
 from verzuimdesk.domain.forecasts import NO_FORECAST, Forecast, next_reference
 from verzuimdesk.domain.measures import desk_figures
@@ -66,6 +67,7 @@ class PupilLight(NamedTuple):
     sick_episodes: int = 0  # that started in the window of 12 lesweken
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look; they never change the light
     forecast: Forecast = NO_FORECAST
+    sort_key: str = ""  # dutch.sort_key: where the pupil comes in every list
 
     @property
     def light(self) -> Light:
@@ -173,7 +175,7 @@ def _compute(session: Session, missing: list[int], some_only: bool, protocol: Pr
 
 _ROSTER = (
     "SELECT p.id, p.number, p.first_name, p.prefix, p.last_name, g.name, p.family{payload} FROM pupil p "
-    "JOIN school_group g ON g.id = p.group_id{join}{where} ORDER BY g.name, p.last_name, p.first_name"
+    "JOIN school_group g ON g.id = p.group_id{join}{where}"
 )
 
 
@@ -208,6 +210,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         protocol, fingerprint = protocol_and_fingerprint(protocol_ref)
         signal_config = signal_status.signal_config()[0]
         read_at = status_cache.generation(session) if use_cache else 0
+        read_stamps = status_cache.stamps(session) if use_cache else {}
         if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
             pupil_ids = signal_loading.family_members(session, pupil_ids)
         # One query: the roster in list order, each pupil with its cached status if there is one.
@@ -220,7 +223,9 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         if pupil_ids is not None:
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
-        roster = session.execute(query, params).all()
+        # In list order: the group, then the pupil as every list sorts (dutch.sort_key, not the database's
+        # collation).
+        roster = sorted(session.execute(query, params).all(), key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))
         guardians_kept = bool(session.execute(text("SELECT EXISTS (SELECT 1 FROM guardian)")).scalar())
         missing_data = signal_loading.missing_data(session, peildatum)
         unchecked = signal_status.unchecked_registration(session, load_calendar(session),
@@ -231,21 +236,21 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
             computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum)
     if use_cache and computed:
         status_cache.store(db, peildatum, fingerprint, read_at,
-                           {pid: status_codec.encode(*got) for pid, got in computed.items()})
+                           {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
     decode = status_codec.Decoder(protocol, peildatum)
     answers, register = [], []
     for pid, number, first, prefix, last, group, family, payload in roster:
         got = computed[pid] if payload is None else decode(payload)
-        name = " ".join(filter(None, (first, prefix, last)))  # as load_pupil_data names the pupil
-        answers.append((pid, number, name, group, got))
+        name = full_name(first, prefix, last)  # as load_pupil_data names the pupil
+        answers.append((pid, number, name, group, got, sort_key(first, prefix, last)))
         row = RegisterRow(pid, name, got[0].enrolled, family, got[3], group)
         if signal_status.needs_register(row, missing_data, unchecked):
             register.append(row)
     found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept,
                                                 unchecked)
     lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
-                         part.forecast)
-              for pid, number, name, group, (status, hours, episodes, part) in answers
+                         part.forecast, key)
+              for pid, number, name, group, (status, hours, episodes, part), key in answers
               if wanted is None or pid in wanted]
     return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import TOPIC_NL, Entry, Topic
-from verzuimdesk.domain.dutch import ACTION_NL
+from verzuimdesk.domain.dutch import ACTION_NL, full_name
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import CONVERSATION_NL
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
@@ -57,7 +57,7 @@ def health_words_in_text(text: str) -> list[str]:
 
 
 def _name(p: Pupil) -> str:
-    return " ".join(x for x in (p.first_name, p.prefix, p.last_name) if x)
+    return full_name(p.first_name, p.prefix, p.last_name)
 
 
 def topics_to_check(db: Database, *, pupil_id: int | None = None) -> list[TopicItem]:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.dutch import format_date, full_name, sort_key
+from verzuimdesk.domain.refusal import NotAllowed, Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     Article,
@@ -31,6 +32,8 @@ from verzuimdesk.domain.verlof import (
     can_decide,
 )
 from verzuimdesk.services.accounts import Account, Permission
+from verzuimdesk.services.changes import NOTHING, OpChanges
+from verzuimdesk.services.permissions import audit_name
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar
@@ -47,7 +50,7 @@ from verzuimdesk.storage.models import (
 LEAVE_CODE = "V"
 
 
-class VerlofRefused(Exception):
+class VerlofRefused(Refused):
     """Input or a decision the service will not write; the message is Dutch and meant for the user."""
 
 
@@ -95,17 +98,18 @@ class DecisionDone:
     added: int  # `V` records put in the grid
     removed: int  # `V` records taken away (a granted request reversed)
     skipped: tuple[str, ...]  # "1027 op ma 2 mrt 2026 (Z)": days that held another record
+    changes: OpChanges = NOTHING  # the pupils whose grid and light changed
 
 
 def _name(p: Pupil) -> str:
-    return " ".join(x for x in (p.first_name, p.prefix, p.last_name) if x)
+    return full_name(p.first_name, p.prefix, p.last_name)
 
 
 def _need(by: Account, *permissions: Permission) -> None:
     if not any(by.can(p) for p in permissions):
         if Permission.DECIDE_LEAVE in permissions and len(permissions) == 1:
-            raise VerlofRefused("Alleen de directeur beslist over verlof.")
-        raise VerlofRefused("U mag geen verlofaanvragen vastleggen.")
+            raise NotAllowed("Alleen de directeur beslist over verlof.")
+        raise NotAllowed("Alleen de IB-er en de directeur werken met verlofaanvragen.")
 
 
 def _earlier(s: Session, pupil_id: int, request_id: int | None, calendar: SchoolCalendar,
@@ -166,11 +170,27 @@ def add_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], star
                 requested_on: date | None = None, requested_by: str = "") -> VerlofRow:
     """Record a request for one pupil or several siblings; checked against the law, not yet decided."""
     _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
+    art, numbers = checked_request(pupil_numbers, start, end, article, reason, documents, requested_by)
+    with db.begin() as s:
+        lock_for_writing(s)
+        calendar = load_calendar(s)
+        req = insert_request(s, by, numbers, start, end, art, reason, documents, employer_statement,
+                             requested_on, requested_by, calendar)
+        return _row(s, req, calendar)
+
+
+def parse_article(article: Article | str) -> Article:
     try:
-        art = Article(str(article).strip().lower().removeprefix("art.").strip())
+        return Article(str(article).strip().lower().removeprefix("art.").strip())
     except ValueError:
         raise VerlofRefused(f"Onbekend artikel '{article}': kies 11 (gewichtige omstandigheden) of 13a "
                             "(vakantieverlof).") from None
+
+
+def checked_request(pupil_numbers: Sequence[str], start: date, end: date, article: Article | str, reason: str,
+                    documents: str, requested_by: str) -> tuple[Article, list[str]]:
+    """The request's own input checked (not yet against the pupils or the calendar)."""
+    art = parse_article(article)
     numbers = list(dict.fromkeys(n.strip() for n in pupil_numbers if n.strip()))
     if not numbers:
         raise VerlofRefused("Kies minstens één leerling.")
@@ -180,29 +200,33 @@ def add_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], star
         raise VerlofRefused("Vul de reden van de aanvraag in, zoals de ouders die opgeven.")
     if len(reason) > 5000 or len(documents) > 2000 or len(requested_by) > 200:
         raise VerlofRefused("De reden, de documenten of de naam van de aanvrager is te lang.")
-    with db.begin() as s:
-        lock_for_writing(s)
-        pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
-        unknown = [n for n in numbers if n not in pupils]
-        if unknown:
-            raise VerlofRefused(f"Leerling {', '.join(unknown)} bestaat niet.")
-        calendar = load_calendar(s)
-        if not any(calendar.schooldagen(start, end)):
-            raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
-                                "is geen verlof nodig.")
-        req = VerlofRequest(start=start, end=end, article=art.value, reason=reason.strip(),
-                            documents=documents.strip(), employer_statement=employer_statement,
-                            requested_on=requested_on or date.today(), requested_by=requested_by.strip(),
-                            decision=Decision.PENDING.value, decided_by="", decision_note="",
-                            created_at=datetime.now().replace(microsecond=0), created_by=by.username)
-        s.add(req)
-        s.flush()
-        s.add_all(VerlofPupil(request_id=req.id, pupil_id=pupils[n].id) for n in numbers)
-        s.flush()
-        for n in numbers:
-            audit.append(s, user=by.username, action="create", entity="verlof", entity_id=req.id,
-                         pupil_id=pupils[n].id, detail=_snapshot(req, numbers))
-        return _row(s, req, calendar)
+    return art, numbers
+
+
+def insert_request(s: Session, by: Account, numbers: list[str], start: date, end: date, art: Article, reason: str,
+                   documents: str, employer_statement: bool, requested_on: date | None, requested_by: str,
+                   calendar: SchoolCalendar) -> VerlofRequest:
+    """The request's rows and audit rows, in the caller's transaction."""
+    pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
+    unknown = [n for n in numbers if n not in pupils]
+    if unknown:
+        raise VerlofRefused(f"Leerling {', '.join(unknown)} bestaat niet.")
+    if not any(calendar.schooldagen(start, end)):
+        raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
+                            "is geen verlof nodig.")
+    req = VerlofRequest(start=start, end=end, article=art.value, reason=reason.strip(),
+                        documents=documents.strip(), employer_statement=employer_statement,
+                        requested_on=requested_on or date.today(), requested_by=requested_by.strip(),
+                        decision=Decision.PENDING.value, decided_by="", decision_note="",
+                        created_at=datetime.now().replace(microsecond=0), created_by=audit_name(by))
+    s.add(req)
+    s.flush()
+    s.add_all(VerlofPupil(request_id=req.id, pupil_id=pupils[n].id) for n in numbers)
+    s.flush()
+    for n in numbers:
+        audit.append(s, user=audit_name(by), action="create", entity="verlof", entity_id=req.id,
+                     pupil_id=pupils[n].id, detail=_snapshot(req, numbers))
+    return req
 
 
 def list_requests(db: Database, *, by: Account, pupil_number: str | None = None,
@@ -257,14 +281,15 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
             added, skipped = _fill(s, req, pupils, assessments, by)
         req.decision = new.value
         req.decided_on = None if new is Decision.PENDING else (on or date.today())
-        req.decided_by = "" if new is Decision.PENDING else by.username
+        req.decided_by = "" if new is Decision.PENDING else audit_name(by)
         req.decision_note = note.strip()
         s.flush()
         for p in pupils:
-            audit.append(s, user=by.username, action="update", entity="verlof", entity_id=req.id, pupil_id=p.id,
+            audit.append(s, user=audit_name(by), action="update", entity="verlof", entity_id=req.id, pupil_id=p.id,
                          detail={"voor": before, "na": _snapshot(req, [q.number for q in pupils]),
                                  "v_geplaatst": added, "v_gewist": removed})
-        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped))
+        changed = OpChanges.pupils(*(p.id for p in pupils)) if added or removed else NOTHING
+        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped), changed)
 
 
 def _leave_code(s: Session) -> AbsenceCodeRow:
@@ -298,7 +323,7 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
                 gone.append({"datum": day.isoformat(), "code": codes[r.code_id]})
                 s.delete(r)
             s.flush()
-            row = Absence(pupil_id=p.id, day=day, code_id=v.id, note=note, created_at=now, created_by=by.username,
+            row = Absence(pupil_id=p.id, day=day, code_id=v.id, note=note, created_at=now, created_by=audit_name(by),
                           reported_by=req.requested_by)
             s.add(row)
             s.flush()
@@ -306,7 +331,7 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
             after.append({"datum": day.isoformat(), "code": LEAVE_CODE, "opmerking": note})
             added += 1
         if after:
-            audit.append(s, user=by.username, action="update" if gone else "create", entity="absence", pupil_id=p.id,
+            audit.append(s, user=audit_name(by), action="update" if gone else "create", entity="absence", pupil_id=p.id,
                          detail={"voor": gone, "na": after, "verlof": req.id})
     return added, skipped
 
@@ -321,7 +346,7 @@ def _unfill(s: Session, req: VerlofRequest, by: Account) -> int:
     for a in mine:
         by_pupil.setdefault(a.pupil_id, []).append(a)
     for pid, recs in by_pupil.items():
-        audit.append(s, user=by.username, action="delete", entity="absence", pupil_id=pid,
+        audit.append(s, user=audit_name(by), action="delete", entity="absence", pupil_id=pid,
                      detail={"voor": [{"datum": a.day.isoformat(), "code": LEAVE_CODE} for a in recs], "na": [],
                              "verlof": req.id})
     if mine:
@@ -330,7 +355,35 @@ def _unfill(s: Session, req: VerlofRequest, by: Account) -> int:
     return len(mine)
 
 
-def groups_of(db: Database, numbers: Sequence[str]) -> dict[str, str]:
-    """leerlingnummer → group, for the UI's pupil picker."""
+@dataclass(frozen=True, slots=True)
+class PupilChoice:
+    number: str
+    name: str
+    group: str
+    family: str
+
+
+def pupil_choices(db: Database, *, by: Account) -> list[PupilChoice]:
+    """The enrolled pupils a request may name (the directeur too, who sees no dossiers)."""
+    _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
     with db.read() as s:
-        return dict(s.execute(select(Pupil.number, Group.name).join(Group).where(Pupil.number.in_(numbers))).all())
+        rows = sorted(s.execute(select(Pupil, Group.name).join(Group).where(Pupil.enrolled_until.is_(None))),
+                      key=lambda r: sort_key(r[0].first_name, r[0].prefix, r[0].last_name))
+        return [PupilChoice(p.number, _name(p), g, p.family) for p, g in rows]
+
+
+def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], start: date, end: date,
+                    article: Article | str, employer_statement: bool) -> list[VerlofPupilRow]:
+    """What the law says of a request before it is recorded: per pupil its schooldagen and objections."""
+    _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
+    art = parse_article(article)
+    with db.read() as s:
+        calendar = load_calendar(s)
+        out = []
+        for p in s.scalars(select(Pupil).where(Pupil.number.in_(list(pupil_numbers))).order_by(Pupil.number)):
+            a = assess(calendar, group=p.group.name, start=start, end=end, article=art,
+                       employer_statement=employer_statement, earlier=_earlier(s, p.id, None, calendar, p.group.name),
+                       enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until)
+            out.append(VerlofPupilRow(p.id, p.number, _name(p), p.group.name, a.days, tuple(f.text for f in a.findings),
+                                      a.needs_leerplicht))
+        return out

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Permission
+from verzuimdesk.services.changes import NOTHING, OpChanges
+from verzuimdesk.services.permissions import audit_name
 from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
@@ -39,6 +41,7 @@ class LuxeConfirmed:
     records: int
     pupils: tuple[str, ...]  # leerlingnummers
     message: str  # what now: the DUO report of luxeverzuim
+    changes: OpChanges = NOTHING
 
 
 
@@ -92,10 +95,10 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
             extra = f"Verlof geweigerd (aanvraag {prop.request_id})"
             a.note = f"{a.note}. {extra}" if a.note else extra
             pupils[prop.number] = prop.pupil_id
-            audit.append(s, user=by.username, action="update", entity="absence", entity_id=a.id, pupil_id=a.pupil_id,
+            audit.append(s, user=audit_name(by), action="update", entity="absence", entity_id=a.id, pupil_id=a.pupil_id,
                          detail={"voor": [{"datum": a.day.isoformat(), "code": old}],
                                  "na": [{"datum": a.day.isoformat(), "code": x.code}], "verlof": prop.request_id})
     message = (f"{len(wanted)} registratie(s) staan nu als luxeverzuim ({x.code}). Luxeverzuim moet binnen "
                "5 werkdagen bij DUO gemeld worden (soort: luxe verzuim), hoeveel uren het ook is: maak het "
                "DUO-blad van de leerling en leg de melding vast.")
-    return LuxeConfirmed(len(wanted), tuple(sorted(pupils)), message)
+    return LuxeConfirmed(len(wanted), tuple(sorted(pupils)), message, OpChanges.pupils(*pupils.values()))

@@ -25,12 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from verzuimdesk.storage import vault
 from verzuimdesk.storage.models import AuditEntry, AuditPermit
 
+WRITE_LOCK = 8818  # storage.database.WRITE_LOCK (database imports this module)
 _INFO = b"verzuimdesk audit-log v1"
 PUBLIC_KEY = b"verzuimdesk: geen gegevenssleutel"  # the key of a chain in a database without a data key
 _KEY = "audit_key"
@@ -57,13 +58,23 @@ def _key(session: Session) -> bytes:
 
 def append(session: Session, *, user: str, action: str, entity: str = "", entity_id: int | None = None,
            pupil_id: int | None = None, detail: dict[str, Any] | None = None) -> None:
-    """Add one row in the caller's transaction, chained to the last one."""
-    prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
+    """Add one row in the caller's transaction, chained to the last one.
+
+    On a server, the writers' advisory lock is taken first and held to the commit: a second writer
+    reads the last row only after the first one's row is committed, so two writers cannot both chain
+    to the same row (the chain stays one chain). SQLite's single writer does the same by itself.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+        # Through the owner's rights (0013): row-level security may hide the last row from this user.
+        prev = session.scalar(text("SELECT vd_audit_last_hash()")) or ""
+    else:
+        prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
     at = datetime.now().replace(microsecond=0)
-    text = json.dumps(detail or {}, ensure_ascii=False, default=str, sort_keys=True)
+    body = json.dumps(detail or {}, ensure_ascii=False, default=str, sort_keys=True)
     session.add(AuditEntry(at=at, user=user, action=action, entity=entity, entity_id=entity_id,
-                           pupil_id=pupil_id, detail=text, prev_hash=prev,
-                           hash=_digest(_key(session), prev, at, user, action, entity, entity_id, pupil_id, text)))
+                           pupil_id=pupil_id, detail=body, prev_hash=prev,
+                           hash=_digest(_key(session), prev, at, user, action, entity, entity_id, pupil_id, body)))
     session.info[_DIRTY] = True
 
 
@@ -105,6 +116,9 @@ def _hash_at(session: Session, n: int) -> str | None:
 
 def problem(session: Session) -> str | None:
     """What is wrong with the log, in Dutch, or None when the chain and its anchor hold."""
+    if session.get_bind().dialect.name != "sqlite" and head(session).count != session.scalar(
+            text("SELECT vd_audit_count()")):
+        return None  # a leerkracht on a server sees only some rows: checking the chain is the IB-er's
     broken = verify(session)
     if broken is not None:
         return (f"Het logboek is buiten VerzuimDesk om gewijzigd: de keten klopt niet meer vanaf regel {broken}. "

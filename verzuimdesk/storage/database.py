@@ -7,8 +7,10 @@ block ends, rolled back when it raises.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,32 +24,16 @@ from sqlalchemy.pool import QueuePool
 
 from verzuimdesk.storage import audit, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
+from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["Database", "DatabaseError", "PassphraseRequired", "open_database"]
+__all__ = ["Database", "DatabaseError", "PassphraseRequired", "is_encrypted", "is_url", "open_database", "sqlite_path"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind `target`, or None for a server URL."""
-    if not is_url(target):
-        return Path(target)
-    if target.startswith("sqlite:///"):
-        return Path(target.removeprefix("sqlite:///"))
-    return None
-
-
-def is_encrypted(path: Path) -> bool:
-    return vault.slots_path(path).exists()
 
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
@@ -81,12 +67,30 @@ def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> An
     return conn
 
 
+# This app on a server: its writes carry the name, so it can skip its own in what it hears (NOTIFY).
+APP_NAME = f"verzuimdesk-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def server_url(target: str) -> str:
+    """The SQLAlchemy URL of a server address as a user types it (postgresql://...)."""
+    if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
+    return target
+
+
+def server_dsn(db: Database) -> str | None:
+    """The libpq address of a PostgreSQL database (for a connection of its own); None for SQLite."""
+    if db.engine.dialect.name != "postgresql":
+        return None
+    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
-        if target.startswith(("postgresql://", "postgres://")) and importlib.util.find_spec("psycopg"):
-            target = "postgresql+psycopg://" + target.split("://", 1)[1]  # the driver the extra installs
-        return create_engine(target, pool_pre_ping=True)
+        address = server_url(target)
+        args = {"connect_args": {"application_name": APP_NAME}} if address.startswith("postgresql") else {}
+        return create_engine(address, pool_pre_ping=True, **args)
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
@@ -105,6 +109,9 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+WRITE_LOCK = 8818  # PostgreSQL's advisory lock of the writers: lock_for_writing, the audit chain, the triggers (0013)
+
+
 def lock_for_writing(session: Session) -> None:
     """Start the transaction as a writer: a second writer waits here (up to BUSY_TIMEOUT_MS) until the
     first has committed, and then reads what it wrote. Checks that read before they write (is this
@@ -113,7 +120,7 @@ def lock_for_writing(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("UPDATE status_generation SET n = n WHERE 0"))  # takes SQLite's write lock
     else:
-        session.execute(text("SELECT pg_advisory_xact_lock(8818)"))
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
 
 
 def alembic_config() -> Config:
@@ -306,6 +313,8 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
                 if before_migrate is not None:
                     before_migrate(db)
             migrate(engine, audit.audit_key(key))
+            if path is None and engine.dialect.name == "postgresql":
+                _secure_again(engine)
     except DatabaseError:
         engine.dispose()
         raise
@@ -313,6 +322,15 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
         engine.dispose()
         raise DatabaseError(f"Database '{target}' kan niet geopend worden: {exc}") from exc
     return db
+
+
+def _secure_again(engine: Engine) -> None:
+    """After a migration on a server whose accounts are set up: grants and policies for new tables too."""
+    from verzuimdesk.storage import server_roles
+
+    with engine.begin() as conn:
+        if server_roles.is_secured(conn) and server_roles.is_owner(conn):
+            server_roles.secure(conn)
 
 
 def create_encrypted_database(target: str, *, user: str, password: str) -> tuple[Database, str]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
 from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category
+from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.domain.records import AbsenceRecord, Event, Exemption, PupilData
 from verzuimdesk.storage.models import (
     Absence,
@@ -89,8 +90,7 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
     """
     pupils_q = select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
-                      Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group).order_by(
-                          Group.name, Pupil.last_name, Pupil.first_name)
+                      Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group)
     absences_q = select(Absence.id, Absence.pupil_id, Absence.day, AbsenceCodeRow.code, AbsenceCodeRow.category,
                         Absence.start, Absence.end, Absence.minutes_late, Absence.reported_at,
                         Absence.note, AbsenceCodeRow.luxe).join(AbsenceCodeRow).order_by(Absence.day, Absence.id)
@@ -136,9 +136,10 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     cases = {pid: start for pid, start in run(case_q)}
 
     out = []
-    for pid, number, first, prefix, last, group, efrom, euntil, born in run(pupils_q):
+    roster = sorted(run(pupils_q), key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))  # as every list
+    for pid, number, first, prefix, last, group, efrom, euntil, born in roster:
         evs = tuple(sorted(events.get(pid, ()), key=lambda e: (e.day, e.source, e.id)))
-        name = " ".join(p for p in (first, prefix, last) if p)
+        name = full_name(first, prefix, last)
         out.append(PupilData(pid, number, name, group, efrom, euntil, tuple(records.get(pid, ())), evs,
                              cases.get(pid), birth_date=born, exemptions=tuple(exemptions.get(pid, ()))))
     return out

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.storage.topic_defaults import conversation_default, event_default, plan_default
 
 # Named constraints, so that batch migrations on SQLite can find them again.
@@ -156,7 +157,7 @@ class Pupil(Base):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.prefix, self.last_name) if p)
+        return full_name(self.first_name, self.prefix, self.last_name)
 
 
 class ExemptionRow(Base):
@@ -214,6 +215,9 @@ class Absence(Base):
     # The note's topic (verzuim/gezondheid/...); None: by the code's category and the note's words.
     topic: Mapped[str | None] = mapped_column(String(20))
     topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Conversation(Base):
@@ -228,6 +232,9 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     topic: Mapped[str] = mapped_column(String(20), default=conversation_default, server_default="verzuim")
     topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Agreement.id"
     )
@@ -292,6 +299,9 @@ class CareCase(Base):
     # Category A: the DUO report (langdurig relatief verzuim) that goes with the case.
     duo_report_date: Mapped[date | None] = mapped_column(Date)
     duo_report_number: Mapped[str] = mapped_column(String(50), default="")
+    # Bumped by every UPDATE, which also checks it (no lost update: migration 0013, services/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     statuses: Mapped[list[CaseStatus]] = relationship(
         cascade="all, delete-orphan", order_by="CaseStatus.since"
     )

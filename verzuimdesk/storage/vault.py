@@ -26,8 +26,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from verzuimdesk.domain.refusal import DatabaseDamaged, Refused
+from verzuimdesk.storage import files
+from verzuimdesk.storage.files import SLOTS_SUFFIX
 
-SUFFIX = ".sleutels"
+SUFFIX = SLOTS_SUFFIX
 RECOVERY = "herstelsleutel"  # the user name of the recovery slot
 # Argon2id at OWASP's second recommended setting (19 MiB, t=2): about 50 ms here, enough against
 # guessing with a wrapped key, short enough that the app opens at once.
@@ -46,7 +48,7 @@ class VaultDamaged(VaultError, DatabaseDamaged):
 
 
 def slots_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + SUFFIX)
+    return files.slots_path(db_path)
 
 
 def _b64(data: bytes) -> str:

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.registration import AbsenceSpec, CodeRow, GridColumn, RecordRow
+from verzuimdesk.services.vocabulary import Category, format_date
 
 
 class AbsenceDetailDialog(QDialog):

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import default_db, resources_dir
-from verzuimdesk.services.accounts import SCHOOL_WIDE, Account
+from verzuimdesk.services.database import InstanceLock, is_encrypted, sqlite_path
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
-from verzuimdesk.storage.database import Database, is_encrypted, open_database, sqlite_path
-from verzuimdesk.storage.instance_lock import InstanceLock
-from verzuimdesk.ui.context import AppContext
+
+if TYPE_CHECKING:  # SQLAlchemy and the services load after the first window (the login) is painted
+    from verzuimdesk.services.accounts import Account
+    from verzuimdesk.services.database import Database
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -70,19 +72,23 @@ def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
 
 
 def open_for_user(target: str, parent: QWidget | None = None) -> tuple[Database, Account] | None:
-    """The user's database, after a login when it is encrypted; None when the user gives up."""
+    """The user's database, after a login when it is encrypted or on a server; None when the user gives up."""
     path = sqlite_path(target)
     if path is not None and not path.exists():
         made = offer_demo(target)
         if isinstance(made, tuple):  # a new school from the wizard, opened for its IB-er
             return made
+        from verzuimdesk.services.accounts import SCHOOL_WIDE
+
         return (made, SCHOOL_WIDE) if made else None
-    if path is not None and is_encrypted(path):
+    if path is None or is_encrypted(path):  # a server: each person logs in with their own account
         from verzuimdesk.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(target, parent)
         return dialog.result_value if dialog.exec() else None
+    from verzuimdesk.services.accounts import SCHOOL_WIDE
     from verzuimdesk.services.backups import backup_before_migration
+    from verzuimdesk.services.database import open_database
 
     return open_database(target, before_migrate=backup_before_migration), SCHOOL_WIDE
 
@@ -95,9 +101,20 @@ class Session(QObject):
 
     def __init__(self, db: Database, account: Account) -> None:
         super().__init__()
+        from verzuimdesk.ui.context import AppContext
         from verzuimdesk.ui.main_window import MainWindow
+        from verzuimdesk.ui.server_follow import ServerFollower
 
         self.ctx = AppContext(db, account, self)
+        self.follower = ServerFollower(self.ctx)  # on a server: others' changes refresh the pages too
+        from verzuimdesk.services.accounts import Permission
+        from verzuimdesk.ui.desk_state import DeskState
+
+        # The desk's figures start on a worker before the window is built: the window is painted at once,
+        # its Overzicht says it is working them out and fills in when they come (the first start of the
+        # day evaluates every pupil): never a blank or frozen window.
+        if account.can(Permission.VIEW_DOSSIER):  # the directie's window has no Overzicht
+            DeskState.of(self.ctx).refresh()
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None
@@ -146,6 +163,7 @@ class Session(QObject):
             for w in windows:
                 w.close()
             old = self.ctx.db
+            self.follower.stop()
             nxt = Session(db, account)
             nxt.window.show()
             old.close()
@@ -228,6 +246,7 @@ def run_app(argv: list[str] | None = None) -> int:
     if server is not None:
         server.close()
     if Session.current is not None:
+        Session.current.follower.stop()
         Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:
         lock.release()

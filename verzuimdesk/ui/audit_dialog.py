@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.audit_log import read_audit_log
 from verzuimdesk.services.audit_words import KINDS, when
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
 from verzuimdesk.ui.widgets.columns import fit_columns
 from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 

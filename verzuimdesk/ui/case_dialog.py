@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.quarterly import (
+from verzuimdesk.services.cases import CaseForm, load_case, save_case
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.vocabulary import (
     CLOSE_BACK,
     CLOSE_REASONS,
     INTERVENTIONS,
@@ -28,9 +29,8 @@ from verzuimdesk.domain.quarterly import (
     SHARE_TEXTS,
     SHARES,
     WAITING_LIST,
+    format_date,
 )
-from verzuimdesk.services.cases import CaseForm, load_case, save_case
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 
@@ -165,7 +165,7 @@ class CaseDialog(QDialog):
             close_reason=self.reason.currentText(), share_history=periods, regiehouder=self.regiehouder.text(),
             duo_report_date=self.duo_date.date().toPython() if duo else None,
             duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
-            edit_periods=bool(periods))
+            edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
     def save(self) -> None:
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,

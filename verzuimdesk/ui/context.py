@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.database import Database
 
 Changed = OpChanges  # the name the pages used before the services said what they changed
 

@@ -34,9 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.disclosure import Topic, conversation_topic
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import (
     AgreementInput,
@@ -49,6 +46,7 @@ from verzuimdesk.services.conversations import (
 )
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
+from verzuimdesk.services.vocabulary import ConversationKind, Topic, conversation_topic, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
@@ -78,6 +76,7 @@ class ConversationDialog(QDialog):
                  kind: ConversationKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
+        self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
         self._loading = True
         self.setWindowTitle(self.tr("Conversation — %1").replace("%1", pupil_name) if pupil_name
@@ -170,6 +169,7 @@ class ConversationDialog(QDialog):
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
         c = get_conversation(self.ctx.db, conversation_id=conversation_id, by=self.ctx.account)
+        self.version = c.version  # a save over someone else's newer one is refused, showing both
         self._topic_chosen = True  # a stored conversation keeps the topic it has
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
                 "participants": c.participants,
@@ -364,7 +364,7 @@ class ConversationDialog(QDialog):
             self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
             held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
             summary=self.summary.toPlainText(), agreements=agreements, by=self.ctx.account,
-            conversation_id=self.conversation_id, topic=str(self.topic.currentData()))
+            conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, by=self.ctx.account)
         return conversation_id

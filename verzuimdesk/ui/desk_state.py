@@ -85,6 +85,18 @@ class DeskState(QObject):
         self._on_changed(WHOLE_SCHOOL)
 
     @property
+    def computing(self) -> bool:
+        """A worker computes the figures (the app starts the first of the day so, before its window)."""
+        return self._running > 0
+
+    def first(self) -> DeskOverview | None:
+        """What a page just built shows: the figures, computed now if none are under way; None while a
+        worker computes them (the page shows that it waits, and `updated` brings them)."""
+        if self.overview is None and self.computing:
+            return None
+        return self.current()
+
+    @property
     def stale(self) -> bool:
         return self.missed is not None
 

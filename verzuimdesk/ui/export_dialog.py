@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.accounts import Account
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.settings import configure_qsettings
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 
@@ -277,8 +277,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self.progress.show()
+        from verzuimdesk.services.database import DatabaseError
         from verzuimdesk.services.dossier import Refused
-        from verzuimdesk.storage.database import DatabaseError
 
         job = self.job()
         self._thread, self._worker = start_thread(self, lambda _progress: job(),

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.spreadsheet import FIELDS, REQUIRED
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.vocabulary import FIELDS, REQUIRED, InputRefused
 from verzuimdesk.ui.code_mapping import CodeMappingTable
 from verzuimdesk.ui.tasks import ThreadWorker, start_thread
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.accounts import Account
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.import_pages import MappingPage, RunPage, SummaryPage
 
 PAGE_FILE, PAGE_MAPPING, PAGE_SUMMARY, PAGE_RUN = range(4)

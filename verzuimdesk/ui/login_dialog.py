@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.account_admin import must_change_password
-from verzuimdesk.services.accounts import Account, login
-from verzuimdesk.services.demo_accounts import demo_accounts
+from verzuimdesk.services.demo_sidecar import demo_accounts
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import Database
+
+if TYPE_CHECKING:  # the services that open the database load when the user logs in, not before the dialog
+    from verzuimdesk.services.accounts import Account
+    from verzuimdesk.services.database import Database
 
 
 def demo_hint(target: str) -> str:
@@ -70,6 +73,9 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def try_login(self) -> None:
+        from verzuimdesk.services.account_admin import must_change_password
+        from verzuimdesk.services.accounts import login
+
         try:
             self.result_value = login(self.target, username=self.username.text().strip(),
                                       password=self.password.text())

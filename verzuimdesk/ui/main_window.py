@@ -5,6 +5,7 @@ It lays out and wires; every rule lives in the services. Pages get the AppContex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
@@ -27,6 +28,16 @@ from verzuimdesk.ui.pages.pupils_page import PupilsPage
 from verzuimdesk.ui.widgets.access import name_lists
 
 
+class NotBuilt(QWidget):
+    """The place of a page not built yet: the window builds it when it is first shown or asked for, so
+    a start pays only for the page on screen (the Leerlingen list of 1,000 pupils fits its columns to
+    87,000 cells)."""
+
+    def __init__(self, build: Callable[[], QWidget], title: str) -> None:
+        super().__init__()
+        self.build, self.title = build, title
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
@@ -43,8 +54,9 @@ class MainWindow(QMainWindow):
         for title, widget in self._make_pages():
             self.nav.addItem(QListWidgetItem(title))
             self.pages.addWidget(widget)
-            name_lists(widget, title)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+            if not isinstance(widget, NotBuilt):
+                name_lists(widget, title)
+        self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -79,18 +91,54 @@ class MainWindow(QMainWindow):
         if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
             self.page_widgets: list[QWidget] = [self.analyse_page]
             return [(self.tr("Analysis"), self.analyse_page)]
-        self.pupils_page = PupilsPage(self.ctx)
-        self.pupils_page.pupil_activated.connect(self.open_pupil)
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
         self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.overview_page.group_activated.connect(self.open_registration)
-        self.page_widgets = [self.overview_page, self.pupils_page, RegistrationPage(self.ctx),
-                             QuarterlyPage(self.ctx), self.analyse_page, SettingsPage(self.ctx)]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
                   self.tr("Analysis"), self.tr("Settings")]
+        self.page_widgets = [self.overview_page, NotBuilt(self._make_pupils_page, titles[self.PAGE_PUPILS]),
+                             RegistrationPage(self.ctx), QuarterlyPage(self.ctx), self.analyse_page,
+                             NotBuilt(lambda: SettingsPage(self.ctx), titles[self.PAGE_SETTINGS])]
         return list(zip(titles, self.page_widgets, strict=True))
+
+    def _make_pupils_page(self) -> PupilsPage:
+        page = PupilsPage(self.ctx)
+        page.pupil_activated.connect(self.open_pupil)
+        return page
+
+    def _show_page(self, row: int) -> None:
+        self.page(row)
+        self.pages.setCurrentIndex(row)
+
+    def page(self, row: int) -> QWidget:
+        """The page at `row`, built now if it was not yet."""
+        widget = self.pages.widget(row)
+        if not isinstance(widget, NotBuilt):
+            return widget
+        shown = self.pages.currentWidget() is widget
+        real = widget.build()
+        name_lists(real, widget.title)
+        self.pages.insertWidget(row, real)
+        self.pages.removeWidget(widget)
+        widget.deleteLater()
+        self.page_widgets[row] = real
+        if shown:
+            self.pages.setCurrentWidget(real)
+        return real
+
+    @property
+    def pupils_page(self) -> PupilsPage:
+        if not self.has_pupils:
+            raise AttributeError("pupils_page")  # the directie's window has no pupils
+        page = self.page(self.PAGE_PUPILS)
+        assert isinstance(page, PupilsPage)
+        return page
+
+    @property
+    def has_pupils(self) -> bool:
+        return len(self.page_widgets) > 1
 
     def _make_toolbar(self) -> None:
         bar = QToolBar(self.tr("Peildatum"))
@@ -140,6 +188,7 @@ class MainWindow(QMainWindow):
                                (self.tr("&Restore a backup…"), self._restore),
                                (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx, self)),
                                (self.tr("&Topics to check…"), self.check_topics),
+                               (self.tr("Letters and letter&head…"), self.letter_settings),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
@@ -154,7 +203,12 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(row).text(), self, shortcut=QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
-        if hasattr(self, "pupils_page"):
+        if self.ctx.account.can(Permission.EDIT_DOSSIER) or self.ctx.account.can(Permission.DECIDE_LEAVE):
+            leave = QAction(self.tr("&Leave requests…"), self, shortcut=QKeySequence("Ctrl+Shift+V"))
+            leave.triggered.connect(self.show_verlof)
+            go.addAction(leave)
+            self.addAction(leave)
+        if self.has_pupils:
             find = QAction(self.tr("Find pupil"), self, shortcut=QKeySequence.StandardKey.Find)
             find.triggered.connect(self.find_pupil)
             go.addAction(find)
@@ -169,6 +223,16 @@ class MainWindow(QMainWindow):
         self.file_menu, self.go_menu, self.help_menu = file_menu, go, help_menu
 
     # -- behaviour --------------------------------------------------------------------------
+
+    def letter_settings(self) -> None:
+        from verzuimdesk.ui.letter_settings_dialog import LetterSettingsDialog
+
+        LetterSettingsDialog(self.ctx, self).exec()
+
+    def show_verlof(self) -> None:
+        from verzuimdesk.ui.verlof_dialog import VerlofDialog
+
+        VerlofDialog(self.ctx, self).exec()
 
     def find_pupil(self) -> None:
         self.nav.setCurrentRow(self.PAGE_PUPILS)

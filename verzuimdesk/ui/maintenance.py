@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.changes import WHOLE_SCHOOL
+from verzuimdesk.services.database import DatabaseError, is_encrypted, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
-from verzuimdesk.storage.database import DatabaseError, is_encrypted, sqlite_path
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from verzuimdesk.services.account_admin import choose_new_password
 from verzuimdesk.services.accounts import Account
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.storage.database import Database
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import LIGHT_ORDER, PupilDeskRow
+from verzuimdesk.services.vocabulary import Light, number
 from verzuimdesk.ui.widgets.rows_model import refilter
 from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.words import action_word, day_text, light_icon, light_word
@@ -52,7 +52,7 @@ _TIPS = {
 
 
 def _hours(value: float) -> str:
-    return f"{value:g}".replace(".", ",") if value else ""
+    return number(value) if value else ""
 
 
 class PupilModel(PlainRowsModel):
@@ -116,7 +116,7 @@ class PupilModel(PlainRowsModel):
         if col == COL_LIGHT:
             return LIGHT_ORDER[row.light] * 10_000_000 + (row.next_due.toordinal() if row.next_due else 9_999_999)
         if col == COL_NAME:
-            return row.sort_name
+            return row.sort_key
         if col == COL_DUE:
             return row.next_due.toordinal() if row.next_due else 9_999_999
         if col == COL_HOURS:

@@ -14,10 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from verzuimdesk.domain.calendar import DayOff
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.registration import GridColumn, RecordRow, WeekGrid
+from verzuimdesk.services.vocabulary import Category, DayOff, format_date
 
 COL_NAME = 0
 COL_FIRST_PART = 1

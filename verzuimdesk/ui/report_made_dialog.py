@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, register_event, update_event
+from verzuimdesk.services.vocabulary import ActionKind
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel

@@ -28,12 +28,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.domain.calendar import Period
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.protocol import list_protocols
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, account_of, save_recovery_sheet
+from verzuimdesk.services.database import Database, DatabaseError, check_password_strength
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils, read_file
 from verzuimdesk.services.school import new_school_database
@@ -45,8 +41,7 @@ from verzuimdesk.services.settings import (
     vacation_prefill,
     vacation_prefills,
 )
-from verzuimdesk.storage.database import Database, DatabaseError
-from verzuimdesk.storage.vault import check_password_strength
+from verzuimdesk.services.vocabulary import InputRefused, Period, SchoolSettings, format_date, list_protocols
 from verzuimdesk.ui.setting_sections.timetable_section import parse_week
 
 DEFAULT_WEEK = ("08:30-12:00, 13:00-15:00", "08:30-12:00, 13:00-15:00", "08:30-12:15",

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Account
+from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import Topic, TopicItem, set_topic, topics_to_check
-from verzuimdesk.storage.database import Database
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 from verzuimdesk.ui.widgets.words import topic_word
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import SEVERITY, DeskDossier
+from verzuimdesk.services.vocabulary import format_date, number
 from verzuimdesk.ui.widgets.heatmap import FUTURE, OFF, PRESENT, STATE_COLOURS, YearHeatmap, state_word
 from verzuimdesk.ui.widgets.rows_model import Row, RowsModel
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word
@@ -23,9 +23,6 @@ def _swatch(colour: str, word: str) -> QWidget:
     row.addStretch(1)
     return box
 
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 class AbsenceTab(QWidget):
@@ -75,7 +72,7 @@ class AbsenceTab(QWidget):
         self.heatmap.set_cells(list(d.cells))
         self.heatmap.adjustSize()
         self.totals.set_rows([
-            Row(i, (category_word(t.category), _num(t.hours), str(t.episodes), str(t.records)), t.category.value,
+            Row(i, (category_word(t.category), number(t.hours), str(t.episodes), str(t.records)), t.category.value,
                 dot=CATEGORY_COLOURS[t.category])
             for i, t in enumerate(d.totals)])
         self.table.resizeColumnsToContents()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import delete_conversation, drafts_of
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.vocabulary import ConversationKind, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.conversation_dialog import ConversationDialog
 from verzuimdesk.ui.dossier.list_tab import ListTab

@@ -9,19 +9,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Action, Light, RuleHit
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.light_reason import deciding_hit, hits_in_order, rule_label
+from verzuimdesk.services.vocabulary import Action, Light, RuleHit, format_date, number
 from verzuimdesk.ui.widgets.light_badge import LightBadge
 from verzuimdesk.ui.widgets.words import action_word, category_word
 
 if TYPE_CHECKING:
-    from verzuimdesk.reports.data import RecordRow
+    from verzuimdesk.services.vocabulary import RecordRow
 
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 class DossierHeader(QWidget):
@@ -139,13 +135,13 @@ class DossierHeader(QWidget):
         if hit.window_start and hit.window_end:
             window = self.tr("window %1 – %2").replace("%1", format_date(hit.window_start)).replace(
                 "%2", format_date(hit.window_end))
-        numbers = self.tr("%1 %3 (threshold %2)").replace("%1", _num(hit.value)).replace(
-            "%2", _num(hit.threshold)).replace("%3", hit.unit)
+        numbers = self.tr("%1 %3 (threshold %2)").replace("%1", number(hit.value)).replace(
+            "%2", number(hit.threshold)).replace("%3", hit.unit)
         since = self.tr("since %1").replace("%1", format_date(hit.trigger_date))
         recs = [records[i] for i in hit.record_ids if i in records]
         shown = ", ".join(
             f"{format_date(r.day, weekday=False)} {escape(r.code)} ({escape(category_word(r.category))}"
-            f"{', ' + _num(r.minutes / 60) + ' u' if r.minutes else ''})" for r in recs[:12])
+            f"{', ' + number(r.minutes / 60) + ' u' if r.minutes else ''})" for r in recs[:12])
         if len(recs) > 12:
             shown += self.tr(" and %1 more").replace("%1", str(len(recs) - 12))
         name = rule_label(d.protocol, hit.rule_id) if d.protocol else hit.rule_id

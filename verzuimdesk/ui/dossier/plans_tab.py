@@ -9,11 +9,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.dossier.plan_dialog import PlanDialog

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.reports.data import EventItem
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, delete_event
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.vocabulary import ActionKind, EventItem, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.operations import run_write

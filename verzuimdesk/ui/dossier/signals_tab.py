@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.vocabulary import format_date
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 

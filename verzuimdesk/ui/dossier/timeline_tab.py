@@ -8,8 +8,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.dossier_view import DeskDossier
+from verzuimdesk.services.vocabulary import format_date, number
 from verzuimdesk.ui.widgets.rows_model import KIND_ROLE, SORT_ROLE, Row, RowsModel, refilter
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word, conversation_word, report_word
 
@@ -36,9 +36,6 @@ class _Filter(QSortFilterProxyModel):
             return any(self.text in c.lower() for c in cells)
         return True
 
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 class TimelineTab(QWidget):
@@ -89,7 +86,7 @@ class TimelineTab(QWidget):
             span = f"{r.start:%H:%M}–{r.end:%H:%M}" if r.start and r.end else self.tr("whole day")
             what = f"{r.code} {r.label}" if r.minutes_late else f"{r.code} {r.label}: {span}"
             if r.minutes:
-                what += f", {_num(r.minutes / 60)} " + self.tr("hours")
+                what += f", {number(r.minutes / 60)} " + self.tr("hours")
             if r.minutes_late:
                 what += ", " + self.tr("%1 minutes late").replace("%1", str(r.minutes_late))
             if r.note:

@@ -7,21 +7,22 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.codes import ActionKind, ConversationKind
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
+from verzuimdesk.services.vocabulary import ActionKind, ConversationKind
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.dossier.absence_tab import AbsenceTab
 from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
 from verzuimdesk.ui.dossier.header import DossierHeader
+from verzuimdesk.ui.dossier.letters_tab import LettersTab
 from verzuimdesk.ui.dossier.plans_tab import PlansTab
 from verzuimdesk.ui.dossier.reports_tab import ReportsTab
 from verzuimdesk.ui.dossier.signals_tab import SignalsTab
 from verzuimdesk.ui.dossier.timeline_tab import TimelineTab
 from verzuimdesk.ui.widgets.access import name_lists
 
-TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, TAB_SIGNALS = range(6)
+TAB_TIMELINE, TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, TAB_SIGNALS, TAB_LETTERS = range(7)
 
 # Where an action of the stappenplan is done, and the conversation kind that does it.
 CONVERSATION_FOR = {ActionKind.TALK_PUPIL: ConversationKind.PUPIL,
@@ -46,9 +47,11 @@ class DossierWindow(QWidget):
         self.reports = ReportsTab(ctx, pupil_id)
         self.signals = SignalsTab()
         self.signals.date_activated.connect(self.show_in_registration)
+        self.letters = LettersTab(ctx, pupil_id)
         for widget, title in ((self.timeline, self.tr("&Timeline")), (self.absence, self.tr("&Absence")),
                               (self.conversations, self.tr("&Conversations")), (self.plans, self.tr("&Plans")),
-                              (self.reports, self.tr("&Reports made")), (self.signals, self.tr("&Signals"))):
+                              (self.reports, self.tr("&Reports made")), (self.signals, self.tr("&Signals")),
+                              (self.letters, self.tr("L&etters"))):
             self.tabs.addTab(widget, title)
             name_lists(widget, title)
         export = QPushButton(self.tr("Export dossier…"))
@@ -57,10 +60,14 @@ class DossierWindow(QWidget):
         overview = QPushButton(self.tr("Absence overview…"))
         overview.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
         overview.clicked.connect(lambda: self.export("overview"))
+        letter = QPushButton(self.tr("Make a letter…"))
+        letter.setEnabled(ctx.account.can(Permission.EXPORT_PUPIL))
+        letter.clicked.connect(self.make_letter)
         self.peil = QLabel()
         bottom = QHBoxLayout()
         bottom.addWidget(self.peil)
         bottom.addStretch(1)
+        bottom.addWidget(letter)
         bottom.addWidget(overview)
         bottom.addWidget(export)
         # The explanation and the tabs share the height; the reader drags the line between them.
@@ -97,7 +104,7 @@ class DossierWindow(QWidget):
                             .replace("%2", pupil.group))
         self.peil.setText(self.tr("As on the peildatum; change it in the main window to look back."))
         for part in (self.header, self.timeline, self.absence, self.conversations, self.plans, self.reports,
-                     self.signals):
+                     self.signals, self.letters):
             part.show_dossier(data)
         self.tabs.setTabText(TAB_SIGNALS, self.tr("&Signals (%1)").replace("%1", str(len(data.signals))))
 
@@ -147,6 +154,10 @@ class DossierWindow(QWidget):
         if show is not None:
             show(self.data.dossier.pupil.group, day)
             main.activateWindow()  # type: ignore[union-attr]
+
+    def make_letter(self) -> None:
+        self.tabs.setCurrentIndex(TAB_LETTERS)
+        self.letters.new_letter()
 
     def export(self, kind: str) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

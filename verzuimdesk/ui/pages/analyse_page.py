@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import one_decimal, whole_hours
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.trends import PERIODS, Figures, SchoolTrends, default_range, school_trends
+from verzuimdesk.services.vocabulary import one_decimal, whole_hours
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.tasks import run_task

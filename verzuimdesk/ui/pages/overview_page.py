@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.vocabulary import ActionKind, Light, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.widgets.columns import fit_columns
@@ -133,7 +131,8 @@ class OverviewPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activate)
-        self.empty = QLabel(self.tr("Nothing to do: every action of the stappenplan is done."))
+        self.nothing_to_do = self.tr("Nothing to do: every action of the stappenplan is done.")
+        self.empty = QLabel(self.nothing_to_do)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.unchecked = QLabel()
         self.unchecked.setObjectName("unchecked_registration")
@@ -165,10 +164,25 @@ class OverviewPage(QWidget):
         layout.addWidget(self.error)
         layout.addSpacing(8)
         layout.addWidget(self.attention, 1)
+        self.waiting = QWidget()  # holds the page's lower half while the figures are worked out
+        self.waiting.hide()
+        layout.addWidget(self.waiting, 1)
         self.state.updated.connect(self.show_overview)
         self.state.failed.connect(self._failed)
         self.state.watch(self)
-        self.show_overview(self.state.current())
+        first = self.state.first()
+        if first is not None:
+            self.show_overview(first)
+        else:  # the app's start: the window is painted at once, the figures follow from a worker
+            self.title.setText(self.tr("Computing the lights of the school…"))
+            self.todo_title.setText(self.tr("To do"))
+            self.table.hide()
+            self.empty.setText(self.tr("One moment: every pupil's light is being worked out."))
+            for light, button in self.counts.items():
+                button.number.setText("…")
+                button.word.setText(light_word(light))
+            self.attention.hide()  # its "no pupil with a signal" would not be true yet
+            self.waiting.show()
 
     def show_overview(self, overview: DeskOverview) -> None:
         self.error.hide()
@@ -181,11 +195,14 @@ class OverviewPage(QWidget):
         self.todo_title.setText(title.replace("%1", str(n)).replace("%2", str(overdue)))
         self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
+        self.empty.setText(self.nothing_to_do)
         self.empty.setVisible(not overview.todo)
         self._show_unchecked(overview)
         fit_columns(self.table, COL_REASON)
         self.table.updateGeometry()  # its height follows the number of rows
         self.attention.show_items(overview.attention)
+        self.attention.show()
+        self.waiting.hide()
 
     def _show_unchecked(self, overview: DeskOverview) -> None:
         """The groups whose registration of the last schooldagen nobody marked as checked, as links."""

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.pupil_model import (
@@ -103,7 +103,11 @@ class PupilsPage(QWidget):
         layout.addWidget(self.table)
         self.state.updated.connect(self.show_overview)
         self.state.watch(self)
-        self.show_overview(self.state.current())
+        first = self.state.first()
+        if first is not None:
+            self.show_overview(first)
+        else:
+            self.count.setText(self.tr("Computing the lights…"))
 
     # -- what the main window asks ------------------------------------------------------------
 

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.quarterly import reference_date
-from verzuimdesk.reports.data import QuarterlyRow
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.services.vocabulary import QuarterlyRow, format_date, reference_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.operations import run_write

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import Refused, refusal_text
@@ -37,6 +35,7 @@ from verzuimdesk.services.registration import (
     plan_code,
     week_grid,
 )
+from verzuimdesk.services.vocabulary import Category, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.operations import run_write
@@ -296,8 +295,10 @@ class RegistrationPage(QWidget):
             self.apply(self.tr("Clear"), ids, [])
 
     def apply(self, text: str, remove: list[int], add: list[AbsenceSpec]) -> EditResult | None:
-        ctx = self.ctx
-        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, by=ctx.account),
+        ctx, grid = self.ctx, self.model.grid
+        shown = [grid.record(i) for i in remove] if grid is not None else []
+        seen = [r for r in shown if r is not None]  # as read: a record someone changed since is not overwritten
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, by=ctx.account, seen=seen),
                            refused=lambda exc: self.say(self.tr("Not saved: %1").replace("%1", refusal_text(exc)),
                                                         error=True),
                            announce=self._announce)

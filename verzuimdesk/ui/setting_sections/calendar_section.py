@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.calendar import Period
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.values import parse_date
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import (
     REGIONS,
@@ -32,6 +29,7 @@ from verzuimdesk.services.settings import (
     vacation_prefill,
     vacation_prefills,
 )
+from verzuimdesk.services.vocabulary import InputRefused, Period, Problem, parse_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, settings_form

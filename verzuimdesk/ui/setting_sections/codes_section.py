@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.codes import Category
 from verzuimdesk.services.registration import list_codes
 from verzuimdesk.services.settings import save_code
+from verzuimdesk.services.vocabulary import Category
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form

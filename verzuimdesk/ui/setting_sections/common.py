@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.storage.database import DatabaseError
+from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.vocabulary import InputRefused
 
 FIELD_WIDTH = 520  # a form's text fields and lists: wide enough for a school's name, not the whole screen
 

@@ -7,10 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
-from verzuimdesk.domain.calendar import Period
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.registration import CodeRow
 from verzuimdesk.services.settings import StaffRow
+from verzuimdesk.services.vocabulary import Period, format_date
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.protocol import ProtocolError, list_protocols, load_protocol
 from verzuimdesk.services.settings import adopt_protocol_file, describe_protocol, school_view, set_protocol
+from verzuimdesk.services.vocabulary import ProtocolError, list_protocols, load_protocol
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine

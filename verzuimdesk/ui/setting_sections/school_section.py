@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.importers.schoolfile import SchoolSettings
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.school_contact import (
     SchoolContact,
@@ -17,6 +16,7 @@ from verzuimdesk.services.school_contact import (
     school_contact,
 )
 from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
+from verzuimdesk.services.vocabulary import SchoolSettings
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form

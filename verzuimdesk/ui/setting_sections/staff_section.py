@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.account_admin import remove_account, reset_password, set_active
 from verzuimdesk.services.accounts import Role, add_account
+from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.settings import StaffRow, list_staff, school_view
-from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
 from verzuimdesk.ui.setting_sections.models import StaffModel

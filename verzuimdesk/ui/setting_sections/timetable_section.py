@@ -7,12 +7,9 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.domain.calendar import WEEKDAYS_NL, Span
-from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.schoolfile import DayTable
-from verzuimdesk.importers.values import parse_span
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import save_school, school_view
+from verzuimdesk.services.vocabulary import WEEKDAYS_NL, DayTable, InputRefused, Problem, Span, parse_span
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form

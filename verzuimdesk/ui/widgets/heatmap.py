@@ -9,8 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.services.vocabulary import Category, format_date
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word, tr
 
 OFF, PRESENT, FUTURE = "off", "present", "future"

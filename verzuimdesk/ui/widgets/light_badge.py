@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from verzuimdesk.domain.dutch import MONTHS_NL
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.quarterly import quarterly_reminder
+from verzuimdesk.services.vocabulary import MONTHS_NL
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 

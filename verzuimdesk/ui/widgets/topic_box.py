@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from verzuimdesk.domain.disclosure import Topic
+from verzuimdesk.services.vocabulary import Topic
 from verzuimdesk.ui.widgets.words import topic_word
 
 

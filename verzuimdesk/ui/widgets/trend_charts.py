@@ -26,8 +26,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QToolTip, QWidget
 
-from verzuimdesk.domain.dutch import one_decimal, whole_hours
-from verzuimdesk.domain.trends import CATEGORIES, Figures
+from verzuimdesk.services.vocabulary import CATEGORIES, Figures, one_decimal, whole_hours
 from verzuimdesk.ui.widgets.words import CATEGORY_COLOURS, category_word
 
 THIS_YEAR, LAST_YEAR = "#1f4e79", "#9db4cc"

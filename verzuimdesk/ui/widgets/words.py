@@ -8,10 +8,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from verzuimdesk.domain.codes import ActionKind, Category, ConversationKind
-from verzuimdesk.domain.disclosure import Topic
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.vocabulary import ActionKind, Category, ConversationKind, Light, Topic, format_date
 
 CONTEXT = "Desk"
 

@@ -1,0 +1,119 @@
+"""Accounts on a server (issue #24): `verzuimdesk init --db postgresql://…` makes the schema and the first
+IB-er's own login; the IB-er adds a leerkracht, who logs in with her own password and, even with raw SQL,
+reads and writes only the pupils of her own group. A throwaway cluster that checks passwords."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import DATA, PASSPHRASE
+from tests.storage.test_postgres import cluster
+from verzuimdesk.cli.main import run
+from verzuimdesk.services.account_admin import set_active
+from verzuimdesk.services.accounts import Role, add_account, login
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.registration import AbsenceSpec, apply_edit
+from verzuimdesk.services.status import school_status
+from verzuimdesk.storage import audit
+from verzuimdesk.storage.models import Pupil
+
+pytestmark = pytest.mark.slow
+
+ADMIN = "beheer-wachtwoord-42"
+JUF = "juf-wachtwoord-7"
+
+
+@pytest.fixture(scope="module")
+def secure_server() -> Iterator[tuple[str, int]]:
+    with cluster(password=ADMIN) as where:
+        yield where
+
+
+@pytest.fixture
+def school(secure_server: tuple[str, int], school_file: Path) -> str:
+    """A school database made by `init --db` as the owner, with the pupils and absences of tests/data;
+    its address without a login (each person adds their own)."""
+    import psycopg
+
+    host, port = secure_server
+    with psycopg.connect(host=host, port=port, user="verzuimdesk", password=ADMIN, dbname="postgres",
+                         autocommit=True) as conn:
+        conn.execute('DROP DATABASE IF EXISTS "school"')
+        conn.execute('CREATE DATABASE "school"')
+    owner = f"postgresql://verzuimdesk:{ADMIN}@/school?host={host}&port={port}"
+    assert run(["init", "--db", owner, "--school", str(school_file)]) == 0  # IB-er 'ib', VERZUIMDESK_PASSPHRASE
+    for kind, name in (("pupils", "pupils.csv"), ("absences", "absences.csv")):
+        assert run(["import", kind, "--db", owner, str(DATA / name)]) == 0
+    return f"postgresql:///school?host={host}&port={port}"
+
+
+def raw(school: str, user: str, password: str):  # type: ignore[no-untyped-def]
+    import psycopg
+
+    host, port = school.split("host=")[1].split("&port=")
+    return psycopg.connect(host=host, port=int(port), user=user, password=password, dbname="school", autocommit=True)
+
+
+def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(school: str) -> None:
+    import psycopg
+
+    with pytest.raises(Refused, match="Onjuiste gebruikersnaam of wachtwoord"):
+        login(school, username="ib", password="fout")
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        assert ib.role is Role.IB
+        add_account(db, by=ib, username="juf", name="Juf Anna", role=Role.TEACHER, password=JUF, groups=("1-2",))
+        with db.read() as s:
+            everyone = set(s.scalars(select(Pupil.number)))
+    finally:
+        db.close()
+    assert everyone == {"1001", "1002", "1003", "1004"}
+
+    with raw(school, "juf", JUF) as conn:
+        assert [r[0] for r in conn.execute("SELECT number FROM pupil")] == ["1002"]
+        assert conn.execute("SELECT count(*) FROM absence a JOIN pupil p ON p.id = a.pupil_id").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM absence").fetchone() == (1,)  # 1001's and 1003's: not there
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE pupil_id IS NOT NULL AND pupil_id NOT IN "
+                            "(SELECT id FROM pupil)").fetchone() == (0,)
+        (own,) = conn.execute("SELECT id FROM pupil").fetchone()  # type: ignore[misc]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no own promotion to IB-er
+            conn.execute("UPDATE staff SET role = 'ib' WHERE username = 'juf'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no account of her own making
+            conn.execute("SELECT vd_create_login('x', 'SCRAM-SHA-256$4096:x$y:z', 'ib')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the log is append-only for her
+            conn.execute("DELETE FROM audit_log")
+        # Writing a row for a pupil of another group is refused by the policy (no such pupil for her).
+        with pytest.raises(psycopg.Error):
+            conn.execute("INSERT INTO absence (pupil_id, day, code_id, created_at, created_by, note, reported_by, "
+                         "topic_review, version) VALUES (%s, '2025-11-05', 1, now(), 'juf', '', '', false, 1)",
+                         (1 if own != 1 else 2,))
+
+    # Through the app she works as a leerkracht of 1-2; what she writes continues the one audit chain.
+    db, juf = login(school, username="juf", password=JUF)
+    try:
+        assert (juf.role, juf.groups) == (Role.TEACHER, ("1-2",))
+        with db.read() as s:
+            mine = s.scalars(select(Pupil.id).where(Pupil.number == "1002")).one()
+        apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], by=ib('juf'))
+        # Her lights: her own pupil only; computed, not stored (only the IB-er's app fills the shared cache).
+        assert [p.pupil_id for p in school_status(db, date(2025, 11, 12)).pupils] == [mine]
+        assert school_status(db, date(2025, 11, 12)).computed == 1
+    finally:
+        db.close()
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        with db.read() as s:
+            assert audit.verify(s) is None
+            assert audit.problem(s) is None
+        set_active(db, by=ib, username="juf", active=False)  # she left the school
+    finally:
+        db.close()
+    with raw(school, "juf", JUF) as conn:
+        assert conn.execute("SELECT count(*) FROM pupil").fetchone() == (0,)
+    with pytest.raises(Refused, match="geen actieve gebruiker"):
+        login(school, username="juf", password=JUF)
