@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
 PASSPHRASE = "test-wachtwoord-123"
+# How long a test waits for a condition (a worker's answer, a timer, a debounce): the condition decides,
+# this bound only ends a test that would hang, so it is far above any machine's slowness under load.
+PATIENCE_MS = 60_000
 
 
 def raw(path: Path) -> Any:

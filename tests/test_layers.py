@@ -38,3 +38,17 @@ def test_domain_imports_neither_sqlalchemy_nor_qt() -> None:
     subs = [f"verzuimdesk.domain.{m.name}" for m in pkgutil.walk_packages(domain.__path__)]
     loaded = modules_after("\n".join(f"import {m}" for m in ["verzuimdesk.domain", *subs]))
     assert not any(m.startswith(("PySide6", "sqlalchemy")) for m in loaded)
+
+
+def test_the_demo_school_uses_only_domain_importers_and_storage() -> None:
+    # issue 17: the demo is a package of its own below the services; the domain knows nothing of it
+    loaded = modules_after("import verzuimdesk.demo")
+    assert not [m for m in loaded if m.startswith(("PySide6", "verzuimdesk.services", "verzuimdesk.ui",
+                                                   "verzuimdesk.cli", "verzuimdesk.reports"))]
+    import pkgutil
+
+    import verzuimdesk.domain as domain
+
+    subs = [f"verzuimdesk.domain.{m.name}" for m in pkgutil.walk_packages(domain.__path__)]
+    assert "verzuimdesk.demo" not in modules_after("\n".join(f"import {m}" for m in ["verzuimdesk.domain", *subs]))
+    assert not [m for m in subs if "demo" in m]

@@ -831,6 +831,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Soort</translation>
     </message>
     <message>
+        <source>What was discussed, and what was agreed?</source>
+        <translation>Wat is er besproken, en wat is er afgesproken?</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Onderwerp</translation>
     </message>
@@ -855,14 +859,6 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Teruggezet uit je concept van %1.</translation>
     </message>
     <message>
-        <source>Stap 3 — conversation with the pupil. What is the reason for the absence? What worries you, and what worries the pupil? What is needed to prevent further absence? Make concrete agreements together, and tell the pupil that the parents will be informed.</source>
-        <translation>Stap 3 — gesprek met de leerling. Wat is de reden van het verzuim? Wat zijn jouw zorgen, en die van de leerling? Wat is nodig om verder verzuim te voorkomen? Maak samen concrete afspraken en vertel dat de ouders/verzorgers geïnformeerd worden.</translation>
-    </message>
-    <message>
-        <source>Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the pupil&apos;s right to learn, with concrete agreements and who does what?</source>
-        <translation>Stap 6 — ZAT. Wat is de probleemanalyse? Wie heeft de regie? Welk plan borgt het recht op leren, met concrete afspraken over wie wat doet?</translation>
-    </message>
-    <message>
         <source>Youth doctor (JGZ). Record that the pupil is ill and what was agreed about returning to school — never what the illness is: no diagnosis is recorded.</source>
         <translation>Jeugdarts (JGZ). Leg vast dát de leerling ziek is en wat is afgesproken over de terugkeer naar school — nooit wát de ziekte is: er wordt geen diagnose vastgelegd.</translation>
     </message>
@@ -873,10 +869,6 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>School social work. What was asked, what was agreed, and did the parents consent?</source>
         <translation>Schoolmaatschappelijk werk. Wat is gevraagd, wat is afgesproken, en gaven de ouders toestemming?</translation>
-    </message>
-    <message>
-        <source>Stap 4 — contact with the parents. Report the absence. How are the pupil&apos;s health and well-being? Share the school&apos;s concern. May school social work (SMW) contact the family? Tell them when leerplicht and the youth doctor are involved. No diagnosis is recorded.</source>
-        <translation>Stap 4 — contact met de ouders/verzorgers. Meld het verzuim. Hoe is het met de gezondheid en het welbevinden van de leerling? Uit de zorgen van school. Mag schoolmaatschappelijk werk (SMW) contact opnemen? Vertel wanneer leerplicht en de jeugdarts worden ingeschakeld. Er wordt geen diagnose vastgelegd.</translation>
     </message>
     <message>
         <source>Guide: %1</source>
@@ -1209,6 +1201,18 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Ouders en verzorgers toevoegen of wijzigen</translation>
     </message>
     <message>
+        <source>Leerplicht</source>
+        <translation>Leerplicht</translation>
+    </message>
+    <message>
+        <source>Vrijstelling…</source>
+        <translation>Vrijstelling…</translation>
+    </message>
+    <message>
+        <source>Record or change a vrijstelling van de leerplicht</source>
+        <translation>Een vrijstelling van de leerplicht vastleggen of wijzigen</translation>
+    </message>
+    <message>
         <source>Why this light</source>
         <translation>Waarom deze kleur</translation>
     </message>
@@ -1241,6 +1245,26 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Nu: %1</translation>
     </message>
     <message>
+        <source>Birth date missing (taken as leerplichtig)</source>
+        <translation>Geboortedatum ontbreekt (gerekend als leerplichtig)</translation>
+    </message>
+    <message>
+        <source>Not yet leerplichtig (from %1)</source>
+        <translation>Nog niet leerplichtig (vanaf %1)</translation>
+    </message>
+    <message>
+        <source>Leerplichtig from %1</source>
+        <translation>Leerplichtig vanaf %1</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>tot nader order</translation>
+    </message>
+    <message>
+        <source>Vrijstelling (%1): %2 – %3</source>
+        <translation>Vrijstelling (%1): %2 – %3</translation>
+    </message>
+    <message>
         <source>Not enrolled on %1.</source>
         <translation>Niet ingeschreven op %1.</translation>
     </message>
@@ -1271,6 +1295,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>window %1 – %2</source>
         <translation>periode %1 – %2</translation>
+    </message>
+    <message>
+        <source>vrijgesteld (%1) until %2</source>
+        <translation>vrijgesteld (%1) tot %2</translation>
+    </message>
+    <message>
+        <source>Birth date missing: enter it in the LAS and import the pupils again.</source>
+        <translation>Geboortedatum ontbreekt: vul hem in het LAS in en importeer de leerlingen opnieuw. Tot dan geldt de leerling als leerplichtig.</translation>
     </message>
     <message>
         <source>%1 %3 (threshold %2)</source>
@@ -1365,6 +1397,65 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
+    <name>ExemptionDialog</name>
+    <message>
+        <source>Vrijstelling of %1</source>
+        <translation>Vrijstelling van %1</translation>
+    </message>
+    <message>
+        <source>Vrijstellingen</source>
+        <translation>Vrijstellingen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Article of the Leerplichtwet</source>
+        <translation>Artikel van de Leerplichtwet</translation>
+    </message>
+    <message>
+        <source>Who granted it, on what ground, until when it is evaluated</source>
+        <translation>Wie hem verleende, op welke grond, wanneer hij geëvalueerd wordt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>tot nader order</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export dossier</source>
@@ -1439,6 +1530,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Opslaan als</translation>
     </message>
     <message>
+        <source>Check topics…</source>
+        <translation>Onderwerpen controleren…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -1449,6 +1544,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Entries of this pupil with a guessed topic: %1. The topic decides what this recipient gets: check them before this leaves the school.</source>
+        <translation>Items van deze leerling met een geraden onderwerp: %1. Het onderwerp bepaalt wat deze ontvanger krijgt: controleer ze voordat dit de school verlaat.</translation>
     </message>
     <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
@@ -2352,6 +2451,18 @@ Openen?</translation>
     <message>
         <source>Risk factors found in the records: a reason to look, never a change of the light</source>
         <translation>Risicofactoren uit de registratie: een reden om te kijken, nooit een ander licht</translation>
+    </message>
+    <message>
+        <source>The birth date is missing: the pupil is taken as leerplichtig. Enter it in the LAS and import the pupils again.</source>
+        <translation>De geboortedatum ontbreekt: de leerling geldt als leerplichtig. Vul hem in het LAS in en importeer de leerlingen opnieuw.</translation>
+    </message>
+    <message>
+        <source>Birth date missing</source>
+        <translation>Geboortedatum ontbreekt</translation>
+    </message>
+    <message>
+        <source>birth date missing</source>
+        <translation>geboortedatum ontbreekt</translation>
     </message>
 </context>
 <context>

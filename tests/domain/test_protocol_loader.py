@@ -92,3 +92,10 @@ def test_loader_refuses_a_threshold_that_is_not_a_number(tmp_path: Path) -> None
     path = edited(tmp_path, "venster_lesweken = 4, drempel = 16 }", "venster_lesweken = 4, drempel = nan }")
     with pytest.raises(ProtocolError, match=r"regel HW-16U: voorwaarde: 'drempel' moet een gewoon getal zijn"):
         load_protocol(path)
+
+
+def test_loader_refuses_guidance_for_an_unknown_conversation_or_without_text(tmp_path: Path) -> None:
+    with pytest.raises(ProtocolError, match="stap 3: 'leidraad' noemt een onbekende actie 'kletsen'"):
+        load_protocol(edited(tmp_path, "leidraad.talk_pupil =", "leidraad.kletsen ="))
+    with pytest.raises(ProtocolError, match=r"stap 3: 'leidraad\.contact_parents' is geen tekst"):
+        load_protocol(edited(tmp_path, 'leidraad.talk_pupil = """', 'leidraad.contact_parents = 3\nleidraad.talk_pupil = """'))

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.actors import IB
+from tests.conftest import PATIENCE_MS
 from tests.reports.conftest import cli, flat, open_db, pdf_text
 
 
@@ -35,7 +36,7 @@ def test_dialog_exports_off_the_gui_thread_then_opens_the_pdf_or_its_folder(qtbo
     dialog.path.setText(str(out))
     dialog.show()
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert dialog.isVisible() and str(out) in dialog.message.text() and dialog.folder_button.isVisible()
     dialog.open_button.click()
     dialog.folder_button.click()
@@ -58,7 +59,7 @@ def test_dialog_shows_the_dutch_refusal_and_stays_open(qtbot: object, school_db:
     assert dialog.consent.isEnabled()
     dialog.path.setText(str(tmp_path / "x.pdf"))
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: bool(warned), timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(warned), timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert warned == ["Kies eerst een leerling."]
     assert dialog.export_button.isEnabled() and not (tmp_path / "x.pdf").exists()
     db.close()
@@ -92,7 +93,7 @@ def test_a_dutch_default_name_in_the_last_folder_and_no_overwrite_without_asking
     out = tmp_path / "verzuimdossier-1003-leerplicht-2025-11-21.pdf"
     dialog.path.setText(str(out))  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     dialog.close()  # type: ignore[attr-defined]
 
     again = _dialog(qtbot, db, "1003")
@@ -126,7 +127,7 @@ def test_a_leerplicht_dossier_without_unauthorised_absence_asks_for_a_reason(
     assert not (tmp_path / "lp.pdf").exists() and "reason" in dialog.message.text()  # type: ignore[attr-defined]
     dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de ziekmeldingen"  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     text = " ".join("".join(p.extract_text() for p in PdfReader(str(tmp_path / "lp.pdf")).pages).split())
     assert "Reden van verstrekking Verzoek van leerplicht: twijfel aan de ziekmeldingen" in text
     with db.read() as s:
@@ -162,7 +163,7 @@ def test_a_leerplicht_overview_without_unauthorised_absence_asks_for_a_reason_to
     assert not out.exists() and "reason" in dialog.message.text() and _export_rows(db) == []  # type: ignore[attr-defined]
     dialog.ask_reason = lambda: "Vrijstelling aangevraagd: leerplicht vraagt het overzicht"  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert "Verzuimoverzicht" in flat(pdf_text(out))
     ((row,),) = [[r for r in _export_rows(db) if r["document"] == "verzuimoverzicht"]]
     assert row["reden"] == "Vrijstelling aangevraagd: leerplicht vraagt het overzicht" and row["ontvanger"] == "leerplicht"

@@ -101,3 +101,48 @@ def test_the_review_dialog_confirms_one_row_at_a_time(migrated: Database, qtbot:
     with migrated.read() as s:
         assert s.execute(text("SELECT topic, topic_review FROM event WHERE note LIKE 'ZAT%'")).one() == ("overig", 0)
     migrated.close()
+
+
+def test_the_export_dialog_offers_the_pupil_s_topics_to_check_where_it_exports(migrated: Database,
+                                                                                qtbot: object) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from verzuimdesk.ui.export_dialog import ExportDialog
+    from verzuimdesk.ui.topic_review_dialog import COL_PUPIL, TopicReviewDialog
+
+    with migrated.read() as s:
+        zoe = s.scalar(select(Pupil.id).where(Pupil.number == "1001"))
+    assert zoe is not None
+    n = len(topics_to_check(migrated, pupil_id=zoe))
+    dialog = ExportDialog(migrated, pupil_id=zoe, kind="dossier", today=date(2025, 11, 21), by=IB)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    assert dialog.topics_row.isVisible() and dialog.topics_note.text().startswith(f"Entries of this pupil with a guessed topic: {n}.")
+    seen: list[set[str]] = []
+
+    def confirm_all() -> None:  # the IB-er confirms each row of the list that opened, then closes it
+        review = QApplication.activeModalWidget()
+        assert isinstance(review, TopicReviewDialog)
+        seen.append({review.table.item(r, COL_PUPIL).text() for r in range(review.table.rowCount())})
+        for item in list(review.items):  # what each row's Confirm button does
+            review.confirm(item, item.topic.value)
+        assert review.table.rowCount() == 0
+        review.reject()
+
+    QTimer.singleShot(0, confirm_all)
+    dialog.topics_button.click()
+    assert seen == [{"Zoë van der Berg (1001)"}]  # only this pupil's entries
+    assert not dialog.topics_row.isVisible() and topics_to_check(migrated, pupil_id=zoe) == []
+    migrated.close()
+
+
+def test_the_export_dialog_says_nothing_about_topics_when_all_are_checked(school_db: Path, qtbot: object) -> None:
+    from verzuimdesk.ui.export_dialog import ExportDialog
+
+    db = open_db(school_db)
+    dialog = ExportDialog(db, pupil_id=1, kind="duo", today=date(2025, 11, 21), by=IB)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    assert not dialog.topics_row.isVisible()
+    db.close()

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.reports.conftest import cli, flat, pdf_text
-from verzuimdesk.domain.demo import generate_demo
+from verzuimdesk.demo import generate_demo
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import AuditEntry

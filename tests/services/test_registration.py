@@ -156,3 +156,26 @@ def test_the_csv_import_and_the_grid_agree(db: Database, tmp_path: Path) -> None
     sem = next(r for r in grid.rows if r.number == "1003")
     # 10:00-11:30 is in the morning; late without a time shows in the first part only
     assert [[r.spec.code for r in cell] for cell in sem.cells] == [[], [], [], [], ["M"], ["T"], [], [], []]
+
+
+@pytest.mark.parametrize(("day", "code", "start", "end", "minutes"), [
+    (date(2025, 11, 8), "Z", None, None, None),
+    (MONDAY, "T", None, None, None),
+    (MONDAY, "Z", time(10, 0), time(9, 0), None),
+    (MONDAY, "Z", time(10, 0), None, None),
+])
+def test_a_typed_entry_and_the_same_csv_line_are_refused_in_the_same_words(
+        db: Database, day: date, code: str, start: time | None, end: time | None, minutes: int | None) -> None:
+    """One domain rule for both (domain/absence_checks.py): the grid's sentence is the file's reason."""
+    from verzuimdesk.services.errors import InputRefused
+
+    line = (f"1001,{day.isoformat()},{start:%H:%M}" if start else f"1001,{day.isoformat()},") + (
+        f",{end:%H:%M}" if end else ",") + f",{code},{'' if minutes is None else minutes},,"
+    with pytest.raises(InputRefused) as from_file:
+        import_absences(db, b"leerlingnummer,datum,van,tot,code,minuten_te_laat,gemeld_op,opmerking\n"
+                        + line.encode() + b"\n", by=IB)
+    with pytest.raises(Refused) as typed:
+        record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, start=start, end=end, minutes_late=minutes, by=IB)
+    reasons = [p.reason for p in from_file.value.problems]
+    assert len(reasons) == 1 and reasons[0].split(" ", 1)[-1] in str(typed.value)
+    assert stored(db) == []

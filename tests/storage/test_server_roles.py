@@ -59,7 +59,10 @@ def raw(school: str, user: str, password: str):  # type: ignore[no-untyped-def]
     return psycopg.connect(host=host, port=int(port), user=user, password=password, dbname="school", autocommit=True)
 
 
-def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(school: str) -> None:
+def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
+        school: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
     import psycopg
 
     with pytest.raises(Refused, match="Onjuiste gebruikersnaam of wachtwoord"):
@@ -105,6 +108,13 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(scho
         assert school_status(db, date(2025, 11, 12)).computed == 1
     finally:
         db.close()
+    # The command line with her login in the address works as her account too.
+    monkeypatch.setenv("PGPASSWORD", JUF)
+    capsys.readouterr()
+    assert run(["status", "--db", school.replace(":///", "://juf@/"), "--date", "2025-11-12", "--json"]) == 0
+    assert [p["leerlingnummer"] for p in json.loads(capsys.readouterr().out)["pupils"]] == ["1002"]
+    monkeypatch.delenv("PGPASSWORD")
+
     db, ib = login(school, username="ib", password=PASSPHRASE)
     try:
         with db.read() as s:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB, ib
+from tests.conftest import PATIENCE_MS
 from tests.ui.test_desk_overview import TODAY, cell, demo_db, demo_file, desk, window  # noqa: F401
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.storage.database import open_database
@@ -106,7 +107,7 @@ def test_duo_report_from_the_todo_list_turns_the_light(window: MainWindow, qtbot
     # Every light follows at once: the dossier, the list, the overview.
     assert d.header.badge.text() == "Orange"
     # The school's figures may be recomputed off the GUI thread when the machine is slow: wait for them.
-    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Orange", timeout=5000)
+    qtbot.waitUntil(lambda: cell(window, "1015", COL_LIGHT) == "Orange", timeout=PATIENCE_MS)
     assert window.overview_page.counts[Light.RED].text().startswith("1\n")
     assert "VM-2026-0042" in [d.reports.model.index(r, 2).data() for r in range(d.reports.model.rowCount())]
 
@@ -117,11 +118,13 @@ def test_conversation_fulfils_its_action_and_its_draft_survives(qtbot: QtBot, wi
     assert d.tabs.currentIndex() == TAB_CONVERSATIONS
     dialog = d.conversations.dialog
     assert isinstance(dialog, ConversationDialog) and dialog.kind.currentData() == "parents_phone"
-    assert "health and well-being" in dialog.summary.placeholderText()
+    # The questions of stap 4 of the school's protocol file (Hoeksche Waard), not of the app's code.
+    assert "gezondheid en het welbevinden" in dialog.summary.placeholderText()
+    assert "Stap 4. Bel de ouders/verzorgers" in dialog.guide.text()
     dialog.when.setDateTime(QDateTime(datetime(2026, 11, 23, 9, 30)))
     qtbot.keyClicks(dialog.participants, "moeder, IB-er")
     qtbot.keyClicks(dialog.summary, "Moeder gebeld: de jeugdarts wordt ingeschakeld.")
-    qtbot.waitUntil(lambda: bool(db_rows(demo_db, Draft)), timeout=3000)  # kept about a second after typing
+    qtbot.waitUntil(lambda: bool(db_rows(demo_db, Draft)), timeout=PATIENCE_MS)  # kept about a second after typing
     dialog.reject()  # closed without saving: the draft stays
 
     again = d.conversations.new_conversation()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, window  # noqa: F401
-from verzuimdesk.domain.demo import generate_demo
+from verzuimdesk.demo import generate_demo
 from verzuimdesk.ui.dossier import open_dossier
 from verzuimdesk.ui.dossier.signals_tab import DATE_ROLE
 from verzuimdesk.ui.dossier.window import TAB_SIGNALS, DossierWindow

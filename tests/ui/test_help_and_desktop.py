@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import PATIENCE_MS
 from tests.ui.test_desk_overview import demo_db, demo_file, desk  # noqa: F401
 from verzuimdesk.ui.help_dialog import HelpDialog
 from verzuimdesk.ui.single_instance import InstanceWatcher, ask_running_instance
@@ -44,9 +45,9 @@ def test_a_second_start_brings_the_running_window_forward(qtbot: QtBot, tmp_path
     qtbot.addWidget(window)
     watcher = InstanceWatcher(db, lambda: shown.append(True))
     assert ask_running_instance(db)  # what the second start does when the lock is taken
-    qtbot.waitUntil(lambda: shown == [True], timeout=5000)
+    qtbot.waitUntil(lambda: shown == [True], timeout=PATIENCE_MS)
     assert ask_running_instance(db)
-    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=PATIENCE_MS)
     watcher.close()
     assert not ask_running_instance(db)  # nobody running: the second start says so itself
     assert QApplication.instance() is not None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.conftest import PATIENCE_MS
 from tests.importers.test_workbook import xlsx
 from tests.ui.test_import_wizard import choose, db, next_page, wizard  # noqa: F401
 from verzuimdesk.services.import_presets import PARNASSYS, all_presets
@@ -38,7 +39,7 @@ def test_a_parnassys_list_gets_its_preset_and_the_unknown_reason_is_chosen_once(
     next_page(wizard, qtbot)
     assert wizard.summary_page.summary.text().startswith("To add: 2.")
     next_page(wizard, qtbot)
-    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=PATIENCE_MS)
     with db.read() as s:
         codes = s.scalars(select(AbsenceCodeRow.code).join(Absence).join(Pupil).where(Pupil.number == "1003")
                           .order_by(Absence.day)).all()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from tests.actors import IB
 from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import DATA, PASSPHRASE
+from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Absence, Pupil
 from verzuimdesk.ui.import_wizard import PAGE_MAPPING, PAGE_RUN, PAGE_SUMMARY, ImportWizard
@@ -93,7 +93,7 @@ def test_spreadsheet_of_pupils_from_file_to_done(wizard: ImportWizard, qtbot: Qt
 
     next_page(wizard, qtbot)
     assert wizard.currentId() == PAGE_RUN
-    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=PATIENCE_MS)
     assert wizard.run_page.result.text() == "Done: 1 added, 1 updated, 0 unchanged."
     assert wizard.run_page.progress.value() == wizard.run_page.progress.maximum()
     assert wizard.imported
@@ -132,7 +132,7 @@ def test_overlapping_absences_replaced_only_with_the_box_ticked(wizard: ImportWi
     assert not summary.replace.isHidden()
     summary.replace.setChecked(True)
     next_page(wizard, qtbot)
-    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=PATIENCE_MS)
     assert wizard.run_page.result.text() == "Done: 1 added, 1 updated, 0 unchanged."
     with db.read() as s:
         codes = s.execute(select(Absence.day, Absence.code_id).join(Pupil).where(Pupil.number == "1001")).all()
@@ -152,7 +152,7 @@ def test_edex_skips_the_mapping_and_reports_the_possibly_left(wizard: ImportWiza
     assert "Mogelijk vertrokken:\n  leerling 1004 Anaïs de Vries (groep 5)" in text
     assert pupil(db, "1007") is None
     next_page(wizard, qtbot)
-    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=PATIENCE_MS)
     assert wizard.run_page.result.text().startswith("Done.\ngroepen:")
     assert pupil(db, "1007") == ("Fleur Bakker", "1-2")
 

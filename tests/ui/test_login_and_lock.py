@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, PATIENCE_MS
 from verzuimdesk.services.accounts import Role, login
 from verzuimdesk.ui.login_dialog import LoginDialog
 
@@ -95,7 +95,7 @@ def test_idle_timer_fires_after_the_configured_time(qtbot: QtBot) -> None:
     from verzuimdesk.ui.idle_lock import IdleWatcher
 
     watcher = IdleWatcher(minutes=0.002)  # 120 ms
-    with qtbot.waitSignal(watcher.idle, timeout=2000):
+    with qtbot.waitSignal(watcher.idle, timeout=PATIENCE_MS):
         pass
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.conftest import DATA
+from tests.conftest import DATA, PATIENCE_MS
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.services.imports import import_pupils
 from verzuimdesk.services.registration import record_absence
@@ -84,7 +84,7 @@ def test_typing_codes_saves_them_at_once_and_the_light_changes(qtbot: QtBot, db:
     zoe = next(p for p in school_status(db, MONDAY).pupils if p.number == "1001")
     assert zoe.light.value == "orange"  # HW-ONG: an unauthorised record asks for a talk
     assert changed == []  # the rest of the app hears it once, when the typing pauses
-    qtbot.waitUntil(lambda: len(changed) == 1, timeout=2000)
+    qtbot.waitUntil(lambda: len(changed) == 1, timeout=PATIENCE_MS)
     assert changed[0].pupil_ids == {page.model.grid.rows[0].pupil_id, page.model.grid.rows[1].pupil_id}  # type: ignore[attr-defined,union-attr]
 
 

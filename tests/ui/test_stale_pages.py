@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.actors import IB
+from tests.conftest import PATIENCE_MS
 from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, desk  # noqa: F401 (fixtures)
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pages.registration_page import RegistrationPage
@@ -67,7 +68,7 @@ def test_a_hidden_page_shows_the_new_peildatum_when_shown(window: MainWindow, qt
     window.nav.setCurrentRow(MainWindow.PAGE_QUARTERLY)
     assert "15 sep 2026" in quarterly.title.text()  # type: ignore[attr-defined]
     window.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
-    qtbot.waitUntil(lambda: "do 20 aug 2026" in window.overview_page.title.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "do 20 aug 2026" in window.overview_page.title.text(), timeout=PATIENCE_MS)
 
 
 def test_the_pupil_list_follows_a_key_once_shown(window: MainWindow, qtbot: QtBot) -> None:

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verzuimdesk.cli.outfile import add_overwrite, out_refused
+
 if TYPE_CHECKING:
     from verzuimdesk.services.database import Database
     from verzuimdesk.services.exports import ExportDone
@@ -80,6 +82,7 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     for parser in kinds.choices.values():
         parser.add_argument("--logo", default=None, metavar="AFBEELDING", help="logo van de school (PNG of JPEG)")
+        add_overwrite(parser)
         parser.set_defaults(handler=handler)
 
 
@@ -124,7 +127,7 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
 
 def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> ExportDone:
     from verzuimdesk.services import exports
-    from verzuimdesk.services.dossier import parse_recipient
+    from verzuimdesk.services.dossier import Refused, parse_recipient
 
     # Dates first: a wrong date must not even open the database.
     kind = args.kind
@@ -132,6 +135,9 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
     start = _date(args.start, "--from") if kind == "overview" else on
     end = _date(args.end, "--to") if kind == "overview" else on
     since = _date(args.since, "--since") if getattr(args, "since", None) else None
+    refused = out_refused(args.out, args.overwrite)  # nor an existing file
+    if refused:
+        raise Refused(refused)
     db = open_db(args)
     try:
         from verzuimdesk.services.accounts import acting_account
@@ -174,6 +180,9 @@ def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Da
         if not sep or not name.strip():
             raise Refused(f"--veld '{item}': schrijf NAAM=WAARDE, zoals gesprek_op=\"di 25 nov, 15.15 uur\".")
         values[name.strip()] = value
+    refused = out_refused(args.out, args.overwrite)
+    if refused:
+        raise Refused(refused)
     db = open_db(args)
     try:
         done = make_letter(db, by=account_of(db, db.user or ""), pupil_number=args.pupil, template=args.template,

@@ -280,14 +280,10 @@ def _backup_server(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from verzuimdesk.services.backups import check_backup, restore_backup
-    from verzuimdesk.services.database import is_encrypted, sqlite_path
+    from verzuimdesk.services.backups import check_backup, needs_password, restore_backup, restore_target
 
-    path = sqlite_path(args.db)
-    if path is None:
-        raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
-    current_encrypted = path.exists() and is_encrypted(path)
-    secret = passphrase() if current_encrypted or (args.file.is_file() and is_encrypted(args.file)) else None
+    path = restore_target(args.db)  # the same restore as the app's: a safety copy of what it replaces first
+    secret = passphrase() if needs_password(args.file) or needs_password(path) else None
     _may_restore(args.db, path, secret)
     summary = check_backup(args.file, secret)
     print(summary.text())

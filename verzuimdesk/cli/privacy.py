@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verzuimdesk.cli.outfile import add_overwrite, out_refused
 from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ def add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     db_arg(p)
     p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.{json,pdf}")
+    add_overwrite(p)
     p.set_defaults(handler=lambda args: _inzage(args, opener))
 
 
@@ -72,6 +75,10 @@ def _inzage(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Dat
     suffix = args.out.suffix.lower()
     if suffix not in (".json", ".pdf"):
         raise InputRefused("--out", [Problem(None, "", "kies een bestand dat eindigt op .json of .pdf")])
+    refused = out_refused(args.out, args.overwrite)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     from verzuimdesk.services.accounts import acting_account
 
     db = opener(args)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verzuimdesk.cli.outfile import add_overwrite, out_refused
 from verzuimdesk.services.vocabulary import (
     PERIODS,
     Category,
@@ -42,6 +43,7 @@ def add_trends_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", type=Path, default=None, metavar="BESTAND.{pdf,xlsx}",
                    help="schrijf ook de Verzuimanalyse als PDF of XLSX (zonder namen)")
+    add_overwrite(p)
     p.set_defaults(handler=lambda args: print_trends(args, opener))
 
 
@@ -52,6 +54,10 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
             days.append(parse_date(text) if text else None)
         except ValueError as exc:
             raise InputRefused(flag, [Problem(None, "", str(exc))]) from None
+    refused = out_refused(args.out, args.overwrite)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     from verzuimdesk.services.accounts import acting_account
     from verzuimdesk.services.trends import school_trends, trends_to_dict
 

@@ -16,7 +16,7 @@ from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
-from verzuimdesk.domain.measures import PupilMeasures
+from verzuimdesk.domain.measures import PupilMeasures, Series
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
 
@@ -294,7 +294,13 @@ class Evaluator:
         trig: date | None = None
         used = 0
         out: list[tuple[date, date | None, Event | None]] = []
+        bounded = c.kind in RESTARTABLE
+        checked: tuple[date | None] | None = None  # the restart point `_short_of` was last asked about
         while i <= last:
+            if bounded and trig is None and checked != (after,):
+                checked = (after,)
+                if self._short_of(c, series, peil, after):
+                    break  # from here to `peil` it holds on no day: nothing more to find
             t = days[i]
             held = self.holds(c, t, after)
             if held and trig is None:
@@ -312,6 +318,15 @@ class Evaluator:
         if trig is not None:
             out.append((trig, after, None))
         return out
+
+    @staticmethod
+    def _short_of(c: Condition, series: Series, peil: date, after: date | None) -> bool:
+        """Everything recorded after `after` up to `peil` falls short of the threshold of `c` (a count of
+        minutes or records): every window counts a part of it, so `c` holds on no day up to `peil`. Most
+        pupils' walk through the schooldagen in `restart_history` ends here at once."""
+        lo, hi = series.bounds(date.min, peil, after)
+        total = series.cum[hi] - series.cum[lo] if c.kind == "minutes_in_window" else hi - lo
+        return total <= c.threshold if c.op == ">" else total < c.threshold
 
     def restart_trigger(self, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
         """The trigger of a restart rule at `peil`: the open one, else the last answered one while its

@@ -62,6 +62,9 @@ class Step:
     id: str
     name: str
     order: int
+    # The region's guidance for the conversations of this step (`leidraad`: per action kind a
+    # conversation does, the questions); empty where the region's documents give none.
+    guidance: tuple[tuple[ActionKind, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,10 @@ class Protocol:
             if s.id == step_id:
                 return s
         raise KeyError(step_id)
+
+    def guidance(self, kind: ActionKind) -> tuple[Step, str] | None:
+        """The first step that guides a conversation doing `kind`, with its questions; None if none does."""
+        return next(((s, text) for s in self.steps for k, text in s.guidance if k is kind), None)
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -240,8 +247,9 @@ class _Reader:
             place = f"stap {i + 1}: "
             if not isinstance(raw, dict):
                 raise self.fail(place, "geen tabel")
-            self.keys(raw, place, {"id", "naam"}, set())
-            steps.append(Step(str(self.typed(raw, "id", place, str)), self.typed(raw, "naam", place, str), i))
+            self.keys(raw, place, {"id", "naam"}, {"leidraad"})
+            steps.append(Step(str(self.typed(raw, "id", place, str)), self.typed(raw, "naam", place, str), i,
+                              self.guide(raw, place) if "leidraad" in raw else ()))
         step_ids = {s.id for s in steps}
         start_step = self.typed(data, "startstap", "", str)
         if start_step not in step_ids:
@@ -264,6 +272,19 @@ class _Reader:
             start_step=start_step,
             rules=tuple(rules),
         )
+
+    def guide(self, raw: Mapping[str, Any], place: str) -> tuple[tuple[ActionKind, str], ...]:
+        """A step's `leidraad`: per action kind a conversation does, its questions."""
+        out = []
+        for kind, text in self.typed(raw, "leidraad", place, dict).items():
+            try:
+                action = ActionKind(kind)
+            except ValueError:
+                raise self.fail(place, f"'leidraad' noemt een onbekende actie '{kind}'") from None
+            if not isinstance(text, str) or not text.strip():
+                raise self.fail(place, f"'leidraad.{kind}' is geen tekst")
+            out.append((action, " ".join(text.split())))
+        return tuple(out)
 
     def rule(self, raw: Any, i: int, step_ids: set[str]) -> Rule:
         place = f"regel {i + 1}: "

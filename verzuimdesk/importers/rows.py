@@ -1,7 +1,9 @@
 """Validating the rows of the pupils, absences and events CSV files against what the school knows.
 
 Each `check_*` function returns plain rows ready to write, or raises InputRefused naming every wrong
-line, column and reason. They never touch a database: the caller hands them the context.
+line, column and reason. They never touch a database: the caller hands them the context. They read
+the text; what a value must be is the domain's (an absence: domain/absence_checks.py, which the
+registration grid asks as well).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from datetime import date, datetime, time
 from typing import TypeVar
 
 from verzuimdesk.domain import limits
-from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
+from verzuimdesk.domain.absence_checks import MAX_MINUTES_LATE, AbsenceEntry, PupilKnown, absence_problems
+from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
@@ -30,14 +33,6 @@ ABSENCE_REQUIRED = {"leerlingnummer", "datum", "code"}
 EVENT_COLUMNS = ("leerlingnummer", "datum", "soort", "omschrijving")
 EVENT_REQUIRED = {"leerlingnummer", "datum", "soort"}
 
-DAY_OFF_NL = {
-    DayOff.WEEKEND: "valt in het weekend",
-    DayOff.OUTSIDE_YEAR: "ligt buiten het schooljaar",
-    DayOff.VACATION: "valt in een vakantie",
-    DayOff.HOLIDAY: "is een feestdag",
-    DayOff.STUDY_DAY: "is een studiedag",
-    DayOff.NO_LESSONS: "de groep heeft op die weekdag geen les",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +68,6 @@ class EventIn:
     day: date
     kind: ActionKind
     note: str
-
-
-@dataclass(frozen=True, slots=True)
-class PupilKnown:
-    """What an absence or event import needs to know of an existing pupil."""
-
-    group: str
-    enrolled_from: date
-    enrolled_until: date | None
 
 
 T = TypeVar("T")
@@ -190,27 +176,18 @@ def check_absences(
         if number and pupil is None:
             ln.fail("leerlingnummer", f"onbekende leerling {number}")
         day = ln.parsed("datum", parse_date, True)
+        earlier = len(problems) > before
         code = ln.text("code", True).upper()
-        category = codes.get(code)
-        if code and category is None:
-            ln.fail("code", f"onbekende code '{code}' (bekend: {', '.join(sorted(codes))})")
+        unread_before = len(problems)
         start, end = ln.parsed("van", parse_time), ln.parsed("tot", parse_time)
-        if (start is None) != (end is None) and not ln.problems[before:]:
-            ln.fail("van" if start is None else "tot", "vul van en tot allebei in, of geen van beide (hele dag)")
-        if start and end and end <= start:
-            ln.fail("tot", "ligt niet na van")
         late = ln.parsed("minuten_te_laat", _positive_int)
-        if category is Category.LATE and late is None and not ln.text("minuten_te_laat"):
-            ln.fail("minuten_te_laat", f"is verplicht bij code {code} (te laat)")
-        if category is not None and category is not Category.LATE and late is not None:
-            ln.fail("minuten_te_laat", f"hoort alleen bij te laat, niet bij code {code}")
         reported = ln.parsed("gemeld_op", parse_datetime)
-        if day and pupil:
-            reason = calendar.day_off_reason(day, pupil.group)
-            if reason is not None:
-                ln.fail("datum", f"{day.isoformat()} is geen schooldag voor groep {pupil.group}: {DAY_OFF_NL[reason]}")
-            elif day < pupil.enrolled_from or (pupil.enrolled_until and day > pupil.enrolled_until):
-                ln.fail("datum", f"leerling {number} staat op {day.isoformat()} niet ingeschreven")
+        unread = frozenset(p.column for p in problems[unread_before:])
+        # The rules of an entry are the domain's, the same the grid asks (domain/absence_checks.py).
+        for column, reason in absence_problems(AbsenceEntry(day, code, start, end, late), number=number,
+                                               pupil=pupil, codes=codes, calendar=calendar, unread=unread,
+                                               earlier=earlier):
+            ln.fail(column, reason)
         if len(problems) == before and day:
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
     _refuse_if(problems, source)
@@ -236,9 +213,6 @@ def check_events(table: CsvTable, source: str, *, pupils: Iterable[str]) -> list
             out.append(EventIn(number, day, kinds[soort], ln.text("omschrijving")))
     _refuse_if(problems, source)
     return out
-
-
-MAX_MINUTES_LATE = 24 * 60
 
 
 def _positive_int(text: str) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
+from verzuimdesk.domain.lesson_times import lesson_day_problems
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.importers.feestdagen import CHECKED, public_holidays
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -113,9 +114,8 @@ class _Reader:
                 except ValueError as exc:
                     self.fail(f"{name}.{key}", str(exc))
             spans.sort()
-            for a, b in pairwise(spans):
-                if b.start < a.end:
-                    self.fail(f"{name}.{key}", f"tijdvakken {a} en {b} overlappen")
+            for reason in lesson_day_problems(spans):  # the domain's rule; the settings page asks it too
+                self.fail(f"{name}.{key}", reason)
             table[WEEKDAYS_NL.index(key)] = tuple(spans)
         return table
 

@@ -21,14 +21,14 @@ ENTITY_NL = {
     "wachtwoord": "wachtwoord", "demo": "demoschool", "pupil": "leerlingen", "inzage": "inzage",
     "bewaartermijn": "gegevens na de bewaartermijn", "edex": "leerlingen uit het LAS (EDEXML)",
     "registratie_gecontroleerd": "registratie gecontroleerd", "verlof": "verlofaanvraag",
-    "brieven": "brieven en briefhoofd", "brief": "brief",
+    "brieven": "brieven en briefhoofd", "brief": "brief", "exemption": "vrijstelling",
 }
 
 # The kinds the viewer filters on: a name, and the entities (or the login action) it covers.
 KINDS: dict[str, tuple[str, ...]] = {
     "verzuim": ("absence", "registratie_gecontroleerd"),
     "gesprekken": ("conversation",),
-    "meldingen en plannen": ("event", "plan", "traject"),
+    "meldingen en plannen": ("event", "plan", "traject", "exemption"),
     "verlof": ("verlof",),
     "inzien": ("dossier",),
     "exports": ("export",),
@@ -40,7 +40,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 
 _KEY_NL = {"naam": "naam", "brin": "BRIN", "protocol": "protocol", "rol": "rol", "groepen": "groepen",
            "gebruiker": "gebruiker", "bestand": "bestand", "resultaat": "resultaat", "ontvanger": "ontvanger",
-           "document": "document", "leerlingnummer": "leerling", "peildatum": "peildatum", "code": "code"}
+           "document": "document", "leerlingnummer": "leerling", "peildatum": "peildatum", "code": "code",
+           "van": "van", "tot": "tot", "artikel": "artikel"}
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ROLE_NL = {"ib": "IB-er", "leerkracht": "leerkracht", "directie": "directie"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.storage import vault
 from verzuimdesk.storage.backup import BackupInfo, backup, describe, restore
-from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
 
 FOLDER = "reservekopieen"
 _STAMP = "%Y-%m-%d_%H%M%S"
@@ -53,6 +53,31 @@ def restore_backup(backup_path: Path, db_path: Path, passphrase: str | None = No
     connections first.
     """
     return restore(backup_path, db_path, passphrase)
+
+
+def restore_damaged(backup_path: Path, db_path: Path, passphrase: str | None = None) -> Path:
+    """At start, a database that cannot be opened: keep it beside as `.beschadigd` (a specialist may still
+    recover something from it), then put the checked copy in its place. Returns where the damaged file is."""
+    damaged = db_path.with_name(db_path.name + ".beschadigd")
+    try:
+        db_path.replace(damaged)
+    except OSError as exc:
+        raise DatabaseError(f"De beschadigde database is niet opzij te zetten: {exc.strerror or exc}.") from None
+    restore(backup_path, db_path, passphrase)
+    return damaged
+
+
+def needs_password(backup_path: Path) -> bool:
+    """Whether a copy is encrypted (so its password or recovery key must be asked before checking it)."""
+    return backup_path.is_file() and is_encrypted(backup_path)
+
+
+def restore_target(target: str) -> Path:
+    """The file a restore replaces; a server database is restored with the server's own tools."""
+    path = sqlite_path(target)
+    if path is None:
+        raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
+    return path
 
 
 def backup_dir(db_path: Path) -> Path:

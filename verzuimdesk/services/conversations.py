@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
@@ -168,7 +169,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         return found.id
 
 
-def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> None:
+def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> OpChanges:
     require(by, Permission.LOG_CONVERSATION)
     user = audit_name(by)
     with db.begin() as s:
@@ -180,6 +181,7 @@ def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> Non
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
+        return OpChanges.pupils(found.pupil_id)
 
 
 def get_conversation(db: Database, *, conversation_id: int, by: Actor) -> ConversationData:

@@ -1,4 +1,4 @@
-"""The demo school: the plain data of `domain.demo` written through the same paths as the imports."""
+"""The demo school: the plain data of `verzuimdesk.demo` written through the same paths as the imports."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from verzuimdesk.domain.demo import DemoSchool, generate_demo
+from verzuimdesk.demo import DemoSchool, generate_demo
+from verzuimdesk.demo.calendar import school_settings
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.rows import (
     ABSENCE_COLUMNS,
@@ -18,7 +19,6 @@ from verzuimdesk.importers.rows import (
     check_events,
     check_pupils,
 )
-from verzuimdesk.importers.schoolfile import parse_school_file
 from verzuimdesk.services.imports import write_absences, write_events, write_pupils
 from verzuimdesk.services.school import new_school_database, update_school
 from verzuimdesk.storage import audit
@@ -30,6 +30,7 @@ from verzuimdesk.storage.models import (
     CaseShare,
     CaseStatus,
     Conversation,
+    ExemptionRow,
     Group,
     Guardian,
     PlanLink,
@@ -50,7 +51,7 @@ def create_demo(target: str, *, size: int = 200, today: date | None = None,
     Encrypted when a password is given; the demo holds no real pupils, so it may also be left plain.
     """
     demo = generate_demo(size=size, today=today or date.today())
-    first, *rest = [parse_school_file(text, "demoschool") for text in demo.school_files]
+    first, *rest = school_settings(demo.school_files)
     db, _ = new_school_database(target, first, user=DEMO_USER, password=password)
     from verzuimdesk.services.accounts import account_of
 
@@ -85,6 +86,9 @@ def write_demo(db: Database, demo: DemoSchool) -> None:
                 pupil_id=ids[c.leerlingnummer], kind=c.kind.value, held_at=held, participants=c.participants,
                 summary=c.summary, created_by=DEMO_USER, updated_at=held,
                 agreements=[Agreement(text=a.text, owner=a.owner, due=a.due, done=a.done) for a in c.agreements]))
+        session.add_all(ExemptionRow(pupil_id=ids[e["leerlingnummer"]], start=date.fromisoformat(e["van"]),
+                                     end=date.fromisoformat(e["tot"]) if e["tot"] else None, article=e["artikel"],
+                                     note=e["notitie"]) for e in demo.exemptions)
         session.add_all(PlanLink(pupil_id=ids[p.leerlingnummer], kind=p.kind, location=p.location, start=p.start,
                                  evaluation=p.evaluation) for p in demo.plans)
         for k in demo.cases:

@@ -115,7 +115,7 @@ def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end:
                          pupil_row.enrolled_from, pupil_row.enrolled_until)
         first = start or min(info.enrolled_from, end)
         calendar = load_calendar(s)
-        protocol = school_protocol(school.protocol)
+        protocol = school_protocol(school.protocol, school.protocol_text)
         g = calendar.group_days(group)
         records = _records(s, pupil_id, first, end, g)
         conversations = _conversations(s, pupil_id, first, end)

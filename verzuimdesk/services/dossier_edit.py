@@ -18,6 +18,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -98,7 +99,7 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
 
 
 def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                 by: Actor, today: date | None = None, topic: str | None = None) -> None:
+                 by: Actor, today: date | None = None, topic: str | None = None) -> OpChanges:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     k = _event_kind(kind)
@@ -115,9 +116,10 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
             e.topic, e.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": before, "na": _event_snapshot(e)})
+        return OpChanges.pupils(e.pupil_id)
 
 
-def delete_event(db: Database, *, event_id: int, by: Actor) -> None:
+def delete_event(db: Database, *, event_id: int, by: Actor) -> OpChanges:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     with db.begin() as s:
@@ -127,6 +129,7 @@ def delete_event(db: Database, *, event_id: int, by: Actor) -> None:
         audit.append(s, user=user, action="delete", entity="event", entity_id=e.id, pupil_id=e.pupil_id,
                      detail={"voor": _event_snapshot(e)})
         s.delete(e)
+        return OpChanges.pupils(e.pupil_id)
 
 
 # -- plan links -------------------------------------------------------------------------------
@@ -167,7 +170,7 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
 
 
 def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,
-                evaluation: date | None = None, note: str = "", by: Actor, topic: str | None = None) -> None:
+                evaluation: date | None = None, note: str = "", by: Actor, topic: str | None = None) -> OpChanges:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     _check_plan(kind, location, start, evaluation)
@@ -182,9 +185,10 @@ def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: 
             p.topic, p.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": before, "na": _plan_snapshot(p)})
+        return OpChanges.pupils(p.pupil_id)
 
 
-def delete_plan(db: Database, *, plan_id: int, by: Actor) -> None:
+def delete_plan(db: Database, *, plan_id: int, by: Actor) -> OpChanges:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     with db.begin() as s:
@@ -194,6 +198,7 @@ def delete_plan(db: Database, *, plan_id: int, by: Actor) -> None:
         audit.append(s, user=user, action="delete", entity="plan", entity_id=p.id, pupil_id=p.pupil_id,
                      detail={"voor": _plan_snapshot(p)})
         s.delete(p)
+        return OpChanges.pupils(p.pupil_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,13 @@ from sqlalchemy import select
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.domain.forecasts import forecast_lines
+from verzuimdesk.domain.leerplicht import leerplicht_of
 from verzuimdesk.domain.protocol import Protocol
+from verzuimdesk.domain.records import Exemption, PupilData
 from verzuimdesk.domain.signals import Signal
 from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
+from verzuimdesk.services.exemptions import ExemptionView, load_exemptions
 from verzuimdesk.services.guardians import GuardianView, load_guardians
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require_pupils
 from verzuimdesk.services.signal_status import signal_config
@@ -68,6 +71,18 @@ class DeskDossier:
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look, inside the school only
     signal_names: tuple[str, ...] = ()  # the Dutch name of each of `signals`
     forecasts: tuple[str, ...] = ()  # "bij aanhoudend ongeoorloofd verzuim: 16 uur op do 13 nov"
+    # PROTOCOLS.md §1b: the first schooldag of leerplicht (None: no birth date, taken as leerplichtig)
+    leerplicht_start: date | None = None
+    exemptions: tuple[ExemptionView, ...] = ()  # vrijstellingen, oldest first
+    leerplichtig: bool = True  # on the peildatum
+
+    @property
+    def birth_date_missing(self) -> bool:
+        return self.dossier.pupil.birth_date is None
+
+    def exemption_on_peildatum(self) -> ExemptionView | None:
+        return next((e for e in self.exemptions if e.start <= self.status.peildatum
+                     and (e.end is None or self.status.peildatum <= e.end)), None)
 
     def records_by_id(self) -> dict[int, RecordRow]:
         return {r.id: r for r in self.dossier.records}
@@ -100,6 +115,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, by: Actor, log
                                          .order_by(PlanLink.start, PlanLink.id)))
         guardians = load_guardians(s, pupil_id)
         jaargroep = s.scalar(select(Pupil.jaargroep).where(Pupil.id == pupil_id)) or ""
+        exemptions = load_exemptions(s, pupil_id)
     if log:
         with db.begin() as s:
             audit.append(s, user=audit_name(by), action="view", entity="dossier", pupil_id=pupil_id,
@@ -108,6 +124,11 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, by: Actor, log
         (y for y in reversed(calendar.school_years) if y.start <= peildatum), None)
     start, end = (year.start, year.end) if year else (date(peildatum.year, 8, 1), date(peildatum.year + 1, 7, 31))
     g = calendar.group_days(dossier.pupil.group)
+    p = dossier.pupil
+    leerplicht = leerplicht_of(PupilData(p.id, p.number, p.name, p.group, p.enrolled_from, p.enrolled_until,
+                                         birth_date=p.birth_date,
+                                         exemptions=tuple(Exemption(e.start, e.end, e.article, e.note)
+                                                          for e in exemptions)), calendar)
     by_day: dict[date, list[RecordRow]] = {}
     for r in dossier.records:
         by_day.setdefault(r.day, []).append(r)
@@ -128,7 +149,8 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, by: Actor, log
                        _totals(dossier.records, start, peildatum, g.index), plans, guardians=guardians,
                        jaargroep=jaargroep, protocol=school.protocol, signals=light.signals,
                        signal_names=tuple(signal_config()[0].name(s.id) for s in light.signals),
-                       forecasts=forecast_lines(light.forecast))
+                       forecasts=forecast_lines(light.forecast), leerplicht_start=leerplicht.start,
+                       exemptions=exemptions, leerplichtig=leerplicht.on(peildatum))
 
 
 def _totals(records: tuple[RecordRow, ...], start: date, end: date, idx: Mapping[date, int]

@@ -36,7 +36,7 @@ def duo_report(db: Database, *, pupil_number: str, on: date, rule_id: str | None
             raise DatabaseError("Deze database bevat nog geen school.")
         calendar = load_calendar(s)
         (data,) = load_pupil_data(s, until=on, pupil_ids=[pid])
-    protocol = school_protocol(school.protocol)
+    protocol = school_protocol(school.protocol, school.protocol_text)
     sheet = duo_sheet(Evaluator(data, calendar, protocol), on, rule_id)
     if sheet is None:
         raise Refused(f"Voor leerling {pupil_number} staat op {on:%d-%m-%Y} geen DUO-melding open, "

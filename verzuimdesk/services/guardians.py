@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.guardians import guardian_problems
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.guardians import GuardianIn, read_guardians
+from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.imports import unit_of_work
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
@@ -86,7 +87,7 @@ def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "",
         return g.id
 
 
-def delete_guardian(db: Database, *, guardian_id: int, by: Actor) -> None:
+def delete_guardian(db: Database, *, guardian_id: int, by: Actor) -> OpChanges:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     with db.begin() as s:
@@ -96,6 +97,7 @@ def delete_guardian(db: Database, *, guardian_id: int, by: Actor) -> None:
         audit.append(s, user=user, action="delete", entity="guardian", entity_id=g.id, pupil_id=g.pupil_id,
                      detail={"naam": g.name, "relatie": g.relation})
         s.delete(g)
+        return OpChanges.pupils(g.pupil_id)
 
 
 def import_guardians(db: Database, data: bytes, *, source: str = "ouders", by: Actor,

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Action, Light, PupilStatus
 from verzuimdesk.domain.protocol import Protocol
@@ -20,6 +22,7 @@ from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_re
 from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
+from verzuimdesk.storage.models import Pupil
 
 LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.GREEN: 2, Light.GREY: 3}
 
@@ -63,6 +66,7 @@ class PupilDeskRow:
     unauthorised_hours: float
     sick_episodes: int
     signals: tuple[str, ...] = ()  # the Dutch names of the pupil's signals (SIGNALS.md)
+    birth_date_missing: bool = False  # taken as leerplichtig (PROTOCOLS.md §1b); the list says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,8 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
     groups: set[str] = set()
     attention: list[AttentionItem] = []
     name_of = signal_status.signal_config()[0].name
+    with db.read() as s:
+        unborn = set(s.scalars(select(Pupil.id).where(Pupil.birth_date.is_(None))))
     for p in school.pupils:
         if not account.sees_group(p.group):
             continue
@@ -133,7 +139,8 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, p.sort_key, p.group, status.light,
                                  main_reason(status, school.protocol), nxt.kind if nxt else None,
                                  nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
-                                 p.sick_episodes, tuple(name_of(s.id) for s in p.signals)))
+                                 p.sick_episodes, tuple(name_of(s.id) for s in p.signals),
+                                 p.pupil_id in unborn))
         if p.signals and not status.open_actions:
             latest = max((d for s in p.signals for d in s.evidence), default=None)
             attention.append(AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light,

@@ -21,13 +21,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.absence_checks import AbsenceEntry, PupilKnown, absence_problems
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span, minutes_of
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date, full_name, sort_key
 from verzuimdesk.domain.refusal import Refused
-from verzuimdesk.importers.csvfile import CsvTable
-from verzuimdesk.importers.problems import InputRefused
-from verzuimdesk.importers.rows import ABSENCE_COLUMNS, PupilKnown, check_absences
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils, require_records
 from verzuimdesk.services.versions import cells_changed
@@ -217,27 +215,20 @@ def _reason(column: str, reason: str) -> str:
 
 
 def _check(session: Session, specs: Sequence[AbsenceSpec], calendar: SchoolCalendar) -> None:
-    """The absences import's checks, on these entries as if they were lines of a file."""
+    """The domain's rules of an absence, the same the absences file is checked by, on these entries."""
     pids = {s.pupil_id for s in specs}
     known = {pid: (number, PupilKnown(group, efrom, euntil)) for pid, number, group, efrom, euntil in session.execute(
         select(Pupil.id, Pupil.number, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
         .where(Pupil.id.in_(pids)))}
-    missing = pids - known.keys()
-    if missing:
+    if pids - known.keys():
         raise Refused("Deze leerling bestaat niet (meer).")
-    lines = []
-    for i, s in enumerate(specs):
-        lines.append((i + 2, {
-            "leerlingnummer": known[s.pupil_id][0], "datum": s.day.isoformat(), "code": s.code,
-            "van": f"{s.start:%H:%M}" if s.start else "", "tot": f"{s.end:%H:%M}" if s.end else "",
-            "minuten_te_laat": "" if s.minutes_late is None else str(s.minutes_late),
-            "gemeld_op": f"{s.reported_at:%Y-%m-%d %H:%M}" if s.reported_at else "", "opmerking": s.note}))
-    try:
-        check_absences(CsvTable(ABSENCE_COLUMNS, tuple(lines)), "invoer",
-                       pupils={number: k for number, k in known.values()},
-                       codes=load_codes(session), calendar=calendar)
-    except InputRefused as exc:
-        raise Refused("\n".join(dict.fromkeys(_reason(p.column, p.reason) for p in exc.problems))) from None
+    codes = load_codes(session)
+    reasons = [_reason(column, reason) for s in specs
+               for column, reason in absence_problems(
+                   AbsenceEntry(s.day, s.code, s.start, s.end, s.minutes_late), number=known[s.pupil_id][0],
+                   pupil=known[s.pupil_id][1], codes=codes, calendar=calendar)]
+    if reasons:
+        raise Refused("\n".join(dict.fromkeys(reasons)))
 
 
 def _overlaps(a: AbsenceSpec, b: AbsenceSpec) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import DEFAULT_CODES
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
+from verzuimdesk.services import protocol_store
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import (
@@ -46,14 +47,31 @@ def read_school_file(path: Path) -> SchoolSettings:
     return parse_school_file(text, path.name)
 
 
-def check_settings(settings: SchoolSettings, source: str = "schoolbestand") -> None:
-    """What the file parser cannot see by itself: that the protocol exists and validates."""
+def check_settings(settings: SchoolSettings, source: str = "schoolbestand", kept: str | None = None) -> None:
+    """What the file parser cannot see by itself: that the protocol exists and validates. A protocol
+    the school keeps already (`kept`, its path or id) needs no file any more."""
     from verzuimdesk.domain.protocol import ProtocolError, load_protocol
 
+    if kept is not None and settings.protocol == kept:
+        return
     try:
         load_protocol(settings.protocol)
     except ProtocolError as exc:
         raise InputRefused(source, [Problem(None, "", f"'school.protocol': {exc}")]) from None
+
+
+def keep_protocol(school: School, ref: str, source: str = "schoolbestand") -> dict[str, str]:
+    """Load the protocol file `ref` into the school row (text and fingerprint); what the audit log
+    records of it. When the school's own file is gone, the text it keeps stays its protocol."""
+    from verzuimdesk.domain.protocol import ProtocolError
+
+    try:
+        loaded = protocol_store.load_file(ref)
+    except ProtocolError as exc:
+        if ref == school.protocol and school.protocol_text is not None:
+            return protocol_store.described(school)
+        raise InputRefused(source, [Problem(None, "", f"'school.protocol': {exc}")]) from None
+    return protocol_store.keep(school, loaded)
 
 
 def create_school(db: Database, settings: SchoolSettings, *, user: str = "", ib_name: str = "") -> None:
@@ -63,7 +81,9 @@ def create_school(db: Database, settings: SchoolSettings, *, user: str = "", ib_
         if session.scalar(select(School.id).limit(1)) is not None:
             raise DatabaseError(f"Database '{db.target}' bevat al een school; "
                                 "gebruik 'verzuimdesk school' om die bij te werken.")
-        session.add(School(name=settings.name, brin=settings.brin, protocol=settings.protocol))
+        school = School(name=settings.name, brin=settings.brin)
+        keep_protocol(school, settings.protocol)
+        session.add(school)
         ensure_default_codes(session)
         _write_calendar(session, settings)
         if user:
@@ -103,19 +123,19 @@ def update_school(db: Database, settings: SchoolSettings, *, by: Actor) -> None:
     """
     require(by, Permission.SETTINGS)
     user = audit_name(by)
-    check_settings(settings)
     with db.begin() as session:
         school = session.scalar(select(School).limit(1))
+        check_settings(settings, kept=school.protocol if school is not None else None)
         if school is None:
             school = School(name=settings.name)
             session.add(school)
-        before = {"naam": school.name, "brin": school.brin, "protocol": school.protocol}
-        school.name, school.brin, school.protocol = settings.name, settings.brin, settings.protocol
+        before = {"naam": school.name, "brin": school.brin, **protocol_store.described(school)}
+        school.name, school.brin = settings.name, settings.brin
+        after = keep_protocol(school, settings.protocol)
         ensure_default_codes(session)
         _write_calendar(session, settings)
         audit.append(session, user=user, action="update", entity="school",
-                     detail={"voor": before, "na": {"naam": settings.name, "brin": settings.brin,
-                                                    "protocol": settings.protocol}})
+                     detail={"voor": before, "na": {"naam": settings.name, "brin": settings.brin, **after}})
 
 
 def ensure_default_codes(session: Session) -> None:

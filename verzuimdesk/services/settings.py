@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,14 +20,17 @@ from sqlalchemy import select
 from verzuimdesk.domain import limits
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, Category
+from verzuimdesk.domain.lesson_times import lesson_day_problems
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.protocol import Protocol, ProtocolError, load_protocol
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
+from verzuimdesk.importers.values import parse_span
 from verzuimdesk.paths import data_dir, resources_dir
+from verzuimdesk.services import protocol_store
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
-from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes
+from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes, keep_protocol
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar
@@ -138,10 +142,11 @@ def school_holidays(year: Period, vacations: tuple[Period, ...]) -> tuple[date, 
     return tuple(d for d, _ in public_holidays(year.start, year.end, vacations))
 
 
-def checked(settings: SchoolSettings) -> SchoolSettings:
-    """`settings` as the school file's parser accepts it, or InputRefused naming every problem."""
+def checked(settings: SchoolSettings, kept: str | None = None) -> SchoolSettings:
+    """`settings` as the school file's parser accepts it, or InputRefused naming every problem (a
+    protocol the school keeps already, `kept`, needs no file)."""
     result = parse_school_file(settings_to_toml(settings), "instellingen")
-    check_settings(result, "instellingen")
+    check_settings(result, "instellingen", kept)
     return result
 
 
@@ -151,21 +156,25 @@ def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by:
     user = audit_name(by)
     if region and region not in REGIONS:
         raise InputRefused("instellingen", [Problem(None, "", f"onbekende regio '{region}' (noord, midden, zuid)")])
-    s = checked(settings)
+    with db.read() as session:
+        kept = session.scalar(select(School.protocol).limit(1))
+    s = checked(settings, kept)
     before = _calendar_summary(db, s.school_year)
     with db.begin() as session:
         school = session.scalar(select(School).limit(1))
         if school is None:
             raise DatabaseError("Deze database bevat nog geen school.")
-        old = {"naam": school.name, "brin": school.brin, "protocol": school.protocol, "regio": school.vacation_region}
-        school.name, school.brin, school.protocol = s.name, s.brin, s.protocol
+        old = {"naam": school.name, "brin": school.brin, **protocol_store.described(school),
+               "regio": school.vacation_region}
+        school.name, school.brin = s.name, s.brin
+        protocol = keep_protocol(school, s.protocol, "instellingen")
         if region:
             school.vacation_region = region
         ensure_default_codes(session)
         _write_calendar(session, s)  # the school service's writer: the calendar has one
         audit.append(session, user=user, action="update", entity="school", detail={
             "voor": {**old, "kalender": before},
-            "na": {"naam": s.name, "brin": s.brin, "protocol": s.protocol, "regio": school.vacation_region,
+            "na": {"naam": s.name, "brin": s.brin, **protocol, "regio": school.vacation_region,
                    "kalender": _summary(s)}})
     return WHOLE_SCHOOL
 
@@ -229,6 +238,18 @@ def save_code(db: Database, *, code: str, label: str, category: Category, by: Ac
 # -- protocol -----------------------------------------------------------------------------------------
 
 
+def kept_protocol(db: Database) -> Protocol:
+    """The protocol the school keeps in the database (what the engine uses), whether or not its file is there."""
+    from verzuimdesk.services.status import school_protocol
+
+    with db.read() as session:
+        school = session.scalar(select(School).limit(1))
+        if school is None:
+            raise DatabaseError("Deze database bevat nog geen school.")
+        ref, text = school.protocol, school.protocol_text
+    return school_protocol(ref, text)
+
+
 def adopt_protocol_file(path: Path) -> str:
     """Check an edited protocol file like the engine does, then keep a copy in the data folder (a file
     on a USB stick is gone tomorrow); the copy's path is what the school then refers to."""
@@ -242,19 +263,21 @@ def adopt_protocol_file(path: Path) -> str:
 
 
 def set_protocol(db: Database, *, protocol: str, by: Actor) -> OpChanges:
+    """Load the protocol file `protocol` (a path or a shipped id) into the database: its text and
+    fingerprint are kept, so the school no longer needs the file; the audit log records the change."""
     require(by, Permission.SETTINGS)
     user = audit_name(by)
     try:
-        load_protocol(protocol)
+        loaded = protocol_store.load_file(protocol)
     except ProtocolError as exc:
         raise InputRefused("protocol", [Problem(None, "", str(exc))]) from None
     with db.begin() as session:
         school = session.scalar(select(School).limit(1))
         if school is None:
             raise DatabaseError("Deze database bevat nog geen school.")
-        before, school.protocol = school.protocol, protocol
-        audit.append(session, user=user, action="update", entity="school",
-                     detail={"voor": {"protocol": before}, "na": {"protocol": protocol}})
+        before = protocol_store.described(school)
+        after = protocol_store.keep(school, loaded)
+        audit.append(session, user=user, action="update", entity="school", detail={"voor": before, "na": after})
     return WHOLE_SCHOOL
 
 
@@ -325,3 +348,25 @@ def school_year_label(start: date) -> str:
     """The usual name of the school year starting in `start`'s summer: "2025-2026"."""
     first = start.year if start.month >= 7 else start.year - 1
     return f"{first}-{first + 1}"
+
+
+def parse_lesson_times(texts: Sequence[str]) -> DayTable:
+    """The week's lesson times as typed on the settings page, one text a weekday ("08:30-12:00,
+    13:00-15:00"): read here, judged by the domain's rule the school file is judged by
+    (domain/lesson_times.py); InputRefused names every problem with its weekday."""
+    table: DayTable = {}
+    problems = []
+    for weekday, text in enumerate(texts):
+        spans: list[Span] = []
+        for piece in text.replace(";", ",").split(","):
+            if piece.strip():
+                try:
+                    spans.append(parse_span(piece.strip()))
+                except ValueError as exc:
+                    problems.append(Problem(None, "", f"{WEEKDAYS_NL[weekday]}: {exc}"))
+        problems += [Problem(None, "", f"{WEEKDAYS_NL[weekday]}: {reason}") for reason in lesson_day_problems(spans)]
+        if spans:
+            table[weekday] = tuple(sorted(spans))
+    if problems:
+        raise InputRefused("lestijden", problems)
+    return table

@@ -31,10 +31,10 @@ from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.domain.engine import Light, PupilStatus, status_of
 from verzuimdesk.domain.forecasts import NO_FORECAST, Forecast, next_reference
 from verzuimdesk.domain.measures import desk_figures
-from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol, protocol_file, read_protocol
+from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol, protocol_file
 from verzuimdesk.domain.records import PupilData
 from verzuimdesk.domain.signals import Signal, SignalConfig, sibling_range_start
-from verzuimdesk.services import signal_status, status_codec
+from verzuimdesk.services import protocol_store, signal_status, status_codec
 from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.services.signal_status import EMPTY, RegisterRow, SignalPart
 from verzuimdesk.storage import signal_loading, status_cache
@@ -110,10 +110,12 @@ def _parsed(digest: str, raw: bytes, file_name: str) -> Protocol:
     return parse_protocol(raw, file_name)
 
 
-def protocol_and_fingerprint(protocol_ref: str) -> tuple[Protocol, str]:
-    """The school's protocol (parsed once per content) and the cache fingerprint that goes with it."""
+def protocol_and_fingerprint(protocol_ref: str, text: str | None = None) -> tuple[Protocol, str]:
+    """The school's protocol (parsed once per content) and the cache fingerprint that goes with it: the
+    kept `text` (school.protocol_text), or the file `protocol_ref` names for a school that keeps none.
+    The fingerprint holds the protocol's sha256, so a changed protocol never answers from the cache."""
     try:
-        raw = read_protocol(protocol_ref)
+        raw = protocol_store.stored_bytes(protocol_ref, text)
         digest = hashlib.sha256(raw).hexdigest()
         protocol = _parsed(digest, raw, protocol_file(protocol_ref).name)
     except ProtocolError as exc:
@@ -122,8 +124,8 @@ def protocol_and_fingerprint(protocol_ref: str) -> tuple[Protocol, str]:
     return protocol, hashlib.sha256(f"{_engine_digest()} {digest} {signals_digest}".encode()).hexdigest()
 
 
-def school_protocol(protocol_ref: str) -> Protocol:
-    return protocol_and_fingerprint(protocol_ref)[0]
+def school_protocol(protocol_ref: str, text: str | None = None) -> Protocol:
+    return protocol_and_fingerprint(protocol_ref, text)[0]
 
 
 Computed = tuple[PupilStatus, float, int, SignalPart]
@@ -204,10 +206,10 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
     use_cache = use_cache and status_cache.usable(db)
     wanted = set(pupil_ids) if pupil_ids is not None else None
     with db.read() as session:
-        protocol_ref = session.execute(text("SELECT protocol FROM school LIMIT 1")).scalar()
-        if protocol_ref is None:
+        school_row = session.execute(text("SELECT protocol, protocol_text FROM school LIMIT 1")).first()
+        if school_row is None:
             raise DatabaseError("Deze database bevat nog geen school.")
-        protocol, fingerprint = protocol_and_fingerprint(protocol_ref)
+        protocol, fingerprint = protocol_and_fingerprint(school_row[0], school_row[1])
         signal_config = signal_status.signal_config()[0]
         read_at = status_cache.generation(session) if use_cache else 0
         read_stamps = status_cache.stamps(session) if use_cache else {}

@@ -54,12 +54,12 @@ def school_trends(db: Database, *, start: date | None = None, end: date | None =
         school = load_school(s)
         if school is None:
             raise DatabaseError("Deze database bevat nog geen school.")
-        name, brin, ref = school.name, school.brin, school.protocol
+        name, brin, ref, kept = school.name, school.brin, school.protocol, school.protocol_text
         calendar = load_calendar(s)
         pupils = load_pupil_data(s, until=end)
         cases = [CaseSpan(pid, opened, closed) for pid, opened, closed in
                  s.execute(select(CareCase.pupil_id, CareCase.start, CareCase.closed))]
-    protocol = school_protocol(ref)
+    protocol = school_protocol(ref, kept)
     trends = _compute(pupils, calendar, protocol, cases, start=start, end=end, per=per)
     return SchoolTrends(name, brin, protocol.name, trends)
 

@@ -12,6 +12,9 @@ from importlib import import_module
 from typing import Any
 
 _FROM = {
+    "ARTICLE_NL": "verzuimdesk.domain.verlof",
+    "Article": "verzuimdesk.domain.verlof",
+    "Template": "verzuimdesk.domain.letters",
     "DECISION_NL": "verzuimdesk.domain.verlof",
     "Decision": "verzuimdesk.domain.verlof",
     "CLOSE_BACK": "verzuimdesk.domain.quarterly",

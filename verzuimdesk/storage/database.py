@@ -285,6 +285,10 @@ def open_database(target: str, *, create: bool = False, passphrase: str | None =
 def _open(target: str, path: Path | None, create: bool, passphrase: str | None, user: str | None,
           key: bytes | None, before_migrate: Callable[[Database], None] | None) -> Database:
     who = user or ""
+    if path is None and not who:  # a server: the command line acts as the login in the address
+        from sqlalchemy.engine import make_url
+
+        who = make_url(server_url(target)).username or ""
     if path is not None:
         try:
             swap.finish_interrupted(path)  # a restore a crash interrupted: its pair goes in whole

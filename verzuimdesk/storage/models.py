@@ -46,7 +46,10 @@ class School(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     brin: Mapped[str] = mapped_column(String(10), default="")
-    protocol: Mapped[str] = mapped_column(String(500), default="hoeksche-waard-po")
+    protocol: Mapped[str] = mapped_column(String(500), default="hoeksche-waard-po")  # where it was loaded from
+    # The protocol file's text as loaded, and its sha256: the engine reads these, not the path (0011).
+    protocol_text: Mapped[str | None] = mapped_column(Text)
+    protocol_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     vacation_region: Mapped[str] = mapped_column(String(10), default="")
 
 

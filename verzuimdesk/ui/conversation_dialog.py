@@ -1,7 +1,8 @@
 """Logging a conversation in a minute: kind, date and time, participants, summary and agreements.
 
-The summary's placeholder holds the guiding questions of the step of the stappenplan the kind belongs
-to (PPO Hoeksche Waard: stap 3 gesprek met de leerling, stap 4 de ouders bellen, stap 6 ZAT). What is
+The summary's placeholder holds the guiding questions of the step of the school's stappenplan the kind
+belongs to, from the protocol file (`leidraad`; Hoeksche Waard: stap 3 gesprek met de leerling, stap 4
+de ouders bellen, stap 6 ZAT; a region that gives none shows none). What is
 typed is kept as a draft in the database about a second after the last key, and comes back when the
 dialog opens again — after Cancel, a crash or the lock. Saving discards the draft.
 """
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.conversation_guides import Guide, conversation_guides
 from verzuimdesk.services.conversations import (
     AgreementInput,
     discard_draft,
@@ -78,6 +80,7 @@ class ConversationDialog(QDialog):
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
         self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
+        self.guides: dict[ConversationKind, Guide] | None = None  # the protocol's, read on first show
         self._loading = True
         self.setWindowTitle(self.tr("Conversation — %1").replace("%1", pupil_name) if pupil_name
                             else self.tr("Conversation"))
@@ -206,14 +209,14 @@ class ConversationDialog(QDialog):
 
     def _show_guide(self) -> None:
         kind = ConversationKind(self.kind.currentData())
-        guides = {
-            ConversationKind.PUPIL: self.tr(
-                "Stap 3 — conversation with the pupil. What is the reason for the absence? What worries you, and "
-                "what worries the pupil? What is needed to prevent further absence? Make concrete agreements "
-                "together, and tell the pupil that the parents will be informed."),
-            ConversationKind.CARE_TEAM: self.tr(
-                "Stap 6 — ZAT. What is the analysis of the problem? Who is in charge? Which plan secures the "
-                "pupil's right to learn, with concrete agreements and who does what?"),
+        if self.guides is None:
+            try:
+                self.guides = conversation_guides(self.ctx.db)
+            except Refused:  # the protocol cannot be read: no guide, the dialog still works
+                self.guides = {}
+        # A conversation of a step of the region's stappenplan: its questions from the protocol file.
+        # The other kinds keep the app's own reminders (no diagnosis is recorded: the privacy rules).
+        own = {
             ConversationKind.SCHOOL_DOCTOR: self.tr(
                 "Youth doctor (JGZ). Record that the pupil is ill and what was agreed about returning to school — "
                 "never what the illness is: no diagnosis is recorded."),
@@ -222,15 +225,17 @@ class ConversationDialog(QDialog):
             ConversationKind.SOCIAL_WORK: self.tr(
                 "School social work. What was asked, what was agreed, and did the parents consent?"),
         }
-        parents = self.tr(
-            "Stap 4 — contact with the parents. Report the absence. How are the pupil's health and well-being? "
-            "Share the school's concern. May school social work (SMW) contact the family? Tell them when "
-            "leerplicht and the youth doctor are involved. No diagnosis is recorded.")
-        text = guides.get(kind, parents)
+        guide = self.guides.get(kind)
+        if guide is not None:
+            heading, questions = guide.step, guide.questions
+        elif kind in own:
+            heading, _, questions = own[kind].partition(". ")
+        else:  # the region's documents give no guidance for this conversation: none of another region's
+            heading, questions = "", self.tr("What was discussed, and what was agreed?")
         # The guiding questions as placeholder; their heading stays visible above while typing.
-        heading, _, questions = text.partition(". ")
-        self.summary.setPlaceholderText((questions or text).replace(". ", ".\n").replace("? ", "?\n"))
-        self.guide.setText(self.tr("Guide: %1").replace("%1", heading))
+        self.summary.setPlaceholderText(questions.replace(". ", ".\n").replace("? ", "?\n"))
+        self.guide.setText(self.tr("Guide: %1").replace("%1", heading) if heading else "")
+        self.guide.setVisible(bool(heading))
 
     def add_agreement(self, a: AgreementInput, *, focus: bool = False) -> None:
         self._add_row(a.text, a.owner, a.due.strftime("%d-%m-%Y") if a.due else "", a.done, a.topic or "")

@@ -112,6 +112,18 @@ class ExportDialog(QDialog):
             form.addRow(self.tr("Format"), self.format)
             form.addRow("", self.names)
         form.addRow(self.tr("Save as"), path_row)
+        # Issue 15: what an entry is about decides who gets it; the guessed topics of this pupil are
+        # offered here, where the document leaves the school, as well as under File.
+        self.topics_note = QLabel()
+        self.topics_note.setWordWrap(True)
+        self.topics_button = QPushButton(self.tr("Check topics…"))
+        self.topics_button.clicked.connect(self.check_topics)
+        self.topics_row = QWidget()
+        topics = QHBoxLayout(self.topics_row)
+        topics.setContentsMargins(0, 0, 0, 0)
+        topics.addWidget(self.topics_note, 1)
+        topics.addWidget(self.topics_button)
+        form.addRow(self.topics_row)
         self.recipient.currentIndexChanged.connect(self._sync)
         self.recipient.currentIndexChanged.connect(self._rename)
         self.end.dateChanged.connect(self._rename)
@@ -137,9 +149,29 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._sync()
+        self._topics()
         if kind == "quarterly":  # how many candidates go on the list as proposals (PROTOCOLS.md §5)
             self.end.dateChanged.connect(self._proposals)
             self._proposals()
+
+    def _topics(self) -> None:
+        """Show how many entries of this pupil still have a guessed topic, with the way to check them."""
+        from verzuimdesk.services.topics import topics_to_check
+
+        n = 0 if self.kind == "quarterly" or self.pupil_id is None else len(
+            topics_to_check(self.db, pupil_id=self.pupil_id))
+        self.topics_note.setText(self.tr("Entries of this pupil with a guessed topic: %1. The topic decides "
+                                         "what this recipient gets: check them before this leaves the school.")
+                                 .replace("%1", str(n)))
+        self.topics_row.setVisible(n > 0)
+
+    def check_topics(self) -> None:
+        from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
+
+        review = TopicReviewDialog(self.db, by=self.by, pupil_id=self.pupil_id, parent=self)
+        review.exec()
+        review.deleteLater()
+        self._topics()
 
     def _proposals(self) -> None:
         from verzuimdesk.services.quarterly import quarterly_list

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.letters import Template
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import REFUSALS, refusal_text
 from verzuimdesk.services.letters import letter_gaps, make_letter, preview_letter, templates
+from verzuimdesk.services.vocabulary import Template
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel

@@ -9,10 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from verzuimdesk.services.backups import backup_dir, check_backup, list_backups, make_backup
+from verzuimdesk.services.backups import (
+    backup_dir,
+    check_backup,
+    list_backups,
+    make_backup,
+    needs_password,
+    restore_damaged,
+)
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.changes import WHOLE_SCHOOL
-from verzuimdesk.services.database import DatabaseError, is_encrypted, sqlite_path
+from verzuimdesk.services.database import DatabaseError, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
 from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
@@ -37,7 +44,7 @@ def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
 
 
 def _ask_password(parent: QWidget | None, backup: Path) -> str | None:
-    if not is_encrypted(backup):
+    if not needs_password(backup):
         return None
     text, ok = QInputDialog.getText(parent, tr("Restore backup"), tr("Password or recovery key of the backup:"),
                                     QLineEdit.EchoMode.Password)
@@ -102,10 +109,8 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
         "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + "\n\n" + summary.text())
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    damaged = path.with_name(path.name + ".beschadigd")
     try:
-        path.replace(damaged)  # kept, not deleted: a specialist may still recover something from it
-        restore_from_backup(newest.path, path, password)
+        restore_damaged(newest.path, path, password)  # the damaged file is kept beside, not deleted
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(parent, "VerzuimDesk", str(exc))
         return False

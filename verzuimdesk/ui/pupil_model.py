@@ -78,6 +78,10 @@ class PupilModel(PlainRowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DUE and row.next_overdue:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_REASON:
+            if row.birth_date_missing:
+                missing = self.tr("The birth date is missing: the pupil is taken as leerplichtig. Enter it in "
+                                  "the LAS and import the pupils again.")
+                return f"{row.reason}\n{missing}" if row.reason else missing
             return row.reason
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_HOURS, COL_EPISODES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -99,6 +103,10 @@ class PupilModel(PlainRowsModel):
         if col == COL_GROUP:
             return row.group
         if col == COL_REASON:
+            if row.birth_date_missing:
+                if not row.reason:
+                    return self.tr("Birth date missing")
+                return f"{row.reason}; " + self.tr("birth date missing")
             return row.reason
         if col == COL_ACTION:
             return action_word(row.next_action) if row.next_action else ""

@@ -36,13 +36,13 @@ from verzuimdesk.services.school import new_school_database
 from verzuimdesk.services.settings import (
     REGIONS,
     checked,
+    parse_lesson_times,
     rename_staff,
     school_holidays,
     vacation_prefill,
     vacation_prefills,
 )
 from verzuimdesk.services.vocabulary import InputRefused, Period, SchoolSettings, format_date, list_protocols
-from verzuimdesk.ui.setting_sections.timetable_section import parse_week
 
 DEFAULT_WEEK = ("08:30-12:00, 13:00-15:00", "08:30-12:00, 13:00-15:00", "08:30-12:15",
                 "08:30-12:00, 13:00-15:00", "08:30-12:00, 13:00-15:00")
@@ -128,7 +128,7 @@ class TimesPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            parse_week([e.text() for e in self.days])
+            parse_lesson_times([e.text() for e in self.days])
         except InputRefused as exc:
             self.problem.setText("\n".join(p.reason for p in exc.problems))
             return False
@@ -278,7 +278,7 @@ class SetupWizard(QWizard):
 
     def settings(self) -> SchoolSettings:
         year, vacations, _ = self.calendar.prefill()
-        timetable = parse_week([e.text() for e in self.times.days])
+        timetable = parse_lesson_times([e.text() for e in self.times.days])
         return checked(SchoolSettings(
             name=self.school.name.text().strip(), brin=self.school.brin.text().strip(),
             protocol=self.school.protocol.currentData(), school_year=year, timetable=timetable,

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.verlof import DECISION_NL, Decision
 from verzuimdesk.services.errors import REFUSALS, refusal_text
 from verzuimdesk.services.verlof import VerlofRow, decide
 from verzuimdesk.services.verlof_luxe import confirm_luxe, luxe_proposals
+from verzuimdesk.services.vocabulary import DECISION_NL, Decision, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel

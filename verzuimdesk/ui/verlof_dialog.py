@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.verlof import DECISION_NL, Decision
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.errors import REFUSALS, refusal_text
 from verzuimdesk.services.letter_verlof import suggested_template
 from verzuimdesk.services.verlof import VerlofRow, list_requests
 from verzuimdesk.services.verlof_luxe import luxe_proposals
+from verzuimdesk.services.vocabulary import DECISION_NL, Decision, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 from verzuimdesk.ui.widgets.rows_model import ROW_ID_ROLE, Row, RowsModel

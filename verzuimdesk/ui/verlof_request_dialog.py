@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.domain.verlof import ARTICLE_NL, Article
 from verzuimdesk.services.errors import REFUSALS, refusal_text
 from verzuimdesk.services.verlof import add_request, preview_request, pupil_choices
+from verzuimdesk.services.vocabulary import ARTICLE_NL, Article
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel

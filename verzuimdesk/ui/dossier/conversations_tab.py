@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import delete_conversation, drafts_of
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.vocabulary import ConversationKind, format_date
@@ -72,7 +71,7 @@ class ConversationsTab(ListTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         run_write(self.ctx, lambda: delete_conversation(self.ctx.db, conversation_id=cid, by=self.ctx.account),
-                  parent=self, title=self.tr("Delete conversation"), changes=OpChanges.pupils(self.pupil_id))
+                  parent=self, title=self.tr("Delete conversation"))
 
     def export_current(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

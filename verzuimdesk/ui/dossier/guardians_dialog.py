@@ -106,5 +106,5 @@ class GuardiansDialog(QDialog):
             return
         guardian_id = self.current.id
         run_write(self.ctx, lambda: delete_guardian(self.ctx.db, guardian_id=guardian_id, by=self.ctx.account),
-                  refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+                  refused=self._refused)
         self._load()

@@ -25,6 +25,7 @@ class DossierHeader(QWidget):
     splitter with the tabs). The deciding rule comes first; what is done folds away behind a link."""
 
     edit_guardians = Signal()
+    edit_exemption = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +36,16 @@ class DossierHeader(QWidget):
         self.guardians_button = QPushButton(self.tr("Parents/carers…"))
         self.guardians_button.setAccessibleName(self.tr("Add or change parents and carers"))
         self.guardians_button.clicked.connect(self.edit_guardians)
+        # PROTOCOLS.md §1b: from when the pupil is leerplichtig (or that the birth date is missing) and
+        # the vrijstelling, with the button that records one
+        self.leerplicht = QLabel()
+        self.leerplicht.setTextFormat(Qt.TextFormat.PlainText)
+        self.leerplicht.setWordWrap(False)
+        self.leerplicht.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.leerplicht.setAccessibleName(self.tr("Leerplicht"))
+        self.exemption_button = QPushButton(self.tr("Vrijstelling…"))
+        self.exemption_button.setAccessibleName(self.tr("Record or change a vrijstelling van de leerplicht"))
+        self.exemption_button.clicked.connect(self.edit_exemption)
         self.name = QLabel()
         font = self.name.font()
         font.setPointSize(font.pointSize() + 5)
@@ -62,9 +73,11 @@ class DossierHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.leerplicht)
         carers = QHBoxLayout()
         carers.addWidget(self.guardians, 1)
         carers.addWidget(self.guardians_button)
+        carers.addWidget(self.exemption_button)
         layout.addLayout(carers)
         layout.addWidget(self.explanation, 1)
 
@@ -77,12 +90,40 @@ class DossierHeader(QWidget):
             facts.insert(1, self.tr("jaargroep %1").replace("%1", d.jaargroep))
         if d.age is not None:
             facts.insert(1, self.tr("%1 years").replace("%1", str(d.age)))
+        law, details = self._leerplicht(d)
         self.facts.setText(" · ".join(facts))
+        self.leerplicht.setText(" · ".join(law))
+        self.leerplicht.setToolTip("\n".join(details))
         carers = "\n".join(g.line() for g in d.guardians) or self.tr("none entered yet")
         self.guardians.setText(self.tr("Parents/carers: %1").replace("%1", carers))
         self.badge.set_light(status.light)
         self.step.setText(self.tr("Now: %1").replace("%1", status.step.name))
         self._render()
+
+    def _leerplicht(self, d: DeskDossier) -> tuple[list[str], list[str]]:
+        """The facts about leerplicht ("leerplichtig vanaf 1 dec 2026", "geboortedatum ontbreekt", the
+        vrijstelling on the peildatum), and every vrijstelling in full with its note for the tooltip."""
+        when = format_date(d.leerplicht_start, weekday=False) if d.leerplicht_start else ""
+        if d.birth_date_missing:
+            facts = [self.tr("Birth date missing (taken as leerplichtig)")]
+        elif d.leerplicht_start is not None and d.status.peildatum < d.leerplicht_start:
+            facts = [self.tr("Not yet leerplichtig (from %1)").replace("%1", when)]
+        else:
+            facts = [self.tr("Leerplichtig from %1").replace("%1", when)]
+        current = d.exemption_on_peildatum()
+        if current is not None:
+            end = format_date(current.end, weekday=False) if current.end else self.tr("until further notice")
+            facts.append(self.tr("vrijgesteld (%1) until %2").replace("%1", current.article_text.split(":")[0])
+                         .replace("%2", end))
+        details = []
+        if d.birth_date_missing:
+            details.append(self.tr("Birth date missing: enter it in the LAS and import the pupils again."))
+        for e in d.exemptions:
+            end = format_date(e.end) if e.end else self.tr("until further notice")
+            text = self.tr("Vrijstelling (%1): %2 – %3").replace("%1", e.article_text).replace(
+                "%2", format_date(e.start)).replace("%3", end)
+            details.append(f"{text}. {e.note}" if e.note else text)
+        return facts, details
 
     def _render(self) -> None:
         """Set the explanation again, keeping where the reader had scrolled to (an edit reloads it)."""
@@ -90,7 +131,9 @@ class DossierHeader(QWidget):
             return
         bar = self.explanation.verticalScrollBar()
         at = bar.value()
-        self.explanation.setHtml(self._html(self._data))
+        details = self._leerplicht(self._data)[1]  # the vrijstelling in full, below the rules
+        law = "".join(f"<p><i>{escape(line)}</i></p>" for line in details)
+        self.explanation.setHtml(self._html(self._data) + law)
         bar.setValue(min(at, bar.maximum()))
 
     def _on_link(self, url: QUrl) -> None:

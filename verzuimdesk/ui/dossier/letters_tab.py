@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.errors import REFUSALS
 from verzuimdesk.services.letters import list_letters
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.widgets.rows_model import Row

@@ -10,7 +10,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
 from verzuimdesk.services.vocabulary import format_date
@@ -90,4 +89,4 @@ class PlansTab(ListTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         run_write(self.ctx, lambda: delete_plan(self.ctx.db, plan_id=pid, by=self.ctx.account),
-                  parent=self, title=self.tr("Delete link"), changes=OpChanges.pupils(self.pupil_id))
+                  parent=self, title=self.tr("Delete link"))

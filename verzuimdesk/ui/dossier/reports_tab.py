@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, delete_event
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.vocabulary import ActionKind, EventItem, format_date
@@ -62,7 +61,7 @@ class ReportsTab(ListTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         run_write(self.ctx, lambda: delete_event(self.ctx.db, event_id=eid, by=self.ctx.account),
-                  parent=self, title=self.tr("Delete report"), changes=OpChanges.pupils(self.pupil_id))
+                  parent=self, title=self.tr("Delete report"))
 
     def export_duo(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog

@@ -4,7 +4,7 @@ Gesprekken, Plannen and Meldingen. It follows every change and the peildatum, as
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from verzuimdesk.services.accounts import Permission
@@ -39,6 +39,8 @@ class DossierWindow(QWidget):
         self.header = DossierHeader()
         self.header.guardians_button.setEnabled(ctx.account.can(Permission.EDIT_DOSSIER))
         self.header.edit_guardians.connect(self.edit_guardians)
+        self.header.exemption_button.setEnabled(ctx.account.can(Permission.EDIT_DOSSIER))
+        self.header.edit_exemption.connect(self.edit_exemption)
         self.tabs = QTabWidget()
         self.timeline = TimelineTab()
         self.absence = AbsenceTab()
@@ -77,6 +79,10 @@ class DossierWindow(QWidget):
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 3)
+        # QSplitter gives the tabs all new height up to their (large) size hint: keep the header's share
+        # instead, so the explanation grows with the window; dragging the line sets a new share.
+        self._header_share: float | None = None
+        self.split.splitterMoved.connect(self._remember_share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.split, 1)
         layout.addLayout(bottom)
@@ -97,6 +103,20 @@ class DossierWindow(QWidget):
         if split is not None:
             self.split.restoreState(split)
 
+    def _remember_share(self) -> None:
+        sizes = self.split.sizes()
+        if sum(sizes) > 0:
+            self._header_share = sizes[0] / sum(sizes)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._header_share is None:
+            self._remember_share()
+            return
+        total = sum(self.split.sizes())
+        head = max(self.header.minimumSizeHint().height(), round(total * self._header_share))
+        self.split.setSizes([head, max(0, total - head)])
+
     def show_data(self, data: DeskDossier) -> None:
         self.data = data
         pupil = data.dossier.pupil
@@ -107,6 +127,11 @@ class DossierWindow(QWidget):
                      self.signals, self.letters):
             part.show_dossier(data)
         self.tabs.setTabText(TAB_SIGNALS, self.tr("&Signals (%1)").replace("%1", str(len(data.signals))))
+
+    def edit_exemption(self) -> None:
+        from verzuimdesk.ui.dossier.exemption_dialog import ExemptionDialog
+
+        ExemptionDialog(self.ctx, pupil_id=self.pupil_id, pupil_name=self.data.dossier.pupil.name, parent=self).exec()
 
     def edit_guardians(self) -> None:
         from verzuimdesk.ui.dossier.guardians_dialog import GuardiansDialog

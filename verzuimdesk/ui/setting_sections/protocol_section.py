@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from verzuimdesk.services.settings import adopt_protocol_file, describe_protocol, school_view, set_protocol
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.settings import (
+    adopt_protocol_file,
+    describe_protocol,
+    kept_protocol,
+    school_view,
+    set_protocol,
+)
 from verzuimdesk.services.vocabulary import ProtocolError, list_protocols, load_protocol
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
@@ -57,8 +64,10 @@ class ProtocolSection(QWidget):
         if not ref:
             return
         try:
-            self.text.setPlainText(describe_protocol(load_protocol(ref)))
-        except ProtocolError as exc:
+            # The school's own protocol as the database keeps it (its file may be on another laptop).
+            chosen = kept_protocol(self.ctx.db) if ref == school_view(self.ctx.db).protocol else load_protocol(ref)
+            self.text.setPlainText(describe_protocol(chosen))
+        except Refused as exc:
             self.text.setPlainText(str(exc))
 
     def load_file(self) -> None:

@@ -8,8 +8,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.services.settings import save_school, school_view
-from verzuimdesk.services.vocabulary import WEEKDAYS_NL, DayTable, InputRefused, Problem, Span, parse_span
+from verzuimdesk.services.settings import parse_lesson_times, save_school, school_view
+from verzuimdesk.services.vocabulary import WEEKDAYS_NL, DayTable
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
@@ -18,24 +18,6 @@ from verzuimdesk.ui.setting_sections.school_section import current_year
 
 def week_text(table: DayTable, weekday: int) -> str:
     return ", ".join(str(s) for s in table.get(weekday, ()))
-
-
-def parse_week(texts: list[str]) -> DayTable:
-    table: DayTable = {}
-    problems = []
-    for weekday, text in enumerate(texts):
-        spans: list[Span] = []
-        for piece in text.replace(";", ",").split(","):
-            if piece.strip():
-                try:
-                    spans.append(parse_span(piece.strip()))
-                except ValueError as exc:
-                    problems.append(Problem(None, "", f"{WEEKDAYS_NL[weekday]}: {exc}"))
-        if spans:
-            table[weekday] = tuple(sorted(spans))
-    if problems:
-        raise InputRefused("lestijden", problems)
-    return table
 
 
 class TimetableSection(QWidget):
@@ -102,7 +84,7 @@ class TimetableSection(QWidget):
         view = school_view(self.ctx.db)
         year = current_year(view)
         group = self.group.currentData()
-        table = parse_week([e.text() for e in self.days])
+        table = parse_lesson_times([e.text() for e in self.days])
         groups = dict(year.group_timetables)
         if group == self.DEFAULT:
             settings = replace(year, timetable=table)

@@ -1,4 +1,4 @@
-"""The plain records the demo school generator returns (re-exported by `verzuimdesk.domain.demo`)."""
+"""The plain records the demo school generator returns (re-exported by `verzuimdesk.demo`)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,11 @@ class DemoSchool:
     plans: tuple[DemoPlan, ...]
     cases: tuple[DemoCase, ...]
     guardians: tuple[dict[str, str], ...]  # leerlingnummer, naam, relatie, telefoon, email
-    # pattern name (see `verzuimdesk.domain.demo`) → the leerlingnummer that shows it
+    # pattern name (see `verzuimdesk.demo`) → the leerlingnummer that shows it
     patterns: dict[str, str] = field(default_factory=dict)
-    # signal story (see `verzuimdesk.domain.demo_signals`) → the leerlingnummer that shows it
+    # signal story (see `verzuimdesk.demo.signals`) → the leerlingnummer that shows it
     signal_stories: dict[str, str] = field(default_factory=dict)
+    # law story (see `verzuimdesk.demo.law`) → the leerlingnummer that shows it
+    law_stories: dict[str, str] = field(default_factory=dict)
+    # vrijstellingen van de leerplicht: leerlingnummer, van, tot, artikel (a code of leerplicht.ARTICLES), notitie
+    exemptions: tuple[dict[str, str], ...] = ()

@@ -26,7 +26,8 @@ pupil shows a pattern depends on `size` and `seed` only, not on `today`; with th
 
 A pattern needs enough schooldagen before `today`; when there are too few (a `today` in the first
 weeks of the previous school year), it is left out of `patterns`. The signal stories (one pupil per
-signal of SIGNALS.md, in `signal_stories`) are told in `demo_signals`.
+signal of SIGNALS.md, in `signal_stories`) are told in `demo.signals`, the law stories (luxeverzuim, a
+kleuter not yet leerplichtig, a vrijstelling, a missing birth date, in `law_stories`) in `demo.law`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from random import Random
 
-from verzuimdesk.domain.demo_absences import (
+from verzuimdesk.demo.absences import (
     Ctx,
     Records,
     background,
@@ -44,15 +45,16 @@ from verzuimdesk.domain.demo_absences import (
     background_plans,
     make_ctx,
 )
-from verzuimdesk.domain.demo_calendar import (
+from verzuimdesk.demo.calendar import (
     GROUPS,
     calendar_from_school_files,
     current_school_year,
     render_school_file,
     school_year,
 )
-from verzuimdesk.domain.demo_cases import case_b, thuiszitter
-from verzuimdesk.domain.demo_patterns import (
+from verzuimdesk.demo.cases import case_b, thuiszitter
+from verzuimdesk.demo.law import law_stories
+from verzuimdesk.demo.patterns import (
     PATTERN_GROUPS,
     Found,
     latecomer,
@@ -61,9 +63,9 @@ from verzuimdesk.domain.demo_patterns import (
     unauthorised_reported,
     unexplained,
 )
-from verzuimdesk.domain.demo_people import NEWCOMER_GROUPS, Pupil, make_guardians, make_pupils
-from verzuimdesk.domain.demo_signals import signal_stories
-from verzuimdesk.domain.demo_types import DemoAgreement, DemoCase, DemoConversation, DemoPlan, DemoSchool
+from verzuimdesk.demo.people import NEWCOMER_GROUPS, Pupil, make_guardians, make_pupils
+from verzuimdesk.demo.signals import signal_stories
+from verzuimdesk.demo.types import DemoAgreement, DemoCase, DemoConversation, DemoPlan, DemoSchool
 
 __all__ = [
     "DemoAgreement",
@@ -137,6 +139,12 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
     for name, pupil, result in signal_stories(Random(f"{seed}:signals"), ctx, pupils, guardians, set(found)):
         found[pupil.number] = result
         stories[name] = pupil.number
+    law: dict[str, str] = {}
+    told_law, exemptions, no_birth = law_stories(Random(f"{seed}:law"), ctx, pupils, set(found))
+    for name, pupil, result in told_law:
+        found[pupil.number] = result
+        law[name] = pupil.number
+    pupils = [replace(p, birth_known=False) if p.number == no_birth else p for p in pupils]
     ot = Random(f"{seed}:ot")
     for i, p in enumerate(pupils):
         if p.number in found and found[p.number].cases:
@@ -145,7 +153,8 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
 
     rng = Random(f"{seed}:records")
     absences: list[dict[str, str]] = []
-    told = set(stories.values())  # drawn as if untold, so every other pupil's records stay the same
+    # drawn as if untold, so every other pupil's records stay the same
+    told = set(stories.values()) | set(law.values())
     for p in pupils:
         f = found.get(p.number)
         records: Records = background(rng, ctx, p, f.quiet_from if f and p.number not in told else None)
@@ -177,4 +186,6 @@ def generate_demo(*, size: int = 200, today: dt.date, seed: int = 20250825) -> D
         guardians=tuple(guardians),
         patterns=dict(sorted(pattern_of.items())),
         signal_stories=dict(sorted(stories.items())),
+        law_stories=dict(sorted(law.items())),
+        exemptions=tuple(exemptions),
     )

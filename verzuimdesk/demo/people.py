@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from random import Random
 
-from verzuimdesk.domain.demo_calendar import GROUPS, KLEUTER_GROUPS, year_start
+from verzuimdesk.demo.calendar import GROUPS, KLEUTER_GROUPS, year_start
 from verzuimdesk.domain.dutch import full_name
 
 BOYS = (
@@ -205,6 +205,7 @@ class Pupil:
     left: date | None
     gezin: str
     ot: str = ""
+    birth_known: bool = True  # False: the row leaves geboortedatum empty (the LAS does not know it)
 
     @property
     def name(self) -> str:
@@ -216,7 +217,7 @@ class Pupil:
             "voornaam": self.first,
             "tussenvoegsel": self.tussen,
             "achternaam": self.last,
-            "geboortedatum": self.birth.isoformat(),
+            "geboortedatum": self.birth.isoformat() if self.birth_known else "",
             "groep": self.group,
             "inschrijfdatum": self.enrolled.isoformat(),
             "uitschrijfdatum": self.left.isoformat() if self.left else "",

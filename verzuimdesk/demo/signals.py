@@ -1,6 +1,6 @@
 """The demo school's signal stories (SIGNALS.md): one pupil per signal, so every signal can be seen.
 
-Each story is placed relative to `today` like the patterns of `demo_patterns`, on a pupil of its
+Each story is placed relative to `today` like the patterns of `demo.patterns`, on a pupil of its
 own (enrolled all along, no pattern, no other story); a signal never changes the light, so most
 of these pupils are green. `DemoSchool.signal_stories` maps each story to its pupil's number:
 
@@ -32,10 +32,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 from random import Random
 
+from verzuimdesk.demo.absences import Ctx, rec, stamp
+from verzuimdesk.demo.patterns import Found, window_start
+from verzuimdesk.demo.people import Pupil
 from verzuimdesk.domain.calendar import Period
-from verzuimdesk.domain.demo_absences import Ctx, rec, stamp
-from verzuimdesk.domain.demo_patterns import Found, window_start
-from verzuimdesk.domain.demo_people import Pupil
 
 STORY_GROUPS = {
     "signal_weekday": "6", "signal_part_of_day": "3", "signal_vacation_edge": "4",

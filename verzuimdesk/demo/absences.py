@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
 
+from verzuimdesk.demo.people import Pupil
+from verzuimdesk.demo.types import DemoAgreement, DemoConversation, DemoPlan
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, minutes_of
 from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.demo_people import Pupil
-from verzuimdesk.domain.demo_types import DemoAgreement, DemoConversation, DemoPlan
 
 Records = dict[dt.date, dict[str, str]]
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from random import Random
 
-from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.codes import ConversationKind as CK
-from verzuimdesk.domain.demo_absences import IB, Ctx, rec, stamp
-from verzuimdesk.domain.demo_patterns import (
+from verzuimdesk.demo.absences import IB, Ctx, rec, stamp
+from verzuimdesk.demo.patterns import (
     LEERPLICHT,
     Found,
     Story,
@@ -18,8 +16,10 @@ from verzuimdesk.domain.demo_patterns import (
     sixteen_hours_reached,
     werkdagen_after,
 )
-from verzuimdesk.domain.demo_people import Pupil
-from verzuimdesk.domain.demo_types import DemoCase, DemoPlan
+from verzuimdesk.demo.people import Pupil
+from verzuimdesk.demo.types import DemoCase, DemoPlan
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.codes import ConversationKind as CK
 
 
 def thuiszitter(rng: Random, ctx: Ctx, p: Pupil) -> Found | None:

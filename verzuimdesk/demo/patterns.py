@@ -1,5 +1,5 @@
 """The verzuim patterns of the demo school, each placed relative to `today` on one pupil; the two
-long-running ones (thuiszitter, case B) are in `demo_cases`.
+long-running ones (thuiszitter, case B) are in `demo.cases`.
 
 Each function returns the pupil's records with the events, conversations, plans and case that tell
 its story, or None when the calendar before `today` is too short to hold the pattern. `quiet_from`
@@ -14,12 +14,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from random import Random
 
+from verzuimdesk.demo.absences import IB, Ctx, Records, conversation_time, pronouns, rec, stamp
+from verzuimdesk.demo.people import Pupil
+from verzuimdesk.demo.types import DemoAgreement, DemoCase, DemoConversation, DemoPlan
 from verzuimdesk.domain.calendar import SchoolCalendar, monday_of
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.codes import ConversationKind as CK
-from verzuimdesk.domain.demo_absences import IB, Ctx, Records, conversation_time, pronouns, rec, stamp
-from verzuimdesk.domain.demo_people import Pupil
-from verzuimdesk.domain.demo_types import DemoAgreement, DemoCase, DemoConversation, DemoPlan
 
 UNAUTHORISED_CODES = frozenset({"O", "X", "?"})  # `unexplained` counts as unauthorised (PROTOCOLS.md §1)
 SIXTEEN_HOURS = 16 * 60

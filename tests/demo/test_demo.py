@@ -12,10 +12,10 @@ from datetime import time as clock
 
 import pytest
 
+from verzuimdesk.demo import DemoSchool, generate_demo
+from verzuimdesk.demo.calendar import easter, school_year
 from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, SchoolCalendar, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, ActionKind, Category, ConversationKind
-from verzuimdesk.domain.demo import DemoSchool, generate_demo
-from verzuimdesk.domain.demo_calendar import easter, school_year
 from verzuimdesk.domain.quarterly import INTERVENTIONS, MAIN_CAUSES
 
 AUTUMN = date(2026, 11, 23)
@@ -140,6 +140,9 @@ def test_a_school_too_small_for_the_patterns_is_refused() -> None:
 def test_ages_match_the_groups(autumn: DemoSchool) -> None:
     start = tomllib.loads(autumn.school_files[-1])["schooljaar"]["start"]
     for p in autumn.pupils:
+        if not p["geboortedatum"]:
+            assert p["leerlingnummer"] == autumn.law_stories["law_no_birth_date"]
+            continue
         age = (start - date.fromisoformat(p["geboortedatum"])).days / 365.25
         low, high = (3.0, 6.1) if p["groep"].startswith("1-2") else (int(p["groep"]) + 2.9, int(p["groep"]) + 4.1)
         assert low <= age <= high, p
@@ -181,7 +184,9 @@ def test_enrolment_has_newcomers_mid_year_and_one_leaver(demo: tuple[DemoSchool,
 def test_rows_have_exactly_the_csv_columns_in_their_formats(autumn: DemoSchool) -> None:
     for p in autumn.pupils:
         assert list(p) == PUPIL_COLUMNS
-        assert DATE.match(p["geboortedatum"]) and DATE.match(p["inschrijfdatum"])
+        assert DATE.match(p["inschrijfdatum"])
+        # the law story of a missing birth date leaves it empty, as a LAS may (PROTOCOLS.md §1b)
+        assert DATE.match(p["geboortedatum"]) or p["leerlingnummer"] == autumn.law_stories["law_no_birth_date"]
         assert p["uitschrijfdatum"] == "" or DATE.match(p["uitschrijfdatum"])
         assert p["ot_nummer"] == "" or re.match(r"^OT-\d{4}-\d{4}$", p["ot_nummer"])
     codes = {c.code for c in DEFAULT_CODES}

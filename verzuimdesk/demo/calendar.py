@@ -1,18 +1,18 @@
 """The demo school's calendar: two school years of region zuid, as school-file TOML and as a calendar.
 
-The TOML texts are the single source of truth: `calendar_from_school_files` parses them back with
-`tomllib`, so the records the generator places are checked against exactly what an import would see.
+The TOML texts are the single source of truth: `calendar_from_school_files` reads them back with the
+school-file reader of the imports (`importers.schoolfile`), so the records the generator places are
+checked against exactly what an import sees.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, time, timedelta
-from typing import Any
+from datetime import date, timedelta
 
-from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, SchoolCalendar, Span, Timetable
+from verzuimdesk.domain.calendar import WEEKDAYS_NL, SchoolCalendar
+from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
 
 SCHOOL_NAME = "OBS De Klimop"
 BRIN = "12AB"
@@ -193,40 +193,20 @@ def render_school_file(sy: SchoolYear) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _span(text: str) -> Span:
-    a, b = text.split("-")
-    return Span(time.fromisoformat(a), time.fromisoformat(b))
-
-
-def _timetable(table: Mapping[str, Any]) -> Timetable:
-    return {
-        WEEKDAYS_NL.index(day): tuple(_span(s) for s in spans) for day, spans in table.items() if day in WEEKDAYS_NL
-    }
+def school_settings(texts: Iterable[str]) -> list[SchoolSettings]:
+    """The school files read by the reader every import uses (`importers.schoolfile`), oldest first."""
+    return [parse_school_file(text, "demoschool") for text in texts]
 
 
 def calendar_from_school_files(texts: Iterable[str]) -> SchoolCalendar:
     """A `SchoolCalendar` from school-file texts (one per year); the last file's timetables win."""
-    years: list[Period] = []
-    vacations: list[Period] = []
-    studiedagen: set[date] = set()
-    feestdagen: set[date] = set()
-    timetable: Timetable = {}
-    groups: dict[str, Timetable] = {}
-    for text in texts:
-        data = tomllib.loads(text)
-        sj = data["schooljaar"]
-        years.append(Period("schooljaar", sj["start"], sj["eind"]))
-        vacations += [Period(v["naam"], v["start"], v["eind"]) for v in data.get("vakantie", [])]
-        studiedagen.update(data.get("kalender", {}).get("studiedagen", []))
-        feestdagen.update(data.get("kalender", {}).get("feestdagen", []))
-        lestijden = data["lestijden"]
-        timetable = _timetable(lestijden)
-        groups = {g: _timetable(t) for g, t in lestijden.get("groepen", {}).items()}
+    years = school_settings(texts)
+    last = years[-1]
     return SchoolCalendar(
-        school_years=tuple(sorted(years, key=lambda p: p.start)),
-        timetable=timetable,
-        group_timetables=groups,
-        vacations=tuple(vacations),
-        studiedagen=frozenset(studiedagen),
-        feestdagen=frozenset(feestdagen),
+        school_years=tuple(sorted((y.school_year for y in years), key=lambda p: p.start)),
+        timetable=last.timetable,
+        group_timetables=last.group_timetables,
+        vacations=tuple(v for y in years for v in y.vacations),
+        studiedagen=frozenset(d for y in years for d in y.studiedagen),
+        feestdagen=frozenset(d for y in years for d in y.feestdagen),
     )
