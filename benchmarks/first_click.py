@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,17 +114,18 @@ def app_rows(folder: Path, encrypted: str, runs: int) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     for label, before in (("cache filled", lambda: None), ("empty cache", lambda: clear_cache_of(encrypted))):
         app_lines(encrypted, folder)  # the first start fills the cache (and the OS's file cache)
-        login, overview, base = [], [], []
+        login, window, overview, base = [], [], [], []
         for _ in range(runs):
             before()
             got = app_lines(encrypted, folder)
             login.append(got["login"])
+            window.append(got["window"] - got["login"])
             overview.append(got["overview"] - got["login"])
             base.append(process_ms(bare, env, until="painted window"))
         report(f"app start to the painted login ({label}) / a bare QMainWindow", login, base, 3)
-        med = sorted(overview)[len(overview) // 2]
-        print(f"    login to the painted overview ({label}): {med:7.0f} ms (median; target <= 500 ms; "
-              f"includes the password check)")
+        w, o = statistics.median(window), statistics.median(overview)
+        print(f"    login to the painted main window ({label}): {w:7.0f} ms, to the filled overview: {o:7.0f} ms "
+              f"(medians; target <= 500 ms; both include the password check, slow on purpose)")
 
 
 def main() -> None:

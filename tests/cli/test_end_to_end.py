@@ -10,20 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import DATA, PASSPHRASE, raw
-from verzuimdesk.cli.main import run
+from tests.conftest import DATA, PASSPHRASE, cli, imported, raw
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Group, Pupil
-
-
-def cli(*args: str | Path) -> int:
-    return run([str(a) for a in args])
-
-
-def imported(db_path: Path) -> Path:
-    for kind, name in (("pupils", "pupils.csv"), ("absences", "absences.csv"), ("events", "events.csv")):
-        assert cli("import", kind, "--db", db_path, DATA / name) == 0
-    return db_path
 
 
 def test_init_then_three_imports_give_the_rows_of_the_files(db_path: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, cli
 from tests.reports.conftest import flat, leaked_rule_ids, pdf_text
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import ExemptionRow, Pupil

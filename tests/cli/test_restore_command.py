@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_end_to_end import cli
+from tests.conftest import cli
 
 
 def test_a_restore_from_the_command_line_first_copies_the_database_it_replaces(

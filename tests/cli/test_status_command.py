@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli, imported
+from tests.conftest import cli
 
 
 @pytest.fixture
-def school(tmp_path: Path, school_file: Path) -> Path:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    return imported(path)
+def school(school_path: Path) -> Path:
+    return school_path
 
 
 def status_json(school: Path, day: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, cli
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.loading import load_pupil_data
 

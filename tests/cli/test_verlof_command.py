@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA, PASSPHRASE
+from tests.conftest import DATA, PASSPHRASE, cli
 from tests.reports.conftest import flat, pdf_text
 from verzuimdesk.services.accounts import Role, account_of, add_account
 from verzuimdesk.storage.database import open_database

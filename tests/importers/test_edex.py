@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA
+from tests.conftest import DATA, cli
 from verzuimdesk.importers.edex import parse_edex
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.edex import import_edex

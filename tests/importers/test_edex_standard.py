@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli
+from tests.conftest import cli
 from tests.dbdump import dump
 from verzuimdesk.importers import xmltree
 from verzuimdesk.importers.edex import parse_edex

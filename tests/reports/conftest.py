@@ -13,8 +13,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from tests.conftest import DATA, PASSPHRASE
-from verzuimdesk.cli.main import run
+from tests.conftest import DATA, PASSPHRASE, cli
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Agreement, CareCase, CaseShare, CaseStatus, Conversation, Pupil
 
@@ -31,10 +30,6 @@ EXTRA_ABSENCES = (
 )
 SICK_TALK = "Overleg met de jeugdarts over de astma van Zoë; inhalator op school."
 UNRELATED_TALK = "Gesprek met Zoë over het spijbelen op 12 november; zij belooft elke dag te komen."
-
-
-def cli(*args: str | Path) -> int:
-    return run([str(a) for a in args])
 
 
 def pdf_text(path: Path) -> str:

@@ -3,31 +3,28 @@ ouders, leerplicht, jeugdarts or the SWV."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import DEMO_TODAY
 from tests.reports.conftest import cli, flat, pdf_text
 from verzuimdesk.demo import generate_demo
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import AuditEntry
 
-TODAY = date(2026, 11, 23)
+TODAY = DEMO_TODAY
 STORIES = generate_demo(size=200, today=TODAY).signal_stories
 WEEKDAY = STORIES["signal_weekday"]
 VINCE = "1015"  # 16 hours unauthorised, the DUO report overdue
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from verzuimdesk.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("zat") / "demo.db"
-    create_demo(str(path), size=200, today=TODAY).close()
-    return path
+@pytest.fixture
+def demo(demo_db: Path) -> Path:
+    """A copy of the shared demo school (tests/conftest.py): the exports write to its audit log."""
+    return demo_db
 
 
 def test_zat_preparation_holds_light_rules_actions_signals_and_agreements(demo: Path, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.cli.test_end_to_end import cli, imported
 from tests.conftest import PASSPHRASE
 from verzuimdesk.services.accounts import Permission, Role, add_account, change_password, login
 from verzuimdesk.storage.database import DatabaseError
@@ -13,11 +12,8 @@ from verzuimdesk.storage.models import AuditEntry
 
 
 @pytest.fixture
-def school(tmp_path: Path, school_file: Path) -> str:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    imported(path)
-    return str(path)
+def school(school_path: Path) -> str:
+    return str(school_path)
 
 
 def test_the_ib_er_made_at_init_logs_in_with_the_password(school: str) -> None:

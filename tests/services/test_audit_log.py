@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import imported
 from tests.conftest import PASSPHRASE
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Role, account_of, add_account
@@ -22,9 +21,8 @@ from verzuimdesk.storage.models import Pupil
 
 
 @pytest.fixture
-def school(db_path: Path) -> Database:
-    imported(db_path)
-    db = open_database(str(db_path), passphrase=PASSPHRASE)
+def school(school_path: Path) -> Database:
+    db = open_database(str(school_path), passphrase=PASSPHRASE)
     yield db
     db.close()
 

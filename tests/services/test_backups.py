@@ -3,8 +3,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, cli
 from verzuimdesk.services.backups import daily_backup, keep, list_backups, make_backup
 from verzuimdesk.storage.database import open_database
 

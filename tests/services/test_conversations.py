@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from tests.actors import IB, ib
+from tests.conftest import DEMO_TODAY
 from verzuimdesk.services.conversations import (
     AgreementInput,
     delete_conversation,
@@ -23,29 +22,18 @@ from verzuimdesk.services.conversations import (
 )
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.status import school_status
-from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AuditEntry, Conversation
 
-TODAY = date(2026, 11, 23)
+TODAY = DEMO_TODAY
 NOW = datetime(2026, 11, 23, 15, 0)
 WESSEL = 112  # 1112: absent with reason unknown; talk_pupil and contact_parents open
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from verzuimdesk.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo(str(path), size=200, today=TODAY).close()
-    return path
-
-
 @pytest.fixture
-def db(demo_file: Path, tmp_path: Path) -> Database:
-    shutil.copy(demo_file, tmp_path / "demo.db")
-    d = open_database(str(tmp_path / "demo.db"))
-    yield d  # type: ignore[misc]
-    d.close()
+def db(demo: Database) -> Database:
+    """A copy of the shared demo school (tests/conftest.py), opened."""
+    return demo
 
 
 def open_kinds(db: Database) -> list[str]:

@@ -3,13 +3,13 @@ the demo sees it: a reported luxe episode, a kleuter's absence without a DUO rep
 
 from __future__ import annotations
 
-from tests.services.test_status_cache import TODAY, db, demo_file
+from tests.services.test_status_cache import TODAY, db
 from verzuimdesk.demo import generate_demo
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
 
-__all__ = ["db", "demo_file"]  # the fixtures of test_status_cache, shared
+__all__ = ["db"]  # the fixture of test_status_cache, shared
 
 LAW = generate_demo(size=200, today=TODAY).law_stories
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.services.test_conversations import TODAY, db, demo_file  # noqa: F401
+from tests.services.test_conversations import TODAY, db  # noqa: F401
 from verzuimdesk.services.dossier_edit import add_plan, delete_event, register_event, update_event, update_plan
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.status import school_status

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA
+from tests.conftest import DATA, cli
 from tests.dbdump import dump
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.errors import Refused

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import imported
 from tests.conftest import PASSPHRASE, xlsx
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.import_preview import FieldChange, preview_import, run_import
@@ -24,10 +23,9 @@ PUPILS_1252 = ("Lln nr;Roepnaam;Tussenv.;Achternaam;Geb. datum;Klas;Instroomdatu
 
 
 @pytest.fixture
-def school(db_path: Path) -> Iterator[Database]:
+def school(school_path: Path) -> Iterator[Database]:
     """The four pupils and six absences of tests/data."""
-    imported(db_path)
-    database = open_database(str(db_path), passphrase=PASSPHRASE)
+    database = open_database(str(school_path), passphrase=PASSPHRASE)
     yield database
     database.close()
 

@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.actors import DIRECTIE, IB, teacher
-from tests.cli.test_end_to_end import imported
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, imported
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.disclosure import Recipient
 from verzuimdesk.services.audit_log import read_audit_log

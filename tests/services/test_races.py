@@ -15,8 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from tests.actors import ib
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA, PASSPHRASE, raw
+from tests.conftest import DATA, PASSPHRASE, cli, raw
 from verzuimdesk.services.audit_log import audit_problem
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import AbsenceSpec, apply_edit

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from tests.conftest import DATA
 from verzuimdesk.domain.calendar import DayOff
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.services.imports import import_absences, import_pupils
+from verzuimdesk.services.imports import import_absences
 from verzuimdesk.services.registration import (
     apply_edit,
     clear_absence,
@@ -23,7 +22,6 @@ from verzuimdesk.services.registration import (
     report_sick,
     week_grid,
 )
-from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, AuditEntry, Pupil
@@ -32,11 +30,9 @@ MONDAY = date(2025, 11, 3)
 
 
 @pytest.fixture
-def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
-    database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
-    yield database
-    database.close()
+def db(plain_school: Database) -> Database:
+    """The test school with its four pupils, no absences (tests/conftest.py)."""
+    return plain_school
 
 
 def pid(db: Database, number: str) -> int:

@@ -9,8 +9,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli
-from tests.conftest import DATA, PASSPHRASE
+from tests.conftest import DATA, PASSPHRASE, cli
 from verzuimdesk.importers.schoolfile import parse_school_file
 from verzuimdesk.services.imports import import_absences, import_events, import_pupils
 from verzuimdesk.services.retention import purge_due, retention_due

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select, update
 
 from tests.actors import IB
-from tests.services.test_status_cache import TODAY, code_id, db, demo_file, fresh
+from tests.services.test_status_cache import TODAY, code_id, db, fresh
 from verzuimdesk.services import signal_status
 from verzuimdesk.services.status import SchoolStatus, school_status
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, CareCase, Guardian, Pupil
 
-__all__ = ["db", "demo_file"]  # the fixtures of test_status_cache, shared
+__all__ = ["db"]  # the fixture of test_status_cache, shared
 
 SHARED = [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]  # three Mondays of the window
 

@@ -5,7 +5,7 @@ evaluated again."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from tests.actors import IB
-from tests.conftest import PATIENCE_MS
+from tests.conftest import DEMO_TODAY, PATIENCE_MS
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.domain.protocol import protocols_dir
 from verzuimdesk.services import status_codec
@@ -22,7 +22,7 @@ from verzuimdesk.services.accounts import SCHOOL_WIDE
 from verzuimdesk.services.overview import desk_overview
 from verzuimdesk.services.status import SchoolStatus, protocol_and_fingerprint, school_status
 from verzuimdesk.storage import status_cache
-from verzuimdesk.storage.database import Database, open_database
+from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import (
     Absence,
     AbsenceCodeRow,
@@ -39,26 +39,15 @@ from verzuimdesk.storage.models import (
     Vacation,
 )
 
-TODAY = date(2026, 11, 23)
+TODAY = DEMO_TODAY
 WESSEL = 112  # 1112: absent with reason unknown, actions open
 NOW = datetime(2026, 11, 23, 9, 0)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from verzuimdesk.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo(str(path), size=200, today=TODAY).close()
-    return path
-
-
 @pytest.fixture
-def db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    shutil.copy(demo_file, tmp_path / "demo.db")
-    d = open_database(str(tmp_path / "demo.db"))
-    yield d
-    d.close()
+def db(demo: Database) -> Database:
+    """A copy of the shared demo school (tests/conftest.py), opened."""
+    return demo
 
 
 def fresh(db: Database, day: date = TODAY) -> SchoolStatus:

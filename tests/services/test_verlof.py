@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from tests.actors import ib
-from tests.conftest import DATA
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.services.imports import import_pupils
 from verzuimdesk.services.registration import record_absence
-from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.status import school_status
 from verzuimdesk.services.verlof import (
     add_request,
@@ -34,11 +29,9 @@ TEACHER = Account("juf", "Juf Anna", Role.TEACHER, ("5",))
 
 
 @pytest.fixture
-def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
-    database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
-    yield database
-    database.close()
+def db(plain_school: Database) -> Database:
+    """The test school with its four pupils, no absences (tests/conftest.py)."""
+    return plain_school
 
 
 def grid(db: Database) -> list[tuple[str, date, str]]:

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import raw
+from tests.conftest import cli, imported, raw
 from verzuimdesk.storage.database import DatabaseError
 
 

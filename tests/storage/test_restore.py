@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_end_to_end import cli
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, cli
 from verzuimdesk.services.pupils import list_pupils
 from verzuimdesk.storage import swap
 from verzuimdesk.storage.database import DatabaseError, open_database

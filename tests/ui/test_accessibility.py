@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_desk_overview import demo_db, demo_file, desk  # noqa: F401
+from tests.ui.conftest import desk
 from verzuimdesk.ui.dossier import open_dossier
 from verzuimdesk.ui.main_window import MainWindow
 
@@ -26,7 +26,7 @@ def _tab_walk(qtbot: QtBot, start: QWidget, steps: int = 60) -> list[QWidget]:
     return seen
 
 
-def _window(qtbot: QtBot, demo_db: Path) -> MainWindow:  # noqa: F811
+def _window(qtbot: QtBot, demo_db: Path) -> MainWindow:
     w = desk(qtbot, demo_db)
     w.resize(1366, 768)
     w.activateWindow()
@@ -34,7 +34,7 @@ def _window(qtbot: QtBot, demo_db: Path) -> MainWindow:  # noqa: F811
     return w
 
 
-def test_the_main_controls_and_every_table_have_a_name(qtbot: QtBot, demo_db: Path) -> None:  # noqa: F811
+def test_the_main_controls_and_every_table_have_a_name(qtbot: QtBot, demo_db: Path) -> None:
     w = _window(qtbot, demo_db)
     assert w.peildatum.accessibleName() == "Peildatum"
     assert w.nav.accessibleName() == "Navigation"
@@ -51,7 +51,7 @@ def test_the_main_controls_and_every_table_have_a_name(qtbot: QtBot, demo_db: Pa
     dossier.close()
 
 
-def test_tab_reaches_the_navigation_the_peildatum_and_each_pages_controls(qtbot: QtBot, demo_db: Path) -> None:  # noqa: F811
+def test_tab_reaches_the_navigation_the_peildatum_and_each_pages_controls(qtbot: QtBot, demo_db: Path) -> None:
     w = _window(qtbot, demo_db)
     walked = _tab_walk(qtbot, w.nav)
     assert w.peildatum in walked or any(w.peildatum.isAncestorOf(x) for x in walked)
@@ -68,7 +68,7 @@ def test_tab_reaches_the_navigation_the_peildatum_and_each_pages_controls(qtbot:
     assert reg.group in walked and reg.view in walked and reg.check in walked
 
 
-def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot: QtBot, demo_db: Path) -> None:  # noqa: F811
+def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot: QtBot, demo_db: Path) -> None:
     w = _window(qtbot, demo_db)
     w.nav.setCurrentRow(w.PAGE_PUPILS)
     table = w.pupils_page.table

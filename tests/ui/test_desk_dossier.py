@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+
 """The pupil dossier on the demo school: the explained light, the tabs, registering the DUO report from the
 Te-doen list and seeing the light change everywhere, logging a conversation with its draft, plans."""
 
@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from tests.actors import IB, ib
 from tests.conftest import PATIENCE_MS
-from tests.ui.test_desk_overview import TODAY, cell, demo_db, demo_file, desk, window  # noqa: F401
+from tests.ui.test_desk_overview import TODAY, cell
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import AuditEntry, Conversation, Draft, EventRow

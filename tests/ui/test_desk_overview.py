@@ -3,7 +3,6 @@ filters, search and keyboard, and the peildatum that looks back."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PATIENCE_MS
+from tests.conftest import DEMO_TODAY, PATIENCE_MS
+from tests.ui.conftest import desk
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import open_database
@@ -22,37 +22,7 @@ from verzuimdesk.ui.widgets.todo_model import COL_ACTION as TODO_ACTION
 from verzuimdesk.ui.widgets.todo_model import COL_DUE as TODO_DUE
 from verzuimdesk.ui.widgets.todo_model import COL_PUPIL
 
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from verzuimdesk.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo(str(path), size=200, today=TODAY).close()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_file: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.db"
-    shutil.copy(demo_file, target)
-    return target
-
-
-def desk(qtbot: QtBot, path: Path, account: Account = SCHOOL_WIDE, peildatum: date = TODAY) -> MainWindow:
-    ctx = AppContext(open_database(str(path)), account)
-    ctx.set_peildatum(peildatum)
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_db: Path) -> MainWindow:
-    return desk(qtbot, demo_db)
+TODAY = DEMO_TODAY
 
 
 def rows(w: MainWindow, col: int) -> list[str]:

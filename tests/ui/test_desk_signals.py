@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+
 """Signals in the desk: the overview's Let op list (sortable, opens the dossier at its Signalen), the
 dossier's Signalen tab with evidence dates that open the registration grid, the pupil list's column."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, window  # noqa: F401
+from tests.ui.test_desk_overview import TODAY
 from verzuimdesk.demo import generate_demo
 from verzuimdesk.ui.dossier import open_dossier
 from verzuimdesk.ui.dossier.signals_tab import DATE_ROLE

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+
 """The dossier header names the parents and carers; the dialog adds, changes and removes them."""
 
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_desk_dossier import VINCE, dossier
-from tests.ui.test_desk_overview import demo_db, demo_file, desk, window  # noqa: F401
 from verzuimdesk.services.guardians import guardians_of
 from verzuimdesk.ui.dossier.guardians_dialog import GuardiansDialog
 from verzuimdesk.ui.main_window import MainWindow

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+
 """The dossier says from when a pupil is leerplichtig, that a birth date is missing, and the vrijstelling,
 which the IB-er records and changes in a small dialog (PROTOCOLS.md §1b), on the demo school."""
 
@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import desk
 from tests.ui.test_desk_dossier import dossier
-from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, desk, window  # noqa: F401
+from tests.ui.test_desk_overview import TODAY
 from verzuimdesk.services.accounts import Account, Role
 from verzuimdesk.ui.dossier.exemption_dialog import ExemptionDialog
 from verzuimdesk.ui.main_window import MainWindow

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PATIENCE_MS
-from tests.ui.test_desk_overview import demo_db, demo_file, desk  # noqa: F401
+from tests.ui.conftest import desk
 from verzuimdesk.ui.help_dialog import HelpDialog
 from verzuimdesk.ui.single_instance import InstanceWatcher, ask_running_instance
 
 
-def test_f1_opens_the_dutch_manual_with_the_three_parts(qtbot: QtBot, demo_db: Path) -> None:  # noqa: F811
+def test_f1_opens_the_dutch_manual_with_the_three_parts(qtbot: QtBot, demo_db: Path) -> None:
     w = desk(qtbot, demo_db)
     manual = next(a for a in w.help_menu.actions() if a.shortcut().toString() == "F1")
     assert manual in w.actions()  # F1 works on every page, not only from the menu

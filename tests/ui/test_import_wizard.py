@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS
+from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS, cli, imported
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Absence, Pupil
 from verzuimdesk.ui.import_wizard import PAGE_MAPPING, PAGE_RUN, PAGE_SUMMARY, ImportWizard

@@ -9,18 +9,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.cli.test_end_to_end import cli, imported
 from tests.conftest import PASSPHRASE, PATIENCE_MS
 from verzuimdesk.services.accounts import Role, login
 from verzuimdesk.ui.login_dialog import LoginDialog
 
 
 @pytest.fixture
-def school(tmp_path: Path, school_file: Path) -> str:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    imported(path)
-    return str(path)
+def school(school_path: Path) -> str:
+    return str(school_path)
 
 
 def test_wrong_password_keeps_the_dialog_open_with_a_dutch_reason(qtbot: QtBot, school: str) -> None:

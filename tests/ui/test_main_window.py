@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.cli.test_end_to_end import cli, imported
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, cli, imported
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Role
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.ui.context import AppContext
@@ -74,11 +73,8 @@ def test_enter_on_a_single_search_hit_opens_that_pupil(window: MainWindow, qtbot
     assert len(opened) == 1
 
 
-def test_demo_school_opens_and_shows_its_pupils(qtbot: QtBot, tmp_path: Path) -> None:
-    from verzuimdesk.services.demo import create_demo
-
-    create_demo(str(tmp_path / "demo.db"), size=200, today=date(2026, 11, 23)).close()
-    w = make_window(qtbot, str(tmp_path / "demo.db"), passphrase=None)
+def test_demo_school_opens_and_shows_its_pupils(qtbot: QtBot, demo_db: Path) -> None:
+    w = make_window(qtbot, str(demo_db), passphrase=None)
     assert w.pupils_page.table.model().rowCount() == 200
     assert "OBS De Klimop" in w.windowTitle()
 

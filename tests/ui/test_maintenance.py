@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.actors import IB
-from tests.cli.test_end_to_end import cli, imported
 from tests.conftest import PASSPHRASE, raw
 from verzuimdesk.services.accounts import login
 from verzuimdesk.services.backups import list_backups, make_backup
@@ -20,11 +19,8 @@ from verzuimdesk.ui.maintenance import offer_restore_of_damaged
 
 
 @pytest.fixture
-def school(tmp_path: Path, school_file: Path) -> Path:
-    path = tmp_path / "school.db"
-    assert cli("init", "--db", path, "--school", school_file) == 0
-    imported(path)
-    return path
+def school(school_path: Path) -> Path:
+    return school_path
 
 
 def test_audit_log_shows_logins_and_filters_by_user(qtbot: QtBot, school: Path) -> None:

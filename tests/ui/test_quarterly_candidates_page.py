@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from verzuimdesk.services.accounts import SCHOOL_WIDE
-from verzuimdesk.services.demo import create_demo
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDismissal, Group, Pupil
@@ -32,10 +31,9 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def page(qtbot: QtBot, tmp_path: Path) -> QuarterlyPage:
+def page(qtbot: QtBot, demo_db: Path) -> QuarterlyPage:
     """The demo school, plus one pupil without a case absent without leave every schooldag since 12 Oct."""
-    create_demo(str(tmp_path / "demo.db"), size=200, today=TODAY).close()
-    db = open_database(str(tmp_path / "demo.db"))
+    db = open_database(str(demo_db))
     with db.begin() as s:
         cases = set(s.scalars(select(CareCase.pupil_id)))
         pupil_id, group = next((p, g) for p, g in s.execute(

@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from tests.actors import IB
 from verzuimdesk.services.accounts import SCHOOL_WIDE
-from verzuimdesk.services.demo import create_demo
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import CareCase
 from verzuimdesk.ui.context import AppContext, Changed
@@ -21,9 +20,8 @@ from verzuimdesk.ui.pages.quarterly_page import COL_CAUSE, COL_PUPIL, QuarterlyP
 
 
 @pytest.fixture
-def page(qtbot: QtBot, tmp_path: Path) -> QuarterlyPage:
-    create_demo(str(tmp_path / "demo.db"), size=200, today=date(2026, 11, 23)).close()
-    ctx = AppContext(open_database(str(tmp_path / "demo.db")), SCHOOL_WIDE)
+def page(qtbot: QtBot, demo_db: Path) -> QuarterlyPage:
+    ctx = AppContext(open_database(str(demo_db)), SCHOOL_WIDE)
     ctx.set_peildatum(date(2026, 11, 23))
     p = QuarterlyPage(ctx)
     qtbot.addWidget(p)

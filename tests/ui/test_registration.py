@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,11 +11,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.conftest import DATA, PATIENCE_MS
+from tests.conftest import PATIENCE_MS
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
-from verzuimdesk.services.imports import import_pupils
 from verzuimdesk.services.registration import record_absence
-from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil
@@ -29,18 +25,10 @@ MONDAY = date(2025, 11, 3)
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def make_db(tmp_path: Path, school_file: Path) -> Database:
-    """The test school of INTERFACES.md with its four pupils, unencrypted (fast), no absences."""
-    database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
-    return database
-
-
 @pytest.fixture
-def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
-    database = make_db(tmp_path, school_file)
-    yield database
-    database.close()
+def db(plain_school: Database) -> Database:
+    """The test school with its four pupils, no absences (tests/conftest.py)."""
+    return plain_school
 
 
 def make_page(qtbot: QtBot, db: Database, account: Account = SCHOOL_WIDE, group: str = "5") -> RegistrationPage:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.ui.test_registration import MONDAY, make_db, make_page
+from tests.ui.test_registration import MONDAY, make_page
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow
@@ -21,10 +20,9 @@ from verzuimdesk.ui.sick_report_dialog import DEFAULT_REPORTER, SickReportDialog
 
 
 @pytest.fixture
-def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
-    database = make_db(tmp_path, school_file)
-    yield database
-    database.close()
+def db(plain_school: Database) -> Database:
+    """The test school with its four pupils, no absences (tests/conftest.py)."""
+    return plain_school
 
 
 def fill(dialog: SickReportDialog, qtbot: QtBot, pupil: str, at: datetime) -> None:

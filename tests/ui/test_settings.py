@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.ui.test_registration import make_db
 from verzuimdesk.domain.calendar import Period
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import Database
@@ -23,10 +21,9 @@ from verzuimdesk.ui.pages.settings_page import SettingsPage
 
 
 @pytest.fixture
-def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
-    database = make_db(tmp_path, school_file)
-    yield database
-    database.close()
+def db(plain_school: Database) -> Database:
+    """The test school with its four pupils, no absences (tests/conftest.py)."""
+    return plain_school
 
 
 def make_page(qtbot: QtBot, db: Database, account: Account = SCHOOL_WIDE) -> SettingsPage:

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.actors import IB
 from tests.conftest import PATIENCE_MS
-from tests.ui.test_desk_overview import TODAY, demo_db, demo_file, desk  # noqa: F401 (fixtures)
+from tests.ui.conftest import desk
+from tests.ui.test_desk_overview import TODAY
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pages.registration_page import RegistrationPage
 from verzuimdesk.ui.registration_model import COL_FIRST_PART
@@ -32,7 +33,7 @@ def type_a_code(w: MainWindow) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_db: Path) -> MainWindow:  # noqa: F811
+def window(qtbot: QtBot, demo_db: Path) -> MainWindow:
     return desk(qtbot, demo_db)
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_desk_overview import demo_db, demo_file  # noqa: F401 (fixtures)
 from verzuimdesk.services.accounts import SCHOOL_WIDE
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.ui import app
@@ -19,7 +18,7 @@ from verzuimdesk.ui.pages.pupils_page import PupilsPage
 
 
 @pytest.fixture
-def start(qtbot: QtBot, demo_db: Path) -> Iterator[Callable[[], app.Session]]:  # noqa: F811
+def start(qtbot: QtBot, demo_db: Path) -> Iterator[Callable[[], app.Session]]:
     """Starts a session when the test calls it (pytest-qt handles pending events between a fixture and
     the test, which would deliver the worker's figures before the test looks)."""
     made: list[app.Session] = []

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the shared fixtures are imported from test_desk_overview)
+
 """The Verlof dialog: a request for siblings, the law's words while typing, the directeur's decision putting V
 in the grid; and "Make a letter" from the dossier, whose letter then stands in the dossier's Letters tab."""
 
@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.ui.test_desk_dossier import VINCE, dossier
-from tests.ui.test_desk_overview import demo_db, demo_file, desk, window  # noqa: F401
 from verzuimdesk.services.accounts import Account, Role
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil
 from verzuimdesk.ui.main_window import MainWindow

@@ -110,11 +110,11 @@ class Session(QObject):
         from verzuimdesk.services.accounts import Permission
         from verzuimdesk.ui.desk_state import DeskState
 
-        # The desk's figures start on a worker before the window is built: the window is painted at once,
-        # its Overzicht says it is working them out and fills in when they come (the first start of the
-        # day evaluates every pupil): never a blank or frozen window.
+        # The desk's figures are worked out on a worker once the window is painted: the window shows at
+        # once, its Overzicht says it is working them out and fills in when they come (the first start of
+        # the day evaluates every pupil): never a blank or frozen window.
         if account.can(Permission.VIEW_DOSSIER):  # the directie's window has no Overzicht
-            DeskState.of(self.ctx).refresh()
+            DeskState.of(self.ctx).compute_after_paint()
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None

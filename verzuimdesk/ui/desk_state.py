@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
@@ -49,6 +49,7 @@ class DeskState(QObject):
         self.large_school = False  # set from the last answer's size
         self._generation = 0
         self._running = 0  # computations on worker threads not yet finished
+        self._after_paint = False  # a computation starts once the window is painted (compute_after_paint)
         self._watchers: list[QWidget] = []
         self.missed: OpChanges | None = None  # what changed while no watching page was on screen
         ctx.data_changed.connect(self._on_changed)
@@ -86,8 +87,21 @@ class DeskState(QObject):
 
     @property
     def computing(self) -> bool:
-        """A worker computes the figures (the app starts the first of the day so, before its window)."""
-        return self._running > 0
+        """A worker computes the figures, or will as soon as the window is painted (`compute_after_paint`)."""
+        return self._running > 0 or self._after_paint
+
+    def compute_after_paint(self) -> None:
+        """The app's start: the pages built now show that the figures are coming, and a worker computes
+        them once the window is painted (on the GUI thread's first turn of the event loop), so that
+        building the window does not share the interpreter with that computation."""
+        self._after_paint = True
+
+        def start() -> None:
+            self._after_paint = False
+            if self.overview is None and not self._running:
+                self.refresh()
+
+        QTimer.singleShot(0, start)
 
     def first(self) -> DeskOverview | None:
         """What a page just built shows: the figures, computed now if none are under way; None while a
