@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from tests.actors import ib
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import status_of
 from verzuimdesk.services.demo import DEMO_USER, create_demo
@@ -180,7 +181,7 @@ def import_row(folder: Path, size: int, runs: int) -> None:
             conn.close()
 
         def ours() -> None:
-            change = import_absences(db, data, source="verzuim.csv", user=DEMO_USER)
+            change = import_absences(db, data, source="verzuim.csv", by=ib(DEMO_USER))
             assert change.added == len(rows), change
 
         ta, tb = turns(timed(ours, delete), timed(plain, delete), runs)

@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func, select
 
+from tests.actors import ib
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services.demo import create_demo
 from verzuimdesk.services.exports import export_dossier, export_quarterly
@@ -117,10 +118,10 @@ def main() -> None:
         _, _, n = busiest_pupil(db)
         out = folder / "dossier.pdf"
         ms = median_ms(lambda: export_dossier(db, pupil_number=number, recipient=Recipient.OUDERS, out=out,
-                                              user="bench", on=TODAY))
+                                              by=ib('bench'), on=TODAY))
         print(f"dossier ({n} records, 40 conversations): {ms:7.1f} ms  (target <= 500)")
         ms = median_ms(lambda: export_dossier(db, pupil_number=number, recipient=Recipient.LEERPLICHT, out=out,
-                                              user="bench", on=TODAY))
+                                              by=ib('bench'), on=TODAY))
         print(f"  the same for leerplicht:               {ms:7.1f} ms")
         db.close()
 
@@ -128,7 +129,7 @@ def main() -> None:
         cases = add_cases(db)
         for suffix in ("pdf", "xlsx", "csv"):
             target = folder / f"kwartaal.{suffix}"
-            ms = median_ms(lambda target=target: export_quarterly(db, on=TODAY, out=target, user="bench"))
+            ms = median_ms(lambda target=target: export_quarterly(db, on=TODAY, out=target, by=ib('bench')))
             print(f"quarterly list, 1,000 pupils, {cases} cases, {suffix:4}: {ms:7.1f} ms  (target <= 1000)")
         db.close()
 

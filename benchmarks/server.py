@@ -39,6 +39,7 @@ MONDAY = TODAY - timedelta(days=7)
 
 def load_client(url: str, name: str, pupil_ids: list[int]) -> None:
     """One app: a week of registrations for its pupils, each write followed by a status refresh."""
+    from verzuimdesk.services.accounts import Account, Role
     from verzuimdesk.services.errors import Refused
     from verzuimdesk.services.registration import AbsenceSpec, apply_edit
     from verzuimdesk.services.status import school_status
@@ -51,7 +52,7 @@ def load_client(url: str, name: str, pupil_ids: list[int]) -> None:
             day = MONDAY + timedelta(days=d)
             for pid in pupil_ids[d % 5::5]:
                 try:
-                    apply_edit(db, add=[AbsenceSpec(pid, day, "Z")], user=name)
+                    apply_edit(db, add=[AbsenceSpec(pid, day, "Z")], by=Account(name, name, Role.IB))
                     commits.append((time.time(), pid))
                 except Refused as exc:  # a day without lessons for that pupil, say: not concurrency
                     refused += 1
@@ -83,15 +84,18 @@ def _results(procs: list[subprocess.Popen[str]]) -> list[dict[str, object]]:
 def interleaved(url: str) -> None:
     from sqlalchemy import select, text
 
+    from verzuimdesk.services.accounts import Account, Role
     from verzuimdesk.services.conversations import get_conversation, save_conversation
     from verzuimdesk.storage import audit
     from verzuimdesk.storage.database import open_database
     from verzuimdesk.storage.models import AuditEntry
 
+    ib = Account("ib", "IB-er", Role.IB)
+
     db = open_database(url)
     pupil = 12
     cid = save_conversation(db, pupil_id=pupil, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                            participants="leerling, juf", summary="Begin.", user="ib", now=datetime(2026, 11, 23, 15))
+                            participants="leerling, juf", summary="Begin.", by=ib, now=datetime(2026, 11, 23, 15))
     with db.begin() as s:
         s.execute(text("DELETE FROM absence WHERE pupil_id = :p AND day = :d"), {"p": pupil, "d": TODAY})
         before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
@@ -100,7 +104,7 @@ def interleaved(url: str) -> None:
     results = _results([_spawn("-m", "tests.storage.server_client", url, n, str(cid), str(pupil), TODAY.isoformat(),
                                "50") for n in names])
     took = time.perf_counter() - t0
-    summary = get_conversation(db, conversation_id=cid).summary.split()[1:]
+    summary = get_conversation(db, conversation_id=cid, by=ib).summary.split()[1:]
     lost_talk = 2 * 50 - len(set(summary))
     with db.read() as s:
         rows = s.scalars(select(AuditEntry).where(AuditEntry.id > before).order_by(AuditEntry.id)).all()

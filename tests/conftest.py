@@ -126,11 +126,12 @@ def school_path(db_path: Path) -> Path:
 @pytest.fixture
 def plain_school(tmp_path: Path, school_file: Path) -> Iterator[Any]:
     """The test school with its four pupils and no absences, unencrypted (fast), opened."""
+    from tests.actors import IB
     from verzuimdesk.services.imports import import_pupils
     from verzuimdesk.services.school import new_school_database, read_school_file
 
     database, _ = new_school_database(str(tmp_path / "s.db"), read_school_file(school_file), user="ib", password=None)
-    import_pupils(database, (DATA / "pupils.csv").read_bytes())
+    import_pupils(database, (DATA / "pupils.csv").read_bytes(), by=IB)
     yield database
     database.close()
 

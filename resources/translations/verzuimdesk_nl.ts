@@ -1191,17 +1191,6 @@ Nee: het blijft &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
-    <name>Dossier</name>
-    <message>
-        <source>Your role shows the school&apos;s figures, not the dossiers of pupils.</source>
-        <translation>Uw rol toont de cijfers van de school, niet de dossiers van leerlingen.</translation>
-    </message>
-    <message>
-        <source>This pupil is not in one of your groups.</source>
-        <translation>Deze leerling zit niet in een van jouw groepen.</translation>
-    </message>
-</context>
-<context>
     <name>DossierHeader</name>
     <message>
         <source>Parents/carers…</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.actors import IB
 from tests.conftest import cli
 
 
@@ -89,7 +90,7 @@ def test_json_lists_an_unchecked_registration_as_a_missing_item(school: Path,
 
     assert registratie(status_json(school, "2025-11-10", capsys)) == {}  # a school that never checks: none asked
     db = open_database(str(school), passphrase=PASSPHRASE)
-    set_checked(db, group="1-2", day=date(2025, 11, 7), part=0, checked=True, user="ib", today=date(2025, 11, 10))
+    set_checked(db, group="1-2", day=date(2025, 11, 7), part=0, checked=True, by=IB, today=date(2025, 11, 10))
     db.close()
     found = registratie(status_json(school, "2025-11-10", capsys))
     assert "1002" in found and "2025-11-07" not in found["1002"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.actors import IB
 from tests.conftest import DATA, cli
 from verzuimdesk.importers.edex import parse_edex
 from verzuimdesk.importers.problems import InputRefused
@@ -59,7 +60,7 @@ def test_windows_1252_declared_export_keeps_its_accents() -> None:
 
 
 def test_first_import_makes_groups_pupils_and_teachers_without_login(db: Database) -> None:
-    result = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", user="ib", today=TODAY)
+    result = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", by=IB, today=TODAY)
     assert (result.groups.added, result.pupils.added, result.teachers.added) == (3, 5, 2)
     assert pupils(db) == {
         "1001": ("Zoë van der Berg", "5", False), "1002": ("Daniël van der Berg", "1-2", False),
@@ -79,8 +80,8 @@ def test_first_import_makes_groups_pupils_and_teachers_without_login(db: Databas
 
 
 def test_newer_export_updates_adds_and_flags_the_missing_pupil(db: Database) -> None:
-    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
-    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)
+    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY, by=IB)
     assert (result.pupils.added, result.pupils.updated, result.pupils.unchanged) == (1, 1, 3)
     assert result.changed == ("leerling 1003 Sem Jansen: groep 5 → 6, jaargroep 5 → 6", "leerkracht Joost van den Heuvel: groepen nu 6")
     assert result.added == ("leerling 1007 Fleur Bakker (groep 1-2)",)
@@ -93,17 +94,17 @@ def test_newer_export_updates_adds_and_flags_the_missing_pupil(db: Database) -> 
 
 
 def test_a_flagged_pupil_back_in_the_export_is_unflagged(db: Database) -> None:
-    import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
-    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)  # 1007 flagged
-    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY, by=IB)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)  # 1007 flagged
+    result = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY, by=IB)
     assert "leerling 1007 Fleur Bakker: staat weer in de export" in result.changed
     assert pupils(db)["1007"][2] is False
 
 
 def test_importing_the_same_export_twice_changes_nothing(db: Database) -> None:
-    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)
     before = snapshot(db)
-    again = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    again = import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)
     assert (again.groups.added + again.groups.updated, again.pupils.added + again.pupils.updated,
             again.teachers.added + again.teachers.updated) == (0, 0, 0)
     assert again.changed == () and again.possibly_left == ()
@@ -111,11 +112,11 @@ def test_importing_the_same_export_twice_changes_nothing(db: Database) -> None:
 
 
 def test_dry_run_reports_exactly_what_the_import_then_does_and_writes_nothing(db: Database) -> None:
-    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)
     before = snapshot(db)
-    dry = import_edex(db, data=JANUARI, filename="EDEX.XML", dry_run=True, today=TODAY)
+    dry = import_edex(db, data=JANUARI, filename="EDEX.XML", dry_run=True, today=TODAY, by=IB)
     assert dry.dry_run and snapshot(db) == before
-    real = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY)
+    real = import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY, by=IB)
     assert (dry.groups, dry.pupils, dry.teachers, dry.added, dry.changed, dry.possibly_left) == (
         real.groups, real.pupils, real.teachers, real.added, real.changed, real.possibly_left)
 
@@ -123,8 +124,8 @@ def test_dry_run_reports_exactly_what_the_import_then_does_and_writes_nothing(db
 def test_a_pupil_who_left_on_record_is_not_flagged(db: Database) -> None:
     left = SEPTEMBER.replace(b"<instroomdatum>2020-08-31</instroomdatum>",
                              b"<instroomdatum>2020-08-31</instroomdatum><uitstroomdatum>2025-12-19</uitstroomdatum>")
-    import_edex(db, data=left, filename="EDEX.XML", today=TODAY)
-    assert import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY).possibly_left == ()
+    import_edex(db, data=left, filename="EDEX.XML", today=TODAY, by=IB)
+    assert import_edex(db, data=JANUARI, filename="EDEX.XML", today=TODAY, by=IB).possibly_left == ()
 
 
 BROKEN = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -146,10 +147,10 @@ BROKEN = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_a_file_with_errors_names_every_line_and_changes_nothing(db: Database) -> None:
-    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=SEPTEMBER, filename="EDEX.XML", today=TODAY, by=IB)
     before = snapshot(db)
     with pytest.raises(InputRefused) as info:
-        import_edex(db, data=BROKEN, filename="EDEX.XML", today=TODAY)
+        import_edex(db, data=BROKEN, filename="EDEX.XML", today=TODAY, by=IB)
     message = str(info.value)
     assert "EDEX.XML: niets ingelezen, 5 fout(en) gevonden:" in message
     assert "regel 7: leerling 2001: geboortedatum '2017-02-30' is geen bestaande datum" in message

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import cli
 from tests.dbdump import dump
 from verzuimdesk.importers import xmltree
@@ -68,7 +69,7 @@ def test_what_the_standard_allows_is_imported(db: Database) -> None:
         pupil("3", birth=""),  # no birth date
         pupil("4", "<uitstroomdatum>2025-12-19</uitstroomdatum>"),  # an ex-pupil
     ]), teachers='<leerkracht key="T1"><roepnaam>Juf Anne</roepnaam></leerkracht>')
-    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert result.pupils.added == 4 and result.teachers.added == 1
     assert row(db, "1").full_name == "Mo"
     assert group_of(db, "2") == NO_GROUP and row(db, "2").jaargroep == "4"
@@ -87,7 +88,7 @@ def test_what_the_standard_allows_is_imported(db: Database) -> None:
 def test_the_pupils_own_jaargroep_is_kept_in_a_combination_group(db: Database) -> None:
     data = edex("\n".join([pupil("1", "<jaargroep>3</jaargroep>", group="G34"),
                            pupil("2", "<jaargroep>4</jaargroep>", group="G34"), pupil("3")]))
-    import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert [row(db, n).jaargroep for n in "123"] == ["3", "4", "5"]  # 3: no own jaargroep, the group's
     with db.read() as s:
         assert s.scalar(select(Group.jaargroep).where(Group.name == "3/4")) == "C"
@@ -99,7 +100,7 @@ def test_samengestelde_groepen_and_the_teachers_roles_are_kept(db: Database) -> 
                '<samengestelde_groep key="PLUS"><rol>RT</rol></samengestelde_groep></groepen></leerkracht>')
     plus = "<samengestelde_groepen><samengestelde_groep key=\"PLUS\"/></samengestelde_groepen>"
     data = edex("\n".join([pupil("1", plus), pupil("2")]), teachers=teacher)
-    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert result.composites.added == 1
     with db.read() as s:
         plus_id = s.scalar(select(CompositeGroup.id).where(CompositeGroup.name == "Plusgroep rekenen"))
@@ -112,7 +113,7 @@ def test_samengestelde_groepen_and_the_teachers_roles_are_kept(db: Database) -> 
         assert s.scalar(select(CompositeStaff.role).where(CompositeStaff.staff_id == ria.id)) == "remedial teacher"
     # out of the plus group in the next export: the membership goes, the change is named
     again = import_edex(db, data=edex("\n".join([pupil("1"), pupil("2")]), teachers=teacher), filename="EDEX.XML",
-                        today=TODAY)
+                        today=TODAY, by=IB)
     assert "leerling 1 Lotte Smit: samengestelde groepen nu geen" in again.changed
     with db.read() as s:
         assert s.scalars(select(CompositeMember)).all() == []
@@ -122,17 +123,17 @@ def test_dummy_keys_are_matched_on_name_and_birth_date(db: Database) -> None:
     lotte = "<achternaam>Smit</achternaam><roepnaam>Lotte</roepnaam>"
     bram = "<achternaam>Visser</achternaam><roepnaam>Bram</roepnaam>"
     first = edex("\n".join([pupil("#001", name=lotte), pupil("#002", name=bram, birth="2016-05-05")]))
-    import_edex(db, data=first, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=first, filename="EDEX.XML", today=TODAY, by=IB)
     # the LAS hands out other dummy keys the next time, even swapping them
     second = edex("\n".join([pupil("#002", name=lotte), pupil("#007", name=bram, birth="2016-05-05")]))
-    result = import_edex(db, data=second, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=second, filename="EDEX.XML", today=TODAY, by=IB)
     assert (result.pupils.added, result.pupils.updated, result.pupils.unchanged) == (0, 0, 2)
     assert result.possibly_left == ()
     with db.read() as s:
         assert sorted(s.scalars(select(Pupil.number))) == ["#001", "#002"]
     # once the LAS gives Lotte a real key, that key is taken over
     third = edex("\n".join([pupil("1234", name=lotte), pupil("#007", name=bram, birth="2016-05-05")]))
-    result = import_edex(db, data=third, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=third, filename="EDEX.XML", today=TODAY, by=IB)
     assert result.changed == ("leerling 1234 Lotte Smit: leerlingnummer #001 → 1234",)
     with db.read() as s:
         assert sorted(s.scalars(select(Pupil.number))) == ["#002", "1234"]
@@ -142,7 +143,7 @@ def test_eckid_bsn_and_address_are_not_stored_and_the_summary_says_so(db: Databa
     secret = ('<bsn>123456782</bsn><postcodenl>1234AB</postcodenl><geslacht>2</geslacht>')
     data = edex(pupil("1", secret).replace('key="1"', 'key="1" eckid="https://ketenid.nl/201703/abc"')
                 + "\n" + pupil("2", "<bsn_ondwnr-4>0321</bsn_ondwnr-4>"))
-    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert ("niet opgeslagen (dataminimalisatie): BSN (1 leerling), BSN-4 (1 leerling), eckid (1 leerling), "
             "geslacht (1 leerling), postcode (1 leerling)") in result.summary()
     stored = repr(dump(db))
@@ -154,18 +155,18 @@ def test_re_importing_the_same_export_changes_nothing(db: Database) -> None:
                                       "</samengestelde_groepen>"), pupil("#9", name="<roepnaam>Mo</roepnaam>", group="")]),
                 teachers='<leerkracht key="T1"><roepnaam>Anne</roepnaam><rol>LRK</rol><groepen>'
                          '<groep key="G5"/></groepen></leerkracht>')
-    import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     before = dump(db)
-    again = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    again = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert again.changed == () and again.added == () and again.possibly_left == ()
     assert {k: v for k, v in dump(db).items() if k != "audit_log"} == {
         k: v for k, v in before.items() if k != "audit_log"}
 
 
 def test_dry_run_writes_nothing_at_all(db: Database) -> None:
-    import_edex(db, data=edex(pupil("1")), filename="EDEX.XML", today=TODAY)
+    import_edex(db, data=edex(pupil("1")), filename="EDEX.XML", today=TODAY, by=IB)
     before = dump(db)
-    dry = import_edex(db, data=edex(pupil("2", group="")), filename="EDEX.XML", dry_run=True, today=TODAY)
+    dry = import_edex(db, data=edex(pupil("2", group="")), filename="EDEX.XML", dry_run=True, today=TODAY, by=IB)
     assert dry.pupils.added == 1 and len(dry.possibly_left) == 1 and dry.without_group
     assert "proefdraai: er is niets opgeslagen" in dry.summary()
     assert dump(db) == before
@@ -176,7 +177,7 @@ def test_what_would_corrupt_the_data_is_refused_with_every_line(db: Database) ->
     data = edex("\n".join([pupil("1"), pupil("1", name="<achternaam>Visser</achternaam>"),
                            pupil("2", birth="01-13-2017"), pupil("3", birth="2017-02-30"), pupil("4", group="G9")]))
     with pytest.raises(InputRefused) as info:
-        import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+        import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     message = str(info.value)
     assert "regel 11: leerling 1: deze key staat ook al op regel 10; twee leerlingen met één key" in message
     assert "regel 12: leerling 2: geboortedatum '01-13-2017' is geen bestaande datum" in message
@@ -187,16 +188,16 @@ def test_what_would_corrupt_the_data_is_refused_with_every_line(db: Database) ->
 
 def test_two_dummy_key_pupils_with_one_identity_are_refused(db: Database) -> None:
     with pytest.raises(InputRefused) as info:
-        import_edex(db, data=edex(pupil("#1") + "\n" + pupil("#2")), filename="EDEX.XML", today=TODAY)
+        import_edex(db, data=edex(pupil("#1") + "\n" + pupil("#2")), filename="EDEX.XML", today=TODAY, by=IB)
     assert "regel 11: leerling #2 (Lotte Smit)" in str(info.value)
     assert "dezelfde als de leerling op regel 10" in str(info.value)
 
 
 def test_an_export_of_another_school_year_gets_a_warning(db: Database) -> None:
-    result = import_edex(db, data=edex(pupil("1"), year="2019-2020"), filename="EDEX.XML", dry_run=True, today=TODAY)
+    result = import_edex(db, data=edex(pupil("1"), year="2019-2020"), filename="EDEX.XML", dry_run=True, today=TODAY, by=IB)
     assert any("schooljaar 2019-2020" in w and "6 jaar verschil" in w for w in result.warnings)
     assert "let op: de export is van schooljaar 2019-2020" in result.summary()
-    current = import_edex(db, data=edex(pupil("1")), filename="EDEX.XML", dry_run=True, today=TODAY)
+    current = import_edex(db, data=edex(pupil("1")), filename="EDEX.XML", dry_run=True, today=TODAY, by=IB)
     assert current.warnings == ()
 
 
@@ -204,7 +205,7 @@ def test_version_1_03_is_read_with_a_note(db: Database) -> None:
     # 1.03: a pupil has a groep or only a jaargroep; no samengestelde groepen
     data = edex(pupil("1") + "\n" + pupil("2", "<jaargroep>2</jaargroep>", group=""),
                 groups='<groep key="G5"><naam>5</naam><jaargroep>5</jaargroep></groep>', version="1.03")
-    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert result.pupils.added == 2 and group_of(db, "2") == NO_GROUP
     assert any(w.startswith("EDEXML-versie 1.03: gelezen als versie 2") for w in result.warnings)
 
@@ -218,7 +219,7 @@ def test_two_groups_with_one_name_both_stay(db: Database) -> None:
     groups = ('<groep key="A"><naam>Groep 5</naam><jaargroep>5</jaargroep></groep>\n'
               '<groep key="B"><naam>Groep 5</naam><jaargroep>5</jaargroep></groep>')
     data = edex(pupil("1", group="A") + "\n" + pupil("2", group="B"), groups=groups)
-    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
     assert (group_of(db, "1"), group_of(db, "2")) == ("Groep 5", "Groep 5 (B)")
     assert any("groepsnaam Groep 5 staat twee keer in de export" in w for w in result.warnings)
 

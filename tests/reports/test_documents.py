@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import ib
 from tests.reports.conftest import cli, flat, leaked_rule_ids, open_db, pdf_text
 from verzuimdesk.storage.models import AuditEntry
 
@@ -61,7 +62,7 @@ def test_a_talk_without_the_parents_has_only_the_schools_signature_and_the_write
         sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
     assert sem is not None
     cid = save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 9, 0), participants="Sem",
-                            summary="Gesprek met Sem over het verzuim.", user="mkoster",
+                            summary="Gesprek met Sem over het verzuim.", by=ib('mkoster'),
                             now=datetime(2025, 11, 21, 9, 0))
     db.close()
     out = tmp_path / "gesprek.pdf"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.actors import IB
 from tests.conftest import PATIENCE_MS
 from tests.reports.conftest import cli, flat, open_db, pdf_text
 
@@ -26,7 +27,7 @@ def test_dialog_exports_off_the_gui_thread_then_opens_the_pdf_or_its_folder(qtbo
     db = open_db(school_db)
     with db.read() as s:
         pid = s.scalar(select(Pupil.id).where(Pupil.number == "1001"))
-    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind="dossier", today=date(2025, 11, 21))
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind="dossier", today=date(2025, 11, 21), by=IB)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     assert not dialog.consent.isEnabled()
     dialog.recipient.setCurrentIndex(dialog.recipient.findData("leerplicht"))
@@ -52,7 +53,7 @@ def test_dialog_shows_the_dutch_refusal_and_stays_open(qtbot: object, school_db:
     warned: list[str] = []
     monkeypatch.setattr(export_dialog.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     db = open_db(school_db)
-    dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="dossier")
+    dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="dossier", by=IB)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.recipient.setCurrentIndex(dialog.recipient.findData("swv"))
     assert dialog.consent.isEnabled()
@@ -74,7 +75,7 @@ def _dialog(qtbot: object, db: object, number: str, kind: str = "dossier", **kw:
 
     with db.read() as s:  # type: ignore[attr-defined]
         pid = s.scalar(select(Pupil.id).where(Pupil.number == number))
-    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind=kind, today=date(2025, 11, 21), **kw)  # type: ignore[arg-type]
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind=kind, today=date(2025, 11, 21), by=IB, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     return dialog
 

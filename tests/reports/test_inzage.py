@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from tests.actors import IB
 from tests.reports.conftest import cli, flat, open_db, pdf_text
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services import exports
@@ -17,19 +18,19 @@ from verzuimdesk.services.retention import inzage_data
 def test_inzage_lists_the_dossiers_and_the_quarterly_list_that_named_the_pupil(with_cases: Path,
                                                                                tmp_path: Path) -> None:
     db = open_db(with_cases)
-    exports.export_quarterly(db, on=date(2025, 12, 15), out=tmp_path / "kwartaal.xlsx", user="ib")
+    exports.export_quarterly(db, on=date(2025, 12, 15), out=tmp_path / "kwartaal.xlsx", by=IB)
     exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=tmp_path / "lp.pdf",
-                           user="ib", on=date(2025, 11, 21))
+                           by=IB, on=date(2025, 11, 21))
     exports.export_dossier(db, pupil_number="1001", recipient=Recipient.OUDERS, out=tmp_path / "zoe.pdf",
-                           user="ib", on=date(2025, 11, 21))  # another child's: not in Sem's inzage
-    data = inzage_data(db, pupil_number="1003", user="ib")
+                           by=IB, on=date(2025, 11, 21))  # another child's: not in Sem's inzage
+    data = inzage_data(db, pupil_number="1003", by=IB)
     given = [(r["document"], r["ontvanger"], r["gemaakt_door"]) for r in data["verstrekt_aan"]]
     assert given == [("kwartaalopgave zorgwekkend verzuim", "samenwerkingsverband", "ib"),
                      ("verzuimdossier", "leerplichtambtenaar", "ib")]
     assert data["verstrekt_aan"][0]["leerlingen_in_document"] == 2 and data["verstrekt_aan"][0]["datum"]
 
     out = tmp_path / "inzage.pdf"
-    done = export_inzage(db, pupil_number="1003", out=out, user="ib", printed=date(2025, 12, 20))
+    done = export_inzage(db, pupil_number="1003", out=out, by=IB, printed=date(2025, 12, 20))
     assert done.exports == 3  # the JSON inzage just made is one too
     text = flat(pdf_text(out))
     assert "Inzage in de gegevens van uw kind" in text and "artikel 15 AVG" in text

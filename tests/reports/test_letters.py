@@ -42,7 +42,7 @@ def db(school_db: Path) -> Database:
         ids = dict(s.execute(select(Pupil.number, Pupil.id)).all())
         s.add(Guardian(pupil_id=ids["1003"], name="Peter Jansen", relation="vader"))
         s.add(Guardian(pupil_id=ids["1001"], name="Maria van der Berg", relation="moeder"))
-    save_school_contact(database, SchoolContact("078-1234567", "info@klimop.nl", "Dirk Directeur"), user="ib")
+    save_school_contact(database, SchoolContact("078-1234567", "info@klimop.nl", "Dirk Directeur"), by=IB)
     return database
 
 
@@ -73,7 +73,7 @@ def test_an_invitation_names_the_pupil_the_rule_and_the_meeting_and_is_logged_ev
     with db.read() as s:
         row = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()[-1]
     assert json.loads(row.detail)["document"] == "brief" and json.loads(row.detail)["leerlingen"] == ["1003"]
-    export_inzage(db, pupil_number="1003", out=tmp_path / "inzage.pdf", user="ib", printed=ON)
+    export_inzage(db, pupil_number="1003", out=tmp_path / "inzage.pdf", by=IB, printed=ON)
     inzage = flat(pdf_text(tmp_path / "inzage.pdf"))
     assert "Brieven" in inzage and "Uitnodiging voor een gesprek ouders / verzorgers" in inzage
 

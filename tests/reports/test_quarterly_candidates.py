@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.actors import IB
 from tests.reports.conftest import open_db
 from verzuimdesk.services.cases import CaseForm, dismiss_candidate, save_case, undo_dismissal
 from verzuimdesk.services.quarterly import quarterly_list
@@ -26,7 +27,7 @@ def test_confirming_a_candidate_makes_it_a_case_row(with_candidates: Path) -> No
     try:
         found = {r.pupil_label: r for r in quarterly_list(db, on=DEC).rows if r.proposal}
         anais = found["A.d.V."]
-        save_case(db, CaseForm(None, anais.pupil_id, anais.category, anais.start), on=DEC, user="ib")
+        save_case(db, CaseForm(None, anais.pupil_id, anais.category, anais.start), on=DEC, by=IB)
         rows = {r.pupil_label: r for r in quarterly_list(db, on=DEC).rows}
         assert not rows["A.d.V."].proposal and rows["A.d.V."].category == "A"
         assert rows["A.d.V."].start == date(2025, 11, 3)
@@ -41,12 +42,12 @@ def test_a_dismissed_candidate_is_kept_with_its_reason_and_can_come_back(with_ca
     try:
         daniel = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "D.v.d.B.")
         dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category=daniel.category,
-                          reason="Ziekenhuisopname, onderwijs via de ziekenhuisschool", on=DEC, user="ib")
+                          reason="Ziekenhuisopname, onderwijs via de ziekenhuisschool", on=DEC, by=IB)
         data = quarterly_list(db, on=DEC)
         assert "D.v.d.B." not in {r.pupil_label for r in data.rows} and data.proposals == 1
         assert [(r.pupil_label, r.dismissed) for r in data.dismissed] == [
             ("D.v.d.B.", "Ziekenhuisopname, onderwijs via de ziekenhuisschool")]
-        undo_dismissal(db, pupil_id=daniel.pupil_id, start=daniel.start, user="ib")
+        undo_dismissal(db, pupil_id=daniel.pupil_id, start=daniel.start, by=IB)
         assert "D.v.d.B." in proposals(db) and not quarterly_list(db, on=DEC).dismissed
         with db.read() as s:
             logged = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "voorstel_afgewezen")).all()
@@ -60,7 +61,7 @@ def test_dismissing_without_a_reason_is_refused_and_writes_nothing(with_candidat
     try:
         daniel = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "D.v.d.B.")
         with pytest.raises(DatabaseError, match="geef een reden"):
-            dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category="B", reason="  ", on=DEC)
+            dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category="B", reason="  ", on=DEC, by=IB)
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(CaseDismissal)) == 0
     finally:
@@ -86,7 +87,7 @@ def test_the_export_dialog_says_how_many_proposals_go_on_the_list(qtbot: object,
 
     db = open_db(with_candidates)
     try:
-        dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=DEC)
+        dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=DEC, by=IB)
         qtbot.addWidget(dialog)  # type: ignore[attr-defined]
         assert dialog.message.text().startswith("2 pupils without a confirmed case are listed as proposals")
         dialog.end.setDate(QDate(2025, 11, 7))  # one lesweek of absence so far: no candidate yet

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.reports.conftest import flat, open_db, pdf_text
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services import exports
@@ -33,16 +34,16 @@ def tricky(school_db: Path) -> Path:
     # Sem is absent without leave on 17-20 Nov; on Fri 14 Nov he was in school, not sick.
     save_conversation(db, pupil_id=sem, kind="parents_phone", held_at=datetime(2025, 11, 14, 15, 0),
                       participants="moeder, IB-er", summary="Moeder vertelt dat Sem 's nachts benauwd is; astma.",
-                      user="ib", now=NOW)
+                      by=IB, now=NOW)
     save_conversation(db, pupil_id=sem, kind="parents_meeting", held_at=datetime(2025, 11, 19, 9, 0),
                       participants="vader, IB-er", summary="Vader komt praten over het verzuim van Sem.",
                       agreements=[AgreementInput("Sem komt maandag weer", "vader", date(2025, 11, 24)),
                                   AgreementInput("Vader maakt een afspraak bij de kinderarts", "vader")],
-                      user="ib", now=NOW)
+                      by=IB, now=NOW)
     register_event(db, pupil_id=sem, kind="care_team", day=date(2025, 11, 13),
-                   note="ZAT: besproken wegens astma en frequent ziekteverzuim", user="ib", today=date(2025, 11, 21))
+                   note="ZAT: besproken wegens astma en frequent ziekteverzuim", by=IB, today=date(2025, 11, 21))
     record_absence(db, pupil_id=sem, day=date(2025, 11, 12), code="M",
-                     note="bij de longarts, nieuwe medicijnen (prednison)", user="ib")
+                     note="bij de longarts, nieuwe medicijnen (prednison)", by=IB)
     db.close()
     return school_db
 
@@ -55,7 +56,7 @@ def _clean(text: str) -> None:
 def test_the_leerplicht_dossier_holds_no_health_word(tricky: Path, tmp_path: Path) -> None:
     db = open_db(tricky)
     out = tmp_path / "lp.pdf"
-    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, user="ib",
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, by=IB,
                            on=date(2025, 11, 21))
     text = pdf_text(out)
     _clean(text)
@@ -69,7 +70,7 @@ def test_the_leerplicht_overview_holds_no_health_word(tricky: Path, tmp_path: Pa
     db = open_db(tricky)
     out = tmp_path / "ov.pdf"
     exports.export_overview(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, start=date(2025, 11, 1),
-                            end=date(2025, 11, 21), out=out, user="ib")
+                            end=date(2025, 11, 21), out=out, by=IB)
     text = pdf_text(out)
     _clean(text)
     assert "niet in deze versie" in text  # the medical visit's day is not shown as a day present
@@ -79,7 +80,7 @@ def test_the_leerplicht_overview_holds_no_health_word(tricky: Path, tmp_path: Pa
 def test_the_duo_sheet_holds_no_health_word(tricky: Path, tmp_path: Path) -> None:
     db = open_db(tricky)
     out = tmp_path / "duo.pdf"
-    exports.export_duo_report(db, pupil_number="1003", out=out, user="ib", on=date(2025, 11, 21))
+    exports.export_duo_report(db, pupil_number="1003", out=out, by=IB, on=date(2025, 11, 21))
     text = pdf_text(out)
     _clean(text)
     assert "Sem komt maandag weer" in text  # the verzuim agreement is there
@@ -105,10 +106,10 @@ def test_a_topic_the_writer_chose_wins_over_the_words(tricky: Path) -> None:
         sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
     assert sem is not None
     save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 10, 0), participants="Sem",
-                      summary="Sem zegt dat hij niet ziek was maar geen zin had.", topic="verzuim", user="ib",
+                      summary="Sem zegt dat hij niet ziek was maar geen zin had.", topic="verzuim", by=IB,
                       now=NOW)
     save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 11, 0), participants="Sem",
-                      summary="Sem vertelt over de longfunctietest.", topic="gezondheid", user="ib", now=NOW)
+                      summary="Sem vertelt over de longfunctietest.", topic="gezondheid", by=IB, now=NOW)
     lp = for_recipient(load_dossier(db, pupil_id=sem, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
     summaries = [c.summary for c in lp.conversations]
     assert "Sem zegt dat hij niet ziek was maar geen zin had." in summaries
@@ -125,14 +126,14 @@ def test_a_report_or_plan_keeps_its_chosen_topic_when_changed_without_one(tricky
         sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
         zat = s.scalar(select(EventRow.id).where(EventRow.kind == "care_team", EventRow.pupil_id == sem))
     assert sem is not None and zat is not None
-    update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken", user="ib",
+    update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken", by=IB,
                  today=date(2025, 11, 21), topic="overig")
     update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken, verslag",
-                 user="ib", today=date(2025, 11, 21))
+                 by=IB, today=date(2025, 11, 21))
     plan = add_plan(db, pupil_id=sem, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
-                    user="ib")
+                    by=IB)
     update_plan(db, plan_id=plan, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
-                note="evaluatie met vader", user="ib")
+                note="evaluatie met vader", by=IB)
     with db.read() as s:
         assert s.get(EventRow, zat).topic == "overig"  # type: ignore[union-attr]
         assert s.get(PlanLink, plan).topic == "verzuim"  # type: ignore[union-attr]  # a plan van aanpak
@@ -155,13 +156,13 @@ def test_an_agreement_its_writer_marks_as_health_stays_out_of_the_leerplicht_dos
                             agreements=[AgreementInput("Sem komt maandag weer op tijd", "vader"),
                                         AgreementInput("Moeder brengt Sem donderdag naar de afspraak in Dordrecht", "moeder",
                                                        topic="gezondheid")],
-                            user="ib", now=NOW, topic="verzuim")
-    stored = get_conversation(db, conversation_id=cid)
+                            by=IB, now=NOW, topic="verzuim")
+    stored = get_conversation(db, conversation_id=cid, by=IB)
     assert [a.topic for a in stored.agreements] == [None, "gezondheid"]
     out, ouders = tmp_path / "lp.pdf", tmp_path / "ouders.pdf"
-    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, user="ib",
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, by=IB,
                            on=date(2025, 11, 21))
-    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.OUDERS, out=ouders, user="ib",
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.OUDERS, out=ouders, by=IB,
                            on=date(2025, 11, 21))
     db.close()
     text, parents = flat(pdf_text(out)), flat(pdf_text(ouders))

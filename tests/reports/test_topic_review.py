@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import select, text
 
+from tests.actors import IB
 from tests.reports.conftest import open_db
 from verzuimdesk.domain.disclosure import Entry
 from verzuimdesk.reports.data import Recipient
@@ -73,7 +74,7 @@ def test_what_the_ib_er_confirms_leaves_the_list_is_logged_and_is_what_the_filte
     lp = for_recipient(load_dossier(migrated, pupil_id=zoe, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
     assert not [c for c in lp.conversations if c.summary.startswith("Over het spijbelen")]
     before = count_to_check(migrated)
-    set_topic(migrated, entry=Entry.CONVERSATION, entry_id=talk.id, topic="verzuim", user="ib")
+    set_topic(migrated, entry=Entry.CONVERSATION, entry_id=talk.id, topic="verzuim", by=IB)
     assert count_to_check(migrated) == before - 1
     assert talk.id not in {i.id for i in topics_to_check(migrated) if i.entry is Entry.CONVERSATION}
     lp = for_recipient(load_dossier(migrated, pupil_id=zoe, end=date(2025, 11, 21)), Recipient.LEERPLICHT)
@@ -87,7 +88,7 @@ def test_what_the_ib_er_confirms_leaves_the_list_is_logged_and_is_what_the_filte
 def test_the_review_dialog_confirms_one_row_at_a_time(migrated: Database, qtbot: object) -> None:
     from verzuimdesk.ui.topic_review_dialog import COL_OK, COL_TEXT, TopicReviewDialog
 
-    dialog = TopicReviewDialog(migrated, user="ib")
+    dialog = TopicReviewDialog(migrated, by=IB)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     rows = dialog.table.rowCount()
     row = next(r for r in range(rows) if dialog.table.item(r, COL_TEXT).text().startswith("ZAT"))
@@ -114,7 +115,7 @@ def test_the_export_dialog_offers_the_pupil_s_topics_to_check_where_it_exports(m
         zoe = s.scalar(select(Pupil.id).where(Pupil.number == "1001"))
     assert zoe is not None
     n = len(topics_to_check(migrated, pupil_id=zoe))
-    dialog = ExportDialog(migrated, pupil_id=zoe, kind="dossier", today=date(2025, 11, 21))
+    dialog = ExportDialog(migrated, pupil_id=zoe, kind="dossier", today=date(2025, 11, 21), by=IB)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.show()
     assert dialog.topics_row.isVisible() and dialog.topics_note.text().startswith(f"Entries of this pupil with a guessed topic: {n}.")
@@ -140,7 +141,7 @@ def test_the_export_dialog_says_nothing_about_topics_when_all_are_checked(school
     from verzuimdesk.ui.export_dialog import ExportDialog
 
     db = open_db(school_db)
-    dialog = ExportDialog(db, pupil_id=1, kind="duo", today=date(2025, 11, 21))
+    dialog = ExportDialog(db, pupil_id=1, kind="duo", today=date(2025, 11, 21), by=IB)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.show()
     assert not dialog.topics_row.isVisible()

@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.reports.conftest import cli, open_db, pdf_text
 from verzuimdesk.services.trends import export_trends, school_trends
 from verzuimdesk.storage.loading import load_pupil_data
@@ -87,7 +88,7 @@ def test_a_wrong_file_name_is_refused_and_writes_nothing(with_cases: Path, tmp_p
         from verzuimdesk.services.dossier import Refused
 
         try:
-            export_trends(db, st, out=tmp_path / "analyse.docx", user="ib")
+            export_trends(db, st, out=tmp_path / "analyse.docx", by=IB)
         except Refused as exc:
             assert ".pdf of .xlsx" in str(exc)
         else:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE
 from verzuimdesk.services.imports import import_file
 from verzuimdesk.services.school import new_school_database, read_school_file
@@ -35,7 +36,7 @@ def make_school_db(path: Path) -> bytes:
                                 password=PASSPHRASE)
     try:
         for kind in ("pupils", "absences", "events"):
-            import_file(db, kind, DATA / f"{kind}.csv", user="ib")
+            import_file(db, kind, DATA / f"{kind}.csv", by=IB)
     finally:
         db.close()
     return unlock(path, PASSPHRASE)[0]

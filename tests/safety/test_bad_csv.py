@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.safety.csvgen import BAD, OK, UNSURE, CsvCase, csv_files
 from tests.safety.helpers import assert_dutch, dump, integrity, make_school_db, opened_copy
 from verzuimdesk.cli.main import run
@@ -100,7 +101,7 @@ def import_case(base: tuple[Path, bytes, Path], case: CsvCase) -> None:
     with opened_copy(src, copy, key) as db:
         tables, before = dump(db), rows_of(db, case.kind)
         try:
-            change = IMPORTS[case.kind](db, case.data, source="bestand.csv", user="ib")
+            change = IMPORTS[case.kind](db, case.data, source="bestand.csv", by=IB)
         except InputRefused as exc:
             event(f"{VERDICTS[case.verdict]} file refused")
             assert_dutch_refusal(exc)
@@ -176,7 +177,7 @@ def test_odd_minutes_late_are_refused_in_dutch(base: tuple[Path, bytes, Path], l
     with opened_copy(src, copy, key) as db:
         tables = dump(db)
         with pytest.raises(InputRefused) as refused:
-            import_absences(db, f"leerlingnummer;datum;code;minuten_te_laat\n1001;2025-11-03;T;{late}\n".encode())
+            import_absences(db, f"leerlingnummer;datum;code;minuten_te_laat\n1001;2025-11-03;T;{late}\n".encode(), by=IB)
         assert_dutch_refusal(refused.value)
         assert "kolom minuten_te_laat: " in str(refused.value) and "geen positief aantal minuten" in str(refused.value)
         assert dump(db) == tables

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA
 from tests.safety.helpers import assert_dutch, dump, integrity, make_school_db, opened_copy
 from tests.safety.tomlgen import damaged_text, mutated
@@ -71,7 +72,7 @@ def test_damaged_school_files_are_refused_or_written_whole(base: Base, tmp_path:
     with opened_copy(src, copy, key) as db:
         tables = dump(db)
         try:
-            update_school(db, school, user="ib")
+            update_school(db, school, by=IB)
         except (InputRefused, DatabaseError) as exc:
             event("school file refused when written")
             assert_dutch(str(exc))

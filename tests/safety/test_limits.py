@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE
 from tests.safety.helpers import assert_dutch
 from verzuimdesk.cli.main import run
@@ -35,13 +36,13 @@ def refusal(call: Any, *args: Any, **kw: Any) -> str:
 
 def test_a_header_of_40000_columns_is_refused(db: Any) -> None:
     bomb = (";".join(f"kolom{i}" for i in range(40_000)) + "\n").encode()
-    assert "40000 kolommen; hooguit 100" in refusal(import_pupils, db, bomb)
+    assert "40000 kolommen; hooguit 100" in refusal(import_pupils, db, bomb, by=IB)
 
 
 def test_too_many_rows_are_refused(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(csvfile, "MAX_ROWS", 50)
     rows = "".join(f"{9000 + i};Kind;Nummer{i};2016-01-01;5;2020-08-31\n" for i in range(51))
-    assert "meer dan 50 regels" in refusal(import_pupils, db, (HEADER + rows).encode())
+    assert "meer dan 50 regels" in refusal(import_pupils, db, (HEADER + rows).encode(), by=IB)
 
 
 def test_a_file_too_big_is_refused_before_it_is_read(tmp_path: Path) -> None:
@@ -53,12 +54,12 @@ def test_a_file_too_big_is_refused_before_it_is_read(tmp_path: Path) -> None:
 
 def test_a_value_longer_than_a_field_may_be_is_refused(db: Any) -> None:
     csv = "leerlingnummer,datum,van,tot,code,opmerking\n1001,2025-11-03,,,Z," + "x" * 6000 + "\n"
-    assert "langer dan 5000 tekens" in refusal(import_absences, db, csv.encode())
+    assert "langer dan 5000 tekens" in refusal(import_absences, db, csv.encode(), by=IB)
 
 
 def test_a_huge_csv_field_is_refused_as_unreadable(db: Any) -> None:
     csv = HEADER + "9001;" + "A" * 200_000 + ";B;2016-01-01;5;2020-08-31\n"
-    refusal(import_pupils, db, csv.encode())
+    refusal(import_pupils, db, csv.encode(), by=IB)
 
 
 @pytest.mark.parametrize(("column", "value", "limit"), [("voornaam", "A" * 5000, 100), ("achternaam", "B" * 101, 100),
@@ -66,7 +67,7 @@ def test_a_huge_csv_field_is_refused_as_unreadable(db: Any) -> None:
 def test_names_longer_than_their_limit_are_refused(db: Any, column: str, value: str, limit: int) -> None:
     fields = {"leerlingnummer": "9001", "voornaam": "Kind", "achternaam": "Naam", "geboortedatum": "2016-01-01",
               "groep": "5", "inschrijfdatum": "2020-08-31", column: value}
-    text = refusal(import_pupils, db, (HEADER + ";".join(fields.values()) + "\n").encode())
+    text = refusal(import_pupils, db, (HEADER + ";".join(fields.values()) + "\n").encode(), by=IB)
     assert f"kolom {column}: is te lang ({len(value)} tekens; hooguit {limit})" in text
 
 

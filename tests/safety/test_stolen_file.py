@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE
 from tests.safety.helpers import make_school_db
 from verzuimdesk.services.imports import import_events, import_file
@@ -31,7 +32,7 @@ def stolen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     db = open_database(str(path), key=key, user="ib")
     try:
         import_events(db, f"leerlingnummer;datum;soort;omschrijving\n1001;2025-11-12;talk_pupil;{LAST_NOTE}\n"
-                      .encode())
+                      .encode(), by=IB)
         wal = path.with_name(path.name + "-wal")
         assert wal.exists() and wal.stat().st_size > 0, "the WAL should hold the last commit"
         loot = folder / "buit"
@@ -71,7 +72,7 @@ def test_the_same_search_finds_the_names_in_a_database_without_encryption(tmp_pa
     db, _ = new_school_database(str(tmp_path / "open.db"), read_school_file(DATA / "school.toml"), user="ib",
                                 password=None)
     for kind in ("pupils", "absences", "events"):
-        import_file(db, kind, DATA / f"{kind}.csv")
+        import_file(db, kind, DATA / f"{kind}.csv", by=IB)
     db.close()
     data = (tmp_path / "open.db").read_bytes()
     assert data[:16] == b"SQLite format 3\x00"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
+from tests.actors import IB
 from verzuimdesk.services.imports import import_events
 from verzuimdesk.storage.database import open_database
 
@@ -47,7 +48,7 @@ def write_until_killed(path: str, tag: str, fifo: str) -> None:
     while True:
         uid = f"{tag}-{n}"
         say(f"begin {uid}")
-        import_events(db, unit_csv(uid, n), source=uid, user="ib")
+        import_events(db, unit_csv(uid, n), source=uid, by=IB)
         say(f"done {uid}")
         n += 1
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB, ib
 from tests.conftest import DEMO_TODAY
 from verzuimdesk.services.conversations import (
     AgreementInput,
@@ -43,10 +44,10 @@ def open_kinds(db: Database) -> list[str]:
 def test_talk_with_the_pupil_fulfils_talk_pupil(db: Database) -> None:
     assert open_kinds(db) == ["contact_parents", "contact_parents", "talk_pupil"]
     cid = save_conversation(db, pupil_id=WESSEL, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                            participants="Wessel, juf", summary="Hij was bij zijn oma.", user="ib",
+                            participants="Wessel, juf", summary="Hij was bij zijn oma.", by=IB,
                             agreements=[AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30))], now=NOW)
     assert open_kinds(db) == ["contact_parents", "contact_parents"]
-    c = get_conversation(db, conversation_id=cid)
+    c = get_conversation(db, conversation_id=cid, by=IB)
     assert c.agreements == (AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30), False),)
 
 
@@ -60,7 +61,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
         (dict(kind="pupil", summary="x", agreements=[AgreementInput(" ", "juf")]), "Afspraak 1 heeft geen tekst"),
     ]
     for args, message in cases:
-        kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", user="ib", now=NOW)
+        kwargs = dict(pupil_id=WESSEL, held_at=datetime(2026, 11, 23, 10, 0), participants="", by=IB, now=NOW)
         kwargs.update(args)
         with pytest.raises(Refused, match=message):
             save_conversation(db, **kwargs)  # type: ignore[arg-type]
@@ -70,10 +71,10 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
 
 def test_change_and_delete_are_audited_with_before_and_after(db: Database) -> None:
     cid = save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
-                            participants="vader", summary="Eerste versie", user="ib", now=NOW)
+                            participants="vader", summary="Eerste versie", by=IB, now=NOW)
     save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
-                      participants="vader", summary="Tweede versie", user="ib", conversation_id=cid, now=NOW)
-    delete_conversation(db, conversation_id=cid, user="ib")
+                      participants="vader", summary="Tweede versie", by=IB, conversation_id=cid, now=NOW)
+    delete_conversation(db, conversation_id=cid, by=IB)
     with db.read() as s:
         rows = s.scalars(select(AuditEntry).where(AuditEntry.entity == "conversation",
                                                   AuditEntry.entity_id == cid).order_by(AuditEntry.id)).all()
@@ -84,10 +85,10 @@ def test_change_and_delete_are_audited_with_before_and_after(db: Database) -> No
 
 def test_drafts_are_per_user_and_editor_and_come_back(db: Database) -> None:
     key = draft_key(WESSEL, None)
-    save_draft(db, key=key, pupil_id=WESSEL, user="ib", payload={"summary": "half"})
-    save_draft(db, key=key, pupil_id=WESSEL, user="ib", payload={"summary": "half af"})
-    assert load_draft(db, key=key, user="ib").payload == {"summary": "half af"}  # type: ignore[union-attr]
-    assert load_draft(db, key=key, user="juf") is None
-    assert [d.key for d in drafts_of(db, user="ib", pupil_id=WESSEL)] == [key]
-    discard_draft(db, key=key, user="ib")
-    assert load_draft(db, key=key, user="ib") is None
+    save_draft(db, key=key, pupil_id=WESSEL, by=IB, payload={"summary": "half"})
+    save_draft(db, key=key, pupil_id=WESSEL, by=IB, payload={"summary": "half af"})
+    assert load_draft(db, key=key, by=IB).payload == {"summary": "half af"}  # type: ignore[union-attr]
+    assert load_draft(db, key=key, by=ib('juf')) is None
+    assert [d.key for d in drafts_of(db, by=IB, pupil_id=WESSEL)] == [key]
+    discard_draft(db, key=key, by=IB)
+    assert load_draft(db, key=key, by=IB) is None

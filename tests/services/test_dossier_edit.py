@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.services.test_conversations import TODAY, db  # noqa: F401
 from verzuimdesk.services.dossier_edit import add_plan, delete_event, register_event, update_event, update_plan
 from verzuimdesk.services.errors import Refused
@@ -23,10 +24,10 @@ def light(db: Database, pupil_id: int) -> str:  # noqa: F811  (not the fixture: 
 
 def test_duo_report_turns_red_to_orange_and_deleting_it_back(db: Database) -> None:  # noqa: F811
     assert light(db, VINCE) == "red"
-    eid = register_event(db, pupil_id=VINCE, kind="duo_report", day=TODAY, reference="VM-1", user="ib", today=TODAY)
+    eid = register_event(db, pupil_id=VINCE, kind="duo_report", day=TODAY, reference="VM-1", by=IB, today=TODAY)
     assert light(db, VINCE) == "orange"
-    update_event(db, event_id=eid, kind="duo_report", day=TODAY, reference="VM-2", note="", user="ib", today=TODAY)
-    delete_event(db, event_id=eid, user="ib")
+    update_event(db, event_id=eid, kind="duo_report", day=TODAY, reference="VM-2", note="", by=IB, today=TODAY)
+    delete_event(db, event_id=eid, by=IB)
     assert light(db, VINCE) == "red"
     with db.read() as s:
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "event",
@@ -41,7 +42,7 @@ def test_duo_report_turns_red_to_orange_and_deleting_it_back(db: Database) -> No
     (dict(kind="duo_report", reference="VM", day=date(2001, 1, 1)), "voor de inschrijving"),
 ])
 def test_bad_report_is_refused_and_writes_nothing(db: Database, kwargs: dict, message: str) -> None:  # noqa: F811
-    args = dict(pupil_id=VINCE, day=TODAY, user="ib", today=TODAY)
+    args = dict(pupil_id=VINCE, day=TODAY, by=IB, today=TODAY)
     args.update(kwargs)
     with pytest.raises(Refused, match=message):
         register_event(db, **args)  # type: ignore[arg-type]
@@ -52,12 +53,12 @@ def test_bad_report_is_refused_and_writes_nothing(db: Database, kwargs: dict, me
 
 def test_plan_needs_a_location_and_a_sane_evaluation(db: Database) -> None:  # noqa: F811
     with pytest.raises(Refused, match="Kies een bestand"):
-        add_plan(db, pupil_id=VINCE, kind="IHP", location=" ", start=TODAY, user="ib")
+        add_plan(db, pupil_id=VINCE, kind="IHP", location=" ", start=TODAY, by=IB)
     with pytest.raises(Refused, match="ligt voor de startdatum"):
         add_plan(db, pupil_id=VINCE, kind="OPP", location="https://x", start=TODAY, evaluation=date(2026, 1, 1),
-                 user="ib")
-    pid = add_plan(db, pupil_id=VINCE, kind="IHP", location="https://plannen/ihp", start=TODAY, user="ib")
-    update_plan(db, plan_id=pid, kind="OPP", location="https://plannen/opp", start=TODAY, user="ib")
+                 by=IB)
+    pid = add_plan(db, pupil_id=VINCE, kind="IHP", location="https://plannen/ihp", start=TODAY, by=IB)
+    update_plan(db, plan_id=pid, kind="OPP", location="https://plannen/opp", start=TODAY, by=IB)
     with db.read() as s:
         assert [(p.kind, p.location) for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == VINCE))] == [
             ("OPP", "https://plannen/opp")]
@@ -68,6 +69,6 @@ def test_a_plan_link_to_a_program_is_refused_and_nothing_is_stored(db: Database)
 
     for bad in ("javascript:alert(1)", r"\\server\share\setup.exe", "plan\u202efdp.exe", "https://" + "x" * 10_000):
         with pytest.raises(Refused):
-            add_plan(db, pupil_id=VINCE, kind="IHP", location=bad, start=TODAY, user="ib")
+            add_plan(db, pupil_id=VINCE, kind="IHP", location=bad, start=TODAY, by=IB)
     assert plan_target("javascript:alert(1)").allowed is False
     assert plan_target("https://las.example.nl/ihp").text.startswith("de website las.example.nl")

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB, ib
 from tests.conftest import DATA
 from tests.dbdump import dump
 from verzuimdesk.domain.codes import ActionKind
@@ -23,9 +24,9 @@ from verzuimdesk.storage.models import AuditEntry, Pupil
 
 @pytest.fixture
 def school(db: Database) -> Database:
-    import_pupils(db, (DATA / "pupils.csv").read_bytes())
+    import_pupils(db, (DATA / "pupils.csv").read_bytes(), by=IB)
     import_absences(db, b"leerlingnummer,datum,code\n" + b"".join(
-        b"1002,2025-11-%02d,O\n" % d for d in (10, 11, 12, 13)))  # 20 hours unauthorised
+        b"1002,2025-11-%02d,O\n" % d for d in (10, 11, 12, 13)), by=IB)  # 20 hours unauthorised
     return db
 
 
@@ -44,10 +45,10 @@ PEIL = date(2025, 11, 14)
 def test_a_vrijstelling_over_the_absence_takes_away_the_duo_report_and_shows_in_the_dossier(school: Database) -> None:
     pid, trigger = _reported_pupil(school, PEIL)
     eid = save_exemption(school, pupil_id=pid, start=date(2025, 8, 1), end=date(2025, 12, 31), article="5 onder a",
-                         note="Verklaring jeugdarts", user="Marieke Aarts")
+                         note="Verklaring jeugdarts", by=ib('Marieke Aarts'))
     (p,) = school_status(school, PEIL, pupil_ids=[pid]).pupils
     assert not [a for a in p.status.actions if a.kind is ActionKind.DUO_REPORT]
-    d = view_dossier(school, pupil_id=pid, peildatum=PEIL, user="ib", log=False)
+    d = view_dossier(school, pupil_id=pid, peildatum=PEIL, by=IB, log=False)
     assert not d.leerplichtig and d.exemption_on_peildatum() == exemptions_of(school, pid)[0]
     assert d.exemptions[0].article == "5a" and d.exemptions[0].note == "Verklaring jeugdarts"
     with school.read() as s:
@@ -55,10 +56,10 @@ def test_a_vrijstelling_over_the_absence_takes_away_the_duo_report_and_shows_in_
     assert (entry.user, entry.action, entry.entity_id, entry.pupil_id) == ("Marieke Aarts", "create", eid, pid)
     # changed to end before the absence: the report is asked again
     save_exemption(school, pupil_id=pid, exemption_id=eid, start=date(2025, 8, 1), end=date(2025, 11, 7),
-                   article="5a", note="", user="ib")
+                   article="5a", note="", by=IB)
     (p,) = school_status(school, PEIL, pupil_ids=[pid]).pupils
     assert [a.trigger_date for a in p.status.actions if a.kind is ActionKind.DUO_REPORT][:1] == [trigger]
-    assert pid in delete_exemption(school, exemption_id=eid, user="ib").pupil_ids  # what the desk refreshes
+    assert pid in delete_exemption(school, exemption_id=eid, by=IB).pupil_ids  # what the desk refreshes
     assert exemptions_of(school, pid) == ()
 
 
@@ -75,7 +76,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(school: Database, star
     assert pid is not None
     before = dump(school)
     with pytest.raises(Refused) as refused:
-        save_exemption(school, pupil_id=pid, start=start, end=end, article=article, user="ib")
+        save_exemption(school, pupil_id=pid, start=start, end=end, article=article, by=IB)
     assert message in str(refused.value)
     assert dump(school) == before
 
@@ -85,7 +86,7 @@ def test_the_dossier_says_from_when_the_pupil_is_leerplichtig(school: Database) 
         pupil = s.scalars(select(Pupil).where(Pupil.birth_date.is_not(None))).first()
         assert pupil is not None
         pid, born = pupil.id, pupil.birth_date
-    d = view_dossier(school, pupil_id=pid, peildatum=PEIL, user="ib", log=False)
+    d = view_dossier(school, pupil_id=pid, peildatum=PEIL, by=IB, log=False)
     assert d.leerplicht_start is not None and not d.birth_date_missing
     assert (d.leerplicht_start.year, d.leerplicht_start.month) == (
         (born.year + 5, born.month + 1) if born.month < 12 else (born.year + 6, 1))

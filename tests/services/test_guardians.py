@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA, cli
 from tests.dbdump import dump
 from verzuimdesk.importers.problems import InputRefused
@@ -24,7 +25,7 @@ CSV = (b"leerlingnummer;naam;relatie;telefoon;email\n"
 
 @pytest.fixture
 def school(db: Database) -> Database:
-    import_pupils(db, (DATA / "pupils.csv").read_bytes())
+    import_pupils(db, (DATA / "pupils.csv").read_bytes(), by=IB)
     return db
 
 
@@ -38,18 +39,18 @@ def lines(db: Database, number: str) -> list[str]:
 
 
 def test_import_adds_guardians_and_a_second_import_changes_nothing(school: Database) -> None:
-    change = import_guardians(school, CSV)
+    change = import_guardians(school, CSV, by=IB)
     assert (change.added, change.updated, change.unchanged) == (3, 0, 0)
     assert lines(school, "1001") == ["Fatima El Amrani (moeder) · 06-12345678 · f.elamrani@example.nl",
                                      "Karim El Amrani (vader)"]
-    again = import_guardians(school, CSV)
+    again = import_guardians(school, CSV, by=IB)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
 
 
 def test_import_replaces_only_the_guardians_of_the_pupils_it_names(school: Database) -> None:
-    import_guardians(school, CSV)
+    import_guardians(school, CSV, by=IB)
     new = b"leerlingnummer;naam;relatie;telefoon;email\n1001;Fatima El Amrani;moeder;06-99999999;\n"
-    change = import_guardians(school, new)
+    change = import_guardians(school, new, by=IB)
     assert (change.added, change.updated, change.unchanged) == (0, 1, 0)
     assert lines(school, "1001") == ["Fatima El Amrani (moeder) · 06-99999999"]  # Karim is gone
     assert lines(school, "1002") == ["Jeroen de Wit (voogd) · +31 10 123 4567"]  # untouched
@@ -62,7 +63,7 @@ def test_a_wrong_line_refuses_the_file_with_every_problem(school: Database) -> N
            b"1001;;moeder;;\n"
            b"1002;Anna;moeder;bel me;anna@\n")
     with pytest.raises(InputRefused) as info:
-        import_guardians(school, bad, source="ouders.csv")
+        import_guardians(school, bad, source="ouders.csv", by=IB)
     message = str(info.value)
     assert "regel 2, kolom leerlingnummer: onbekende leerling 9999" in message
     assert "regel 3, kolom naam: is leeg" in message
@@ -73,12 +74,12 @@ def test_a_wrong_line_refuses_the_file_with_every_problem(school: Database) -> N
 
 def test_the_dossier_adds_edits_and_deletes_a_guardian(school: Database) -> None:
     p = pid(school, "1003")
-    gid = save_guardian(school, pupil_id=p, name="Ans Jansen", relation="oma", phone="0612345678", user="ib")
-    save_guardian(school, pupil_id=p, guardian_id=gid, name="Ans Jansen", relation="pleegouder", user="ib")
+    gid = save_guardian(school, pupil_id=p, name="Ans Jansen", relation="oma", phone="0612345678", by=IB)
+    save_guardian(school, pupil_id=p, guardian_id=gid, name="Ans Jansen", relation="pleegouder", by=IB)
     assert [g.line() for g in guardians_of(school, p)] == ["Ans Jansen (pleegouder)"]
     with pytest.raises(Refused, match="De naam is leeg"):
-        save_guardian(school, pupil_id=p, name="  ", user="ib")
-    delete_guardian(school, guardian_id=gid, user="ib")
+        save_guardian(school, pupil_id=p, name="  ", by=IB)
+    delete_guardian(school, guardian_id=gid, by=IB)
     assert guardians_of(school, p) == ()
 
 
@@ -114,11 +115,11 @@ def test_guardians_are_in_the_inzage_and_go_with_the_dossier_at_retention(school
 
     from verzuimdesk.services.retention import inzage_data, purge_due
 
-    import_guardians(school, CSV + b"1004;Sanne de Vries;moeder;0611111111;\n")
-    data = inzage_data(school, pupil_number="1001", user="ib")
+    import_guardians(school, CSV + b"1004;Sanne de Vries;moeder;0611111111;\n", by=IB)
+    data = inzage_data(school, pupil_number="1001", by=IB)
     assert [(g["name"], g["relation"]) for g in data["ouders_verzorgers"]] == [
         ("Fatima El Amrani", "moeder"), ("Karim El Amrani", "vader")]
     assert data["samengestelde_groepen"] == []
-    purge_due(school, today=date(2028, 2, 1), user="ib")  # 1004 left 2026-01-30: the dossier's term is over
+    purge_due(school, today=date(2028, 2, 1), by=IB)  # 1004 left 2026-01-30: the dossier's term is over
     assert guardians_of(school, pid(school, "1004")) == ()
     assert len(guardians_of(school, pid(school, "1001"))) == 2

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import PASSPHRASE, xlsx
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.services.import_preview import FieldChange, preview_import, run_import
@@ -56,7 +57,7 @@ def test_preview_of_a_windows_1252_export_guesses_the_mapping_and_the_date_notat
 
 def test_import_of_the_windows_1252_file_keeps_accents_and_tussenvoegsels(db: Database) -> None:
     p = preview_import(db, kind="pupils", data=PUPILS_1252, filename="leerlingen.csv")
-    change = run_import(db, kind="pupils", data=PUPILS_1252, filename="leerlingen.csv", mapping=p.mapping)
+    change = run_import(db, kind="pupils", data=PUPILS_1252, filename="leerlingen.csv", mapping=p.mapping, by=IB)
     assert (change.added, change.updated, change.unchanged) == (3, 0, 0)
     assert pupils(db) == {
         "2001": ("Zoë van der Brink", "5", date(2017, 3, 14), date(2021, 8, 30)),
@@ -70,7 +71,7 @@ def test_the_mapping_is_saved_and_offered_next_time(db: Database) -> None:
     assert first.mapping["Naam"] == "" and not first.can_import  # "Naam" is too vague to guess
     assert any("voornaam is aan geen kolom gekoppeld" in str(p) for p in first.refused)
     mapping = {**first.mapping, "Naam": "voornaam", "Familie": "achternaam", "Sinds": "inschrijfdatum"}
-    run_import(db, kind="pupils", data=data, filename="x.csv", mapping=mapping)
+    run_import(db, kind="pupils", data=data, filename="x.csv", mapping=mapping, by=IB)
     with db.read() as s:
         assert s.scalar(select(Setting.value).where(Setting.key == "import.mapping.pupils"))
     again = preview_import(db, kind="pupils", data=data, filename="x.csv")
@@ -84,7 +85,7 @@ def test_xlsx_written_by_a_las_imports_with_date_cells(db: Database) -> None:
                  [4002, "Thijs", None, "Ruïne", datetime(2018, 4, 2), "3", datetime(2022, 8, 29)]])
     p = preview_import(db, kind="pupils", data=data, filename="export.xlsx")
     assert p.date_format == "JJJJ-MM-DD" and len(p.to_add) == 2 and p.can_import
-    run_import(db, kind="pupils", data=data, filename="export.xlsx", mapping=p.mapping)
+    run_import(db, kind="pupils", data=data, filename="export.xlsx", mapping=p.mapping, by=IB)
     assert pupils(db) == {"4001": ("Noëlle van 't Hof", "6", date(2016, 10, 1), date(2020, 8, 31)),
                           "4002": ("Thijs Ruïne", "3", date(2018, 4, 2), date(2022, 8, 29))}
 
@@ -102,7 +103,7 @@ def test_a_file_with_errors_is_refused_per_line_in_its_own_column_names_and_chan
         "regel 3, kolom Geb. datum (geboortedatum): '31-02-2017' is geen bestaande datum",
         "regel 4, kolom Klas (groep): is leeg"]
     with pytest.raises(InputRefused):
-        run_import(school, kind="pupils", data=data, filename="fout.csv", mapping=p.mapping)
+        run_import(school, kind="pupils", data=data, filename="fout.csv", mapping=p.mapping, by=IB)
     assert pupils(school) == before
 
 
@@ -113,7 +114,7 @@ def test_preview_names_what_changes_and_keeps_fields_the_sheet_lacks(school: Dat
     p = preview_import(school, kind="pupils", data=data, filename="lijst.csv")
     assert [(r.number, r.changes) for r in p.to_change] == [("1001", (FieldChange("groep", "5", "6"),))]
     assert p.unchanged == 1
-    change = run_import(school, kind="pupils", data=data, filename="lijst.csv", mapping=p.mapping)
+    change = run_import(school, kind="pupils", data=data, filename="lijst.csv", mapping=p.mapping, by=IB)
     assert (change.added, change.updated, change.unchanged) == (0, 1, 1)
     with school.read() as s:
         zoe = s.scalar(select(Pupil).where(Pupil.number == "1001"))
@@ -137,7 +138,7 @@ def test_dry_run_tells_the_truth_about_adds_and_overlaps_without_replacing(schoo
         (4, "1003", date(2025, 11, 5), "M, 10:00-11:30", "M, 10:00-12:00")]
     assert p.unchanged == 1
     before = absences(school)
-    change = run_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv", mapping=p.mapping)
+    change = run_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv", mapping=p.mapping, by=IB)
     assert (change.added, change.updated, change.unchanged) == (len(p.to_add), 0, p.unchanged + len(p.overlapping))
     after = absences(school)
     assert len(after) == len(before) + 2
@@ -148,7 +149,7 @@ def test_dry_run_tells_the_truth_about_adds_and_overlaps_without_replacing(schoo
 def test_overlapping_absences_are_replaced_when_the_user_says_so(school: Database) -> None:
     p = preview_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv")
     change = run_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv", mapping=p.mapping,
-                        replace_overlapping=True)
+                        replace_overlapping=True, by=IB)
     assert (change.added, change.updated, change.unchanged) == (2, 1, 1)
     day = [r for r in absences(school) if r[0] == "1003" and r[1] == date(2025, 11, 5)]
     assert [(r[2].isoformat(), r[3].isoformat(), r[4], r[5]) for r in day] == [
@@ -158,12 +159,12 @@ def test_overlapping_absences_are_replaced_when_the_user_says_so(school: Databas
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(school: Database) -> None:
     p = preview_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv")
     run_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv", mapping=p.mapping,
-               replace_overlapping=True)
+               replace_overlapping=True, by=IB)
     before = absences(school)
     again = preview_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv")
     assert (again.to_add, again.overlapping, again.unchanged) == ((), (), 4)
     change = run_import(school, kind="absences", data=ABSENCES, filename="verzuim.csv", mapping=again.mapping,
-                        replace_overlapping=True)
+                        replace_overlapping=True, by=IB)
     assert (change.added, change.updated, change.unchanged) == (0, 0, 4)
     assert absences(school) == before
 
@@ -184,7 +185,7 @@ def test_progress_is_reported_up_to_the_last_row(db: Database) -> None:
     seen: list[tuple[int, int]] = []
     p = preview_import(db, kind="pupils", data=data, filename="groot.csv")
     change = run_import(db, kind="pupils", data=data, filename="groot.csv", mapping=p.mapping,
-                        progress=lambda done, total: seen.append((done, total)))
+                        progress=lambda done, total: seen.append((done, total)), by=IB)
     assert change.added == len(p.to_add) == 450
     assert seen[0] == (0, 450) and seen[-1] == (450, 450) and len(seen) > 2
 
@@ -194,6 +195,6 @@ def test_a_field_mapped_twice_is_refused(db: Database) -> None:
     p = preview_import(db, kind="pupils", data=data, filename="x.csv")
     mapping = {**p.mapping, "Voornamen": "voornaam"}
     with pytest.raises(InputRefused) as info:
-        run_import(db, kind="pupils", data=data, filename="x.csv", mapping=mapping)
+        run_import(db, kind="pupils", data=data, filename="x.csv", mapping=mapping, by=IB)
     assert "kolom Voornamen: veld voornaam is ook al gekoppeld aan kolom Roepnaam" in str(info.value)
     assert pupils(db) == {}

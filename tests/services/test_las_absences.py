@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from tests.actors import IB
 from tests.conftest import DATA
 from tests.importers.test_workbook import xlsx
 from verzuimdesk.services.errors import Refused
@@ -17,7 +18,7 @@ from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil
 
 @pytest.fixture
 def school(db: Database) -> Database:
-    import_pupils(db, (DATA / "pupils.csv").read_bytes())
+    import_pupils(db, (DATA / "pupils.csv").read_bytes(), by=IB)
     return db
 
 
@@ -43,7 +44,7 @@ def test_a_parnassys_overview_is_recognised_and_its_reasons_become_the_schools_c
     assert preview.mapping["Naam"] == "" and preview.mapping["Groep"] == ""
     assert preview.codes == {"Huisarts/tandarts": "M", "Ongeoorloofd": "O", "Ziek": "Z"}
     assert preview.can_import and len(preview.to_add) == 3
-    change = run_import(school, kind="absences", data=data, filename="absenties.xlsx", mapping=None)
+    change = run_import(school, kind="absences", data=data, filename="absenties.xlsx", mapping=None, by=IB)
     assert change.added == 3
     assert records(school, "1001") == [("2025-11-03", "", "Z"), ("2025-11-04", "08:30", "M")]
 
@@ -60,17 +61,17 @@ def test_the_schools_own_preset_round_trips_and_beats_the_shipped_ones(school: D
     data = xlsx(sheet)
     assert preview_import(school, kind="absences", data=data, filename="eigen.xlsx").preset == ""
     save_preset(school, name="Onze lijst", columns={"Nr": "leerlingnummer", "Dag": "datum", "Wat": "code"},
-                codes={"thuis ziek": "Z", "bijzonder verlof": "V"}, user="ib")
+                codes={"thuis ziek": "Z", "bijzonder verlof": "V"}, by=IB)
     mine = next(p for p in all_presets(school) if p.name == "Onze lijst")
     assert mine.columns == {"Nr": "leerlingnummer", "Dag": "datum", "Wat": "code"} and not mine.builtin
     preview = preview_import(school, kind="absences", data=data, filename="eigen.xlsx")
     assert preview.preset == "Onze lijst" and preview.codes == {"bijzonder verlof": "V", "thuis ziek": "Z"}
     assert preview.can_import
     with pytest.raises(Refused, match="meegeleverde voorinstelling"):
-        save_preset(school, name=PARNASSYS.name, columns={}, codes={})
+        save_preset(school, name=PARNASSYS.name, columns={}, codes={}, by=IB)
     with pytest.raises(Refused, match="Onbekende code"):
-        save_preset(school, name="Fout", columns={}, codes={"ziek": "QQ"})
-    delete_preset(school, name="Onze lijst", user="ib")
+        save_preset(school, name="Fout", columns={}, codes={"ziek": "QQ"}, by=IB)
+    delete_preset(school, name="Onze lijst", by=IB)
     assert [p.name for p in all_presets(school)] == [PARNASSYS.name, ESIS.name]
 
 
@@ -78,7 +79,7 @@ def test_codes_chosen_in_an_import_are_remembered_for_the_next_file(school: Data
     sheet = [["Leerlingnummer", "Datum", "Reden"], [1001, "03-11-2025", "Rouwverlof"]]
     first = preview_import(school, kind="absences", data=xlsx(sheet), filename="a.xlsx")
     assert first.code_values == ("Rouwverlof",) and first.codes == {} and not first.can_import
-    run_import(school, kind="absences", data=xlsx(sheet), filename="a.xlsx", mapping=None, codes={"Rouwverlof": "V"})
+    run_import(school, kind="absences", data=xlsx(sheet), filename="a.xlsx", mapping=None, codes={"Rouwverlof": "V"}, by=IB)
     later = [["Leerlingnummer", "Datum", "Reden"], [1002, "04-11-2025", "rouwverlof"]]
     again = preview_import(school, kind="absences", data=xlsx(later), filename="b.xlsx")
     assert again.codes == {"rouwverlof": "V"} and again.can_import
@@ -86,23 +87,23 @@ def test_codes_chosen_in_an_import_are_remembered_for_the_next_file(school: Data
 
 def test_a_repeated_import_of_an_overlapping_period_updates_instead_of_duplicating(school: Database) -> None:
     week1 = [["Leerlingnummer", "Datum", "Reden"], [1001, "03-11-2025", "Ziek"], [1001, "04-11-2025", "Ziek"]]
-    run_import(school, kind="absences", data=xlsx(week1), filename="w1.xlsx", mapping=None)
+    run_import(school, kind="absences", data=xlsx(week1), filename="w1.xlsx", mapping=None, by=IB)
     # the next export overlaps: 4 November turned out to be unauthorised, 5 November is new
     week2 = [["Leerlingnummer", "Datum", "Reden"], [1001, "04-11-2025", "Ongeoorloofd"], [1001, "05-11-2025", "Ziek"]]
     preview = preview_import(school, kind="absences", data=xlsx(week2), filename="w2.xlsx")
     assert [(r.line, [(c.field, c.old, c.new) for c in r.changes]) for r in preview.to_change] == [
         (2, [("code", "Z", "O")])]
-    change = run_import(school, kind="absences", data=xlsx(week2), filename="w2.xlsx", mapping=None)
+    change = run_import(school, kind="absences", data=xlsx(week2), filename="w2.xlsx", mapping=None, by=IB)
     assert (change.added, change.updated, change.unchanged) == (1, 1, 0)
     assert records(school, "1001") == [("2025-11-03", "", "Z"), ("2025-11-04", "", "O"), ("2025-11-05", "", "Z")]
-    again = run_import(school, kind="absences", data=xlsx(week2), filename="w2.xlsx", mapping=None)
+    again = run_import(school, kind="absences", data=xlsx(week2), filename="w2.xlsx", mapping=None, by=IB)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
 
 
 def test_the_csv_import_updates_a_record_of_the_same_span(school: Database) -> None:
     head = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
-    import_absences(school, (head + "1001;2025-11-04;08:30;10:00;Z;;;\n").encode())
-    change = import_absences(school, (head + "1001;2025-11-04;08:30;10:00;M;;;tandarts\n").encode())
+    import_absences(school, (head + "1001;2025-11-04;08:30;10:00;Z;;;\n").encode(), by=IB)
+    change = import_absences(school, (head + "1001;2025-11-04;08:30;10:00;M;;;tandarts\n").encode(), by=IB)
     assert (change.added, change.updated) == (0, 1)
     with school.read() as s:
         assert s.scalar(select(func.count()).select_from(Absence)) == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE
 from verzuimdesk.cli.main import run
 from verzuimdesk.domain.codes import ConversationKind
@@ -76,7 +77,7 @@ def test_choosing_another_protocol_is_audited_and_the_cache_follows(school: Data
     school_status(school, ON)
     assert school_status(school, ON).computed == 0  # kept
     old_sha = kept(school)[2]
-    set_protocol(school, protocol="tilburg-po", user="ib")
+    set_protocol(school, protocol="tilburg-po", by=IB)
     ref, text, sha = kept(school)
     assert ref == "tilburg-po" and text is not None and 'id = "tilburg-po"' in text and sha != old_sha
     answer = school_status(school, ON)
@@ -95,9 +96,9 @@ def test_a_protocol_file_that_cannot_be_read_changes_nothing(school: Database, t
     broken = tmp_path / "kapot.toml"
     broken.write_text("id = 'x'\n", encoding="utf-8")
     with pytest.raises(InputRefused, match="ontbreekt"):
-        set_protocol(school, protocol=str(broken), user="ib")
+        set_protocol(school, protocol=str(broken), by=IB)
     with pytest.raises(InputRefused, match="niet gevonden"):
-        set_protocol(school, protocol=str(tmp_path / "weg.toml"), user="ib")
+        set_protocol(school, protocol=str(tmp_path / "weg.toml"), by=IB)
     assert kept(school) == before
     school.close()
 
@@ -108,9 +109,9 @@ def test_the_conversation_guidance_is_the_region_s_own(school: Database) -> None
     assert "Meld de leerling dat de ouders/verzorgers geïnformeerd worden" in guides[ConversationKind.PUPIL].questions
     assert guides[ConversationKind.PARENTS_HOME].step == "Stap 4. Bel de ouders/verzorgers"
     assert guides[ConversationKind.CARE_TEAM].step == "Stap 6. Zorgadviesteam (ZAT)"
-    set_protocol(school, protocol="amsterdam-vo", user="ib")
+    set_protocol(school, protocol="amsterdam-vo", by=IB)
     guides = conversation_guides(school)
     assert guides[ConversationKind.PUPIL].step == "Verzuimgesprek" and ConversationKind.CARE_TEAM not in guides
-    set_protocol(school, protocol="tilburg-po", user="ib")  # its documents give no questions: none at all
+    set_protocol(school, protocol="tilburg-po", by=IB)  # its documents give no questions: none at all
     assert conversation_guides(school) == {}
     school.close()

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from tests.actors import ib
 from tests.conftest import DATA, PASSPHRASE, cli, raw
 from verzuimdesk.services.audit_log import audit_problem
 from verzuimdesk.services.errors import Refused
@@ -79,7 +80,7 @@ def test_two_writers_on_the_same_pupil_and_day_leave_one_record(db: Any) -> None
     def write(code: str) -> None:
         start.wait()
         try:
-            apply_edit(db, add=[AbsenceSpec(pid, date(2025, 11, 12), code)], user=code)
+            apply_edit(db, add=[AbsenceSpec(pid, date(2025, 11, 12), code)], by=ib(code))
             outcome.append("ok")
         except Refused as exc:
             outcome.append(str(exc))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB, ib
 from tests.conftest import DATA
 from verzuimdesk.domain.calendar import DayOff
 from verzuimdesk.domain.codes import Category
@@ -47,7 +48,7 @@ def stored(db: Database) -> list[tuple[str, date, str, time | None, int | None]]
 
 
 def test_week_grid_has_a_column_per_lesson_part_and_locks_the_studiedag(db: Database) -> None:
-    grid = week_grid(db, group="5", monday=date(2025, 11, 12))  # any day of the week: its Monday
+    grid = week_grid(db, group="5", monday=date(2025, 11, 12), by=IB)  # any day of the week: its Monday
     assert grid.monday == date(2025, 11, 10)
     parts = [(c.day.isoformat(), c.part) for c in grid.columns]
     # Wednesday has only a morning; Friday 14 Nov is a studiedag but keeps its two parts, locked.
@@ -60,9 +61,9 @@ def test_week_grid_has_a_column_per_lesson_part_and_locks_the_studiedag(db: Data
 def test_recorded_codes_appear_in_their_parts_and_the_light_follows(db: Database) -> None:
     zoe = pid(db, "1001")
     before = next(p for p in school_status(db, date(2025, 11, 4)).pupils if p.pupil_id == zoe)
-    record_absence(db, pupil_id=zoe, day=MONDAY, code="o", start=time(13, 0), end=time(15, 0), user="juf")
-    record_absence(db, pupil_id=zoe, day=date(2025, 11, 4), code="?", user="juf")
-    grid = week_grid(db, group="5", monday=MONDAY)
+    record_absence(db, pupil_id=zoe, day=MONDAY, code="o", start=time(13, 0), end=time(15, 0), by=ib('juf'))
+    record_absence(db, pupil_id=zoe, day=date(2025, 11, 4), code="?", by=ib('juf'))
+    grid = week_grid(db, group="5", monday=MONDAY, by=IB)
     row = grid.rows[0]
     assert [[r.spec.code for r in cell] for cell in row.cells[:4]] == [[], ["O"], ["?"], ["?"]]
     after = next(p for p in school_status(db, date(2025, 11, 4)).pupils if p.pupil_id == zoe)
@@ -83,38 +84,38 @@ def test_recorded_codes_appear_in_their_parts_and_the_light_follows(db: Database
 def test_the_grid_refuses_what_the_import_refuses_and_writes_nothing(
         db: Database, day: date, code: str, minutes: int | None, message: str) -> None:
     with pytest.raises(Refused, match=message.replace("(", r"\(").replace(")", r"\)")):
-        record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, minutes_late=minutes)
+        record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, minutes_late=minutes, by=IB)
     assert stored(db) == []
 
 
 def test_a_day_outside_the_enrolment_is_refused(db: Database) -> None:
     with pytest.raises(Refused, match="staat op 2026-02-02 niet ingeschreven"):
-        record_absence(db, pupil_id=pid(db, "1004"), day=date(2026, 2, 2), code="Z")
+        record_absence(db, pupil_id=pid(db, "1004"), day=date(2026, 2, 2), code="Z", by=IB)
 
 
 def test_an_overlapping_record_is_refused_with_what_is_there(db: Database) -> None:
     zoe = pid(db, "1001")
-    record_absence(db, pupil_id=zoe, day=MONDAY, code="Z")
+    record_absence(db, pupil_id=zoe, day=MONDAY, code="Z", by=IB)
     with pytest.raises(Refused, match="staat al Z \\(de hele dag\\)"):
-        record_absence(db, pupil_id=zoe, day=MONDAY, code="O", start=time(8, 30), end=time(12, 0))
+        record_absence(db, pupil_id=zoe, day=MONDAY, code="O", start=time(8, 30), end=time(12, 0), by=IB)
     assert [r[2] for r in stored(db)] == ["Z"]
 
 
 def test_clear_then_bring_back_restores_the_record(db: Database) -> None:
     rid = record_absence(db, pupil_id=pid(db, "1003"), day=MONDAY, code="T", minutes_late=12,
-                         reported_at=datetime(2025, 11, 3, 8, 40), note="bus te laat")
-    spec = clear_absence(db, record_id=rid, user="juf")
+                         reported_at=datetime(2025, 11, 3, 8, 40), note="bus te laat", by=IB)
+    spec = clear_absence(db, record_id=rid, by=ib('juf'))
     assert stored(db) == []
-    apply_edit(db, add=[spec])
+    apply_edit(db, add=[spec], by=IB)
     assert stored(db) == [("1003", MONDAY, "T", None, 12)]
 
 
 def test_typing_a_code_over_a_whole_day_unknown_reclassifies_it_keeping_the_report(db: Database) -> None:
     zoe = pid(db, "1001")
-    record_absence(db, pupil_id=zoe, day=MONDAY, code="?", reported_at=datetime(2025, 11, 3, 9, 5))
-    grid = week_grid(db, group="5", monday=MONDAY)
+    record_absence(db, pupil_id=zoe, day=MONDAY, code="?", reported_at=datetime(2025, 11, 3, 9, 5), by=IB)
+    grid = week_grid(db, group="5", monday=MONDAY, by=IB)
     remove, add = plan_code(grid, [(0, 1)], "Z", Category.SICK)  # the afternoon of a whole-day ?
-    result = apply_edit(db, remove=remove, add=add)
+    result = apply_edit(db, remove=remove, add=add, by=IB)
     assert stored(db) == [("1001", MONDAY, "Z", None, None)]
     assert result.removed[0].code == "?"
     with db.read() as s:
@@ -122,23 +123,23 @@ def test_typing_a_code_over_a_whole_day_unknown_reclassifies_it_keeping_the_repo
 
 
 def test_a_selection_of_both_parts_gives_one_whole_day_record(db: Database) -> None:
-    grid = week_grid(db, group="5", monday=MONDAY)
+    grid = week_grid(db, group="5", monday=MONDAY, by=IB)
     remove, add = plan_code(grid, [(0, 0), (0, 1), (1, 0)], "O", Category.UNAUTHORISED)
-    apply_edit(db, remove=remove, add=add)
+    apply_edit(db, remove=remove, add=add, by=IB)
     assert stored(db) == [("1001", MONDAY, "O", None, None), ("1003", MONDAY, "O", time(8, 30), None)]
 
 
 def test_locked_cells_in_a_selection_are_skipped(db: Database) -> None:
-    grid = week_grid(db, group="5", monday=date(2025, 11, 10))
+    grid = week_grid(db, group="5", monday=date(2025, 11, 10), by=IB)
     remove, add = plan_code(grid, [(0, 7), (0, 8)], "Z", Category.SICK)  # the studiedag
     assert (remove, add) == ([], [])
 
 
 def test_sick_report_keeps_its_time_and_replaces_a_question_mark(db: Database) -> None:
     zoe = pid(db, "1001")
-    record_absence(db, pupil_id=zoe, day=MONDAY, code="?", start=time(8, 30), end=time(12, 0))
+    record_absence(db, pupil_id=zoe, day=MONDAY, code="?", start=time(8, 30), end=time(12, 0), by=IB)
     report_sick(db, pupil_id=zoe, day=MONDAY, reported_at=datetime(2025, 11, 3, 9, 47), reported_by="vader",
-                expected_return=date(2025, 11, 5))
+                expected_return=date(2025, 11, 5), by=IB)
     with db.read() as s:
         a = s.scalars(select(Absence)).one()
         assert (a.start, a.reported_at, a.reported_by) == (None, datetime(2025, 11, 3, 9, 47), "vader")
@@ -146,8 +147,8 @@ def test_sick_report_keeps_its_time_and_replaces_a_question_mark(db: Database) -
 
 
 def test_the_csv_import_and_the_grid_agree(db: Database, tmp_path: Path) -> None:
-    import_absences(db, (DATA / "absences.csv").read_bytes())
-    grid = week_grid(db, group="5", monday=MONDAY)
+    import_absences(db, (DATA / "absences.csv").read_bytes(), by=IB)
+    grid = week_grid(db, group="5", monday=MONDAY, by=IB)
     sem = next(r for r in grid.rows if r.number == "1003")
     # 10:00-11:30 is in the morning; late without a time shows in the first part only
     assert [[r.spec.code for r in cell] for cell in sem.cells] == [[], [], [], [], ["M"], ["T"], [], [], []]
@@ -168,9 +169,9 @@ def test_a_typed_entry_and_the_same_csv_line_are_refused_in_the_same_words(
         f",{end:%H:%M}" if end else ",") + f",{code},{'' if minutes is None else minutes},,"
     with pytest.raises(InputRefused) as from_file:
         import_absences(db, b"leerlingnummer,datum,van,tot,code,minuten_te_laat,gemeld_op,opmerking\n"
-                        + line.encode() + b"\n")
+                        + line.encode() + b"\n", by=IB)
     with pytest.raises(Refused) as typed:
-        record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, start=start, end=end, minutes_late=minutes)
+        record_absence(db, pupil_id=pid(db, "1001"), day=day, code=code, start=start, end=end, minutes_late=minutes, by=IB)
     reasons = [p.reason for p in from_file.value.problems]
     assert len(reasons) == 1 and reasons[0].split(" ", 1)[-1] in str(typed.value)
     assert stored(db) == []

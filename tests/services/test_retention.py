@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE, cli
 from verzuimdesk.importers.schoolfile import parse_school_file
 from verzuimdesk.services.imports import import_absences, import_events, import_pupils
@@ -24,9 +25,9 @@ def plain_db(tmp_path: Path) -> Database:
     """An unencrypted school, so a test can look at the file's bytes after deleting."""
     settings = parse_school_file((DATA / "school.toml").read_text(encoding="utf-8"))
     db, _ = new_school_database(str(tmp_path / "plain.db"), settings, user="ib", password=None)
-    import_pupils(db, (DATA / "pupils.csv").read_bytes())
-    import_absences(db, (DATA / "absences.csv").read_bytes())
-    import_events(db, f"leerlingnummer;datum;soort;omschrijving\n1004;2025-11-11;contact_parents;{NOTE}\n".encode())
+    import_pupils(db, (DATA / "pupils.csv").read_bytes(), by=IB)
+    import_absences(db, (DATA / "absences.csv").read_bytes(), by=IB)
+    import_events(db, f"leerlingnummer;datum;soort;omschrijving\n1004;2025-11-11;contact_parents;{NOTE}\n".encode(), by=IB)
     with db.begin() as s:
         pid = s.scalar(select(Pupil.id).where(Pupil.number == "1004"))
         s.add(Conversation(pupil_id=pid, kind="parents_phone", held_at=datetime(2025, 11, 11, 9), summary=NOTE,
@@ -46,7 +47,7 @@ def test_nothing_is_due_before_two_years_after_leaving(plain_db: Database) -> No
 def test_dossier_goes_after_two_years_absences_stay(plain_db: Database) -> None:
     due = retention_due(plain_db, today=date(2028, 2, 1))
     assert [(d.number, d.purge.value) for d in due] == [("1004", "dossier")]
-    purge_due(plain_db, today=date(2028, 2, 1), user="ib")
+    purge_due(plain_db, today=date(2028, 2, 1), by=IB)
     assert count(plain_db, Conversation) == 0 and count(plain_db, EventRow) == 0
     assert count(plain_db, Absence) == 1  # the ? record of 2025-11-10 is kept five years
     assert retention_due(plain_db, today=date(2028, 2, 2)) == []  # done: nothing due again until year five
@@ -59,7 +60,7 @@ def test_dossier_goes_after_two_years_absences_stay(plain_db: Database) -> None:
 
 
 def test_everything_goes_after_five_years(plain_db: Database) -> None:
-    purge_due(plain_db, today=date(2031, 2, 1), user="ib")
+    purge_due(plain_db, today=date(2031, 2, 1), by=IB)
     with plain_db.read() as s:
         assert s.scalar(select(Pupil.id).where(Pupil.number == "1004")) is None
         assert s.scalar(select(func.count()).select_from(Pupil)) == 3
@@ -132,7 +133,7 @@ def test_a_purge_leaves_no_copy_of_the_name_or_notes_in_the_file(plain_db: Datab
                      detail={"voor": NOTE, "leerling": name})
         s.add(Draft(user="ib", key="conversation:new", pupil_id=pupil.id, payload=json.dumps({"summary": NOTE}),
                     saved_at=datetime(2025, 11, 12)))
-    purge_due(plain_db, today=date(2031, 2, 1), user="ib")
+    purge_due(plain_db, today=date(2031, 2, 1), by=IB)
     assert audit_problem(plain_db) is None  # the chain was recomputed, not broken
     with plain_db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bewaartermijn")).one()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from verzuimdesk.domain.calendar import Period
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.protocol import ProtocolError, load_protocol
@@ -62,7 +63,7 @@ def test_saving_a_prefilled_year_writes_its_vacations_and_audits_before_and_afte
     prefill = vacation_prefill("zuid", "2026-2027")
     new_year = replace(view.years[0], school_year=prefill.year, vacations=prefill.vacations, studiedagen=(),
                        feestdagen=(date(2027, 3, 29),))
-    save_school(db, settings=new_year, region="zuid", user="ib")
+    save_school(db, settings=new_year, region="zuid", by=IB)
     view = school_view(db)
     assert [y.school_year.start for y in view.years] == [date(2025, 8, 25), date(2026, 8, 24)]
     assert view.region == "zuid" and len(view.years[1].vacations) == 4 and view.years[1].feestdagen == (date(2027, 3, 29),)
@@ -77,7 +78,7 @@ def test_a_vacation_outside_the_year_is_refused_as_the_school_file_is_and_nothin
     bad = replace(year, vacations=(*year.vacations, Period("Zomer", date(2026, 7, 11), date(2026, 8, 23))),
                   studiedagen=(date(2025, 11, 15),))
     with pytest.raises(InputRefused) as refused:
-        save_school(db, settings=bad, user="ib")
+        save_school(db, settings=bad, by=IB)
     assert [p.reason for p in refused.value.problems] == ["'vakantie 'Zomer'': ligt buiten het schooljaar",
                                                           "'kalender.studiedagen': 2025-11-15 valt in het weekend"]
     with db.read() as s:
@@ -85,24 +86,24 @@ def test_a_vacation_outside_the_year_is_refused_as_the_school_file_is_and_nothin
 
 
 def test_codes_are_added_and_renamed_but_a_default_code_keeps_its_category(db: Database) -> None:
-    save_code(db, code="k", label="Kort verlof (begrafenis)", category=Category.AUTHORISED, user="ib")
-    save_code(db, code="Z", label="Ziek gemeld", category=Category.SICK, user="ib")
+    save_code(db, code="k", label="Kort verlof (begrafenis)", category=Category.AUTHORISED, by=IB)
+    save_code(db, code="Z", label="Ziek gemeld", category=Category.SICK, by=IB)
     codes = {c.code: c for c in list_codes(db)}
     assert (codes["K"].label, codes["K"].category, codes["K"].builtin) == ("Kort verlof (begrafenis)",
                                                                            Category.AUTHORISED, False)
     assert codes["Z"].label == "Ziek gemeld"
     with pytest.raises(InputRefused, match="standaardcode en houdt categorie 'sick'"):
-        save_code(db, code="Z", label="Ziek", category=Category.AUTHORISED)
+        save_code(db, code="Z", label="Ziek", category=Category.AUTHORISED, by=IB)
     with pytest.raises(InputRefused, match="1 tot 5 tekens"):
-        save_code(db, code="A B", label="x", category=Category.AUTHORISED)
+        save_code(db, code="A B", label="x", category=Category.AUTHORISED, by=IB)
 
 
 def test_x_is_luxe_by_default_and_a_school_marks_its_own_codes_as_luxe(db: Database) -> None:
     assert {c.code for c in list_codes(db) if c.luxe} == {"X"}
-    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=True)
-    save_code(db, code="X", label="Luxeverzuim (vakantie)", category=Category.UNAUTHORISED)  # keeps its flag
+    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=True, by=IB)
+    save_code(db, code="X", label="Luxeverzuim (vakantie)", category=Category.UNAUTHORISED, by=IB)  # keeps its flag
     assert {c.code for c in list_codes(db) if c.luxe} == {"X", "LV"}
-    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=False)
+    save_code(db, code="LV", label="Lang weekend zonder verlof", category=Category.UNAUTHORISED, luxe=False, by=IB)
     assert {c.code for c in list_codes(db) if c.luxe} == {"X"}
 
 
@@ -114,7 +115,7 @@ def test_an_edited_protocol_is_checked_like_the_engine_and_kept_in_the_data_fold
     edited.write_text((protocols_dir() / "tilburg-po.toml").read_text(encoding="utf-8"), encoding="utf-8")
     kept = adopt_protocol_file(edited)
     assert Path(kept).parent == _private_data_dir / "protocols"
-    set_protocol(db, protocol=kept, user="ib")
+    set_protocol(db, protocol=kept, by=IB)
     with db.read() as s:
         assert s.scalar(select(School.protocol)) == kept
     broken = tmp_path / "kapot.toml"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from tests.actors import IB
 from tests.services.test_status_cache import TODAY, code_id, db, fresh
 from verzuimdesk.services import signal_status
 from verzuimdesk.services.status import SchoolStatus, school_status
@@ -155,8 +156,8 @@ def test_an_unchecked_registration_shows_on_the_group_s_pupils_and_a_check_at_on
     with db.read() as s:
         calendar = load_calendar(s)
     for part in range(calendar.dagdelen("4", friday)):
-        set_checked(db, group="4", day=friday, part=part, checked=True, user="ib", today=TODAY)
+        set_checked(db, group="4", day=friday, part=part, checked=True, by=IB, today=TODAY)
     after = school_status(db, TODAY)
     assert _registratie(after) == {} and after.computed == 0  # read at once, no status recomputed
-    set_checked(db, group="5", day=date(2026, 11, 18), part=0, checked=False, user="ib", today=TODAY)
+    set_checked(db, group="5", day=date(2026, 11, 18), part=0, checked=False, by=IB, today=TODAY)
     assert _registratie(school_status(db, TODAY)) == {"5": (date(2026, 11, 18),)}

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
+from tests.actors import IB
 from tests.conftest import DEMO_TODAY, PATIENCE_MS
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.domain.protocol import protocols_dir
@@ -230,7 +231,7 @@ def test_an_edited_protocol_file_counts_once_it_is_loaded_again(db: Database, tm
 
     edited = tmp_path / "eigen.toml"
     shutil.copy(protocols_dir() / "hoeksche-waard-po.toml", edited)
-    set_protocol(db, protocol=str(edited), user="ib")
+    set_protocol(db, protocol=str(edited), by=IB)
     before = school_status(db, TODAY)
     assert school_status(db, TODAY).computed == 0
     # the IB-er edits the file: the unauthorised-record rule no longer asks for anything
@@ -238,7 +239,7 @@ def test_an_edited_protocol_file_counts_once_it_is_loaded_again(db: Database, tm
     assert source.count('id = "HW-ONG"') == 1
     edited.write_text(source.replace('id = "HW-ONG"', 'id = "HW-ONG-EIGEN"'), encoding="utf-8")
     assert school_status(db, TODAY).computed == 0  # not loaded: the school's protocol is unchanged
-    set_protocol(db, protocol=str(edited), user="ib")
+    set_protocol(db, protocol=str(edited), by=IB)
     after = school_status(db, TODAY)
     assert after.computed == 200
     assert after.pupils == fresh(db).pupils

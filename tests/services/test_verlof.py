@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.actors import ib
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Role
 from verzuimdesk.services.errors import Refused
@@ -58,8 +59,8 @@ def test_siblings_are_found_by_their_family_and_asked_for_in_one_request(db: Dat
 
 def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_exactly_those_away(
         db: Database) -> None:
-    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", user="juf")
-    record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", user="juf")
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", by=ib('juf'))
+    record_absence(db, pupil_id=pid(db, "1002"), day=date(2026, 3, 4), code="Z", by=ib('juf'))
     req = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 3, 2), end=date(2026, 3, 4),
                       article="11", reason="Bruiloft van oom in Marokko")
     before = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 4)).pupils}  # cached now
@@ -122,8 +123,8 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
                       article="13a", reason="Goedkopere vlucht", employer_statement=False)
     decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen werkgeversverklaring")
     for day in (date(2026, 3, 2), date(2026, 3, 3)):
-        record_absence(db, pupil_id=pid(db, "1003"), day=day, code="Z", user="juf")
-    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 5), code="Z", user="juf")  # after the leave
+        record_absence(db, pupil_id=pid(db, "1003"), day=day, code="Z", by=ib('juf'))
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 5), code="Z", by=ib('juf'))  # after the leave
     proposals = luxe_proposals(db, by=IB)
     assert [(p.number, p.day, p.code) for p in proposals] == [("1003", date(2026, 3, 2), "Z"),
                                                              ("1003", date(2026, 3, 3), "Z")]
@@ -167,6 +168,6 @@ def test_the_dossier_purge_takes_the_leave_requests_of_a_pupil_who_left_long_ago
         s.execute(update(Pupil).where(Pupil.number == "1003").values(enrolled_until=date(2026, 3, 31)))
     due = [r.number for r in retention_due(db, today=date(2028, 4, 1))]
     assert "1003" in due
-    purge_due(db, today=date(2028, 4, 1))
+    purge_due(db, today=date(2028, 4, 1), by=IB)
     with db.read() as s:
         assert s.get(VerlofRequest, req.id) is None and s.scalars(select(VerlofPupil)).all() == []

@@ -13,6 +13,7 @@ import json
 import sys
 from datetime import date, datetime
 
+from tests.actors import IB, ib
 from verzuimdesk.services.conversations import get_conversation, save_conversation
 from verzuimdesk.services.errors import ChangedMeanwhile, Refused
 from verzuimdesk.services.registration import AbsenceSpec, RecordRow, apply_edit, week_grid
@@ -22,7 +23,7 @@ CODES = ("Z", "O", "E")
 
 
 def _record(db: Database, group: str, pupil_id: int, day: date) -> RecordRow | None:
-    grid = week_grid(db, group=group, monday=day)
+    grid = week_grid(db, group=group, monday=day, by=IB)
     return next((r for row in grid.rows if row.pupil_id == pupil_id for cell in row.cells for r in cell
                  if r.spec.day == day), None)
 
@@ -31,10 +32,10 @@ def edit_conversation(db: Database, name: str, conversation_id: int, i: int) -> 
     """Add this client's token to the summary; how many times the save was refused first."""
     refused = 0
     while True:
-        c = get_conversation(db, conversation_id=conversation_id)
+        c = get_conversation(db, conversation_id=conversation_id, by=IB)
         try:
             save_conversation(db, pupil_id=c.pupil_id, kind=c.kind.value, held_at=c.held_at,
-                              participants=c.participants, summary=f"{c.summary} {name}-{i}", user=name,
+                              participants=c.participants, summary=f"{c.summary} {name}-{i}", by=ib(name),
                               conversation_id=conversation_id, version=c.version, now=datetime.now())
             return refused
         except ChangedMeanwhile:
@@ -48,7 +49,7 @@ def edit_cell(db: Database, name: str, group: str, pupil_id: int, day: date, i: 
         seen = _record(db, group, pupil_id, day)
         spec = AbsenceSpec(pupil_id, day, CODES[i % len(CODES)], note=f"{name}-{i}")
         try:
-            apply_edit(db, remove=[seen.id] if seen else [], add=[spec], user=name, seen=[seen] if seen else [])
+            apply_edit(db, remove=[seen.id] if seen else [], add=[spec], by=ib(name), seen=[seen] if seen else [])
             return refused
         except Refused:  # changed meanwhile, or a record added where the grid showed none
             refused += 1

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.actors import IB
 from tests.conftest import raw
 from verzuimdesk.cli.main import run
 from verzuimdesk.services.audit_log import audit_problem, read_audit_log
@@ -36,7 +37,7 @@ def _tamper(path: Path, *sql: str) -> None:
 def test_an_intact_log_gives_no_warning(db: Any) -> None:
     _log(db, 3)
     assert audit_problem(db) is None
-    assert read_audit_log(db).broken_at is None
+    assert read_audit_log(db, by=IB).broken_at is None
 
 
 def test_the_triggers_refuse_update_and_delete(db: Any, db_path: Path) -> None:
@@ -80,7 +81,7 @@ def test_an_edited_row_with_a_recomputed_unkeyed_chain_is_detected(db: Any, db_p
     con.close()
     warning = audit_problem(db)
     assert warning is not None and "keten klopt niet" in warning
-    assert read_audit_log(db).broken_at is not None
+    assert read_audit_log(db, by=IB).broken_at is not None
 
 
 def test_a_forged_anchor_is_detected(db: Any, db_path: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA
 from verzuimdesk.cli.main import run
 
@@ -146,7 +147,7 @@ def test_the_demo_school_gets_the_same_lights_on_a_server(pg_url: str, tmp_path:
         with db.read() as s:
             pupil_id = s.scalars(select(Pupil.id).where(Pupil.number == number)).one()
         save_conversation(db, pupil_id=pupil_id, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                          participants="leerling, juf", summary="Besproken.", user="ib", agreements=[],
+                          participants="leerling, juf", summary="Besproken.", by=IB, agreements=[],
                           now=datetime(2026, 11, 23, 15, 0))
         db.close()
     after = status_json(pg_url, TODAY, capsys)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from tests.actors import IB
 from tests.storage.test_postgres import pg_url, server  # noqa: F401  (fixtures)
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.conversations import get_conversation, save_conversation
@@ -52,7 +53,7 @@ def client(url: str, name: str, conversation_id: int, pupil_id: int, edits: int)
 def test_apps_editing_the_same_conversation_and_cell_lose_no_update_and_keep_one_audit_chain(demo: Database) -> None:
     pupil = 12
     cid = save_conversation(demo, pupil_id=pupil, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                            participants="leerling, juf", summary="Begin.", user="ib", now=datetime(2026, 11, 23, 15))
+                            participants="leerling, juf", summary="Begin.", by=IB, now=datetime(2026, 11, 23, 15))
     with demo.begin() as s:
         s.execute(text("DELETE FROM absence WHERE pupil_id = :p AND day = :d"), {"p": pupil, "d": TODAY})
         before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
@@ -67,7 +68,7 @@ def test_apps_editing_the_same_conversation_and_cell_lose_no_update_and_keep_one
     print("\nweigeringen (opnieuw geopend en opnieuw gedaan):", sum(r["refused"] for r in results))
 
     # The conversation holds every client's every change: none was saved over.
-    summary = get_conversation(demo, conversation_id=cid).summary
+    summary = get_conversation(demo, conversation_id=cid, by=IB).summary
     assert sorted(summary.split()[1:]) == sorted(f"{n}-{i}" for n in names for i in range(edits))
     with demo.read() as s:
         # The audit chain is one chain, and every save of the cell replaced what the previous one left.
@@ -91,7 +92,7 @@ def test_another_apps_change_is_heard_and_its_own_is_not(demo: Database) -> None
     listener = ChangeListener(dsn, lambda c: heard.put((time.time(), c)))
     try:
         assert listener.listening.wait(30)
-        apply_edit(demo, add=[AbsenceSpec(3, TODAY, "Z")], user="ib")  # this app's own: announced by its runner
+        apply_edit(demo, add=[AbsenceSpec(3, TODAY, "Z")], by=IB)  # this app's own: announced by its runner
         other = subprocess.run(
             [sys.executable, "-c",
              "import sys, time\n"
@@ -119,7 +120,7 @@ def test_the_status_cache_works_on_a_server_and_a_write_drops_only_its_pupils_ro
     assert cached == len(first.pupils)
     again = school_status(demo, TODAY)
     assert again.pupils == first.pupils and again.computed == 0  # answered from the cache
-    apply_edit(demo, add=[AbsenceSpec(pupils, TODAY, "X")], user="ib")
+    apply_edit(demo, add=[AbsenceSpec(pupils, TODAY, "X")], by=IB)
     with demo.read() as s:
         left = set(s.scalars(text("SELECT pupil_id FROM status_cache WHERE peildatum = :d"), {"d": TODAY}))
     assert pupils not in left and len(left) == cached - 1

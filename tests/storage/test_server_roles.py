@@ -102,7 +102,7 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
         assert (juf.role, juf.groups) == (Role.TEACHER, ("1-2",))
         with db.read() as s:
             mine = s.scalars(select(Pupil.id).where(Pupil.number == "1002")).one()
-        apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], user="juf")
+        apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 5), "Z")], by=juf)
         # Her lights: her own pupil only; computed, not stored (only the IB-er's app fills the shared cache).
         assert [p.pupil_id for p in school_status(db, date(2025, 11, 12)).pupils] == [mine]
         assert school_status(db, date(2025, 11, 12)).computed == 1

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB, ib
 from tests.conftest import PATIENCE_MS
 from tests.ui.test_desk_overview import TODAY, cell
 from verzuimdesk.domain.engine import Light
@@ -216,9 +217,9 @@ def test_plan_that_is_gone_is_shown_as_gone_and_a_file_opens(window: MainWindow,
 
     present = tmp_path / "ihp.pdf"
     present.write_bytes(b"%PDF-1.4")
-    add_plan(window.ctx.db, pupil_id=VINCE, kind="IHP", location=str(present), start=date(2026, 11, 2), user="t")
+    add_plan(window.ctx.db, pupil_id=VINCE, kind="IHP", location=str(present), start=date(2026, 11, 2), by=ib('t'))
     add_plan(window.ctx.db, pupil_id=VINCE, kind="OPP", location=str(tmp_path / "weg.pdf"), start=date(2026, 11, 3),
-             user="t")
+             by=ib('t'))
     d = dossier(window, VINCE)
     d.tabs.setCurrentIndex(TAB_PLANS)
     m = d.plans.model
@@ -281,7 +282,7 @@ def test_the_writer_chooses_an_agreements_topic_and_sees_it_again(window: MainWi
     assert not dialog.isVisible()
     (c,) = [c for c in db_rows(demo_db, Conversation) if c.pupil_id == SAAR and c.summary.startswith("Gesprek over")]
     assert c.topic == "verzuim"
-    assert [(a.text, a.topic) for a in get_conversation(window.ctx.db, conversation_id=c.id).agreements] == [
+    assert [(a.text, a.topic) for a in get_conversation(window.ctx.db, conversation_id=c.id, by=IB).agreements] == [
         ("Saar komt op tijd", None), ("Moeder brengt Saar donderdag naar de afspraak", "gezondheid")]
 
     again = ConversationDialog(window.ctx, pupil_id=SAAR, conversation_id=c.id)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE, PATIENCE_MS, cli, imported
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Absence, Pupil
@@ -34,7 +35,7 @@ def db(tmp_path: Path, school_file: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def wizard(qtbot: QtBot, db: Database) -> ImportWizard:
-    w = ImportWizard(db)
+    w = ImportWizard(db, by=IB)
     qtbot.addWidget(w)
     w.show()
     return w
@@ -141,7 +142,7 @@ def test_edex_skips_the_mapping_and_reports_the_possibly_left(wizard: ImportWiza
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from verzuimdesk.services.edex import import_edex
 
-    import_edex(db, data=(DATA / "edex" / "edex-september.xml").read_bytes(), filename="EDEX.XML")
+    import_edex(db, data=(DATA / "edex" / "edex-september.xml").read_bytes(), filename="EDEX.XML", by=IB)
     choose(wizard, qtbot, monkeypatch, DATA / "edex" / "edex-januari.xml", "edex")
     next_page(wizard, qtbot)
     assert wizard.currentId() == PAGE_SUMMARY

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.actors import IB
 from tests.conftest import PASSPHRASE, raw
 from verzuimdesk.services.accounts import login
 from verzuimdesk.services.backups import list_backups, make_backup
@@ -24,7 +25,7 @@ def school(school_path: Path) -> Path:
 
 def test_audit_log_shows_logins_and_filters_by_user(qtbot: QtBot, school: Path) -> None:
     db, _ = login(str(school), username="ib", password=PASSPHRASE)
-    dialog = AuditDialog(db)
+    dialog = AuditDialog(db, by=IB)
     qtbot.addWidget(dialog)
     users = {dialog.model.index(r, COL_USER).data() for r in range(dialog.model.rowCount())}
     assert any(u == "ib" or u.endswith("(ib)") for u in users) and dialog.model.rowCount() >= 2  # the school's creation and the login
@@ -44,7 +45,7 @@ def test_a_changed_log_row_is_shown_as_tampering(qtbot: QtBot, school: Path) -> 
     con.commit()
     con.close()
     db = open_database(str(school), passphrase=PASSPHRASE)
-    dialog = AuditDialog(db)
+    dialog = AuditDialog(db, by=IB)
     qtbot.addWidget(dialog)
     assert dialog.warning.isVisibleTo(dialog)
     assert dialog.warning.text().endswith("privacy officer.") or "privacy" in dialog.warning.text()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB
 from verzuimdesk.services.accounts import SCHOOL_WIDE
 from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import CareCase
@@ -143,8 +144,8 @@ def test_an_end_date_before_its_start_or_overlapping_shares_are_refused_and_noth
     (a, _, pa), (b, _, pb) = before.share_history
     overlapping = replace(before, share_history=((a, b, pa), (b, None, pb)), edit_periods=True)
     with pytest.raises(DatabaseError, match="overlappen"):
-        save_case(page.ctx.db, overlapping, on=date(2026, 11, 23))
+        save_case(page.ctx.db, overlapping, on=date(2026, 11, 23), by=IB)
     open_earlier = replace(before, share_history=((a, None, pa), (b, None, pb)), edit_periods=True)
     with pytest.raises(DatabaseError, match="vul eerst de einddatum in van Nee \\(0%\\)"):
-        save_case(page.ctx.db, open_earlier, on=date(2026, 11, 23))
+        save_case(page.ctx.db, open_earlier, on=date(2026, 11, 23), by=IB)
     assert load_case(page.ctx.db, pupil_id=pupil_id) == before

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB, ib
 from tests.ui.test_registration import MONDAY, db, go, make_page  # noqa: F401
 from verzuimdesk.services.audit_log import read_audit_log
 from verzuimdesk.services.registration_checks import checked_parts, set_checked, unchecked_groups
@@ -31,16 +32,16 @@ def test_a_dagdeel_is_checked_from_the_grid_and_shown_in_the_header(qtbot: QtBot
     go(page, 0, 0)
     page.check.action.trigger()  # again: unchecked
     assert checked_parts(db, group="5", start=MONDAY, end=FRIDAY) == frozenset()
-    lines = [r.detail for r in read_audit_log(db).rows if r.kind == "verzuim"]
+    lines = [r.detail for r in read_audit_log(db, by=IB).rows if r.kind == "verzuim"]
     assert lines[:2] == ["registratie gecontroleerd ingetrokken: groep 5, ma 3 nov ochtend",
                          "registratie gecontroleerd: groep 5, ma 3 nov ochtend"]
 
 
 def test_a_future_day_or_a_day_without_lessons_is_refused(db: Database) -> None:  # noqa: F811
     with pytest.raises(DatabaseError, match="nog niet geweest"):
-        set_checked(db, group="5", day=MONDAY, part=0, checked=True, user="ib", today=date(2025, 11, 1))
+        set_checked(db, group="5", day=MONDAY, part=0, checked=True, by=IB, today=date(2025, 11, 1))
     with pytest.raises(DatabaseError, match="geen les"):
-        set_checked(db, group="5", day=date(2025, 11, 8), part=0, checked=True, user="ib")  # a Saturday
+        set_checked(db, group="5", day=date(2025, 11, 8), part=0, checked=True, by=IB)  # a Saturday
     with db.read() as s:
         assert s.scalars(select(RegistrationCheck)).all() == []
 
@@ -53,7 +54,7 @@ def test_the_overview_lists_groups_whose_last_days_are_unchecked(db: Database) -
     assert five.labels == ("ma 3 nov ochtend", "ma 3 nov middag", "di 4 nov ochtend", "di 4 nov middag",
                            "wo 5 nov")  # Wednesday has one dagdeel
     for day, part in five.parts:
-        set_checked(db, group="5", day=day, part=part, checked=True, user="juf")
+        set_checked(db, group="5", day=day, part=part, checked=True, by=ib('juf'))
     assert {u.group for u in unchecked_groups(db, peildatum=peil)} == {"1-2"}
 
 

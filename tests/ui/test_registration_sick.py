@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB
 from tests.ui.test_registration import MONDAY, make_page
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import Database
@@ -87,7 +88,7 @@ def test_a_sick_report_shows_in_the_grid_at_once(qtbot: QtBot, db: Database) -> 
 
     pid = page.model.grid.rows[1].pupil_id  # type: ignore[union-attr]
     result = report_sick(db, pupil_id=pid, day=date(2025, 11, 4), reported_at=datetime(2025, 11, 4, 7, 50),
-                         reported_by="moeder")
+                         reported_by="moeder", by=IB)
     page.ctx.changed(Changed.pupils(*result.pupil_ids))
     assert page.model.index(1, 3).data() == "Z" and page.model.index(1, 4).data() == "Z"
     assert "Reported di 4 nov 2025 at 07:50 by moeder" in page.model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.actors import IB
 from verzuimdesk.domain.calendar import Period
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, Role
 from verzuimdesk.storage.database import Database
@@ -176,7 +177,7 @@ def test_the_ib_er_adds_a_teacher_who_then_logs_in_with_own_groups(qtbot: QtBot,
 
     target = str(tmp_path / "versleuteld.db")
     db, _ = new_school_database(target, read_school_file(school_file), user="ib", password=PASSPHRASE)
-    import_pupils(db, (DATA / "pupils.csv").read_bytes())
+    import_pupils(db, (DATA / "pupils.csv").read_bytes(), by=IB)
     page = make_page(qtbot, db, account_of(db, "ib"))
     staff = page.staff
     staff.name.setText("Juf Fatima")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.actors import IB
 from tests.conftest import PATIENCE_MS
 from tests.ui.conftest import desk
 from tests.ui.test_desk_overview import TODAY
@@ -89,14 +90,14 @@ def test_a_refused_write_is_said_and_announces_nothing(window: MainWindow, qtbot
     said: list[str] = []
     future = TODAY + timedelta(days=30)
     answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=future, part=0, checked=True,
-                                                       user="ib"), refused=lambda exc: said.append(str(exc)))
+                                                       by=IB), refused=lambda exc: said.append(str(exc)))
     assert answer is None and heard == []
     assert "is nog niet geweest" in said[0]
     day = TODAY - timedelta(days=7)
-    set_checked(window.ctx.db, group="8", day=day, part=0, checked=False, user="ib")  # as the demo may have it
+    set_checked(window.ctx.db, group="8", day=day, part=0, checked=False, by=IB)  # as the demo may have it
     answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=day, part=0, checked=True,
-                                                       user="ib"))
+                                                       by=IB))
     assert answer is not None and answer.checks and heard == [answer]  # what the service changed, told every page
     answer = run_write(window.ctx, lambda: set_checked(window.ctx.db, group="8", day=day, part=0, checked=True,
-                                                       user="ib"))
+                                                       by=IB))
     assert answer is not None and answer.empty and len(heard) == 1  # already checked: nothing to tell

@@ -6,7 +6,6 @@ Exit 0 done, 1 bad input (a Dutch reason on stderr, nothing written), 2 usage (a
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -141,28 +140,30 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
         raise Refused(refused)
     db = open_db(args)
     try:
-        user = db.user or getpass.getuser()
+        from verzuimdesk.services.accounts import acting_account
+
+        by = acting_account(db)
         if kind == "quarterly":
-            return exports.export_quarterly(db, on=on, out=args.out, names=args.names, user=user, logo=args.logo,
+            return exports.export_quarterly(db, on=on, out=args.out, names=args.names, by=by, logo=args.logo,
                                             since=since)
         if kind == "dossier":
             return exports.export_dossier(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
-                                          out=args.out, user=user, consent=args.consent, on=on, logo=args.logo,
+                                          out=args.out, by=by, consent=args.consent, on=on, logo=args.logo,
                                           reason=args.reason)
         if kind == "overview":
             return exports.export_overview(db, pupil_number=args.pupil, recipient=parse_recipient(args.recipient),
-                                           start=start, end=end, out=args.out, user=user, consent=args.consent,
+                                           start=start, end=end, out=args.out, by=by, consent=args.consent,
                                            logo=args.logo, reason=args.reason)
         if kind == "conversation":
             cid = args.id if args.id is not None else exports.latest_conversation_id(db, pupil_number=args.pupil)
-            return exports.export_conversation(db, conversation_id=cid, out=args.out, user=user, logo=args.logo,
+            return exports.export_conversation(db, conversation_id=cid, out=args.out, by=by, logo=args.logo,
                                                pupil_number=args.pupil)
         if kind == "zat":
             from verzuimdesk.services.zat import export_zat
 
-            return export_zat(db, pupil_numbers=args.pupils.split(","), out=args.out, user=user, on=on,
+            return export_zat(db, pupil_numbers=args.pupils.split(","), out=args.out, by=by, on=on,
                               logo=args.logo)
-        return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, user=user, on=on, logo=args.logo)
+        return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, by=by, on=on, logo=args.logo)
     finally:
         db.close()
 

@@ -19,6 +19,7 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.accounts import acting_account
     from verzuimdesk.services.imports import import_file, read_file
 
     dry = bool(getattr(args, "dry_run", False))
@@ -28,14 +29,14 @@ def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         data = read_file(args.file)
         db = open_db(args)
         try:
-            result = import_edex(db, data=data, filename=args.file.name, user=db.user, dry_run=dry)
+            result = import_edex(db, data=data, filename=args.file.name, by=acting_account(db), dry_run=dry)
         finally:
             db.close()
         print(f"{args.file.name}:\n{result.report()}")
         return 0
     db = open_db(args)
     try:
-        change = import_file(db, args.kind, args.file, user=db.user, dry_run=dry)
+        change = import_file(db, args.kind, args.file, by=acting_account(db), dry_run=dry)
     finally:
         db.close()
     print(f"{args.file.name}: {change.summary()}" + ("\nproefdraai: er is niets opgeslagen" if dry else ""))

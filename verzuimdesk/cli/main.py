@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from verzuimdesk import __version__
 from verzuimdesk.paths import default_db
 from verzuimdesk.services.database import DatabaseError
-from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.errors import DatabaseDamaged, Refused
 from verzuimdesk.services.vocabulary import InputRefused, Problem
 
 if TYPE_CHECKING:  # SQLAlchemy only when a command opens the database
+    from verzuimdesk.services.accounts import Account
     from verzuimdesk.services.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
@@ -159,6 +160,19 @@ def open_db(args: argparse.Namespace) -> Database:
     return db
 
 
+def acting(db: Database) -> Account:
+    """The account whose password opened `db`: every command acts as it, and its role decides."""
+    from verzuimdesk.services.accounts import acting_account
+
+    return acting_account(db)
+
+
+def _require_settings(db: Database) -> None:
+    from verzuimdesk.services.permissions import Permission, require
+
+    require(acting(db), Permission.SETTINGS)
+
+
 def _init(args: argparse.Namespace) -> int:
     from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.school import new_school_database, read_school_file
@@ -209,7 +223,7 @@ def _school(args: argparse.Namespace) -> int:
     settings = read_school_file(args.file)
     db = open_db(args)
     try:
-        update_school(db, settings, user=db.user)
+        update_school(db, settings, by=acting(db))
     finally:
         db.close()
     print(f"School bijgewerkt: {settings.name}, schooljaar {settings.school_year.start} t/m {settings.school_year.end}")
@@ -237,7 +251,10 @@ def _backup(args: argparse.Namespace) -> int:
     if path is None:
         return _backup_server(args)
     db = open_db(args)
-    db.close()
+    try:
+        _require_settings(db)
+    finally:
+        db.close()
     backup(path, args.out, db.key)
     print(f"Kopie gemaakt: {args.out}")
     return 0
@@ -266,7 +283,8 @@ def _restore(args: argparse.Namespace) -> int:
     from verzuimdesk.services.backups import check_backup, needs_password, restore_backup, restore_target
 
     path = restore_target(args.db)  # the same restore as the app's: a safety copy of what it replaces first
-    secret = passphrase() if needs_password(args.file) else None
+    secret = passphrase() if needs_password(args.file) or needs_password(path) else None
+    _may_restore(args.db, path, secret)
     summary = check_backup(args.file, secret)
     print(summary.text())
     if not args.ja:
@@ -282,6 +300,23 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"De database van vóór het terugzetten staat in {safety}")
     print(f"Kopie teruggezet in {path}")
     return 0
+
+
+def _may_restore(target: str, path: Path, secret: str | None) -> None:
+    """Only the IB-er of the database in place may replace it; a damaged one (which opens for nobody) may
+    be replaced by whoever has the backup's password."""
+    from verzuimdesk.services.database import open_database
+
+    if not path.exists():
+        return
+    try:
+        db = open_database(target, passphrase=secret)
+    except DatabaseDamaged:
+        return
+    try:
+        _require_settings(db)
+    finally:
+        db.close()
 
 
 def _export(args: argparse.Namespace) -> int:

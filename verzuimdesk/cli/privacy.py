@@ -44,12 +44,19 @@ def _day(text: str | None) -> date:
 
 
 def _retention(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
+    from verzuimdesk.services.accounts import acting_account
+    from verzuimdesk.services.permissions import Permission, require
     from verzuimdesk.services.retention import purge_due, retention_due
 
     today = _day(args.date)
     db = opener(args)
     try:
-        due = purge_due(db, today=today, user=db.user) if args.delete else retention_due(db, today=today)
+        by = acting_account(db)
+        if args.delete:
+            due = purge_due(db, today=today, by=by)
+        else:
+            require(by, Permission.SETTINGS)  # the list names pupils who left: the IB-er's
+            due = retention_due(db, today=today)
     finally:
         db.close()
     if not due:
@@ -72,16 +79,19 @@ def _inzage(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Dat
     if refused:
         print(refused, file=sys.stderr)
         return 1
+    from verzuimdesk.services.accounts import acting_account
+
     db = opener(args)
     try:
+        by = acting_account(db)
         if suffix == ".json":
             from verzuimdesk.services.retention import write_inzage_json
 
-            write_inzage_json(db, pupil_number=args.pupil, out=args.out, user=db.user)
+            write_inzage_json(db, pupil_number=args.pupil, out=args.out, by=by)
         else:
             from verzuimdesk.services.inzage import export_inzage
 
-            export_inzage(db, pupil_number=args.pupil, out=args.out, user=db.user)
+            export_inzage(db, pupil_number=args.pupil, out=args.out, by=by)
     finally:
         db.close()
     print(f"Inzage geschreven: {args.out}")

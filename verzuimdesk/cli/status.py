@@ -9,7 +9,8 @@ import sys
 import unicodedata
 from datetime import date
 
-from verzuimdesk.services.status import SchoolStatus, school_status, status_to_dict
+from verzuimdesk.services.accounts import acting_account
+from verzuimdesk.services.status import SchoolStatus, status_seen_by, status_to_dict
 from verzuimdesk.services.vocabulary import ACTION_NL, LIGHT_NL, InputRefused, Light, Problem, format_date, parse_date
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
@@ -24,7 +25,7 @@ def print_status(args: argparse.Namespace) -> int:
         raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
     db = open_db(args)
     try:
-        status = school_status(db, peildatum)
+        status = status_seen_by(db, peildatum, by=acting_account(db))
     finally:
         db.close()
     if args.json:

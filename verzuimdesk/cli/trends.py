@@ -58,17 +58,18 @@ def print_trends(args: argparse.Namespace, opener: Callable[[argparse.Namespace]
     if refused:
         print(refused, file=sys.stderr)
         return 1
+    from verzuimdesk.services.accounts import acting_account
     from verzuimdesk.services.trends import school_trends, trends_to_dict
 
     db = opener(args)
     try:
         st = school_trends(db, start=days[0], end=days[1], per=args.per)
         if args.out is not None:
-            from verzuimdesk.services.dossier import Refused
+            from verzuimdesk.services.errors import Refused
             from verzuimdesk.services.trends import export_trends
 
             try:
-                done = export_trends(db, st, out=args.out, user=db.user or "")
+                done = export_trends(db, st, out=args.out, by=acting_account(db))
             except Refused as exc:
                 print(str(exc), file=sys.stderr)
                 return 1

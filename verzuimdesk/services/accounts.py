@@ -76,6 +76,14 @@ def account_of(db: Database, username: str) -> Account:
         return Account(staff.username or "", staff.name, Role(staff.role), tuple(sorted(groups)))
 
 
+def acting_account(db: Database) -> Account:
+    """Who acts on an opened database: the account whose password opened it; on a database without key
+    slots (a plain file, a server database) nobody logged in, and the school-wide role acts."""
+    if not db.encrypted:
+        return SCHOOL_WIDE
+    return account_of(db, db.user)
+
+
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
     if sqlite_path(target) is None:  # a server: the person's own PostgreSQL role (services/server_accounts.py)

@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 
 from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.services.audit_words import KINDS, VERB_NL, describe, kind_of
+from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AuditEntry, Group, Pupil, Staff
@@ -46,10 +47,12 @@ def _parsed(text: str) -> object:
         return text
 
 
-def read_audit_log(db: Database, *, pupil_number: str = "", pupil: str = "", user: str = "", kind: str = "",
-                   start: date | None = None, end: date | None = None, limit: int = 2000) -> AuditLog:
+def read_audit_log(db: Database, *, by: Actor, pupil_number: str = "", pupil: str = "", user: str = "",
+                   kind: str = "", start: date | None = None, end: date | None = None, limit: int = 2000) -> AuditLog:
     """The newest `limit` entries that pass every filter: `pupil` matches a number or part of a name
-    (`pupil_number` only the exact number), `kind` is one of KINDS, `start`/`end` include both days."""
+    (`pupil_number` only the exact number), `user` a user name, `kind` is one of KINDS, `start`/`end`
+    include both days. Only for a role that may read the log (`by`)."""
+    require(by, Permission.AUDIT)
     q = (select(AuditEntry, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name)
          .outerjoin(Pupil, Pupil.id == AuditEntry.pupil_id).outerjoin(Group, Group.id == Pupil.group_id)
          .order_by(AuditEntry.id.desc()).limit(limit))

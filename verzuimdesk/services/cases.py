@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARE_TEXTS, SHARES
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError, lock_for_writing
@@ -122,8 +123,10 @@ def _check(form: CaseForm) -> None:
         raise DatabaseError("Traject niet opgeslagen: " + "; ".join(problems) + ".")
 
 
-def save_case(db: Database, form: CaseForm, *, on: date, user: str = "") -> int:
+def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> int:
     """Create or update the case; a changed status or share adds a history row from `on`. Audited."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     _check(form)
     with db.begin() as s:
         lock_for_writing(s)  # a second save waits, then sees the first's version
@@ -179,9 +182,11 @@ def save_case(db: Database, form: CaseForm, *, on: date, user: str = "") -> int:
 
 
 def dismiss_candidate(db: Database, *, pupil_id: int, start: date, category: str, reason: str, on: date,
-                      user: str = "") -> int:
+                      by: Actor) -> int:
     """Dismiss the candidate (PROTOCOLS.md §5) whose proposed start is `start`, with a reason. It stays
     visible, greyed, and `undo_dismissal` brings it back. Audited."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     reason = reason.strip()
     if not reason:
         raise DatabaseError("Voorstel niet afgewezen: geef een reden.")
@@ -202,8 +207,10 @@ def dismiss_candidate(db: Database, *, pupil_id: int, start: date, category: str
         return row.id
 
 
-def undo_dismissal(db: Database, *, pupil_id: int, start: date, user: str = "") -> None:
+def undo_dismissal(db: Database, *, pupil_id: int, start: date, by: Actor) -> None:
     """Bring a dismissed candidate back onto the list as a proposal. Audited."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     with db.begin() as s:
         row = s.scalars(select(CaseDismissal).where(CaseDismissal.pupil_id == pupil_id,
                                                     CaseDismissal.start == start)).first()

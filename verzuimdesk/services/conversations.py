@@ -20,6 +20,7 @@ from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
@@ -115,7 +116,7 @@ def _shown(kind: str, held_at: datetime, participants: str, summary: str, topic:
 
 
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
-                      summary: str, agreements: Sequence[AgreementInput] = (), user: str,
+                      summary: str, agreements: Sequence[AgreementInput] = (), by: Actor,
                       conversation_id: int | None = None, now: datetime | None = None,
                       topic: str | None = None, version: int | None = None) -> int:
     """Create (conversation_id None) or replace a conversation with its agreements; its id.
@@ -124,10 +125,13 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
     names a health word. Saving it marks the topic as checked. `version` is the one the editor opened
     (ConversationData.version): when someone else saved the conversation since, ChangedMeanwhile.
     """
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     now = now or datetime.now()
     chosen = parse_topic(topic)
     agreement_topics = [parse_topic(a.topic) for a in agreements]
     with db.begin() as s:
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [pupil_id])
         lock_for_writing(s)  # a second save waits, then sees the first's version
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
@@ -165,24 +169,28 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         return found.id
 
 
-def delete_conversation(db: Database, *, conversation_id: int, user: str) -> OpChanges:
+def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> OpChanges:
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     with db.begin() as s:
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id))
         if found is None:
             raise Refused("Dit gesprek bestaat niet (meer).")
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [found.pupil_id])
         audit.append(s, user=user, action="delete", entity="conversation", entity_id=found.id,
                      pupil_id=found.pupil_id, detail={"voor": _snapshot(found)})
         s.delete(found)
         return OpChanges.pupils(found.pupil_id)
 
 
-def get_conversation(db: Database, *, conversation_id: int) -> ConversationData:
+def get_conversation(db: Database, *, conversation_id: int, by: Actor) -> ConversationData:
     with db.read() as s:
         c = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                      .where(Conversation.id == conversation_id))
         if c is None:
             raise Refused("Dit gesprek bestaat niet (meer).")
+        require_pupils(s, by, Permission.VIEW_DOSSIER, [c.pupil_id])
         return ConversationData(c.id, c.pupil_id, _kind(c.kind), c.held_at, c.participants, c.summary, c.created_by,
                                 tuple(AgreementInput(a.text, a.owner, a.due, a.done, a.topic) for a in c.agreements),
                                 Topic(c.topic), c.topic_review, c.version)
@@ -194,11 +202,14 @@ def draft_key(pupil_id: int, conversation_id: int | None) -> str:
     return f"conversation:{pupil_id}:{conversation_id if conversation_id is not None else 'new'}"
 
 
-def save_draft(db: Database, *, key: str, pupil_id: int, user: str, payload: dict[str, Any],
+def save_draft(db: Database, *, key: str, pupil_id: int, by: Actor, payload: dict[str, Any],
                now: datetime | None = None) -> None:
     """Keep what is typed now (replacing this user's previous draft of the same editor)."""
+    require(by, Permission.LOG_CONVERSATION)
+    user = audit_name(by)
     text = json.dumps(payload, ensure_ascii=False, default=str)
     with db.begin() as s:
+        require_pupils(s, by, Permission.LOG_CONVERSATION, [pupil_id])
         found = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
         if found is None:
             s.add(Draft(user=user, key=key, pupil_id=pupil_id, payload=text, saved_at=now or datetime.now()))
@@ -206,7 +217,8 @@ def save_draft(db: Database, *, key: str, pupil_id: int, user: str, payload: dic
             found.payload, found.saved_at = text, now or datetime.now()
 
 
-def load_draft(db: Database, *, key: str, user: str) -> DraftData | None:
+def load_draft(db: Database, *, key: str, by: Actor) -> DraftData | None:
+    user = audit_name(by)
     with db.read() as s:
         d = s.scalar(select(Draft).where(Draft.user == user, Draft.key == key))
         if d is None:
@@ -218,13 +230,15 @@ def load_draft(db: Database, *, key: str, user: str) -> DraftData | None:
         return DraftData(d.key, d.pupil_id, payload if isinstance(payload, dict) else {}, d.saved_at)
 
 
-def discard_draft(db: Database, *, key: str, user: str) -> None:
+def discard_draft(db: Database, *, key: str, by: Actor) -> None:
+    user = audit_name(by)
     with db.begin() as s:
         s.execute(delete(Draft).where(Draft.user == user, Draft.key == key))
 
 
-def drafts_of(db: Database, *, user: str, pupil_id: int | None = None) -> list[DraftData]:
+def drafts_of(db: Database, *, by: Actor, pupil_id: int | None = None) -> list[DraftData]:
     """This user's drafts (of one pupil), newest first: what the dossier offers to continue."""
+    user = audit_name(by)
     q = select(Draft).where(Draft.user == user).order_by(Draft.saved_at.desc())
     if pupil_id is not None:
         q = q.where(Draft.pupil_id == pupil_id)

@@ -53,8 +53,11 @@ def create_demo(target: str, *, size: int = 200, today: date | None = None,
     demo = generate_demo(size=size, today=today or date.today())
     first, *rest = school_settings(demo.school_files)
     db, _ = new_school_database(target, first, user=DEMO_USER, password=password)
+    from verzuimdesk.services.accounts import account_of
+
+    ib = account_of(db, DEMO_USER)
     for settings in rest:
-        update_school(db, settings, user=DEMO_USER)
+        update_school(db, settings, by=ib)
     write_demo(db, demo)
     from verzuimdesk.services.registration_checks import mark_demo_checks
 

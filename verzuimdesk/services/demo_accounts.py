@@ -30,7 +30,7 @@ def create_demo_with_accounts(target: str, *, size: int = 200, today: date | Non
         add_account(db, by=ib, username=user, name=name, role=role, password=password, groups=groups)
     from verzuimdesk.services.settings import rename_staff
 
-    rename_staff(db, username=DEMO_USER, name=DEMO_ACCOUNTS[0][2], user=DEMO_USER)
+    rename_staff(db, username=DEMO_USER, name=DEMO_ACCOUNTS[0][2], by=ib)
     side = sidecar(target)
     if side is not None:
         side.write_text(json.dumps([[w, u, p] for w, u, _n, _r, p, _g in DEMO_ACCOUNTS], ensure_ascii=False),

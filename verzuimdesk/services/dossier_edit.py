@@ -19,6 +19,7 @@ from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import EventRow, PlanLink, Pupil
@@ -79,8 +80,10 @@ def _event_snapshot(e: EventRow) -> dict[str, Any]:
 
 
 def register_event(db: Database, *, pupil_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                   user: str, today: date | None = None, topic: str | None = None) -> int:
+                   by: Actor, today: date | None = None, topic: str | None = None) -> int:
     """A report made or a step taken; its id."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     k = _event_kind(kind)
     _check_event(k, reference, note)
     t = _topic(Entry.EVENT, k.value, note, topic)
@@ -96,7 +99,9 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
 
 
 def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                 user: str, today: date | None = None, topic: str | None = None) -> OpChanges:
+                 by: Actor, today: date | None = None, topic: str | None = None) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     k = _event_kind(kind)
     _check_event(k, reference, note)
     chosen = _topic(Entry.EVENT, k.value, note, topic) if topic else None
@@ -114,7 +119,9 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
         return OpChanges.pupils(e.pupil_id)
 
 
-def delete_event(db: Database, *, event_id: int, user: str) -> OpChanges:
+def delete_event(db: Database, *, event_id: int, by: Actor) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     with db.begin() as s:
         e = s.get(EventRow, event_id)
         if e is None:
@@ -144,7 +151,9 @@ def _check_plan(kind: str, location: str, start: date, evaluation: date | None) 
 
 
 def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: date, evaluation: date | None = None,
-             note: str = "", user: str, topic: str | None = None) -> int:
+             note: str = "", by: Actor, topic: str | None = None) -> int:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     _check_plan(kind, location, start, evaluation)
     t = _topic(Entry.PLAN, kind, note, topic)
     with db.begin() as s:
@@ -161,7 +170,9 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
 
 
 def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,
-                evaluation: date | None = None, note: str = "", user: str, topic: str | None = None) -> OpChanges:
+                evaluation: date | None = None, note: str = "", by: Actor, topic: str | None = None) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     _check_plan(kind, location, start, evaluation)
     chosen = _topic(Entry.PLAN, kind, note, topic) if topic else None
     with db.begin() as s:
@@ -177,7 +188,9 @@ def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: 
         return OpChanges.pupils(p.pupil_id)
 
 
-def delete_plan(db: Database, *, plan_id: int, user: str) -> OpChanges:
+def delete_plan(db: Database, *, plan_id: int, by: Actor) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     with db.begin() as s:
         p = s.get(PlanLink, plan_id)
         if p is None:

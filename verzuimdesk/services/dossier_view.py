@@ -22,6 +22,7 @@ from verzuimdesk.reports.data import Dossier, RecordRow
 from verzuimdesk.services.dossier import load_dossier
 from verzuimdesk.services.exemptions import ExemptionView, load_exemptions
 from verzuimdesk.services.guardians import GuardianView, load_guardians
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require_pupils
 from verzuimdesk.services.signal_status import signal_config
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage import audit
@@ -97,8 +98,12 @@ def _age(birth: date | None, on: date) -> int | None:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log: bool = True) -> DeskDossier:
-    """Everything the dossier window shows at `peildatum`; `log` records the view in the audit log."""
+def view_dossier(db: Database, *, pupil_id: int, peildatum: date, by: Actor, log: bool = True) -> DeskDossier:
+    """Everything the dossier window shows at `peildatum`; `log` records the view in the audit log.
+
+    Refused (`NotAllowed`) unless `by` may see this pupil's dossier; only a view that passed is logged."""
+    with db.read() as s:
+        require_pupils(s, by, Permission.VIEW_DOSSIER, [pupil_id])  # an unknown pupil: load_dossier refuses
     dossier = load_dossier(db, pupil_id=pupil_id, end=peildatum)
     school = school_status(db, peildatum, pupil_ids=[pupil_id])
     (light,) = school.pupils
@@ -113,7 +118,7 @@ def view_dossier(db: Database, *, pupil_id: int, peildatum: date, user: str, log
         exemptions = load_exemptions(s, pupil_id)
     if log:
         with db.begin() as s:
-            audit.append(s, user=user, action="view", entity="dossier", pupil_id=pupil_id,
+            audit.append(s, user=audit_name(by), action="view", entity="dossier", pupil_id=pupil_id,
                          detail={"peildatum": peildatum.isoformat()})
     year = calendar.school_year_of(peildatum) or next(
         (y for y in reversed(calendar.school_years) if y.start <= peildatum), None)

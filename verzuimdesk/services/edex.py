@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.importers.edex import EdexFile, parse_edex
 from verzuimdesk.services.dry_run import rolled_back
 from verzuimdesk.services.edex_sync import Report, sync_composites, sync_groups, sync_pupils, sync_teachers
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -73,9 +74,11 @@ class EdexResult:
 NO_GROUP = "zonder groep"
 
 
-def import_edex(db: Database, *, data: bytes, filename: str, dry_run: bool = False, user: str = "",
+def import_edex(db: Database, *, data: bytes, filename: str, dry_run: bool = False, by: Actor,
                 today: date | None = None, progress: Progress | None = None) -> EdexResult:
     """Read the export and bring the database in line with it; InputRefused changes nothing."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     edex = parse_edex(data, filename)
     day = today or date.today()
     if dry_run:

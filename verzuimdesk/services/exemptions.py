@@ -17,6 +17,7 @@ from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import ExemptionRow, Pupil
@@ -71,8 +72,10 @@ def _checked(start: date | None, end: date | None, article: str, note: str) -> t
 
 
 def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date | None, article: str,
-                   note: str = "", exemption_id: int | None = None, user: str = "") -> int:
+                   note: str = "", exemption_id: int | None = None, by: Actor) -> int:
     """Record a vrijstelling (exemption_id None) or change one; returns its id."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     start_day, code, note = _checked(start, end, article, note)
     with db.begin() as s:
         if s.get(Pupil, pupil_id) is None:
@@ -94,7 +97,9 @@ def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date
         return row.id
 
 
-def delete_exemption(db: Database, *, exemption_id: int, user: str = "") -> OpChanges:
+def delete_exemption(db: Database, *, exemption_id: int, by: Actor) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     with db.begin() as s:
         row = s.get(ExemptionRow, exemption_id)
         if row is None:

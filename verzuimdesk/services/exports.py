@@ -29,6 +29,7 @@ from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.duo import duo_report
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.quarterly import quarterly_list
 from verzuimdesk.services.school_contact import person, school_contact
 from verzuimdesk.storage import audit
@@ -137,7 +138,7 @@ def _unauthorised(d: Dossier) -> bool:
     return bool(d.rules) or any(r.category in (Category.UNAUTHORISED, Category.UNEXPLAINED) for r in d.records)
 
 
-def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, user: str,
+def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out: Path, by: Actor,
                    consent: bool = False, on: date | None = None, logo: str | None = None,
                    printed: date | None = None, reason: str = "") -> ExportDone:
     """The verzuimdossier of one pupil up to `on` (default today), holding only what `recipient` may receive.
@@ -145,6 +146,8 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
     For leerplicht it also says who compiled it (name, role, the school's phone and e-mail) and ends with
     the directeur's signature; a pupil without unauthorised absence needs a `reason` (ReasonNeeded).
     """
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     end = on or date.today()
     today = printed or date.today()
@@ -169,12 +172,14 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
 
 
 def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, start: date, end: date, out: Path,
-                    user: str, consent: bool = False, logo: str | None = None,
+                    by: Actor, consent: bool = False, logo: str | None = None,
                     printed: date | None = None, reason: str = "") -> ExportDone:
     """The verzuimoverzicht of one pupil over `start`..`end`, filtered for `recipient`.
 
     For leerplicht, a period without unauthorised absence needs a `reason` (ReasonNeeded), kept in the log.
     """
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
@@ -191,13 +196,15 @@ def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, st
                    extra=extra)
 
 
-def export_conversation(db: Database, *, conversation_id: int, out: Path, user: str, logo: str | None = None,
+def export_conversation(db: Database, *, conversation_id: int, out: Path, by: Actor, logo: str | None = None,
                         printed: date | None = None, pupil_number: str | None = None) -> ExportDone:
     """The gespreksverslag of one conversation, for the parents and the school to sign.
 
     With `pupil_number`, a conversation of another pupil is refused: a typo must not send parents
     another child's conversation.
     """
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     with db.read() as s:
         conv = s.get(Conversation, conversation_id)
@@ -227,9 +234,11 @@ def latest_conversation_id(db: Database, *, pupil_number: str) -> int:
     return cid
 
 
-def export_duo_report(db: Database, *, pupil_number: str, out: Path, user: str, on: date | None = None,
+def export_duo_report(db: Database, *, pupil_number: str, out: Path, by: Actor, on: date | None = None,
                       logo: str | None = None, printed: date | None = None) -> ExportDone:
     """The DUO sheet of the pupil's report due or made on `on` (services/duo.py, PROTOCOLS.md §1b)."""
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     end = on or date.today()
     report = duo_report(db, pupil_number=pupil_number, on=end)
@@ -243,10 +252,12 @@ def export_duo_report(db: Database, *, pupil_number: str, out: Path, user: str, 
 QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
 
-def export_quarterly(db: Database, *, on: date, out: Path, user: str, names: bool = False,
+def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: bool = False,
                      logo: str | None = None, printed: date | None = None, since: date | None = None) -> ExportDone:
     """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix;
     with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates."""
+    require(by, Permission.EXPORT_FIGURES)
+    user = audit_name(by)
     _check_out(out, tuple(QUARTERLY_WRITERS))
     if since is not None and since > on:
         raise Refused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "

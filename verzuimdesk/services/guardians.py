@@ -16,6 +16,7 @@ from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.guardians import GuardianIn, read_guardians
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.imports import unit_of_work
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -61,8 +62,10 @@ def _checked(name: str, relation: str, phone: str, email: str) -> tuple[str, str
 
 
 def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "", phone: str = "", email: str = "",
-                  guardian_id: int | None = None, user: str = "") -> int:
+                  guardian_id: int | None = None, by: Actor) -> int:
     """Add a guardian (guardian_id None) or change one; returns its id."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     name, relation, phone, email = _checked(name, relation, phone, email)
     with db.begin() as s:
         if s.get(Pupil, pupil_id) is None:
@@ -84,7 +87,9 @@ def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "",
         return g.id
 
 
-def delete_guardian(db: Database, *, guardian_id: int, user: str = "") -> OpChanges:
+def delete_guardian(db: Database, *, guardian_id: int, by: Actor) -> OpChanges:
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     with db.begin() as s:
         g = s.get(Guardian, guardian_id)
         if g is None:
@@ -95,9 +100,11 @@ def delete_guardian(db: Database, *, guardian_id: int, user: str = "") -> OpChan
         return OpChanges.pupils(g.pupil_id)
 
 
-def import_guardians(db: Database, data: bytes, *, source: str = "ouders", user: str = "",
+def import_guardians(db: Database, data: bytes, *, source: str = "ouders", by: Actor,
                      dry_run: bool = False) -> Change:
     """Replace the guardians of every pupil in the file; counted per guardian (matched by name)."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     with unit_of_work(db, dry_run=dry_run, user=user, entity="guardian", source=source) as (s, out):
         ids: dict[str, int] = {n: i for n, i in s.execute(select(Pupil.number, Pupil.id))}
         rows = read_guardians(data, source, pupils=ids)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.spreadsheet import FIELDS, normalise
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AbsenceCodeRow, Setting
@@ -117,8 +118,10 @@ def all_presets(db: Database) -> tuple[Preset, ...]:
 
 
 def save_preset(db: Database, *, name: str, columns: Mapping[str, str], codes: Mapping[str, str],
-                user: str = "") -> None:
+                by: Actor) -> None:
     """Save (or overwrite) the school's own preset; a shipped preset's name cannot be taken."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     name = name.strip()
     if not name:
         raise Refused("Geef de voorinstelling een naam.")
@@ -135,7 +138,9 @@ def save_preset(db: Database, *, name: str, columns: Mapping[str, str], codes: M
         audit.append(s, user=user, action="update", entity="importvoorinstelling", detail={"naam": name})
 
 
-def delete_preset(db: Database, *, name: str, user: str = "") -> None:
+def delete_preset(db: Database, *, name: str, by: Actor) -> None:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     with db.begin() as s:
         items = saved_presets(s)
         if not any(p.name == name for p in items):

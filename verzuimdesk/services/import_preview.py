@@ -44,6 +44,7 @@ from verzuimdesk.services.import_presets import (
     remember_codes,
 )
 from verzuimdesk.services.imports import known_pupils, write_absences, write_pupils
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -159,9 +160,11 @@ def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
 
 
 def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: Mapping[str, str] | None,
-               replace_overlapping: bool = False, user: str = "", progress: Progress | None = None,
+               replace_overlapping: bool = False, by: Actor, progress: Progress | None = None,
                preset: str | None = None, codes: Mapping[str, str] | None = None) -> Change:
     """Import the mapped file, all or nothing; overlapping absences are replaced only when asked."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     _check_kind(kind, filename)
     sheet = read_sheet(data, filename)
     with db.begin() as session:

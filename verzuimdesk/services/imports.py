@@ -33,6 +33,7 @@ from verzuimdesk.importers.rows import (
     check_pupils,
 )
 from verzuimdesk.services.dry_run import rolled_back
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
@@ -51,18 +52,19 @@ def read_file(path: Path) -> bytes:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
 
 
-def import_file(db: Database, kind: str, path: Path, *, user: str = "", dry_run: bool = False) -> Change:
+def import_file(db: Database, kind: str, path: Path, *, by: Actor, dry_run: bool = False) -> Change:
+    require(by, Permission.SETTINGS)
     data = read_file(path)
     if kind == "pupils":
-        return import_pupils(db, data, source=path.name, user=user, dry_run=dry_run)
+        return import_pupils(db, data, source=path.name, by=by, dry_run=dry_run)
     if kind == "absences":
-        return import_absences(db, data, source=path.name, user=user, dry_run=dry_run)
+        return import_absences(db, data, source=path.name, by=by, dry_run=dry_run)
     if kind == "events":
-        return import_events(db, data, source=path.name, user=user, dry_run=dry_run)
+        return import_events(db, data, source=path.name, by=by, dry_run=dry_run)
     if kind == "guardians":
         from verzuimdesk.services.guardians import import_guardians
 
-        return import_guardians(db, data, source=path.name, user=user, dry_run=dry_run)
+        return import_guardians(db, data, source=path.name, by=by, dry_run=dry_run)
     raise ValueError(kind)
 
 
@@ -84,8 +86,10 @@ def unit_of_work(db: Database, *, dry_run: bool, user: str, entity: str, source:
                      detail={"bestand": source, "resultaat": out[0].summary() if out else ""})
 
 
-def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", user: str = "",
+def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", by: Actor,
                   dry_run: bool = False) -> Change:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     table = read_csv(data, source, required=PUPIL_REQUIRED, optional=set(PUPIL_COLUMNS))
     rows = check_pupils(table, source)
     with unit_of_work(db, dry_run=dry_run, user=user, entity="pupil", source=source) as (session, out):
@@ -153,8 +157,10 @@ def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
     return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
 
 
-def import_absences(db: Database, data: bytes, *, source: str = "verzuim", user: str = "",
+def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: Actor,
                     dry_run: bool = False) -> Change:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
     with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
         lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
@@ -207,8 +213,10 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
     return Change(added=added, updated=updated, unchanged=len(rows) - added - updated)
 
 
-def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", user: str = "",
+def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", by: Actor,
                   dry_run: bool = False) -> Change:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     table = read_csv(data, source, required=EVENT_REQUIRED, optional=set(EVENT_COLUMNS))
     with unit_of_work(db, dry_run=dry_run, user=user, entity="event", source=source) as (session, out):
         known = known_pupils(session)

@@ -27,6 +27,7 @@ from verzuimdesk.reports.inzage import (
 )
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import AuditEntry, LetterRow, Pupil, Staff, VerlofPupil, VerlofRequest
 
@@ -80,9 +81,11 @@ def exports_rows(lines: list[ExportLine]) -> list[dict[str, Any]]:
              "bestand": ln.file, "leerlingen_in_document": ln.pupils} for ln in lines]
 
 
-def export_inzage(db: Database, *, pupil_number: str, out: Path, user: str, logo: str | None = None,
+def export_inzage(db: Database, *, pupil_number: str, out: Path, by: Actor, logo: str | None = None,
                   printed: date | None = None) -> InzageDone:
     """The inzage PDF: everything the school holds about the pupil, to whom it went, why and how long it is kept."""
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     today = printed or date.today()
     with db.read() as s:

@@ -63,7 +63,9 @@ def require_pupils(session: Session, actor: Actor, permission: Permission, pupil
         return
     groups = session.scalars(select(Group.name).join(Pupil).where(Pupil.id.in_(ids)).distinct()).all()
     for group in sorted(groups):
-        require(actor, permission, group=group)
+        if not actor.sees_group(group):
+            raise NotAllowed("Deze leerling zit niet in een van uw groepen." if len(ids) == 1 else
+                             f"Groep {group} is niet een van uw groepen.")
 
 
 def require_records(session: Session, actor: Actor, permission: Permission, absence_ids: Iterable[int]) -> None:

@@ -27,6 +27,7 @@ from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date, full_name, sort_key
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils, require_records
 from verzuimdesk.services.versions import cells_changed
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
@@ -162,8 +163,9 @@ def week_columns(calendar: SchoolCalendar, group: str, monday: date) -> tuple[Gr
     return tuple(columns)
 
 
-def week_grid(db: Database, *, group: str, monday: date) -> WeekGrid:
+def week_grid(db: Database, *, group: str, monday: date, by: Actor) -> WeekGrid:
     """The pupils of `group` enrolled in the week of `monday`, × the parts of its five weekdays."""
+    require(by, Permission.VIEW_DOSSIER, group=group)
     monday = monday - timedelta(days=monday.weekday())
     friday = monday + timedelta(days=4)
     with db.read() as session:
@@ -254,24 +256,28 @@ def _describe(s: AbsenceSpec) -> dict[str, object]:
 
 
 def apply_edit(db: Database, *, remove: Sequence[int] = (), add: Sequence[AbsenceSpec] = (),
-               user: str = "", seen: Sequence[RecordRow] = ()) -> EditResult:
+               by: Actor, seen: Sequence[RecordRow] = ()) -> EditResult:
     """Remove the records `remove` and add `add`, all in one transaction, or refuse and change nothing.
 
+    `by` must be allowed to register absence for every pupil touched (a leerkracht: the own groups).
     A record to remove that someone else removed or changed since it was read (`seen`: the records as
     the grid showed them) refuses the whole edit with ChangedMeanwhile, showing both versions. A record
     is compared by its version and its content: SQLite may give a new record the id of a removed one."""
     add = [replace(s, code=s.code.strip().upper(), reported_by=s.reported_by.strip(), note=s.note.strip())
            for s in add]
     try:
-        return _apply_edit(db, remove, add, user, {r.id: r for r in seen})
+        return _apply_edit(db, remove, add, by, {r.id: r for r in seen})
     except IntegrityError:  # another writer registered the same pupil, day and span meanwhile
         raise Refused("Iemand anders heeft deze leerling op die dag zojuist geregistreerd; vernieuw het "
                            "overzicht en kijk of uw registratie nog nodig is.") from None
 
 
-def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], user: str,
+def _apply_edit(db: Database, remove: Sequence[int], add: list[AbsenceSpec], by: Actor,
                 seen: Mapping[int, RecordRow]) -> EditResult:
+    user = audit_name(by)
     with db.begin() as session:
+        require_pupils(session, by, Permission.EDIT_ABSENCE, {s.pupil_id for s in add})
+        require_records(session, by, Permission.EDIT_ABSENCE, remove)
         lock_for_writing(session)  # a second writer waits, then sees the first's record and is refused
         calendar = load_calendar(session)
         gone = session.scalars(select(Absence).where(Absence.id.in_(remove))).all() if remove else []
@@ -334,19 +340,19 @@ def _audit(session: Session, user: str, removed: list[AbsenceSpec], added: list[
 
 def record_absence(db: Database, *, pupil_id: int, day: date, code: str, start: time | None = None,
                    end: time | None = None, minutes_late: int | None = None, reported_at: datetime | None = None,
-                   reported_by: str = "", note: str = "", user: str = "") -> int:
+                   reported_by: str = "", note: str = "", by: Actor) -> int:
     """Register one absence (a whole schooldag when `start`/`end` are None); the new record's id."""
     spec = AbsenceSpec(pupil_id, day, code, start, end, minutes_late, reported_at, reported_by, note)
-    return apply_edit(db, add=[spec], user=user).added_ids[0]
+    return apply_edit(db, add=[spec], by=by).added_ids[0]
 
 
-def clear_absence(db: Database, *, record_id: int, user: str = "") -> AbsenceSpec:
+def clear_absence(db: Database, *, record_id: int, by: Actor) -> AbsenceSpec:
     """Remove one record; what it held comes back, so it can be restored."""
-    return apply_edit(db, remove=[record_id], user=user).removed[0]
+    return apply_edit(db, remove=[record_id], by=by).removed[0]
 
 
 def report_sick(db: Database, *, pupil_id: int, day: date, reported_at: datetime, reported_by: str,
-                expected_return: date | None = None, note: str = "", user: str = "") -> EditResult:
+                expected_return: date | None = None, note: str = "", by: Actor) -> EditResult:
     """A ziekmelding: Z for the whole `day`, with when and by whom it was reported.
 
     A `?` the teacher entered that day before the call is reclassified by it; any other record of
@@ -364,7 +370,7 @@ def report_sick(db: Database, *, pupil_id: int, day: date, reported_at: datetime
             .where(Absence.pupil_id == pupil_id, Absence.day == day,
                    AbsenceCodeRow.category == Category.UNEXPLAINED.value)).all()
     spec = AbsenceSpec(pupil_id, day, "Z", reported_at=reported_at, reported_by=reported_by.strip(), note=text)
-    return apply_edit(db, remove=list(unknown), add=[spec], user=user)
+    return apply_edit(db, remove=list(unknown), add=[spec], by=by)
 
 
 # -- planning what typing a code in the grid does ------------------------------------------------

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.changes import CHECKS, NOTHING, OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar
@@ -51,10 +52,12 @@ def checked_parts(db: Database, *, group: str, start: date, end: date) -> frozen
     return frozenset((d, p) for d, p in rows)
 
 
-def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool, user: str,
+def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool, by: Actor,
                 today: date | None = None) -> OpChanges:
     """Mark (or unmark) one dagdeel of `group` as checked. A day in the future, or one without lessons
-    for the group, is refused in Dutch and nothing changes."""
+    for the group, is refused in Dutch and nothing changes; so is a group `by` may not register for."""
+    require(by, Permission.EDIT_ABSENCE, group=group)
+    user = audit_name(by)
     today = today or date.today()
     if day > today:
         raise DatabaseError(f"{format_date(day)} is nog niet geweest: controleer de registratie op of na die dag.")

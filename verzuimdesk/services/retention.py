@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.dutch import full_name
 from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.models import (
@@ -88,13 +89,15 @@ def _deleted(session: Session, stmt: Delete) -> int:
     return cast(CursorResult[Any], session.execute(stmt)).rowcount or 0
 
 
-def purge_due(db: Database, *, today: date, user: str = "") -> list[RetentionDue]:
+def purge_due(db: Database, *, today: date, by: Actor) -> list[RetentionDue]:
     """Delete what `retention_due` lists, in one transaction, then VACUUM so the bytes leave the file.
 
     The audit log's rows about the pupil keep what happened and when, but their details (which may
     quote a conversation or a name) are blanked: the only change to the log its triggers allow, after
     which the chain is recomputed. The log then records the purge itself: who, when, how many rows.
     """
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     due = retention_due(db, today=today)
     if not due:
         return []
@@ -123,7 +126,9 @@ def _row(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns if c.key not in skip}
 
 
-def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str, Any]:
+def inzage_data(db: Database, *, pupil_number: str, by: Actor) -> dict[str, Any]:
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     from verzuimdesk.services.inzage import exports_of, exports_rows  # inzage builds on exports, which this precedes
 
     """Everything the school holds about one pupil (the parents' right of access), as plain data.
@@ -171,8 +176,8 @@ def inzage_data(db: Database, *, pupil_number: str, user: str = "") -> dict[str,
     return data
 
 
-def write_inzage_json(db: Database, *, pupil_number: str, out: Path, user: str = "") -> None:
-    data = inzage_data(db, pupil_number=pupil_number, user=user)
+def write_inzage_json(db: Database, *, pupil_number: str, out: Path, by: Actor) -> None:
+    data = inzage_data(db, pupil_number=pupil_number, by=by)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     tmp.replace(out)

@@ -11,6 +11,7 @@ from verzuimdesk.domain.codes import DEFAULT_CODES
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
 from verzuimdesk.services import protocol_store
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import (
     Database,
@@ -115,11 +116,13 @@ def new_school_database(target: str, settings: SchoolSettings, *, user: str,
     return db, recovery
 
 
-def update_school(db: Database, settings: SchoolSettings, *, user: str = "") -> None:
+def update_school(db: Database, settings: SchoolSettings, *, by: Actor) -> None:
     """Replace the school's settings, its timetable and the calendar of that school year.
 
     Other school years keep their calendar, so the status of a past date stays reproducible.
     """
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     with db.begin() as session:
         school = session.scalar(select(School).limit(1))
         check_settings(settings, kept=school.protocol if school is not None else None)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Setting, Staff
@@ -44,7 +45,9 @@ def check_school_contact(contact: SchoolContact) -> SchoolContact:
     return SchoolContact(phone, email, director)
 
 
-def save_school_contact(db: Database, contact: SchoolContact, *, user: str) -> OpChanges:
+def save_school_contact(db: Database, contact: SchoolContact, *, by: Actor) -> OpChanges:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     c = check_school_contact(contact)
     values = {"phone": c.phone, "email": c.email, "director": c.director}
     with db.begin() as s:

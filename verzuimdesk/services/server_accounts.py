@@ -25,14 +25,23 @@ def with_login(target: str, username: str, password: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def _password_refused(exc: BaseException) -> bool:
+    """The server asked for a password and closed the connection. Read from libpq's flags, not from its
+    words (which the server translates: a Dutch server says "wachtwoord"); a server that does not answer
+    asked for nothing. A database missing on the server looks the same to libpq."""
+    pgconn = getattr(getattr(exc.__cause__, "orig", None), "pgconn", None)
+    return bool(pgconn is not None and (pgconn.needs_password or pgconn.used_password))
+
+
 def server_login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Connect as the person's own role; the account as the staff table says. Logged in the audit log."""
     username = username.strip().lower()
     try:
         db = open_database(with_login(target, username, password))
     except DatabaseError as exc:
-        if "password authentication failed" in str(exc) or "wachtwoord" in str(exc):
-            raise DatabaseError("Onjuiste gebruikersnaam of wachtwoord.") from None
+        if _password_refused(exc):
+            raise DatabaseError("Onjuiste gebruikersnaam of wachtwoord (of deze database staat niet op de "
+                                "server).") from None
         raise
     db.target = target  # what the user typed, without the password
     db.user = username

@@ -29,6 +29,7 @@ from verzuimdesk.importers.values import parse_span
 from verzuimdesk.paths import data_dir, resources_dir
 from verzuimdesk.services import protocol_store
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes, keep_protocol
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
@@ -149,8 +150,10 @@ def checked(settings: SchoolSettings, kept: str | None = None) -> SchoolSettings
     return result
 
 
-def save_school(db: Database, *, settings: SchoolSettings, region: str = "", user: str = "") -> OpChanges:
+def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by: Actor) -> OpChanges:
     """Name, BRIN, protocol, the timetable and the calendar of `settings.school_year`; one transaction."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     if region and region not in REGIONS:
         raise InputRefused("instellingen", [Problem(None, "", f"onbekende regio '{region}' (noord, midden, zuid)")])
     with db.read() as session:
@@ -199,11 +202,13 @@ def _code_refused(reason: str) -> InputRefused:
     return InputRefused("afwezigheidscodes", [Problem(None, "", reason)])
 
 
-def save_code(db: Database, *, code: str, label: str, category: Category, user: str = "",
+def save_code(db: Database, *, code: str, label: str, category: Category, by: Actor,
               luxe: bool | None = None) -> OpChanges:
     """Add a code or change one's label and category; a default code keeps its category. `luxe`
     marks the code as luxeverzuim for the LUXE rule (PROTOCOLS.md §1b); None leaves it as it is
     (a new code: not luxe)."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     code, label = code.strip().upper(), label.strip()
     if not code or len(code) > 5 or any(ch.isspace() or ch in ";," for ch in code):
         raise _code_refused("Een code is 1 tot 5 tekens, zonder spaties, ';' of ','.")
@@ -257,9 +262,11 @@ def adopt_protocol_file(path: Path) -> str:
     return str(target)
 
 
-def set_protocol(db: Database, *, protocol: str, user: str = "") -> OpChanges:
+def set_protocol(db: Database, *, protocol: str, by: Actor) -> OpChanges:
     """Load the protocol file `protocol` (a path or a shipped id) into the database: its text and
     fingerprint are kept, so the school no longer needs the file; the audit log records the change."""
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     try:
         loaded = protocol_store.load_file(protocol)
     except ProtocolError as exc:
@@ -323,7 +330,9 @@ def list_staff(db: Database) -> list[StaffRow]:
                 for s in session.scalars(select(Staff).order_by(Staff.name))]
 
 
-def rename_staff(db: Database, *, username: str, name: str, user: str = "") -> None:
+def rename_staff(db: Database, *, username: str, name: str, by: Actor) -> None:
+    require(by, Permission.SETTINGS)
+    user = audit_name(by)
     if too_long(name.strip(), limits.SCHOOL):
         raise DatabaseError(f"De naam {too_long(name.strip(), limits.SCHOOL)}.")
     with db.begin() as session:

@@ -15,7 +15,7 @@ import hashlib
 import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -35,6 +35,7 @@ from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol,
 from verzuimdesk.domain.records import PupilData
 from verzuimdesk.domain.signals import Signal, SignalConfig, sibling_range_start
 from verzuimdesk.services import protocol_store, signal_status, status_codec
+from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.services.signal_status import EMPTY, RegisterRow, SignalPart
 from verzuimdesk.storage import signal_loading, status_cache
 from verzuimdesk.storage.database import Database, DatabaseError
@@ -192,6 +193,14 @@ def school_status(db: Database, peildatum: date, *, pupil_ids: list[int] | None 
     """
     with gc_paused():
         return _school_status(db, peildatum, pupil_ids, use_cache)
+
+
+def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
+    """The statuses `by` may see by name: the whole school, or a leerkracht's own groups (the directie sees
+    figures, not pupils: refused)."""
+    require(by, Permission.VIEW_DOSSIER)
+    status = school_status(db, peildatum)
+    return replace(status, pupils=tuple(p for p in status.pupils if by.sees_group(p.group)))
 
 
 def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool) -> SchoolStatus:

@@ -14,6 +14,7 @@ from verzuimdesk.domain.disclosure import TOPIC_NL, Entry, Topic
 from verzuimdesk.domain.dutch import ACTION_NL, full_name
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import CONVERSATION_NL
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Conversation, EventRow, PlanLink, Pupil
@@ -102,8 +103,10 @@ def _row(s: Session, entry: Entry, entry_id: int) -> Conversation | EventRow | P
     return row
 
 
-def set_topic(db: Database, *, entry: Entry, entry_id: int, topic: str, user: str) -> None:
+def set_topic(db: Database, *, entry: Entry, entry_id: int, topic: str, by: Actor) -> None:
     """Confirm or change the topic of one entry; it leaves the list of topics to check."""
+    require(by, Permission.EDIT_DOSSIER)
+    user = audit_name(by)
     try:
         t = Topic(topic)
     except ValueError:

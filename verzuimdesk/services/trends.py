@@ -16,6 +16,7 @@ from verzuimdesk.domain.trends import compute_trends as _compute
 from verzuimdesk.domain.trends import period_start as _period_start
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.services.exports import ExportDone
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
@@ -94,9 +95,11 @@ def trends_to_dict(st: SchoolTrends) -> dict[str, Any]:
     }
 
 
-def export_trends(db: Database, st: SchoolTrends, *, out: Path, user: str, logo: str | None = None,
+def export_trends(db: Database, st: SchoolTrends, *, out: Path, by: Actor, logo: str | None = None,
                   printed: date | None = None) -> ExportDone:
     """The Verzuimanalyse of `st` as PDF or XLSX by `out`'s suffix; logged like every export, naming no pupil."""
+    require(by, Permission.EXPORT_FIGURES)
+    user = audit_name(by)
     from verzuimdesk.reports.trends import build_trends_pdf, write_trends_xlsx
     from verzuimdesk.services.exports import _check_out, _commit, _logo
 

@@ -13,6 +13,7 @@ from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.zat import ZatPupil, build_zat_pdf
 from verzuimdesk.services.dossier import load_dossier, pupil_id_of
 from verzuimdesk.services.exports import ExportDone, _check_out, _commit, _logo
+from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.signal_status import signal_config
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
@@ -52,9 +53,11 @@ def _ids(db: Database, pupils: list[ZatPupil]) -> list[int]:
         return [pupil_id_of(s, z.number) for z in pupils]
 
 
-def export_zat(db: Database, *, pupil_numbers: list[str], out: Path, user: str, on: date | None = None,
+def export_zat(db: Database, *, pupil_numbers: list[str], out: Path, by: Actor, on: date | None = None,
                logo: str | None = None, printed: date | None = None) -> ExportDone:
     """The internal ZAT-voorbereiding PDF of the pupils `pupil_numbers` at `on` (default today)."""
+    require(by, Permission.EXPORT_PUPIL)
+    user = audit_name(by)
     _check_out(out, (".pdf",))
     peil = on or date.today()
     school, pupils = zat_pupils(db, pupil_numbers, peil)

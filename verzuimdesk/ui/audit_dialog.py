@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.audit_log import read_audit_log
 from verzuimdesk.services.audit_words import KINDS, when
 from verzuimdesk.services.database import Database
@@ -43,9 +44,9 @@ class AuditModel(PlainRowsModel):
 
 
 class AuditDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, by: Account) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.by = db, by
         self.setWindowTitle(self.tr("Audit log"))
         self.model = AuditModel(self)
         self.pupil = QLineEdit(placeholderText=self.tr("Name or number"))
@@ -101,7 +102,7 @@ class AuditDialog(QDialog):
 
     def refresh(self, first: bool = False) -> None:
         start = None if self.start.date() == EARLIEST else self.start.date().toPython()
-        log = read_audit_log(self.db, pupil=self.pupil.text(), user=self.user.currentData() or "",
+        log = read_audit_log(self.db, by=self.by, pupil=self.pupil.text(), user=self.user.currentData() or "",
                              kind=self.kind.currentData() or "", start=start, end=self.end.date().toPython())
         if first:
             self.user.addItem(self.tr("everyone"), "")

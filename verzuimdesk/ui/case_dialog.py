@@ -169,7 +169,7 @@ class CaseDialog(QDialog):
 
     def save(self) -> None:
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,
-                                                 user=self.ctx.account.username),
+                                                 by=self.ctx.account),
                      refused=lambda exc: self.error.setText(str(exc)),
                      changes=OpChanges.pupils(self.pupil_id)) is not None:
             self.accept()

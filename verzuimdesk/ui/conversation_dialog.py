@@ -50,7 +50,6 @@ from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import health_words_in_text
 from verzuimdesk.services.vocabulary import ConversationKind, Topic, conversation_topic, format_date
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.words import conversation_word, topic_word
@@ -81,7 +80,6 @@ class ConversationDialog(QDialog):
         self.ctx, self.pupil_id, self.conversation_id = ctx, pupil_id, conversation_id
         self.version: int | None = None
         self.key = draft_key(pupil_id, conversation_id)
-        self.user = user_name(ctx)
         self.guides: dict[ConversationKind, Guide] | None = None  # the protocol's, read on first show
         self._loading = True
         self.setWindowTitle(self.tr("Conversation — %1").replace("%1", pupil_name) if pupil_name
@@ -173,7 +171,7 @@ class ConversationDialog(QDialog):
     # -- filling ------------------------------------------------------------------------------
 
     def _stored(self, conversation_id: int) -> dict[str, Any]:
-        c = get_conversation(self.ctx.db, conversation_id=conversation_id)
+        c = get_conversation(self.ctx.db, conversation_id=conversation_id, by=self.ctx.account)
         self.version = c.version  # a save over someone else's newer one is refused, showing both
         self._topic_chosen = True  # a stored conversation keeps the topic it has
         return {"kind": c.kind.value, "topic": c.topic.value, "held_at": c.held_at.isoformat(),
@@ -201,7 +199,7 @@ class ConversationDialog(QDialog):
             self._add_row(str(text), str(owner), str(due), bool(done), str(topic[0] or "") if topic else "")
 
     def _restore_draft(self) -> None:
-        draft = load_draft(self.ctx.db, key=self.key, user=self.user)
+        draft = load_draft(self.ctx.db, key=self.key, by=self.ctx.account)
         if draft is None:
             self.discard.setEnabled(False)
             return
@@ -293,13 +291,13 @@ class ConversationDialog(QDialog):
 
     def keep_draft(self) -> None:
         self.timer.stop()
-        save_draft(self.ctx.db, key=self.key, pupil_id=self.pupil_id, user=self.user, payload=self.payload())
+        save_draft(self.ctx.db, key=self.key, pupil_id=self.pupil_id, by=self.ctx.account, payload=self.payload())
         self.discard.setEnabled(True)
         self.draft_note.setText(self.tr("Draft kept at %1.").replace("%1", datetime.now().strftime("%H:%M:%S")))
 
     def _discard(self) -> None:
         self.timer.stop()
-        discard_draft(self.ctx.db, key=self.key, user=self.user)
+        discard_draft(self.ctx.db, key=self.key, by=self.ctx.account)
         super().reject()
 
     def reject(self) -> None:
@@ -370,10 +368,10 @@ class ConversationDialog(QDialog):
         conversation_id = save_conversation(
             self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
             held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
-            summary=self.summary.toPlainText(), agreements=agreements, user=self.user,
+            summary=self.summary.toPlainText(), agreements=agreements, by=self.ctx.account,
             conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
-        discard_draft(self.ctx.db, key=self.key, user=self.user)
+        discard_draft(self.ctx.db, key=self.key, by=self.ctx.account)
         return conversation_id
 
     def _refused(self, exc: Exception) -> None:

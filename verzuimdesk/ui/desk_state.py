@@ -20,7 +20,6 @@ change to another thread on a busy machine than on an idle one.
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from typing import cast
 
@@ -37,11 +36,6 @@ FEW_PUPILS = 40  # a change to at most this many pupils (a group's column in the
 # A school with more pupils than this reads its statuses back off the GUI thread even for a small change
 # (reading 10,000 cached statuses takes about as long as a frame may).
 LARGE_SCHOOL = 3000
-
-
-def user_name(ctx: AppContext) -> str:
-    """Who writes, for the audit log and the drafts: the account, else the database's or the system's user."""
-    return ctx.account.username or ctx.db.user or getpass.getuser()
 
 
 class DeskState(QObject):

@@ -10,7 +10,6 @@ The dialog holds no rule: what a recipient may receive is decided by the export 
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.settings import configure_qsettings
@@ -58,13 +58,14 @@ def _pydate(q: QDate) -> date:
 class ExportDialog(QDialog):
     finished_export = Signal(str)  # the path written
 
-    def __init__(self, db: Database, *, pupil_id: int | None = None, kind: str = "dossier",
+    def __init__(self, db: Database, *, by: Account, pupil_id: int | None = None, kind: str = "dossier",
                  conversation_id: int | None = None, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
         if kind not in KINDS:
             raise ValueError(kind)
         self.db, self.pupil_id, self.kind, self.conversation_id = db, pupil_id, kind, conversation_id
+        self.by = by  # who exports: the service checks the role and the audit log names them
         self._thread: QThread | None = None
         self._worker: ThreadWorker | None = None
         self.reason = ""
@@ -167,8 +168,7 @@ class ExportDialog(QDialog):
     def check_topics(self) -> None:
         from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
 
-        review = TopicReviewDialog(self.db, user=self.db.user or getpass.getuser(), pupil_id=self.pupil_id,
-                                   parent=self)
+        review = TopicReviewDialog(self.db, by=self.by, pupil_id=self.pupil_id, parent=self)
         review.exec()
         review.deleteLater()
         self._topics()
@@ -272,7 +272,7 @@ class ExportDialog(QDialog):
         from verzuimdesk.services.dossier import parse_recipient, pupil_number_of
 
         db, out, end = self.db, Path(self.path.text()), _pydate(self.end.date())
-        user = db.user or getpass.getuser()
+        by = self.by
         kind, pid, consent = self.kind, self.pupil_id, self.consent.isChecked() and self.consent.isEnabled()
         recipient = parse_recipient(str(self.recipient.currentData()))
         start, names, cid, reason = (_pydate(self.start.date()), self.names.isChecked(), self.conversation_id,
@@ -280,18 +280,18 @@ class ExportDialog(QDialog):
 
         def run() -> Any:
             if kind == "quarterly":
-                return exports.export_quarterly(db, on=end, out=out, names=names, user=user)
+                return exports.export_quarterly(db, on=end, out=out, names=names, by=by)
             number = pupil_number_of(db, pid)
             if kind == "dossier":
-                return exports.export_dossier(db, pupil_number=number, recipient=recipient, out=out, user=user,
+                return exports.export_dossier(db, pupil_number=number, recipient=recipient, out=out, by=by,
                                               consent=consent, on=end, reason=reason)
             if kind == "overview":
                 return exports.export_overview(db, pupil_number=number, recipient=recipient, start=start, end=end,
-                                               out=out, user=user, consent=consent, reason=reason)
+                                               out=out, by=by, consent=consent, reason=reason)
             if kind == "duo":
-                return exports.export_duo_report(db, pupil_number=number, out=out, user=user, on=end)
+                return exports.export_duo_report(db, pupil_number=number, out=out, by=by, on=end)
             conversation = cid if cid is not None else exports.latest_conversation_id(db, pupil_number=number)
-            return exports.export_conversation(db, conversation_id=conversation, out=out, user=user,
+            return exports.export_conversation(db, conversation_id=conversation, out=out, by=by,
                                                pupil_number=number)
         return run
 
@@ -345,10 +345,10 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-def run_export_dialog(parent: QWidget | None, db: Database, *, pupil_id: int | None = None, kind: str = "dossier",
-                      conversation_id: int | None = None) -> str | None:
+def run_export_dialog(parent: QWidget | None, db: Database, *, by: Account, pupil_id: int | None = None,
+                      kind: str = "dossier", conversation_id: int | None = None) -> str | None:
     """Show the dialog modally; the path written, or None when the user cancelled."""
-    dialog = ExportDialog(db, pupil_id=pupil_id, kind=kind, conversation_id=conversation_id, parent=parent)
+    dialog = ExportDialog(db, by=by, pupil_id=pupil_id, kind=kind, conversation_id=conversation_id, parent=parent)
     written: list[str] = []
     dialog.finished_export.connect(written.append)
     dialog.exec()

@@ -135,7 +135,7 @@ class MappingPage(QWizardPage):
         if not ok:
             return
         try:
-            save_preset(self.w.db, name=name, columns=self.mapping(), codes=self.code_map.codes(), user=self.w.db.user)
+            save_preset(self.w.db, name=name, columns=self.mapping(), codes=self.code_map.codes(), by=self.w.by)
         except Refused as exc:
             QMessageBox.warning(self, self.tr("Save as preset"), str(exc))
             return
@@ -199,7 +199,8 @@ class SummaryPage(QWizardPage):
         self.ok = False
         try:
             if self.w.kind == "edex":
-                result: Any = import_edex(self.w.db, data=self.w.data, filename=self.w.filename, dry_run=True)
+                result: Any = import_edex(self.w.db, data=self.w.data, filename=self.w.filename, dry_run=True,
+                                          by=self.w.by)
             else:
                 result = preview_import(self.w.db, kind=self.w.kind, data=self.w.data, filename=self.w.filename,
                                         mapping=self.w.mapping, preset=self.w.preset, codes=self.w.codes)
@@ -287,13 +288,13 @@ class RunPage(QWizardPage):
         db, kind, data, name, mapping = self.w.db, self.w.kind, self.w.data, self.w.filename, self.w.mapping
         preset, codes = self.w.preset, self.w.codes
         replace = self.w.summary_page.replace.isChecked() and not self.w.summary_page.replace.isHidden()
-        user = db.user
+        by = self.w.by
 
         def job(progress: Callable[[int, int], None]) -> Any:
             if kind == "edex":
-                return import_edex(db, data=data, filename=name, user=user, progress=progress)
+                return import_edex(db, data=data, filename=name, by=by, progress=progress)
             return run_import(db, kind=kind, data=data, filename=name, mapping=mapping, preset=preset, codes=codes,
-                              replace_overlapping=replace, user=user, progress=progress)
+                              replace_overlapping=replace, by=by, progress=progress)
         return job
 
     def _progressed(self, done: int, total: int) -> None:

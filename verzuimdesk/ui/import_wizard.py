@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.ui.import_pages import MappingPage, RunPage, SummaryPage
@@ -35,9 +36,10 @@ KINDS = ("pupils", "absences", "edex")
 class ImportWizard(QWizard):
     """Holds what the pages share: the database, the chosen file, its kind and mapping, the dry run."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, by: Account) -> None:
         super().__init__(parent)
         self.db = db
+        self.by = by  # who imports: the service checks the role and the audit log names them
         self.kind = "pupils"
         self.path: Path | None = None
         self.data = b""
@@ -140,8 +142,8 @@ class FilePage(QWizardPage):
         return PAGE_SUMMARY if self.kind.currentData() == "edex" else PAGE_MAPPING
 
 
-def run_import_wizard(parent: QWidget | None, db: Database) -> bool:
+def run_import_wizard(parent: QWidget | None, db: Database, *, by: Account) -> bool:
     """Show the wizard modally; True when an import was written (the caller refreshes its views)."""
-    wizard = ImportWizard(db, parent)
+    wizard = ImportWizard(db, parent, by=by)
     wizard.exec()
     return wizard.imported

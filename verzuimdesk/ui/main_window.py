@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
     def check_topics(self) -> None:
         from verzuimdesk.ui.topic_review_dialog import TopicReviewDialog
 
-        TopicReviewDialog(self.ctx.db, user=self.ctx.account.username, parent=self).exec()
+        TopicReviewDialog(self.ctx.db, by=self.ctx.account, parent=self).exec()
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(imp)
             for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
-                               (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx.db, self)),
+                               (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx, self)),
                                (self.tr("&Topics to check…"), self.check_topics),
                                (self.tr("Letters and letter&head…"), self.letter_settings),
                                (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         from verzuimdesk.ui.import_wizard import run_import_wizard
 
         # The wizard shows its own refusals page by page; an import that went through changes the school.
-        if run_import_wizard(self, self.ctx.db):
+        if run_import_wizard(self, self.ctx.db, by=self.ctx.account):
             self.ctx.changed(WHOLE_SCHOOL)
 
     def _restore(self) -> None:

@@ -19,7 +19,7 @@ from verzuimdesk.services.backups import (
 )
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.changes import WHOLE_SCHOOL
-from verzuimdesk.services.database import Database, DatabaseError, sqlite_path
+from verzuimdesk.services.database import DatabaseError, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
 from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
@@ -127,11 +127,11 @@ def show_retention(ctx: AppContext, parent: QWidget | None) -> None:
     answer = QMessageBox.question(parent, tr("Retention"), tr("The retention term has passed for:") + "\n\n"
                                   + lines + "\n\n" + tr("Delete this for good now?"))
     if answer == QMessageBox.StandardButton.Yes:
-        run_write(ctx, lambda: purge_due(ctx.db, today=date.today(), user=ctx.account.username), parent=parent,
+        run_write(ctx, lambda: purge_due(ctx.db, today=date.today(), by=ctx.account), parent=parent,
                   title=tr("Retention"), changes=WHOLE_SCHOOL)
 
 
-def open_audit_log(db: Database, parent: QWidget | None) -> None:
+def open_audit_log(ctx: AppContext, parent: QWidget | None) -> None:
     from verzuimdesk.ui.audit_dialog import AuditDialog
 
-    AuditDialog(db, parent).exec()
+    AuditDialog(ctx.db, parent, by=ctx.account).exec()

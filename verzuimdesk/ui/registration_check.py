@@ -13,7 +13,6 @@ from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.errors import refusal_text
 from verzuimdesk.services.registration_checks import checked_parts, set_checked
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_view import RegistrationView
@@ -66,7 +65,7 @@ class CheckButton(QPushButton):
         if col is None or not group:
             return
         if run_write(self.ctx, lambda: set_checked(self.ctx.db, group=group, day=col[0], part=col[1], checked=checked,
-                                                   user=user_name(self.ctx)),
+                                                   by=self.ctx.account),
                      refused=lambda exc: self._say(refusal_text(exc), error=True)) is None:  # type: ignore[operator]
             self.follow()
             return

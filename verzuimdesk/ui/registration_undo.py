@@ -31,7 +31,7 @@ class EditCommand(QUndoCommand):
 
     def _apply(self, remove: list[int], add: list[AbsenceSpec]) -> tuple[list[int], list[AbsenceSpec]] | None:
         ctx = self.ctx
-        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username),
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, by=ctx.account),
                            refused=lambda exc: self.on_refused(refusal_text(exc)), announce=self.announce)
         if result is None:
             self.setObsolete(True)  # the data moved on under us; this step cannot be replayed

@@ -22,7 +22,6 @@ from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, register_event, update_event
 from verzuimdesk.services.vocabulary import ActionKind
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.topic_box import TopicBox
@@ -91,7 +90,7 @@ class ReportMadeDialog(QDialog):
 
     def save(self) -> None:
         args = dict(kind=str(self.kind.currentData()), day=self.day.date().toPython(),
-                    reference=self.reference.text(), note=self.note.toPlainText(), user=user_name(self.ctx),
+                    reference=self.reference.text(), note=self.note.toPlainText(), by=self.ctx.account,
                     topic=self.topic.value())
         event_id = self.event_id
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from verzuimdesk.services.accounts import Account, account_of, save_recovery_sheet
+from verzuimdesk.services.accounts import SCHOOL_WIDE, Account, account_of, save_recovery_sheet
 from verzuimdesk.services.database import Database, DatabaseError, check_password_strength
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_pupils, read_file
@@ -249,7 +249,7 @@ class PupilsPage(QWizardPage):
             return
         try:
             change = import_pupils(self.w.db, read_file(Path(path)), source=Path(path).name,
-                                   user=self.w.account.username if self.w.account else "")
+                                   by=self.w.account or SCHOOL_WIDE)
         except InputRefused as exc:
             self.result_text.setStyleSheet("color: #b71c1c;")
             self.result_text.setText(exc.message())
@@ -287,10 +287,11 @@ class SetupWizard(QWizard):
     def make_school(self, username: str, full_name: str, password: str) -> None:
         settings = self.settings()
         db, recovery = new_school_database(self.target, settings, user=username, password=password)
-        if full_name:
-            rename_staff(db, username=username, name=full_name, user=username)
-        self.db, self.recovery, self.school_name = db, recovery, settings.name
         self.account = account_of(db, username)
+        if full_name:
+            rename_staff(db, username=username, name=full_name, by=self.account)
+            self.account = account_of(db, username)
+        self.db, self.recovery, self.school_name = db, recovery, settings.name
 
 
 

@@ -113,7 +113,7 @@ class SickReportDialog(QDialog):
             reported_at=self.reported_at.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[attr-defined]
             reported_by=self.reported_by.currentText(),
             expected_return=self.expected.date().toPython() if self.has_return.isChecked() else None,  # type: ignore[arg-type]
-            note=self.note.text(), user=self.ctx.account.username),
+            note=self.note.text(), by=self.ctx.account),
             refused=lambda exc: self.problem.setText(refusal_text(exc)))
         if self.result_value is not None:
             super().accept()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.database import Database
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.topics import Topic, TopicItem, set_topic, topics_to_check
@@ -27,9 +28,10 @@ COL_DAY, COL_PUPIL, COL_WHAT, COL_TEXT, COL_TOPIC, COL_OK = range(6)
 
 
 class TopicReviewDialog(QDialog):
-    def __init__(self, db: Database, *, user: str, pupil_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, *, by: Account, pupil_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.user, self.pupil_id = db, user, pupil_id
+        self.db, self.by, self.pupil_id = db, by, pupil_id
         self.setWindowTitle(self.tr("Topics to check"))
         self.intro = QLabel(self.tr(
             "These entries got their topic from a guess (the date of a sick day, or a health word). The topic "
@@ -88,7 +90,7 @@ class TopicReviewDialog(QDialog):
 
     def confirm(self, item: TopicItem, topic: str) -> None:
         try:
-            set_topic(self.db, entry=item.entry, entry_id=item.id, topic=topic, user=self.user)
+            set_topic(self.db, entry=item.entry, entry_id=item.id, topic=topic, by=self.by)
         except Refused as exc:
             self.message.setText(str(exc))
             self.message.show()

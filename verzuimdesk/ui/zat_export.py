@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.zat import export_zat
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 
 
 def save_zat(parent: QWidget, ctx: AppContext, numbers: list[str], *, path: Path | None = None) -> Path | None:
@@ -28,7 +27,7 @@ def save_zat(parent: QWidget, ctx: AppContext, numbers: list[str], *, path: Path
             return None
         path = Path(chosen)
     try:
-        done = export_zat(ctx.db, pupil_numbers=numbers, out=path, user=user_name(ctx), on=ctx.peildatum,
+        done = export_zat(ctx.db, pupil_numbers=numbers, out=path, by=ctx.account, on=ctx.peildatum,
                           printed=date.today())
     except Refused as exc:
         QMessageBox.warning(parent, "VerzuimDesk", str(exc))

@@ -10,7 +10,6 @@ from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.vocabulary import ConversationKind, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.conversation_dialog import ConversationDialog
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.rows_model import Row
@@ -41,7 +40,7 @@ class ConversationsTab(ListTab):
             rows.append(Row(c.id, (f"{format_date(c.held_at.date())} {c.held_at:%H:%M}", conversation_word(c.kind),
                                    c.participants, c.summary.replace("\n", " "), agreements), c.kind, tip=c.summary))
         rows.reverse()  # newest first
-        drafts = drafts_of(self.ctx.db, user=user_name(self.ctx), pupil_id=self.pupil_id)
+        drafts = drafts_of(self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id)
         empty = self.tr("No conversations yet.")
         if drafts:
             empty = self.tr("You have an unsaved draft: New conversation… brings it back.")
@@ -71,11 +70,11 @@ class ConversationsTab(ListTab):
                                       self.tr("Delete this conversation and its agreements? This cannot be undone."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_write(self.ctx, lambda: delete_conversation(self.ctx.db, conversation_id=cid, user=user_name(self.ctx)),
+        run_write(self.ctx, lambda: delete_conversation(self.ctx.db, conversation_id=cid, by=self.ctx.account),
                   parent=self, title=self.tr("Delete conversation"))
 
     def export_current(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.db, pupil_id=self.pupil_id, kind="conversation",
+        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind="conversation",
                           conversation_id=self.current_id())

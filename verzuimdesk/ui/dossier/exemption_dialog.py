@@ -32,7 +32,6 @@ from verzuimdesk.services.exemptions import (
 )
 from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 
@@ -131,7 +130,7 @@ class ExemptionDialog(QDialog):
         article = str(self.article.currentData())
         saved = run_write(self.ctx, lambda: save_exemption(
             self.ctx.db, pupil_id=self.pupil_id, exemption_id=eid, start=start, end=end, article=article, note=note,
-            user=user_name(self.ctx)), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+            by=self.ctx.account), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
         if saved is not None:
             self._load(select=saved)
 
@@ -143,6 +142,6 @@ class ExemptionDialog(QDialog):
         if self.current is None:
             return
         eid = self.current.id
-        run_write(self.ctx, lambda: delete_exemption(self.ctx.db, exemption_id=eid, user=user_name(self.ctx)),
+        run_write(self.ctx, lambda: delete_exemption(self.ctx.db, exemption_id=eid, by=self.ctx.account),
                   refused=self._refused)
         self._load()

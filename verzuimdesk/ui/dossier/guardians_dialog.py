@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.guardians import GuardianView, delete_guardian, guardians_of, save_guardian
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label
 
@@ -94,7 +93,7 @@ class GuardiansDialog(QDialog):
         gid = run_write(self.ctx, lambda: save_guardian(
             self.ctx.db, pupil_id=self.pupil_id, guardian_id=self.current.id if self.current else None,
             name=self.name.text(), relation=self.relation.text(), phone=self.phone.text(), email=self.email.text(),
-            user=user_name(self.ctx)), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+            by=self.ctx.account), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
         if gid is not None:
             self._load(select=gid)
 
@@ -106,6 +105,6 @@ class GuardiansDialog(QDialog):
         if self.current is None:
             return
         guardian_id = self.current.id
-        run_write(self.ctx, lambda: delete_guardian(self.ctx.db, guardian_id=guardian_id, user=user_name(self.ctx)),
+        run_write(self.ctx, lambda: delete_guardian(self.ctx.db, guardian_id=guardian_id, by=self.ctx.account),
                   refused=self._refused)
         self._load()

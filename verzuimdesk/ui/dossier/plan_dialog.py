@@ -23,7 +23,6 @@ from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_edit import PLAN_KINDS, add_plan, update_plan
 from verzuimdesk.services.dossier_view import PlanItem
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.widgets.dialog_parts import error_label, save_cancel
 from verzuimdesk.ui.widgets.topic_box import TopicBox
@@ -85,16 +84,16 @@ class PlanDialog(QDialog):
     def save(self) -> None:
         evaluation = self.evaluation.date().toPython() if self.has_evaluation.isChecked() else None
         kind, location, start = str(self.kind.currentData()), self.location.text(), self.start.date().toPython()
-        user = user_name(self.ctx)
+        by = self.ctx.account
         plan_id = self.plan_id
 
         def write() -> bool:
             if plan_id is None:
                 add_plan(self.ctx.db, pupil_id=self.pupil_id, kind=kind, location=location, start=start,
-                         evaluation=evaluation, note=self.note.text(), user=user, topic=self.topic.value())
+                         evaluation=evaluation, note=self.note.text(), by=by, topic=self.topic.value())
             else:
                 update_plan(self.ctx.db, plan_id=plan_id, kind=kind, location=location, start=start,
-                            evaluation=evaluation, note=self.note.text(), user=user, topic=self.topic.value())
+                            evaluation=evaluation, note=self.note.text(), by=by, topic=self.topic.value())
             return True
 
         if run_write(self.ctx, write, refused=self._refused, changes=OpChanges.pupils(self.pupil_id)):

@@ -14,7 +14,6 @@ from verzuimdesk.services.dossier_edit import delete_plan, plan_target
 from verzuimdesk.services.dossier_view import DeskDossier, PlanItem, is_url
 from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.dossier.plan_dialog import PlanDialog
 from verzuimdesk.ui.operations import run_write
@@ -89,5 +88,5 @@ class PlansTab(ListTab):
                                       self.tr("Delete the link to this plan? The file itself stays where it is."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_write(self.ctx, lambda: delete_plan(self.ctx.db, plan_id=pid, user=user_name(self.ctx)),
+        run_write(self.ctx, lambda: delete_plan(self.ctx.db, plan_id=pid, by=self.ctx.account),
                   parent=self, title=self.tr("Delete link"))

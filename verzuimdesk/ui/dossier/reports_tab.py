@@ -10,7 +10,6 @@ from verzuimdesk.services.dossier_edit import REPORT_KINDS, delete_event
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.vocabulary import ActionKind, EventItem, format_date
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.list_tab import ListTab
 from verzuimdesk.ui.operations import run_write
 from verzuimdesk.ui.report_made_dialog import ReportMadeDialog
@@ -61,10 +60,10 @@ class ReportsTab(ListTab):
                                       self.tr("Delete this report? The actions it fulfilled become open again."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_write(self.ctx, lambda: delete_event(self.ctx.db, event_id=eid, user=user_name(self.ctx)),
+        run_write(self.ctx, lambda: delete_event(self.ctx.db, event_id=eid, by=self.ctx.account),
                   parent=self, title=self.tr("Delete report"))
 
     def export_duo(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.db, pupil_id=self.pupil_id, kind="duo")
+        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind="duo")

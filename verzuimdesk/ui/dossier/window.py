@@ -12,7 +12,6 @@ from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
 from verzuimdesk.services.vocabulary import ActionKind, ConversationKind
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.desk_state import user_name
 from verzuimdesk.ui.dossier.absence_tab import AbsenceTab
 from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
 from verzuimdesk.ui.dossier.header import DossierHeader
@@ -141,7 +140,7 @@ class DossierWindow(QWidget):
 
     def reload(self) -> None:
         self.show_data(view_dossier(self.ctx.db, pupil_id=self.pupil_id, peildatum=self.ctx.peildatum,
-                                    user=user_name(self.ctx), log=False))
+                                    by=self.ctx.account, log=False))
 
     def _on_changed(self, what: OpChanges) -> None:
         if what.school or self.pupil_id in what.pupil_ids:
@@ -188,7 +187,7 @@ class DossierWindow(QWidget):
     def export(self, kind: str) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.db, pupil_id=self.pupil_id, kind=kind)
+        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind=kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing = True

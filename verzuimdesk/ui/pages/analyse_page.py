@@ -227,7 +227,6 @@ class AnalysePage(QWidget):
             return
         from verzuimdesk.services.dossier import Refused
         from verzuimdesk.services.trends import export_trends
-        from verzuimdesk.ui.desk_state import user_name
 
         t = self.data.trends
         name = f"verzuimanalyse-{t.start:%Y%m%d}-{t.end:%Y%m%d}.pdf"
@@ -236,6 +235,6 @@ class AnalysePage(QWidget):
         if not path:
             return
         try:
-            export_trends(self.ctx.db, self.data, out=Path(path), user=user_name(self.ctx), printed=date.today())
+            export_trends(self.ctx.db, self.data, out=Path(path), by=self.ctx.account, printed=date.today())
         except Refused as exc:
             QMessageBox.warning(self, "VerzuimDesk", str(exc))

@@ -239,10 +239,10 @@ class QuarterlyPage(QWidget):
 
         def write() -> bool:
             if kind == DISMISSED:
-                undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, user=self.ctx.account.username)
+                undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, by=self.ctx.account)
             elif kind == PROPOSAL:
                 dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category, reason=reason,
-                                  on=self.ctx.peildatum, user=self.ctx.account.username)
+                                  on=self.ctx.peildatum, by=self.ctx.account)
             return True
 
         if run_write(self.ctx, write, refused=lambda exc: self.error.setText(str(exc)),
@@ -259,4 +259,4 @@ class QuarterlyPage(QWidget):
     def _export(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self.window(), self.ctx.db, kind="quarterly")
+        run_export_dialog(self.window(), self.ctx.db, by=self.ctx.account, kind="quarterly")

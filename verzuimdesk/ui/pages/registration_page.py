@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.services.errors import refusal_text
+from verzuimdesk.services.errors import Refused, refusal_text
 from verzuimdesk.services.registration import (
     AbsenceSpec,
     CodeRow,
@@ -189,7 +189,11 @@ class RegistrationPage(QWidget):
         if not group:
             self.message.setText(self.tr("No groups to show."))
             return
-        grid = week_grid(self.ctx.db, group=group, monday=self.monday)
+        try:
+            grid = week_grid(self.ctx.db, group=group, monday=self.monday, by=self.ctx.account)
+        except Refused as exc:  # a role without the pupils' names (the directie never gets this page)
+            self.message.setText(refusal_text(exc))
+            return
         self.view.setAccessibleName(self.tr("Registration of group %1").replace("%1", group))
         self.model.set_rows(grid, today=date.today(), labels={c: r.label for c, r in self.codes.items()})
         self.view.size_columns()
@@ -294,8 +298,7 @@ class RegistrationPage(QWidget):
         ctx, grid = self.ctx, self.model.grid
         shown = [grid.record(i) for i in remove] if grid is not None else []
         seen = [r for r in shown if r is not None]  # as read: a record someone changed since is not overwritten
-        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, user=ctx.account.username,
-                                                   seen=seen),
+        result = run_write(ctx, lambda: apply_edit(ctx.db, remove=remove, add=add, by=ctx.account, seen=seen),
                            refused=lambda exc: self.say(self.tr("Not saved: %1").replace("%1", refusal_text(exc)),
                                                         error=True),
                            announce=self._announce)

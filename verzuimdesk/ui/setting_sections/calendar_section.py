@@ -186,4 +186,4 @@ class CalendarSection(QWidget):
                            studiedagen=parse_days(self.studiedagen.text(), self.tr("Study days")),
                            feestdagen=parse_days(self.feestdagen.text(), self.tr("Public holidays")))
         return save_school(self.ctx.db, settings=settings, region=self.region.currentText(),
-                           user=self.ctx.account.username)
+                           by=self.ctx.account)

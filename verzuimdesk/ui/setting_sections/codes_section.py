@@ -90,7 +90,7 @@ class CodesSection(QWidget):
     def save(self) -> None:
         if run_write(self.ctx, lambda: save_code(self.ctx.db, code=self.code.text(), label=self.label.text(),
                                                  category=Category(self.category.currentData()),
-                                                 user=self.ctx.account.username, luxe=self.luxe.isChecked()),
+                                                 by=self.ctx.account, luxe=self.luxe.isChecked()),
                      refused=self.status.refused) is None:
             return
         self.status.ok(self.tr("Saved."))

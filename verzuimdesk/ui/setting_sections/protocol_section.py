@@ -86,6 +86,6 @@ class ProtocolSection(QWidget):
 
     def use(self) -> None:
         if run_write(self.ctx, lambda: set_protocol(self.ctx.db, protocol=self.choice.currentData(),
-                                                    user=self.ctx.account.username),
+                                                    by=self.ctx.account),
                      refused=self.status.refused) is not None:
             self.status.ok(self.tr("The school now follows: %1").replace("%1", self.choice.currentText()))

@@ -82,5 +82,5 @@ class SchoolSection(QWidget):
         view = school_view(self.ctx.db)
         settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
         changes = save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
-                              user=self.ctx.account.username)
-        return changes | save_school_contact(self.ctx.db, contact, user=self.ctx.account.username)
+                              by=self.ctx.account)
+        return changes | save_school_contact(self.ctx.db, contact, by=self.ctx.account)

@@ -94,4 +94,4 @@ class TimetableSection(QWidget):
             else:
                 groups.pop(group, None)
             settings = replace(year, group_timetables=groups)
-        return save_school(self.ctx.db, settings=settings, user=self.ctx.account.username)
+        return save_school(self.ctx.db, settings=settings, by=self.ctx.account)
