@@ -6,8 +6,7 @@ also one that is imported lazily inside a function:
 - services, storage, importers, reports, the demo school and domain never import ui or cli (nothing
   imports upward); the demo school (verzuimdesk.demo) sits below the services and imports none of them;
 - domain imports neither storage, importers, reports nor services, and does no I/O: no database,
-  network, process or file access (the two protocol/signal file readers are named below until they
-  move behind the services; a new one fails).
+  network, process or file access (the protocol and signal files are read by the importers).
 """
 
 from __future__ import annotations
@@ -22,9 +21,6 @@ import verzuimdesk
 ROOT = Path(verzuimdesk.__file__).parent
 SHARED = ("verzuimdesk.paths",)  # where the app's files are; no layer of its own
 
-# Domain modules that still read a file of the data folder or the resources (the protocol TOMLs, the
-# signal thresholds). They go behind the services with the protocol in the database; nothing else may.
-DOMAIN_FILE_READERS = {"verzuimdesk.domain.protocol", "verzuimdesk.domain.signals"}
 IO_MODULES = ("os", "shutil", "socket", "subprocess", "sqlite3", "sqlalchemy", "http", "urllib.request",
               "requests", "ftplib", "smtplib", "tempfile", "glob", "io")
 IO_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "mkdir", "iterdir",
@@ -92,8 +88,6 @@ def test_the_domain_does_no_io() -> None:
     bad = []
     for module, tree in modules("domain").items():
         bad += [f"{module} imports {n}" for n in imports(tree, module) if inside(n, *IO_MODULES)]
-        if module in DOMAIN_FILE_READERS:
-            continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 fn = node.func

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verzuimdesk.domain.protocol import Protocol, load_protocol
+from verzuimdesk.domain.protocol import Protocol
+from verzuimdesk.importers.protocol_files import load_protocol
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,9 @@ from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LATE, LRV, LUXE, SIXTEEN_HOURS, duo_sheet
 from verzuimdesk.domain.engine import Light, PupilStatus, evaluate
 from verzuimdesk.domain.leerplicht import fifth_birthday, leerplicht_of
-from verzuimdesk.domain.protocol import Protocol, load_protocol
+from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import Exemption
+from verzuimdesk.importers.protocol_files import load_protocol
 
 
 def ids(status: PupilStatus) -> set[str]:

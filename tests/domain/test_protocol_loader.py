@@ -7,7 +7,8 @@ import pytest
 
 from tests.domain.helpers import CAL, pupil, rec
 from verzuimdesk.domain.engine import evaluate
-from verzuimdesk.domain.protocol import ProtocolError, list_protocols, load_protocol, protocols_dir
+from verzuimdesk.domain.protocol import ProtocolError
+from verzuimdesk.importers.protocol_files import list_protocols, load_protocol, protocols_dir
 
 SHIPPED = ["hoeksche-waard-po", "haaglanden-po", "tilburg-po", "amsterdam-vo"]
 RULES = {

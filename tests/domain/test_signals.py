@@ -18,12 +18,11 @@ from verzuimdesk.domain.signals import (
     RegisterInput,
     Signal,
     SignalConfigError,
-    load_signal_config,
     parse_signal_config,
     record_signals,
     register_signals,
-    signals_file,
 )
+from verzuimdesk.importers.signal_files import load_signal_config, signals_file
 
 CONFIG = load_signal_config()
 PEIL = date(2025, 11, 28)  # Friday; the window of 12 lesweken starts Mon 1 Sep (herfstvakantie is no lesweek)

@@ -7,8 +7,9 @@ import pytest
 from tests.domain.helpers import CAL, ev, pupil, rec, schooldays, whole_days
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Light, evaluate, timeline
-from verzuimdesk.domain.protocol import Protocol, load_protocol
+from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import PupilData
+from verzuimdesk.importers.protocol_files import load_protocol
 
 YEAR = (date(2025, 8, 20), date(2026, 7, 15))
 

@@ -17,8 +17,9 @@ from tests.safety.helpers import assert_dutch, dump, integrity, make_school_db, 
 from tests.safety.tomlgen import damaged_text, mutated
 from tests.safety.tomlwriter import dumps
 from verzuimdesk.cli.main import run
-from verzuimdesk.domain.protocol import ProtocolError, load_protocol, protocols_dir
+from verzuimdesk.domain.protocol import ProtocolError
 from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.importers.protocol_files import load_protocol, protocols_dir
 from verzuimdesk.services.school import check_settings, read_school_file, update_school
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.storage.models import School, SchoolYear

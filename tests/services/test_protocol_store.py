@@ -16,8 +16,8 @@ from tests.actors import IB
 from tests.conftest import DATA, PASSPHRASE
 from verzuimdesk.cli.main import run
 from verzuimdesk.domain.codes import ConversationKind
-from verzuimdesk.domain.protocol import protocols_dir
 from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.importers.protocol_files import protocols_dir
 from verzuimdesk.services.conversation_guides import conversation_guides
 from verzuimdesk.services.settings import kept_protocol, school_view, set_protocol
 from verzuimdesk.services.status import school_status

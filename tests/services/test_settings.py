@@ -14,8 +14,9 @@ from sqlalchemy import select
 from tests.actors import IB
 from verzuimdesk.domain.calendar import Period
 from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.protocol import ProtocolError, load_protocol
+from verzuimdesk.domain.protocol import ProtocolError
 from verzuimdesk.importers.problems import InputRefused
+from verzuimdesk.importers.protocol_files import load_protocol
 from verzuimdesk.services.registration import list_codes
 from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.settings import (
@@ -109,7 +110,7 @@ def test_x_is_luxe_by_default_and_a_school_marks_its_own_codes_as_luxe(db: Datab
 
 def test_an_edited_protocol_is_checked_like_the_engine_and_kept_in_the_data_folder(
         db: Database, tmp_path: Path, _private_data_dir: Path) -> None:
-    from verzuimdesk.domain.protocol import protocols_dir
+    from verzuimdesk.importers.protocol_files import protocols_dir
 
     edited = tmp_path / "eigen.toml"
     edited.write_text((protocols_dir() / "tilburg-po.toml").read_text(encoding="utf-8"), encoding="utf-8")

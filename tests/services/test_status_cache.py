@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from tests.actors import IB
 from tests.conftest import DEMO_TODAY, PATIENCE_MS
 from verzuimdesk.domain.engine import Light
-from verzuimdesk.domain.protocol import protocols_dir
+from verzuimdesk.importers.protocol_files import protocols_dir
 from verzuimdesk.services import status_codec
 from verzuimdesk.services.accounts import SCHOOL_WIDE
 from verzuimdesk.services.overview import desk_overview

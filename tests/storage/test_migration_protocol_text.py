@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic import command
 from alembic.script import ScriptDirectory
 
-from verzuimdesk.domain.protocol import protocols_dir
+from verzuimdesk.importers.protocol_files import protocols_dir
 from verzuimdesk.storage.database import alembic_config, open_database
 
 

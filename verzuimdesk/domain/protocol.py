@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.refusal import Refused
@@ -149,44 +148,7 @@ class Protocol:
         raise KeyError(rule_id)
 
 
-def resources_dir() -> Path:
-    """Where the shipped resources live: beside the package, or inside the installer's bundle."""
-    from verzuimdesk import paths
-
-    return paths.resources_dir()
-
-
-def protocols_dir() -> Path:
-    return resources_dir() / "protocols"
-
-
 DEFAULT_PROTOCOL = "hoeksche-waard-po"
-
-
-def list_protocols() -> list[tuple[str, str]]:
-    """(id, name) of every shipped protocol, the default first."""
-    found = [load_protocol(p) for p in sorted(protocols_dir().glob("*.toml"))]
-    found.sort(key=lambda p: (p.id != DEFAULT_PROTOCOL, p.id))
-    return [(p.id, p.name) for p in found]
-
-
-def protocol_file(path_or_id: str | Path) -> Path:
-    """The file of a protocol named by path, or by the id of a shipped protocol."""
-    path = Path(path_or_id)
-    if not path.suffix and isinstance(path_or_id, str):
-        path = protocols_dir() / f"{path_or_id}.toml"
-    return path
-
-
-def read_protocol(path_or_id: str | Path) -> bytes:
-    """The bytes of a protocol file; a file that cannot be read is a `ProtocolError`."""
-    path = protocol_file(path_or_id)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ProtocolError(f"Protocolbestand {path.name}: bestand niet gevonden") from None
-    except (OSError, ValueError):  # a folder, no permission, a name too long or with a NUL byte in it
-        raise ProtocolError(f"Protocolbestand {path.name}: kan het bestand niet openen") from None
 
 
 def parse_protocol(raw: bytes, file_name: str) -> Protocol:
@@ -206,8 +168,3 @@ def parse_protocol(raw: bytes, file_name: str) -> Protocol:
     from verzuimdesk.domain.protocol_reader import Reader  # the checks of every field
 
     return Reader(where).protocol(data)
-
-
-def load_protocol(path_or_id: str | Path) -> Protocol:
-    """Load and check a protocol file, by path or by the id of a shipped protocol."""
-    return parse_protocol(read_protocol(path_or_id), protocol_file(path_or_id).name)

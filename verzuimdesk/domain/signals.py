@@ -13,19 +13,17 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
-from pathlib import Path
 from typing import Any
 
 from verzuimdesk.domain import signal_detectors as rec
 from verzuimdesk.domain import signal_register as reg
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.measures import PupilMeasures
-from verzuimdesk.domain.protocol import resources_dir
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.signal_base import RecordInput, RegisterInput, Signal
 
 __all__ = ["DETECTORS", "RecordInput", "RegisterInput", "Signal", "SignalConfig", "SignalConfigError",
-           "absence_days", "load_signal_config", "parse_signal_config", "record_signals", "register_signals",
+           "absence_days", "parse_signal_config", "record_signals", "register_signals",
            "sibling_range_start"]
 
 
@@ -63,10 +61,6 @@ class SignalConfig:
 
     def name(self, signal_id: str) -> str:
         return self.names.get(signal_id, signal_id)
-
-
-def signals_file() -> Path:
-    return resources_dir() / "signals.toml"
 
 
 def _value(raw: object, key: str, where: str) -> float:
@@ -115,15 +109,6 @@ def parse_signal_config(raw: bytes, file_name: str = "signals.toml") -> SignalCo
         names[sid] = str(body.get("naam", sid))
     ordered = {sid: params[sid] for sid in DETECTORS if sid in params}
     return SignalConfig(weeks, ordered, names)
-
-
-def load_signal_config(path: Path | None = None) -> SignalConfig:
-    path = path or signals_file()
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raise SignalConfigError(f"Signalenbestand {path.name}: kan het bestand niet openen") from None
-    return parse_signal_config(raw, path.name)
 
 
 def record_signals(m: PupilMeasures, peil: date, config: SignalConfig,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from verzuimdesk.domain.protocol import Protocol, parse_protocol, protocol_file, read_protocol
+from verzuimdesk.domain.protocol import Protocol, parse_protocol
+from verzuimdesk.importers.protocol_files import protocol_file, read_protocol
 from verzuimdesk.storage.models import School
 
 

@@ -50,7 +50,8 @@ def read_school_file(path: Path) -> SchoolSettings:
 def check_settings(settings: SchoolSettings, source: str = "schoolbestand", kept: str | None = None) -> None:
     """What the file parser cannot see by itself: that the protocol exists and validates. A protocol
     the school keeps already (`kept`, its path or id) needs no file any more."""
-    from verzuimdesk.domain.protocol import ProtocolError, load_protocol
+    from verzuimdesk.domain.protocol import ProtocolError
+    from verzuimdesk.importers.protocol_files import load_protocol
 
     if kept is not None and settings.protocol == kept:
         return

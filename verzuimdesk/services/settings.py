@@ -22,8 +22,9 @@ from verzuimdesk.domain.calendar import WEEKDAYS_NL, Period, Span
 from verzuimdesk.domain.codes import DEFAULT_CODES, Category
 from verzuimdesk.domain.lesson_times import lesson_day_problems
 from verzuimdesk.domain.limits import too_long
-from verzuimdesk.domain.protocol import Protocol, ProtocolError, load_protocol
+from verzuimdesk.domain.protocol import Protocol, ProtocolError
 from verzuimdesk.importers.problems import InputRefused, Problem
+from verzuimdesk.importers.protocol_files import load_protocol
 from verzuimdesk.importers.schoolfile import DayTable, SchoolSettings, parse_school_file
 from verzuimdesk.importers.values import parse_span
 from verzuimdesk.paths import data_dir, resources_dir

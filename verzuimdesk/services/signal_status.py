@@ -36,8 +36,8 @@ from verzuimdesk.domain.signals import (
     parse_signal_config,
     record_signals,
     register_signals,
-    signals_file,
 )
+from verzuimdesk.importers.signal_files import signals_file
 from verzuimdesk.storage.database import DatabaseError
 from verzuimdesk.storage.signal_loading import Cases, checks_kept, registration_checks
 

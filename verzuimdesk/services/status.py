@@ -31,9 +31,10 @@ from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.domain.engine import Light, PupilStatus, status_of
 from verzuimdesk.domain.forecasts import NO_FORECAST, Forecast, next_reference
 from verzuimdesk.domain.measures import desk_figures
-from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol, protocol_file
+from verzuimdesk.domain.protocol import Protocol, ProtocolError, parse_protocol
 from verzuimdesk.domain.records import PupilData
 from verzuimdesk.domain.signals import Signal, SignalConfig, sibling_range_start
+from verzuimdesk.importers.protocol_files import protocol_file
 from verzuimdesk.services import protocol_store, signal_status, status_codec
 from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.services.signal_status import EMPTY, RegisterRow, SignalPart

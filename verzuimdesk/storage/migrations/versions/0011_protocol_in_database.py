@@ -27,7 +27,8 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("school", sa.Column("protocol_text", sa.Text(), nullable=True))
     op.add_column("school", sa.Column("protocol_sha256", sa.String(length=64), nullable=False, server_default=""))
-    from verzuimdesk.domain.protocol import ProtocolError, parse_protocol, protocol_file, read_protocol
+    from verzuimdesk.domain.protocol import ProtocolError, parse_protocol
+    from verzuimdesk.importers.protocol_files import protocol_file, read_protocol
 
     bind = op.get_bind()
     for sid, ref in bind.execute(sa.text("SELECT id, protocol FROM school")).all():
