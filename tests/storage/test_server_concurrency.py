@@ -100,7 +100,8 @@ def test_another_apps_change_is_heard_and_its_own_is_not(demo: Database) -> None
              "from verzuimdesk.services.registration import AbsenceSpec, apply_edit\n"
              "from verzuimdesk.storage.database import open_database\n"
              "db = open_database(sys.argv[1])\n"
-             "apply_edit(db, add=[AbsenceSpec(5, date(2026, 11, 23), 'O')], user='juf')\n"
+             "from tests.actors import ib\n"
+             "apply_edit(db, add=[AbsenceSpec(5, date(2026, 11, 23), 'O')], by=ib('juf'))\n"
              "print(time.time())\n", demo.target],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
         assert other.returncode == 0, other.stderr
