@@ -155,12 +155,14 @@ def signals_in_turns(db: Database, runs: int) -> None:
         evaluated = [(p, ev, status_of(ev, TODAY)) for p in pupils for ev in (Evaluator(p, calendar, protocol),)]
         t = time.perf_counter()
         rows = [RegisterRow(p.id, p.name, st.enrolled, families[p.id],
-                            signal_status.record_part(ev, st, config, cases.get(p.id, ()), start, p.id in siblings))
+                            signal_status.record_part(ev, st, config, cases.get(p.id, ()), start, p.id in siblings),
+                            p.group)
                 for p, ev, st in evaluated]
         with db.read() as s:
             missing = signal_loading.missing_data(s, TODAY)
-        register = [r for r in rows if signal_status.needs_register(r, missing)]
-        signal_status.with_register_signals(register, config, TODAY, missing, True)
+            unchecked = signal_status.unchecked_registration(s, calendar, {p.group for p in pupils}, TODAY)
+        register = [r for r in rows if signal_status.needs_register(r, missing, unchecked)]
+        signal_status.with_register_signals(register, config, TODAY, missing, True, unchecked)
         alone.append((time.perf_counter() - t) * 1000)
     c, a = statistics.median(cold[1:]), statistics.median(alone[1:])
     print(f"       (c) signals and forecasts of all pupils alone: {a:8.1f} ms  (one cold status computation "
