@@ -95,7 +95,7 @@ def interleaved(url: str) -> None:
     db = open_database(url)
     pupil = 12
     cid = save_conversation(db, pupil_id=pupil, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                            participants="leerling, juf", summary="Begin.", by=ib, now=datetime(2026, 11, 23, 15))
+                            participants="leerling, juf", summary="Begin.", by=ib, now=datetime(2026, 11, 23, 15)).id
     with db.begin() as s:
         s.execute(text("DELETE FROM absence WHERE pupil_id = :p AND day = :d"), {"p": pupil, "d": TODAY})
         before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))

@@ -63,7 +63,7 @@ def test_a_talk_without_the_parents_has_only_the_schools_signature_and_the_write
     assert sem is not None
     cid = save_conversation(db, pupil_id=sem, kind="pupil", held_at=datetime(2025, 11, 20, 9, 0), participants="Sem",
                             summary="Gesprek met Sem over het verzuim.", by=ib('mkoster'),
-                            now=datetime(2025, 11, 21, 9, 0))
+                            now=datetime(2025, 11, 21, 9, 0)).id
     db.close()
     out = tmp_path / "gesprek.pdf"
     assert cli("export", "conversation", "--db", school_db, "--pupil", "1003", "--id", str(cid), "--out", out) == 0

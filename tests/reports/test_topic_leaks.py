@@ -131,7 +131,7 @@ def test_a_report_or_plan_keeps_its_chosen_topic_when_changed_without_one(tricky
     update_event(db, event_id=zat, kind="care_team", day=date(2025, 11, 13), note="ZAT: besproken, verslag",
                  by=IB, today=date(2025, 11, 21))
     plan = add_plan(db, pupil_id=sem, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
-                    by=IB)
+                    by=IB).id
     update_plan(db, plan_id=plan, kind="plan van aanpak", location="https://las.example/plan", start=date(2025, 11, 17),
                 note="evaluatie met vader", by=IB)
     with db.read() as s:
@@ -156,7 +156,7 @@ def test_an_agreement_its_writer_marks_as_health_stays_out_of_the_leerplicht_dos
                             agreements=[AgreementInput("Sem komt maandag weer op tijd", "vader"),
                                         AgreementInput("Moeder brengt Sem donderdag naar de afspraak in Dordrecht", "moeder",
                                                        topic="gezondheid")],
-                            by=IB, now=NOW, topic="verzuim")
+                            by=IB, now=NOW, topic="verzuim").id
     stored = get_conversation(db, conversation_id=cid, by=IB)
     assert [a.topic for a in stored.agreements] == [None, "gezondheid"]
     out, ouders = tmp_path / "lp.pdf", tmp_path / "ouders.pdf"

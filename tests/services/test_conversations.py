@@ -45,7 +45,7 @@ def test_talk_with_the_pupil_fulfils_talk_pupil(db: Database) -> None:
     assert open_kinds(db) == ["contact_parents", "contact_parents", "talk_pupil"]
     cid = save_conversation(db, pupil_id=WESSEL, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
                             participants="Wessel, juf", summary="Hij was bij zijn oma.", by=IB,
-                            agreements=[AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30))], now=NOW)
+                            agreements=[AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30))], now=NOW).id
     assert open_kinds(db) == ["contact_parents", "contact_parents"]
     c = get_conversation(db, conversation_id=cid, by=IB)
     assert c.agreements == (AgreementInput("Op tijd komen", "Wessel", date(2026, 11, 30), False),)
@@ -71,7 +71,7 @@ def test_bad_input_is_refused_in_dutch_and_writes_nothing(db: Database) -> None:
 
 def test_change_and_delete_are_audited_with_before_and_after(db: Database) -> None:
     cid = save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
-                            participants="vader", summary="Eerste versie", by=IB, now=NOW)
+                            participants="vader", summary="Eerste versie", by=IB, now=NOW).id
     save_conversation(db, pupil_id=WESSEL, kind="parents_phone", held_at=datetime(2026, 11, 23, 9, 0),
                       participants="vader", summary="Tweede versie", by=IB, conversation_id=cid, now=NOW)
     delete_conversation(db, conversation_id=cid, by=IB)

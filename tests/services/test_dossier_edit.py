@@ -24,7 +24,7 @@ def light(db: Database, pupil_id: int) -> str:  # noqa: F811  (not the fixture: 
 
 def test_duo_report_turns_red_to_orange_and_deleting_it_back(db: Database) -> None:  # noqa: F811
     assert light(db, VINCE) == "red"
-    eid = register_event(db, pupil_id=VINCE, kind="duo_report", day=TODAY, reference="VM-1", by=IB, today=TODAY)
+    eid = register_event(db, pupil_id=VINCE, kind="duo_report", day=TODAY, reference="VM-1", by=IB, today=TODAY).id
     assert light(db, VINCE) == "orange"
     update_event(db, event_id=eid, kind="duo_report", day=TODAY, reference="VM-2", note="", by=IB, today=TODAY)
     delete_event(db, event_id=eid, by=IB)
@@ -57,7 +57,7 @@ def test_plan_needs_a_location_and_a_sane_evaluation(db: Database) -> None:  # n
     with pytest.raises(Refused, match="ligt voor de startdatum"):
         add_plan(db, pupil_id=VINCE, kind="OPP", location="https://x", start=TODAY, evaluation=date(2026, 1, 1),
                  by=IB)
-    pid = add_plan(db, pupil_id=VINCE, kind="IHP", location="https://plannen/ihp", start=TODAY, by=IB)
+    pid = add_plan(db, pupil_id=VINCE, kind="IHP", location="https://plannen/ihp", start=TODAY, by=IB).id
     update_plan(db, plan_id=pid, kind="OPP", location="https://plannen/opp", start=TODAY, by=IB)
     with db.read() as s:
         assert [(p.kind, p.location) for p in s.scalars(select(PlanLink).where(PlanLink.pupil_id == VINCE))] == [

@@ -45,7 +45,7 @@ PEIL = date(2025, 11, 14)
 def test_a_vrijstelling_over_the_absence_takes_away_the_duo_report_and_shows_in_the_dossier(school: Database) -> None:
     pid, trigger = _reported_pupil(school, PEIL)
     eid = save_exemption(school, pupil_id=pid, start=date(2025, 8, 1), end=date(2025, 12, 31), article="5 onder a",
-                         note="Verklaring jeugdarts", by=ib('Marieke Aarts'))
+                         note="Verklaring jeugdarts", by=ib('Marieke Aarts')).id
     (p,) = school_status(school, PEIL, pupil_ids=[pid]).pupils
     assert not [a for a in p.status.actions if a.kind is ActionKind.DUO_REPORT]
     d = view_dossier(school, pupil_id=pid, peildatum=PEIL, by=IB, log=False)

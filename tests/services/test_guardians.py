@@ -74,7 +74,7 @@ def test_a_wrong_line_refuses_the_file_with_every_problem(school: Database) -> N
 
 def test_the_dossier_adds_edits_and_deletes_a_guardian(school: Database) -> None:
     p = pid(school, "1003")
-    gid = save_guardian(school, pupil_id=p, name="Ans Jansen", relation="oma", phone="0612345678", by=IB)
+    gid = save_guardian(school, pupil_id=p, name="Ans Jansen", relation="oma", phone="0612345678", by=IB).id
     save_guardian(school, pupil_id=p, guardian_id=gid, name="Ans Jansen", relation="pleegouder", by=IB)
     assert [g.line() for g in guardians_of(school, p)] == ["Ans Jansen (pleegouder)"]
     with pytest.raises(Refused, match="De naam is leeg"):

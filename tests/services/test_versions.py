@@ -45,7 +45,7 @@ def db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
 def talk(db: Database, summary: str, user: str, cid: int | None = None, version: int | None = None) -> int:
     return save_conversation(db, pupil_id=WESSEL, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
                              participants="Wessel, juf", summary=summary, by=ib(user), conversation_id=cid,
-                             now=NOW, version=version)
+                             now=NOW, version=version).id
 
 
 def test_a_conversation_saved_by_someone_else_since_it_was_opened_is_not_overwritten(db: Database) -> None:

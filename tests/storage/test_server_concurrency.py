@@ -53,7 +53,7 @@ def client(url: str, name: str, conversation_id: int, pupil_id: int, edits: int)
 def test_apps_editing_the_same_conversation_and_cell_lose_no_update_and_keep_one_audit_chain(demo: Database) -> None:
     pupil = 12
     cid = save_conversation(demo, pupil_id=pupil, kind="pupil", held_at=datetime(2026, 11, 23, 10, 0),
-                            participants="leerling, juf", summary="Begin.", by=IB, now=datetime(2026, 11, 23, 15))
+                            participants="leerling, juf", summary="Begin.", by=IB, now=datetime(2026, 11, 23, 15)).id
     with demo.begin() as s:
         s.execute(text("DELETE FROM absence WHERE pupil_id = :p AND day = :d"), {"p": pupil, "d": TODAY})
         before = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))

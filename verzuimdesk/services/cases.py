@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.quarterly import CLOSE_REASONS, INTERVENTIONS, MAIN_CAUSES, SHARE_TEXTS, SHARES
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
@@ -123,7 +124,7 @@ def _check(form: CaseForm) -> None:
         raise DatabaseError("Traject niet opgeslagen: " + "; ".join(problems) + ".")
 
 
-def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> int:
+def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> Saved:
     """Create or update the case; a changed status or share adds a history row from `on`. Audited."""
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
@@ -178,11 +179,11 @@ def save_case(db: Database, form: CaseForm, *, on: date, by: Actor) -> int:
                                                     "reden": form.close_reason, "regiehouder": form.regiehouder,
                                                     "duo_melding": [form.duo_report_date,
                                                                     form.duo_report_number]}})
-        return case.id
+        return Saved(case.id, OpChanges.pupils(form.pupil_id))
 
 
 def dismiss_candidate(db: Database, *, pupil_id: int, start: date, category: str, reason: str, on: date,
-                      by: Actor) -> int:
+                      by: Actor) -> Saved:
     """Dismiss the candidate (PROTOCOLS.md §5) whose proposed start is `start`, with a reason. It stays
     visible, greyed, and `undo_dismissal` brings it back. Audited."""
     require(by, Permission.EDIT_DOSSIER)
@@ -204,10 +205,10 @@ def dismiss_candidate(db: Database, *, pupil_id: int, start: date, category: str
         s.flush()
         audit.append(s, user=user, action="create", entity="voorstel_afgewezen", entity_id=row.id, pupil_id=pupil_id,
                      detail={"start": start, "categorie": category, "reden": reason})
-        return row.id
+        return Saved(row.id, OpChanges.pupils(pupil_id))
 
 
-def undo_dismissal(db: Database, *, pupil_id: int, start: date, by: Actor) -> None:
+def undo_dismissal(db: Database, *, pupil_id: int, start: date, by: Actor) -> OpChanges:
     """Bring a dismissed candidate back onto the list as a proposal. Audited."""
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
@@ -219,3 +220,4 @@ def undo_dismissal(db: Database, *, pupil_id: int, start: date, by: Actor) -> No
         audit.append(s, user=user, action="delete", entity="voorstel_afgewezen", entity_id=row.id, pupil_id=pupil_id,
                      detail={"start": start, "categorie": row.category, "reden": row.reason})
         s.delete(row)
+    return OpChanges.pupils(pupil_id)

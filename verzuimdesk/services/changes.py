@@ -44,6 +44,14 @@ WHOLE_SCHOOL = OpChanges(school=True)
 CHECKS = OpChanges(checks=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a service that makes or changes one row answers: the row's id and what it changed."""
+
+    id: int
+    changes: OpChanges
+
+
 def changes_of(result: object) -> OpChanges | None:
     """The changes a service's answer carries: the answer itself, or its `.changes`."""
     if isinstance(result, OpChanges):

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from verzuimdesk.domain.codes import ConversationKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.refusal import Refused
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require, require_pupils
 from verzuimdesk.services.versions import check_version
 from verzuimdesk.storage import audit
@@ -118,7 +118,7 @@ def _shown(kind: str, held_at: datetime, participants: str, summary: str, topic:
 def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: datetime, participants: str,
                       summary: str, agreements: Sequence[AgreementInput] = (), by: Actor,
                       conversation_id: int | None = None, now: datetime | None = None,
-                      topic: str | None = None, version: int | None = None) -> int:
+                      topic: str | None = None, version: int | None = None) -> Saved:
     """Create (conversation_id None) or replace a conversation with its agreements; its id.
 
     `topic` is what the writer chose; None takes the kind's default, or *gezondheid* when the summary
@@ -147,7 +147,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
             s.flush()
             audit.append(s, user=user, action="create", entity="conversation", entity_id=c.id, pupil_id=pupil_id,
                          detail={"na": _snapshot(c)})
-            return c.id
+            return Saved(c.id, OpChanges.pupils(pupil_id))
         found = s.scalar(select(Conversation).options(selectinload(Conversation.agreements))
                          .where(Conversation.id == conversation_id, Conversation.pupil_id == pupil_id))
         if found is None:
@@ -166,7 +166,7 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         s.flush()
         audit.append(s, user=user, action="update", entity="conversation", entity_id=found.id, pupil_id=pupil_id,
                      detail={"voor": before, "na": _snapshot(found)})
-        return found.id
+        return Saved(found.id, OpChanges.pupils(pupil_id))
 
 
 def delete_conversation(db: Database, *, conversation_id: int, by: Actor) -> OpChanges:

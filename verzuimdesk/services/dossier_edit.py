@@ -18,7 +18,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.domain.refusal import Refused
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -80,7 +80,7 @@ def _event_snapshot(e: EventRow) -> dict[str, Any]:
 
 
 def register_event(db: Database, *, pupil_id: int, kind: str, day: date, reference: str = "", note: str = "",
-                   by: Actor, today: date | None = None, topic: str | None = None) -> int:
+                   by: Actor, today: date | None = None, topic: str | None = None) -> Saved:
     """A report made or a step taken; its id."""
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
@@ -95,7 +95,7 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
         s.flush()
         audit.append(s, user=user, action="create", entity="event", entity_id=e.id, pupil_id=pupil_id,
                      detail={"na": _event_snapshot(e)})
-        return e.id
+        return Saved(e.id, OpChanges.pupils(pupil_id))
 
 
 def update_event(db: Database, *, event_id: int, kind: str, day: date, reference: str = "", note: str = "",
@@ -151,7 +151,7 @@ def _check_plan(kind: str, location: str, start: date, evaluation: date | None) 
 
 
 def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: date, evaluation: date | None = None,
-             note: str = "", by: Actor, topic: str | None = None) -> int:
+             note: str = "", by: Actor, topic: str | None = None) -> Saved:
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
     _check_plan(kind, location, start, evaluation)
@@ -166,7 +166,7 @@ def add_plan(db: Database, *, pupil_id: int, kind: str, location: str, start: da
         s.flush()
         audit.append(s, user=user, action="create", entity="plan", entity_id=p.id, pupil_id=pupil_id,
                      detail={"na": _plan_snapshot(p)})
-        return p.id
+        return Saved(p.id, OpChanges.pupils(pupil_id))
 
 
 def update_plan(db: Database, *, plan_id: int, kind: str, location: str, start: date,

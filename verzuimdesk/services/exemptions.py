@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
 from verzuimdesk.domain.refusal import Refused
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -72,7 +72,7 @@ def _checked(start: date | None, end: date | None, article: str, note: str) -> t
 
 
 def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date | None, article: str,
-                   note: str = "", exemption_id: int | None = None, by: Actor) -> int:
+                   note: str = "", exemption_id: int | None = None, by: Actor) -> Saved:
     """Record a vrijstelling (exemption_id None) or change one; returns its id."""
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
@@ -94,7 +94,7 @@ def save_exemption(db: Database, *, pupil_id: int, start: date | None, end: date
         s.flush()
         audit.append(s, user=user, action=action, entity="exemption", entity_id=row.id, pupil_id=pupil_id,
                      detail={"van": start_day.isoformat(), "tot": end.isoformat() if end else "", "artikel": code})
-        return row.id
+        return Saved(row.id, OpChanges.pupils(pupil_id))
 
 
 def delete_exemption(db: Database, *, exemption_id: int, by: Actor) -> OpChanges:

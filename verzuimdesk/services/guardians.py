@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.guardians import guardian_problems
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.importers.guardians import GuardianIn, read_guardians
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.imports import unit_of_work
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
@@ -62,7 +62,7 @@ def _checked(name: str, relation: str, phone: str, email: str) -> tuple[str, str
 
 
 def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "", phone: str = "", email: str = "",
-                  guardian_id: int | None = None, by: Actor) -> int:
+                  guardian_id: int | None = None, by: Actor) -> Saved:
     """Add a guardian (guardian_id None) or change one; returns its id."""
     require(by, Permission.EDIT_DOSSIER)
     user = audit_name(by)
@@ -84,7 +84,7 @@ def save_guardian(db: Database, *, pupil_id: int, name: str, relation: str = "",
         s.flush()
         audit.append(s, user=user, action=action, entity="guardian", entity_id=g.id, pupil_id=pupil_id,
                      detail={"naam": name, "relatie": relation})
-        return g.id
+        return Saved(g.id, OpChanges.pupils(pupil_id))
 
 
 def delete_guardian(db: Database, *, guardian_id: int, by: Actor) -> OpChanges:

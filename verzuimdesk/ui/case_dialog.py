@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.vocabulary import (
     CLOSE_BACK,
     CLOSE_REASONS,
@@ -170,6 +169,5 @@ class CaseDialog(QDialog):
     def save(self) -> None:
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,
                                                  by=self.ctx.account),
-                     refused=lambda exc: self.error.setText(str(exc)),
-                     changes=OpChanges.pupils(self.pupil_id)) is not None:
+                     refused=lambda exc: self.error.setText(str(exc))) is not None:
             self.accept()

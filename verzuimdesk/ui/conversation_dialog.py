@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import Saved
 from verzuimdesk.services.conversation_guides import Guide, conversation_guides
 from verzuimdesk.services.conversations import (
     AgreementInput,
@@ -354,25 +354,24 @@ class ConversationDialog(QDialog):
             self._topic_chosen = True
 
     def save(self) -> None:
-        conversation_id = run_write(self.ctx, self._write, refused=self._refused,
-                                    changes=OpChanges.pupils(self.pupil_id))
-        if conversation_id is not None:
-            self.saved.emit(conversation_id)
+        saved = run_write(self.ctx, self._write, refused=self._refused)
+        if saved is not None:
+            self.saved.emit(saved.id)
             self.accept()
 
-    def _write(self) -> int:
+    def _write(self) -> Saved:
         """The conversation saved and its draft gone, before the dossier hears of it (and lists drafts)."""
         agreements = self.agreement_inputs()
         if self.summary.toPlainText().strip():
             self._check_health_words()
-        conversation_id = save_conversation(
+        saved = save_conversation(
             self.ctx.db, pupil_id=self.pupil_id, kind=str(self.kind.currentData()),
             held_at=self.when.dateTime().toPython(), participants=self.participants.text(),
             summary=self.summary.toPlainText(), agreements=agreements, by=self.ctx.account,
             conversation_id=self.conversation_id, topic=str(self.topic.currentData()), version=self.version)
         self.timer.stop()
         discard_draft(self.ctx.db, key=self.key, by=self.ctx.account)
-        return conversation_id
+        return saved
 
     def _refused(self, exc: Exception) -> None:
         self.message.setText(str(exc))

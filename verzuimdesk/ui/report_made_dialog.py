@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.dossier_edit import REPORT_KINDS, register_event, update_event
 from verzuimdesk.services.vocabulary import ActionKind
 from verzuimdesk.ui.context import AppContext
@@ -94,16 +94,15 @@ class ReportMadeDialog(QDialog):
                     topic=self.topic.value())
         event_id = self.event_id
 
-        def write() -> int:
+        def write() -> Saved | OpChanges:
             if event_id is None:
                 return register_event(self.ctx.db, pupil_id=self.pupil_id, **args)  # type: ignore[arg-type]
-            update_event(self.ctx.db, event_id=event_id, **args)  # type: ignore[arg-type]
-            return 0
+            return update_event(self.ctx.db, event_id=event_id, **args)  # type: ignore[arg-type]
 
-        new_id = run_write(self.ctx, write, refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
-        if new_id is None:
+        done = run_write(self.ctx, write, refused=self._refused)
+        if done is None:
             return
-        self.saved.emit(new_id)
+        self.saved.emit(done.id if isinstance(done, Saved) else 0)  # 0: an existing report changed
         self.accept()
 
     def _refused(self, exc: Exception) -> None:

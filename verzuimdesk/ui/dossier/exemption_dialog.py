@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.exemptions import (
     ARTICLES,
     ExemptionView,
@@ -130,9 +129,9 @@ class ExemptionDialog(QDialog):
         article = str(self.article.currentData())
         saved = run_write(self.ctx, lambda: save_exemption(
             self.ctx.db, pupil_id=self.pupil_id, exemption_id=eid, start=start, end=end, article=article, note=note,
-            by=self.ctx.account), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+            by=self.ctx.account), refused=self._refused)
         if saved is not None:
-            self._load(select=saved)
+            self._load(select=saved.id)
 
     def _refused(self, exc: Exception) -> None:
         self.message.setText(str(exc))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.guardians import GuardianView, delete_guardian, guardians_of, save_guardian
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
@@ -93,9 +92,9 @@ class GuardiansDialog(QDialog):
         gid = run_write(self.ctx, lambda: save_guardian(
             self.ctx.db, pupil_id=self.pupil_id, guardian_id=self.current.id if self.current else None,
             name=self.name.text(), relation=self.relation.text(), phone=self.phone.text(), email=self.email.text(),
-            by=self.ctx.account), refused=self._refused, changes=OpChanges.pupils(self.pupil_id))
+            by=self.ctx.account), refused=self._refused)
         if gid is not None:
-            self._load(select=gid)
+            self._load(select=gid.id)
 
     def _refused(self, exc: Exception) -> None:
         self.message.setText(str(exc))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.dossier_edit import PLAN_KINDS, add_plan, update_plan
 from verzuimdesk.services.dossier_view import PlanItem
 from verzuimdesk.ui.context import AppContext
@@ -87,16 +87,14 @@ class PlanDialog(QDialog):
         by = self.ctx.account
         plan_id = self.plan_id
 
-        def write() -> bool:
+        def write() -> Saved | OpChanges:
             if plan_id is None:
-                add_plan(self.ctx.db, pupil_id=self.pupil_id, kind=kind, location=location, start=start,
+                return add_plan(self.ctx.db, pupil_id=self.pupil_id, kind=kind, location=location, start=start,
                          evaluation=evaluation, note=self.note.text(), by=by, topic=self.topic.value())
-            else:
-                update_plan(self.ctx.db, plan_id=plan_id, kind=kind, location=location, start=start,
-                            evaluation=evaluation, note=self.note.text(), by=by, topic=self.topic.value())
-            return True
+            return update_plan(self.ctx.db, plan_id=plan_id, kind=kind, location=location, start=start,
+                               evaluation=evaluation, note=self.note.text(), by=by, topic=self.topic.value())
 
-        if run_write(self.ctx, write, refused=self._refused, changes=OpChanges.pupils(self.pupil_id)):
+        if run_write(self.ctx, write, refused=self._refused):
             self.accept()
 
     def _refused(self, exc: Exception) -> None:

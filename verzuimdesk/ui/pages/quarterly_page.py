@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.quarterly import quarterly_list
 from verzuimdesk.services.vocabulary import QuarterlyRow, format_date, reference_date
 from verzuimdesk.ui.context import AppContext
@@ -237,16 +237,15 @@ class QuarterlyPage(QWidget):
                 return
             reason = asked
 
-        def write() -> bool:
+        def write() -> Saved | OpChanges | bool:
             if kind == DISMISSED:
-                undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, by=self.ctx.account)
-            elif kind == PROPOSAL:
-                dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category, reason=reason,
-                                  on=self.ctx.peildatum, by=self.ctx.account)
-            return True
+                return undo_dismissal(self.ctx.db, pupil_id=pupil_id, start=r.start, by=self.ctx.account)
+            if kind == PROPOSAL:
+                return dismiss_candidate(self.ctx.db, pupil_id=pupil_id, start=r.start, category=r.category,
+                                         reason=reason, on=self.ctx.peildatum, by=self.ctx.account)
+            return True  # nothing to write
 
-        if run_write(self.ctx, write, refused=lambda exc: self.error.setText(str(exc)),
-                     changes=OpChanges.pupils(pupil_id)):
+        if run_write(self.ctx, write, refused=lambda exc: self.error.setText(str(exc))):
             self.error.clear()
 
     def _open_dossier(self) -> None:
