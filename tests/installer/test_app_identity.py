@@ -12,7 +12,7 @@ from PySide6.QtGui import QImageReader
 from pytestqt.qtbot import QtBot
 
 from verzuimdesk import __version__
-from verzuimdesk.domain import protocol
+from verzuimdesk.importers import protocol_files
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
@@ -65,4 +65,4 @@ def test_protocols_are_found_inside_a_frozen_bundle(monkeypatch: pytest.MonkeyPa
     bundled.mkdir(parents=True)
     shutil.copy(ROOT / "resources" / "protocols" / "tilburg-po.toml", bundled)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert [pid for pid, _name in protocol.list_protocols()] == ["tilburg-po"]
+    assert [pid for pid, _name in protocol_files.list_protocols()] == ["tilburg-po"]
