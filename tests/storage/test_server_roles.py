@@ -60,7 +60,7 @@ def raw(school: str, user: str, password: str):  # type: ignore[no-untyped-def]
 
 
 def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
-        school: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        school: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import json
 
     import psycopg
@@ -113,6 +113,10 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
     capsys.readouterr()
     assert run(["status", "--db", school.replace(":///", "://juf@/"), "--date", "2025-11-12", "--json"]) == 0
     assert [p["leerlingnummer"] for p in json.loads(capsys.readouterr().out)["pupils"]] == ["1002"]
+    # ... and keeps to her role: documents about a pupil are the IB-er's, also of her own pupil.
+    assert run(["export", "dossier", "--db", school.replace(":///", "://juf@/"), "--pupil", "1002",
+                "--recipient", "ouders", "--out", str(tmp_path / "d.pdf")]) == 1
+    assert "Alleen de IB-er" in capsys.readouterr().err and not (tmp_path / "d.pdf").exists()
     monkeypatch.delenv("PGPASSWORD")
 
     db, ib = login(school, username="ib", password=PASSPHRASE)

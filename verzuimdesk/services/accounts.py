@@ -77,8 +77,14 @@ def account_of(db: Database, username: str) -> Account:
 
 
 def acting_account(db: Database) -> Account:
-    """Who acts on an opened database: the account whose password opened it; on a database without key
-    slots (a plain file, a server database) nobody logged in, and the school-wide role acts."""
+    """Who acts on an opened database: the account whose password opened it; on a server, the account of
+    the login in the address (the owner who ran init has none and acts school-wide); on a plain file
+    nobody logged in, and the school-wide role acts."""
+    if db.engine.dialect.name == "postgresql":
+        login_name = (db.engine.url.username or "").strip().lower()
+        with db.read() as session:
+            known = session.scalar(select(Staff.id).where(Staff.username == login_name)) is not None
+        return account_of(db, login_name) if known else SCHOOL_WIDE
     if not db.encrypted:
         return SCHOOL_WIDE
     return account_of(db, db.user)
