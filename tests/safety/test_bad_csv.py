@@ -181,3 +181,17 @@ def test_odd_minutes_late_are_refused_in_dutch(base: tuple[Path, bytes, Path], l
         assert_dutch_refusal(refused.value)
         assert "kolom minuten_te_laat: " in str(refused.value) and "geen positief aantal minuten" in str(refused.value)
         assert dump(db) == tables
+
+
+def test_a_line_of_only_separators_is_a_blank_line(base: tuple[Path, bytes, Path]) -> None:
+    """Found by the tests above: ';;;;' (a spreadsheet's empty row) is skipped like a blank line, in
+    every kind of file, and a file of nothing else adds nothing."""
+    src, key, copy = base
+    heads = {"pupils": "leerlingnummer;voornaam;achternaam;groep;inschrijfdatum", "absences": "leerlingnummer;datum;code",
+             "events": "leerlingnummer;datum;soort"}
+    for kind, head in heads.items():
+        with opened_copy(src, copy, key) as db:
+            tables = {t: rows for t, rows in dump(db).items() if t != "audit_log"}  # the import is logged
+            change = IMPORTS[kind](db, f"{head}\r\n\r\n{';' * head.count(';')}\r\n".encode(), source="bestand.csv",
+                                   by=IB)
+            assert change.added == 0 and {t: rows for t, rows in dump(db).items() if t != "audit_log"} == tables
