@@ -8,8 +8,7 @@ no SQLAlchemy through this module."""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from verzuimdesk.services.lending import lender
 
 _FROM = {
     "ARTICLE_NL": "verzuimdesk.domain.verlof",
@@ -69,9 +68,4 @@ _FROM = {
 __all__ = sorted(_FROM)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _FROM:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_FROM[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lender(__name__, _FROM, globals())
