@@ -26,6 +26,7 @@ from verzuimdesk.storage.database import open_database
 from verzuimdesk.storage.models import AuditEntry, EventRow
 
 WRITER = Path(__file__).with_name("writer.py")
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 100
 SEED = 20251106
 
@@ -36,7 +37,7 @@ class ForkServer:
     def __init__(self, db_path: Path, fifo_dir: Path) -> None:
         self.fifo_dir = fifo_dir
         self.proc = subprocess.Popen([sys.executable, str(WRITER), str(db_path)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+                                     stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
     def ask(self, line: str) -> str:
         assert self.proc.stdin is not None and self.proc.stdout is not None
