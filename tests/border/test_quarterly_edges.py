@@ -21,7 +21,7 @@ FIRST = quarter_start(date(2026, 3, 15))
 
 
 def test_a_candidate_on_the_quarters_first_day_only_is_found() -> None:
-    assert FIRST == date(2025, 12, 16)
+    assert date(2025, 12, 16) == FIRST
     m = PupilMeasures(pupil(whole_days(date(2025, 11, 17), 21, "O")), CAL)
     assert candidate_at(m, FIRST) is not None and candidate_at(m, date(2025, 12, 17)) is None
     found = period_candidate(m, FIRST, date(2026, 3, 15))
