@@ -3320,8 +3320,8 @@ Openen?</translation>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
-        <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+        <source>Accounts with a password exist on an encrypted database or a server. This database is a file that is not encrypted (such as the demo school).</source>
+        <translation>Accounts met een wachtwoord bestaan op een versleutelde database of een server. Deze database is een bestand dat niet versleuteld is (zoals de demoschool).</translation>
     </message>
     <message>
         <source>Switch on…</source>

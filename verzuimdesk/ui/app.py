@@ -118,7 +118,9 @@ class Session(QObject):
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None
-        if db.encrypted:
+        from verzuimdesk.services.accounts import has_logins
+
+        if has_logins(db):  # an encrypted file, or a server: each person's own password unlocks it
             from verzuimdesk.ui.idle_lock import IdleWatcher
             from verzuimdesk.ui.settings import idle_lock_minutes
 
@@ -129,7 +131,9 @@ class Session(QObject):
     def lock(self, idle: bool = False) -> None:
         """Hide every window of the app (widgets keep their text) until the same user logs in again, or
         another user logs in (then this user's windows close and a new session starts)."""
-        if not self.ctx.db.encrypted or not self.window.isVisible():
+        from verzuimdesk.services.accounts import has_logins
+
+        if not has_logins(self.ctx.db) or not self.window.isVisible():
             return
         from verzuimdesk.ui.login_dialog import LoginDialog
 
@@ -138,6 +142,10 @@ class Session(QObject):
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # dossiers and dialogs too
         for w in hidden:
             w.hide()
+        # On a server the connections close and the password is forgotten: nothing reads or writes until
+        # the password is typed again (a laptop's file stays encrypted on disk; its window hides).
+        self.follower.stop()
+        self.ctx.db.lock()
         dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True, idle=idle)
         if not dialog.exec() or dialog.result_value is None:
             for w in hidden:
@@ -145,7 +153,14 @@ class Session(QObject):
             return
         db, account = dialog.result_value
         if account.username == self.ctx.account.username:
+            self.ctx.db.resume_from(db)  # on a server: the password just typed opens the connections again
             db.close()  # the check opened its own connection; the app keeps its own
+            if self.ctx.db.path is None:  # what others changed while it was locked was not heard: follow all
+                from verzuimdesk.services.changes import OpChanges
+                from verzuimdesk.ui.server_follow import ServerFollower
+
+                self.follower = ServerFollower(self.ctx)
+                self.ctx.changed(OpChanges.whole_school())
             for w in hidden:
                 w.show()
             if self.watcher:
