@@ -95,6 +95,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <source>Delete this for good now?</source>
         <translation>Dit nu definitief verwijderen?</translation>
     </message>
+    <message>
+        <source>Something unexpected went wrong. What was already saved is intact: every change is saved whole or not at all. Check whether your last change is there.
+
+The technical details (without pupil data) are in %1. Send that file to your ICT coordinator if this happens again.</source>
+        <translation>Er ging iets onverwachts mis. Wat al was opgeslagen is heel gebleven: elke wijziging wordt in zijn geheel of helemaal niet opgeslagen. Kijk of uw laatste wijziging er staat.
+
+De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand naar uw ICT-coördinator als dit nog eens gebeurt.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
