@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,14 +25,13 @@ from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, Passphras
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
+from verzuimdesk.storage.raw import MIGRATIONS, SQLITE_NOTADB, connect_file, heads_in_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["Database", "DatabaseError", "PassphraseRequired", "is_encrypted", "is_url", "open_database", "sqlite_path"]
-
-MIGRATIONS = Path(__file__).with_name("migrations")
-
+__all__ = ["SQLITE_NOTADB", "Database", "DatabaseError", "PassphraseRequired", "connect_file", "is_encrypted", "is_url",
+           "open_database", "sqlite_path"]
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
 CACHE_KIB = 32 * 1024  # page cache per connection
@@ -52,19 +49,6 @@ def _pragmas(dbapi_conn: Any) -> None:
     # fitted, which made reading its statuses grow faster than the school.
     cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cur.close()
-
-
-def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
-    """A plain DB-API connection (for backups and checks), keyed when the file is encrypted."""
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-    if key is None:
-        return sqlite3.connect(uri, uri=True)
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(uri, uri=True)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f'PRAGMA key="{vault.sqlcipher_key(key)}"')
-    return conn
 
 
 # This app on a server: its writes carry the name, so it can skip its own in what it hears (NOTIFY).
@@ -143,28 +127,17 @@ def alembic_config() -> Config:
     return cfg
 
 
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
-
-
 @cache
 def head_revision() -> str | None:
     """The newest migration, read from the versions folder without importing Alembic (a start of the app
-    or of a command only compares it with the database's). The one revision no other names as its
-    down_revision; more than one head is an error Alembic would refuse too."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            revisions.add(found["revision"])
-            if found.get("down_revision"):
-                downs.add(found["down_revision"])
-    heads = revisions - downs
+    or of a command only compares it with the database's). More than one head is an error Alembic would
+    refuse too: Alembic says so."""
+    heads = heads_in_folder()
     if len(heads) != 1:
         from alembic.script import ScriptDirectory
 
         return ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return heads.pop()
+    return next(iter(heads))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -259,9 +232,6 @@ def _looks_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         head = fh.read(4096)
     return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
-
-
-SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
