@@ -63,9 +63,12 @@ def test_a_key_in_the_grid_recomputes_no_hidden_page(window: MainWindow, monkeyp
 def test_a_hidden_page_shows_the_new_peildatum_when_shown(window: MainWindow, qtbot: QtBot) -> None:
     window.nav.setCurrentRow(MainWindow.PAGE_REGISTRATION)
     before = window.overview_page.title.text()
+    window.nav.setCurrentRow(MainWindow.PAGE_QUARTERLY)  # built, then hidden again
+    window.nav.setCurrentRow(MainWindow.PAGE_REGISTRATION)
     quarterly = window.page_widgets[MainWindow.PAGE_QUARTERLY]
     window.peildatum.setDate(date(2026, 8, 20))  # the Kwartaallijst's reference date moves to 15 sep
     assert window.overview_page.title.text() == before  # hidden: not computed
+    assert "15 sep 2026" not in quarterly.title.text()  # type: ignore[attr-defined]
     window.nav.setCurrentRow(MainWindow.PAGE_QUARTERLY)
     assert "15 sep 2026" in quarterly.title.text()  # type: ignore[attr-defined]
     window.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)

@@ -15,8 +15,8 @@ from datetime import date
 
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RUN_KIND, Evaluator
-from verzuimdesk.domain.engine import Action, status_of
+from verzuimdesk.domain.conditions import RUN_KIND, Evaluator, reports_to_duo
+from verzuimdesk.domain.engine import Action, _due, restarts, status_of
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.measures import NOT_ABSENT
 from verzuimdesk.domain.protocol import Rule
@@ -72,6 +72,16 @@ def duo_sheet(ev: Evaluator, on: date, rule_id: str | None = None) -> DuoSheet |
 
 
 def _answered_by(ev: Evaluator, report: Event, rule_id: str | None, on: date) -> DuoSheet | None:
+    for rule in ev.protocol.rules:  # a restart rule: the trigger its history matched to this report
+        if not (restarts(rule) and reports_to_duo(rule) and rule_id in (None, rule.id)):
+            continue
+        lev = ev.for_rule(rule)
+        for trig, _after, rep in lev.restart_history(rule, report.day):
+            if rep is not None and rep.id == report.id:
+                spec = next(a for a in rule.actions if a.kind is ActionKind.DUO_REPORT)
+                action = Action(spec.kind, rule.id, trig, _due(lev, spec, trig, None), spec.legal, spec.regie,
+                                spec.term, spec.term_unit, True, report.id, False)
+                return sheet_of(ev, action, on, report)
     status = status_of(ev, report.day)
     for a in status.actions:
         if a.kind is ActionKind.DUO_REPORT and a.done_by == report.id and rule_id in (None, a.rule_id):

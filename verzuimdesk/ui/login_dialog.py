@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +35,35 @@ def demo_hint(target: str) -> str:
     lines = [QCoreApplication.translate("LoginDialog", "Demo school: log in as one of these to try each role.")]
     lines += [f"{role}: {user} / {password}" for role, user, password in accounts]
     return "\n".join(lines)
+
+
+class _WarmUp:
+    """`services.warm_up` on a thread of its own, started once the login dialog is painted: a user takes
+    seconds to type a password, and the imports it does would otherwise follow the password. The
+    login waits for it to end before it imports anything itself (two threads importing the same
+    modules at once may see each other's half-made modules). It derives no key and opens nothing:
+    the password is not known to it."""
+
+    thread: threading.Thread | None = None
+
+    @classmethod
+    def start(cls) -> None:
+        if cls.thread is not None or "verzuimdesk.services.warm_up" in sys.modules:
+            return  # under way, done, or the app is loaded already (the lock screen)
+        cls.thread = threading.Thread(target=cls._run, name="warm-up", daemon=True)
+        cls.thread.start()
+
+    @staticmethod
+    def _run() -> None:
+        with contextlib.suppress(Exception):  # the login imports again and reports what is wrong
+            from verzuimdesk.services.warm_up import warm_up
+
+            warm_up()
+
+    @classmethod
+    def wait(cls) -> None:
+        if cls.thread is not None:
+            cls.thread.join()
 
 
 class LoginDialog(QDialog):
@@ -72,7 +105,12 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, _WarmUp.start)  # after the first paint: the dialog shows first
+
     def try_login(self) -> None:
+        _WarmUp.wait()
         from verzuimdesk.services.account_admin import must_change_password
         from verzuimdesk.services.accounts import login
 

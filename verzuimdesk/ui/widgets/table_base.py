@@ -41,6 +41,11 @@ class PlainRowsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def display_texts(self, col: int) -> list[str]:
+        """Every row's text in column `col`, as shown (for fitting the columns without asking Qt's way)."""
+        display = Qt.ItemDataRole.DisplayRole
+        return [str(self.data(self.index(r, col), display) or "") for r in range(len(self._rows))]
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,0 +1,41 @@
+"""The restart after a report on awkward data (PROTOCOLS.md §1b): a report registered after the
+vervolgmelding's 16 hours were already reached answers the first trigger only, and its sheet printed
+again for the file is the sheet of that first report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.domain.helpers import CAL, ev, pupil, whole_days
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.duo_sheet import FOLLOW_UP, SIXTEEN_HOURS, duo_sheet
+from verzuimdesk.domain.engine import evaluate
+from verzuimdesk.domain.protocol import Protocol
+
+# Mon 15 – Tue 23 Sep 2025 unauthorised every day: 16 h reached Thu 18 Sep, and counted again from
+# Fri 19 Sep, 16 h once more on Tue 23 Sep. The school registers its (first) report only on Thu 25 Sep.
+LATE_REPORT = date(2025, 9, 25)
+
+
+def case() -> tuple[list, object]:  # type: ignore[type-arg]
+    return whole_days(date(2025, 9, 15), 7, "O"), ev(LATE_REPORT, ActionKind.DUO_REPORT)
+
+
+def test_one_late_report_does_not_also_answer_the_vervolgmelding(hw: Protocol) -> None:
+    recs, report = case()
+    s = evaluate(pupil(recs, [report]), CAL, hw, LATE_REPORT)  # type: ignore[list-item]
+    duo = [(a.trigger_date, a.done) for a in s.actions if a.rule_id == "HW-16U"]
+    assert duo == [(date(2025, 9, 23), False)]  # the vervolgmelding is still to be made
+
+
+def test_the_late_reports_sheet_printed_again_is_the_first_report(hw: Protocol) -> None:
+    recs, report = case()
+    e = Evaluator(pupil(recs, [report]), CAL, hw)  # type: ignore[list-item]
+    sheet = duo_sheet(e, LATE_REPORT)
+    assert sheet is not None and sheet.kind == SIXTEEN_HOURS and sheet.report == report
+    assert (sheet.begin, sheet.end, sheet.minutes) == (date(2025, 9, 15), date(2025, 9, 18), 1215)
+    # The sheet of the open vervolgmelding: from the day after the first einddatum, not yet reported.
+    nxt = duo_sheet(e, date(2025, 9, 26))
+    assert nxt is not None and nxt.kind == FOLLOW_UP and nxt.report is None and nxt.previous == report
+    assert (nxt.begin, nxt.end, nxt.minutes) == (date(2025, 9, 19), date(2025, 9, 23), 990)
