@@ -43,6 +43,12 @@ def acting_account(db: Database) -> Account:
     return account_of(db, db.user)
 
 
+def has_logins(db: Database) -> bool:
+    """Whether people log in to `db` with a password of their own: an encrypted file, or a server (each
+    person's own role). An unencrypted file (the demo) has no passwords, and nothing to lock."""
+    return db.encrypted or sqlite_path(db.target) is None
+
+
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
     if sqlite_path(target) is None:  # a server: the person's own PostgreSQL role (services/server_accounts.py)
@@ -105,6 +111,11 @@ def add_account(db: Database, *, by: Account, username: str, name: str, role: Ro
 
 
 def change_password(db: Database, *, account: Account, old: str, new: str) -> None:
+    if sqlite_path(db.target) is None:  # a server: the person's own role gets a new SCRAM verifier
+        from verzuimdesk.services.server_accounts import change_own_password
+
+        change_own_password(db, account=account, old=old, new=new)
+        return
     slots = _vault_path(db)
     v = vault.Vault.load(slots)
     try:

@@ -20,7 +20,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from verzuimdesk.storage import audit, swap, vault
+from verzuimdesk.storage import audit, server_login, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
@@ -65,15 +65,27 @@ def server_dsn(db: Database) -> str | None:
     """The libpq address of a PostgreSQL database (for a connection of its own); None for SQLite."""
     if db.engine.dialect.name != "postgresql":
         return None
-    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    url = db.engine.url.set(drivername="postgresql")
+    login = server_login.of(db.engine)
+    if login is not None:
+        if login.locked:
+            raise server_login.ServerLocked(server_login.LOCKED)
+        if login.password is not None:
+            url = url.set(password=login.password)
+    return url.render_as_string(hide_password=False)
 
 
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
         address = server_url(target)
-        args = {"connect_args": {"application_name": APP_NAME}} if address.startswith("postgresql") else {}
-        return create_engine(address, pool_pre_ping=True, **args)
+        if not address.startswith("postgresql"):
+            return create_engine(address, pool_pre_ping=True)
+        # The password stays out of the engine's URL: the idle lock can take it away (storage/server_login).
+        address, password = server_login.without_password(address)
+        engine = create_engine(address, pool_pre_ping=True, connect_args={"application_name": APP_NAME})
+        server_login.attach(engine, password)
+        return engine
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
@@ -176,6 +188,28 @@ class Database:
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    def lock(self) -> None:
+        """On a server: close the connections and forget the password until `resume` (storage/server_login).
+        A laptop's file keeps its key (the window hides; the data stay encrypted on disk)."""
+        login = server_login.of(self.engine)
+        if login is not None:
+            login.lock(self.engine)
+
+    def resume(self, password: str | None) -> None:
+        login = server_login.of(self.engine)
+        if login is not None:
+            login.resume(password)
+
+    def resume_from(self, other: Database) -> None:
+        """Unlocked by a login of the same person (`other`, which the caller closes): its password again."""
+        login = server_login.of(other.engine)
+        self.resume(login.password if login is not None else None)
+
+    @property
+    def locked(self) -> bool:
+        login = server_login.of(self.engine)
+        return login is not None and login.locked
 
     def close(self) -> None:
         self.engine.dispose()
@@ -286,8 +320,8 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
                 if before_migrate is not None:
                     before_migrate(db)
             migrate(engine, audit.audit_key(key))
-            if path is None and engine.dialect.name == "postgresql":
-                _secure_again(engine)
+        if path is None and engine.dialect.name == "postgresql":
+            _secure_again(engine, migrated=current != head_revision())
     except DatabaseError:
         engine.dispose()
         raise
@@ -297,12 +331,14 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
     return db
 
 
-def _secure_again(engine: Engine) -> None:
-    """After a migration on a server whose accounts are set up: grants and policies for new tables too."""
+def _secure_again(engine: Engine, *, migrated: bool) -> None:
+    """On a server whose accounts are set up, opened by the owner: after a migration (grants and policies for
+    new tables too), or when the rights are of an older version (its new functions)."""
     from verzuimdesk.storage import server_roles
 
     with engine.begin() as conn:
-        if server_roles.is_secured(conn) and server_roles.is_owner(conn):
+        if (server_roles.is_secured(conn) and server_roles.is_owner(conn)) if migrated else \
+                server_roles.needs_securing(conn):
             server_roles.secure(conn)
 
 
