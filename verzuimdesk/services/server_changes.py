@@ -70,7 +70,7 @@ class ChangeListener:
             except psycopg.Error as exc:  # the server restarted or the network went: listen again later
                 self.listening.clear()
                 missed = True
-                log.info("luisteren naar de server onderbroken: %s", exc)
+                log.info("luisteren naar de server onderbroken: %s", type(exc).__name__)  # no message: it can hold data
                 self._stop.wait(RETRY_S)
 
     def stop(self) -> None:

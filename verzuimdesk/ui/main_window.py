@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.accounts import has_logins
 from verzuimdesk.services.pupils import school_name
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.widgets.access import name_lists
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested.emit)
         file_menu.addAction(lock)
-        if self.ctx.db.encrypted and self.ctx.account.username:
+        if has_logins(self.ctx.db) and self.ctx.account.username:
             password = QAction(self.tr("Change &password…"), self)
             password.triggered.connect(self.change_password)
             file_menu.addAction(password)
