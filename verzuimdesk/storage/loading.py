@@ -118,21 +118,11 @@ def load_pupil_data(session: Session, *, until: date | None = None,
 
 def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
     """Insert absence rows, skipping any whose pupil, day and span is there already (also when another
-    writer registered it meanwhile: the unique index uq_absence_span decides); how many went in."""
-    if not rows:
-        return 0
-    from sqlalchemy import func
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    writer registered it meanwhile: the unique index uq_absence_span decides); how many went in.
 
-    count = select(func.count()).select_from(Absence)
-    before = session.scalar(count) or 0
-    dialect = session.get_bind().dialect.name
-    # On the Core table, not the ORM entity: one executemany of one statement. The ORM's bulk insert
-    # groups rows by which of their values are None and sent a school year of 3,713 rows as ~2,470
-    # INSERTs. Every row names every column (a missing one would be NULL, not the column's default).
-    table = cast(Table, Absence.__table__)
-    stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
-    keys = set().union(*rows)
-    session.connection().execute(stmt, [{k: r.get(k) for k in keys} for r in rows])
-    return (session.scalar(count) or 0) - before
+    One statement for all rows (storage/bulk.py): the ORM's bulk insert groups rows by which of their
+    values are None and sent a school year of 3,713 rows as ~2,470 INSERTs. Every row names every
+    column it gives (a missing one would be NULL, not the column's default)."""
+    from verzuimdesk.storage.bulk import insert_new
+
+    return insert_new(session, cast(Table, Absence.__table__), rows)

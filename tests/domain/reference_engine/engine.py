@@ -204,7 +204,7 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
         ]
     report: Event | None = None
     after: date | None = None
-    if rule.restart_after_report and c.kind in RESTARTABLE:
+    if restarts(rule):
         got = ev.restart_trigger(rule, peil)
         if got is None:
             return []
@@ -253,8 +253,10 @@ def _actions(
             done_by: int | None
             if spec.kind is ActionKind.ESCALATION:
                 done_by = escalation_done.get(hit.trigger_date)
-            elif report is not None and spec.kind is ActionKind.DUO_REPORT:
-                done_by = report.id
+            elif spec.kind is ActionKind.DUO_REPORT and restarts(rule):
+                # the restart history matched the reports to the triggers: a report it used for an
+                # earlier trigger does not answer this one too (PROTOCOLS.md §1b)
+                done_by = report.id if report is not None else None
             else:
                 found = ev.events_of(spec.kind, hit.trigger_date, peil)
                 done_by = found[0].id if found else None
@@ -275,6 +277,11 @@ def _actions(
                 )
             )
     return out
+
+
+def restarts(rule: Rule) -> bool:
+    """A rule whose count restarts after each report: its reports are matched by `restart_history`."""
+    return rule.restart_after_report and rule.condition.kind in RESTARTABLE
 
 
 def _due(ev: Evaluator, spec: ActionSpec, trigger: date, case_start: date | None) -> date:
