@@ -113,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from verzuimdesk.cli.status import quick_args
+
+    args = quick_args(argv) or build_parser().parse_args(argv)
     if getattr(args, "db", "x") is None:
         args.db = default_db()
     handler: Handler = args.handler
@@ -144,13 +145,19 @@ def passphrase(*, confirm: bool = False) -> str | None:
     return first
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The database of `--db`, unlocked with the passphrase when it is encrypted."""
+ASK = object()  # open_db's passphrase not read yet: read it (when the database is encrypted)
+
+
+def open_db(args: argparse.Namespace, *, secret: object = ASK) -> Database:
+    """The database of `--db`, unlocked with the passphrase when it is encrypted (`secret`, when the
+    command has read it already: it is asked for once)."""
     from verzuimdesk.services.backups import backup_before_migration
     from verzuimdesk.services.database import is_encrypted, open_database, sqlite_path
 
     path = sqlite_path(args.db)
-    secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
+    if secret is ASK:
+        secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
+    assert secret is None or isinstance(secret, str)
     db = open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
     from verzuimdesk.services.audit_log import audit_problem
 
