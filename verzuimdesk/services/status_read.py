@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -147,7 +148,7 @@ def roster_query(*, cached: bool, some: bool, stamps: bool = False) -> str:
 
 # Rows of roster_query, in the database's order (assemble puts them in list order): id, number, first_name,
 # prefix, last_name, group, family, [stamp,] payload
-Roster = list[Any]
+Roster = Sequence[Sequence[Any]]
 
 
 def assemble(peildatum: date, protocol: Protocol, roster: Roster, computed: dict[int, Computed],
