@@ -84,8 +84,7 @@ def gc_paused() -> Iterator[None]:
 
 
 def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol, config: SignalConfig,
-             peildatum: date) -> dict[int, Computed]:
-    calendar = load_calendar(session)
+             peildatum: date, calendar: SchoolCalendar) -> dict[int, Computed]:
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
     data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
@@ -116,32 +115,36 @@ def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
 def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool) -> SchoolStatus:
     use_cache = use_cache and status_cache.usable(db)
     wanted = set(pupil_ids) if pupil_ids is not None else None
+    server = use_cache and db.engine.dialect.name == "postgresql"
     with db.read() as session:
         run = session_run(session)
-        school_row = session.execute(text(status_read.SCHOOL)).first()
+        school_row = session.execute(text(status_read.SCHOOL_AND_GENERATION if use_cache else status_read.SCHOOL)
+                                     ).first()
         if school_row is None:
             raise DatabaseError("Deze database bevat nog geen school.")
         protocol, fingerprint = protocol_and_fingerprint(school_row[0], school_row[1])
         signal_config = signal_status.signal_config()[0]
-        read_at = status_cache.generation(session) if use_cache else 0
-        read_stamps = status_cache.stamps(session) if use_cache else {}
+        read_at = int(school_row[2] or 0) if use_cache else 0
         if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
             pupil_ids = signal_loading.family_members(session, pupil_ids)
-        # One query: the roster in list order, each pupil with its cached status if there is one.
-        query = text(status_read.roster_query(cached=use_cache, some=pupil_ids is not None))
+        # One query: the roster, each pupil with its cached status if there is one (on a
+        # server with its stamp).
+        query = text(status_read.roster_query(cached=use_cache, some=pupil_ids is not None, stamps=server))
         params: dict[str, object] = {"d": peildatum.isoformat(), "f": fingerprint}
         if pupil_ids is not None:
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
-        roster = status_read.in_list_order(session.execute(query, params).all())
+        roster = session.execute(query, params).all()
         guardians_kept = school_rows.guardians_kept(run)
         missing_data = school_rows.missing_data(run, peildatum)
-        unchecked = signal_status.unchecked_registration(run, load_calendar(session), {row[5] for row in roster},
-                                                         peildatum)
+        calendar = load_calendar(session)  # once: for the checked registration and the engine
+        unchecked = signal_status.unchecked_registration(run, calendar, {row[5] for row in roster}, peildatum)
         missing = [row[0] for row in roster if row[-1] is None]
+        read_stamps = {row[0]: row[7] for row in roster if row[-1] is None} if server else {}
         computed: dict[int, Computed] = {}
         if missing:
-            computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum)
+            computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum,
+                                calendar)
     if use_cache and computed:
         status_cache.store(db, peildatum, fingerprint, read_at,
                            {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)

@@ -14,6 +14,8 @@ from importlib import import_module
 # What the login (opening, the account, the audit line) and the first window (the Overzicht's
 # figures, the Registratie grid, the daily backup) import.
 MODULES = (
+    "sqlalchemy.dialects.sqlite.pysqlite",  # the engine's dialects, loaded by name when it is made
+    "sqlalchemy.dialects.sqlite.pysqlcipher",
     "verzuimdesk.services.accounts",
     "verzuimdesk.services.account_admin",
     "verzuimdesk.services.backups",
@@ -22,13 +24,19 @@ MODULES = (
     "verzuimdesk.services.registration",
     "verzuimdesk.services.quarterly",
     "verzuimdesk.services.pupils",
+    "verzuimdesk.services.retention",
+    "verzuimdesk.services.server_changes",
+    "verzuimdesk.services.vocabulary",
 )
 
 
 def warm_up() -> None:
     """Import `MODULES` and configure the ORM's mappers (safe to run on a thread of its own)."""
     for name in MODULES:
-        import_module(name)
+        try:
+            import_module(name)
+        except ImportError:  # e.g. no SQLCipher on this machine: opening the database says so, not this
+            continue
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()

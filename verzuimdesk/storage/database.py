@@ -25,15 +25,14 @@ from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, Passphras
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
-from verzuimdesk.storage.raw import MIGRATIONS, SQLITE_NOTADB, connect_file, heads_in_folder
+from verzuimdesk.storage.raw import BUSY_TIMEOUT_MS, MIGRATIONS, SQLITE_NOTADB, connect_file, heads_in_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["SQLITE_NOTADB", "Database", "DatabaseError", "PassphraseRequired", "connect_file", "is_encrypted", "is_url",
-           "open_database", "sqlite_path"]
+__all__ = ["BUSY_TIMEOUT_MS", "SQLITE_NOTADB", "Database", "DatabaseError", "PassphraseRequired", "connect_file",
+           "is_encrypted", "is_url", "open_database", "sqlite_path"]
 
-BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
 CACHE_KIB = 32 * 1024  # page cache per connection
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
 SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
     def _make_pages(self) -> list[tuple[str, QWidget]]:
         from verzuimdesk.services.accounts import Permission
         from verzuimdesk.ui.pages.overview_page import OverviewPage
-        from verzuimdesk.ui.pages.registration_page import RegistrationPage
+        from verzuimdesk.ui.pages.registration_page import RegistrationPage, report_sick, sick_report_action
 
         if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
             self.page_widgets: list[QWidget] = [self._make_analyse_page()]
@@ -96,12 +96,13 @@ class MainWindow(QMainWindow):
         self.overview_page.action_activated.connect(self.open_action)
         self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.overview_page.group_activated.connect(self.open_registration)
+        # The Registratie's "Sick report…" (Ctrl+M) works on every page, before that page is built.
+        self.toolbar_actions = [sick_report_action(self.ctx, self, lambda: report_sick(self.ctx, self))]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
                   self.tr("Analysis"), self.tr("Settings")]
-        # Only the Overzicht is on screen at the start; the Registratie is built too, for its toolbar
-        # action (Ziekmelding, Ctrl+M on every page). The others are built when first shown.
+        # Only the Overzicht is on screen at the start; the other pages are built when first shown.
         self.page_widgets = [self.overview_page, NotBuilt(self._make_pupils_page, titles[self.PAGE_PUPILS]),
-                             RegistrationPage(self.ctx),
+                             NotBuilt(lambda: RegistrationPage(self.ctx), titles[self.PAGE_REGISTRATION]),
                              NotBuilt(self._make_quarterly_page, titles[self.PAGE_QUARTERLY]),
                              NotBuilt(self._make_analyse_page, titles[self.PAGE_ANALYSIS]),
                              NotBuilt(self._make_settings_page, titles[self.PAGE_SETTINGS])]
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         today.setShortcut(QKeySequence("Ctrl+T"))
         today.triggered.connect(lambda: self.peildatum.setDate(QDate(date.today())))
         bar.addAction(today)
-        for page in self.page_widgets:  # e.g. Ziekmelding from the registration page
+        for page in (self, *self.page_widgets):  # e.g. Ziekmelding from the registration page
             for action in getattr(page, "toolbar_actions", []):
                 bar.addAction(action)
                 self.addAction(action)  # its shortcut works on every page

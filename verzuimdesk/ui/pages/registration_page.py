@@ -6,10 +6,11 @@ stack; the lights follow through `run_write`'s announcement. The keys are listed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from importlib import import_module
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -142,12 +143,9 @@ class RegistrationPage(QWidget):
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        # The window puts this one in its toolbar, with a shortcut that works on every page.
-        self.sick_action = action(self.tr("Sick report…"), self.tr("Register a sick report for a pupil"), "Ctrl+M",
-                                  self.report_sick, local=False)
-        self.sick_action.setObjectName("sick_report")
-        self.sick_action.setEnabled(self.can_edit)
-        self.toolbar_actions: list[QAction] = [self.sick_action]
+        # The page's button; the window has one of its own in its toolbar (`sick_report_action`), with
+        # a shortcut that works on every page before this page is built.
+        self.sick_action = sick_report_action(self.ctx, self, self.report_sick)
 
     def _fill_groups(self) -> None:
         groups = [g for g in list_groups(self.ctx.db) if self.ctx.account.sees_group(g)]
@@ -370,9 +368,26 @@ class RegistrationPage(QWidget):
             log_conversation(self.ctx, pupil_id, self)
 
     def report_sick(self) -> None:
-        from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+        report_sick(self.ctx, self.window())
 
-        SickReportDialog(self.ctx, self.window()).exec()  # it writes through run_write, which announces it
+
+def sick_report_action(ctx: AppContext, parent: QWidget, slot: Callable[[], object]) -> QAction:
+    """"Sick report…" (Ctrl+M): the Registratie page's button, and the window's toolbar action."""
+    a = QAction(QCoreApplication.translate("RegistrationPage", "Sick report…"), parent)
+    keys = QKeySequence("Ctrl+M")
+    tip = QCoreApplication.translate("RegistrationPage", "Register a sick report for a pupil")
+    a.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+    a.setShortcut(keys)
+    a.triggered.connect(slot)
+    a.setObjectName("sick_report")
+    a.setEnabled(ctx.account.can(Permission.EDIT_ABSENCE))
+    return a
+
+
+def report_sick(ctx: AppContext, window: QWidget) -> None:
+    from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+
+    SickReportDialog(ctx, window).exec()  # it writes through run_write, which announces it
 
 
 def _monday(day: date) -> date:
