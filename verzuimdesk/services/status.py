@@ -125,15 +125,15 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         signal_config = signal_status.signal_config()[0]
         read_at = int(school_row[2] or 0) if use_cache else 0
         guardians_kept, checks_kept = bool(school_row[3]), bool(school_row[4])
-        # One query: the roster in list order, each pupil with its cached status if there is one (on a
-        # server with its stamp); asked for some pupils, with everyone in their gezin (SIBLINGS).
+        # One query: the roster, each pupil with its cached status if there is one (on a server with
+        # its stamp); asked for some pupils, with everyone in their gezin (SIBLINGS).
         some = pupil_ids is not None
         query = text(status_read.roster_query(cached=use_cache, some=some, stamps=server, families=some))
         params: dict[str, object] = {"d": peildatum.isoformat(), "f": fingerprint}
         if pupil_ids is not None:
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
-        roster = status_read.in_list_order(session.execute(query, params).all())
+        roster = session.execute(query, params).all()
         missing_data = school_rows.missing_data(run, peildatum)
         missing = [row[0] for row in roster if row[-1] is None]
         # The calendar only when something needs it: the checked registration, or a status to compute.
@@ -148,8 +148,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
                                 status_read.with_siblings(roster))
         if server and computed:  # in the same transaction: no second connection, no second BEGIN
             status_cache.store_on_server(session, peildatum, fingerprint, read_at,
-                                                  {pid: status_codec.encode(*got) for pid, got in computed.items()},
-                                                  read_stamps)
+                                         {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
     if use_cache and computed and not server:
         status_cache.store(db, peildatum, fingerprint, read_at,
                            {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
