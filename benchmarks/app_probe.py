@@ -2,9 +2,11 @@
 moment a user sees (`painted <what>`), then quit. Not a benchmark on its own.
 
     python benchmarks/app_probe.py bare            a bare PySide6 QMainWindow, painted once (the baseline)
-    python benchmarks/app_probe.py app PASSWORD    VerzuimDesk as it starts (VERZUIMDESK_DB names the
-                                                   database): the login painted, the main window painted,
-                                                   then the overview filled
+    python benchmarks/app_probe.py app PASSWORD [PAUSE]
+                                                   VerzuimDesk as it starts (VERZUIMDESK_DB names the
+                                                   database): the login painted, the password submitted
+                                                   (at once, or PAUSE seconds later, as a user who types
+                                                   it), the main window painted, then the overview filled
 """
 
 from __future__ import annotations
@@ -30,12 +32,18 @@ def bare() -> int:
     return app.exec()
 
 
-def app(password: str) -> int:
+def app(password: str, pause: float = 0.0) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     qapp = QApplication(sys.argv[:1])
     seen: set[str] = set()
+
+    def submit(dialog: object) -> None:
+        _say("submitted")  # the moment the user presses Enter
+        dialog.username.setText("demo")  # type: ignore[attr-defined]
+        dialog.password.setText(password)  # type: ignore[attr-defined]
+        dialog.try_login()  # type: ignore[attr-defined]
 
     def poll() -> None:
         from verzuimdesk.ui import app as ui_app
@@ -46,9 +54,10 @@ def app(password: str) -> int:
                 seen.add("login")
                 w.repaint()
                 _say("login")
-                w.username.setText("demo")
-                w.password.setText(password)
-                w.try_login()
+                if pause:  # the event loop runs meanwhile, as while a user types
+                    QTimer.singleShot(int(pause * 1000), lambda d=w: submit(d))
+                else:
+                    submit(w)
         session = ui_app.Session.current
         if session is not None and session.window.isVisible() and "window" not in seen:
             seen.add("window")
@@ -78,4 +87,5 @@ def _overview_filled(window: object) -> bool:
 
 
 if __name__ == "__main__":
-    sys.exit(bare() if sys.argv[1] == "bare" else app(sys.argv[2] if len(sys.argv) > 2 else ""))
+    sys.exit(bare() if sys.argv[1] == "bare" else app(sys.argv[2] if len(sys.argv) > 2 else "",
+                                                     float(sys.argv[3]) if len(sys.argv) > 3 else 0.0))

@@ -37,7 +37,7 @@ from verzuimdesk.services.signal_status import RegisterRow
 from verzuimdesk.services.status import school_protocol, school_status
 from verzuimdesk.storage import signal_loading
 from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
+from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school, session_run
 
 TODAY = date(2026, 6, 19)  # late in a school year: a full year of records lies before it
 PASSWORD = "benchmark-wachtwoord"
@@ -160,7 +160,7 @@ def signals_in_turns(db: Database, runs: int) -> None:
                 for p, ev, st in evaluated]
         with db.read() as s:
             missing = signal_loading.missing_data(s, TODAY)
-            unchecked = signal_status.unchecked_registration(s, calendar, {p.group for p in pupils}, TODAY)
+            unchecked = signal_status.unchecked_registration(session_run(s), calendar, {p.group for p in pupils}, TODAY)
         register = [r for r in rows if signal_status.needs_register(r, missing, unchecked)]
         signal_status.with_register_signals(register, config, TODAY, missing, True, unchecked)
         alone.append((time.perf_counter() - t) * 1000)

@@ -56,8 +56,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Wachtwoord of herstelsleutel van de reservekopie:</translation>
     </message>
     <message>
-        <source>A server database is restored on the server.</source>
-        <translation>Een serverdatabase zet u op de server terug.</translation>
+        <source>A server database is restored by its administrator, with &apos;verzuimdesk restore&apos; and the address of the owner of the tables (see docs/server.md).</source>
+        <translation>Een serverdatabase zet de beheerder terug, met &apos;verzuimdesk restore&apos; en het adres van de eigenaar van de tabellen (zie docs/server.md).</translation>
     </message>
     <message>
         <source>VerzuimDesk database (*.db)</source>
@@ -94,6 +94,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>Delete this for good now?</source>
         <translation>Dit nu definitief verwijderen?</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. What was already saved is intact: every change is saved whole or not at all. Check whether your last change is there.
+
+The technical details (without pupil data) are in %1. Send that file to your ICT coordinator if this happens again.</source>
+        <translation>Er ging iets onverwachts mis. Wat al was opgeslagen is heel gebleven: elke wijziging wordt in zijn geheel of helemaal niet opgeslagen. Kijk of uw laatste wijziging er staat.
+
+De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand naar uw ICT-coördinator als dit nog eens gebeurt.</translation>
     </message>
 </context>
 <context>
@@ -3320,8 +3328,8 @@ Openen?</translation>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <source>Accounts with a password exist only on an encrypted database. This database is not encrypted (the demo school, or a server that guards access itself).</source>
-        <translation>Accounts met een wachtwoord bestaan alleen bij een versleutelde database. Deze database is niet versleuteld (de demoschool, of een server die zelf de toegang bewaakt).</translation>
+        <source>Accounts with a password exist on an encrypted database or a server. This database is a file that is not encrypted (such as the demo school).</source>
+        <translation>Accounts met een wachtwoord bestaan op een versleutelde database of een server. Deze database is een bestand dat niet versleuteld is (zoals de demoschool).</translation>
     </message>
     <message>
         <source>Switch on…</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.domain.helpers import CAL, ev, pupil, whole_days
+from tests.domain.helpers import CAL, ev, pupil, rec, whole_days
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.duo_sheet import FOLLOW_UP, SIXTEEN_HOURS, duo_sheet
@@ -39,3 +39,17 @@ def test_the_late_reports_sheet_printed_again_is_the_first_report(hw: Protocol) 
     nxt = duo_sheet(e, date(2025, 9, 26))
     assert nxt is not None and nxt.kind == FOLLOW_UP and nxt.report is None and nxt.previous == report
     assert (nxt.begin, nxt.end, nxt.minutes) == (date(2025, 9, 19), date(2025, 9, 23), 990)
+
+
+def test_a_luxe_report_made_while_the_family_is_still_away_is_reprinted_as_it_was_reported(hw: Protocol) -> None:
+    # Luxe on Thu 23, Fri 24 and Mon 27 Oct 2025; the school reports on Friday 24 October.
+    report = ev(date(2025, 10, 24), ActionKind.DUO_REPORT)
+    recs = [rec(date(2025, 10, 23), "X"), rec(date(2025, 10, 24), "X"), rec(date(2025, 10, 27), "X")]
+    e = Evaluator(pupil(recs, [report]), CAL, hw)
+    then = duo_sheet(e, date(2025, 10, 24), "LUXE")
+    assert then is not None and then.report == report
+    assert (then.begin, then.end, then.minutes) == (date(2025, 10, 23), date(2025, 10, 24), 660)
+    later = duo_sheet(e, date(2025, 10, 30), "LUXE")  # printed again for the file: what was reported
+    assert later is not None and later.report == report
+    assert (later.begin, later.end, later.minutes, later.record_ids) == (
+        then.begin, then.end, then.minutes, then.record_ids)

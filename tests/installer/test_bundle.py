@@ -131,11 +131,13 @@ def test_desktop_app_starts_from_the_bundle_and_offers_the_demo(app: Path, tmp_p
     proc = subprocess.Popen([str(app)], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None and not (tmp_path / "data").exists():
+        log = tmp_path / "data" / "verzuimdesk.log"  # the app notes there when the question is painted
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and "vraag om de demoschool getoond" not in (
+                log.read_text(encoding="utf-8") if log.exists() else ""):
             time.sleep(0.2)
-        time.sleep(2)  # long enough for a crash in the window's construction to show
         assert proc.poll() is None, proc.communicate()[1]
+        assert "vraag om de demoschool getoond" in log.read_text(encoding="utf-8")
     finally:
         proc.kill()
         _out, err = proc.communicate()

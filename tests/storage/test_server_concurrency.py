@@ -14,7 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from tests.actors import IB
 from tests.storage.test_postgres import pg_url, server  # noqa: F401  (fixtures)
@@ -171,3 +171,41 @@ def test_a_server_database_backs_up_into_an_encrypted_file_that_opens_on_a_lapto
     finally:
         copy.close()
     assert run(["backup", "--db", demo.target, "--out", str(out)]) == 1  # never over an existing file
+
+
+def test_a_burst_of_another_apps_writes_is_followed_as_one_change_that_gives_the_status_from_scratch(
+        demo: Database) -> None:
+    """Notifications that come together are handed on as one change (one refresh, not one per write), and
+    a page that asks only for the pupils it names shows what a computation from scratch shows."""
+    from verzuimdesk.services.status_view import StatusView
+
+    with demo.read() as s:
+        ids = list(s.scalars(select(Pupil.id).order_by(Pupil.id)))
+        records = dict(s.execute(select(Absence.pupil_id, func.max(Absence.id)).where(Absence.day < TODAY)
+                                 .group_by(Absence.pupil_id)).all())
+    shown = ids[:15]
+    hit = [p for p in shown if p in records][:4] + [p for p in ids[15:] if p in records][:4]
+    assert len(hit) == 8
+    view, school = StatusView(demo, TODAY, shown), StatusView(demo, TODAY)
+    view.refresh(), school.refresh()
+    heard: queue.Queue[OpChanges] = queue.Queue()
+    dsn = server_dsn(demo)
+    assert dsn is not None
+    listener = ChangeListener(dsn, heard.put)
+    try:
+        assert listener.listening.wait(30)
+        import psycopg
+
+        with psycopg.connect(dsn, application_name="another-app") as other:  # one commit, eight notifications
+            for pid in hit:
+                other.execute("DELETE FROM absence WHERE id = %s", (records[pid],))
+        changes = heard.get(timeout=30)
+        assert changes == OpChanges(frozenset(hit))  # all eight at once
+    finally:
+        listener.stop()
+    assert heard.empty()
+    scratch = school_status(demo, TODAY, use_cache=False).pupils
+    asked = view.asked
+    assert view.refresh(changes).pupils == tuple(p for p in scratch if p.pupil_id in set(shown))
+    assert view.asked == asked + 1
+    assert school.refresh(changes).pupils == scratch

@@ -127,6 +127,10 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
         set_active(db, by=ib, username="juf", active=False)  # she left the school
     finally:
         db.close()
+    with pytest.raises(psycopg.OperationalError):  # the server itself refuses her login (NOLOGIN) ...
+        raw(school, "juf", JUF)
+    with raw(school, "verzuimdesk", ADMIN) as conn:  # ... and were it allowed again, she would see no pupil
+        conn.execute("ALTER ROLE juf LOGIN")
     with raw(school, "juf", JUF) as conn:
         assert conn.execute("SELECT count(*) FROM pupil").fetchone() == (0,)
     with pytest.raises(Refused, match="geen actieve gebruiker"):

@@ -1,5 +1,5 @@
 """The app's start (issue 20): the window is painted at once and the Overzicht fills in from a worker;
-the Leerlingen page is built when first shown, not at start."""
+the Leerlingen, Kwartaallijst, Analyse and Instellingen pages are built when first shown, not at start."""
 
 from __future__ import annotations
 
@@ -43,7 +43,9 @@ def test_the_window_shows_at_once_and_the_overview_fills_in(start: Callable[[], 
     assert page.title.text() == page.tr("Computing the lights of the school…")  # not blank, not frozen
     assert not page.table.isVisible() and page.empty.isVisible()
     assert {b.number.text() for b in page.counts.values()} == {"…"}
-    assert isinstance(w.pages.widget(MainWindow.PAGE_PUPILS), NotBuilt)  # not built while not shown
+    for row in (MainWindow.PAGE_PUPILS, MainWindow.PAGE_QUARTERLY, MainWindow.PAGE_ANALYSIS,
+                MainWindow.PAGE_SETTINGS):
+        assert isinstance(w.pages.widget(row), NotBuilt)  # not built while not shown
 
     qtbot.waitUntil(lambda: page.title.text() != page.tr("Computing the lights of the school…"), timeout=30_000)
     assert sum(int(b.number.text()) for b in page.counts.values()) == 200  # every pupil of the demo
@@ -63,3 +65,18 @@ def test_the_pupil_list_opened_before_the_figures_came_fills_in_too(start: Calla
     assert page.table.model().rowCount() == 0
     qtbot.waitUntil(lambda: page.table.model().rowCount() == 200, timeout=30_000)
     assert page.count.text() != page.tr("Computing the lights…")
+
+
+def test_the_quarterly_list_is_built_when_first_shown_and_shows_its_list(start: Callable[[], app.Session],
+                                                                          qtbot: QtBot) -> None:
+    from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
+
+    w = start().window
+    assert isinstance(w.pages.widget(MainWindow.PAGE_QUARTERLY), NotBuilt)
+    w.nav.setCurrentRow(MainWindow.PAGE_QUARTERLY)
+    page = w.pages.currentWidget()
+    assert isinstance(page, QuarterlyPage) and page is w.page_widgets[MainWindow.PAGE_QUARTERLY]
+    assert page.title.text() and page.table.accessibleName()  # its list, named for a screen reader
+    w.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
+    w.nav.setCurrentRow(MainWindow.PAGE_QUARTERLY)
+    assert w.pages.currentWidget() is page  # built once

@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("file", type=Path, metavar="KOPIE")
     p.add_argument("--ja", action="store_true", help="niet vragen: de kopie is bekeken (school en datum)")
+    p.add_argument("--vervang", action="store_true",
+                   help="op een server: vervang een database die al een school bevat (eerst gekopieerd)")
     p.set_defaults(handler=_restore)
 
     p = sub.add_parser("demo", help="maak een database met een fictieve demoschool")
@@ -113,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from verzuimdesk.cli.status import quick_args
+
+    args = quick_args(argv) or build_parser().parse_args(argv)
     if getattr(args, "db", "x") is None:
         args.db = default_db()
     handler: Handler = args.handler
@@ -144,13 +147,19 @@ def passphrase(*, confirm: bool = False) -> str | None:
     return first
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The database of `--db`, unlocked with the passphrase when it is encrypted."""
+ASK = object()  # open_db's passphrase not read yet: read it (when the database is encrypted)
+
+
+def open_db(args: argparse.Namespace, *, secret: object = ASK) -> Database:
+    """The database of `--db`, unlocked with the passphrase when it is encrypted (`secret`, when the
+    command has read it already: it is asked for once)."""
     from verzuimdesk.services.backups import backup_before_migration
     from verzuimdesk.services.database import is_encrypted, open_database, sqlite_path
 
     path = sqlite_path(args.db)
-    secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
+    if secret is ASK:
+        secret = passphrase() if path is not None and path.exists() and is_encrypted(path) else None
+    assert secret is None or isinstance(secret, str)
     db = open_database(args.db, passphrase=secret, before_migrate=backup_before_migration)
     from verzuimdesk.services.audit_log import audit_problem
 
@@ -281,7 +290,12 @@ def _backup_server(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from verzuimdesk.services.backups import check_backup, needs_password, restore_backup, restore_target
+    from verzuimdesk.services.database import sqlite_path
 
+    if sqlite_path(args.db) is None:
+        from verzuimdesk.cli.server_restore import restore_to_server
+
+        return restore_to_server(args, passphrase, open_db)
     path = restore_target(args.db)  # the same restore as the app's: a safety copy of what it replaces first
     secret = passphrase() if needs_password(args.file) or needs_password(path) else None
     _may_restore(args.db, path, secret)

@@ -62,6 +62,17 @@ def absence_problems(entry: AbsenceEntry, *, number: str, pupil: PupilKnown | No
 
     `unread`: the columns a file gave that could not be read (said already; not judged again);
     `earlier`: the line has problems already (then a missing time of a pair is not said on top)."""
+    out = entry_problems(entry, codes=codes, unread=unread, earlier=earlier)
+    day = entry.day
+    if day and pupil:
+        out += day_problems(day, number=number, pupil=pupil, off=calendar.day_off_reason(day, pupil.group))
+    return out
+
+
+def entry_problems(entry: AbsenceEntry, *, codes: Mapping[str, Category], unread: frozenset[str] = frozenset(),
+                   earlier: bool = False) -> list[tuple[str, str]]:
+    """The rules of the code, the times and the minutes late: the part of `absence_problems` that does
+    not depend on the day or the pupil (so a file's many lines of the same kind ask it once)."""
     out: list[tuple[str, str]] = []
     code = entry.code.upper()
     category = codes.get(code)
@@ -79,11 +90,13 @@ def absence_problems(entry: AbsenceEntry, *, number: str, pupil: PupilKnown | No
         out.append(("minuten_te_laat", f"is verplicht bij code {code} (te laat)"))
     if category is not None and category is not Category.LATE and late is not None:
         out.append(("minuten_te_laat", f"hoort alleen bij te laat, niet bij code {code}"))
-    day = entry.day
-    if day and pupil:
-        off = calendar.day_off_reason(day, pupil.group)
-        if off is not None:
-            out.append(("datum", f"{day.isoformat()} is geen schooldag voor groep {pupil.group}: {DAY_OFF_NL[off]}"))
-        elif day < pupil.enrolled_from or (pupil.enrolled_until and day > pupil.enrolled_until):
-            out.append(("datum", f"leerling {number} staat op {day.isoformat()} niet ingeschreven"))
     return out
+
+
+def day_problems(day: date, *, number: str, pupil: PupilKnown, off: DayOff | None) -> list[tuple[str, str]]:
+    """The rules of the day for this pupil; `off` is the calendar's `day_off_reason(day, pupil.group)`."""
+    if off is not None:
+        return [("datum", f"{day.isoformat()} is geen schooldag voor groep {pupil.group}: {DAY_OFF_NL[off]}")]
+    if day < pupil.enrolled_from or (pupil.enrolled_until and day > pupil.enrolled_until):
+        return [("datum", f"leerling {number} staat op {day.isoformat()} niet ingeschreven")]
+    return []

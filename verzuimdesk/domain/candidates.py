@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HalfWeekIndex, WeekShare, half_week_index
 from verzuimdesk.domain.measures import RESTORATION_DAYS, UNAUTHORISED, PupilMeasures
@@ -73,7 +73,9 @@ def candidate_at(m: PupilMeasures, t: date) -> Candidate | None:
 def period_candidate(m: PupilMeasures, first: date, last: date) -> Candidate | None:
     """The proposal of the last schooldag in first..last on which the pupil was a candidate, if any."""
     ix = candidate_index(m)
-    if ix.span(first, last)[0] == 0:  # no absence at all in the period: no lesweek of it is half absent
+    # No absence in the period's lesweken (the first one from its Monday, before the period may begin):
+    # no lesweek of it is half absent
+    if ix.span(week_monday(first), last)[0] == 0:
         return None
     g = m.g
     for i in range(g.last_index(last), bisect_left(g.days, first) - 1, -1):
@@ -81,6 +83,11 @@ def period_candidate(m: PupilMeasures, first: date, last: date) -> Candidate | N
         if found is not None:
             return found
     return None
+
+
+def week_monday(day: date) -> date:
+    """The Monday of the lesweek (ISO week) holding `day`."""
+    return day - timedelta(days=day.weekday())
 
 
 def close_proposal(m: PupilMeasures, start: date, t: date) -> CloseProposal | None:

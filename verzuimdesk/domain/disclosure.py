@@ -112,6 +112,12 @@ def receives_rule(recipient: Recipient, unit: str, record_ids: Iterable[int], re
     return True
 
 
+def receives_waiting_list(recipient: Recipient) -> bool:
+    """A case's waiting list names a treatment or an admission (PROTOCOLS.md §5): a health detail. It goes
+    to whom health may go, and to the SWV, whose quarterly list asks for it."""
+    return Topic.GEZONDHEID in TOPICS[recipient] or recipient is Recipient.SWV
+
+
 def shows_overdue(recipient: Recipient) -> bool:
     """Parents are not shown the school's own missed deadlines; professionals are."""
     return recipient is not Recipient.OUDERS

@@ -99,8 +99,8 @@ def sheet_of(ev: Evaluator, action: Action, on: date, report: Event | None) -> D
         return DuoSheet(rule.id, kind, trig, begin, end, minutes, ids, action.due_date, action.legal, report,
                         previous)
 
-    if c.kind == "luxe_in_window":
-        ep = next(e for e in luxe.episodes(lev.m, trig, on) if e.first == trig)
+    if c.kind == "luxe_in_window":  # a registered report: the episode as far as it went when reported
+        ep = next(e for e in luxe.episodes(lev.m, trig, min(on, report.day) if report else on) if e.first == trig)
         return sheet(LUXE, ep.first, ep.last, ep.minutes, ep.record_ids)
     if c.kind in {"half_weeks", RUN_KIND}:
         begin, end, minutes, ids = _long(lev, rule, trig, on)

@@ -6,6 +6,7 @@ the app, the PDFs and the command line.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 _DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -61,8 +62,10 @@ def sort_key(first: str, prefix: str, last: str) -> str:
     """The key every list of pupils sorts on (services, the app's sortable columns, the PDFs): achternaam,
     then roepnaam, then tussenvoegsel, without regard to case. One string, so that a Qt sort proxy
     compares it as Python does; a tab sorts before every letter and space, so `Berg` comes before
-    `Berg Ab` and `Bergen`."""
-    return "\t".join((last, first, prefix)).casefold()
+    `Berg Ab` and `Bergen`. Accents do not count: `Özdemir` sorts with the O, `Çelik` with the C, as a
+    reader looks for them (not after the Z)."""
+    key = unicodedata.normalize("NFKD", "\t".join((last, first, prefix)).casefold())
+    return "".join(c for c in key if not unicodedata.combining(c))
 
 
 def format_date(d: date, *, weekday: bool = True) -> str:

@@ -68,19 +68,24 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if problems:
         raise InputRefused(source, _capped(problems))
     rows: list[tuple[int, dict[str, str]]] = []
+    width = len(header)
+    named = all(header)  # no column without a name (whose values are dropped)
+    strip = str.strip
     try:
         for values in reader:
             line = reader.line_num
             if len(rows) >= MAX_ROWS:
                 raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
-            if not any(v.strip() for v in values):
+            if not "".join(values).strip():
                 continue  # blank lines, often at the end of an export
-            if len(values) != len(header):
+            if len(values) != width:
                 problems.append(
                     Problem(line, "", f"{len(values)} waarden, de kopregel heeft er {len(header)}")
                 )
-            elif any(len(v) > MAX_FIELD for v in values):
+            elif max(map(len, values)) > MAX_FIELD:
                 problems.append(Problem(line, "", f"een waarde is langer dan {MAX_FIELD} tekens"))
+            elif named:
+                rows.append((line, dict(zip(header, map(strip, values), strict=True))))
             else:
                 rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True) if h}))
             if len(problems) > MAX_PROBLEMS:

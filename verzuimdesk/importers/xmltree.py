@@ -7,6 +7,7 @@ bounded before and while parsing, so a hostile file is refused in bounded time a
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -55,12 +56,22 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "UTF-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    return None
+
+
 def parse_tree(data: bytes, source: str) -> Node:
     """The root element of the document; InputRefused for anything unsafe or not well-formed."""
     if len(data) > MAX_BYTES:
         raise InputRefused(source, [Problem(None, "", f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB; "
                                             "zo groot is een export van de leerlingadministratie niet")])
-    parser = expat.ParserCreate(namespace_separator="}")
+    # A byte order mark says how the bytes are written, whatever the declaration says (XML 1.0, appendix
+    # F): an editor that re-saves an ISO-8859-1 export as UTF-8 adds the mark and keeps the declaration
+    parser = expat.ParserCreate(_bom_encoding(data), namespace_separator="}")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     roots: list[Node] = []
     stack: list[Node] = []

@@ -3,6 +3,10 @@ that the program makes and shows once (the IB-er never chooses or needs to know 
 the colleague picks a new one at the first login with it). Everyone changes their own password.
 
 A deactivated or removed colleague's key slot is removed from the vault, so their password opens nothing.
+On a server (services/server_accounts.py) the same is the person's PostgreSQL role: a new one-time password
+is a new SCRAM verifier (ALTER ROLE), switching off is NOLOGIN, removing takes the role out of the school's
+group roles and drops it. In both, the audit log keeps the rows of what the person did, under their name.
+Only the IB-er manages colleagues (services/permissions.py).
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ import secrets
 
 from sqlalchemy import delete, func, select
 
+from verzuimdesk.services import server_accounts
 from verzuimdesk.services.accounts import Account, Permission, Role, _vault_path
+from verzuimdesk.services.permissions import require
 from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.models import CompositeStaff, Setting, Staff, StaffGroup
+from verzuimdesk.storage.server_roles import MUST_CHANGE as _MUST_CHANGE  # a Setting per user with a one-time one
 
-_MUST_CHANGE = "eenmalig_wachtwoord:"  # a Setting per user whose password is a one-time password
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no l/1, o/0: read aloud or typed from a note
 
 
@@ -33,8 +39,7 @@ def _staff(session: object, username: str) -> Staff:
 
 
 def _check_may(by: Account, username: str, what: str) -> None:
-    if not by.can(Permission.SETTINGS):
-        raise DatabaseError("Alleen de IB-er beheert gebruikers.")
+    require(by, Permission.SETTINGS)
     if username == by.username:
         raise DatabaseError(f"U kunt uzelf niet {what}. Vraag een andere IB-er, of wijzig uw eigen wachtwoord "
                             "via Bestand › Wachtwoord wijzigen.")
@@ -65,8 +70,17 @@ def must_change_password(db: Database, username: str) -> bool:
 def reset_password(db: Database, *, by: Account, username: str) -> str:
     """A new one-time password for a colleague (activating the account if it was off); shown once."""
     _check_may(by, username, "een nieuw wachtwoord geven")
-    slots = _vault_path(db)
     secret = one_time_password()
+    if db.path is None:
+        with db.begin() as session:
+            staff = _staff(session, username)
+            staff.active = True
+            _flag(session, username, True)
+            audit.append(session, user=by.username, action="update", entity="wachtwoord", entity_id=staff.id,
+                         detail={"gebruiker": username, "eenmalig": True})
+            server_accounts.set_login_password(session, username=username, role=staff.role, password=secret)
+        return secret
+    slots = _vault_path(db)
     v = vault.Vault.load(slots)
     with db.begin() as session:
         staff = _staff(session, username)
@@ -97,17 +111,18 @@ def set_active(db: Database, *, by: Account, username: str, active: bool) -> str
         _flag(session, username, False)
         audit.append(session, user=by.username, action="update", entity="staff", entity_id=staff.id,
                      detail={"gebruiker": username, "actief": False})
-        if v is not None and username in v.users:  # on a server, vd_my_pupils() shows an inactive one nothing
+        if v is not None and username in v.users:
             v.remove_user(username)
             v.save(slots)
+        if v is None:  # a server: the login is refused, and vd_my_pupils() shows an inactive one nothing
+            server_accounts.end_login(session, username=username, remove=False)
     return None
 
 
 def remove_account(db: Database, *, by: Account, username: str) -> None:
     """Remove a colleague: the account, the groups and the key slot. The log keeps what they did."""
     _check_may(by, username, "verwijderen")
-    slots = _vault_path(db)
-    v = vault.Vault.load(slots)
+    v = None if db.path is None else vault.Vault.load(slots := _vault_path(db))
     with db.begin() as session:
         staff = _staff(session, username)
         _keep_an_ib(session, staff)
@@ -118,7 +133,9 @@ def remove_account(db: Database, *, by: Account, username: str) -> None:
         _flag(session, username, False)
         audit.append(session, user=by.username, action="delete", entity="staff", entity_id=sid,
                      detail={"gebruiker": username})
-        if username in v.users:
+        if v is None:  # a server: out of the school's group roles, and the role dropped
+            server_accounts.end_login(session, username=username, remove=True)
+        elif username in v.users:
             v.remove_user(username)
             v.save(slots)
 
@@ -137,4 +154,7 @@ def choose_new_password(db: Database, *, account: Account, old: str, new: str, a
         raise DatabaseError(str(exc)) from None
     change_password(db, account=account, old=old, new=new)
     with db.begin() as session:
-        _flag(session, account.username, False)
+        if db.path is None:  # a leerkracht may not write the settings table: the server removes her mark
+            server_accounts.password_chosen(session)
+        else:
+            _flag(session, account.username, False)

@@ -24,6 +24,7 @@ from verzuimdesk.domain.disclosure import (
     public_rule_text,
     receives,
     receives_rule,
+    receives_waiting_list,
     shows_overdue,
 )
 from verzuimdesk.domain.engine import evaluate
@@ -43,6 +44,7 @@ from verzuimdesk.reports.data import (
     Recipient,
     RecordRow,
 )
+from verzuimdesk.reports.parts import FOR_NL
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
@@ -219,6 +221,9 @@ def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = Fal
     cases = tuple(c for c in dossier.cases if receives(recipient, Entry.CASE, case_category=c.category))
     if len(cases) < len(dossier.cases):
         withheld.add("cases")
+    if not receives_waiting_list(recipient):
+        hidden_list = f"niet opgenomen in deze versie {FOR_NL[recipient]}"
+        cases = tuple(replace(c, waiting_list=hidden_list) if c.waiting_list else c for c in cases)
     rules = tuple(h for h in dossier.rules if receives_rule(recipient, h.unit, h.record_ids, received,
                                                             thuiszitter=h.rule_id in dossier.thuiszitter_rules))
     if len(rules) < len(dossier.rules):

@@ -45,8 +45,11 @@ def duo_report(db: Database, *, pupil_number: str, on: date, rule_id: str | None
     ids = set(sheet.record_ids)
     records: tuple[RecordRow, ...] = tuple(r for r in dossier.records if r.id in ids)
     last = sheet.end or on
+    # a registered report is printed again as it was reported: the agreements made up to that day
+    made = sheet.report.day if sheet.report else on
     agreements: tuple[tuple[date, AgreementRow], ...] = tuple(
-        (c.held_at.date(), a) for c in dossier.conversations if sheet.begin <= c.held_at.date() for a in c.agreements)
+        (c.held_at.date(), a) for c in dossier.conversations if sheet.begin <= c.held_at.date() <= made
+        for a in c.agreements)
     rule = protocol.rule(sheet.rule_id)
     labels = {r.id: r.label for r in protocol.rules}
     # the sheet leaves the school: the rule's Dutch name, never its id ("" for a protocol without names)

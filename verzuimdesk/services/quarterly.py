@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate
+from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate, week_monday
 from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.measures import PupilMeasures
@@ -60,13 +60,14 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
                  if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
         calendar = load_calendar(s)
         # A candidate on a day of the quarter has an absent day in each of 5 lesweken ending in the quarter:
-        # only pupils with 5 such days in the 10 weeks before it are looked at (the cases' pupils all).
+        # only pupils with 5 such days in the 10 weeks before it, one of them in a lesweek of the quarter (its
+        # first from its Monday on), are looked at (the cases' pupils all).
         absent = set(s.scalars(
             select(Absence.pupil_id).join(AbsenceCodeRow)
             .where(Absence.day >= first - timedelta(days=LOOK_BACK_DAYS), Absence.day <= until,
                    AbsenceCodeRow.category.in_([c.value for c in CANDIDATE_CATEGORIES]))
             .group_by(Absence.pupil_id)
-            .having(func.count(Absence.day.distinct()) >= HALF_WEEKS, func.max(Absence.day) >= first)))
+            .having(func.count(Absence.day.distinct()) >= HALF_WEEKS, func.max(Absence.day) >= week_monday(first))))
         ids = sorted(absent | {i.id for _, i in found})
         data = {pd.id: pd for pd in load_pupil_data(s, until=ref, pupil_ids=ids)}
         infos = {pu.id: _info(pu, group) for pu, group in s.execute(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from verzuimdesk.services.accounts import Account, Role, account_of
 from verzuimdesk.storage import audit, server_roles
-from verzuimdesk.storage.database import Database, DatabaseError, open_database, server_url
+from verzuimdesk.storage.database import Database, DatabaseError, open_database, server_dsn, server_url
 from verzuimdesk.storage.models import Group, Staff, StaffGroup
 
 
@@ -71,6 +71,71 @@ def _add(session: object, *, username: str, name: str, role: Role, groups: tuple
     return staff.id
 
 
+def _server_refused(exc: DBAPIError, what: str) -> DatabaseError:
+    diag = getattr(exc.orig, "diag", None)
+    why = getattr(diag, "message_primary", None) or str(exc.orig)
+    return DatabaseError(f"{what}: {why}")
+
+
+def _call(session: object, sql: str, params: dict[str, object], what: str) -> None:
+    """A function of server_roles in the caller's transaction; the server's refusal said in Dutch."""
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    try:
+        session.execute(text(sql), params)
+    except DBAPIError as exc:
+        raise _server_refused(exc, what) from None
+
+
+def set_login_password(session: object, *, username: str, role: str, password: str) -> None:
+    """A colleague's new password (a one-time one) on the server: a new SCRAM verifier for the role, which
+    may log in again (an IB-er, through vd_create_login)."""
+    _call(session, "SELECT vd_create_login(:u, :v, :r)",
+          {"u": username, "v": server_roles.scram_verifier(password), "r": role},
+          f"Het wachtwoord van '{username}' kon op de server niet gewijzigd worden")
+
+
+def end_login(session: object, *, username: str, remove: bool) -> None:
+    """Switch a colleague's login off (NOLOGIN), or remove it (out of the school's roles, DROP ROLE)."""
+    _call(session, "SELECT vd_end_login(:u, :r)", {"u": username, "r": remove},
+          f"Het account '{username}' kon op de server niet {'verwijderd' if remove else 'uitgezet'} worden")
+
+
+def password_chosen(session: object) -> None:
+    """The connected person chose their own password: their one-time mark goes."""
+    _call(session, "SELECT vd_password_chosen()", {}, "Het nieuwe wachtwoord is niet vastgelegd")
+
+
+def _password_works(db: Database, username: str, password: str) -> bool:
+    import psycopg
+
+    dsn = server_dsn(db)
+    assert dsn is not None
+    try:
+        with psycopg.connect(make_url(dsn).set(username=username, password=password)
+                             .render_as_string(hide_password=False), connect_timeout=15):
+            return True
+    except psycopg.OperationalError as exc:
+        pgconn = getattr(exc, "pgconn", None)
+        if pgconn is not None and (pgconn.needs_password or pgconn.used_password):
+            return False
+        raise DatabaseError(f"De server antwoordt niet: {exc}") from None
+
+
+def change_own_password(db: Database, *, account: Account, old: str, new: str) -> None:
+    """The connected person's own new password: checked against the server with the old one, then a new
+    SCRAM verifier for their own role (any role may change its own password). This app's next
+    connections use the new one."""
+    if not _password_works(db, account.username or db.user, old):
+        raise DatabaseError("Onjuist huidig wachtwoord.")
+    verifier = server_roles.scram_verifier(new)
+    with db.begin() as session:
+        session.connection().exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
+        audit.append(session, user=account.username, action="update", entity="wachtwoord")
+    db.resume(new)
+
+
 def add_server_account(db: Database, *, by: Account, username: str, name: str, role: Role, password: str,
                        groups: tuple[str, ...] = ()) -> Account:
     """A colleague's login role and staff row, in one transaction (the caller checked `by` may)."""
@@ -81,9 +146,7 @@ def add_server_account(db: Database, *, by: Account, username: str, name: str, r
             session.execute(text("SELECT vd_create_login(:u, :v, :r)"),
                             {"u": username, "v": verifier, "r": role.value})
     except DBAPIError as exc:
-        diag = getattr(exc.orig, "diag", None)
-        why = getattr(diag, "message_primary", None) or str(exc.orig)
-        raise DatabaseError(f"Het account '{username}' kon niet op de server gemaakt worden: {why}") from None
+        raise _server_refused(exc, f"Het account '{username}' kon niet op de server gemaakt worden") from None
     return Account(username, name, role, tuple(sorted(groups)))
 
 

@@ -8,6 +8,13 @@ connection of its own that LISTENs, on a thread, and hands each change to `on_ch
 `AppContext.changed`: a Qt signal, so the pages follow on the GUI thread). An app skips what it wrote
 itself: its own writes were announced already by the write's runner.
 
+Twenty apps typing at once send a notification for every key. Answered one by one, each would make every
+page on screen ask again: a queue of refreshes that grows faster than it is worked off. So what is heard
+together becomes one change: the listener hands on, after the first notification, everything that comes
+within `GATHER_S` as one `OpChanges` (the union), and `Pending` merges what arrives while the GUI thread
+is still busy with the last one, so at most one refresh waits. The pages then ask only for the pupils the
+change names (services/status_view.py).
+
 On SQLite (one laptop) there is nothing to listen to: `listen` returns None.
 """
 
@@ -16,15 +23,17 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.changes import NOTHING, OpChanges
 from verzuimdesk.storage.database import APP_NAME, Database, server_dsn
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "verzuimdesk"
 POLL_S = 0.25  # how often the thread looks whether it should stop
+GATHER_S = 0.05  # after a notification, what else arrives this soon is handed on with it as one change
+GATHER_MAX = 500  # and at most this many notifications at once
 RETRY_S = 5.0  # after the server went away, how long before listening again
 
 
@@ -38,6 +47,36 @@ def parse(payload: str, own: str | None = APP_NAME) -> OpChanges | None:
         return None
     ids = data.get("p") or []
     return OpChanges(frozenset(int(i) for i in ids if isinstance(i, int)), bool(data.get("s")), bool(data.get("c")))
+
+
+def merged(payloads: Iterable[str], own: str | None = APP_NAME) -> OpChanges:
+    """The changes of several notifications as one: the pupils of all, the whole school if one says so."""
+    out = NOTHING
+    for payload in payloads:
+        changes = parse(payload, own)
+        if changes is not None:
+            out = out | changes
+    return out
+
+
+class Pending:
+    """Changes heard but not yet followed, merged into one (thread-safe: the listener adds, the GUI takes).
+    `add` says whether this is the first since the last `take`: only then need the GUI be woken."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._what: OpChanges | None = None
+
+    def add(self, changes: OpChanges) -> bool:
+        with self._lock:
+            first = self._what is None
+            self._what = changes if self._what is None else self._what | changes
+            return first
+
+    def take(self) -> OpChanges | None:
+        with self._lock:
+            what, self._what = self._what, None
+            return what
 
 
 class ChangeListener:
@@ -63,14 +102,18 @@ class ChangeListener:
                         missed = False
                         self.on_change(OpChanges.whole_school())
                     while not self._stop.is_set():
-                        for note in conn.notifies(timeout=POLL_S, stop_after=50):
-                            changes = parse(note.payload, self.own)
-                            if changes is not None and not changes.empty:
-                                self.on_change(changes)
+                        first = [n.payload for n in conn.notifies(timeout=POLL_S, stop_after=1)]
+                        if not first:
+                            continue
+                        # A burst of writes (twenty apps typing) is followed once, not once per write.
+                        more = [n.payload for n in conn.notifies(timeout=GATHER_S, stop_after=GATHER_MAX)]
+                        changes = merged(first + more, self.own)
+                        if not changes.empty:
+                            self.on_change(changes)
             except psycopg.Error as exc:  # the server restarted or the network went: listen again later
                 self.listening.clear()
                 missed = True
-                log.info("luisteren naar de server onderbroken: %s", exc)
+                log.info("luisteren naar de server onderbroken: %s", type(exc).__name__)  # no message: it can hold data
                 self._stop.wait(RETRY_S)
 
     def stop(self) -> None:

@@ -19,8 +19,6 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy.orm import Session
-
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
@@ -38,8 +36,9 @@ from verzuimdesk.domain.signals import (
     register_signals,
 )
 from verzuimdesk.importers.signal_files import signals_file
-from verzuimdesk.storage.database import DatabaseError
-from verzuimdesk.storage.signal_loading import Cases, checks_kept, registration_checks
+from verzuimdesk.storage.errors import DatabaseError
+from verzuimdesk.storage.raw import Run
+from verzuimdesk.storage.school_rows import Cases, checks_kept, registration_checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +100,19 @@ class RegisterRow(NamedTuple):
 Unchecked = dict[str, tuple[date, ...]]  # per group: the recent schooldagen whose registration is not checked
 
 
-def unchecked_registration(session: Session, calendar: SchoolCalendar, groups: set[str], peil: date) -> Unchecked:
+def unchecked_registration(run: Run, calendar: SchoolCalendar, groups: set[str], peil: date,
+                           kept: bool | None = None) -> Unchecked:
     """Per group of `groups`, the days of MISSING_DATA's `registratie` item (read, never cached, so a
-    dagdeel marked as checked shows at once); the checks are read in one query. A school that has never
-    marked a dagdeel as checked asks for none, as one that keeps no guardians asks for no phone number."""
-    if not checks_kept(session):
+    dagdeel marked as checked shows at once); the checks are read in one query through `run`
+    (storage/raw.py). A school that has never marked a dagdeel as checked asks for none, as one that keeps
+    no guardians asks for no phone number. `kept`: whether it ever did, when the caller read that already."""
+    if not (checks_kept(run) if kept is None else kept):
         return {}
     recent = {g: recent_schooldagen(calendar, g, peil) for g in groups}
     start = min((days[0] for days in recent.values() if days), default=None)
     if start is None:
         return {}
-    checks = registration_checks(session, start, peil)
+    checks = registration_checks(run, start, peil)
     found = {g: unchecked_days(calendar, g, peil, checks.get(g, set())) for g in groups}
     return {g: days for g, days in found.items() if days}
 

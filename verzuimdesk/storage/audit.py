@@ -15,12 +15,9 @@ rights (no UPDATE/DELETE/TRUNCATE on audit_log for the app's role) and its logs 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,26 +26,23 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from verzuimdesk.storage import vault
+from verzuimdesk.storage.audit_chain import (
+    PUBLIC_KEY,
+    Head,
+    anchor_problem,
+    audit_key,
+    broken_text,
+    first_broken,
+)
+from verzuimdesk.storage.audit_chain import digest as _digest
+from verzuimdesk.storage.audit_chain import seal as _seal
 from verzuimdesk.storage.models import AuditEntry, AuditPermit
 
 WRITE_LOCK = 8818  # storage.database.WRITE_LOCK (database imports this module)
-_INFO = b"verzuimdesk audit-log v1"
-PUBLIC_KEY = b"verzuimdesk: geen gegevenssleutel"  # the key of a chain in a database without a data key
 _KEY = "audit_key"
 _SLOTS = "audit_slots"
 _DIRTY = "audit_dirty"
 _HEAD = "audit_head"
-
-
-def audit_key(data_key: bytes | None) -> bytes:
-    """The chain's key: derived from the data key, never the data key itself."""
-    return PUBLIC_KEY if data_key is None else hmac.new(data_key, _INFO, hashlib.sha256).digest()
-
-
-def _digest(key: bytes, prev: str, at: datetime, user: str, action: str, entity: str, entity_id: int | None,
-            pupil_id: int | None, detail: str) -> str:
-    payload = json.dumps([prev, at.isoformat(), user, action, entity, entity_id, pupil_id, detail])
-    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
 
 
 def _key(session: Session) -> bytes:
@@ -80,33 +74,18 @@ def append(session: Session, *, user: str, action: str, entity: str = "", entity
 
 def verify(session: Session) -> int | None:
     """The id of the first row whose chain is broken, or None when the chain holds."""
-    key, prev = _key(session), ""
-    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        expected = _digest(key, prev, row.at, row.user, row.action, row.entity, row.entity_id, row.pupil_id,
-                           row.detail)
-        if row.prev_hash != prev or not hmac.compare_digest(row.hash, expected):
-            return row.id
-        prev = row.hash
-    return None
+    rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+    return first_broken(_key(session), ((r.id, r.at, r.user, r.action, r.entity, r.entity_id, r.pupil_id, r.detail,
+                                         r.prev_hash, r.hash) for r in rows))
 
 
 # -- the head, anchored in the key slots file --------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    count: int
-    last: str
 
 
 def head(session: Session) -> Head:
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
     return Head(count, last)
-
-
-def _seal(key: bytes, h: Head) -> str:
-    return hmac.new(key, f"anker|{h.count}|{h.last}".encode(), hashlib.sha256).hexdigest()
 
 
 def _hash_at(session: Session, n: int) -> str | None:
@@ -121,23 +100,12 @@ def problem(session: Session) -> str | None:
         return None  # a leerkracht on a server sees only some rows: checking the chain is the IB-er's
     broken = verify(session)
     if broken is not None:
-        return (f"Het logboek is buiten VerzuimDesk om gewijzigd: de keten klopt niet meer vanaf regel {broken}. "
-                "Meld dit aan de directie en de functionaris gegevensbescherming.")
+        return broken_text(broken)
     slots = session.info.get(_SLOTS)
     if not isinstance(slots, Path):
         return None
-    anchor = vault.read_anchor(slots)
-    if anchor is None:
-        return None  # no row written since this version: the first commit writes the anchor
-    count, last, seal = anchor
-    if not hmac.compare_digest(seal, _seal(_key(session), Head(count, last))):
-        return ("Het anker van het logboek in het sleutelbestand klopt niet: het is buiten VerzuimDesk om "
-                "gewijzigd. Meld dit aan de directie en de functionaris gegevensbescherming.")
-    now = head(session).count
-    if now < count or (count and _hash_at(session, count) != last):
-        return (f"Er zijn regels uit het logboek verwijderd: het telde er {count}, nu {now}. "
-                "Meld dit aan de directie en de functionaris gegevensbescherming.")
-    return None
+    return anchor_problem(_key(session), vault.read_anchor(slots), head(session).count,
+                          lambda n: _hash_at(session, n))
 
 
 def _before_commit(session: Session) -> None:

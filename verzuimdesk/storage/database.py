@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,21 +20,19 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from verzuimdesk.storage import audit, swap, vault
+from verzuimdesk.storage import audit, server_login, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
 from verzuimdesk.storage.instance_lock import UseLock
 from verzuimdesk.storage.location import location_problem
+from verzuimdesk.storage.raw import BUSY_TIMEOUT_MS, MIGRATIONS, SQLITE_NOTADB, connect_file, heads_in_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["Database", "DatabaseError", "PassphraseRequired", "is_encrypted", "is_url", "open_database", "sqlite_path"]
+__all__ = ["BUSY_TIMEOUT_MS", "SQLITE_NOTADB", "Database", "DatabaseError", "PassphraseRequired", "connect_file",
+           "is_encrypted", "is_url", "open_database", "sqlite_path"]
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write to finish
 CACHE_KIB = 32 * 1024  # page cache per connection
 
 
@@ -54,19 +50,6 @@ def _pragmas(dbapi_conn: Any) -> None:
     cur.close()
 
 
-def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
-    """A plain DB-API connection (for backups and checks), keyed when the file is encrypted."""
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-    if key is None:
-        return sqlite3.connect(uri, uri=True)
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(uri, uri=True)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f'PRAGMA key="{vault.sqlcipher_key(key)}"')
-    return conn
-
-
 # This app on a server: its writes carry the name, so it can skip its own in what it hears (NOTIFY).
 APP_NAME = f"verzuimdesk-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
@@ -82,15 +65,27 @@ def server_dsn(db: Database) -> str | None:
     """The libpq address of a PostgreSQL database (for a connection of its own); None for SQLite."""
     if db.engine.dialect.name != "postgresql":
         return None
-    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    url = db.engine.url.set(drivername="postgresql")
+    login = server_login.of(db.engine)
+    if login is not None:
+        if login.locked:
+            raise server_login.ServerLocked(server_login.LOCKED)
+        if login.password is not None:
+            url = url.set(password=login.password)
+    return url.render_as_string(hide_password=False)
 
 
 def make_engine(target: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(target)
     if path is None:
         address = server_url(target)
-        args = {"connect_args": {"application_name": APP_NAME}} if address.startswith("postgresql") else {}
-        return create_engine(address, pool_pre_ping=True, **args)
+        if not address.startswith("postgresql"):
+            return create_engine(address, pool_pre_ping=True)
+        # The password stays out of the engine's URL: the idle lock can take it away (storage/server_login).
+        address, password = server_login.without_password(address)
+        engine = create_engine(address, pool_pre_ping=True, connect_args={"application_name": APP_NAME})
+        server_login.attach(engine, password)
+        return engine
     # A bounded pool shared by the GUI thread and Qt's worker threads, the last returned connection
     # first (its page cache is warm). The SQLCipher dialect's default, one connection per thread
     # with at most five kept, closes an arbitrary other thread's connection once a sixth thread
@@ -131,28 +126,17 @@ def alembic_config() -> Config:
     return cfg
 
 
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
-
-
 @cache
 def head_revision() -> str | None:
     """The newest migration, read from the versions folder without importing Alembic (a start of the app
-    or of a command only compares it with the database's). The one revision no other names as its
-    down_revision; more than one head is an error Alembic would refuse too."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            revisions.add(found["revision"])
-            if found.get("down_revision"):
-                downs.add(found["down_revision"])
-    heads = revisions - downs
+    or of a command only compares it with the database's). More than one head is an error Alembic would
+    refuse too: Alembic says so."""
+    heads = heads_in_folder()
     if len(heads) != 1:
         from alembic.script import ScriptDirectory
 
         return ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return heads.pop()
+    return next(iter(heads))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -205,6 +189,28 @@ class Database:
     def encrypted(self) -> bool:
         return self.key is not None
 
+    def lock(self) -> None:
+        """On a server: close the connections and forget the password until `resume` (storage/server_login).
+        A laptop's file keeps its key (the window hides; the data stay encrypted on disk)."""
+        login = server_login.of(self.engine)
+        if login is not None:
+            login.lock(self.engine)
+
+    def resume(self, password: str | None) -> None:
+        login = server_login.of(self.engine)
+        if login is not None:
+            login.resume(password)
+
+    def resume_from(self, other: Database) -> None:
+        """Unlocked by a login of the same person (`other`, which the caller closes): its password again."""
+        login = server_login.of(other.engine)
+        self.resume(login.password if login is not None else None)
+
+    @property
+    def locked(self) -> bool:
+        login = server_login.of(self.engine)
+        return login is not None and login.locked
+
     def close(self) -> None:
         self.engine.dispose()
         if self.use_lock is not None:
@@ -225,9 +231,6 @@ def _looks_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         head = fh.read(4096)
     return len(head) == 4096 and not head.startswith(b"SQLite format 3\x00") and len(set(head)) > 200
-
-
-SQLITE_NOTADB = 26  # sqlite3's (and sqlcipher3's) error code for "file is not a database"
 
 
 def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> None:
@@ -317,8 +320,8 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
                 if before_migrate is not None:
                     before_migrate(db)
             migrate(engine, audit.audit_key(key))
-            if path is None and engine.dialect.name == "postgresql":
-                _secure_again(engine)
+        if path is None and engine.dialect.name == "postgresql":
+            _secure_again(engine, migrated=current != head_revision())
     except DatabaseError:
         engine.dispose()
         raise
@@ -328,12 +331,14 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
     return db
 
 
-def _secure_again(engine: Engine) -> None:
-    """After a migration on a server whose accounts are set up: grants and policies for new tables too."""
+def _secure_again(engine: Engine, *, migrated: bool) -> None:
+    """On a server whose accounts are set up, opened by the owner: after a migration (grants and policies for
+    new tables too), or when the rights are of an older version (its new functions)."""
     from verzuimdesk.storage import server_roles
 
     with engine.begin() as conn:
-        if server_roles.is_secured(conn) and server_roles.is_owner(conn):
+        if (server_roles.is_secured(conn) and server_roles.is_owner(conn)) if migrated else \
+                server_roles.needs_securing(conn):
             server_roles.secure(conn)
 
 

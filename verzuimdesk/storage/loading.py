@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
-from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
+from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import CONVERSATION_ACTION, ActionKind, Category
 from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.domain.records import AbsenceRecord, Event, Exemption, PupilData
 from verzuimdesk.storage.models import (
     Absence,
     AbsenceCodeRow,
-    CalendarDay,
     CareCase,
     Conversation,
     EventRow,
@@ -25,10 +25,9 @@ from verzuimdesk.storage.models import (
     PlanLink,
     Pupil,
     School,
-    SchoolYear,
-    TimetableSpan,
-    Vacation,
 )
+from verzuimdesk.storage.raw import Run
+from verzuimdesk.storage.school_rows import calendar_of
 
 # Enum lookups by value through a dict: calling the Enum class per row costs more than the query.
 _CATEGORY = {c.value: c for c in Category}
@@ -40,43 +39,15 @@ def load_school(session: Session) -> School | None:
     return session.scalar(select(School).limit(1))
 
 
-# Calendars by their rows: a calendar read again unchanged is the same object, so the per-group index
-# of schooldagen it builds on first use (a few ms a group) is built once, not on every status asked.
-_CALENDARS: dict[tuple[object, ...], SchoolCalendar] = {}
+def session_run(session: Session) -> Run:
+    """The session as a `Run` (storage/raw.py): portable SQL text with `:name` parameters, plain rows back."""
+    def run(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        return session.execute(text(sql), dict(params)).all()
+    return run
 
 
 def load_calendar(session: Session) -> SchoolCalendar:
-    run = session.connection().execute
-
-    def rows(query: Any) -> tuple[tuple[Any, ...], ...]:
-        return tuple(tuple(r) for r in run(query))
-
-    years = rows(select(SchoolYear.start, SchoolYear.end).order_by(SchoolYear.start))
-    spans = rows(select(TimetableSpan.group_name, TimetableSpan.weekday, TimetableSpan.start, TimetableSpan.end)
-                 .order_by(TimetableSpan.start, TimetableSpan.id))
-    days = rows(select(CalendarDay.day, CalendarDay.kind).order_by(CalendarDay.day))
-    vacations = rows(select(Vacation.name, Vacation.start, Vacation.end).order_by(Vacation.start, Vacation.id))
-    key = (years, spans, days, vacations)
-    found = _CALENDARS.get(key)
-    if found is not None:
-        return found
-    default: dict[int, list[Span]] = defaultdict(list)
-    groups: dict[str, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for group_name, weekday, start, end in spans:
-        target = default if group_name is None else groups[group_name]
-        target[weekday].append(Span(start, end))
-    calendar = SchoolCalendar(
-        school_years=tuple(Period("", start, end) for start, end in years),
-        timetable={wd: tuple(sp) for wd, sp in default.items()},
-        group_timetables={g: {wd: tuple(sp) for wd, sp in week.items()} for g, week in groups.items()},
-        vacations=tuple(Period(name, start, end) for name, start, end in vacations),
-        studiedagen=frozenset(d for d, k in days if k == "studiedag"),
-        feestdagen=frozenset(d for d, k in days if k == "feestdag"),
-    )
-    if len(_CALENDARS) >= 8:
-        _CALENDARS.clear()
-    _CALENDARS[key] = calendar
-    return calendar
+    return calendar_of(session_run(session))
 
 
 def load_codes(session: Session) -> dict[str, Category]:
@@ -145,23 +116,22 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     return out
 
 
-def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert absence rows, skipping any whose pupil, day and span is there already (also when another
-    writer registered it meanwhile: the unique index uq_absence_span decides); how many went in."""
+def insert_absences(session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """Insert absence rows (a value per name in `columns`), skipping any whose pupil, day and span is
+    there already (also when another writer registered it meanwhile: the unique index uq_absence_span
+    decides); how many went in. `columns` names pupil_id.
+
+    One statement for all rows (storage/bulk.py): the ORM's bulk insert groups rows by which of their
+    values are None and sent a school year of 3,713 rows as ~2,470 INSERTs. A column not named gets
+    its scalar default; the status cache is dropped once for the rows' pupils, not once per row."""
+    from verzuimdesk.storage.bulk import insert_new
+    from verzuimdesk.storage.status_cache import invalidated_once
+
     if not rows:
         return 0
-    from sqlalchemy import func
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    count = select(func.count()).select_from(Absence)
-    before = session.scalar(count) or 0
-    dialect = session.get_bind().dialect.name
-    # On the Core table, not the ORM entity: one executemany of one statement. The ORM's bulk insert
-    # groups rows by which of their values are None and sent a school year of 3,713 rows as ~2,470
-    # INSERTs. Every row names every column (a missing one would be NULL, not the column's default).
-    table = cast(Table, Absence.__table__)
-    stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
-    keys = set().union(*rows)
-    session.connection().execute(stmt, [{k: r.get(k) for k in keys} for r in rows])
-    return (session.scalar(count) or 0) - before
+    with invalidated_once(session) as touched:
+        added = insert_new(session, cast(Table, Absence.__table__), columns, rows)
+        if added:
+            pupil = list(columns).index("pupil_id")
+            touched.update(r[pupil] for r in rows)
+    return added

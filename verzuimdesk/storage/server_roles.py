@@ -36,6 +36,7 @@ CHILD_POLICIES = {
     "case_share": "case_id IN (SELECT id FROM care_case)",
 }
 POLICY = "vd_own_groups"
+MUST_CHANGE = "eenmalig_wachtwoord:"  # services.account_admin: a Setting per user with a one-time password
 _NAME = re.compile(r"[^a-z0-9_]")
 
 
@@ -57,14 +58,33 @@ FUNCTIONS = [
        SELECT p.id FROM pupil p JOIN staff s ON s.username = session_user AND s.active
        WHERE s.role <> 'leerkracht'
           OR p.group_id IN (SELECT sg.group_id FROM staff_group sg WHERE sg.staff_id = s.id) $$""",
+    # A colleague who logged in with a one-time password chose one of their own: only their own mark goes
+    # (a leerkracht may not change the settings table itself).
+    f"""CREATE OR REPLACE FUNCTION vd_password_chosen() RETURNS void LANGUAGE sql SECURITY DEFINER
+       SET search_path = public AS $$
+       DELETE FROM setting WHERE key = '{MUST_CHANGE}' || session_user $$""",
 ]
 
 
+SECURITY_VERSION = "verzuimdesk-rechten 2"  # set by `secure`; an owner's open runs it again when older
+# Rights on a server are given by `secure`; without a migration a new version's functions would not reach a
+# database, so `secure` marks the IB-er group role with this, and the owner's next open compares it.
+
+
+def _is_account(groups: dict[str, str], name: str) -> str:
+    """SQL: `name` is a login of this database: a direct, plain member of one of its group roles (not the
+    owner, who holds them with admin option as their creator), and neither a superuser nor a role maker."""
+    listed = ", ".join(f"'{g}'" for g in groups.values())
+    return (f"EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+            f"JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = {name} AND g.rolname IN ({listed}) "
+            f"AND NOT m.admin_option AND NOT r.rolsuper AND NOT r.rolcreaterole)")
+
+
 def _create_login_function(groups: dict[str, str]) -> str:
-    """An IB-er's way to add a colleague: the owner's right to create roles, lent for this database's three
-    group roles only. It never touches a role that is no account of this database (the owner, another
-    school's staff), takes a SCRAM verifier (no password in a statement), and grants one group role."""
-    member = " OR ".join(f"pg_has_role(username, '{g}', 'MEMBER')" for g in groups.values())
+    """An IB-er's way to add a colleague, or give one a new password: the owner's right to create roles,
+    lent for this database's three group roles only. It never touches a role that is no account of this
+    database (the owner, another school's staff), takes a SCRAM verifier (no password in a statement), and
+    grants one group role."""
     return f"""CREATE OR REPLACE FUNCTION vd_create_login(username text, verifier text, app_role text)
     RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
     BEGIN
@@ -74,7 +94,7 @@ def _create_login_function(groups: dict[str, str]) -> str:
       IF app_role NOT IN ('ib', 'leerkracht', 'directie') THEN RAISE EXCEPTION 'onbekende rol %', app_role; END IF;
       IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN RAISE EXCEPTION 'geen SCRAM-verifier'; END IF;
       IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = username) THEN
-        IF NOT ({member}) THEN
+        IF NOT {_is_account(groups, "username")} THEN
           RAISE EXCEPTION 'de rol % bestaat al op de server en is geen account van deze school', username;
         END IF;
         EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', username, verifier);
@@ -82,6 +102,33 @@ def _create_login_function(groups: dict[str, str]) -> str:
         EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', username, verifier);
       END IF;
       EXECUTE format('GRANT %I TO %I', '{groups["ib"][:-2]}' || app_role, username);
+    END $$"""
+
+
+def _end_login_function(groups: dict[str, str]) -> str:
+    """An IB-er switches a colleague's login off (NOLOGIN), or removes it: out of this database's group
+    roles, then DROP ROLE (NOLOGIN if something elsewhere still depends on the role). Only an account of
+    this database, never the caller's own."""
+    revoke = "\n".join(f"      EXECUTE format('REVOKE %I FROM %I', '{g}', username);" for g in groups.values())
+    return f"""CREATE OR REPLACE FUNCTION vd_end_login(username text, remove boolean)
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    BEGIN
+      IF NOT pg_has_role(session_user, '{groups["ib"]}', 'MEMBER') THEN
+        RAISE EXCEPTION 'alleen een IB-er beheert accounts';
+      END IF;
+      IF username = session_user THEN RAISE EXCEPTION 'u kunt uw eigen account niet intrekken'; END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = username) THEN RETURN; END IF;
+      IF NOT {_is_account(groups, "username")} THEN
+        RAISE EXCEPTION 'de rol % is geen account van deze school', username;
+      END IF;
+      EXECUTE format('ALTER ROLE %I NOLOGIN', username);
+      IF NOT remove THEN RETURN; END IF;
+{revoke}
+      BEGIN
+        EXECUTE format('DROP ROLE %I', username);
+      EXCEPTION WHEN dependent_objects_still_exist THEN
+        NULL;  -- granted something in another database: it stays, without login and without this school
+      END;
     END $$"""
 
 
@@ -128,6 +175,9 @@ def secure(conn: Connection) -> None:
     conn.execute(text(_create_login_function(groups)))  # text(): its % signs are no placeholders
     conn.exec_driver_sql("REVOKE ALL ON FUNCTION vd_create_login(text, text, text) FROM PUBLIC")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION vd_create_login(text, text, text) TO {_q(groups['ib'])}")
+    conn.execute(text(_end_login_function(groups)))
+    conn.exec_driver_sql("REVOKE ALL ON FUNCTION vd_end_login(text, boolean) FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION vd_end_login(text, boolean) TO {_q(groups['ib'])}")
     # The triggers of 0013 drop cached statuses and bump the generation whoever writes.
     for fn in conn.execute(text("SELECT proname FROM pg_proc WHERE proname LIKE 'vd_changed_%'")).scalars():
         conn.execute(text(f"ALTER FUNCTION {_q(fn)}() SECURITY DEFINER SET search_path = public"))
@@ -141,6 +191,38 @@ def secure(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE {_q(table)} ENABLE ROW LEVEL SECURITY"))
         conn.execute(text(f"DROP POLICY IF EXISTS {POLICY} ON {_q(table)}"))
         conn.execute(text(f"CREATE POLICY {POLICY} ON {_q(table)} USING ({using})"))
+    conn.execute(text(f"COMMENT ON ROLE {_q(groups['ib'])} IS '{SECURITY_VERSION}'"))
+
+
+def needs_securing(conn: Connection) -> bool:
+    """Whether the owner should run `secure` again: set up before, by an older version of the rights."""
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    said = conn.execute(text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :n"),
+                        {"n": group_role(database, "ib")}).first()
+    return said is not None and said[0] != SECURITY_VERSION and is_owner(conn)
+
+
+def account_state(conn: Connection, username: str) -> str:
+    """"ours" (a login of this database), "missing" (no role of that name), or "foreign" (a role that is no
+    account of this database: the owner, a superuser, another school's login)."""
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    groups = {r: group_role(database, r) for r in ROLES}
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}).scalar():
+        return "missing"
+    return "ours" if conn.execute(text(f"SELECT {_is_account(groups, ':n')}"), {"n": username}).scalar() else "foreign"
+
+
+def set_account(conn: Connection, *, username: str, role: str, login: bool) -> None:
+    """An existing login of this database (as the owner): member of the group role of `role` only, and
+    allowed to log in or not. Its password stays."""
+    if role not in ROLES:
+        raise ValueError(role)
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    for other in ROLES:
+        verb = "GRANT" if other == role else "REVOKE"
+        conn.exec_driver_sql(f"{verb} {_q(group_role(database, other))} {'TO' if other == role else 'FROM'} "
+                             f"{_q(username)}")
+    conn.exec_driver_sql(f"ALTER ROLE {_q(username)} {'LOGIN' if login else 'NOLOGIN'}")
 
 
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = 4096) -> str:

@@ -1,18 +1,21 @@
 """What the signals read beside the engine's pupil data, in bulk: every care case of a pupil (open or
 closed, for EARLIER_ABSENCE), which pupils share their `gezin` with another pupil (SIBLINGS), and what
-MISSING_DATA names (also the checked registration of the groups)."""
+MISSING_DATA names (storage/school_rows.py, also the checked registration of the groups)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from verzuimdesk.storage.models import CareCase, Group, Pupil, RegistrationCheck
+from verzuimdesk.storage import school_rows
+from verzuimdesk.storage.loading import session_run
+from verzuimdesk.storage.models import CareCase, Pupil
+from verzuimdesk.storage.school_rows import Cases
 
-Cases = tuple[tuple[date, date | None], ...]
+__all__ = ["Cases", "family_members", "load_cases", "missing_data", "with_siblings"]
 
 
 def load_cases(session: Session, pupil_ids: list[int] | None = None) -> dict[int, Cases]:
@@ -41,34 +44,6 @@ def with_siblings(session: Session, pupil_ids: list[int] | None = None) -> set[i
     return set(session.scalars(query))
 
 
-# Pupils missing something MISSING_DATA names: few rows, so the status read stays as fast as the roster.
-_MISSING = text(
-    "SELECT id, 'geboortedatum' FROM pupil WHERE birth_date IS NULL "
-    "UNION ALL SELECT p.id, 'verzorger' FROM pupil p WHERE EXISTS (SELECT 1 FROM guardian) AND NOT EXISTS "
-    "(SELECT 1 FROM guardian gu WHERE gu.pupil_id = p.id AND (gu.phone != '' OR gu.email != '')) "
-    "UNION ALL SELECT DISTINCT p.id, 'ot_nummer' FROM pupil p JOIN care_case cc ON cc.pupil_id = p.id "
-    "WHERE trim(p.ot_number) = '' AND cc.start <= :d AND (cc.closed IS NULL OR cc.closed > :d)"
-)
-
-
 def missing_data(session: Session, peildatum: date) -> dict[int, set[str]]:
-    """Per pupil, what is missing on `peildatum`: `geboortedatum`; `verzorger` (no guardian with a phone
-    number or e-mail, once the school keeps guardians at all); `ot_nummer` (none while a case is open)."""
-    out: dict[int, set[str]] = defaultdict(set)
-    for pid, item in session.execute(_MISSING, {"d": peildatum.isoformat()}):
-        out[pid].add(item)
-    return out
-
-
-def checks_kept(session: Session) -> bool:
-    """Whether the school has ever marked a group's dagdeel as checked."""
-    return bool(session.scalar(select(select(RegistrationCheck.id).exists())))
-
-
-def registration_checks(session: Session, start: date, end: date) -> dict[str, set[tuple[date, int]]]:
-    """Per group, the (day, part) dagdelen marked as checked from `start` to `end`: one query for the school."""
-    out: dict[str, set[tuple[date, int]]] = defaultdict(set)
-    for group, day, part in session.execute(select(Group.name, RegistrationCheck.day, RegistrationCheck.part)
-                                            .join(Group).where(RegistrationCheck.day.between(start, end))):
-        out[group].add((day, part))
-    return out
+    """school_rows.missing_data through the session."""
+    return school_rows.missing_data(session_run(session), peildatum)

@@ -16,9 +16,11 @@ file, a busy database) nothing is stored and nothing is lost.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -39,29 +41,52 @@ def usable(db: Database) -> bool:
     return db.engine.dialect.name in ("sqlite", "postgresql")
 
 
+@contextmanager
+def invalidated_once(session: Session) -> Iterator[set[int]]:
+    """Absences inserted in the block drop the cached statuses of the pupils the caller adds to the set
+    it is given once, at the block's end, instead of once per row (SQLite; migration 0014).
+
+    The insert trigger waits while `status_generation.paused` is set, which is only ever so inside this
+    block, in the caller's transaction: the block's end clears it, also when the block raises (then
+    the whole cache is dropped), so no committed state and no other connection ever sees it set.
+    Only for INSERTs into absence: every other trigger runs as always. On a server the block just runs.
+    """
+    touched: set[int] = set()
+    if session.get_bind().dialect.name != "sqlite":
+        yield touched
+        return
+    session.execute(text("UPDATE status_generation SET paused = 1 WHERE id = 1"))
+    try:
+        yield touched
+    except BaseException:
+        with suppress(Exception):  # a transaction that cannot take these is rolled back (paused with it)
+            session.execute(text("DELETE FROM status_cache"))
+            session.execute(text("UPDATE status_generation SET paused = 0, n = n + 1 WHERE id = 1"))
+        raise
+    ids = sorted(touched)
+    drop = text("DELETE FROM status_cache WHERE pupil_id IN :ids").bindparams(bindparam("ids", expanding=True))
+    for i in range(0, len(ids), 500):
+        session.execute(drop, {"ids": ids[i:i + 500]})
+    session.execute(text(f"UPDATE status_generation SET paused = 0{', n = n + 1' if ids else ''} WHERE id = 1"))
+
+
 def generation(session: Session | Connection) -> int:
     return int(session.execute(text("SELECT n FROM status_generation WHERE id = 1")).scalar_one())
 
 
-def stamps(session: Session) -> dict[int, int]:
-    """On a server: each pupil's stamp (migration 0013), read before the data a status is computed from."""
-    if session.get_bind().dialect.name != "postgresql":
-        return {}
-    return {int(p): int(n) for p, n in session.execute(text("SELECT pupil_id, n FROM status_stamp"))}
-
-
 def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
-          read_stamps: dict[int, int] | None = None) -> bool:
+          read_stamps: dict[int, int | None] | None = None) -> bool:
     """Keep `payloads` (computed from data read at generation `read_at`, and on a server at the pupils'
-    `read_stamps`); False when nothing was kept."""
+    `read_stamps`: each pupil's stamp (migration 0013) read before the data its status was computed from,
+    None where the pupil had no stamp row yet); False when nothing was kept."""
     if not payloads:
         return True
+    if db.engine.dialect.name == "postgresql":  # the generation is checked under its lock there
+        return _store_on_server(db, peildatum, fingerprint, read_at, payloads, read_stamps or {})
     day = peildatum.isoformat()
     with db.read() as session:
         if generation(session) != read_at:
             return False  # something changed while the statuses were computed
-    if db.engine.dialect.name == "postgresql":
-        return _store_on_server(db, peildatum, fingerprint, read_at, payloads, read_stamps or {})
     try:
         with db.engine.begin() as conn:
             # A status is asked for to be read: it waits for nobody's write. If another connection
@@ -79,7 +104,7 @@ def store(db: Database, peildatum: date, fingerprint: str, read_at: int, payload
     except _Stale:
         return False
     except OperationalError as exc:  # read-only file or another connection writing: compute again next time
-        log.info("status niet bewaard: %s", exc)
+        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
         return False
 
 
@@ -114,45 +139,75 @@ def _store(conn: Connection, day: str, fingerprint: str, read_at: int, payloads:
         )
 
 
+def store_on_server(session: Session, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
+                    read_stamps: dict[int, int | None]) -> bool:
+    """`store` on a server, in the transaction that read the data (it ends it: committed, or rolled back
+    when the store fails): no second connection and transaction, three round trips fewer."""
+    if not payloads:
+        return True
+    try:
+        kept = _store_rows(session.connection(), peildatum, fingerprint, read_at, payloads, read_stamps)
+        session.commit()
+        return kept
+    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
+        session.rollback()
+        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
+        return False
+
+
 def _store_on_server(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
-                     read_stamps: dict[int, int]) -> bool:
+                     read_stamps: dict[int, int | None]) -> bool:
+    try:
+        with db.engine.begin() as conn:
+            return _store_rows(conn, peildatum, fingerprint, read_at, payloads, read_stamps)
+    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
+        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
+        return False
+
+
+def _store_rows(conn: Connection, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
+                read_stamps: dict[int, int | None]) -> bool:
     """PostgreSQL, with many writers: a pupil's status is stored only if its stamp is still the one read
     before its data, and nothing if a school-wide change came in between. The store locks the pupils'
     stamps (FOR SHARE) and the generation: it waits only for a write of these pupils under way (briefly:
     a store is never worth a wait), and a write that comes after waits for the store, then drops what it
-    stored (the triggers of 0013 bump the stamp before they delete)."""
+    stored (the triggers of 0013 bump the stamp before they delete). It never takes the writers' advisory
+    lock: twenty apps typing at once do not hold up one that stores what it read.
+
+    Five statements in one transaction (each a round trip to the server): the rights and the lock
+    timeout; stamp rows for pupils that had none (only then); the stamps, locked; the generation, locked,
+    with whether this peildatum is new; the rows."""
     ids = sorted(payloads)
     rows: list[dict[str, object]] = [{"d": peildatum, "p": pid, "f": fingerprint, "x": payloads[pid]}
                                      for pid in ids]
-    try:
-        with db.engine.begin() as conn:
-            if not conn.execute(text("SELECT has_table_privilege('status_cache', 'INSERT')")).scalar_one():
-                return False  # a leerkracht's app reads the cache; what is stored is the IB-er's (server_roles)
-            conn.execute(text(f"SET LOCAL lock_timeout = '{4 * STORE_WAIT_MS}ms'"))
-            # A stamp row for every pupil, so that the lock below always has a row to hold; a writer's
-            # insert of the same row is waited for.
-            conn.execute(text("INSERT INTO status_stamp (pupil_id, n) SELECT unnest(CAST(:ids AS integer[])), 0 "
-                              "ON CONFLICT (pupil_id) DO NOTHING"), {"ids": ids})
-            now = {int(p): int(n) for p, n in conn.execute(
-                text("SELECT pupil_id, n FROM status_stamp WHERE pupil_id = ANY(:ids) ORDER BY pupil_id FOR SHARE"),
-                {"ids": ids})}
-            if conn.execute(text("SELECT n FROM status_generation WHERE id = 1 FOR SHARE")).scalar_one() != read_at:
-                return False  # a school-wide change committed between the computation and now
-            rows = [r for r, pid in zip(rows, ids, strict=True) if now.get(pid, 0) == read_stamps.get(pid, 0)]
-            if not rows:
-                return False
-            new_day = conn.execute(
-                text("SELECT NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f)"),
-                {"d": peildatum, "f": fingerprint}).scalar_one()
-            conn.execute(text("INSERT INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
-                              "VALUES (:d, :p, :f, :x) ON CONFLICT (peildatum, pupil_id) DO UPDATE "
-                              "SET fingerprint = excluded.fingerprint, payload = excluded.payload"),
-                         rows)
-            if new_day:
-                conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
-                conn.execute(text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT DISTINCT peildatum "
-                                  "FROM status_cache ORDER BY peildatum DESC LIMIT :k)"), {"k": KEEP_PEILDATA})
-        return True
-    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
-        log.info("status niet bewaard: %s", exc)
+    allowed = conn.execute(text("SELECT has_table_privilege('status_cache', 'INSERT'), "
+                                "set_config('lock_timeout', :t, true)"),
+                           {"t": f"{4 * STORE_WAIT_MS}ms"}).first()
+    if not allowed or not allowed[0]:
+        return False  # a leerkracht's app reads the cache; what is stored is the IB-er's (server_roles)
+    # A stamp row for every pupil, so that the lock below always has a row to hold; a writer's
+    # insert of the same row is waited for.
+    new = [pid for pid in ids if read_stamps.get(pid) is None]
+    if new:
+        conn.execute(text("INSERT INTO status_stamp (pupil_id, n) SELECT unnest(CAST(:ids AS integer[])), 0 "
+                          "ON CONFLICT (pupil_id) DO NOTHING"), {"ids": new})
+    now = {int(p): int(n) for p, n in conn.execute(
+        text("SELECT pupil_id, n FROM status_stamp WHERE pupil_id = ANY(:ids) ORDER BY pupil_id FOR SHARE"),
+        {"ids": ids})}
+    gen, new_day = conn.execute(
+        text("SELECT n, NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f) "
+             "FROM status_generation WHERE id = 1 FOR SHARE"), {"d": peildatum, "f": fingerprint}).one()
+    if gen != read_at:
+        return False  # a school-wide change committed between the computation and now
+    rows = [r for r, pid in zip(rows, ids, strict=True) if now.get(pid, 0) == (read_stamps.get(pid) or 0)]
+    if not rows:
         return False
+    conn.execute(text("INSERT INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                      "VALUES (:d, :p, :f, :x) ON CONFLICT (peildatum, pupil_id) DO UPDATE "
+                      "SET fingerprint = excluded.fingerprint, payload = excluded.payload"),
+                 rows)
+    if new_day:
+        conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+        conn.execute(text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT DISTINCT peildatum "
+                          "FROM status_cache ORDER BY peildatum DESC LIMIT :k)"), {"k": KEEP_PEILDATA})
+    return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from verzuimdesk.storage.vault import slots_path
+from verzuimdesk.storage.files import slots_path
 
 PENDING = ".herstel"
 

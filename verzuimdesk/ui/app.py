@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from verzuimdesk.paths import default_db, resources_dir
+from verzuimdesk.paths import data_dir, default_db, resources_dir
 from verzuimdesk.services.database import InstanceLock, is_encrypted, sqlite_path
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
+from verzuimdesk.ui.crash_guard import CrashGuard, after_shown, log
+from verzuimdesk.ui.i18n import tr
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load after the first window (the login) is painted
     from verzuimdesk.services.accounts import Account
@@ -36,11 +38,6 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return installed
 
 
-def tr(text: str) -> str:
-    # pyside6-lupdate files a module-level tr("…") under the empty context, so look it up there.
-    return QCoreApplication.translate("", text)
-
-
 def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
     """First start: no database yet. Offer the demo school, or set up a new school in the wizard."""
     path = sqlite_path(target)
@@ -52,6 +49,7 @@ def offer_demo(target: str) -> Database | tuple[Database, Account] | None:
     box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
     new_school = box.addButton(tr("Set up a new school"), QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(demo)
+    after_shown("eerste start: vraag om de demoschool getoond")
     box.exec()
     if box.clickedButton() is new_school:
         from verzuimdesk.ui.setup_wizard import run_setup_wizard
@@ -118,7 +116,9 @@ class Session(QObject):
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
         self.watcher = None
-        if db.encrypted:
+        from verzuimdesk.services.accounts import has_logins
+
+        if has_logins(db):  # an encrypted file, or a server: each person's own password unlocks it
             from verzuimdesk.ui.idle_lock import IdleWatcher
             from verzuimdesk.ui.settings import idle_lock_minutes
 
@@ -129,7 +129,9 @@ class Session(QObject):
     def lock(self, idle: bool = False) -> None:
         """Hide every window of the app (widgets keep their text) until the same user logs in again, or
         another user logs in (then this user's windows close and a new session starts)."""
-        if not self.ctx.db.encrypted or not self.window.isVisible():
+        from verzuimdesk.services.accounts import has_logins
+
+        if not has_logins(self.ctx.db) or not self.window.isVisible():
             return
         from verzuimdesk.ui.login_dialog import LoginDialog
 
@@ -138,6 +140,10 @@ class Session(QObject):
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # dossiers and dialogs too
         for w in hidden:
             w.hide()
+        # On a server the connections close and the password is forgotten: nothing reads or writes until
+        # the password is typed again (a laptop's file stays encrypted on disk; its window hides).
+        self.follower.stop()
+        self.ctx.db.lock()
         dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True, idle=idle)
         if not dialog.exec() or dialog.result_value is None:
             for w in hidden:
@@ -145,7 +151,14 @@ class Session(QObject):
             return
         db, account = dialog.result_value
         if account.username == self.ctx.account.username:
+            self.ctx.db.resume_from(db)  # on a server: the password just typed opens the connections again
             db.close()  # the check opened its own connection; the app keeps its own
+            if self.ctx.db.path is None:  # what others changed while it was locked was not heard: follow all
+                from verzuimdesk.services.changes import OpChanges
+                from verzuimdesk.ui.server_follow import ServerFollower
+
+                self.follower = ServerFollower(self.ctx)
+                self.ctx.changed(OpChanges.whole_school())
             for w in hidden:
                 w.show()
             if self.watcher:
@@ -192,6 +205,17 @@ def app_icon() -> QIcon:
 def run_app(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     assert isinstance(app, QApplication)
+    guard = CrashGuard(data_dir())  # an unforeseen error: a Dutch message and a line in the log
+    try:
+        return _run(app)
+    finally:
+        guard.uninstall()
+
+
+def _run(app: QApplication) -> int:
+    from verzuimdesk import __version__
+
+    log.info("start, versie %s", __version__)
     from verzuimdesk.ui.settings import configure_qsettings
 
     configure_qsettings()
@@ -242,6 +266,7 @@ def run_app(argv: list[str] | None = None) -> int:
              on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk",
                                                       tr("The daily backup failed: %1").replace("%1", str(exc))))
     Session(db, account).window.show()
+    after_shown("hoofdvenster getoond")
     code = app.exec()
     if server is not None:
         server.close()

@@ -11,10 +11,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from verzuimdesk.paths import resources_dir
 
 UI_DIR = Path(__file__).resolve().parent
 TS_FILE = resources_dir() / "translations" / "verzuimdesk_nl.ts"
+
+
+def tr(text: str) -> str:
+    """A module-level tr("…"): pyside6-lupdate files it under the empty context, so look it up there."""
+    return QCoreApplication.translate("", text)
 
 
 def _tool(name: str) -> str:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
+from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +36,75 @@ def demo_hint(target: str) -> str:
     lines = [QCoreApplication.translate("LoginDialog", "Demo school: log in as one of these to try each role.")]
     lines += [f"{role}: {user} / {password}" for role, user, password in accounts]
     return "\n".join(lines)
+
+
+# The first window's own modules, imported on the GUI thread (they make Qt's enums and widget
+# classes) one per turn of the event loop once the thread has ended: each a few ms between two keys.
+UI_MODULES = (
+    "verzuimdesk.ui.context",
+    "verzuimdesk.ui.tasks",
+    "verzuimdesk.ui.desk_state",
+    "verzuimdesk.ui.widgets.words",
+    "verzuimdesk.ui.widgets.todo_model",
+    "verzuimdesk.ui.widgets.attention_model",
+    "verzuimdesk.ui.widgets.quarterly_line",
+    "verzuimdesk.ui.pages.attention_panel",
+    "verzuimdesk.ui.pages.overview_page",
+    "verzuimdesk.ui.registration_model",
+    "verzuimdesk.ui.registration_view",
+    "verzuimdesk.ui.pages.registration_page",
+    "verzuimdesk.ui.maintenance",
+    "verzuimdesk.ui.server_follow",
+    "verzuimdesk.ui.idle_lock",
+    "verzuimdesk.ui.main_window",
+)
+
+
+class _WarmUp:
+    """`services.warm_up` on a thread of its own, started once the login dialog is painted, then the
+    first window's modules on the GUI thread: a user takes seconds to type a password, and these
+    imports would otherwise follow the password. The login waits for the thread to end before it
+    imports anything itself (two threads importing the same modules at once may see each other's
+    half-made modules). It derives no key and opens nothing: the password is not known to it."""
+
+    thread: threading.Thread | None = None
+
+    @classmethod
+    def start(cls, dialog: QDialog) -> None:
+        if cls.thread is not None or "verzuimdesk.services.warm_up" in sys.modules:
+            return  # under way, done, or the app is loaded already (the lock screen)
+        cls.thread = threading.Thread(target=cls._run, name="warm-up", daemon=True)
+        cls.thread.start()
+        pending = [m for m in UI_MODULES if m not in sys.modules]
+        timer = QTimer(dialog)
+        timer.setInterval(20)
+
+        def step() -> None:
+            if cls.thread is not None and cls.thread.is_alive():
+                return
+            timer.setInterval(0)
+            while pending and pending[0] in sys.modules:
+                pending.pop(0)
+            if not pending:
+                timer.stop()
+                return
+            with contextlib.suppress(Exception):  # building the window reports it, if it happens again
+                import_module(pending.pop(0))
+
+        timer.timeout.connect(step)
+        timer.start()
+
+    @staticmethod
+    def _run() -> None:
+        with contextlib.suppress(Exception):  # the login imports again and reports what is wrong
+            from verzuimdesk.services.warm_up import warm_up
+
+            warm_up()
+
+    @classmethod
+    def wait(cls) -> None:
+        if cls.thread is not None:
+            cls.thread.join()
 
 
 class LoginDialog(QDialog):
@@ -72,7 +146,12 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: _WarmUp.start(self))  # after the first paint: the dialog shows first
+
     def try_login(self) -> None:
+        _WarmUp.wait()
         from verzuimdesk.services.account_admin import must_change_password
         from verzuimdesk.services.accounts import login
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from verzuimdesk.services.accounts import has_logins
 from verzuimdesk.services.pupils import school_name
 from verzuimdesk.ui.context import AppContext
-from verzuimdesk.ui.pages.pupils_page import PupilsPage
 from verzuimdesk.ui.widgets.access import name_lists
+
+if TYPE_CHECKING:
+    from verzuimdesk.ui.pages.pupils_page import PupilsPage
 
 
 class NotBuilt(QWidget):
     """The place of a page not built yet: the window builds it when it is first shown or asked for, so
-    a start pays only for the page on screen (the Leerlingen list of 1,000 pupils fits its columns to
-    87,000 cells)."""
+    a start pays only for the page on screen (the Leerlingen list of 1,000 pupils, the Kwartaallijst
+    working out the SWV list, the Analyse page with its charts and PDF export)."""
 
     def __init__(self, build: Callable[[], QWidget], title: str) -> None:
         super().__init__()
@@ -81,29 +85,52 @@ class MainWindow(QMainWindow):
 
     def _make_pages(self) -> list[tuple[str, QWidget]]:
         from verzuimdesk.services.accounts import Permission
-        from verzuimdesk.ui.pages.analyse_page import AnalysePage
         from verzuimdesk.ui.pages.overview_page import OverviewPage
-        from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
-        from verzuimdesk.ui.pages.registration_page import RegistrationPage
-        from verzuimdesk.ui.pages.settings_page import SettingsPage
+        from verzuimdesk.ui.pages.registration_page import RegistrationPage, report_sick, sick_report_action
 
-        self.analyse_page = AnalysePage(self.ctx)
         if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
-            self.page_widgets: list[QWidget] = [self.analyse_page]
-            return [(self.tr("Analysis"), self.analyse_page)]
+            self.page_widgets: list[QWidget] = [self._make_analyse_page()]
+            return [(self.tr("Analysis"), self.page_widgets[0])]
         self.overview_page = OverviewPage(self.ctx)
         self.overview_page.light_clicked.connect(self.show_light)
         self.overview_page.action_activated.connect(self.open_action)
         self.overview_page.pupil_activated.connect(lambda pid: self.open_action(pid, "signals"))
         self.overview_page.group_activated.connect(self.open_registration)
+        # The Registratie's "Sick report…" (Ctrl+M) works on every page, before that page is built.
+        self.toolbar_actions = [sick_report_action(self.ctx, self, lambda: report_sick(self.ctx, self))]
         titles = [self.tr("Overview"), self.tr("Pupils"), self.tr("Registration"), self.tr("Quarterly list"),
                   self.tr("Analysis"), self.tr("Settings")]
+        # Only the Overzicht is on screen at the start; the other pages are built when first shown.
         self.page_widgets = [self.overview_page, NotBuilt(self._make_pupils_page, titles[self.PAGE_PUPILS]),
-                             RegistrationPage(self.ctx), QuarterlyPage(self.ctx), self.analyse_page,
-                             NotBuilt(lambda: SettingsPage(self.ctx), titles[self.PAGE_SETTINGS])]
+                             NotBuilt(lambda: RegistrationPage(self.ctx), titles[self.PAGE_REGISTRATION]),
+                             NotBuilt(self._make_quarterly_page, titles[self.PAGE_QUARTERLY]),
+                             NotBuilt(self._make_analyse_page, titles[self.PAGE_ANALYSIS]),
+                             NotBuilt(self._make_settings_page, titles[self.PAGE_SETTINGS])]
         return list(zip(titles, self.page_widgets, strict=True))
 
+    def _make_quarterly_page(self) -> QWidget:
+        from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
+
+        return QuarterlyPage(self.ctx)
+
+    def _make_analyse_page(self) -> QWidget:
+        from verzuimdesk.ui.pages.analyse_page import AnalysePage
+
+        return AnalysePage(self.ctx)
+
+    def _make_settings_page(self) -> QWidget:
+        from verzuimdesk.ui.pages.settings_page import SettingsPage
+
+        return SettingsPage(self.ctx)
+
+    @property
+    def analyse_page(self) -> QWidget:
+        """The Analyse page (built now if it was not yet)."""
+        return self.page(self.PAGE_ANALYSIS if self.has_pupils else 0)
+
     def _make_pupils_page(self) -> PupilsPage:
+        from verzuimdesk.ui.pages.pupils_page import PupilsPage
+
         page = PupilsPage(self.ctx)
         page.pupil_activated.connect(self.open_pupil)
         return page
@@ -132,6 +159,8 @@ class MainWindow(QMainWindow):
     def pupils_page(self) -> PupilsPage:
         if not self.has_pupils:
             raise AttributeError("pupils_page")  # the directie's window has no pupils
+        from verzuimdesk.ui.pages.pupils_page import PupilsPage
+
         page = self.page(self.PAGE_PUPILS)
         assert isinstance(page, PupilsPage)
         return page
@@ -156,7 +185,7 @@ class MainWindow(QMainWindow):
         today.setShortcut(QKeySequence("Ctrl+T"))
         today.triggered.connect(lambda: self.peildatum.setDate(QDate(date.today())))
         bar.addAction(today)
-        for page in self.page_widgets:  # e.g. Ziekmelding from the registration page
+        for page in (self, *self.page_widgets):  # e.g. Ziekmelding from the registration page
             for action in getattr(page, "toolbar_actions", []):
                 bar.addAction(action)
                 self.addAction(action)  # its shortcut works on every page
@@ -172,7 +201,7 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested.emit)
         file_menu.addAction(lock)
-        if self.ctx.db.encrypted and self.ctx.account.username:
+        if has_logins(self.ctx.db) and self.ctx.account.username:
             password = QAction(self.tr("Change &password…"), self)
             password.triggered.connect(self.change_password)
             file_menu.addAction(password)

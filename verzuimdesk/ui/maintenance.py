@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from verzuimdesk.services.backups import (
@@ -23,12 +23,8 @@ from verzuimdesk.services.database import DatabaseError, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
 from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.i18n import tr
 from verzuimdesk.ui.operations import run_write
-
-
-def tr(text: str) -> str:
-    # pyside6-lupdate files a module-level tr("…") under the empty context, so look it up there.
-    return QCoreApplication.translate("", text)
 
 
 def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
@@ -55,7 +51,9 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
     """Restore a chosen backup over the open database; the app then closes to start clean."""
     path = ctx.db.path
     if path is None:
-        QMessageBox.information(parent, tr("Restore backup"), tr("A server database is restored on the server."))
+        QMessageBox.information(parent, tr("Restore backup"), tr(
+            "A server database is restored by its administrator, with 'verzuimdesk restore' and the address of "
+            "the owner of the tables (see docs/server.md)."))
         return False
     chosen, _ = QFileDialog.getOpenFileName(parent, tr("Restore backup"), str(backup_dir(path)),
                                             tr("VerzuimDesk database (*.db)"))

@@ -93,6 +93,9 @@ class PupilModel(PlainRowsModel):
             return row.light.value
         return None
 
+    def display_texts(self, col: int) -> list[str]:
+        return [str(self._display(row, col) or "") for row in self._rows]
+
     def _display(self, row: PupilDeskRow, col: int) -> Any:
         if col == COL_LIGHT:
             return light_word(row.light)

@@ -6,11 +6,12 @@ stack; the lights follow through `run_write`'s announcement. The keys are listed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from importlib import import_module
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -44,8 +45,6 @@ from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
 from verzuimdesk.ui.registration_view import RegistrationView
 
-NOTIFY_MS = 50  # the lights follow this soon after a key; keys closer together than this are told once
-
 
 class RegistrationPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -55,12 +54,8 @@ class RegistrationPage(QWidget):
         self.monday = _monday(date.today())
         self.codes: dict[str, CodeRow] = {}
         self.undo_stack = QUndoStack(self)
-        self._pending: set[int] = set()
-        self._own: OpChanges | None = None
-        self._notify = QTimer(self)
-        self._notify.setSingleShot(True)
-        self._notify.setInterval(NOTIFY_MS)
-        self._notify.timeout.connect(self.flush)
+        self._own: OpChanges | None = None  # the grid's own last change: it shows it already
+        self._said: OpChanges | None = None  # an edit's change, told once the grid shows it
 
         self.group = QComboBox()
         self.group.setObjectName("group")
@@ -142,12 +137,9 @@ class RegistrationPage(QWidget):
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        # The window puts this one in its toolbar, with a shortcut that works on every page.
-        self.sick_action = action(self.tr("Sick report…"), self.tr("Register a sick report for a pupil"), "Ctrl+M",
-                                  self.report_sick, local=False)
-        self.sick_action.setObjectName("sick_report")
-        self.sick_action.setEnabled(self.can_edit)
-        self.toolbar_actions: list[QAction] = [self.sick_action]
+        # The page's button; the window has one of its own in its toolbar (`sick_report_action`), with
+        # a shortcut that works on every page before this page is built.
+        self.sick_action = sick_report_action(self.ctx, self, self.report_sick)
 
     def _fill_groups(self) -> None:
         groups = [g for g in list_groups(self.ctx.db) if self.ctx.account.sees_group(g)]
@@ -309,28 +301,35 @@ class RegistrationPage(QWidget):
         self._after_edit(result)
         return result
 
-    def _after_edit(self, _result: EditResult) -> None:
-        """The grid first, at once; the rest of the app right after (`_announce`)."""
+    def _after_edit(self, result: EditResult) -> None:
+        """The grid first: the edited pupils' rows read again (the week's other rows, its codes and its
+        checks stand); the rest of the app follows from `_announce`."""
         self.say(self.tr("Saved."))
-        self.reload()
+        grid = self.model.grid
+        shown = [row.pupil_id for row in grid.rows if row.pupil_id in result.pupil_ids] if grid else []
+        if grid is None or not shown:
+            self.reload()
+            self.flush()
+            return
+        try:
+            part = week_grid(self.ctx.db, group=grid.group, monday=grid.monday, by=self.ctx.account, pupil_ids=shown)
+        except Refused:
+            part = None
+        if part is None or not self.model.update_rows(part):
+            self.reload()
+        self.flush()
 
     def _announce(self, changes: OpChanges) -> None:
-        """The rest of the app (every light of the school) follows right after the grid, once for keys
-        that come faster than NOTIFY_MS. Only the pupils typed for are evaluated again (the status cache
-        keeps the rest), and only by the pages on screen, so the lights follow within a few tens of ms."""
-        self._pending |= changes.pupil_ids
-        self._notify.start()
+        """What an edit changed, told to the app once the grid shows it (`_after_edit`)."""
+        self._said = changes
 
     def flush(self) -> None:
-        """Tell the app now what the grid changed (also when the user leaves the page)."""
-        self._notify.stop()
-        if self._pending:
-            self._own, self._pending = OpChanges.pupils(*self._pending), set()
+        """Tell the rest of the app (every light of the school) what the grid changed, at once: only the
+        pupils typed for are evaluated again (the status cache keeps the rest), only by the pages on
+        screen (a hidden page catches up when shown), and the lists repaint only their changed rows."""
+        if self._said is not None:
+            self._own, self._said = self._said, None
             self.ctx.changed(self._own)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()
-        super().hideEvent(event)
 
     def show_details(self) -> None:
         index = self.view.currentIndex()
@@ -370,9 +369,26 @@ class RegistrationPage(QWidget):
             log_conversation(self.ctx, pupil_id, self)
 
     def report_sick(self) -> None:
-        from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+        report_sick(self.ctx, self.window())
 
-        SickReportDialog(self.ctx, self.window()).exec()  # it writes through run_write, which announces it
+
+def sick_report_action(ctx: AppContext, parent: QWidget, slot: Callable[[], object]) -> QAction:
+    """"Sick report…" (Ctrl+M): the Registratie page's button, and the window's toolbar action."""
+    a = QAction(QCoreApplication.translate("RegistrationPage", "Sick report…"), parent)
+    keys = QKeySequence("Ctrl+M")
+    tip = QCoreApplication.translate("RegistrationPage", "Register a sick report for a pupil")
+    a.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+    a.setShortcut(keys)
+    a.triggered.connect(slot)
+    a.setObjectName("sick_report")
+    a.setEnabled(ctx.account.can(Permission.EDIT_ABSENCE))
+    return a
+
+
+def report_sick(ctx: AppContext, window: QWidget) -> None:
+    from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+
+    SickReportDialog(ctx, window).exec()  # it writes through run_write, which announces it
 
 
 def _monday(day: date) -> date:

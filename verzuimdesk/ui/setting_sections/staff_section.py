@@ -1,4 +1,5 @@
-"""Staff: who may log in, with which role and groups. Passwords exist only on an encrypted database."""
+"""Staff: who may log in, with which role and groups. Passwords exist on an encrypted database and on a server
+(each person's own role there); the IB-er adds, switches off, resets and removes colleagues."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.account_admin import remove_account, reset_password, set_active
-from verzuimdesk.services.accounts import Role, add_account
+from verzuimdesk.services.accounts import Role, add_account, has_logins
 from verzuimdesk.services.database import DatabaseError
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.settings import StaffRow, list_staff, school_view
@@ -65,7 +66,7 @@ class StaffSection(QWidget):
         limit_fields(form)
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
-        if ctx.db.encrypted:
+        if has_logins(ctx.db):
             manage = QHBoxLayout()
             self.toggle_button = QPushButton(self.tr("Switch off"))
             self.toggle_button.setObjectName("toggle_active")
@@ -83,8 +84,8 @@ class StaffSection(QWidget):
             table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._follow())
             layout.addLayout(form)
         else:
-            note = QLabel(self.tr("Accounts with a password exist only on an encrypted database. This database is "
-                                  "not encrypted (the demo school, or a server that guards access itself)."))
+            note = QLabel(self.tr("Accounts with a password exist on an encrypted database or a server. This "
+                                  "database is a file that is not encrypted (such as the demo school)."))
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.status)

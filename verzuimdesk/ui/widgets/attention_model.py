@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from verzuimdesk.services.overview import AttentionItem
-from verzuimdesk.ui.widgets.table_base import PlainRowsModel
+from verzuimdesk.ui.widgets.sorted_rows import SortedRowsModel
 from verzuimdesk.ui.widgets.words import day_text, light_icon, light_word
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil id
@@ -23,7 +23,7 @@ _HEADERS = (
 )
 
 
-class AttentionModel(PlainRowsModel):
+class AttentionModel(SortedRowsModel):
     CONTEXT, HEADERS = "AttentionModel", _HEADERS
 
     def row_key(self, row: AttentionItem) -> int:
@@ -35,11 +35,9 @@ class AttentionModel(PlainRowsModel):
         row: AttentionItem = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{row.name} ({light_word(row.light).lower()})", row.group, ", ".join(row.signals),
-                    day_text(row.latest), row.text)[col]
+            return _display(row, col)
         if role == SORT_ROLE:
-            return (row.name.lower(), row.group, len(row.signals), row.latest.toordinal() if row.latest else 0,
-                    row.text)[col]
+            return self.sort_value(row, col)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_PUPIL:
             return light_icon(row.light)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_SIGNALS, COL_TEXT):
@@ -47,3 +45,22 @@ class AttentionModel(PlainRowsModel):
         if role == ROW_ID_ROLE:
             return row.pupil_id
         return None
+
+    def sort_value(self, row: AttentionItem, col: int) -> Any:
+        return (row.name.lower(), row.group, len(row.signals), row.latest.toordinal() if row.latest else 0,
+                row.text)[col]
+
+    def display_texts(self, col: int) -> list[str]:
+        return [_display(row, col) for row in self._rows]
+
+
+def _display(row: AttentionItem, col: int) -> str:
+    if col == COL_PUPIL:
+        return f"{row.name} ({light_word(row.light).lower()})"
+    if col == COL_GROUP:
+        return row.group
+    if col == COL_SIGNALS:
+        return ", ".join(row.signals)
+    if col == COL_LATEST:
+        return day_text(row.latest)
+    return row.text

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QLabel, QWidget
+from shiboken6 import isValid
 
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.services.quarterly import quarterly_reminder
+from verzuimdesk.services.quarterly import QuarterlyReminder, quarterly_reminder
 from verzuimdesk.services.vocabulary import MONTHS_NL
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
+from verzuimdesk.ui.tasks import run_task
 
 
 class QuarterlyLine(QLabel):
@@ -21,20 +25,37 @@ class QuarterlyLine(QLabel):
         self.ctx = ctx
         self.setWordWrap(True)
         self.setStyleSheet("font-weight: bold")
+        self._asked = 0  # refreshes asked for: a worker's answer to an older one is dropped
         if page is not None:
             self.follow = Follower(page, ctx, lambda _what: self.refresh(), peildatum=True)
+            # On the Overzicht at the app's start: worked out on a worker, so the window paints first.
+            self.hide()
+            self._asked += 1
+            asked, day = self._asked, ctx.peildatum
+            run_task(lambda: self._find(day), on_done=lambda found: self._answer(asked, found),
+                     on_error=lambda _exc: None)
         else:
             ctx.data_changed.connect(self.refresh)
             ctx.peildatum_changed.connect(self.refresh)
-        self.refresh()
+            self.refresh()
 
-    def refresh(self, *_why: object) -> None:
+    def _find(self, day: date) -> QuarterlyReminder | None:
         account = self.ctx.account
         try:
-            found = (quarterly_reminder(self.ctx.db, on=self.ctx.peildatum, sees_group=account.sees_group)
-                     if account.can(Permission.EDIT_DOSSIER) else None)
+            return (quarterly_reminder(self.ctx.db, on=day, sees_group=account.sees_group)
+                    if account.can(Permission.EDIT_DOSSIER) else None)
         except Refused:
-            found = None
+            return None
+
+    def _answer(self, asked: int, found: QuarterlyReminder | None) -> None:
+        if asked == self._asked and isValid(self):  # not closed meanwhile
+            self._show(found)
+
+    def refresh(self, *_why: object) -> None:
+        self._asked += 1
+        self._show(self._find(self.ctx.peildatum))
+
+    def _show(self, found: QuarterlyReminder | None) -> None:
         self.setVisible(found is not None)
         if found is None:
             self.clear()

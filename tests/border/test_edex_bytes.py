@@ -1,0 +1,50 @@
+"""EDEXML files as they arrive on a school laptop: re-saved by an editor that writes a byte order mark
+but keeps the old encoding declaration. The mark says how the bytes are written (XML 1.0, appendix F),
+so names keep their accents instead of turning into 'ZoÃ«'."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from tests.conftest import DATA
+from verzuimdesk.importers.edex import parse_edex
+from verzuimdesk.importers.problems import InputRefused
+
+SEPTEMBER = (DATA / "edex" / "edex-september.xml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1252"])
+def test_a_utf8_byte_order_mark_wins_over_a_stale_declaration(declared: str) -> None:
+    data = codecs.BOM_UTF8 + SEPTEMBER.replace('encoding="UTF-8"', f'encoding="{declared}"').encode("utf-8")
+    names = [p.full_name for p in parse_edex(data).pupils]
+    assert names[:2] == ["Zoë van der Berg", "Daniël van der Berg"] and "Noël Eyüboğlu" in names
+
+
+def test_a_utf16_byte_order_mark_wins_over_a_stale_declaration() -> None:
+    data = SEPTEMBER.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-16")
+    assert parse_edex(data).pupils[0].full_name == "Zoë van der Berg"
+
+
+def test_windows_1252_bytes_declared_as_utf8_are_refused_not_garbled() -> None:
+    data = SEPTEMBER.replace("ğ", "g").encode("cp1252")
+    with pytest.raises(InputRefused):
+        parse_edex(data)
+
+
+@pytest.mark.parametrize("bomb", [
+    b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><EDEX><school>&c;</school></EDEX>',
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><EDEX>&x;</EDEX>',
+    b'<?xml version="1.0"?><!DOCTYPE r SYSTEM "http://127.0.0.1:9/edex.dtd"><EDEX/>',
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x">%p;]><EDEX/>',
+    codecs.BOM_UTF8 + b'<?xml version="1.0" encoding="ISO-8859-1"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">'
+    b']><EDEX>&x;</EDEX>',
+    '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><EDEX>&x;</EDEX>'
+    .encode("utf-16"),
+])
+def test_bombs_and_external_entities_are_refused_in_every_encoding(bomb: bytes) -> None:
+    with pytest.raises(InputRefused) as refused:
+        parse_edex(bomb)
+    assert "DOCTYPE" in str(refused.value) and "root:" not in str(refused.value)

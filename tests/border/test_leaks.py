@@ -1,0 +1,94 @@
+"""What leaves the school on tricky data: a health detail hidden in a case's history never reaches a
+recipient who may not receive health (DESIGN.md, "Who may receive what"). Read back from the PDFs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from tests.actors import IB
+from tests.reports.conftest import flat, open_db, pdf_text
+from verzuimdesk.reports.data import Recipient
+from verzuimdesk.services import exports
+from verzuimdesk.services.conversations import AgreementInput, save_conversation
+from verzuimdesk.services.dossier_edit import register_event
+from verzuimdesk.storage.models import CareCase, Pupil
+
+TREATMENT = "Op wachtlijst voor een behandeling / opname, namelijk: Karakter kinderpsychiatrie (angststoornis)"
+
+
+def _with_treatment(path: Path) -> None:
+    db = open_db(path)
+    with db.begin() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+        case = s.scalar(select(CareCase).where(CareCase.pupil_id == sem))
+        assert case is not None and case.category == "A"
+        case.waiting_list = TREATMENT
+    db.close()
+
+
+def test_a_waiting_list_for_treatment_stays_out_of_the_leerplicht_dossier(with_cases: Path, tmp_path: Path) -> None:
+    _with_treatment(with_cases)
+    db = open_db(with_cases)
+    out = tmp_path / "lp.pdf"
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, by=IB,
+                           on=date(2025, 12, 10))
+    text = flat(pdf_text(out)).lower()
+    assert "langdurig relatief verzuim" in text  # the case A itself is leerplicht's
+    assert "karakter" not in text and "angststoornis" not in text and "psychiatrie" not in text
+    assert "wachtlijst niet opgenomen in deze versie voor de leerplichtambtenaar" in text
+    ouders = tmp_path / "ouders.pdf"
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.OUDERS, out=ouders, by=IB,
+                           on=date(2025, 12, 10))
+    assert "angststoornis" in flat(pdf_text(ouders)).lower()  # the parents get everything about their child
+    db.close()
+
+
+def test_the_home_situation_chosen_by_its_writer_reaches_only_parents_and_swv(school_db: Path,
+                                                                               tmp_path: Path) -> None:
+    db = open_db(school_db)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    save_conversation(db, pupil_id=sem, kind="parents_phone", held_at=datetime(2025, 11, 18, 15, 0),
+                      participants="moeder, IB-er", summary="Moeder vertelt dat vader vertrokken is; veel ruzie thuis.",
+                      agreements=[AgreementInput("Moeder belt het maatschappelijk werk", "moeder")],
+                      topic="thuissituatie", by=IB, now=datetime(2025, 11, 21, 16, 0))
+    register_event(db, pupil_id=sem, kind="care_team", day=date(2025, 11, 19), note="ZAT: zorgen over de scheiding",
+                   topic="thuissituatie", by=IB, today=date(2025, 11, 21))
+    words = ("vertrokken", "ruzie", "maatschappelijk werk", "scheiding")
+    seen = {}
+    for r in Recipient:
+        out = tmp_path / f"{r.value}.pdf"
+        exports.export_dossier(db, pupil_number="1003", recipient=r, out=out, by=IB, on=date(2025, 11, 21),
+                               consent=True)
+        text = flat(pdf_text(out)).lower()
+        seen[r] = [w for w in words if w in text]
+    out = tmp_path / "duo.pdf"
+    exports.export_duo_report(db, pupil_number="1003", out=out, by=IB, on=date(2025, 11, 21))
+    db.close()
+    assert seen == {Recipient.OUDERS: list(words), Recipient.SWV: list(words), Recipient.LEERPLICHT: [],
+                    Recipient.JEUGDARTS: []}
+    assert [w for w in words if w in flat(pdf_text(out)).lower()] == []
+
+
+def test_a_reprinted_duo_sheet_holds_only_the_agreements_made_up_to_its_report(school_db: Path,
+                                                                              tmp_path: Path) -> None:
+    db = open_db(school_db)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    register_event(db, pupil_id=sem, kind="duo_report", day=date(2025, 11, 21), reference="VZ-118", by=IB,
+                   today=date(2025, 11, 21))
+    save_conversation(db, pupil_id=sem, kind="parents_meeting", held_at=datetime(2025, 12, 3, 9, 0),
+                      participants="vader, IB-er", summary="Vervolggesprek over het verzuim.",
+                      agreements=[AgreementInput("Sem krijgt een dagrapport", "leerkracht")],
+                      by=IB, now=datetime(2025, 12, 3, 16, 0))
+    out = tmp_path / "duo.pdf"
+    exports.export_duo_report(db, pupil_number="1003", out=out, by=IB, on=date(2025, 12, 10))
+    db.close()
+    text = flat(pdf_text(out))
+    assert "Gemeld op vr 21 nov 2025 (nummer VZ-118)" in text
+    assert "Sem gaat maandag weer naar school" in text and "dagrapport" not in text
