@@ -127,14 +127,14 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
         read_at = int(school_row[2] or 0) if use_cache else 0
         if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
             pupil_ids = signal_loading.family_members(session, pupil_ids)
-        # One query: the roster in list order, each pupil with its cached status if there is one (on a
+        # One query: the roster, each pupil with its cached status if there is one (on a
         # server with its stamp).
         query = text(status_read.roster_query(cached=use_cache, some=pupil_ids is not None, stamps=server))
         params: dict[str, object] = {"d": peildatum.isoformat(), "f": fingerprint}
         if pupil_ids is not None:
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
-        roster = status_read.in_list_order(session.execute(query, params).all())
+        roster = session.execute(query, params).all()
         guardians_kept = school_rows.guardians_kept(run)
         missing_data = school_rows.missing_data(run, peildatum)
         calendar = load_calendar(session)  # once: for the checked registration and the engine

@@ -133,8 +133,7 @@ def _cached(run: Run, peildatum: date) -> SchoolStatus | None:
         return None
     protocol, fingerprint = status_read.protocol_and_fingerprint(school[0][0], school[0][1])
     signal_config = signal_status.signal_config()[0]
-    roster = status_read.in_list_order(
-        run(status_read.roster_query(cached=True, some=False), {"d": peildatum.isoformat(), "f": fingerprint}))
+    roster = run(status_read.roster_query(cached=True, some=False), {"d": peildatum.isoformat(), "f": fingerprint})
     if any(row[-1] is None for row in roster):
         return None  # the full path computes these and keeps them
     unchecked = signal_status.unchecked_registration(run, school_rows.calendar_of(run), {row[5] for row in roster},

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -144,27 +146,24 @@ def roster_query(*, cached: bool, some: bool, stamps: bool = False) -> str:
                           where=" WHERE p.id IN :ids" if some else "")
 
 
-# Rows of roster_query: id, number, first_name, prefix, last_name, group, family, [stamp,] payload
-Roster = list[Any]
-
-
-def in_list_order(rows: Any) -> Roster:
-    """In list order: the group, then the pupil as every list sorts (dutch.sort_key, not the database's
-    collation)."""
-    return sorted(rows, key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))
+# Rows of roster_query, in the database's order (assemble puts them in list order): id, number, first_name,
+# prefix, last_name, group, family, [stamp,] payload
+Roster = Sequence[Sequence[Any]]
 
 
 def assemble(peildatum: date, protocol: Protocol, roster: Roster, computed: dict[int, Computed],
              signal_config: SignalConfig, missing_data: dict[int, set[str]], guardians_kept: bool,
              unchecked: Unchecked, wanted: set[int] | None = None) -> SchoolStatus:
-    """The school's status from the roster (in list order), each pupil's status computed or, where the
-    roster carries a payload, decoded, and the register signals found now (signal_status)."""
+    """The school's status from the roster, each pupil's status computed or, where the roster carries a
+    payload, decoded, and the register signals found now (signal_status). In list order: the group, then
+    the pupil as every list sorts (dutch.sort_key, not the database's collation; each key made once)."""
     decode = status_codec.Decoder(protocol, peildatum)
     answers, register = [], []
-    for pid, number, first, prefix, last, group, family, *_stamp, payload in roster:
+    keyed = sorted((((r[5], sort_key(r[2], r[3], r[4])), r) for r in roster), key=itemgetter(0))
+    for (_, key), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
         got = computed[pid] if payload is None else decode(payload)
         name = full_name(first, prefix, last)  # as load_pupil_data names the pupil
-        answers.append((pid, number, name, group, got, sort_key(first, prefix, last)))
+        answers.append((pid, number, name, group, got, key))
         row = RegisterRow(pid, name, got[0].enrolled, family, got[3], group)
         if signal_status.needs_register(row, missing_data, unchecked):
             register.append(row)

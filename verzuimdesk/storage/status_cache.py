@@ -16,9 +16,11 @@ file, a busy database) nothing is stored and nothing is lost.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -37,6 +39,35 @@ SCHOOL_TABLES = ("school", "school_year", "vacation", "calendar_day", "timetable
 def usable(db: Database) -> bool:
     """The cache's triggers exist on SQLite (migration 0004) and PostgreSQL (0013)."""
     return db.engine.dialect.name in ("sqlite", "postgresql")
+
+
+@contextmanager
+def invalidated_once(session: Session) -> Iterator[set[int]]:
+    """Absences inserted in the block drop the cached statuses of the pupils the caller adds to the set
+    it is given once, at the block's end, instead of once per row (SQLite; migration 0014).
+
+    The insert trigger waits while `status_generation.paused` is set, which is only ever so inside this
+    block, in the caller's transaction: the block's end clears it, also when the block raises (then
+    the whole cache is dropped), so no committed state and no other connection ever sees it set.
+    Only for INSERTs into absence: every other trigger runs as always. On a server the block just runs.
+    """
+    touched: set[int] = set()
+    if session.get_bind().dialect.name != "sqlite":
+        yield touched
+        return
+    session.execute(text("UPDATE status_generation SET paused = 1 WHERE id = 1"))
+    try:
+        yield touched
+    except BaseException:
+        with suppress(Exception):  # a transaction that cannot take these is rolled back (paused with it)
+            session.execute(text("DELETE FROM status_cache"))
+            session.execute(text("UPDATE status_generation SET paused = 0, n = n + 1 WHERE id = 1"))
+        raise
+    ids = sorted(touched)
+    drop = text("DELETE FROM status_cache WHERE pupil_id IN :ids").bindparams(bindparam("ids", expanding=True))
+    for i in range(0, len(ids), 500):
+        session.execute(drop, {"ids": ids[i:i + 500]})
+    session.execute(text(f"UPDATE status_generation SET paused = 0{', n = n + 1' if ids else ''} WHERE id = 1"))
 
 
 def generation(session: Session | Connection) -> int:
