@@ -56,8 +56,8 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Wachtwoord of herstelsleutel van de reservekopie:</translation>
     </message>
     <message>
-        <source>A server database is restored on the server.</source>
-        <translation>Een serverdatabase zet u op de server terug.</translation>
+        <source>A server database is restored by its administrator, with &apos;verzuimdesk restore&apos; and the address of the owner of the tables (see docs/server.md).</source>
+        <translation>Een serverdatabase zet de beheerder terug, met &apos;verzuimdesk restore&apos; en het adres van de eigenaar van de tabellen (zie docs/server.md).</translation>
     </message>
     <message>
         <source>VerzuimDesk database (*.db)</source>

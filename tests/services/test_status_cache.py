@@ -302,3 +302,50 @@ def test_asking_never_waits_for_another_connection_s_write(db: Database, monkeyp
     assert cached_rows(db) == 0  # nothing kept; the next look computes and keeps it
     assert school_status(db, TODAY).computed == 200
     assert cached_rows(db) == 200
+
+
+def _green_numbers(db: Database, n: int) -> dict[int, str]:
+    """n pupils who are green today and have no record today: id to leerlingnummer."""
+    with db.read() as s:
+        busy = set(s.scalars(select(Absence.pupil_id).where(Absence.day == TODAY)))
+        numbers = dict(s.execute(select(Pupil.id, Pupil.number)).all())
+    green = [p.pupil_id for p in fresh(db).pupils if p.light is Light.GREEN and p.pupil_id not in busy]
+    return {pid: numbers[pid] for pid in green[:n]}
+
+
+def test_an_imported_file_evaluates_only_its_pupils_again_and_a_second_time_none(db: Database) -> None:
+    from verzuimdesk.services.imports import import_absences
+
+    pupils = _green_numbers(db, 3)
+    data = ("leerlingnummer;datum;code\n" + "".join(f"{n};{TODAY.isoformat()};O\n" for n in pupils.values())).encode()
+    school_status(db, TODAY)
+    with db.read() as s:
+        read_at = status_cache.generation(s)
+    assert import_absences(db, data, source="verzuim.csv", by=IB).added == 3
+    with db.read() as s:
+        assert status_cache.generation(s) != read_at  # a status computed before the import is not stored
+        assert s.execute(text("SELECT paused FROM status_generation")).scalar_one() == 0
+    after = school_status(db, TODAY)
+    assert after.computed == 3
+    assert after.pupils == fresh(db).pupils
+    assert {p.light for p in after.pupils if p.pupil_id in pupils} == {Light.ORANGE}
+    assert import_absences(db, data, source="verzuim.csv", by=IB).unchanged == 3
+    assert school_status(db, TODAY).computed == 0  # nothing written, nothing dropped
+
+
+def test_an_insert_of_many_that_fails_halfway_drops_the_whole_cache_and_pauses_nothing(db: Database) -> None:
+    school_status(db, TODAY)
+    pupil = green_pupil(db)
+    with db.begin() as s:
+        try:
+            with status_cache.invalidated_once(s) as touched:
+                _absence(pupil, "O")(s)
+                s.flush()  # the row is in, its trigger paused
+                touched.add(pupil)
+                raise RuntimeError("halfway")
+        except RuntimeError:
+            pass  # a caller that carries on and commits: what went in still drops what it made stale
+    with db.read() as s:
+        assert s.execute(text("SELECT paused FROM status_generation")).scalar_one() == 0
+    assert cached_rows(db) == 0
+    assert school_status(db, TODAY).pupils == fresh(db).pupils

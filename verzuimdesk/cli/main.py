@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("file", type=Path, metavar="KOPIE")
     p.add_argument("--ja", action="store_true", help="niet vragen: de kopie is bekeken (school en datum)")
+    p.add_argument("--vervang", action="store_true",
+                   help="op een server: vervang een database die al een school bevat (eerst gekopieerd)")
     p.set_defaults(handler=_restore)
 
     p = sub.add_parser("demo", help="maak een database met een fictieve demoschool")
@@ -288,7 +290,12 @@ def _backup_server(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from verzuimdesk.services.backups import check_backup, needs_password, restore_backup, restore_target
+    from verzuimdesk.services.database import sqlite_path
 
+    if sqlite_path(args.db) is None:
+        from verzuimdesk.cli.server_restore import restore_to_server
+
+        return restore_to_server(args, passphrase, open_db)
     path = restore_target(args.db)  # the same restore as the app's: a safety copy of what it replaces first
     secret = passphrase() if needs_password(args.file) or needs_password(path) else None
     _may_restore(args.db, path, secret)

@@ -76,7 +76,8 @@ def restore_target(target: str) -> Path:
     """The file a restore replaces; a server database is restored with the server's own tools."""
     path = sqlite_path(target)
     if path is None:
-        raise DatabaseError("Een PostgreSQL-database zet u terug met pg_restore op de server.")
+        raise DatabaseError("Een serverdatabase zet de beheerder terug, als eigenaar van de tabellen "
+                            "(verzuimdesk restore --db postgresql://…, docs/server.md).")
     return path
 
 

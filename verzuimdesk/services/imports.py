@@ -185,40 +185,45 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
     existing: dict[tuple[object, ...], tuple[int, tuple[int, int | None, str]]] = {}
     if pids:
         days = {r.day for r in rows}  # only a record of the file's days can be one of its spans
-        for aid, pid, day, start, end, cid, mins, text in session.execute(
-                select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id,
-                       Absence.minutes_late, Absence.note)
-                .where(Absence.pupil_id.in_(pids), Absence.day.between(min(days), max(days)))):
-            existing[(pid, day, start, end)] = (aid, (cid, mins, text or ""))
+        q = (select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id,
+                    Absence.minutes_late, Absence.note).where(Absence.day.between(min(days), max(days))))
+        if len(pids) <= 100:  # a few pupils: their rows by the index; many: the period's rows, sifted here
+            q = q.where(Absence.pupil_id.in_(pids))
+        for aid, pid, day, start, end, cid, mins, text in session.execute(q):
+            if pid in pids:
+                existing[(pid, day, start, end)] = (aid, (cid, mins, text or ""))
     now = datetime.now().replace(microsecond=0)
-    new: dict[tuple[object, ...], dict[str, object]] = {}
+    new: dict[tuple[object, ...], tuple[object, ...]] = {}  # in NEW_ABSENCE order
     changes: list[dict[str, object]] = []  # in the file's order: a span named twice is updated twice
     updated = 0
     for r in rows:
         key = (pupil_ids[r.number], r.day, r.start, r.end)
-        values = (code_ids[r.code], r.minutes_late, r.note)
-        if key in new:  # the file names this span twice: the later line wins
-            new[key].update(code_id=values[0], minutes_late=r.minutes_late, note=r.note)
+        code = code_ids[r.code]
+        if key in new:  # the file names this span twice: the later line wins (the first's gemeld_op stays)
+            first = new[key]
+            new[key] = (*key, code, r.minutes_late, first[6], "", r.note, now, user)
             continue
         if key in existing:
             aid, (code_id, late, note) = existing[key]
             # an empty note in the file does not wipe the note the school wrote
-            if (code_id, late) != (values[0], r.minutes_late) or (r.note and r.note != note):
+            if (code_id, late) != (code, r.minutes_late) or (r.note and r.note != note):
                 kept = r.note or note
-                changes.append({"aid": aid, "code": values[0], "late": r.minutes_late, "kept": kept})
-                existing[key] = (aid, (values[0], r.minutes_late, kept))
+                changes.append({"aid": aid, "code": code, "late": r.minutes_late, "kept": kept})
+                existing[key] = (aid, (code, r.minutes_late, kept))
                 updated += 1
             continue
-        new[key] = {"pupil_id": key[0], "day": r.day, "start": r.start, "end": r.end, "code_id": values[0],
-                    "minutes_late": r.minutes_late, "reported_at": r.reported_at, "reported_by": "",
-                    "note": r.note, "created_at": now, "created_by": user}
+        new[key] = (*key, code, r.minutes_late, r.reported_at, "", r.note, now, user)
     if changes:
         table = cast(Table, Absence.__table__)  # Core: one executemany, not the ORM's bulk update
         session.connection().execute(update(table).where(table.c.id == bindparam("aid")).values(
             code_id=bindparam("code"), minutes_late=bindparam("late"), note=bindparam("kept"),
             version=table.c.version + 1), changes)
-    added = insert_absences(session, list(new.values()))
+    added = insert_absences(session, NEW_ABSENCE, list(new.values()))
     return Change(added=added, updated=updated, unchanged=len(rows) - added - updated)
+
+
+NEW_ABSENCE = ("pupil_id", "day", "start", "end", "code_id", "minutes_late", "reported_at", "reported_by", "note",
+               "created_at", "created_by")
 
 
 def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", by: Actor,

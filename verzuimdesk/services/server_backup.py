@@ -2,8 +2,8 @@
 
 The file is what a laptop's database is (SQLCipher, a key slots file beside it, a recovery key shown
 once), so it opens in the app with its own password, on any laptop, without a server: to look
-something up during an outage, or to keep off-site. (Restoring a server from it is not built yet:
-pg_restore of a pg_dump copy is the way back, docs/server.md.) The copy is one read transaction
+something up during an outage, or to keep off-site; `verzuimdesk restore` brings it back into a server
+database (services/server_restore.py). The copy is one read transaction
 (REPEATABLE READ), so it is consistent even while others write. The status cache is not copied (it is
 computed again). The audit chain is checked before copying and chained again under the file's own key
 (a chain's key is the data key's).

@@ -57,16 +57,20 @@ def _decode_part(raw: Any) -> SignalPart:
     )
 
 
+# One encoder for every payload: json.dumps with separators makes a new JSONEncoder on every call, and
+# a school's first look at a peildatum encodes two texts per pupil.
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def encode(status: PupilStatus, hours: float, episodes: int, part: SignalPart = EMPTY) -> str:
-    return json.dumps([
+    return _ENCODE([
         status.light.value, status.enrolled, status.step.id, _d(status.case_start), status.thuiszitter,
         hours, episodes,
         [[h.rule_id, h.value, h.threshold, h.unit, _d(h.window_start), _d(h.window_end),
           h.trigger_date.isoformat(), h.record_ids, h.event_ids] for h in status.rules],
         [[a.kind.value, a.rule_id, a.trigger_date.isoformat(), a.due_date.isoformat(), a.legal, a.regie, a.term,
           a.term_unit, a.done, a.done_by, a.overdue] for a in status.actions],
-    ], separators=(",", ":"), ensure_ascii=False) + "\n" + json.dumps(_encode_part(part), separators=(",", ":"),
-                                                                      ensure_ascii=False)
+    ]) + "\n" + _ENCODE(_encode_part(part))
 
 
 class Decoder:

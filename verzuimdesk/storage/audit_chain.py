@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from verzuimdesk.storage.raw import Run, as_datetime
 
@@ -76,8 +75,8 @@ def anchor_problem(key: bytes, anchor: tuple[int, str, str] | None, now: int,
 def problem_in_file(run: Run, key: bytes, anchor: tuple[int, str, str] | None) -> str | None:
     """`audit.problem` for a SQLite file read through a bare connection (`anchor`: the slots file's, or
     None for a file without one)."""
-    rows: list[Any] = run('SELECT id, at, "user", action, entity, entity_id, pupil_id, detail, prev_hash, hash '
-                          "FROM audit_log ORDER BY id", {})
+    rows = run('SELECT id, at, "user", action, entity, entity_id, pupil_id, detail, prev_hash, hash '
+               "FROM audit_log ORDER BY id", {})
     broken = first_broken(key, ((r[0], as_datetime(r[1]), *r[2:]) for r in rows))
     if broken is not None:
         return broken_text(broken)

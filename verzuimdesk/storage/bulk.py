@@ -9,7 +9,7 @@ the one Core compiles for these columns, so what lands in the file is the same.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Column, Table, func, select
@@ -19,32 +19,33 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 
-def insert_new(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
-    """INSERT ... ON CONFLICT DO NOTHING of `rows` (a key missing from a row is NULL); how many went in.
+def insert_new(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """INSERT ... ON CONFLICT DO NOTHING of `rows` (each a value per name in `columns`); how many went in.
 
-    A column that no row names gets its scalar default, as Core gives it; a row that clashes with a
+    A column not in `columns` gets its scalar default, as Core gives it; a row that clashes with a
     unique index (another writer's meanwhile) is skipped.
     """
     if not rows:
         return 0
     dialect = session.get_bind().dialect
-    keys = set().union(*rows)
-    columns = _columns(table, keys)
-    if dialect.name != "sqlite" or columns is None:
-        return _insert_core(session, table, rows, keys)
+    keys = set(columns)
+    named = _columns(table, keys)
+    if dialect.name != "sqlite" or named is None or len(keys) != len(columns):
+        return _insert_core(session, table, columns, rows)
     stmt = sqlite_insert(table).on_conflict_do_nothing()
-    compiled = stmt.compile(dialect=dialect, column_keys=[c.key for c in columns])
-    by_key = {c.key: c for c in columns}
+    compiled = stmt.compile(dialect=dialect, column_keys=[c.key for c in named])
+    by_key = {c.key: c for c in named}
     order = [by_key[name] for name in compiled.positiontup or () if name in by_key]
-    if len(order) != len(columns) or len(order) != len(compiled.positiontup or ()):  # not these alone: Core
-        return _insert_core(session, table, rows, keys)
-    params = list(zip(*(_values(c, rows, keys, dialect) for c in order), strict=True))
+    if len(order) != len(named) or len(order) != len(compiled.positiontup or ()):  # not these alone: Core
+        return _insert_core(session, table, columns, rows)
+    given = dict(zip(columns, zip(*rows, strict=True), strict=True))  # each column's values, in row order
+    params = list(zip(*(_stored(c, given.get(c.key), len(rows), dialect) for c in order), strict=True))
     result = session.connection().exec_driver_sql(compiled.string, params)
     return int(result.rowcount)
 
 
 def _columns(table: Table, keys: set[str]) -> list[Column[Any]] | None:
-    """The columns the INSERT names: the rows' keys and every other column with a scalar default; None
+    """The columns the INSERT names: the given ones and every other column with a scalar default; None
     when another column has a default that is computed (then Core is asked)."""
     out = []
     for c in table.columns:
@@ -57,29 +58,32 @@ def _columns(table: Table, keys: set[str]) -> list[Column[Any]] | None:
     return out
 
 
-def _values(column: Column[Any], rows: Sequence[Mapping[str, Any]], keys: set[str], dialect: Dialect) -> list[Any]:
-    """The column's value of every row, as the dialect stores it (its converter once per distinct value)."""
+def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: Dialect) -> Sequence[Any]:
+    """The column's value in each of `n` rows as the dialect stores it (its default when not given),
+    each distinct value converted once."""
     convert = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if column.key not in keys:
+    if values is None:
         assert column.default is not None and column.default.is_scalar
         value = column.default.arg  # type: ignore[attr-defined]
-        return [convert(value) if convert else value] * len(rows)
-    key = column.key
-    values = [r.get(key) for r in rows]
+        return [convert(value) if convert else value] * n
     if convert is None:
         return values
-    typed = list(zip(map(type, values), values, strict=True))  # 1, True and 1.0 are one key of a dict
     try:
-        stored = {k: convert(k[1]) for k in set(typed)}
+        distinct = set(values)
     except TypeError:  # a value that is not hashable: converted one by one
         return [convert(v) for v in values]
-    return list(map(stored.__getitem__, typed))
+    if len(set(map(type, distinct)) - {type(None)}) > 1:  # 1, True and 1.0 are one key of a dict
+        typed = list(zip(map(type, values), values, strict=True))
+        by_type = {k: convert(k[1]) for k in set(typed)}
+        return list(map(by_type.__getitem__, typed))
+    stored = {v: convert(v) for v in distinct}
+    return list(map(stored.__getitem__, values))
 
 
-def _insert_core(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: set[str]) -> int:
+def _insert_core(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
     count = select(func.count()).select_from(table)
     before = session.scalar(count) or 0
     dialect = session.get_bind().dialect.name
     stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
-    session.connection().execute(stmt, [{k: r.get(k) for k in keys} for r in rows])
+    session.connection().execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])
     return (session.scalar(count) or 0) - before

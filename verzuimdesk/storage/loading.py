@@ -116,13 +116,22 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     return out
 
 
-def insert_absences(session: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert absence rows, skipping any whose pupil, day and span is there already (also when another
-    writer registered it meanwhile: the unique index uq_absence_span decides); how many went in.
+def insert_absences(session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """Insert absence rows (a value per name in `columns`), skipping any whose pupil, day and span is
+    there already (also when another writer registered it meanwhile: the unique index uq_absence_span
+    decides); how many went in. `columns` names pupil_id.
 
     One statement for all rows (storage/bulk.py): the ORM's bulk insert groups rows by which of their
-    values are None and sent a school year of 3,713 rows as ~2,470 INSERTs. Every row names every
-    column it gives (a missing one would be NULL, not the column's default)."""
+    values are None and sent a school year of 3,713 rows as ~2,470 INSERTs. A column not named gets
+    its scalar default; the status cache is dropped once for the rows' pupils, not once per row."""
     from verzuimdesk.storage.bulk import insert_new
+    from verzuimdesk.storage.status_cache import invalidated_once
 
-    return insert_new(session, cast(Table, Absence.__table__), rows)
+    if not rows:
+        return 0
+    with invalidated_once(session) as touched:
+        added = insert_new(session, cast(Table, Absence.__table__), columns, rows)
+        if added:
+            pupil = list(columns).index("pupil_id")
+            touched.update(r[pupil] for r in rows)
+    return added

@@ -202,6 +202,29 @@ def needs_securing(conn: Connection) -> bool:
     return said is not None and said[0] != SECURITY_VERSION and is_owner(conn)
 
 
+def account_state(conn: Connection, username: str) -> str:
+    """"ours" (a login of this database), "missing" (no role of that name), or "foreign" (a role that is no
+    account of this database: the owner, a superuser, another school's login)."""
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    groups = {r: group_role(database, r) for r in ROLES}
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}).scalar():
+        return "missing"
+    return "ours" if conn.execute(text(f"SELECT {_is_account(groups, ':n')}"), {"n": username}).scalar() else "foreign"
+
+
+def set_account(conn: Connection, *, username: str, role: str, login: bool) -> None:
+    """An existing login of this database (as the owner): member of the group role of `role` only, and
+    allowed to log in or not. Its password stays."""
+    if role not in ROLES:
+        raise ValueError(role)
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    for other in ROLES:
+        verb = "GRANT" if other == role else "REVOKE"
+        conn.exec_driver_sql(f"{verb} {_q(group_role(database, other))} {'TO' if other == role else 'FROM'} "
+                             f"{_q(username)}")
+    conn.exec_driver_sql(f"ALTER ROLE {_q(username)} {'LOGIN' if login else 'NOLOGIN'}")
+
+
 def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = 4096) -> str:
     """The SCRAM-SHA-256 verifier PostgreSQL keeps for a password (RFC 5802/7677): computed here, so the
     password itself never reaches the server's statement log."""

@@ -51,7 +51,9 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
     """Restore a chosen backup over the open database; the app then closes to start clean."""
     path = ctx.db.path
     if path is None:
-        QMessageBox.information(parent, tr("Restore backup"), tr("A server database is restored on the server."))
+        QMessageBox.information(parent, tr("Restore backup"), tr(
+            "A server database is restored by its administrator, with 'verzuimdesk restore' and the address of "
+            "the owner of the tables (see docs/server.md)."))
         return False
     chosen, _ = QFileDialog.getOpenFileName(parent, tr("Restore backup"), str(backup_dir(path)),
                                             tr("VerzuimDesk database (*.db)"))
