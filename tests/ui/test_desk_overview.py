@@ -165,7 +165,8 @@ def test_a_large_school_is_recomputed_off_the_gui_thread(window: MainWindow, qtb
     qtbot.waitUntil(lambda: state.overview is not before, timeout=PATIENCE_MS)
 
 
-def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computing(qtbot: QtBot, demo_db: Path) -> None:
+def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computing(qtbot: QtBot, demo_db: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A change to a few pupils is answered at once; while a worker computes the whole school (a new
     peildatum), the next answer waits for a worker too instead of computing the cold school again on
     the GUI thread, and only the newest answer is shown."""
@@ -190,6 +191,11 @@ def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computin
         return compute()
 
     state._compute = watched  # type: ignore[method-assign]
+    import verzuimdesk.ui.desk_state as desk_state
+
+    update = desk_state.desk_update  # a few pupils: only they are evaluated, the other lines kept
+    monkeypatch.setattr(desk_state, "desk_update", lambda *a, **k: (
+        on_gui.append(threading.current_thread() is threading.main_thread()), update(*a, **k))[1])
     shown: list[date] = []
     state.updated.connect(lambda o: shown.append(o.peildatum))
 

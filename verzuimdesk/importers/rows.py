@@ -210,6 +210,8 @@ def check_absences(
 
 _LIMITS = {c: limits.CSV_COLUMNS.get(c, limits.NOTE) for c in ABSENCE_COLUMNS}
 _SHORTEST = min(_LIMITS.values())
+_UNKNOWN = object()
+_tuple_new = tuple.__new__  # AbsenceIn(...) without the Python frame of the named tuple's __new__
 _Read = tuple[bool, T | None]  # (read, value): False when the text is no value of its kind
 
 
@@ -248,10 +250,10 @@ class _QuickAbsence:
         self.lates: dict[str, _Read[int]] = {}
         self.reported: dict[str, _Read[datetime]] = {}
         self.entries: dict[tuple[str, time | None, time | None, int | None], bool] = {}
-        self.off: dict[tuple[date, str], DayOff | None] = {}
+        self.off: dict[tuple[date, str], DayOff | object | None] = {}
 
     def row(self, values: Mapping[str, str]) -> AbsenceIn | None:
-        if max(map(len, values.values()), default=0) > _SHORTEST:
+        if values and max(map(len, values.values())) > _SHORTEST:
             for column, text in values.items():
                 if len(text) > _LIMITS.get(column, limits.NOTE):
                     return None
@@ -280,13 +282,12 @@ class _QuickAbsence:
         if not ok:
             return None
         where = (day, pupil.group)
-        if where in self.off:
-            off = self.off[where]
-        else:
+        off = self.off.get(where, _UNKNOWN)
+        if off is _UNKNOWN:
             off = self.off[where] = self.calendar.day_off_reason(day, pupil.group)
-        if day_problems(day, number=number, pupil=pupil, off=off):
+        if day_problems(day, number=number, pupil=pupil, off=off):  # type: ignore[arg-type]
             return None
-        return AbsenceIn(number, day, start, end, code, late, reported, get("opmerking", ""))
+        return _tuple_new(AbsenceIn, (number, day, start, end, code, late, reported, get("opmerking", "")))
 
 
 def check_events(table: CsvTable, source: str, *, pupils: Iterable[str]) -> list[EventIn]:

@@ -185,11 +185,13 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
     existing: dict[tuple[object, ...], tuple[int, tuple[int, int | None, str]]] = {}
     if pids:
         days = {r.day for r in rows}  # only a record of the file's days can be one of its spans
-        for aid, pid, day, start, end, cid, mins, text in session.execute(
-                select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id,
-                       Absence.minutes_late, Absence.note)
-                .where(Absence.pupil_id.in_(pids), Absence.day.between(min(days), max(days)))):
-            existing[(pid, day, start, end)] = (aid, (cid, mins, text or ""))
+        q = (select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.code_id,
+                    Absence.minutes_late, Absence.note).where(Absence.day.between(min(days), max(days))))
+        if len(pids) <= 100:  # a few pupils: their rows by the index; many: the period's rows, sifted here
+            q = q.where(Absence.pupil_id.in_(pids))
+        for aid, pid, day, start, end, cid, mins, text in session.execute(q):
+            if pid in pids:
+                existing[(pid, day, start, end)] = (aid, (cid, mins, text or ""))
     now = datetime.now().replace(microsecond=0)
     new: dict[tuple[object, ...], tuple[object, ...]] = {}  # in NEW_ABSENCE order
     changes: list[dict[str, object]] = []  # in the file's order: a span named twice is updated twice

@@ -8,6 +8,7 @@ window of 4 lesweken and sick episodes that started in 12 lesweken.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,7 @@ from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
 from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
 from verzuimdesk.services.status import PupilLight, school_status
+from verzuimdesk.storage import signal_loading
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Pupil
 
@@ -118,6 +120,31 @@ def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[
     return items
 
 
+def _pupil_parts(p: PupilLight, protocol: Protocol, name_of: Callable[[str], str],
+                 birth_date_missing: bool) -> tuple[PupilDeskRow, AttentionItem | None, list[TodoItem]]:
+    """One pupil's line of the list, of "Let op" (or None) and of "Te doen"."""
+    status = p.status
+    nxt = deciding_action(status, protocol)
+    row = PupilDeskRow(p.pupil_id, p.number, p.name, p.sort_key, p.group, status.light,
+                       main_reason(status, protocol), nxt.kind if nxt else None,
+                       nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
+                       p.sick_episodes, tuple(name_of(s.id) for s in p.signals), birth_date_missing)
+    attention = None
+    if p.signals and not status.open_actions:
+        latest = max((d for s in p.signals for d in s.evidence), default=None)
+        attention = AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light, row.signals,
+                                  p.signals[0].text, latest)
+    return row, attention, _todo_items(p, status, protocol)
+
+
+def _todo_order(t: TodoItem) -> tuple[bool, date, int, str]:
+    return (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name)
+
+
+def _attention_order(a: AttentionItem) -> tuple[int, str]:
+    return (-len(a.signals), a.name)
+
+
 def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOverview:
     """The lights, the open actions (overdue first) and the list rows of the pupils `account` sees."""
     school = school_status(db, peildatum)
@@ -133,25 +160,63 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
         if not account.sees_group(p.group):
             continue
         groups.add(p.group)
-        status = p.status
-        counts[status.light] += 1
-        nxt = deciding_action(status, school.protocol)
-        rows.append(PupilDeskRow(p.pupil_id, p.number, p.name, p.sort_key, p.group, status.light,
-                                 main_reason(status, school.protocol), nxt.kind if nxt else None,
-                                 nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
-                                 p.sick_episodes, tuple(name_of(s.id) for s in p.signals),
-                                 p.pupil_id in unborn))
-        if p.signals and not status.open_actions:
-            latest = max((d for s in p.signals for d in s.evidence), default=None)
-            attention.append(AttentionItem(p.pupil_id, p.number, p.name, p.group, status.light,
-                                           rows[-1].signals, p.signals[0].text, latest))
-        todo.extend(_todo_items(p, status, school.protocol))
-    todo.sort(key=lambda t: (not t.overdue, t.due_date, LIGHT_ORDER[t.light], t.name))
-    attention.sort(key=lambda a: (-len(a.signals), a.name))
+        row, att, items = _pupil_parts(p, school.protocol, name_of, p.pupil_id in unborn)
+        counts[row.light] += 1
+        rows.append(row)
+        if att is not None:
+            attention.append(att)
+        todo.extend(items)
+    todo.sort(key=_todo_order)  # stable: ties in list order, as `desk_update` keeps them
+    attention.sort(key=_attention_order)
     seen = sorted(groups, key=_group_key)
     unchecked = unchecked_groups(db, peildatum=peildatum, groups=seen)
     return DeskOverview(peildatum, counts, tuple(todo), tuple(rows), tuple(seen),
                         tuple(sorted(unchecked, key=lambda u: _group_key(u.group))), tuple(attention))
+
+
+def desk_update(db: Database, previous: DeskOverview, *, pupil_ids: Iterable[int],
+                account: Account) -> DeskOverview | None:
+    """`previous` after a change to the lights of `pupil_ids`: the same answer as `desk_overview` on
+    `previous.peildatum`, evaluating only those pupils and their brothers and sisters (whose SIBLINGS
+    signal their absence feeds) and keeping every other line as it was. A key typed in the grid costs
+    one pupil, not the school. None when the change reaches further than those pupils' lines (a pupil
+    who came, left, moved to another group or was renamed): then the whole desk is worked out again.
+    The Overzicht's unchecked registrations are kept: a change of pupils' records does not touch them."""
+    with db.read() as s:
+        ids = signal_loading.family_members(s, sorted(set(pupil_ids)))
+        unborn = set(s.scalars(select(Pupil.id).where(Pupil.id.in_(ids), Pupil.birth_date.is_(None))))
+    # Evaluated, not read back: the cache holds nothing for them now (their records changed), and
+    # storing their statuses would make each key a second durable write; a later read evaluates them.
+    school = school_status(db, previous.peildatum, pupil_ids=ids, use_cache=False)
+    rank = {r.pupil_id: i for i, r in enumerate(previous.rows)}
+    name_of = signal_status.signal_config()[0].name
+    fresh: dict[int, tuple[PupilDeskRow, AttentionItem | None, list[TodoItem]]] = {}
+    for p in school.pupils:
+        at = rank.get(p.pupil_id)
+        if not account.sees_group(p.group):
+            if at is not None:
+                return None
+            continue
+        if at is None or previous.rows[at].group != p.group or previous.rows[at].sort_key != p.sort_key:
+            return None
+        fresh[p.pupil_id] = _pupil_parts(p, school.protocol, name_of, p.pupil_id in unborn)
+    if any(pid in rank and pid not in fresh for pid in ids):
+        return None  # no longer in the school's status
+    rows = list(previous.rows)
+    for pid, (row, _, _) in fresh.items():
+        rows[rank[pid]] = row
+    counts = dict.fromkeys(Light, 0)
+    for row in rows:
+        counts[row.light] += 1
+    # Ties sort in list order (as `desk_overview`'s stable sort leaves them), each pupil's items in turn.
+    todo = [(t, rank[t.pupil_id], i) for i, t in enumerate(previous.todo) if t.pupil_id not in fresh]
+    todo += [(t, rank[pid], i) for pid, (_, _, items) in fresh.items() for i, t in enumerate(items)]
+    todo.sort(key=lambda x: (*_todo_order(x[0]), x[1], x[2] if x[0].pupil_id in fresh else 0))
+    attention = [a for a in previous.attention if a.pupil_id not in fresh]
+    attention += [a for _, a, _ in fresh.values() if a is not None]
+    attention.sort(key=lambda a: (*_attention_order(a), rank[a.pupil_id]))
+    return DeskOverview(previous.peildatum, counts, tuple(t for t, _, _ in todo), tuple(rows), previous.groups,
+                        previous.unchecked, tuple(attention))
 
 
 def _group_key(name: str) -> tuple[int, str]:

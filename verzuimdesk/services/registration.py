@@ -163,19 +163,22 @@ def week_columns(calendar: SchoolCalendar, group: str, monday: date) -> tuple[Gr
     return tuple(columns)
 
 
-def week_grid(db: Database, *, group: str, monday: date, by: Actor) -> WeekGrid:
-    """The pupils of `group` enrolled in the week of `monday`, × the parts of its five weekdays."""
+def week_grid(db: Database, *, group: str, monday: date, by: Actor,
+              pupil_ids: Iterable[int] | None = None) -> WeekGrid:
+    """The pupils of `group` enrolled in the week of `monday`, × the parts of its five weekdays
+    (`pupil_ids`: only those of them, as after an edit of their records: the grid's other rows stand)."""
     require(by, Permission.VIEW_DOSSIER, group=group)
     monday = monday - timedelta(days=monday.weekday())
     friday = monday + timedelta(days=4)
     with db.read() as session:
         calendar = load_calendar(session)
-        pupils = sorted(session.execute(
-            select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Pupil.enrolled_from,
-                   Pupil.enrolled_until).join(Group)
-            .where(Group.name == group, Pupil.enrolled_from <= friday)
-            .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday))),
-            key=lambda r: sort_key(r[2], r[3], r[4]))
+        query = (select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name,
+                        Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
+                 .where(Group.name == group, Pupil.enrolled_from <= friday)
+                 .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday)))
+        if pupil_ids is not None:
+            query = query.where(Pupil.id.in_(list(pupil_ids)))
+        pupils = sorted(session.execute(query), key=lambda r: sort_key(r[2], r[3], r[4]))
         ids = [p[0] for p in pupils]
         records: dict[int, list[RecordRow]] = defaultdict(list)
         if ids:

@@ -100,12 +100,13 @@ class RegisterRow(NamedTuple):
 Unchecked = dict[str, tuple[date, ...]]  # per group: the recent schooldagen whose registration is not checked
 
 
-def unchecked_registration(run: Run, calendar: SchoolCalendar, groups: set[str], peil: date) -> Unchecked:
+def unchecked_registration(run: Run, calendar: SchoolCalendar, groups: set[str], peil: date,
+                           kept: bool | None = None) -> Unchecked:
     """Per group of `groups`, the days of MISSING_DATA's `registratie` item (read, never cached, so a
     dagdeel marked as checked shows at once); the checks are read in one query through `run`
     (storage/raw.py). A school that has never marked a dagdeel as checked asks for none, as one that keeps
-    no guardians asks for no phone number."""
-    if not checks_kept(run):
+    no guardians asks for no phone number. `kept`: whether it ever did, when the caller read that already."""
+    if not (checks_kept(run) if kept is None else kept):
         return {}
     recent = {g: recent_schooldagen(calendar, g, peil) for g in groups}
     start = min((days[0] for days in recent.values() if days), default=None)

@@ -84,24 +84,25 @@ def gc_paused() -> Iterator[None]:
 
 
 def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol, config: SignalConfig,
-             peildatum: date, calendar: SchoolCalendar) -> dict[int, Computed]:
+             peildatum: date, calendar: SchoolCalendar, siblings: set[int]) -> dict[int, Computed]:
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
     data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
     cases = signal_loading.load_cases(session, some)
-    siblings = signal_loading.with_siblings(session, some)
     return {p.id: (status, hours, episodes, part) for p, status, hours, episodes, part
             in evaluate_pupils(data, calendar, protocol, peildatum, config, cases, siblings)}
 
 
 def school_status(db: Database, peildatum: date, *, pupil_ids: list[int] | None = None,
-                  use_cache: bool = True) -> SchoolStatus:
+                  use_cache: bool = True, families: bool = False) -> SchoolStatus:
     """Every pupil's status on `peildatum`; pupils not enrolled then are included, grey.
 
+    `pupil_ids`: only these pupils; with `families` also everyone who shares a gezin with one of them
+    (services/status_view.py: a change to a pupil changes a sibling's SIBLINGS signal).
     `use_cache=False` evaluates every pupil and stores nothing (the benchmark's cold figure).
     """
     with gc_paused():
-        return _school_status(db, peildatum, pupil_ids, use_cache)
+        return _school_status(db, peildatum, pupil_ids, use_cache, families)
 
 
 def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
@@ -112,40 +113,46 @@ def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
     return replace(status, pupils=tuple(p for p in status.pupils if by.sees_group(p.group)))
 
 
-def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool) -> SchoolStatus:
+def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool,
+                   families: bool = False) -> SchoolStatus:
     use_cache = use_cache and status_cache.usable(db)
-    wanted = set(pupil_ids) if pupil_ids is not None else None
+    wanted = set(pupil_ids) if pupil_ids is not None and not families else None
     server = use_cache and db.engine.dialect.name == "postgresql"
     with db.read() as session:
         run = session_run(session)
-        school_row = session.execute(text(status_read.SCHOOL_AND_GENERATION if use_cache else status_read.SCHOOL)
-                                     ).first()
+        # The protocol, the cache's generation and two flags of the register signals: one statement.
+        school_row = session.execute(text(status_read.SCHOOL_AND_FLAGS)).first()
         if school_row is None:
             raise DatabaseError("Deze database bevat nog geen school.")
         protocol, fingerprint = protocol_and_fingerprint(school_row[0], school_row[1])
         signal_config = signal_status.signal_config()[0]
         read_at = int(school_row[2] or 0) if use_cache else 0
-        if pupil_ids is not None:  # a brother's or sister's absence days make this pupil's SIBLINGS
-            pupil_ids = signal_loading.family_members(session, pupil_ids)
-        # One query: the roster, each pupil with its cached status if there is one (on a
-        # server with its stamp).
-        query = text(status_read.roster_query(cached=use_cache, some=pupil_ids is not None, stamps=server))
+        guardians_kept, checks_kept = bool(school_row[3]), bool(school_row[4])
+        # One query: the roster, each pupil with its cached status if there is one (on a server with
+        # its stamp); asked for some pupils, with everyone in their gezin (SIBLINGS).
+        some = pupil_ids is not None
+        query = text(status_read.roster_query(cached=use_cache, some=some, stamps=server, families=some))
         params: dict[str, object] = {"d": peildatum.isoformat(), "f": fingerprint}
         if pupil_ids is not None:
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
         roster = session.execute(query, params).all()
-        guardians_kept = school_rows.guardians_kept(run)
         missing_data = school_rows.missing_data(run, peildatum)
-        calendar = load_calendar(session)  # once: for the checked registration and the engine
-        unchecked = signal_status.unchecked_registration(run, calendar, {row[5] for row in roster}, peildatum)
         missing = [row[0] for row in roster if row[-1] is None]
+        # The calendar only when something needs it: the checked registration, or a status to compute.
+        calendar = load_calendar(session) if checks_kept or missing else None
+        unchecked = {} if calendar is None or not checks_kept else signal_status.unchecked_registration(
+            run, calendar, {row[5] for row in roster}, peildatum, kept=True)
         read_stamps = {row[0]: row[7] for row in roster if row[-1] is None} if server else {}
         computed: dict[int, Computed] = {}
         if missing:
-            computed = _compute(session, missing, pupil_ids is not None, protocol, signal_config, peildatum,
-                                calendar)
-    if use_cache and computed:
+            assert calendar is not None
+            computed = _compute(session, missing, some, protocol, signal_config, peildatum, calendar,
+                                status_read.with_siblings(roster))
+        if server and computed:  # in the same transaction: no second connection, no second BEGIN
+            status_cache.store_on_server(session, peildatum, fingerprint, read_at,
+                                         {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
+    if use_cache and computed and not server:
         status_cache.store(db, peildatum, fingerprint, read_at,
                            {pid: status_codec.encode(*got) for pid, got in computed.items()}, read_stamps)
     return status_read.assemble(peildatum, protocol, roster, computed, signal_config, missing_data, guardians_kept,

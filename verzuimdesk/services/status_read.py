@@ -58,6 +58,7 @@ class PupilLight(NamedTuple):
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look; they never change the light
     forecast: Forecast = NO_FORECAST
     sort_key: str = ""  # dutch.sort_key: where the pupil comes in every list
+    family: str = ""  # the gezin ('' for none): whose absence days count for SIBLINGS
 
     @property
     def light(self) -> Light:
@@ -70,6 +71,7 @@ class SchoolStatus:
     protocol: Protocol
     pupils: tuple[PupilLight, ...]
     computed: int = 0  # how many pupils the engine evaluated; the rest came from the cache
+    guardians_kept: bool = False  # whether the school keeps guardians at all (MISSING_DATA asks for one then)
 
     def count(self, light: Light) -> int:
         return sum(1 for p in self.pupils if p.light is light)
@@ -122,10 +124,11 @@ def school_protocol(protocol_ref: str, text: str | None = None) -> Protocol:
 
 
 SCHOOL = "SELECT protocol, protocol_text FROM school LIMIT 1"
-# The same with the cache's generation, read first: one statement (each is a round trip to a server, and on a
-# busy machine a wait for a core at either end).
-SCHOOL_AND_GENERATION = ("SELECT protocol, protocol_text, (SELECT n FROM status_generation WHERE id = 1) "
-                         "FROM school LIMIT 1")
+# The same with the cache's generation (read first), whether the school keeps guardians and whether it has
+# ever marked a dagdeel as checked: one statement (each is a round trip to a server, and on a busy machine a
+# wait for a core at either end).
+SCHOOL_AND_FLAGS = ("SELECT protocol, protocol_text, (SELECT n FROM status_generation WHERE id = 1), "
+                    "EXISTS (SELECT 1 FROM guardian), EXISTS (SELECT 1 FROM registration_check) FROM school LIMIT 1")
 
 # One query: the roster, each pupil with its cached status if there is one (`roster_query`).
 _ROSTER = (
@@ -136,14 +139,29 @@ _CACHE_JOIN = " LEFT JOIN status_cache c ON c.pupil_id = p.id AND c.peildatum = 
 _STAMP_JOIN = " LEFT JOIN status_stamp st ON st.pupil_id = p.id"
 
 
-def roster_query(*, cached: bool, some: bool, stamps: bool = False) -> str:
+_SOME = " WHERE p.id IN :ids"
+_SOME_AND_FAMILY = _SOME + " OR p.family IN (SELECT family FROM pupil WHERE id IN :ids AND family != '')"
+
+
+def roster_query(*, cached: bool, some: bool, stamps: bool = False, families: bool = False) -> str:
     """The roster with the cached payload (:d the peildatum, :f the fingerprint), or NULL without the
-    cache; `some`: only the pupils of :ids. `stamps` (a server): each pupil's stamp (migration 0013) before
-    the payload, read in the same statement as the cached status and before the data a missing one is
-    computed from (status_cache.store compares it), and only for these pupils."""
+    cache; `some`: only the pupils of :ids, and with `families` everyone who shares a gezin with one of them
+    (a brother's absence days make a sister's SIBLINGS). `stamps` (a server): each pupil's stamp (migration
+    0013) before the payload, read in the same statement as the cached status and before the data a missing
+    one is computed from (status_cache.store compares it), and only for these pupils."""
     return _ROSTER.format(payload=(", st.n" if stamps else "") + (", c.payload" if cached else ", NULL"),
                           join=(_CACHE_JOIN if cached else "") + (_STAMP_JOIN if stamps else ""),
-                          where=" WHERE p.id IN :ids" if some else "")
+                          where=(_SOME_AND_FAMILY if families else _SOME) if some else "")
+
+
+def with_siblings(roster: Roster) -> set[int]:
+    """The pupils of the roster whose gezin holds another pupil. Exact for a roster of the whole school and
+    for one read with `families` (it holds every member of each pupil's gezin)."""
+    count: dict[str, int] = {}
+    for row in roster:
+        if row[6]:
+            count[row[6]] = count.get(row[6], 0) + 1
+    return {row[0] for row in roster if row[6] and count[row[6]] > 1}
 
 
 # Rows of roster_query, in the database's order (assemble puts them in list order): id, number, first_name,
@@ -163,17 +181,17 @@ def assemble(peildatum: date, protocol: Protocol, roster: Roster, computed: dict
     for (_, key), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
         got = computed[pid] if payload is None else decode(payload)
         name = full_name(first, prefix, last)  # as load_pupil_data names the pupil
-        answers.append((pid, number, name, group, got, key))
+        answers.append((pid, number, name, group, got, key, family or ""))
         row = RegisterRow(pid, name, got[0].enrolled, family, got[3], group)
         if signal_status.needs_register(row, missing_data, unchecked):
             register.append(row)
     found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept,
                                                 unchecked)
     lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
-                         part.forecast, key)
-              for pid, number, name, group, (status, hours, episodes, part), key in answers
+                         part.forecast, key, family)
+              for pid, number, name, group, (status, hours, episodes, part), key, family in answers
               if wanted is None or pid in wanted]
-    return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))
+    return SchoolStatus(peildatum, protocol, tuple(lights), len(computed), guardians_kept)
 
 
 def _num(value: float) -> float | int:

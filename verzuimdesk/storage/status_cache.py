@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -63,10 +63,9 @@ def invalidated_once(session: Session) -> Iterator[set[int]]:
             session.execute(text("DELETE FROM status_cache"))
             session.execute(text("UPDATE status_generation SET paused = 0, n = n + 1 WHERE id = 1"))
         raise
-    ids = sorted(touched)
-    drop = text("DELETE FROM status_cache WHERE pupil_id IN :ids").bindparams(bindparam("ids", expanding=True))
-    for i in range(0, len(ids), 500):
-        session.execute(drop, {"ids": ids[i:i + 500]})
+    ids = sorted(map(int, touched))  # numbers, written into the statement: no thousand parameters
+    for i in range(0, len(ids), 5000):
+        session.execute(text(f"DELETE FROM status_cache WHERE pupil_id IN ({','.join(map(str, ids[i:i + 5000]))})"))
     session.execute(text(f"UPDATE status_generation SET paused = 0{', n = n + 1' if ids else ''} WHERE id = 1"))
 
 
@@ -139,8 +138,34 @@ def _store(conn: Connection, day: str, fingerprint: str, read_at: int, payloads:
         )
 
 
+def store_on_server(session: Session, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
+                    read_stamps: dict[int, int | None]) -> bool:
+    """`store` on a server, in the transaction that read the data (it ends it: committed, or rolled back
+    when the store fails): no second connection and transaction, three round trips fewer."""
+    if not payloads:
+        return True
+    try:
+        kept = _store_rows(session.connection(), peildatum, fingerprint, read_at, payloads, read_stamps)
+        session.commit()
+        return kept
+    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
+        session.rollback()
+        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
+        return False
+
+
 def _store_on_server(db: Database, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
                      read_stamps: dict[int, int | None]) -> bool:
+    try:
+        with db.engine.begin() as conn:
+            return _store_rows(conn, peildatum, fingerprint, read_at, payloads, read_stamps)
+    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
+        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
+        return False
+
+
+def _store_rows(conn: Connection, peildatum: date, fingerprint: str, read_at: int, payloads: dict[int, str],
+                read_stamps: dict[int, int | None]) -> bool:
     """PostgreSQL, with many writers: a pupil's status is stored only if its stamp is still the one read
     before its data, and nothing if a school-wide change came in between. The store locks the pupils'
     stamps (FOR SHARE) and the generation: it waits only for a write of these pupils under way (briefly:
@@ -154,39 +179,34 @@ def _store_on_server(db: Database, peildatum: date, fingerprint: str, read_at: i
     ids = sorted(payloads)
     rows: list[dict[str, object]] = [{"d": peildatum, "p": pid, "f": fingerprint, "x": payloads[pid]}
                                      for pid in ids]
-    try:
-        with db.engine.begin() as conn:
-            allowed = conn.execute(text("SELECT has_table_privilege('status_cache', 'INSERT'), "
-                                        "set_config('lock_timeout', :t, true)"),
-                                   {"t": f"{4 * STORE_WAIT_MS}ms"}).first()
-            if not allowed or not allowed[0]:
-                return False  # a leerkracht's app reads the cache; what is stored is the IB-er's (server_roles)
-            # A stamp row for every pupil, so that the lock below always has a row to hold; a writer's
-            # insert of the same row is waited for.
-            new = [pid for pid in ids if read_stamps.get(pid) is None]
-            if new:
-                conn.execute(text("INSERT INTO status_stamp (pupil_id, n) SELECT unnest(CAST(:ids AS integer[])), 0 "
-                                  "ON CONFLICT (pupil_id) DO NOTHING"), {"ids": new})
-            now = {int(p): int(n) for p, n in conn.execute(
-                text("SELECT pupil_id, n FROM status_stamp WHERE pupil_id = ANY(:ids) ORDER BY pupil_id FOR SHARE"),
-                {"ids": ids})}
-            gen, new_day = conn.execute(
-                text("SELECT n, NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f) "
-                     "FROM status_generation WHERE id = 1 FOR SHARE"), {"d": peildatum, "f": fingerprint}).one()
-            if gen != read_at:
-                return False  # a school-wide change committed between the computation and now
-            rows = [r for r, pid in zip(rows, ids, strict=True) if now.get(pid, 0) == (read_stamps.get(pid) or 0)]
-            if not rows:
-                return False
-            conn.execute(text("INSERT INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
-                              "VALUES (:d, :p, :f, :x) ON CONFLICT (peildatum, pupil_id) DO UPDATE "
-                              "SET fingerprint = excluded.fingerprint, payload = excluded.payload"),
-                         rows)
-            if new_day:
-                conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
-                conn.execute(text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT DISTINCT peildatum "
-                                  "FROM status_cache ORDER BY peildatum DESC LIMIT :k)"), {"k": KEEP_PEILDATA})
-        return True
-    except DBAPIError as exc:  # a writer held the lock too long, a pupil removed meanwhile, the server gone
-        log.info("status niet bewaard: %s", type(exc).__name__)  # no message: it can hold data
+    allowed = conn.execute(text("SELECT has_table_privilege('status_cache', 'INSERT'), "
+                                "set_config('lock_timeout', :t, true)"),
+                           {"t": f"{4 * STORE_WAIT_MS}ms"}).first()
+    if not allowed or not allowed[0]:
+        return False  # a leerkracht's app reads the cache; what is stored is the IB-er's (server_roles)
+    # A stamp row for every pupil, so that the lock below always has a row to hold; a writer's
+    # insert of the same row is waited for.
+    new = [pid for pid in ids if read_stamps.get(pid) is None]
+    if new:
+        conn.execute(text("INSERT INTO status_stamp (pupil_id, n) SELECT unnest(CAST(:ids AS integer[])), 0 "
+                          "ON CONFLICT (pupil_id) DO NOTHING"), {"ids": new})
+    now = {int(p): int(n) for p, n in conn.execute(
+        text("SELECT pupil_id, n FROM status_stamp WHERE pupil_id = ANY(:ids) ORDER BY pupil_id FOR SHARE"),
+        {"ids": ids})}
+    gen, new_day = conn.execute(
+        text("SELECT n, NOT EXISTS (SELECT 1 FROM status_cache WHERE peildatum = :d AND fingerprint = :f) "
+             "FROM status_generation WHERE id = 1 FOR SHARE"), {"d": peildatum, "f": fingerprint}).one()
+    if gen != read_at:
+        return False  # a school-wide change committed between the computation and now
+    rows = [r for r, pid in zip(rows, ids, strict=True) if now.get(pid, 0) == (read_stamps.get(pid) or 0)]
+    if not rows:
         return False
+    conn.execute(text("INSERT INTO status_cache (peildatum, pupil_id, fingerprint, payload) "
+                      "VALUES (:d, :p, :f, :x) ON CONFLICT (peildatum, pupil_id) DO UPDATE "
+                      "SET fingerprint = excluded.fingerprint, payload = excluded.payload"),
+                 rows)
+    if new_day:
+        conn.execute(text("DELETE FROM status_cache WHERE fingerprint != :f"), {"f": fingerprint})
+        conn.execute(text("DELETE FROM status_cache WHERE peildatum NOT IN (SELECT DISTINCT peildatum "
+                          "FROM status_cache ORDER BY peildatum DESC LIMIT :k)"), {"k": KEEP_PEILDATA})
+    return True

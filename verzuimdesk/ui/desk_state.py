@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
-from verzuimdesk.services.overview import DeskOverview, desk_overview
+from verzuimdesk.services.overview import DeskOverview, desk_overview, desk_update
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import on_screen
 from verzuimdesk.ui.tasks import run_task
@@ -80,7 +80,11 @@ class DeskState(QObject):
             self.missed = what if self.missed is None else self.missed | what
             return
         self.missed = None
-        self.refresh(few=not what.school and len(what.pupil_ids) <= FEW_PUPILS)
+        self._refresh_for(what)
+
+    def _refresh_for(self, what: OpChanges) -> None:
+        few = not what.school and len(what.pupil_ids) <= FEW_PUPILS
+        self.refresh(few=few, pupils=what.pupil_ids if few and not what.checks else None)
 
     def _on_peildatum(self, _day: object) -> None:
         self._on_changed(WHOLE_SCHOOL)
@@ -118,7 +122,7 @@ class DeskState(QObject):
         """Answer what changed while no watching page was on screen (a watcher is being shown)."""
         if self.missed is not None:
             what, self.missed = self.missed, None
-            self.refresh(few=not what.school and len(what.pupil_ids) <= FEW_PUPILS)
+            self._refresh_for(what)
 
     def _compute(self) -> DeskOverview:
         return desk_overview(self.ctx.db, peildatum=self.ctx.peildatum, account=self.ctx.account)
@@ -136,13 +140,19 @@ class DeskState(QObject):
         """The last answer was for this peildatum: its statuses are kept, only the changed pupils are new."""
         return self.overview is not None and self.overview.peildatum == peildatum
 
-    def refresh(self, few: bool = False) -> None:
-        """Recompute; `few`: only a few pupils changed since the last answer."""
+    def refresh(self, few: bool = False, pupils: frozenset[int] | None = None) -> None:
+        """Recompute; `few`: only a few pupils changed since the last answer (`pupils`: only their lines
+        can have changed, so only they are evaluated again and the other lines are kept)."""
         self._generation += 1
         generation = self._generation
         if few and not self.large_school and not self._running and self._warm(self.ctx.peildatum):
+            previous = self.overview
             try:
-                result = self._compute()
+                result = None
+                if pupils and previous is not None:
+                    result = desk_update(self.ctx.db, previous, pupil_ids=pupils, account=self.ctx.account)
+                if result is None:
+                    result = self._compute()
             except Exception as exc:  # a broken protocol file: said on the pages, not a crash
                 self.failed.emit(str(exc))
                 return

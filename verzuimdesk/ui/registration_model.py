@@ -66,6 +66,27 @@ class RegistrationModel(QAbstractTableModel):
                        for row in grid.rows]
         self.endResetModel()
 
+    def update_rows(self, part: WeekGrid) -> bool:
+        """Show the rows of `part` (some pupils of this week, read again after an edit) in place of
+        theirs: only those rows repaint. False when `part` is not of this grid's week and pupils."""
+        grid = self.grid
+        if grid is None or part.group != grid.group or part.monday != grid.monday or part.columns != grid.columns:
+            return False
+        at = {row.pupil_id: i for i, row in enumerate(grid.rows)}
+        if any(row.pupil_id not in at for row in part.rows):
+            return False
+        rows = list(grid.rows)
+        for row in part.rows:
+            i = at[row.pupil_id]
+            rows[i] = row
+            self._cells[i] = [self._cell(row.enrolled[c], row.cells[c], col) for c, col in enumerate(grid.columns)]
+        self.grid = WeekGrid(grid.group, grid.monday, grid.columns, tuple(rows))
+        last = self.columnCount() - 1
+        for row in part.rows:
+            i = at[row.pupil_id]
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return True
+
     def day_off_word(self, off: DayOff) -> str:
         return {
             DayOff.WEEKEND: self.tr("weekend"),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from verzuimdesk.services.overview import AttentionItem
 from verzuimdesk.ui.widgets.attention_model import COL_TEXT, ROW_ID_ROLE, AttentionModel
-from verzuimdesk.ui.widgets.columns import resize_to_contents
+from verzuimdesk.ui.widgets.columns import grow_to_fit, resize_to_contents
 from verzuimdesk.ui.widgets.enter_table import EnterTable
 
 
@@ -48,11 +48,14 @@ class AttentionPanel(QWidget):
 
     def show_items(self, items: tuple[AttentionItem, ...]) -> None:
         self.title.setText(self.tr("Look out: %1 pupils").replace("%1", str(len(items))))
-        self.model.set_rows(list(items))
+        changed = self.model.set_rows(list(items))
         self.table.setVisible(bool(items))
         self.empty.setVisible(not items)
-        resize_to_contents(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        if changed is None:  # new rows: fitted to them all
+            resize_to_contents(self.table)
+            self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        else:  # the same pupils, a few of them changed: only those are measured
+            grow_to_fit(self.table, changed)
 
     def _activate(self, index: QModelIndex) -> None:
         pupil_id = index.data(ROW_ID_ROLE)

@@ -22,7 +22,7 @@ from verzuimdesk.services.overview import DeskOverview
 from verzuimdesk.services.vocabulary import ActionKind, Light, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
-from verzuimdesk.ui.widgets.columns import fit_columns
+from verzuimdesk.ui.widgets.columns import fit_columns, grow_to_fit
 from verzuimdesk.ui.widgets.quarterly_line import QuarterlyLine
 from verzuimdesk.ui.widgets.todo_model import COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
@@ -193,12 +193,15 @@ class OverviewPage(QWidget):
         n = len(overview.todo)
         title = self.tr("To do: 1 open action, %2 overdue") if n == 1 else self.tr("To do: %1 open actions, %2 overdue")
         self.todo_title.setText(title.replace("%1", str(n)).replace("%2", str(overdue)))
-        self.model.set_rows(list(overview.todo))
+        changed = self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
         self.empty.setText(self.nothing_to_do)
         self.empty.setVisible(not overview.todo)
         self._show_unchecked(overview)
-        fit_columns(self.table, COL_REASON)
+        if changed is None:  # new rows: fitted to them all; else only the changed ones are measured
+            fit_columns(self.table, COL_REASON)
+        else:
+            grow_to_fit(self.table, changed)
         self.table.updateGeometry()  # its height follows the number of rows
         self.attention.show_items(overview.attention)
         self.attention.show()

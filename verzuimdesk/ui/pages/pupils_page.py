@@ -52,6 +52,7 @@ class PupilsPage(QWidget):
         self.ctx = ctx
         self.state = DeskState.of(ctx)
         self._fitted = False  # columns fitted to the first list shown
+        self._groups: tuple[str, ...] | None = None  # the groups the filter offers
         self.model = PupilModel(self)
         self.proxy = PupilFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -134,16 +135,22 @@ class PupilsPage(QWidget):
     # -- behaviour ----------------------------------------------------------------------------
 
     def show_overview(self, overview: DeskOverview) -> None:
-        chosen = self.group.currentData()
-        self.group.blockSignals(True)
-        self.group.clear()
-        self.group.addItem(self.tr("All groups"), None)
-        for g in overview.groups:
-            self.group.addItem(g, g)
-        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
-        self.group.blockSignals(False)
+        if overview.groups != self._groups:
+            self._groups = overview.groups
+            chosen = self.group.currentData()
+            self.group.blockSignals(True)
+            self.group.clear()
+            self.group.addItem(self.tr("All groups"), None)
+            for g in overview.groups:
+                self.group.addItem(g, g)
+            self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+            self.group.blockSignals(False)
         current = self.table.currentIndex().data(ROW_ID_ROLE)
-        self.model.set_rows(list(overview.rows))
+        if self.model.set_rows(list(overview.rows)) is not None:
+            # The same pupils, a few changed in place: the filter and the sort follow those rows by
+            # themselves (a dynamic proxy), the selection stays on its pupil.
+            self._count()
+            return
         self._apply_filter()
         if not self._fitted and overview.rows:
             # Fitted once: a change of one pupil keeps the columns (and any width the user dragged).
@@ -163,6 +170,9 @@ class PupilsPage(QWidget):
         light = self.light.currentData()
         self.proxy.set_filter(group=self.group.currentData(), light=Light(light) if light else None,
                               text=self.search.text())
+        self._count()
+
+    def _count(self) -> None:
         n = self.proxy.rowCount()
         self.count.setText(self.tr("1 pupil") if n == 1 else self.tr("%1 pupils").replace("%1", str(n)))
 

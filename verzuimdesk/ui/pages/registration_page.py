@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from importlib import import_module
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,8 +45,6 @@ from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
 from verzuimdesk.ui.registration_view import RegistrationView
 
-NOTIFY_MS = 50  # the lights follow this soon after a key; keys closer together than this are told once
-
 
 class RegistrationPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -56,12 +54,8 @@ class RegistrationPage(QWidget):
         self.monday = _monday(date.today())
         self.codes: dict[str, CodeRow] = {}
         self.undo_stack = QUndoStack(self)
-        self._pending: set[int] = set()
-        self._own: OpChanges | None = None
-        self._notify = QTimer(self)
-        self._notify.setSingleShot(True)
-        self._notify.setInterval(NOTIFY_MS)
-        self._notify.timeout.connect(self.flush)
+        self._own: OpChanges | None = None  # the grid's own last change: it shows it already
+        self._said: OpChanges | None = None  # an edit's change, told once the grid shows it
 
         self.group = QComboBox()
         self.group.setObjectName("group")
@@ -307,28 +301,35 @@ class RegistrationPage(QWidget):
         self._after_edit(result)
         return result
 
-    def _after_edit(self, _result: EditResult) -> None:
-        """The grid first, at once; the rest of the app right after (`_announce`)."""
+    def _after_edit(self, result: EditResult) -> None:
+        """The grid first: the edited pupils' rows read again (the week's other rows, its codes and its
+        checks stand); the rest of the app follows from `_announce`."""
         self.say(self.tr("Saved."))
-        self.reload()
+        grid = self.model.grid
+        shown = [row.pupil_id for row in grid.rows if row.pupil_id in result.pupil_ids] if grid else []
+        if grid is None or not shown:
+            self.reload()
+            self.flush()
+            return
+        try:
+            part = week_grid(self.ctx.db, group=grid.group, monday=grid.monday, by=self.ctx.account, pupil_ids=shown)
+        except Refused:
+            part = None
+        if part is None or not self.model.update_rows(part):
+            self.reload()
+        self.flush()
 
     def _announce(self, changes: OpChanges) -> None:
-        """The rest of the app (every light of the school) follows right after the grid, once for keys
-        that come faster than NOTIFY_MS. Only the pupils typed for are evaluated again (the status cache
-        keeps the rest), and only by the pages on screen, so the lights follow within a few tens of ms."""
-        self._pending |= changes.pupil_ids
-        self._notify.start()
+        """What an edit changed, told to the app once the grid shows it (`_after_edit`)."""
+        self._said = changes
 
     def flush(self) -> None:
-        """Tell the app now what the grid changed (also when the user leaves the page)."""
-        self._notify.stop()
-        if self._pending:
-            self._own, self._pending = OpChanges.pupils(*self._pending), set()
+        """Tell the rest of the app (every light of the school) what the grid changed, at once: only the
+        pupils typed for are evaluated again (the status cache keeps the rest), only by the pages on
+        screen (a hidden page catches up when shown), and the lists repaint only their changed rows."""
+        if self._said is not None:
+            self._own, self._said = self._said, None
             self.ctx.changed(self._own)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()
-        super().hideEvent(event)
 
     def show_details(self) -> None:
         index = self.view.currentIndex()

@@ -62,6 +62,22 @@ def resize_to_contents(table: QTableView) -> None:
         header.resizeSection(col, max(content, header.sectionSizeHint(col)))
 
 
+def grow_to_fit(table: QTableView, rows: list[int]) -> None:
+    """After `rows` changed in place: every column that does not stretch widens as far as those rows'
+    cells need (the columns were fitted to the other rows already; a column never narrows here)."""
+    model = table.model()
+    if model is None or not rows:
+        return
+    header = table.horizontalHeader()
+    grid = 1 if table.showGrid() else 0
+    for col in range(model.columnCount()):
+        if table.isColumnHidden(col) or header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            continue
+        need = max(table.sizeHintForIndex(model.index(r, col)).width() for r in rows) + grid
+        if need > header.sectionSize(col):
+            header.resizeSection(col, need)
+
+
 def fit_columns(table: QTableView, stretch: int) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(False)

@@ -38,22 +38,22 @@ class SortedRowsModel(PlainRowsModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
-        self._rearrange([self._rows[i] for i in self._order(self._rows)])
+        _ = self._rearrange([self._rows[i] for i in self._order(self._rows)])
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any]) -> list[int] | None:
         rows = list(rows)
         rows = [rows[i] for i in self._order(rows)]
         old_keys = [self.row_key(r) for r in self._rows]
         new_keys = [self.row_key(r) for r in rows]
         if rows and new_keys[0] is not None and old_keys != new_keys and len(rows) == len(self._rows) \
                 and sorted(map(repr, old_keys)) == sorted(map(repr, new_keys)):
-            self._rearrange(rows)  # the same rows, some moved: a layout change keeps the selection
-            return
-        super().set_rows(rows)  # the same rows in the same order update in place, other rows reset
+            return self._rearrange(rows)  # the same rows, some moved: a layout change keeps the selection
+        return super().set_rows(rows)  # the same rows in the same order update in place, other rows reset
 
-    def _rearrange(self, rows: list[Any]) -> None:
+    def _rearrange(self, rows: list[Any]) -> list[int]:
         """Show `rows`, the same rows as now (by key, else by identity) in another order or with new
-        values: moved rows keep their persistent indexes, changed rows repaint."""
+        values: moved rows keep their persistent indexes, changed rows repaint (their new positions
+        are the answer)."""
         keyed = self.row_key(rows[0]) is not None if rows else False
         where = {(self.row_key(r) if keyed else id(r)): i for i, r in enumerate(rows)}
         old = self._rows
@@ -67,4 +67,5 @@ class SortedRowsModel(PlainRowsModel):
         changed = [moved[i] for i, r in enumerate(old) if r != rows[moved[i]]]
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.column_total() - 1))
+        return sorted(changed)
 

@@ -23,9 +23,10 @@ class PlainRowsModel(QAbstractTableModel):
         """What identifies a row across refreshes; None: every refresh resets the model."""
         return None
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any]) -> list[int] | None:
         """Show `rows`. The same rows again (by `row_key`, in the same order) update in place: only
-        the rows that differ repaint, and a sorted view keeps its selection and scroll position."""
+        the rows that differ repaint, and a sorted view keeps its selection and scroll position.
+        The rows that changed in place, or None when the model was reset."""
         rows = list(rows)
         keys = [self.row_key(r) for r in rows]
         if rows and keys[0] is not None and len(rows) == len(self._rows) and \
@@ -36,10 +37,11 @@ class PlainRowsModel(QAbstractTableModel):
                 # One signal over the changed span: a sort proxy told row by row would place each
                 # row among neighbours that have changed already, and sort them wrong.
                 self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], self.column_total() - 1))
-            return
+            return changed
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+        return None
 
     def display_texts(self, col: int) -> list[str]:
         """Every row's text in column `col`, as shown (for fitting the columns without asking Qt's way)."""

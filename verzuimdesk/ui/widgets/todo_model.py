@@ -34,26 +34,22 @@ _HEADERS = (
 class TodoModel(PlainRowsModel):
     CONTEXT, HEADERS = "TodoModel", _HEADERS
 
+    def row_key(self, row: TodoItem) -> tuple[object, ...]:
+        """The same open action across refreshes: a key typed for one pupil repaints that pupil's lines."""
+        return (row.pupil_id, row.kind, row.rule_id, row.due_date)
+
+    def display_texts(self, col: int) -> list[str]:
+        return [str(_display(row, col) or "") for row in self._rows]
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_PUPIL:
-                return f"{row.name} ({light_word(row.light).lower()})"
-            if col == COL_GROUP:
-                return row.group
-            if col == COL_ACTION:
-                legal = QCoreApplication.translate("TodoModel", " (legal)") if row.legal else ""
-                return action_word(row.kind) + legal
-            if col == COL_REASON:
-                return row.reason
-            if col == COL_DUE:
-                late = QCoreApplication.translate("TodoModel", "overdue") if row.overdue else ""
-                return f"{day_text(row.due_date)} — {late}" if late else day_text(row.due_date)
-            if col == COL_REGIE:
-                return row.regie
+            shown = _display(row, col)
+            if shown is not None:
+                return shown
         if role == Qt.ItemDataRole.DecorationRole and col == COL_PUPIL:
             return light_icon(row.light)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DUE and row.overdue:
@@ -72,3 +68,21 @@ class TodoModel(PlainRowsModel):
 
     def item(self, row: int) -> TodoItem:
         return self._rows[row]
+
+
+def _display(row: TodoItem, col: int) -> str | None:
+    if col == COL_PUPIL:
+        return f"{row.name} ({light_word(row.light).lower()})"
+    if col == COL_GROUP:
+        return row.group
+    if col == COL_ACTION:
+        legal = QCoreApplication.translate("TodoModel", " (legal)") if row.legal else ""
+        return action_word(row.kind) + legal
+    if col == COL_REASON:
+        return row.reason
+    if col == COL_DUE:
+        late = QCoreApplication.translate("TodoModel", "overdue") if row.overdue else ""
+        return f"{day_text(row.due_date)} — {late}" if late else day_text(row.due_date)
+    if col == COL_REGIE:
+        return row.regie
+    return None
