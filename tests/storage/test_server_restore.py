@@ -32,6 +32,10 @@ pytestmark = pytest.mark.slow
 COMPUTED = {"status_cache", "status_generation", "audit_permit", "audit_log", "setting"}
 
 
+def secure_address(server: tuple[str, int], name: str) -> str:
+    return f"postgresql:///{name}?host={server[0]}&port={server[1]}"
+
+
 def as_owner(address: str) -> str:
     return address.replace(":///", f"://verzuimdesk:{ADMIN}@/")
 
@@ -184,6 +188,14 @@ def test_a_restore_whose_accounts_belong_to_another_database_is_refused_and_chan
         assert contents(db) is None
     finally:
         db.close()
+    # A leerkracht's copy holds only her group: it never replaces a school.
+    db, _juf = login(secure_address(secure_server, "school"), username="juf", password=JUF)
+    try:
+        backup_server(db, out.with_name("juf.db"), user="juf", password=PASSPHRASE)
+    finally:
+        db.close()
+    assert run(["restore", "--db", other, str(out.with_name("juf.db")), "--ja"]) == 1
+    assert "alleen de leerlingen van diens groepen" in capsys.readouterr().err
     # A wrong password of the copy: refused in Dutch before anything is read.
     bad = {"VERZUIMDESK_PASSPHRASE": "fout-wachtwoord-99"}
     import os
