@@ -17,7 +17,16 @@ from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
-from verzuimdesk.domain.measures import NO, Measure, PupilMeasures, Series, counts_of, lazy, quick_holds
+from verzuimdesk.domain.measures import (
+    NO,
+    Measure,
+    PupilMeasures,
+    Series,
+    counts_of,
+    lazy,
+    quick_holds,
+    record_run_start,
+)
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.screen import (
@@ -101,7 +110,10 @@ class Evaluator:
             if not lp.exemptions and (lp.start is None or not recs or recs[0].day >= lp.start):
                 self._legal = self  # every record is dated in leerplicht (they are in date order)
             else:
-                kept = tuple(r for r in self.pupil.records if lp.counts(r))
+                start = lp.start
+                kept = (tuple(r for r in self.pupil.records if r.day >= start)
+                        if not lp.exemptions and start is not None else
+                        tuple(r for r in self.pupil.records if lp.counts(r)))
                 self._legal = (self if len(kept) == len(self.pupil.records)
                                else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
         return self._legal
@@ -286,6 +298,8 @@ class Evaluator:
         i = self.g.last_index(peil)
         if i < 0 or not self.holds(c, days[i], after):
             return peil
+        if c.kind == "any_record_in_window":
+            return days[record_run_start(self.m, c, i, after)]
         while i > 0 and (after is None or days[i - 1] > after) and self.holds(c, days[i - 1], after):
             i -= 1
         return days[i]
