@@ -16,9 +16,10 @@ from enum import StrEnum
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, reports_to_duo
+from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
+from verzuimdesk.domain.restarts import RESTARTABLE
 from verzuimdesk.domain.screen import MONOTONE, only_duo
 
 
@@ -161,7 +162,7 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
             if may:  # enough records for the rule: is it possible on them?
                 if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
                     continue  # not on all records, so not on those in leerplicht
-                e = ev.legal if to_duo else ev.plain
+                e = ev.legal if to_duo and not ev.counts_in_leerplicht(r.condition) else ev.plain
                 if e.possible(r.condition):
                     live.append((r, duo_only, e))
         ev.live = tuple(live)
