@@ -48,3 +48,26 @@ def test_bombs_and_external_entities_are_refused_in_every_encoding(bomb: bytes) 
     with pytest.raises(InputRefused) as refused:
         parse_edex(bomb)
     assert "DOCTYPE" in str(refused.value) and "root:" not in str(refused.value)
+
+
+def export_of(pupils: int) -> bytes:
+    """An export with every field the standard gives a pupil (some 20 elements each)."""
+    head, rest = SEPTEMBER.split("<leerlingen>")
+    tail = rest.split("</leerlingen>")[1]
+    one = ('<leerling key="K{i}" eckid="https://ketenid.nl/201703/{i}"><achternaam>Berg</achternaam>'
+           "<voorvoegsel>van der</voorvoegsel><voorletters-1>Z.</voorletters-1><roepnaam>Zoë</roepnaam>"
+           "<voornamen>Zoë Maria</voornamen><geboortedatum>2017-03-14</geboortedatum><geslacht>2</geslacht>"
+           "<jaargroep>5</jaargroep><groep key=\"G5\"/><instroomdatum>2021-08-30</instroomdatum>"
+           "<bsn>123456782</bsn><postcodenl>3311AB</postcodenl><land>6030</land><land_vader>6030</land_vader>"
+           "<land_moeder>6030</land_moeder><gewicht>0</gewicht><emailadres>z@example.nl</emailadres>"
+           "<samengestelde_groepen/></leerling>\n")
+    return (head + "<leerlingen>" + "".join(one.format(i=i) for i in range(pupils)) + "</leerlingen>" + tail).encode()
+
+
+def test_the_export_of_the_largest_school_is_read_and_a_far_larger_file_refused() -> None:
+    assert len(parse_edex(export_of(5000)).pupils) == 5000  # more than any school in the Netherlands
+    # Fifty thousand pupils is no school's export: refused on its size in elements, before it fills the
+    # laptop's memory (a file of 2 million elements took 700 MB before it was refused)
+    with pytest.raises(InputRefused) as refused:
+        parse_edex(export_of(50_000))
+    assert "te veel elementen" in str(refused.value)

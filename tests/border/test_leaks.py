@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
 from tests.reports.conftest import flat, open_db, pdf_text
+from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services import exports
 from verzuimdesk.services.conversations import AgreementInput, save_conversation
@@ -92,3 +94,17 @@ def test_a_reprinted_duo_sheet_holds_only_the_agreements_made_up_to_its_report(s
     text = flat(pdf_text(out))
     assert "Gemeld op vr 21 nov 2025 (nummer VZ-118)" in text
     assert "Sem gaat maandag weer naar school" in text and "dagrapport" not in text
+
+
+def test_a_reason_for_leerplicht_that_names_a_health_word_is_refused_and_nothing_written(school_db: Path,
+                                                                                        tmp_path: Path) -> None:
+    db = open_db(school_db)
+    out = tmp_path / "lp.pdf"
+    with pytest.raises(Refused, match="astma"):  # Anaïs (1004) has no unauthorised absence: a reason is asked
+        exports.export_dossier(db, pupil_number="1004", recipient=Recipient.LEERPLICHT, out=out, by=IB,
+                               on=date(2025, 11, 21), reason="Veel verzuim door haar astma")
+    assert not out.exists()
+    exports.export_dossier(db, pupil_number="1004", recipient=Recipient.LEERPLICHT, out=out, by=IB,
+                           on=date(2025, 11, 21), reason="Op verzoek van de leerplichtambtenaar")
+    assert "Op verzoek van de leerplichtambtenaar" in flat(pdf_text(out))
+    db.close()

@@ -13,6 +13,7 @@ from verzuimdesk.domain.candidates import candidate_at, period_candidate
 from verzuimdesk.domain.measures import PupilMeasures
 from verzuimdesk.domain.quarterly import quarter_start
 from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.storage.models import Pupil
 
 # The quarter of 15 March 2026 starts on Tuesday 16 December 2025. A pupil absent every schooldag from
 # Monday 17 November up to Monday 15 December and back on Tuesday 16 December is, on that Tuesday, still
@@ -38,3 +39,17 @@ def test_the_quarterly_list_names_that_candidate(school_db: Path, tmp_path: Path
     rows = [r for r in quarterly_list(db, on=date(2026, 3, 15)).rows if r.number == "1004"]
     db.close()
     assert [(r.proposal, r.category, r.start) for r in rows] == [(True, "A", date(2025, 11, 17))]
+
+
+def test_a_candidate_who_left_the_school_stays_on_the_list_of_the_quarter(school_db: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "long.csv"
+    csv.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+                   + weekday_absences("1004", "O", date(2025, 10, 20), date(2025, 11, 21)), encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, csv) == 0
+    db = open_db(school_db)
+    with db.begin() as s:
+        s.execute(Pupil.__table__.update().where(Pupil.number == "1004")
+                  .values(enrolled_until=date(2025, 11, 28), birth_date=None))
+    rows = [r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.number == "1004"]
+    db.close()
+    assert [(r.proposal, r.category, r.start) for r in rows] == [(True, "A", date(2025, 10, 20))]

@@ -21,17 +21,18 @@ JUF = "juf-groep-12-wachtwoord"  # leerkracht of group 1-2 (tests/cli/test_roles
 DIRECTIE = "directie-wachtwoord-9"
 
 
-def printed(capsys: pytest.CaptureFixture[str], db: Path, day: date) -> str:
+def printed(capsys: pytest.CaptureFixture[str], db: Path, day: date, *how: str) -> str:
     capsys.readouterr()
-    assert cli("status", "--json", "--db", db, "--date", day.isoformat()) == 0
+    assert cli("status", *how, "--db", db, "--date", day.isoformat()) == 0
     return capsys.readouterr().out
 
 
-def full(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db: Path, day: date) -> str:
+def full(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db: Path, day: date,
+         *how: str) -> str:
     """What the command printed before it had a quick path."""
     with monkeypatch.context() as m:
         m.setattr(status_quick, "cached_status", lambda *args: None)
-        return printed(capsys, db, day)
+        return printed(capsys, db, day, *how)
 
 
 def quick(db: Path, day: date, secret: str | None = None) -> bool:
@@ -42,10 +43,11 @@ def test_the_cached_answer_is_the_full_one_byte_for_byte(demo_db: Path, monkeypa
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     day = date(2026, 10, 5)
     assert not quick(demo_db, day)  # a date not cached yet: the full path computes and keeps it
-    first = printed(capsys, demo_db, day)
+    first = printed(capsys, demo_db, day, "--json")
     assert quick(demo_db, day)
-    assert printed(capsys, demo_db, day) == first == full(monkeypatch, capsys, demo_db, day)
-    assert printed(capsys, demo_db, DEMO_TODAY) == full(monkeypatch, capsys, demo_db, DEMO_TODAY)
+    assert printed(capsys, demo_db, day, "--json") == first == full(monkeypatch, capsys, demo_db, day, "--json")
+    assert printed(capsys, demo_db, DEMO_TODAY, "--json") == full(monkeypatch, capsys, demo_db, DEMO_TODAY, "--json")
+    assert printed(capsys, demo_db, day) == full(monkeypatch, capsys, demo_db, day)  # the Dutch table too
 
     db = open_database(str(demo_db))
     try:
@@ -58,9 +60,9 @@ def test_the_cached_answer_is_the_full_one_byte_for_byte(demo_db: Path, monkeypa
     finally:
         db.close()
     assert not quick(demo_db, day)
-    after_write = printed(capsys, demo_db, day)
+    after_write = printed(capsys, demo_db, day, "--json")
     assert after_write != first and quick(demo_db, day)
-    assert printed(capsys, demo_db, day) == after_write == full(monkeypatch, capsys, demo_db, day)
+    assert printed(capsys, demo_db, day, "--json") == after_write == full(monkeypatch, capsys, demo_db, day, "--json")
 
     # What no trigger follows (a checked dagdeel, a guardian gone) is read each time, the quick way too.
     db = open_database(str(demo_db))
@@ -71,7 +73,7 @@ def test_the_cached_answer_is_the_full_one_byte_for_byte(demo_db: Path, monkeypa
     finally:
         db.close()
     assert quick(demo_db, day)
-    assert printed(capsys, demo_db, day) == full(monkeypatch, capsys, demo_db, day) != after_write
+    assert printed(capsys, demo_db, day, "--json") == full(monkeypatch, capsys, demo_db, day, "--json") != after_write
 
 
 @pytest.fixture
@@ -89,13 +91,13 @@ def school(school_path: Path) -> Path:
 def test_on_an_encrypted_file_each_account_sees_what_its_role_allows(school: Path, monkeypatch: pytest.MonkeyPatch,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     day = date(2025, 11, 10)
-    whole = printed(capsys, school, day)  # the IB-er's: computes and keeps every pupil
-    assert quick(school, day, PASSPHRASE) and whole == full(monkeypatch, capsys, school, day)
+    whole = printed(capsys, school, day, "--json")  # the IB-er's: computes and keeps every pupil
+    assert quick(school, day, PASSPHRASE) and whole == full(monkeypatch, capsys, school, day, "--json")
     monkeypatch.setenv("VERZUIMDESK_PASSPHRASE", JUF)
     status = status_quick.cached_status(str(school), day, JUF)
     assert status is not None and [p.number for p in status.pupils] == ["1002"]  # only the own group
-    own = printed(capsys, school, day)
-    assert own == full(monkeypatch, capsys, school, day) != whole
+    own = printed(capsys, school, day, "--json")
+    assert own == full(monkeypatch, capsys, school, day, "--json") != whole
     monkeypatch.setenv("VERZUIMDESK_PASSPHRASE", DIRECTIE)
     assert not quick(school, day, DIRECTIE)
     assert cli("status", "--json", "--db", school, "--date", day.isoformat()) == 1
@@ -107,7 +109,7 @@ def test_on_an_encrypted_file_each_account_sees_what_its_role_allows(school: Pat
 def test_a_log_changed_outside_the_app_goes_the_full_way_and_warns(school: Path, monkeypatch: pytest.MonkeyPatch,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     day = date(2025, 11, 10)
-    before = printed(capsys, school, day)
+    before = printed(capsys, school, day, "--json")
     assert quick(school, day, PASSPHRASE)
     con = raw(school)  # what someone with the key and a SQLite shell does (tests/storage/test_audit.py)
     con.execute("DROP TRIGGER audit_log_no_delete")

@@ -43,7 +43,7 @@ def school(secure_server: tuple[str, int], school_file: Path) -> str:
     host, port = secure_server
     with psycopg.connect(host=host, port=port, user="verzuimdesk", password=ADMIN, dbname="postgres",
                          autocommit=True) as conn:
-        conn.execute('DROP DATABASE IF EXISTS "school"')
+        conn.execute('DROP DATABASE IF EXISTS "school" WITH (FORCE)')  # a test's app may still hold one
         conn.execute('CREATE DATABASE "school"')
     owner = f"postgresql://verzuimdesk:{ADMIN}@/school?host={host}&port={port}"
     assert run(["init", "--db", owner, "--school", str(school_file)]) == 0  # IB-er 'ib', VERZUIMDESK_PASSPHRASE

@@ -5,6 +5,8 @@ until the same person types it again."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -27,6 +29,16 @@ def own_connections(school: str) -> int:  # noqa: F811
         row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s",
                            (APP_NAME + "%",)).fetchone()
     return int(row[0]) if row else 0
+
+
+def finish(session: Any, db: Any) -> None:
+    """Close the app's window and database after its workers are done: none reconnects in a later test."""
+    from PySide6.QtCore import QThreadPool
+
+    session.follower.stop()
+    session.window.close()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    db.close()
 
 
 def test_logging_in_to_a_server_wrong_then_right_opens_the_school(qtbot: QtBot, school: str) -> None:  # noqa: F811
@@ -55,8 +67,7 @@ def test_logging_in_to_a_server_wrong_then_right_opens_the_school(qtbot: QtBot, 
         assert session.window.windowTitle() == "VerzuimDesk — OBS De Klimop"
         qtbot.waitUntil(lambda: session.window.pupils_page.model.rowCount() == 4, timeout=30_000)
     finally:
-        session.follower.stop()
-        db.close()
+        finish(session, db)
 
 
 def test_the_idle_lock_on_a_server_drops_the_connections_until_the_password_is_typed_again(
@@ -98,5 +109,59 @@ def test_the_idle_lock_on_a_server_drops_the_connections_until_the_password_is_t
             assert s.scalar(select(Pupil.number).where(Pupil.number == "1001")) == "1001"
         assert session.follower.listener is not None and session.follower.listener.listening.wait(30)
     finally:
-        session.follower.stop()
-        db.close()
+        finish(session, db)
+
+
+def test_the_ib_er_resets_and_removes_a_colleague_on_the_server_from_personeel(
+        qtbot: QtBot, school: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QMessageBox
+
+    from verzuimdesk.services.accounts import add_account, login
+    from verzuimdesk.ui.context import AppContext
+    from verzuimdesk.ui.pages.settings_page import SettingsPage
+    from verzuimdesk.ui.password_dialog import PasswordDialog
+
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    add_account(db, by=ib, username="juf", name="Juf Anna", role=Role.TEACHER, password="juf-wachtwoord-7",
+                groups=("1-2",))
+    page = SettingsPage(AppContext(db, ib))
+    qtbot.addWidget(page)
+    page.show()
+    staff = page.staff
+    row = next(r for r in range(staff.model.rowCount()) if staff.model.index(r, 1).data() == "juf")
+    staff.table.setCurrentIndex(staff.model.index(row, 0))
+    assert staff.reset_button.isEnabled() and staff.remove_button.isEnabled()  # on a server as on a laptop
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    staff.reset()
+    secret = shown[-1].rsplit("\n", 1)[-1]
+    assert len(secret) == 14 and "juf" in shown[-1]
+
+    def choose(dialog: PasswordDialog) -> int:
+        dialog.new.setText("anna-kiest-zelf-1")
+        dialog.again.setText("anna-kiest-zelf-1")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PasswordDialog, "exec", choose)
+    dialog = LoginDialog(school)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("juf")
+    dialog.password.setText(secret)
+    dialog.try_login()  # the one-time password asks for her own first, then she is in
+    assert dialog.result_value is not None
+    dialog.result_value[0].close()
+    login(school, username="juf", password="anna-kiest-zelf-1")[0].close()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    staff.table.setCurrentIndex(staff.model.index(row, 0))
+    staff.remove()
+    assert "juf is removed" in staff.status.text()
+    assert all(staff.model.index(r, 1).data() != "juf" for r in range(staff.model.rowCount()))
+    with pytest.raises(Refused):
+        login(school, username="juf", password="anna-kiest-zelf-1")
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    db.close()

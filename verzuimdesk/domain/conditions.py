@@ -8,55 +8,34 @@ date t sees only records and events dated on or before t.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
-from verzuimdesk.domain.measures import PupilMeasures, Series
+from verzuimdesk.domain.measures import NO, Measure, PupilMeasures, Series, counts_of, lazy, quick_holds
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
+from verzuimdesk.domain.screen import (
+    RUN_KIND,
+    THUISZITTER_DAYS,
+    Plan,
+    full_months,
+    may_hold,
+    may_sit_at_home,
+    plan_of,
+    possible,
+    quiet,
+    reports_to_duo,
+    rules_of,
+)
 
-RUN_KIND = "absence_run_longer_than_weeks"
 RESTARTABLE = frozenset({"minutes_in_window", "occurrences_in_school_year"})
-THUISZITTER_DAYS = 20  # PROTOCOLS.md §1b: a current absence run of more than 4 weeks, in every protocol
-
-
-def reports_to_duo(rule: Rule) -> bool:
-    """A rule with a `duo_report`: it counts only what lies in leerplicht (PROTOCOLS.md §1b)."""
-    return any(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
-
-
-def only_duo(rule: Rule) -> bool:
-    """A rule whose every action is a `duo_report`: it does not hold for a pupil not leerplichtig."""
-    return all(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """A condition's value at a date; minutes are converted to hours for `value`/`threshold`."""
-
-    holds: bool
-    value: float
-    threshold: float
-    unit: str
-    start: date | None
-    end: date | None
-    record_ids: tuple[int, ...] = ()
-    event_ids: tuple[int, ...] = ()
-
-
-NO = Measure(False, 0, 0, "", None, None)
-
-
-def _full_months(since: date, t: date) -> int:
-    n = 0
-    while add_months(since, n + 1) <= t:
-        n += 1
-    return n
+_DAY_ID = attrgetter("day", "id")
 
 
 class Evaluator:
@@ -69,28 +48,62 @@ class Evaluator:
         self.protocol = protocol
         self.calendar = calendar
         self.plain = plain or self
-        self.leerplicht: Leerplicht = plain.leerplicht if plain else leerplicht_of(pupil, calendar)
+        self._leerplicht: Leerplicht | None = plain.leerplicht if plain else None
         self._legal: Evaluator | None = self if plain is not None else None
-        self.m = PupilMeasures(pupil, calendar)
-        self.g = self.m.g
-        self.rules = {r.id: r for r in protocol.rules}
-        self.events = tuple(sorted(pupil.events, key=lambda e: (e.day, e.id)))
-        self._by_kind: dict[ActionKind, tuple[Event, ...]] = {}
-        for e in self.events:
-            self._by_kind[e.kind] = (*self._by_kind.get(e.kind, ()), e)
+        self.g = calendar.group_days(pupil.group)
+        self.rules, self.case_rules = rules_of(protocol)
+        self._by_kind: dict[ActionKind, tuple[Event, ...]] | None = None
         self._memo: dict[tuple[int, date, date | None], Measure] = {}
+        self._holds: dict[tuple[int, date, date | None], bool] = {}
         self._case_memo: dict[date, date | None] = {}
-        self._possible: dict[int, bool] = {}
+        self._possible: dict[int, bool] | None = None
         self.live: tuple[tuple[Rule, bool, Evaluator], ...] | None = None  # the engine's, see status_of
-        self.case_rules = tuple(r for r in protocol.rules if r.starts_case)
+
+    @lazy
+    def counts(self) -> dict[Category, int]:
+        """The number of the pupil's records per category."""
+        return counts_of(self.pupil.records)
+
+    @lazy
+    def m(self) -> PupilMeasures:
+        """The pupil's measures, made on first use: a pupil `quiet` needs none."""
+        return PupilMeasures(self.pupil, self.calendar, self.counts)
+
+    @lazy
+    def plan(self) -> Plan:
+        return plan_of(self.protocol, self.g)
+
+    @lazy
+    def may_hold(self) -> list[bool]:
+        """Per rule of the protocol, False where it cannot hold at any date: too few records (screen.py)."""
+        return may_hold(self.plan, self.pupil, self.counts)
+
+    def quiet(self) -> bool:
+        """No rule can hold for the pupil at any date, nor can the pupil be a thuiszitter (screen.py)."""
+        return quiet(self.plan, self.pupil, self.counts)
+
+    @property
+    def leerplicht(self) -> Leerplicht:
+        if self._leerplicht is None:
+            self._leerplicht = leerplicht_of(self.pupil, self.calendar)
+        return self._leerplicht
+
+    @lazy
+    def events(self) -> tuple[Event, ...]:
+        evs = self.pupil.events
+        return tuple(sorted(evs, key=_DAY_ID)) if len(evs) > 1 else tuple(evs)
 
     @property
     def legal(self) -> Evaluator:
         """The evaluator of the rules with a `duo_report`: records outside leerplicht left out."""
         if self._legal is None:
-            kept = tuple(r for r in self.pupil.records if self.leerplicht.counts(r))
-            self._legal = (self if len(kept) == len(self.pupil.records)
-                           else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
+            lp, recs = self.leerplicht, self.m.records
+            if not lp.exemptions and (lp.start is None or not recs or recs[0].day >= lp.start):
+                self._legal = self  # every record is dated in leerplicht (they are in date order)
+            else:
+                kept = tuple(r for r in self.pupil.records if lp.counts(r))
+                self._legal = (self if len(kept) == len(self.pupil.records)
+                               else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
         return self._legal
 
     def leerplichtig(self, t: date) -> bool:
@@ -102,7 +115,14 @@ class Evaluator:
     # -- events -------------------------------------------------------------------------------
 
     def events_of(self, kind: ActionKind, start: date, end: date) -> tuple[Event, ...]:
-        evs = self._by_kind.get(kind, ())
+        by_kind = self._by_kind
+        if by_kind is None:
+            by_kind = self._by_kind = {}
+            for e in self.events:
+                by_kind[e.kind] = (*by_kind.get(e.kind, ()), e)
+        evs = by_kind.get(kind, ())
+        if not evs:
+            return ()
         lo = bisect_left(evs, start, key=lambda e: e.day)
         return evs[lo : bisect_right(evs, end, key=lambda e: e.day)]
 
@@ -110,35 +130,14 @@ class Evaluator:
 
     def possible(self, cond: Condition) -> bool:
         """A cheap test that `cond` can hold at some date; most pupils fail it for most rules."""
-        key = id(cond)
-        if key not in self._possible:
-            self._possible[key] = self._possible_uncached(cond)
-        return self._possible[key]
-
-    def _possible_uncached(self, c: Condition) -> bool:
-        k = c.kind
-        if k in {"minutes_in_window", "current_sick_episode_minutes"}:
-            cats = frozenset({Category.SICK}) if k == "current_sick_episode_minutes" else c.categories
-            return self.m.series(cats).cum[-1] * 1.0 >= c.threshold or c.threshold == 0
-        if k in {"any_record_in_window", "each_record", "occurrences_in_school_year"}:
-            return len(self.m.series(c.categories).days) >= max(1, int(c.threshold))
-        if k == "sick_episodes_in_window":
-            return len(self.m.episodes) >= c.threshold
-        if k == "current_sick_episode_days":
-            return max((b - a + 1 for a, b in self.m.episodes), default=0) >= c.threshold
-        if k == RUN_KIND:
-            return self.m.max_run > 5 * c.weeks
-        if k == "rule_holds":
-            return self.possible(self.rules[c.rule].condition)
-        if k == "any_of":
-            return any(self.possible(p) for p in c.parts)
-        if k == "thuiszitter_months_without_event":
-            return self.possible(self.rules[c.rule].condition)
-        if k == "luxe_in_window":
-            return luxe.has_luxe(self.m)
-        if k == "half_weeks":
-            return len(set(self.m.series(c.categories).days)) >= 5
-        return self.pupil.case_start is not None or any(self.possible(r.condition) for r in self.case_rules)
+        memo = self._possible
+        if memo is None:  # the rules that too few records rule out, at once (the bound holds in leerplicht too)
+            rules, may = self.protocol.rules, self.plain.may_hold
+            memo = self._possible = {id(r.condition): False for r, ok in zip(rules, may, strict=True) if not ok}
+        got = memo.get(id(cond))
+        if got is None:
+            got = memo[id(cond)] = possible(self, cond)
+        return got
 
     def measure(self, c: Condition, t: date, after: date | None = None) -> Measure:
         if not self.possible(c):
@@ -151,7 +150,23 @@ class Evaluator:
         return got
 
     def holds(self, c: Condition, t: date, after: date | None = None) -> bool:
-        return self.measure(c, t, after).holds
+        """`measure(c, t, after).holds`, without the figures and records where it can: the walks through
+        the schooldagen (trigger dates, restarts, the case start) ask only this."""
+        key = (id(c), t, after)
+        got = self._holds.get(key)
+        if got is None:
+            if not self.possible(c):
+                got = False
+            elif c.kind == "rule_holds":  # the plain condition, as `_measure` counts it
+                got = self.plain.holds(self.rules[c.rule].condition, t)
+            elif c.kind == "any_of":
+                got = any(self.holds(p, t, after) for p in c.parts)
+            else:
+                got = quick_holds(self.m, c, t, after)
+                if got is None:
+                    got = self.measure(c, t, after).holds
+            self._holds[key] = got
+        return got
 
     def _measure(self, c: Condition, t: date, after: date | None) -> Measure:
         m, g, k = self.m, self.g, c.kind
@@ -248,7 +263,7 @@ class Evaluator:
             latest = found[-1]
             ok = t >= add_months(latest.day, c.months) and not m.restored(t)
             return Measure(
-                ok, _full_months(latest.day, t), c.months, "maanden", latest.day, t, (), (latest.id,)
+                ok, full_months(latest.day, t), c.months, "maanden", latest.day, t, (), (latest.id,)
             )
         if k == "thuiszitter_months_without_event":
             run = m.current_run(t)
@@ -259,7 +274,7 @@ class Evaluator:
             offers = self.events_of(c.event, start, t)
             ok = t > add_months(start, c.months) and not offers
             return Measure(
-                ok, _full_months(start, t), c.months, "maanden", start, t, tuple(m.records_on(*run))
+                ok, full_months(start, t), c.months, "maanden", start, t, tuple(m.records_on(*run))
             )
         raise ValueError(k)  # each_record is answered per record by the engine
 
@@ -385,5 +400,7 @@ class Evaluator:
     def thuiszitter(self, t: date) -> bool:
         """The current absence run at t holds more than 20 schooldagen (PROTOCOLS.md §1b), in every
         protocol; HW-THUIS and its kin name it, and a protocol without such a rule uses it too."""
+        if not may_sit_at_home(self.counts):
+            return False  # too few records for such a run
         run = self.m.current_run(t)
         return run is not None and run[1] - run[0] + 1 > THUISZITTER_DAYS

@@ -16,9 +16,10 @@ from enum import StrEnum
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo, reports_to_duo
+from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, reports_to_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
+from verzuimdesk.domain.screen import only_duo
 
 
 class Light(StrEnum):
@@ -105,6 +106,9 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
+    if ev.quiet():  # no rule can hold: green, and only a case opened by hand
+        case = pupil.case_start if pupil.case_start is not None and pupil.case_start <= peil else None
+        return PupilStatus(peil, Light.GREEN, True, (), (), start_step, case, False)
     hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
@@ -130,6 +134,8 @@ def light_of(ev: Evaluator, peil: date) -> Light:
     every pupil at every period end)."""
     if not ev.pupil.enrolled_on(peil):
         return Light.GREY
+    if ev.quiet():
+        return Light.GREEN
     hits = _all_hits(ev, peil)
     if not hits:
         return Light.GREEN
@@ -150,8 +156,13 @@ def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
 def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:
     hits: list[tuple[Rule, RuleHit, Event | None]] = []
     if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
-        pairs = ((r, duo_only, ev.legal if to_duo else ev.plain) for r, duo_only, to_duo in _rule_flags(ev.protocol))
-        ev.live = tuple((r, duo_only, e) for r, duo_only, e in pairs if e.possible(r.condition))
+        live = []
+        for (r, duo_only, to_duo), may in zip(_rule_flags(ev.protocol), ev.may_hold, strict=True):
+            if may:  # enough records for the rule: is it possible on them?
+                e = ev.legal if to_duo else ev.plain
+                if e.possible(r.condition):
+                    live.append((r, duo_only, e))
+        ev.live = tuple(live)
     for rule, duo_only, rule_ev in ev.live:
         if duo_only and not ev.leerplichtig(peil):
             continue  # a rule that asks for nothing but a duo_report (see _hits)
@@ -184,9 +195,7 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
     (the caller passes the `legal` evaluator), and one that asks for nothing but a `duo_report` does
     not hold for a pupil not leerplichtig (PROTOCOLS.md §1b; the caller leaves it out).
     """
-    c = rule.condition
-    if not ev.possible(c):
-        return []
+    c = rule.condition  # possible for `ev`: the caller asks only the rules in `ev.live`
     if c.kind == "luxe_in_window":  # one hit per luxe episode, each with a report of its own
         win = ev.m.window(peil, c.window)
         found = luxe.episodes(ev.m, win[0], peil) if win is not None else []
@@ -233,6 +242,8 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
 def _actions(
     ev: Evaluator, hits: list[tuple[Rule, RuleHit, Event | None]], peil: date, case_start: date | None
 ) -> list[Action]:
+    if not hits:
+        return []
     # An escalation event answers the escalation whose trigger is the latest on or before it
     # (PROTOCOLS.md §3, haaglanden), so one event cannot close every step of the opschaling at once.
     escalation_triggers = sorted(

@@ -76,16 +76,17 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
             line = reader.line_num
             if len(rows) >= MAX_ROWS:
                 raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
-            if not "".join(values).strip():
+            joined = "".join(values)
+            if not joined.strip():
                 continue  # blank lines, often at the end of an export
             if len(values) != width:
                 problems.append(
                     Problem(line, "", f"{len(values)} waarden, de kopregel heeft er {len(header)}")
                 )
-            elif max(map(len, values)) > MAX_FIELD:
+            elif len(joined) > MAX_FIELD and max(map(len, values)) > MAX_FIELD:
                 problems.append(Problem(line, "", f"een waarde is langer dan {MAX_FIELD} tekens"))
-            elif named:
-                rows.append((line, dict(zip(header, map(strip, values), strict=True))))
+            elif named:  # as many values as columns (just checked); zip(strict=) costs more than the rest
+                rows.append((line, dict(zip(header, map(strip, values)))))  # noqa: B905
             else:
                 rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True) if h}))
             if len(problems) > MAX_PROBLEMS:

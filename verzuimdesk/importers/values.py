@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from verzuimdesk.domain.calendar import Span
 
@@ -12,6 +13,9 @@ _NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
+# A file repeats its dates and times on line after line (and in every gemeld_op): each text is read
+# once. The results are immutable values; a text that is no date raises again each time.
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> date:
     """`YYYY-MM-DD` or `DD-MM-YYYY`; raises ValueError with a Dutch message."""
     s = text.strip()
@@ -29,6 +33,7 @@ def parse_date(text: str) -> date:
         raise ValueError(f"'{text}' is geen bestaande datum") from None
 
 
+@lru_cache(maxsize=8192)
 def parse_time(text: str) -> time:
     m = _TIME.match(text.strip())
     if not m or int(m[1]) > 23 or int(m[2]) > 59:

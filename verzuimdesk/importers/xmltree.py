@@ -15,7 +15,7 @@ from verzuimdesk.importers.problems import InputRefused, Problem
 
 MAX_BYTES = 64 * 1024 * 1024  # a LAS export of a large school is a few MB
 MAX_DEPTH = 32  # EDEXML nests six deep
-MAX_ELEMENTS = 2_000_000
+MAX_ELEMENTS = 500_000  # a school of 5,000 pupils with every field of the standard holds some 95,000
 
 
 @dataclass

@@ -35,6 +35,7 @@ from verzuimdesk.services.school_contact import person, school_contact
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Conversation, Pupil, Setting
+from verzuimdesk.storage.topic_defaults import mentions_health
 
 LOGO_SETTING = "school.logo"  # a path; the settings screen may not offer it yet
 
@@ -126,10 +127,15 @@ def leerplicht_reason_needed(db: Database, *, pupil_number: str, on: date, start
     return not _unauthorised(d)
 
 
-def _reason(reason: str) -> str:
+def _reason(reason: str, recipient: Recipient) -> str:
     reason = reason.strip()
     if len(reason) > 2000:
         raise Refused("De reden is te lang (meer dan 2000 tekens).")
+    named = mentions_health(reason) if recipient is Recipient.LEERPLICHT else []
+    if named:  # the reason is printed on the leerplicht version, which never holds health (DESIGN.md)
+        raise Refused(f"De reden noemt {', '.join(repr(w) for w in named)}: gegevens over de gezondheid gaan niet "
+                      "naar leerplicht (AVG). Schrijf de reden zonder gezondheidsgegevens, bijvoorbeeld "
+                      "'op verzoek van de leerplichtambtenaar'.")
     return reason
 
 
@@ -154,7 +160,7 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=end), recipient, consent=consent)
-    reason = _reason(reason)
+    reason = _reason(reason, recipient)
     if recipient is Recipient.LEERPLICHT:
         if not _unauthorised(dossier) and not reason:
             raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
@@ -184,7 +190,7 @@ def export_overview(db: Database, *, pupil_number: str, recipient: Recipient, st
     with db.read() as s:
         pid = pupil_id_of(s, pupil_number)
     dossier = for_recipient(load_dossier(db, pupil_id=pid, start=start, end=end), recipient, consent=consent)
-    reason = _reason(reason)
+    reason = _reason(reason, recipient)
     if recipient is Recipient.LEERPLICHT and not _unauthorised(dossier) and not reason:
         raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
     logo = _logo(db, logo)

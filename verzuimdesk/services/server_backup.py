@@ -16,15 +16,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.database import Database, DatabaseError, create_encrypted_database, sqlite_path
-from verzuimdesk.storage.models import Base
+from verzuimdesk.storage.models import Base, Setting
 
 SKIPPED = {"status_cache", "audit_permit"}
 BATCH = 5000
+PARTIAL = "serverkopie_gedeeltelijk"  # a Setting in a copy made by a leerkracht's account: her pupils only
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,9 @@ def backup_server(db: Database, out: Path, *, user: str, password: str) -> Serve
         if broken is not None:
             raise DatabaseError(f"Het logboek op de server klopt niet vanaf regel {broken}; maak eerst een kopie met "
                                 "pg_dump (docs/server.md) en meld dit aan de directie.")
+        # A leerkracht's copy holds only her groups' pupils: marked, so that it never replaces a whole school.
+        partial = source.scalar(text("SELECT username FROM staff WHERE username = session_user "
+                                     "AND role = 'leerkracht'"))
         target, recovery = create_encrypted_database(str(out), user=user, password=password)
         try:
             with target.begin() as t, audit.purging(t):  # the log may be filled, then chained under its key
@@ -65,6 +69,8 @@ def backup_server(db: Database, out: Path, *, user: str, password: str) -> Serve
                     while chunk := result.fetchmany(BATCH):
                         t.execute(insert(table), [dict(r) for r in chunk])
                         rows += len(chunk)
+                if partial:
+                    t.add(Setting(key=PARTIAL, value=str(partial)))
         except BaseException:
             target.close()
             for leftover in (out, vault.slots_path(out), out.with_name(out.name + "-wal"),

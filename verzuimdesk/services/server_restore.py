@@ -38,7 +38,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from verzuimdesk.services.account_admin import one_time_password
-from verzuimdesk.services.server_backup import ServerBackup, backup_server
+from verzuimdesk.services.server_backup import PARTIAL, ServerBackup, backup_server
 from verzuimdesk.storage import audit, server_roles, vault
 from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
 from verzuimdesk.storage.models import AuditEntry, Base, Pupil, School, Setting, Staff
@@ -84,8 +84,10 @@ def opened_copy(backup: Path, passphrase: str | None) -> Iterator[Database]:
         try:
             with copy.read() as session:
                 wrong = audit.problem(session)
-                if session.scalar(select(func.count()).select_from(Pupil)) is None:
-                    wrong = wrong or "de kopie heeft geen leerlingentabel"
+                partial = session.scalar(select(Setting.value).where(Setting.key == PARTIAL))
+                if partial:
+                    wrong = wrong or (f"ze is gemaakt met het account van leerkracht '{partial}' en bevat alleen de "
+                                      "leerlingen van diens groepen; zet een kopie van de IB-er of de beheerder terug")
             if wrong:
                 raise DatabaseError(f"De kopie wordt niet teruggezet: {wrong}")
             yield copy

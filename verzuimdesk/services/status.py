@@ -87,20 +87,22 @@ def _compute(session: Session, missing: list[int], some_only: bool, protocol: Pr
              peildatum: date, calendar: SchoolCalendar, siblings: set[int]) -> dict[int, Computed]:
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
-    data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
+    data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some, in_list_order=False) if p.id in wanted]
     cases = signal_loading.load_cases(session, some)
     return {p.id: (status, hours, episodes, part) for p, status, hours, episodes, part
             in evaluate_pupils(data, calendar, protocol, peildatum, config, cases, siblings)}
 
 
 def school_status(db: Database, peildatum: date, *, pupil_ids: list[int] | None = None,
-                  use_cache: bool = True) -> SchoolStatus:
+                  use_cache: bool = True, families: bool = False) -> SchoolStatus:
     """Every pupil's status on `peildatum`; pupils not enrolled then are included, grey.
 
+    `pupil_ids`: only these pupils; with `families` also everyone who shares a gezin with one of them
+    (services/status_view.py: a change to a pupil changes a sibling's SIBLINGS signal).
     `use_cache=False` evaluates every pupil and stores nothing (the benchmark's cold figure).
     """
     with gc_paused():
-        return _school_status(db, peildatum, pupil_ids, use_cache)
+        return _school_status(db, peildatum, pupil_ids, use_cache, families)
 
 
 def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
@@ -111,9 +113,10 @@ def status_seen_by(db: Database, peildatum: date, *, by: Actor) -> SchoolStatus:
     return replace(status, pupils=tuple(p for p in status.pupils if by.sees_group(p.group)))
 
 
-def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool) -> SchoolStatus:
+def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, use_cache: bool,
+                   families: bool = False) -> SchoolStatus:
     use_cache = use_cache and status_cache.usable(db)
-    wanted = set(pupil_ids) if pupil_ids is not None else None
+    wanted = set(pupil_ids) if pupil_ids is not None and not families else None
     server = use_cache and db.engine.dialect.name == "postgresql"
     with db.read() as session:
         run = session_run(session)

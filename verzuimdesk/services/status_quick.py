@@ -128,15 +128,18 @@ def _account(run: Run, username: str) -> Account | None:
 
 
 def _cached(run: Run, peildatum: date) -> SchoolStatus | None:
-    school = run(status_read.SCHOOL, {})
+    """As status._school_status reads a school whose statuses at `peildatum` are all cached."""
+    school = run(status_read.SCHOOL_AND_FLAGS, {})
     if not school:
         return None
-    protocol, fingerprint = status_read.protocol_and_fingerprint(school[0][0], school[0][1])
+    protocol_ref, protocol_text, _generation, guardians_kept, checks_kept = school[0]
+    protocol, fingerprint = status_read.protocol_and_fingerprint(protocol_ref, protocol_text)
     signal_config = signal_status.signal_config()[0]
     roster = run(status_read.roster_query(cached=True, some=False), {"d": peildatum.isoformat(), "f": fingerprint})
     if any(row[-1] is None for row in roster):
         return None  # the full path computes these and keeps them
+    missing = school_rows.missing_data(run, peildatum)
     unchecked = signal_status.unchecked_registration(run, school_rows.calendar_of(run), {row[5] for row in roster},
-                                                     peildatum)
-    missing, guardians_kept = school_rows.missing_data(run, peildatum), school_rows.guardians_kept(run)
-    return status_read.assemble(peildatum, protocol, roster, {}, signal_config, missing, guardians_kept, unchecked)
+                                                     peildatum, kept=True) if checks_kept else {}
+    return status_read.assemble(peildatum, protocol, roster, {}, signal_config, missing, bool(guardians_kept),
+                                unchecked)

@@ -34,7 +34,7 @@ CACHE_FORMAT = "2"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
-    "verzuimdesk.domain.protocol_reader",
+    "verzuimdesk.domain.protocol_reader", "verzuimdesk.domain.screen",
     "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
     "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
     "verzuimdesk.services.status", "verzuimdesk.domain.signals", "verzuimdesk.domain.signal_base",
@@ -58,6 +58,7 @@ class PupilLight(NamedTuple):
     signals: tuple[Signal, ...] = ()  # SIGNALS.md: reasons to look; they never change the light
     forecast: Forecast = NO_FORECAST
     sort_key: str = ""  # dutch.sort_key: where the pupil comes in every list
+    family: str = ""  # the gezin ('' for none): whose absence days count for SIBLINGS
 
     @property
     def light(self) -> Light:
@@ -70,6 +71,7 @@ class SchoolStatus:
     protocol: Protocol
     pupils: tuple[PupilLight, ...]
     computed: int = 0  # how many pupils the engine evaluated; the rest came from the cache
+    guardians_kept: bool = False  # whether the school keeps guardians at all (MISSING_DATA asks for one then)
 
     def count(self, light: Light) -> int:
         return sum(1 for p in self.pupils if p.light is light)
@@ -175,21 +177,23 @@ def assemble(peildatum: date, protocol: Protocol, roster: Roster, computed: dict
     the pupil as every list sorts (dutch.sort_key, not the database's collation; each key made once)."""
     decode = status_codec.Decoder(protocol, peildatum)
     answers, register = [], []
-    keyed = sorted((((r[5], sort_key(r[2], r[3], r[4])), r) for r in roster), key=itemgetter(0))
-    for (_, key), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
+    # Two pupils of a group with the same name come in the order of their id: whichever way the roster was
+    # read (with the cache or without, by the app or the command line), the same list.
+    keyed = sorted((((r[5], sort_key(r[2], r[3], r[4]), r[0]), r) for r in roster), key=itemgetter(0))
+    for (_, key, _id), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
         got = computed[pid] if payload is None else decode(payload)
         name = full_name(first, prefix, last)  # as load_pupil_data names the pupil
-        answers.append((pid, number, name, group, got, key))
+        answers.append((pid, number, name, group, got, key, family or ""))
         row = RegisterRow(pid, name, got[0].enrolled, family, got[3], group)
         if signal_status.needs_register(row, missing_data, unchecked):
             register.append(row)
     found = signal_status.with_register_signals(register, signal_config, peildatum, missing_data, guardians_kept,
                                                 unchecked)
     lights = [PupilLight(pid, number, name, group, status, hours, episodes, found.get(pid, part.signals),
-                         part.forecast, key)
-              for pid, number, name, group, (status, hours, episodes, part), key in answers
+                         part.forecast, key, family)
+              for pid, number, name, group, (status, hours, episodes, part), key, family in answers
               if wanted is None or pid in wanted]
-    return SchoolStatus(peildatum, protocol, tuple(lights), len(computed))
+    return SchoolStatus(peildatum, protocol, tuple(lights), len(computed), guardians_kept)
 
 
 def _num(value: float) -> float | int:

@@ -6,12 +6,14 @@ register signals. On a server with twenty apps typing, that is what every page o
 write heard, also for a write to a pupil it does not show. `StatusView.refresh(changes)` instead:
 
 - a change to the whole school, to the checked registration, or no status yet: asks for all of them;
-- otherwise one statement tells which pupils the change touches: those it names, and everyone in their
-  gezin (a brother's absence is a sister's SIBLINGS signal), also the gezin a pupil just left; and
-  whether the school keeps guardians at all (it changes MISSING_DATA for every pupil: then all again);
+- otherwise the pupils the change can touch: those it names and everyone in their gezin (a brother's
+  absence is a sister's SIBLINGS signal), also the gezin a pupil just left (the page keeps every pupil's
+  gezin); for named pupils not on the page one small statement says whose gezin they are in now;
 - none of those on this page: the kept status stands, nothing else is read;
-- else `school_status` for those pupils alone (the cache answers what did not change, the engine the
-  rest), and their lines replace the kept ones, in list order; a pupil no longer there is dropped.
+- else one `school_status` for those pupils with their gezin (the cache answers what did not change,
+  the engine the rest; in one transaction with the store), and their lines replace the kept ones, in list
+  order; a pupil no longer there is dropped. If the school started or stopped keeping guardians
+  (MISSING_DATA of every pupil), all of them again.
 
 Every part of a pupil's line depends only on its own rows, its gezin's, the school's settings and the
 checked registration (services/status.py), so the refreshed status is the one `school_status` gives
@@ -59,36 +61,52 @@ class StatusView:
             return self._all()
         if not changes.pupil_ids:
             return self.status
-        guardians, now = self._touched(changes.pupil_ids)
-        if guardians != self._guardians:
-            return self._all()
-        left = {self._families[p] for p in changes.pupil_ids if self._families.get(p)}
-        affected = set(changes.pupil_ids) | set(now) | {p for p, f in self._families.items() if f in left}
-        if self._shown is not None:
-            affected &= self._shown
-        if not affected:
+        shown = self._shown
+        changed = set(changes.pupil_ids)
+        left = {self._families[p] for p in changed if self._families.get(p)}  # the gezin each was in
+        ask = {p for p, f in self._families.items() if f in left} | changed
+        foreign = changed if shown is None else changed - shown
+        if foreign:  # not on the page: did one of them join the gezin of a pupil on it?
+            guardians, now = self._touched(foreign)
+            if guardians != self._guardians:
+                return self._all()
+            for pid in foreign:
+                self._families.pop(pid, None)
+            self._families.update(now)
+            ask |= set(now)
+        if shown is not None:
+            ask &= shown
+        if not ask:
             return self.status
-        if len(affected) > FULL_ABOVE:
+        if len(ask) > FULL_ABOVE:
             return self._all()
         self.asked += 1
-        part = school_status(self.db, self.peildatum, pupil_ids=sorted(affected))
-        for pid in changes.pupil_ids:  # a pupil no longer there is in `now` no more
+        part = school_status(self.db, self.peildatum, pupil_ids=sorted(ask), families=True)
+        if part.guardians_kept != self._guardians:
+            return self._all()
+        for pid in changed - foreign:  # a pupil no longer there comes back no more
             self._families.pop(pid, None)
-        self._families.update(now)
+        self._families.update({p.pupil_id: p.family for p in part.pupils})
+        affected = ask | {p.pupil_id for p in part.pupils}
         kept = [p for p in self.status.pupils if p.pupil_id not in affected]
-        self.status = SchoolStatus(self.peildatum, part.protocol, _in_list_order([*kept, *part.pupils]),
-                                   part.computed)
+        fresh = [p for p in part.pupils if shown is None or p.pupil_id in shown]
+        self.status = SchoolStatus(self.peildatum, part.protocol, _in_list_order([*kept, *fresh]), part.computed,
+                                   part.guardians_kept)
         return self.status
 
-    def _touched(self, ids: frozenset[int]) -> tuple[bool, dict[int, str]]:
+    def _touched(self, ids: set[int]) -> tuple[bool, dict[int, str]]:
         with self.db.read() as session:
             return _families(session.execute(_TOUCHED, {"ids": sorted(ids)}).all())
 
     def _all(self) -> SchoolStatus:
         self.asked += 1
-        with self.db.read() as session:  # read before the statuses: a change in between is heard again
-            self._guardians, self._families = _families(session.execute(_ALL).all())
+        if self.pupil_ids is not None:  # every pupil's gezin: one not on the page may share one with it
+            with self.db.read() as session:  # read before the statuses: a change in between is heard again
+                self._families = _families(session.execute(_ALL).all())[1]
         self.status = school_status(self.db, self.peildatum, pupil_ids=self.pupil_ids)
+        self._guardians = self.status.guardians_kept
+        if self.pupil_ids is None:
+            self._families = {p.pupil_id: p.family for p in self.status.pupils}
         return self.status
 
 
@@ -97,5 +115,6 @@ def _families(rows: Sequence[Any]) -> tuple[bool, dict[int, str]]:
 
 
 def _in_list_order(lights: list[PupilLight]) -> tuple[PupilLight, ...]:
-    """As `school_status` orders them: the group, then the pupil as every list sorts (dutch.sort_key)."""
-    return tuple(sorted(lights, key=lambda p: (p.group, p.sort_key)))
+    """As `school_status` orders them: the group, then the pupil as every list sorts (dutch.sort_key),
+    then the id."""
+    return tuple(sorted(lights, key=lambda p: (p.group, p.sort_key, p.pupil_id)))

@@ -68,12 +68,16 @@ def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: 
         return [convert(value) if convert else value] * n
     if convert is None:
         return values
-    typed = list(zip(map(type, values), values, strict=True))  # 1, True and 1.0 are one key of a dict
     try:
-        stored = {k: convert(k[1]) for k in set(typed)}
+        distinct = set(values)
     except TypeError:  # a value that is not hashable: converted one by one
         return [convert(v) for v in values]
-    return list(map(stored.__getitem__, typed))
+    if len(set(map(type, distinct)) - {type(None)}) > 1:  # 1, True and 1.0 are one key of a dict
+        typed = list(zip(map(type, values), values, strict=True))
+        by_type = {k: convert(k[1]) for k in set(typed)}
+        return list(map(by_type.__getitem__, typed))
+    stored = {v: convert(v) for v in distinct}
+    return list(map(stored.__getitem__, values))
 
 
 def _insert_core(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:

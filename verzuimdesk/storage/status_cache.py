@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -63,10 +63,9 @@ def invalidated_once(session: Session) -> Iterator[set[int]]:
             session.execute(text("DELETE FROM status_cache"))
             session.execute(text("UPDATE status_generation SET paused = 0, n = n + 1 WHERE id = 1"))
         raise
-    ids = sorted(touched)
-    drop = text("DELETE FROM status_cache WHERE pupil_id IN :ids").bindparams(bindparam("ids", expanding=True))
-    for i in range(0, len(ids), 500):
-        session.execute(drop, {"ids": ids[i:i + 500]})
+    ids = sorted(map(int, touched))  # numbers, written into the statement: no thousand parameters
+    for i in range(0, len(ids), 5000):
+        session.execute(text(f"DELETE FROM status_cache WHERE pupil_id IN ({','.join(map(str, ids[i:i + 5000]))})"))
     session.execute(text(f"UPDATE status_generation SET paused = 0{', n = n + 1' if ids else ''} WHERE id = 1"))
 
 

@@ -1,4 +1,4 @@
-"""The engine as it was before issue 20 made it fast: engine.py, conditions.py, measures.py, halfweeks.py,
+"""The engine as it was before issue 20 made it fast (main at ce6c97b): engine.py, conditions.py, measures.py, halfweeks.py,
 luxe.py and leerplicht.py copied from verzuimdesk/domain at that commit, imports pointed here. It is the
 spec the fast engine is checked against (tests/domain/test_engine_oracle.py): straightforward, and not to
 be optimised. Calendar, protocol, codes and records are shared with the app (they are data, not rules).
