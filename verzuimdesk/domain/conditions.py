@@ -12,12 +12,20 @@ from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 
-from verzuimdesk.domain import luxe
+from verzuimdesk.domain import luxe, restarts
 from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
-from verzuimdesk.domain.measures import NO, Measure, PupilMeasures, Series, counts_of, lazy, quick_holds
+from verzuimdesk.domain.measures import (
+    NO,
+    Measure,
+    PupilMeasures,
+    counts_of,
+    lazy,
+    quick_holds,
+    record_run_start,
+)
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.screen import (
@@ -34,7 +42,9 @@ from verzuimdesk.domain.screen import (
     rules_of,
 )
 
-RESTARTABLE = frozenset({"minutes_in_window", "occurrences_in_school_year"})
+# The kinds that count nothing but the records of their categories (and the calendar, events, enrolment).
+OWN_RECORDS = frozenset({"minutes_in_window", "any_record_in_window", "each_record", "occurrences_in_school_year",
+                         "half_weeks"})
 _DAY_ID = attrgetter("day", "id")
 
 
@@ -101,10 +111,22 @@ class Evaluator:
             if not lp.exemptions and (lp.start is None or not recs or recs[0].day >= lp.start):
                 self._legal = self  # every record is dated in leerplicht (they are in date order)
             else:
-                kept = tuple(r for r in self.pupil.records if lp.counts(r))
+                start = lp.start
+                kept = (tuple(r for r in self.pupil.records if r.day >= start)
+                        if not lp.exemptions and start is not None else
+                        tuple(r for r in self.pupil.records if lp.counts(r)))
                 self._legal = (self if len(kept) == len(self.pupil.records)
                                else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
         return self._legal
+
+    def counts_in_leerplicht(self, c: Condition) -> bool:
+        """`c` counts only records of its categories, and every one of them is dated in leerplicht: it
+        answers the same on all records as on those in leerplicht (no vrijstelling recorded)."""
+        lp = self.leerplicht
+        if c.kind not in OWN_RECORDS or lp.exemptions:
+            return False
+        days = self.m.series(c.categories).days
+        return lp.start is None or not days or days[0] >= lp.start
 
     def leerplichtig(self, t: date) -> bool:
         return self.leerplicht.on(t)
@@ -286,77 +308,19 @@ class Evaluator:
         i = self.g.last_index(peil)
         if i < 0 or not self.holds(c, days[i], after):
             return peil
+        if c.kind == "any_record_in_window":
+            return days[record_run_start(self.m, c, i, after)]
         while i > 0 and (after is None or days[i - 1] > after) and self.holds(c, days[i - 1], after):
             i -= 1
         return days[i]
 
     def restart_history(self, rule: Rule, peil: date) -> list[tuple[date, date | None, Event | None]]:
-        """Every trigger of a rule that restarts counting after each duo_report, up to `peil`, oldest
-        first: (trigger, restart point it counted after, the report that answered it or None).
-
-        Walks the schooldagen forward: when the condition becomes true a report is due; the first
-        report on or after that trigger not used by an earlier one answers it, and the count restarts
-        on the schooldag after the trigger date, the report's einddatum (PROTOCOLS.md §1b: "de dag na
-        de einddatum van de 1e melding begint u opnieuw te tellen"), not after the report's date.
-        """
-        c = rule.condition
-        days, g = self.g.days, self.g
-        reports = self.events_of(ActionKind.DUO_REPORT, date.min, peil)
-        series = self.m.series(c.categories)
-        i = max(0, bisect_left(days, series.days[0])) if series.days else 0
-        last = g.last_index(peil)
-        after: date | None = None
-        trig: date | None = None
-        used = 0
-        out: list[tuple[date, date | None, Event | None]] = []
-        bounded = c.kind in RESTARTABLE
-        checked: tuple[date | None] | None = None  # the restart point `_short_of` was last asked about
-        while i <= last:
-            if bounded and trig is None and checked != (after,):
-                checked = (after,)
-                if self._short_of(c, series, peil, after):
-                    break  # from here to `peil` it holds on no day: nothing more to find
-            t = days[i]
-            held = self.holds(c, t, after)
-            if held and trig is None:
-                trig = t
-            elif not held:
-                trig = None
-            if trig is not None:
-                k = max(used, bisect_left(reports, trig, key=lambda e: e.day))
-                if k < len(reports):
-                    out.append((trig, after, reports[k]))
-                    used, after, trig = k + 1, trig, None
-                    i = bisect_right(days, after)
-                    continue
-            i += 1
-        if trig is not None:
-            out.append((trig, after, None))
-        return out
-
-    @staticmethod
-    def _short_of(c: Condition, series: Series, peil: date, after: date | None) -> bool:
-        """Everything recorded after `after` up to `peil` falls short of the threshold of `c` (a count of
-        minutes or records): every window counts a part of it, so `c` holds on no day up to `peil`. Most
-        pupils' walk through the schooldagen in `restart_history` ends here at once."""
-        lo, hi = series.bounds(date.min, peil, after)
-        total = series.cum[hi] - series.cum[lo] if c.kind == "minutes_in_window" else hi - lo
-        return total <= c.threshold if c.op == ">" else total < c.threshold
+        """Every trigger of a restart rule up to `peil`, with the report that answered it (restarts.py)."""
+        return restarts.history(self, rule, peil)
 
     def restart_trigger(self, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
-        """The trigger of a restart rule at `peil`: the open one, else the last answered one while its
-        count still holds; (trigger, restart point, report), or None when the rule does not hold."""
-        c = rule.condition
-        if not self.holds(c, peil):
-            return None
-        history = self.restart_history(rule, peil)
-        if history and history[-1][2] is None:
-            return history[-1]
-        if history and self.holds(c, peil, history[-1][1]):
-            return history[-1]
-        if self.g.last_index(peil) < 0:
-            return peil, None, None
-        return None
+        """The trigger of a restart rule at `peil`, with its restart point and report (restarts.py)."""
+        return restarts.trigger(self, rule, peil)
 
     # -- the case of zorgwekkend verzuim --------------------------------------------------------
 

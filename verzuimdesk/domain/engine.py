@@ -16,10 +16,11 @@ from enum import StrEnum
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, reports_to_duo
+from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
-from verzuimdesk.domain.screen import only_duo
+from verzuimdesk.domain.restarts import RESTARTABLE
+from verzuimdesk.domain.screen import MONOTONE, only_duo
 
 
 class Light(StrEnum):
@@ -159,7 +160,9 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
         live = []
         for (r, duo_only, to_duo), may in zip(_rule_flags(ev.protocol), ev.may_hold, strict=True):
             if may:  # enough records for the rule: is it possible on them?
-                e = ev.legal if to_duo else ev.plain
+                if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
+                    continue  # not on all records, so not on those in leerplicht
+                e = ev.legal if to_duo and not ev.counts_in_leerplicht(r.condition) else ev.plain
                 if e.possible(r.condition):
                     live.append((r, duo_only, e))
         ev.live = tuple(live)

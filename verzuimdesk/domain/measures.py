@@ -152,19 +152,22 @@ class PupilMeasures:
     @lazy
     def minutes(self) -> dict[int, int]:
         """The absent minutes of each record, by id (`absent_minutes`)."""
+        return dict(zip((r.id for r in self.records), self._minutes_of(self.records), strict=True))
+
+    def _minutes_of(self, records: Iterable[AbsenceRecord]) -> list[int]:
         g = self.g
         index, day_minutes, day_spans = g.index, g.minutes, g.spans
         late = Category.LATE
-        out: dict[int, int] = {}
-        for r in self.records:
+        out: list[int] = []
+        for r in records:
             i = index.get(r.day)
             if i is None or r.category is late:
-                out[r.id] = 0
+                out.append(0)
             elif r.start is None or r.end is None:
-                out[r.id] = day_minutes[i]
+                out.append(day_minutes[i])
             else:
                 lo, hi = minutes_of(r.start), minutes_of(r.end)
-                out[r.id] = sum(max(0, min(hi, e) - max(lo, b)) for b, e in day_spans[i])
+                out.append(sum(max(0, min(hi, e) - max(lo, b)) for b, e in day_spans[i]))
         return out
 
     @lazy
@@ -233,8 +236,7 @@ class PupilMeasures:
         cached = self._series.get(categories)
         if cached is None:
             recs = tuple(r for r in self.records if r.category in categories)
-            minutes = self.minutes
-            cached = Series(tuple(r.day for r in recs), (0, *accumulate(minutes[r.id] for r in recs)), recs)
+            cached = Series(tuple(r.day for r in recs), (0, *accumulate(self._minutes_of(recs))), recs)
             self._series[categories] = cached
         return cached
 
@@ -328,10 +330,36 @@ def quick_holds(m: PupilMeasures, c: Condition, t: date, after: date | None) -> 
         s = m.series(SICK)
         lo, hi = s.bounds(m.g.days[ep[0]], m.g.days[ep[1]])
         return c.compare(s.cum[hi] - s.cum[lo])
+    if k == "half_weeks" and (m.enrolled_until is None or m.enrolled_until >= t):
+        li = m.g.last_index(t)  # no record in the lesweek up to t: it is not half absent (halfweeks.py)
+        if li >= 0:
+            lo, hi = m.series(c.categories).bounds(m.g.week_mondays[m.g.week_of[li]], t)
+            if hi == lo:
+                return False
+        return None
     if k == "absence_run_longer_than_weeks":
         run = m.current_run(t)
         return run is not None and run[1] - run[0] + 1 > 5 * c.weeks
     return None
+
+
+def record_run_start(m: PupilMeasures, c: Condition, i: int, after: date | None) -> int:
+    """Where the run of schooldagen up to index i (on which `c`, an any_record_in_window, holds) begins:
+    the `trigger` walk back day by day, a record at a time. A day holds while the latest record up to it
+    (after `after`) lies in its window; then so does every schooldag from that record's day on."""
+    g = m.g
+    days, mondays = g.days, g.week_mondays
+    s = m.series(c.categories)
+    floor = bisect_right(s.days, after) if after is not None else 0
+    while i > 0:
+        d = days[i - 1]
+        if after is not None and d <= after:
+            break
+        k = bisect_right(s.days, d) - 1
+        if k < floor or s.days[k] < mondays[max(0, bisect_right(mondays, d) - c.window)]:
+            break
+        i = bisect_left(days, s.days[k])
+    return i
 
 
 def desk_figures(m: PupilMeasures, t: date) -> tuple[float, int]:

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 RUN_KIND = "absence_run_longer_than_weeks"
 THUISZITTER_DAYS = 20  # PROTOCOLS.md §1b: a current absence run of more than 4 weeks, in every protocol
+# The kinds whose `possible` cannot turn true when records are left out (sums, counts, the longest run or
+# episode: fewer records make none of them larger); the number of sick episodes can (a gap splits one).
+MONOTONE = frozenset({"minutes_in_window", "current_sick_episode_minutes", "any_record_in_window", "each_record",
+                      "occurrences_in_school_year", "current_sick_episode_days", RUN_KIND, "luxe_in_window",
+                      "half_weeks"})
 
 
 _RULES: dict[int, tuple[Protocol, dict[str, Rule], tuple[Rule, ...]]] = {}

@@ -34,7 +34,7 @@ CACHE_FORMAT = "2"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
-    "verzuimdesk.domain.protocol_reader", "verzuimdesk.domain.screen",
+    "verzuimdesk.domain.protocol_reader", "verzuimdesk.domain.screen", "verzuimdesk.domain.restarts",
     "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
     "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
     "verzuimdesk.services.status", "verzuimdesk.domain.signals", "verzuimdesk.domain.signal_base",
