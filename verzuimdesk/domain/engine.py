@@ -109,7 +109,7 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
     if ev.quiet():  # no rule can hold: green, and only a case opened by hand
         case = pupil.case_start if pupil.case_start is not None and pupil.case_start <= peil else None
-        return PupilStatus(peil, Light.GREEN, True, (), (), start_step, case, False)
+        return _quiet_status(peil, start_step, case)
     hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
@@ -127,6 +127,20 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         case_start,
         thuiszitter,
     )
+
+
+_QUIET: dict[tuple[date, int, date | None], tuple[Step, PupilStatus]] = {}
+
+
+def _quiet_status(peil: date, step: Step, case: date | None) -> PupilStatus:
+    """The status of an enrolled pupil for whom no rule can hold: one object for all such pupils (it is
+    frozen and names no pupil), rather than a thousand equal ones."""
+    got = _QUIET.get((peil, id(step), case))
+    if got is None or got[0] is not step:
+        if len(_QUIET) > 4096:
+            _QUIET.clear()
+        got = _QUIET[peil, id(step), case] = (step, PupilStatus(peil, Light.GREEN, True, (), (), step, case, False))
+    return got[1]
 
 
 def light_of(ev: Evaluator, peil: date) -> Light:

@@ -14,7 +14,6 @@ group that day. A whole-day record does; so do part-day records that together co
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -118,8 +117,12 @@ _ZERO = dict.fromkeys(Category, 0)
 
 
 def counts_of(records: Iterable[AbsenceRecord]) -> dict[Category, int]:
-    """The number of records per category, every category a key."""
-    return {**_ZERO, **Counter(map(_CATEGORY, records))}
+    """The number of records per category, every category a key (a loop: quicker than a Counter for the
+    few records of most pupils)."""
+    n = _ZERO.copy()
+    for r in records:
+        n[r.category] += 1
+    return n
 
 
 class PupilMeasures:

@@ -169,6 +169,8 @@ class Plan:
     always: tuple[int, ...]
     on_case: tuple[int, ...]
     on_luxe: tuple[int, ...]
+    single: tuple[tuple[Category, float], ...]  # (category, lowest) of the sets of one category
+    multiple: tuple[tuple[tuple[Category, ...], float], ...]  # (categories, lowest) of the other sets
 
 
 def _plan(protocol: Protocol, g: GroupDays) -> Plan:
@@ -185,9 +187,13 @@ def _plan(protocol: Protocol, g: GroupDays) -> Plan:
         flags.append((always, case, lx))
     lowest = [min((least for least, _ in needs), default=math.inf) for needs in cats.values()]
     lowest[0] = min(lowest[0], THUISZITTER_DAYS + 1)
+    pairs = list(zip(cats, lowest, strict=True))
     return Plan(len(protocol.rules), longest, tuple(cats), tuple(lowest),
                 tuple(tuple(sorted(n)) for n in cats.values()),
-                *(tuple(k for k, f in enumerate(flags) if f[j]) for j in range(3)))
+                tuple(k for k, f in enumerate(flags) if f[0]), tuple(k for k, f in enumerate(flags) if f[1]),
+                tuple(k for k, f in enumerate(flags) if f[2]),
+                tuple((c[0], low) for c, low in pairs if len(c) == 1),
+                tuple((c, low) for c, low in pairs if len(c) > 1))
 
 
 _PLANS: dict[tuple[int, int], tuple[Protocol, GroupDays, Plan]] = {}
@@ -208,8 +214,11 @@ def quiet(plan: Plan, pupil: PupilData, n: dict[Category, int]) -> bool:
     date, nor can the pupil be a thuiszitter: too few records (`n`: its records per category)."""
     if plan.always or (plan.on_case and pupil.case_start is not None):
         return False
+    for cat, lowest in plan.single:
+        if n[cat] >= lowest:
+            return False
     count = n.__getitem__
-    for cats, lowest in zip(plan.cats, plan.lowest, strict=True):
+    for cats, lowest in plan.multiple:
         if sum(map(count, cats)) >= lowest:
             return False
     return not (plan.on_luxe and any(r.luxe for r in pupil.records))
