@@ -57,9 +57,12 @@ class Evaluator:
         self.pupil = pupil
         self.protocol = protocol
         self.calendar = calendar
-        self.plain = plain or self
+        # No reference to itself: an evaluator is freed when its last use ends, without waiting for the
+        # garbage collector to find a cycle (only one of leerplicht and its `plain` make one).
+        self._plain = plain
         self._leerplicht: Leerplicht | None = plain.leerplicht if plain else None
-        self._legal: Evaluator | None = self if plain is not None else None
+        self._legal: Evaluator | None = None
+        self._legal_is_self = plain is not None
         self.g = calendar.group_days(pupil.group)
         self.rules, self.case_rules = rules_of(protocol)
         self._by_kind: dict[ActionKind, tuple[Event, ...]] | None = None
@@ -67,7 +70,7 @@ class Evaluator:
         self._holds: dict[tuple[int, date, date | None], bool] = {}
         self._case_memo: dict[date, date | None] = {}
         self._possible: dict[int, bool] | None = None
-        self.live: tuple[tuple[Rule, bool, Evaluator], ...] | None = None  # the engine's, see status_of
+        self.live: tuple[tuple[Rule, bool, bool], ...] | None = None  # the engine's, see status_of
 
     @lazy
     def counts(self) -> dict[Category, int]:
@@ -104,19 +107,28 @@ class Evaluator:
         return tuple(sorted(evs, key=_DAY_ID)) if len(evs) > 1 else tuple(evs)
 
     @property
+    def plain(self) -> Evaluator:
+        """The evaluator of all records: this one, or the one this evaluator of leerplicht was made of."""
+        return self if self._plain is None else self._plain
+
+    @property
     def legal(self) -> Evaluator:
         """The evaluator of the rules with a `duo_report`: records outside leerplicht left out."""
+        if self._legal_is_self:
+            return self
         if self._legal is None:
             lp, recs = self.leerplicht, self.m.records
             if not lp.exemptions and (lp.start is None or not recs or recs[0].day >= lp.start):
-                self._legal = self  # every record is dated in leerplicht (they are in date order)
-            else:
-                start = lp.start
-                kept = (tuple(r for r in self.pupil.records if r.day >= start)
-                        if not lp.exemptions and start is not None else
-                        tuple(r for r in self.pupil.records if lp.counts(r)))
-                self._legal = (self if len(kept) == len(self.pupil.records)
-                               else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
+                self._legal_is_self = True  # every record is dated in leerplicht (they are in date order)
+                return self
+            start = lp.start
+            kept = (tuple(r for r in self.pupil.records if r.day >= start)
+                    if not lp.exemptions and start is not None else
+                    tuple(r for r in self.pupil.records if lp.counts(r)))
+            if len(kept) == len(self.pupil.records):
+                self._legal_is_self = True
+                return self
+            self._legal = Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self)
         return self._legal
 
     def counts_in_leerplicht(self, c: Condition) -> bool:

@@ -162,14 +162,14 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
             if may:  # enough records for the rule: is it possible on them?
                 if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
                     continue  # not on all records, so not on those in leerplicht
-                e = ev.legal if to_duo and not ev.counts_in_leerplicht(r.condition) else ev.plain
-                if e.possible(r.condition):
-                    live.append((r, duo_only, e))
+                legal = to_duo and not ev.counts_in_leerplicht(r.condition)
+                if (ev.legal if legal else ev).possible(r.condition):
+                    live.append((r, duo_only, legal))
         ev.live = tuple(live)
-    for rule, duo_only, rule_ev in ev.live:
+    for rule, duo_only, legal in ev.live:
         if duo_only and not ev.leerplichtig(peil):
             continue  # a rule that asks for nothing but a duo_report (see _hits)
-        found = _hits(rule_ev, rule, peil)
+        found = _hits(ev.legal if legal else ev, rule, peil)
         if found:
             hits.extend(found)
     return hits

@@ -25,6 +25,7 @@ from itertools import accumulate
 from verzuimdesk.domain.calendar import GroupDays
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.measures import NOT_ABSENT, UNAUTHORISED, PupilMeasures
+from verzuimdesk.domain.records import AbsenceRecord
 
 HALF_WEEKS = 5  # "langer dan 4 weken": the last 5 lesweken
 LRV_CATEGORIES = UNAUTHORISED  # unauthorised, and unexplained which counts as unauthorised
@@ -92,13 +93,14 @@ class _Absent:
 
     __slots__ = ("cum", "days")
 
-    def __init__(self, m: PupilMeasures, keep: frozenset[Category], also: frozenset[Category]) -> None:
-        g = m.g
+    def __init__(self, source: tuple[GroupDays, tuple[AbsenceRecord, ...], dict[int, int]],
+                 keep: frozenset[Category], also: frozenset[Category]) -> None:
+        g, records, minutes = source
         per_day: dict[int, int] = {}
-        for r in m.records:
+        for r in records:
             i = g.index.get(r.day)
             if i is not None and r.category in keep and r.category in also:
-                per_day[i] = per_day.get(i, 0) + m.minutes[r.id]
+                per_day[i] = per_day.get(i, 0) + minutes[r.id]
         self.days = sorted(per_day)
         self.cum = [0, *accumulate(min(per_day[i], g.minutes[i]) for i in self.days)]
 
@@ -112,11 +114,12 @@ class HalfWeekIndex:
     any lesweek up to any date is two bisects and two subtractions."""
 
     def __init__(self, m: PupilMeasures, categories: frozenset[Category]) -> None:
-        self.m = m
-        g = m.g
+        g = self.g = m.g
+        # What `part` counts later, not the measures themselves: they keep this index (no cycle to collect).
+        self._source = (g, m.records, m.minutes)
         self.categories = categories
         self._records = [(r.day, r.id) for r in m.records if r.category in categories and r.day in g.index]
-        self._day_absent = _Absent(m, categories, categories)
+        self._day_absent = _Absent(self._source, categories, categories)
         self._lestijd, self._week_first, self._week_last = _group_index(g)
         lo = bisect_left(g.days, m.enrolled_from)
         hi = bisect_right(g.days, m.enrolled_until) if m.enrolled_until is not None else len(g.days)
@@ -128,7 +131,7 @@ class HalfWeekIndex:
         day capped at its lestijd: the share of one kind in the minutes that `at` counts."""
         got = self._parts.get(categories)
         if got is None:
-            got = self._parts[categories] = _Absent(self.m, categories, self.categories)
+            got = self._parts[categories] = _Absent(self._source, categories, self.categories)
         lo, hi = self._span(first, last)
         return got.between(lo, hi) if hi >= lo else 0
 
@@ -140,12 +143,12 @@ class HalfWeekIndex:
         return self._day_absent.between(lo, hi), self._lestijd[hi + 1] - self._lestijd[lo]
 
     def _span(self, first: date, last: date) -> tuple[int, int]:
-        g = self.m.g
+        g = self.g
         return max(bisect_left(g.days, first), self._enrolled[0]), min(g.last_index(last), self._enrolled[1])
 
     def week(self, w: int, t: date) -> WeekShare | None:
         """Lesweek `w` counted up to `t` within the enrolment; None when no schooldag of it counts."""
-        g = self.m.g
+        g = self.g
         lo = max(self._week_first[w], self._enrolled[0])
         hi = min(self._week_last[w], self._enrolled[1], g.last_index(t))
         if hi < lo:
@@ -156,7 +159,7 @@ class HalfWeekIndex:
     def at(self, t: date, *, strict: bool, weeks: int = HALF_WEEKS) -> HalfWeeks | None:
         """Half-weeks at `t`: each of the last `weeks` lesweken of the enrolment up to `t` more than
         half absent (`strict`) or at least half; None when they do not hold."""
-        g = self.m.g
+        g = self.g
         li = min(g.last_index(t), self._enrolled[1])
         if li < self._enrolled[0] or li < 0:
             return None
