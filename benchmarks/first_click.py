@@ -16,9 +16,11 @@ In process, on the demo school and on a school whose pupils have varied statuses
 distinct statuses, which flatters the cache):
   - the first look at a peildatum (cold status) against one SQL aggregate over the same rows;
   - the engine alone on loaded data against one Python pass over the same records;
-  - the CSV import of a school year of absences against `csv` + `executemany` of the same rows.
+  - the CSV import of a school year of absences against `csv` + `executemany` of the same rows;
+  - a code typed in the grid until every visible light follows (the Overzicht and the Leerlingen list
+    on screen too) against a durable INSERT + repaint (benchmarks/first_click_key.py).
 Targets (issue 20): --version <= 3x, status --json <= 6x, cold status <= 10x, engine <= 8x, import <= 2x,
-app <= 3x to the painted login and <= 0.5 s more to the overview.
+app <= 3x to the painted login and <= 0.5 s more to the overview, a typed code <= 3x.
 
     python benchmarks/first_click.py [--size 1000] [--runs 5] [--skip app,import,...]
 """
@@ -147,7 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--skip", default="", help="comma-separated: cli, app, status, engine, import, varied")
+    parser.add_argument("--skip", default="", help="comma-separated: cli, app, status, engine, import, varied, key")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     with tempfile.TemporaryDirectory() as tmp:
@@ -169,6 +171,10 @@ def main() -> None:
                 engine_row(path, name, 3 * args.runs)
         if "import" not in skip:
             import_row(folder, args.size, args.runs)
+        if "key" not in skip:
+            from benchmarks.first_click_key import key_row
+
+            key_row(folder, args.size, 3 * args.runs)
 
 
 if __name__ == "__main__":

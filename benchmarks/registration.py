@@ -38,7 +38,7 @@ PASSWORD = "benchmark-wachtwoord"
 
 
 def settle(page: RegistrationPage) -> None:
-    """What follows a key (50 ms later in the app): the page tells the app, every page follows."""
+    """What follows a key (at once in the app: the page tells the app, every page on screen follows)."""
     page.flush()
     QThreadPool.globalInstance().waitForDone()
     QApplication.processEvents()

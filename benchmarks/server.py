@@ -25,7 +25,7 @@
     server: per refresh its own computer's core and the server's, which the "1 client alone" figure
     approaches (docs/server.md).
 
-    python3 benchmarks/server.py [--clients 20] [--pupils 1000] [--turns 1]
+    python3 benchmarks/server.py [--clients 20] [--pupils 1000] [--turns 1] [--clients-as beide]
 """
 
 from __future__ import annotations
@@ -50,6 +50,10 @@ MONDAY = TODAY - timedelta(days=7)
 
 
 def load_client(url: str, name: str, pupil_ids: list[int], mode: str) -> None:
+    print(json.dumps(run_client(url, name, pupil_ids, mode)))
+
+
+def run_client(url: str, name: str, pupil_ids: list[int], mode: str) -> dict[str, object]:
     """One app: a week of registrations for its pupils, each write followed by a status refresh ("voor":
     the 50 pupils asked again; "na": a StatusView asking for what the write touched)."""
     from verzuimdesk.services.accounts import Account, Role
@@ -85,8 +89,8 @@ def load_client(url: str, name: str, pupil_ids: list[int], mode: str) -> None:
         same = last is not None and last.pupils == school_status(db, TODAY, pupil_ids=pupil_ids, use_cache=False).pupils
     finally:
         db.close()
-    print(json.dumps({"refresh_ms": refresh_ms, "commits": commits, "refused": refused, "reasons": reasons,
-                      "computed": computed, "same": same}))
+    return {"refresh_ms": refresh_ms, "commits": commits, "refused": refused, "reasons": reasons,
+            "computed": computed, "same": same}
 
 
 def _spawn(*args: str) -> subprocess.Popen[str]:
@@ -273,7 +277,22 @@ class LockWaits:
                 f"op een ander slot (een lezer of opslag die op een schrijver wacht): {other / n:.2f}")
 
 
-def load(url: str, clients: int, mode: str) -> None:
+def _in_threads(url: str, slices: list[list[int]], mode: str) -> list[dict[str, object]]:
+    """The clients as threads of this process, each with its own connections: their Python shares one
+    core (the interpreter's lock), leaving the other to the server."""
+    out: list[dict[str, object]] = []
+    threads = [threading.Thread(target=lambda i=i, sl=sl: out.append(run_client(url, f"juf{i}", sl, mode)))
+               for i, sl in enumerate(slices)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if len(out) != len(slices):
+        raise SystemExit("een client faalde")
+    return out
+
+
+def load(url: str, clients: int, mode: str, threads: bool = False) -> None:
     from verzuimdesk.storage.database import open_database
 
     db = open_database(url)
@@ -285,8 +304,11 @@ def load(url: str, clients: int, mode: str) -> None:
     slices = [ids[i * share:(i + 1) * share] for i in range(clients)]
     load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
-    results = _results([_spawn(__file__, "--client", url, f"juf{i}", ",".join(map(str, sl)), mode)
-                        for i, sl in enumerate(slices)])
+    if threads:
+        results = _in_threads(url, slices, mode)
+    else:
+        results = _results([_spawn(__file__, "--client", url, f"juf{i}", ",".join(map(str, sl)), mode)
+                            for i, sl in enumerate(slices)])
     took = time.perf_counter() - t0
     locks = waits.stop()
     ib_same = ib.stop()
@@ -306,8 +328,10 @@ def load(url: str, clients: int, mode: str) -> None:
             latencies.append(1000 * max(0.0, at - t))
     db.close()
     same = all(r["same"] for r in results)
-    print(f"(b) {mode}: {clients} gelijktijdige clients, {len(ids)} leerlingen, een week registreren: {landed} van "
-          f"{expected} schrijfacties geland ({sum(int(r['refused']) for r in results)} geweigerd) in {took:.0f} s "  # type: ignore[call-overload]
+    shape = "draden van één proces" if threads else "processen"
+    refused = sum(int(r["refused"]) for r in results)  # type: ignore[call-overload]
+    print(f"(b) {mode}: {clients} gelijktijdige clients ({shape}), {len(ids)} leerlingen, een week registreren: "
+          f"{landed} van {expected} schrijfacties geland ({refused} geweigerd) in {took:.0f} s "
           f"(belasting van de machine {load_before:.1f} -> {os.getloadavg()[0]:.1f})")
     for reason in sorted({w for r in results for w in r["reasons"]})[:5]:  # type: ignore[attr-defined]
         print(f"    geweigerd: {reason}")
@@ -329,6 +353,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--pupils", type=int, default=1000)
     ap.add_argument("--turns", type=int, default=1, help="how often both ways are measured, in turns")
+    ap.add_argument("--clients-as", choices=("processen", "draden", "beide"), default="beide",
+                    help="the clients as processes (each app its own interpreter), threads of one process, or both")
     ap.add_argument("--client", nargs=4, metavar=("URL", "NAAM", "IDS", "WIJZE"))
     args = ap.parse_args()
     if args.client:
@@ -351,9 +377,11 @@ def main() -> None:
         t0 = time.perf_counter()
         create_demo(school, size=args.pupils, today=TODAY).close()
         print(f"    (demoschool van {args.pupils} leerlingen op de server gemaakt in {time.perf_counter() - t0:.0f} s)")
-        for _ in range(args.turns):
-            for mode in ("voor", "na"):
-                load(school, args.clients, mode)
+        shapes = {"processen": (False,), "draden": (True,), "beide": (False, True)}[args.clients_as]
+        for threads in shapes:
+            for _ in range(args.turns):
+                for mode in ("voor", "na"):
+                    load(school, args.clients, mode, threads)
         alone(school)
 
 

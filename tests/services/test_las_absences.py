@@ -108,3 +108,21 @@ def test_the_csv_import_updates_a_record_of_the_same_span(school: Database) -> N
     with school.read() as s:
         assert s.scalar(select(func.count()).select_from(Absence)) == 1
     assert records(school, "1001") == [("2025-11-04", "08:30", "M")]
+
+
+def test_an_update_keeps_the_note_and_the_report_time_the_school_has(school: Database) -> None:
+    from datetime import datetime
+
+    head = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    import_absences(school, (head + "1001;2025-11-04;;;Z;;2025-11-04 07:50;ouders belden\n"
+                             "1002;2025-11-04;;;Z;;;\n").encode(), by=IB)
+    # the newer export: 1001 unauthorised after all, no note and another report time; 1002 named twice
+    change = import_absences(school, (head + "1001;2025-11-04;;;O;;2025-11-05 10:00;\n"
+                                      "1002;2025-11-04;;;O;;;eerst\n1002;2025-11-04;;;M;;;later\n").encode(), by=IB)
+    assert (change.added, change.updated, change.unchanged) == (0, 3, 0)  # each line of the file counts
+    with school.read() as s:
+        got = {n: (c, note, at, v) for n, c, note, at, v in s.execute(
+            select(Pupil.number, AbsenceCodeRow.code, Absence.note, Absence.reported_at, Absence.version)
+            .join(Pupil).join(AbsenceCodeRow))}
+    assert got == {"1001": ("O", "ouders belden", datetime(2025, 11, 4, 7, 50), 2),
+                   "1002": ("M", "later", None, 3)}  # the later line wins; each was an update of its own

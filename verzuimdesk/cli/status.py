@@ -83,12 +83,12 @@ def escape_hidden(text: str, form: str = "<U+{:04X}>") -> str:
         return form.format(ord(ch)) if unicodedata.category(ch) in _HIDDEN else ch
 
     # Only ASCII's control characters and what lies beyond ASCII can be hidden: the regex finds those,
-    # so a school's JSON (a megabyte) is not walked a character at a time in Python. One character
-    # class, not an alternation: it scans twice as fast.
+    # so a school's JSON (a megabyte) is not walked a character at a time in Python. As one negated
+    # class (all but the line break and printable ASCII): it compiles at once and scans twice as fast.
     return _MAYBE_HIDDEN.sub(shown, text)
 
 
-_MAYBE_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\U0010ffff]")
+_MAYBE_HIDDEN = re.compile("[^\n\x20-\x7e]")
 _HIDDEN = {"Cf", "Cc", "Zl", "Zp"}
 
 

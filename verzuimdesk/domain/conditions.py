@@ -8,55 +8,44 @@ date t sees only records and events dated on or before t.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from operator import attrgetter
 
-from verzuimdesk.domain import luxe
+from verzuimdesk.domain import luxe, restarts
 from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.halfweeks import half_week_index
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
-from verzuimdesk.domain.measures import PupilMeasures, Series
+from verzuimdesk.domain.measures import (
+    NO,
+    Measure,
+    PupilMeasures,
+    counts_of,
+    lazy,
+    quick_holds,
+    record_run_start,
+)
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
+from verzuimdesk.domain.screen import (
+    RUN_KIND,
+    THUISZITTER_DAYS,
+    Plan,
+    full_months,
+    may_hold,
+    may_sit_at_home,
+    plan_of,
+    possible,
+    quiet,
+    reports_to_duo,
+    rules_of,
+)
 
-RUN_KIND = "absence_run_longer_than_weeks"
-RESTARTABLE = frozenset({"minutes_in_window", "occurrences_in_school_year"})
-THUISZITTER_DAYS = 20  # PROTOCOLS.md §1b: a current absence run of more than 4 weeks, in every protocol
-
-
-def reports_to_duo(rule: Rule) -> bool:
-    """A rule with a `duo_report`: it counts only what lies in leerplicht (PROTOCOLS.md §1b)."""
-    return any(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
-
-
-def only_duo(rule: Rule) -> bool:
-    """A rule whose every action is a `duo_report`: it does not hold for a pupil not leerplichtig."""
-    return all(a.kind is ActionKind.DUO_REPORT for a in rule.actions)
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """A condition's value at a date; minutes are converted to hours for `value`/`threshold`."""
-
-    holds: bool
-    value: float
-    threshold: float
-    unit: str
-    start: date | None
-    end: date | None
-    record_ids: tuple[int, ...] = ()
-    event_ids: tuple[int, ...] = ()
-
-
-NO = Measure(False, 0, 0, "", None, None)
-
-
-def _full_months(since: date, t: date) -> int:
-    n = 0
-    while add_months(since, n + 1) <= t:
-        n += 1
-    return n
+# The kinds that count nothing but the records of their categories (and the calendar, events, enrolment).
+OWN_RECORDS = frozenset({"minutes_in_window", "any_record_in_window", "each_record", "occurrences_in_school_year",
+                         "half_weeks"})
+_DAY_ID = attrgetter("day", "id")
 
 
 class Evaluator:
@@ -68,30 +57,88 @@ class Evaluator:
         self.pupil = pupil
         self.protocol = protocol
         self.calendar = calendar
-        self.plain = plain or self
-        self.leerplicht: Leerplicht = plain.leerplicht if plain else leerplicht_of(pupil, calendar)
-        self._legal: Evaluator | None = self if plain is not None else None
-        self.m = PupilMeasures(pupil, calendar)
-        self.g = self.m.g
-        self.rules = {r.id: r for r in protocol.rules}
-        self.events = tuple(sorted(pupil.events, key=lambda e: (e.day, e.id)))
-        self._by_kind: dict[ActionKind, tuple[Event, ...]] = {}
-        for e in self.events:
-            self._by_kind[e.kind] = (*self._by_kind.get(e.kind, ()), e)
+        # No reference to itself: an evaluator is freed when its last use ends, without waiting for the
+        # garbage collector to find a cycle (only one of leerplicht and its `plain` make one).
+        self._plain = plain
+        self._leerplicht: Leerplicht | None = plain.leerplicht if plain else None
+        self._legal: Evaluator | None = None
+        self._legal_is_self = plain is not None
+        self.g = calendar.group_days(pupil.group)
+        self.rules, self.case_rules = rules_of(protocol)
+        self._by_kind: dict[ActionKind, tuple[Event, ...]] | None = None
         self._memo: dict[tuple[int, date, date | None], Measure] = {}
+        self._holds: dict[tuple[int, date, date | None], bool] = {}
         self._case_memo: dict[date, date | None] = {}
-        self._possible: dict[int, bool] = {}
-        self.live: tuple[tuple[Rule, bool, Evaluator], ...] | None = None  # the engine's, see status_of
-        self.case_rules = tuple(r for r in protocol.rules if r.starts_case)
+        self._possible: dict[int, bool] | None = None
+        self.live: tuple[tuple[Rule, bool, bool], ...] | None = None  # the engine's, see status_of
+
+    @lazy
+    def counts(self) -> dict[Category, int]:
+        """The number of the pupil's records per category."""
+        return counts_of(self.pupil.records)
+
+    @lazy
+    def m(self) -> PupilMeasures:
+        """The pupil's measures, made on first use: a pupil `quiet` needs none."""
+        return PupilMeasures(self.pupil, self.calendar, self.counts)
+
+    @lazy
+    def plan(self) -> Plan:
+        return plan_of(self.protocol, self.g)
+
+    @lazy
+    def may_hold(self) -> list[bool]:
+        """Per rule of the protocol, False where it cannot hold at any date: too few records (screen.py)."""
+        return may_hold(self.plan, self.pupil, self.counts)
+
+    def quiet(self) -> bool:
+        """No rule can hold for the pupil at any date, nor can the pupil be a thuiszitter (screen.py)."""
+        return quiet(self.plan, self.pupil, self.counts)
+
+    @property
+    def leerplicht(self) -> Leerplicht:
+        if self._leerplicht is None:
+            self._leerplicht = leerplicht_of(self.pupil, self.calendar)
+        return self._leerplicht
+
+    @lazy
+    def events(self) -> tuple[Event, ...]:
+        evs = self.pupil.events
+        return tuple(sorted(evs, key=_DAY_ID)) if len(evs) > 1 else tuple(evs)
+
+    @property
+    def plain(self) -> Evaluator:
+        """The evaluator of all records: this one, or the one this evaluator of leerplicht was made of."""
+        return self if self._plain is None else self._plain
 
     @property
     def legal(self) -> Evaluator:
         """The evaluator of the rules with a `duo_report`: records outside leerplicht left out."""
+        if self._legal_is_self:
+            return self
         if self._legal is None:
-            kept = tuple(r for r in self.pupil.records if self.leerplicht.counts(r))
-            self._legal = (self if len(kept) == len(self.pupil.records)
-                           else Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self))
+            lp, recs = self.leerplicht, self.m.records
+            if not lp.exemptions and (lp.start is None or not recs or recs[0].day >= lp.start):
+                self._legal_is_self = True  # every record is dated in leerplicht (they are in date order)
+                return self
+            start = lp.start
+            kept = (tuple(r for r in self.pupil.records if r.day >= start)
+                    if not lp.exemptions and start is not None else
+                    tuple(r for r in self.pupil.records if lp.counts(r)))
+            if len(kept) == len(self.pupil.records):
+                self._legal_is_self = True
+                return self
+            self._legal = Evaluator(replace(self.pupil, records=kept), self.calendar, self.protocol, self)
         return self._legal
+
+    def counts_in_leerplicht(self, c: Condition) -> bool:
+        """`c` counts only records of its categories, and every one of them is dated in leerplicht: it
+        answers the same on all records as on those in leerplicht (no vrijstelling recorded)."""
+        lp = self.leerplicht
+        if c.kind not in OWN_RECORDS or lp.exemptions:
+            return False
+        days = self.m.series(c.categories).days
+        return lp.start is None or not days or days[0] >= lp.start
 
     def leerplichtig(self, t: date) -> bool:
         return self.leerplicht.on(t)
@@ -102,7 +149,14 @@ class Evaluator:
     # -- events -------------------------------------------------------------------------------
 
     def events_of(self, kind: ActionKind, start: date, end: date) -> tuple[Event, ...]:
-        evs = self._by_kind.get(kind, ())
+        by_kind = self._by_kind
+        if by_kind is None:
+            by_kind = self._by_kind = {}
+            for e in self.events:
+                by_kind[e.kind] = (*by_kind.get(e.kind, ()), e)
+        evs = by_kind.get(kind, ())
+        if not evs:
+            return ()
         lo = bisect_left(evs, start, key=lambda e: e.day)
         return evs[lo : bisect_right(evs, end, key=lambda e: e.day)]
 
@@ -110,35 +164,14 @@ class Evaluator:
 
     def possible(self, cond: Condition) -> bool:
         """A cheap test that `cond` can hold at some date; most pupils fail it for most rules."""
-        key = id(cond)
-        if key not in self._possible:
-            self._possible[key] = self._possible_uncached(cond)
-        return self._possible[key]
-
-    def _possible_uncached(self, c: Condition) -> bool:
-        k = c.kind
-        if k in {"minutes_in_window", "current_sick_episode_minutes"}:
-            cats = frozenset({Category.SICK}) if k == "current_sick_episode_minutes" else c.categories
-            return self.m.series(cats).cum[-1] * 1.0 >= c.threshold or c.threshold == 0
-        if k in {"any_record_in_window", "each_record", "occurrences_in_school_year"}:
-            return len(self.m.series(c.categories).days) >= max(1, int(c.threshold))
-        if k == "sick_episodes_in_window":
-            return len(self.m.episodes) >= c.threshold
-        if k == "current_sick_episode_days":
-            return max((b - a + 1 for a, b in self.m.episodes), default=0) >= c.threshold
-        if k == RUN_KIND:
-            return self.m.max_run > 5 * c.weeks
-        if k == "rule_holds":
-            return self.possible(self.rules[c.rule].condition)
-        if k == "any_of":
-            return any(self.possible(p) for p in c.parts)
-        if k == "thuiszitter_months_without_event":
-            return self.possible(self.rules[c.rule].condition)
-        if k == "luxe_in_window":
-            return luxe.has_luxe(self.m)
-        if k == "half_weeks":
-            return len(set(self.m.series(c.categories).days)) >= 5
-        return self.pupil.case_start is not None or any(self.possible(r.condition) for r in self.case_rules)
+        memo = self._possible
+        if memo is None:  # the rules that too few records rule out, at once (the bound holds in leerplicht too)
+            rules, may = self.protocol.rules, self.plain.may_hold
+            memo = self._possible = {id(r.condition): False for r, ok in zip(rules, may, strict=True) if not ok}
+        got = memo.get(id(cond))
+        if got is None:
+            got = memo[id(cond)] = possible(self, cond)
+        return got
 
     def measure(self, c: Condition, t: date, after: date | None = None) -> Measure:
         if not self.possible(c):
@@ -151,7 +184,23 @@ class Evaluator:
         return got
 
     def holds(self, c: Condition, t: date, after: date | None = None) -> bool:
-        return self.measure(c, t, after).holds
+        """`measure(c, t, after).holds`, without the figures and records where it can: the walks through
+        the schooldagen (trigger dates, restarts, the case start) ask only this."""
+        key = (id(c), t, after)
+        got = self._holds.get(key)
+        if got is None:
+            if not self.possible(c):
+                got = False
+            elif c.kind == "rule_holds":  # the plain condition, as `_measure` counts it
+                got = self.plain.holds(self.rules[c.rule].condition, t)
+            elif c.kind == "any_of":
+                got = any(self.holds(p, t, after) for p in c.parts)
+            else:
+                got = quick_holds(self.m, c, t, after)
+                if got is None:
+                    got = self.measure(c, t, after).holds
+            self._holds[key] = got
+        return got
 
     def _measure(self, c: Condition, t: date, after: date | None) -> Measure:
         m, g, k = self.m, self.g, c.kind
@@ -248,7 +297,7 @@ class Evaluator:
             latest = found[-1]
             ok = t >= add_months(latest.day, c.months) and not m.restored(t)
             return Measure(
-                ok, _full_months(latest.day, t), c.months, "maanden", latest.day, t, (), (latest.id,)
+                ok, full_months(latest.day, t), c.months, "maanden", latest.day, t, (), (latest.id,)
             )
         if k == "thuiszitter_months_without_event":
             run = m.current_run(t)
@@ -259,7 +308,7 @@ class Evaluator:
             offers = self.events_of(c.event, start, t)
             ok = t > add_months(start, c.months) and not offers
             return Measure(
-                ok, _full_months(start, t), c.months, "maanden", start, t, tuple(m.records_on(*run))
+                ok, full_months(start, t), c.months, "maanden", start, t, tuple(m.records_on(*run))
             )
         raise ValueError(k)  # each_record is answered per record by the engine
 
@@ -271,77 +320,19 @@ class Evaluator:
         i = self.g.last_index(peil)
         if i < 0 or not self.holds(c, days[i], after):
             return peil
+        if c.kind == "any_record_in_window":
+            return days[record_run_start(self.m, c, i, after)]
         while i > 0 and (after is None or days[i - 1] > after) and self.holds(c, days[i - 1], after):
             i -= 1
         return days[i]
 
     def restart_history(self, rule: Rule, peil: date) -> list[tuple[date, date | None, Event | None]]:
-        """Every trigger of a rule that restarts counting after each duo_report, up to `peil`, oldest
-        first: (trigger, restart point it counted after, the report that answered it or None).
-
-        Walks the schooldagen forward: when the condition becomes true a report is due; the first
-        report on or after that trigger not used by an earlier one answers it, and the count restarts
-        on the schooldag after the trigger date, the report's einddatum (PROTOCOLS.md §1b: "de dag na
-        de einddatum van de 1e melding begint u opnieuw te tellen"), not after the report's date.
-        """
-        c = rule.condition
-        days, g = self.g.days, self.g
-        reports = self.events_of(ActionKind.DUO_REPORT, date.min, peil)
-        series = self.m.series(c.categories)
-        i = max(0, bisect_left(days, series.days[0])) if series.days else 0
-        last = g.last_index(peil)
-        after: date | None = None
-        trig: date | None = None
-        used = 0
-        out: list[tuple[date, date | None, Event | None]] = []
-        bounded = c.kind in RESTARTABLE
-        checked: tuple[date | None] | None = None  # the restart point `_short_of` was last asked about
-        while i <= last:
-            if bounded and trig is None and checked != (after,):
-                checked = (after,)
-                if self._short_of(c, series, peil, after):
-                    break  # from here to `peil` it holds on no day: nothing more to find
-            t = days[i]
-            held = self.holds(c, t, after)
-            if held and trig is None:
-                trig = t
-            elif not held:
-                trig = None
-            if trig is not None:
-                k = max(used, bisect_left(reports, trig, key=lambda e: e.day))
-                if k < len(reports):
-                    out.append((trig, after, reports[k]))
-                    used, after, trig = k + 1, trig, None
-                    i = bisect_right(days, after)
-                    continue
-            i += 1
-        if trig is not None:
-            out.append((trig, after, None))
-        return out
-
-    @staticmethod
-    def _short_of(c: Condition, series: Series, peil: date, after: date | None) -> bool:
-        """Everything recorded after `after` up to `peil` falls short of the threshold of `c` (a count of
-        minutes or records): every window counts a part of it, so `c` holds on no day up to `peil`. Most
-        pupils' walk through the schooldagen in `restart_history` ends here at once."""
-        lo, hi = series.bounds(date.min, peil, after)
-        total = series.cum[hi] - series.cum[lo] if c.kind == "minutes_in_window" else hi - lo
-        return total <= c.threshold if c.op == ">" else total < c.threshold
+        """Every trigger of a restart rule up to `peil`, with the report that answered it (restarts.py)."""
+        return restarts.history(self, rule, peil)
 
     def restart_trigger(self, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
-        """The trigger of a restart rule at `peil`: the open one, else the last answered one while its
-        count still holds; (trigger, restart point, report), or None when the rule does not hold."""
-        c = rule.condition
-        if not self.holds(c, peil):
-            return None
-        history = self.restart_history(rule, peil)
-        if history and history[-1][2] is None:
-            return history[-1]
-        if history and self.holds(c, peil, history[-1][1]):
-            return history[-1]
-        if self.g.last_index(peil) < 0:
-            return peil, None, None
-        return None
+        """The trigger of a restart rule at `peil`, with its restart point and report (restarts.py)."""
+        return restarts.trigger(self, rule, peil)
 
     # -- the case of zorgwekkend verzuim --------------------------------------------------------
 
@@ -385,5 +376,7 @@ class Evaluator:
     def thuiszitter(self, t: date) -> bool:
         """The current absence run at t holds more than 20 schooldagen (PROTOCOLS.md §1b), in every
         protocol; HW-THUIS and its kin name it, and a protocol without such a rule uses it too."""
+        if not may_sit_at_home(self.counts):
+            return False  # too few records for such a run
         run = self.m.current_run(t)
         return run is not None and run[1] - run[0] + 1 > THUISZITTER_DAYS

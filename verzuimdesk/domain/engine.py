@@ -16,9 +16,11 @@ from enum import StrEnum
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
-from verzuimdesk.domain.conditions import RESTARTABLE, Evaluator, only_duo, reports_to_duo
+from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
 from verzuimdesk.domain.records import Event, PupilData
+from verzuimdesk.domain.restarts import RESTARTABLE
+from verzuimdesk.domain.screen import MONOTONE, only_duo
 
 
 class Light(StrEnum):
@@ -105,6 +107,9 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
+    if ev.quiet():  # no rule can hold: green, and only a case opened by hand
+        case = pupil.case_start if pupil.case_start is not None and pupil.case_start <= peil else None
+        return _quiet_status(peil, start_step, case)
     hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
@@ -124,12 +129,28 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     )
 
 
+_QUIET: dict[tuple[date, int, date | None], tuple[Step, PupilStatus]] = {}
+
+
+def _quiet_status(peil: date, step: Step, case: date | None) -> PupilStatus:
+    """The status of an enrolled pupil for whom no rule can hold: one object for all such pupils (it is
+    frozen and names no pupil), rather than a thousand equal ones."""
+    got = _QUIET.get((peil, id(step), case))
+    if got is None or got[0] is not step:
+        if len(_QUIET) > 4096:
+            _QUIET.clear()
+        got = _QUIET[peil, id(step), case] = (step, PupilStatus(peil, Light.GREEN, True, (), (), step, case, False))
+    return got[1]
+
+
 def light_of(ev: Evaluator, peil: date) -> Light:
     """`status_of(ev, peil).light`, without the rest of the status: where no rule holds nothing is asked,
     so the light is green without working out the case, the actions or the step (the trends ask it of
     every pupil at every period end)."""
     if not ev.pupil.enrolled_on(peil):
         return Light.GREY
+    if ev.quiet():
+        return Light.GREEN
     hits = _all_hits(ev, peil)
     if not hits:
         return Light.GREEN
@@ -150,12 +171,19 @@ def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
 def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:
     hits: list[tuple[Rule, RuleHit, Event | None]] = []
     if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
-        pairs = ((r, duo_only, ev.legal if to_duo else ev.plain) for r, duo_only, to_duo in _rule_flags(ev.protocol))
-        ev.live = tuple((r, duo_only, e) for r, duo_only, e in pairs if e.possible(r.condition))
-    for rule, duo_only, rule_ev in ev.live:
+        live = []
+        for (r, duo_only, to_duo), may in zip(_rule_flags(ev.protocol), ev.may_hold, strict=True):
+            if may:  # enough records for the rule: is it possible on them?
+                if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
+                    continue  # not on all records, so not on those in leerplicht
+                legal = to_duo and not ev.counts_in_leerplicht(r.condition)
+                if (ev.legal if legal else ev).possible(r.condition):
+                    live.append((r, duo_only, legal))
+        ev.live = tuple(live)
+    for rule, duo_only, legal in ev.live:
         if duo_only and not ev.leerplichtig(peil):
             continue  # a rule that asks for nothing but a duo_report (see _hits)
-        found = _hits(rule_ev, rule, peil)
+        found = _hits(ev.legal if legal else ev, rule, peil)
         if found:
             hits.extend(found)
     return hits
@@ -184,9 +212,7 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
     (the caller passes the `legal` evaluator), and one that asks for nothing but a `duo_report` does
     not hold for a pupil not leerplichtig (PROTOCOLS.md §1b; the caller leaves it out).
     """
-    c = rule.condition
-    if not ev.possible(c):
-        return []
+    c = rule.condition  # possible for `ev`: the caller asks only the rules in `ev.live`
     if c.kind == "luxe_in_window":  # one hit per luxe episode, each with a report of its own
         win = ev.m.window(peil, c.window)
         found = luxe.episodes(ev.m, win[0], peil) if win is not None else []
@@ -233,6 +259,8 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
 def _actions(
     ev: Evaluator, hits: list[tuple[Rule, RuleHit, Event | None]], peil: date, case_start: date | None
 ) -> list[Action]:
+    if not hits:
+        return []
     # An escalation event answers the escalation whose trigger is the latest on or before it
     # (PROTOCOLS.md §3, haaglanden), so one event cannot close every step of the opschaling at once.
     escalation_triggers = sorted(

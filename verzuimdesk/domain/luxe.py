@@ -35,7 +35,7 @@ def _index(m: PupilMeasures) -> list[tuple[int, int]]:
 
 
 def has_luxe(m: PupilMeasures) -> bool:
-    return bool(_index(m))
+    return m.any_luxe  # a luxe record on a schooldag: `_index` is not empty
 
 
 def episodes(m: PupilMeasures, since: date, t: date) -> list[LuxeEpisode]:

@@ -14,12 +14,16 @@ group that day. A whole-day record does; so do part-day records that together co
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from verzuimdesk.domain.calendar import GroupDays, SchoolCalendar, minutes_of
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.protocol import Condition
 from verzuimdesk.domain.records import AbsenceRecord, PupilData
 
 # Categories that never make a day "absent": present elsewhere counts as present, and lateness is an
@@ -28,6 +32,29 @@ NOT_ABSENT = frozenset({Category.PRESENT_ELSEWHERE, Category.LATE})
 
 RESTORATION_DAYS = 10  # PROTOCOLS.md §3, "attendance restored"
 UNAUTHORISED = frozenset({Category.UNAUTHORISED, Category.UNEXPLAINED})  # unexplained counts as unauthorised
+_DAY_ID = attrgetter("day", "id")
+T = TypeVar("T")
+
+
+class lazy(Generic[T]):
+    """functools.cached_property without the lock it takes in Python 3.11 at every first use (a lock per
+    pupil and property showed in the engine's profile): the value is kept in the instance's __dict__."""
+
+    def __init__(self, fn: Callable[[Any], T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: object, owner: object = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+_CATEGORY = attrgetter("category")
+ABSENT = frozenset(c for c in Category if c not in NOT_ABSENT)  # the categories that make a day absent
+SICK = frozenset({Category.SICK})
 
 
 def absent_minutes(record: AbsenceRecord, g: GroupDays) -> int:
@@ -86,10 +113,29 @@ class Series:
         return lo, max(lo, bisect_right(self.days, end))
 
 
-class PupilMeasures:
-    """The pupil's records indexed against the schooldagen of the pupil's group."""
+_ZERO = dict.fromkeys(Category, 0)
 
-    def __init__(self, pupil: PupilData, calendar: SchoolCalendar) -> None:
+
+def counts_of(records: Iterable[AbsenceRecord]) -> dict[Category, int]:
+    """The number of records per category, every category a key (a loop: quicker than a Counter for the
+    few records of most pupils)."""
+    n = _ZERO.copy()
+    for r in records:
+        n[r.category] += 1
+    return n
+
+
+class PupilMeasures:
+    """The pupil's records indexed against the schooldagen of the pupil's group.
+
+    Built in one pass over the records: each record's absent minutes, and per category the number of
+    records and their minutes (what `conditions.Evaluator.possible` asks of every pupil). The indexes
+    of days (absence runs, sick episodes, days not restored) are made on first use: most pupils need
+    none of them.
+    """
+
+    def __init__(self, pupil: PupilData, calendar: SchoolCalendar,
+                 counts: Mapping[Category, int] | None = None) -> None:
         g = calendar.group_days(pupil.group)
         self.calendar = calendar
         self.group = pupil.group
@@ -98,36 +144,102 @@ class PupilMeasures:
         self.enrolled_until = pupil.enrolled_until
         # What other domain modules derive from these measures once per pupil (halfweeks.py).
         self.derived: dict[str, object] = {}
-        self.records = tuple(sorted(pupil.records, key=lambda r: (r.day, r.id)))
-        self.minutes = {r.id: absent_minutes(r, g) for r in self.records}
+        recs = pupil.records
+        self.records = tuple(sorted(recs, key=_DAY_ID)) if len(recs) > 1 else tuple(recs)
+        # The number of records per category (`counts`, if the caller has counted them already).
+        self._count = counts_of(recs) if counts is None else counts
+        self.sick_records = self._count[Category.SICK]  # on any day: a bound of the sick schooldagen
+        self.absent_records = self.count(ABSENT)  # the same of the schooldagen absent
         self._series: dict[frozenset[Category], Series] = {}
+
+    @lazy
+    def minutes(self) -> dict[int, int]:
+        """The absent minutes of each record, by id (`absent_minutes`)."""
+        return dict(zip((r.id for r in self.records), self._minutes_of(self.records), strict=True))
+
+    def _minutes_of(self, records: Iterable[AbsenceRecord]) -> list[int]:
+        g = self.g
+        index, day_minutes, day_spans = g.index, g.minutes, g.spans
+        late = Category.LATE
+        out: list[int] = []
+        for r in records:
+            i = index.get(r.day)
+            if i is None or r.category is late:
+                out.append(0)
+            elif r.start is None or r.end is None:
+                out.append(day_minutes[i])
+            else:
+                lo, hi = minutes_of(r.start), minutes_of(r.end)
+                out.append(sum(max(0, min(hi, e) - max(lo, b)) for b, e in day_spans[i]))
+        return out
+
+    @lazy
+    def any_luxe(self) -> bool:
+        """A luxe record on a schooldag."""
+        index = self.g.index
+        return any(r.luxe and r.day in index for r in self.records)
+
+    def count(self, categories: frozenset[Category]) -> int:
+        """The number of records of `categories` (on any day)."""
+        return sum(map(self._count.__getitem__, categories))
+
+    def total(self, categories: frozenset[Category]) -> int:
+        """The absent minutes of the records of `categories`."""
+        return self.series(categories).cum[-1]
+
+    @lazy
+    def _absent(self) -> tuple[tuple[int, ...], list[tuple[int, int]]]:
+        """The schooldag indices with a record that makes them absent, and the absence runs (days whose
+        lestijd the records cover)."""
+        if not self.absent_records:
+            return (), []
+        index, spans = self.g.index, self.g.spans
         by_day: dict[int, list[AbsenceRecord]] = {}
-        sick: set[int] = set()
         for r in self.records:
-            i = g.index.get(r.day)
-            if i is None:
-                continue
-            if r.category is Category.SICK:
-                sick.add(i)
-            if r.category not in NOT_ABSENT:
+            i = index.get(r.day)
+            if i is not None and r.category not in NOT_ABSENT:
                 by_day.setdefault(i, []).append(r)
-        self.dirty = tuple(sorted(by_day))
-        whole = [i for i, recs in by_day.items() if _covers_lestijd(recs, g.spans[i])]
-        self.runs = _runs(whole)
-        self.run_starts = tuple(a for a, _ in self.runs)
-        self.episodes = _runs(sick)
-        self.episode_starts = tuple(a for a, _ in self.episodes)
-        self.episode_start_days = tuple(g.days[a] for a in self.episode_starts)
-        self.max_run = max((b - a + 1 for a, b in self.runs), default=0)
+        whole = [i for i, recs in by_day.items() if _covers_lestijd(recs, spans[i])]
+        return tuple(sorted(by_day)), _runs(whole)
+
+    @property
+    def dirty(self) -> tuple[int, ...]:
+        return self._absent[0]
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        return self._absent[1]
+
+    @lazy
+    def episodes(self) -> list[tuple[int, int]]:
+        """The sick episodes: runs of schooldagen with a sick record."""
+        if not self.sick_records:
+            return []
+        index, sick = self.g.index, Category.SICK
+        return _runs({index[r.day] for r in self.records if r.category is sick and r.day in index})
+
+    @lazy
+    def run_starts(self) -> tuple[int, ...]:
+        return tuple(a for a, _ in self.runs)
+
+    @lazy
+    def max_run(self) -> int:
+        return max((b - a + 1 for a, b in self.runs), default=0)
+
+    @lazy
+    def episode_starts(self) -> tuple[int, ...]:
+        return tuple(a for a, _ in self.episodes)
+
+    @lazy
+    def episode_start_days(self) -> tuple[date, ...]:
+        days = self.g.days
+        return tuple(days[a] for a in self.episode_starts)
 
     def series(self, categories: frozenset[Category]) -> Series:
         cached = self._series.get(categories)
         if cached is None:
             recs = tuple(r for r in self.records if r.category in categories)
-            cum = [0]
-            for r in recs:
-                cum.append(cum[-1] + self.minutes[r.id])
-            cached = Series(tuple(r.day for r in recs), tuple(cum), recs)
+            cached = Series(tuple(r.day for r in recs), (0, *accumulate(self._minutes_of(recs))), recs)
             self._series[categories] = cached
         return cached
 
@@ -170,6 +282,87 @@ class PupilMeasures:
         lo = bisect_left(self.records, self.g.days[first], key=lambda r: r.day)
         hi = bisect_right(self.records, self.g.days[last], key=lambda r: r.day)
         return [r.id for r in self.records[lo:hi] if r.category not in NOT_ABSENT]
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A condition's value at a date; minutes are converted to hours for `value`/`threshold`."""
+
+    holds: bool
+    value: float
+    threshold: float
+    unit: str
+    start: date | None
+    end: date | None
+    record_ids: tuple[int, ...] = ()
+    event_ids: tuple[int, ...] = ()
+
+
+NO = Measure(False, 0, 0, "", None, None)
+
+
+def quick_holds(m: PupilMeasures, c: Condition, t: date, after: date | None) -> bool | None:
+    """Whether condition `c` of a kind counted on the records alone holds at `t` (counting after `after`),
+    as `conditions.Evaluator` measures it but without its figures; None for the other kinds. The caller
+    has checked that `c` is possible for the pupil."""
+    k = c.kind
+    if k == "minutes_in_window" or k == "any_record_in_window" or k == "sick_episodes_in_window":
+        mondays = m.g.week_mondays  # `window`: the last `c.window` lesweken up to t
+        w = bisect_right(mondays, t)
+        if w == 0:
+            return False
+        start = mondays[max(0, w - c.window)]
+        if k == "sick_episodes_in_window":
+            days = m.episode_start_days
+            return c.compare(bisect_right(days, t) - bisect_left(days, start))
+        s = m.series(c.categories)
+        lo, hi = s.bounds(start, t, after)
+        return hi > lo if k == "any_record_in_window" else c.compare(s.cum[hi] - s.cum[lo])
+    if k == "occurrences_in_school_year":
+        year = m.calendar.school_year_of(t)
+        if year is None:
+            return False
+        lo, hi = m.series(c.categories).bounds(year.start, t, after)
+        return c.compare(hi - lo)
+    if k == "current_sick_episode_minutes" or k == "current_sick_episode_days":
+        ep = m.current_episode(t)
+        if ep is None:
+            return False
+        if k == "current_sick_episode_days":
+            return c.compare(ep[1] - ep[0] + 1)
+        s = m.series(SICK)
+        lo, hi = s.bounds(m.g.days[ep[0]], m.g.days[ep[1]])
+        return c.compare(s.cum[hi] - s.cum[lo])
+    if k == "half_weeks" and (m.enrolled_until is None or m.enrolled_until >= t):
+        li = m.g.last_index(t)  # no record in the lesweek up to t: it is not half absent (halfweeks.py)
+        if li >= 0:
+            lo, hi = m.series(c.categories).bounds(m.g.week_mondays[m.g.week_of[li]], t)
+            if hi == lo:
+                return False
+        return None
+    if k == "absence_run_longer_than_weeks":
+        run = m.current_run(t)
+        return run is not None and run[1] - run[0] + 1 > 5 * c.weeks
+    return None
+
+
+def record_run_start(m: PupilMeasures, c: Condition, i: int, after: date | None) -> int:
+    """Where the run of schooldagen up to index i (on which `c`, an any_record_in_window, holds) begins:
+    the `trigger` walk back day by day, a record at a time. A day holds while the latest record up to it
+    (after `after`) lies in its window; then so does every schooldag from that record's day on."""
+    g = m.g
+    days, mondays = g.days, g.week_mondays
+    s = m.series(c.categories)
+    floor = bisect_right(s.days, after) if after is not None else 0
+    while i > 0:
+        d = days[i - 1]
+        if after is not None and d <= after:
+            break
+        k = bisect_right(s.days, d) - 1
+        if k < floor or s.days[k] < mondays[max(0, bisect_right(mondays, d) - c.window)]:
+            break
+        i = bisect_left(days, s.days[k])
+    return i
 
 
 def desk_figures(m: PupilMeasures, t: date) -> tuple[float, int]:

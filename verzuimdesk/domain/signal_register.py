@@ -8,7 +8,7 @@ with the pupil's status: a sibling's new absence then shows at once.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.signal_base import SOURCE, Params, RegisterInput, Signal, short_date
@@ -25,12 +25,21 @@ MISSING_TEXT = {
 
 def recent_schooldagen(calendar: SchoolCalendar, group: str, peil: date,
                        n: int = REGISTRATION_DAYS) -> tuple[date, ...]:
-    """`group`'s last `n` schooldagen before `peil` (the peildatum's own day is still being registered)."""
-    days = calendar.group_days(group)
-    end = days.last_index(peil)
-    if end >= 0 and days.days[end] == peil:
-        end -= 1
-    return days.days[max(end + 1 - n, 0):end + 1]
+    """`group`'s last `n` schooldagen before `peil` (the peildatum's own day is still being registered).
+
+    Read back from the peildatum over a window that doubles until it holds `n` of them, not from the
+    group's index of every schooldag (calendar.group_days): a status read from the cache needs no index
+    of sixteen groups' whole school years for ten days each."""
+    first = min((y.start for y in calendar.school_years), default=None)
+    if n <= 0 or first is None or peil <= first:
+        return ()
+    before, span = peil - timedelta(days=1), 2 * n + 14
+    while True:
+        start = max(peil - timedelta(days=span), first)
+        days = tuple(calendar.schooldagen(start, before, group))
+        if len(days) >= n or start == first:
+            return days[-n:]
+        span *= 2
 
 
 def unchecked_days(calendar: SchoolCalendar, group: str, peil: date, checked: Collection[tuple[date, int]],

@@ -177,9 +177,8 @@ def check_absences(
 ) -> list[AbsenceIn]:
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
-    quick = _QuickAbsence(pupils, codes, calendar)
-    for line_no, values in table.rows:
-        row = quick.row(values)
+    quick = _QuickAbsence(pupils, codes, calendar).read(table.rows)
+    for (line_no, values), row in zip(table.rows, quick, strict=True):
         if row is not None:
             out.append(row)
             continue
@@ -238,8 +237,9 @@ class _QuickAbsence:
 
     A school year repeats the same few hundred dates, a handful of times and codes: each text is read
     once (by the same parse functions) and each rule asked once per kind of line (the same domain
-    rules). `row` gives the AbsenceIn the full check in `check_absences` would give, or None for any
-    line that is not plainly right; the full check then reads that line and says what is wrong.
+    rules). `read` gives for each line the AbsenceIn the full check in `check_absences` would give,
+    or None for any line that is not plainly right; the full check then reads that line and says
+    what is wrong.
     """
 
     def __init__(self, pupils: Mapping[str, PupilKnown], codes: Mapping[str, Category],
@@ -252,42 +252,52 @@ class _QuickAbsence:
         self.entries: dict[tuple[str, time | None, time | None, int | None], bool] = {}
         self.off: dict[tuple[date, str], DayOff | object | None] = {}
 
-    def row(self, values: Mapping[str, str]) -> AbsenceIn | None:
-        if values and max(map(len, values.values())) > _SHORTEST:
-            for column, text in values.items():
-                if len(text) > _LIMITS.get(column, limits.NOTE):
-                    return None
-        get = values.get
-        number = get("leerlingnummer", "")
-        pupil = self.pupils.get(number)
-        code = get("code", "").upper()
-        if not number or pupil is None or not code:
-            return None
-        text = get("datum", "")
-        read_day, day = self.dates.get(text) or _read(self.dates, text, parse_date)
-        text = get("van", "")
-        read_start, start = self.times.get(text) or _read(self.times, text, parse_time)
-        text = get("tot", "")
-        read_end, end = self.times.get(text) or _read(self.times, text, parse_time)
-        text = get("minuten_te_laat", "")
-        read_late, late = self.lates.get(text) or _read(self.lates, text, _positive_int)
-        text = get("gemeld_op", "")
-        read_rep, reported = self.reported.get(text) or _read(self.reported, text, parse_datetime)
-        if day is None or not (read_day and read_start and read_end and read_late and read_rep):
-            return None
-        kind = (code, start, end, late)
-        ok = self.entries.get(kind)
-        if ok is None:
-            ok = self.entries[kind] = not entry_problems(AbsenceEntry(None, code, start, end, late), codes=self.codes)
-        if not ok:
-            return None
-        where = (day, pupil.group)
-        off = self.off.get(where, _UNKNOWN)
-        if off is _UNKNOWN:
-            off = self.off[where] = self.calendar.day_off_reason(day, pupil.group)
-        if day_problems(day, number=number, pupil=pupil, off=off):  # type: ignore[arg-type]
-            return None
-        return _tuple_new(AbsenceIn, (number, day, start, end, code, late, reported, get("opmerking", "")))
+    def read(self, lines: Iterable[tuple[int, Mapping[str, str]]]) -> list[AbsenceIn | None]:
+        """Each line's AbsenceIn, or None where the full check must read it. One loop, its look-ups
+        bound to local names: this runs for every line of a school year."""
+        pupils, dates, times, lates, reported_at = self.pupils, self.dates, self.times, self.lates, self.reported
+        entries, offs, day_off, is_schooldag = (self.entries, self.off, self.calendar.day_off_reason,
+                                                 self.calendar.is_schooldag)
+        out: list[AbsenceIn | None] = []
+        add = out.append
+        for _line, values in lines:
+            if values and max(map(len, values.values())) > _SHORTEST and any(
+                    len(text) > _LIMITS.get(column, limits.NOTE) for column, text in values.items()):
+                add(None)
+                continue
+            get = values.get
+            number = get("leerlingnummer", "")
+            pupil = pupils.get(number)
+            code = get("code", "").upper()
+            if not number or pupil is None or not code:
+                add(None)
+                continue
+            text = get("datum", "")
+            read_day, day = dates.get(text) or _read(dates, text, parse_date)
+            text = get("van", "")
+            read_start, start = times.get(text) or _read(times, text, parse_time)
+            text = get("tot", "")
+            read_end, end = times.get(text) or _read(times, text, parse_time)
+            text = get("minuten_te_laat", "")
+            read_late, late = lates.get(text) or _read(lates, text, _positive_int)
+            text = get("gemeld_op", "")
+            read_rep, reported = reported_at.get(text) or _read(reported_at, text, parse_datetime)
+            if day is None or not (read_day and read_start and read_end and read_late and read_rep):
+                add(None)
+                continue
+            kind = (code, start, end, late)
+            ok = entries.get(kind)
+            if ok is None:
+                ok = entries[kind] = not entry_problems(AbsenceEntry(None, code, start, end, late), codes=self.codes)
+            where = (day, pupil.group)
+            off = offs.get(where, _UNKNOWN)
+            if off is _UNKNOWN:  # a schooldag of the group is by definition a day without a reason off
+                off = offs[where] = None if is_schooldag(day, pupil.group) else day_off(day, pupil.group)
+            if not ok or day_problems(day, number=number, pupil=pupil, off=off):  # type: ignore[arg-type]
+                add(None)
+                continue
+            add(_tuple_new(AbsenceIn, (number, day, start, end, code, late, reported, get("opmerking", ""))))
+        return out
 
 
 def check_events(table: CsvTable, source: str, *, pupils: Iterable[str]) -> list[EventIn]:

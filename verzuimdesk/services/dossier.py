@@ -44,7 +44,6 @@ from verzuimdesk.reports.data import (
     Recipient,
     RecordRow,
 )
-from verzuimdesk.reports.parts import FOR_NL
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
@@ -226,6 +225,8 @@ def for_recipient(dossier: Dossier, recipient: Recipient, *, consent: bool = Fal
     if len(cases) < len(dossier.cases):
         withheld.add("cases")
     if not receives_waiting_list(recipient):
+        from verzuimdesk.reports.parts import FOR_NL  # ReportLab loads when a version is made, not at start
+
         hidden_list = f"niet opgenomen in deze versie {FOR_NL[recipient]}"
         cases = tuple(replace(c, waiting_list=hidden_list) if c.waiting_list else c for c in cases)
     rules = tuple(h for h in dossier.rules if receives_rule(recipient, h.unit, h.record_ids, received,

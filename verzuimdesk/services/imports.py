@@ -155,7 +155,8 @@ def _jaargroep(name: str) -> str:
 def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
     """Every pupil by leerlingnummer: its id and what the absence and event checks need to know."""
     q = select(Pupil.number, Pupil.id, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
-    return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.execute(q)}
+    session.flush()  # what the session holds counts (the Core query below does not flush by itself)
+    return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.connection().execute(q)}
 
 
 def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: Actor,
@@ -181,7 +182,8 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
     go through `insert_absences`, so a span another writer registered meanwhile is not inserted twice.
     """
     code_ids = dict(session.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
-    pids = {pupil_ids[r.number] for r in rows}
+    pupil_of = [pupil_ids[r.number] for r in rows]
+    pids = set(pupil_of)
     existing: dict[tuple[object, ...], tuple[int, tuple[int, int | None, str]]] = {}
     if pids:
         days = {r.day for r in rows}  # only a record of the file's days can be one of its spans
@@ -196,23 +198,22 @@ def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[
     new: dict[tuple[object, ...], tuple[object, ...]] = {}  # in NEW_ABSENCE order
     changes: list[dict[str, object]] = []  # in the file's order: a span named twice is updated twice
     updated = 0
-    for r in rows:
-        key = (pupil_ids[r.number], r.day, r.start, r.end)
-        code = code_ids[r.code]
+    for pid, (_, day, start, end, code_text, late, reported, note) in zip(pupil_of, rows, strict=True):
+        key = (pid, day, start, end)
+        code = code_ids[code_text]
         if key in new:  # the file names this span twice: the later line wins (the first's gemeld_op stays)
-            first = new[key]
-            new[key] = (*key, code, r.minutes_late, first[6], "", r.note, now, user)
+            new[key] = (*key, code, late, new[key][6], "", note, now, user)
             continue
         if key in existing:
-            aid, (code_id, late, note) = existing[key]
+            aid, (code_id, was_late, was_note) = existing[key]
             # an empty note in the file does not wipe the note the school wrote
-            if (code_id, late) != (code, r.minutes_late) or (r.note and r.note != note):
-                kept = r.note or note
-                changes.append({"aid": aid, "code": code, "late": r.minutes_late, "kept": kept})
-                existing[key] = (aid, (code, r.minutes_late, kept))
+            if (code_id, was_late) != (code, late) or (note and note != was_note):
+                kept = note or was_note
+                changes.append({"aid": aid, "code": code, "late": late, "kept": kept})
+                existing[key] = (aid, (code, late, kept))
                 updated += 1
             continue
-        new[key] = (*key, code, r.minutes_late, r.reported_at, "", r.note, now, user)
+        new[key] = (pid, day, start, end, code, late, reported, "", note, now, user)
     if changes:
         table = cast(Table, Absence.__table__)  # Core: one executemany, not the ORM's bulk update
         session.connection().execute(update(table).where(table.c.id == bindparam("aid")).values(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.engine import Action, Light, PupilStatus
@@ -22,7 +22,6 @@ from verzuimdesk.services.accounts import Account
 from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
 from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
 from verzuimdesk.services.status import PupilLight, school_status
-from verzuimdesk.storage import signal_loading
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Pupil
 
@@ -174,6 +173,10 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
                         tuple(sorted(unchecked, key=lambda u: _group_key(u.group))), tuple(attention))
 
 
+_FAMILY = text("SELECT id, birth_date IS NULL FROM pupil WHERE id IN :ids OR (family != '' AND family IN "
+                "(SELECT family FROM pupil WHERE id IN :ids AND family != ''))")
+
+
 def desk_update(db: Database, previous: DeskOverview, *, pupil_ids: Iterable[int],
                 account: Account) -> DeskOverview | None:
     """`previous` after a change to the lights of `pupil_ids`: the same answer as `desk_overview` on
@@ -182,9 +185,11 @@ def desk_update(db: Database, previous: DeskOverview, *, pupil_ids: Iterable[int
     one pupil, not the school. None when the change reaches further than those pupils' lines (a pupil
     who came, left, moved to another group or was renamed): then the whole desk is worked out again.
     The Overzicht's unchecked registrations are kept: a change of pupils' records does not touch them."""
-    with db.read() as s:
-        ids = signal_loading.family_members(s, sorted(set(pupil_ids)))
-        unborn = set(s.scalars(select(Pupil.id).where(Pupil.id.in_(ids), Pupil.birth_date.is_(None))))
+    asked = sorted(set(pupil_ids))
+    with db.read() as s:  # one statement: the pupils, their brothers and sisters, whose birth date is missing
+        found = s.execute(_FAMILY.bindparams(bindparam("ids", expanding=True)), {"ids": asked}).all()
+    ids = [*asked, *sorted(pid for pid, _ in found if pid not in set(asked))]
+    unborn = {pid for pid, missing in found if missing}
     # Evaluated, not read back: the cache holds nothing for them now (their records changed), and
     # storing their statuses would make each key a second durable write; a later read evaluates them.
     school = school_status(db, previous.peildatum, pupil_ids=ids, use_cache=False)

@@ -103,9 +103,14 @@ def _fill(target: Session, source: Session) -> int:
     for table in Base.metadata.sorted_tables:
         if table.name in NOT_COPIED:
             continue
-        result = source.execute(select(table)).mappings()
+        log = table.name == AuditEntry.__tablename__
+        result = source.execute(select(table).order_by(table.c.id) if log else select(table)).mappings()
+        prev = ""
         while chunk := result.fetchmany(BATCH):
-            target.execute(insert(table), [dict(r) for r in chunk])
+            batch = [dict(r) for r in chunk]
+            if log:  # chained under the server's key as it goes in: the purge's rechain then changes nothing
+                prev = audit.chain_rows(batch, audit.audit_key(None), prev)
+            target.execute(insert(table), batch)
             rows += len(chunk)
         if "id" in table.c:  # the next id the server hands out comes after the copy's highest
             target.execute(text(f"SELECT setval(s, coalesce((SELECT max(id) FROM \"{table.name}\"), 0) + 1, false) "

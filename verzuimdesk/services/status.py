@@ -87,7 +87,7 @@ def _compute(session: Session, missing: list[int], some_only: bool, protocol: Pr
              peildatum: date, calendar: SchoolCalendar, siblings: set[int]) -> dict[int, Computed]:
     some = missing if len(missing) <= LOAD_ALL_ABOVE or some_only else None
     wanted = set(missing)
-    data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some) if p.id in wanted]
+    data = [p for p in load_pupil_data(session, until=peildatum, pupil_ids=some, in_list_order=False) if p.id in wanted]
     cases = signal_loading.load_cases(session, some)
     return {p.id: (status, hours, episodes, part) for p, status, hours, episodes, part
             in evaluate_pupils(data, calendar, protocol, peildatum, config, cases, siblings)}

@@ -34,7 +34,7 @@ CACHE_FORMAT = "2"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
-    "verzuimdesk.domain.protocol_reader",
+    "verzuimdesk.domain.protocol_reader", "verzuimdesk.domain.screen", "verzuimdesk.domain.restarts",
     "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
     "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
     "verzuimdesk.services.status", "verzuimdesk.domain.signals", "verzuimdesk.domain.signal_base",
@@ -177,8 +177,10 @@ def assemble(peildatum: date, protocol: Protocol, roster: Roster, computed: dict
     the pupil as every list sorts (dutch.sort_key, not the database's collation; each key made once)."""
     decode = status_codec.Decoder(protocol, peildatum)
     answers, register = [], []
-    keyed = sorted((((r[5], sort_key(r[2], r[3], r[4])), r) for r in roster), key=itemgetter(0))
-    for (_, key), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
+    # Two pupils of a group with the same name come in the order of their id: whichever way the roster was
+    # read (with the cache or without, by the app or the command line), the same list.
+    keyed = sorted((((r[5], sort_key(r[2], r[3], r[4]), r[0]), r) for r in roster), key=itemgetter(0))
+    for (_, key, _id), (pid, number, first, prefix, last, group, family, *_stamp, payload) in keyed:
         got = computed[pid] if payload is None else decode(payload)
         name = full_name(first, prefix, last)  # as load_pupil_data names the pupil
         answers.append((pid, number, name, group, got, key, family or ""))

@@ -115,5 +115,6 @@ def _families(rows: Sequence[Any]) -> tuple[bool, dict[int, str]]:
 
 
 def _in_list_order(lights: list[PupilLight]) -> tuple[PupilLight, ...]:
-    """As `school_status` orders them: the group, then the pupil as every list sorts (dutch.sort_key)."""
-    return tuple(sorted(lights, key=lambda p: (p.group, p.sort_key)))
+    """As `school_status` orders them: the group, then the pupil as every list sorts (dutch.sort_key),
+    then the id."""
+    return tuple(sorted(lights, key=lambda p: (p.group, p.sort_key, p.pupil_id)))

@@ -165,6 +165,17 @@ def redact(session: Session, pupil_id: int) -> int:
     return len(ids)
 
 
+def chain_rows(rows: list[dict[str, Any]], key: bytes, prev: str = "") -> str:
+    """Set `prev_hash` and `hash` of audit rows (as mappings, in the chain's order) under `key`, continuing
+    from `prev`; returns the last hash. For a copy that fills the log in batches (then `rechain` finds
+    nothing to change)."""
+    for r in rows:
+        r["prev_hash"] = prev
+        r["hash"] = prev = _digest(key, prev, r["at"], r["user"], r["action"], r["entity"], r["entity_id"],
+                                   r["pupil_id"], r["detail"])
+    return prev
+
+
 def rechain(session: Session, key: bytes | None = None) -> None:
     """Recompute every row's hash (after a purge, or a migration that changes the key)."""
     key = key or _key(session)

@@ -337,8 +337,10 @@ def _secure_again(engine: Engine, *, migrated: bool) -> None:
     from verzuimdesk.storage import server_roles
 
     with engine.begin() as conn:
-        if (server_roles.is_secured(conn) and server_roles.is_owner(conn)) if migrated else \
-                server_roles.needs_securing(conn):
+        if not (server_roles.is_secured(conn) if migrated else server_roles.needs_securing(conn)):
+            return
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({server_roles.SECURE_LOCK})"))  # one owner's app at a time
+        if server_roles.is_owner(conn) and (migrated or server_roles.needs_securing(conn)):
             server_roles.secure(conn)
 
 

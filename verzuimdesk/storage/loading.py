@@ -54,9 +54,11 @@ def load_codes(session: Session) -> dict[str, Category]:
     return {c.code: Category(c.category) for c in session.scalars(select(AbsenceCodeRow))}
 
 
-def load_pupil_data(session: Session, *, until: date | None = None,
-                    pupil_ids: list[int] | None = None) -> list[PupilData]:
-    """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`.
+def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: list[int] | None = None,
+                    in_list_order: bool = True) -> list[PupilData]:
+    """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`; in the
+    order of every list, or (`in_list_order=False`, for a caller that looks pupils up by id) as the
+    database gives them, without making each pupil's sort key.
 
     Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
     """
@@ -107,7 +109,9 @@ def load_pupil_data(session: Session, *, until: date | None = None,
     cases = {pid: start for pid, start in run(case_q)}
 
     out = []
-    roster = sorted(run(pupils_q), key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))  # as every list
+    roster = list(run(pupils_q))
+    if in_list_order:
+        roster.sort(key=lambda r: (r[5], sort_key(r[2], r[3], r[4])))  # as every list
     for pid, number, first, prefix, last, group, efrom, euntil, born in roster:
         evs = tuple(sorted(events.get(pid, ()), key=lambda e: (e.day, e.source, e.id)))
         name = full_name(first, prefix, last)

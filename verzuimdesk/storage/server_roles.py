@@ -66,6 +66,7 @@ FUNCTIONS = [
 ]
 
 
+SECURE_LOCK = 8819  # the advisory lock `secure` runs under when an open starts it (storage/database.py)
 SECURITY_VERSION = "verzuimdesk-rechten 2"  # set by `secure`; an owner's open runs it again when older
 # Rights on a server are given by `secure`; without a migration a new version's functions would not reach a
 # database, so `secure` marks the IB-er group role with this, and the owner's next open compares it.

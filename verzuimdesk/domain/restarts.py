@@ -1,0 +1,88 @@
+"""The walk of a rule whose count restarts after each DUO report (`herstart_na_melding`, PROTOCOLS.md §1b):
+which trigger each report answered, and the trigger that holds at a peildatum."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+from typing import TYPE_CHECKING
+
+from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.measures import Series
+from verzuimdesk.domain.protocol import Condition, Rule
+from verzuimdesk.domain.records import Event
+
+if TYPE_CHECKING:
+    from verzuimdesk.domain.conditions import Evaluator
+
+RESTARTABLE = frozenset({"minutes_in_window", "occurrences_in_school_year"})
+
+
+def history(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[date, date | None, Event | None]]:
+    """Every trigger of a rule that restarts counting after each duo_report, up to `peil`, oldest
+    first: (trigger, restart point it counted after, the report that answered it or None).
+
+    Walks the schooldagen forward: when the condition becomes true a report is due; the first
+    report on or after that trigger not used by an earlier one answers it, and the count restarts
+    on the schooldag after the trigger date, the report's einddatum (PROTOCOLS.md §1b: "de dag na
+    de einddatum van de 1e melding begint u opnieuw te tellen"), not after the report's date.
+    """
+    c = rule.condition
+    days, g = ev.g.days, ev.g
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
+    series = ev.m.series(c.categories)
+    i = max(0, bisect_left(days, series.days[0])) if series.days else 0
+    last = g.last_index(peil)
+    after: date | None = None
+    trig: date | None = None
+    used = 0
+    out: list[tuple[date, date | None, Event | None]] = []
+    bounded = c.kind in RESTARTABLE
+    checked: tuple[date | None] | None = None  # the restart point `_short_of` was last asked about
+    while i <= last:
+        if bounded and trig is None and checked != (after,):
+            checked = (after,)
+            if _short_of(c, series, peil, after):
+                break  # from here to `peil` it holds on no day: nothing more to find
+        t = days[i]
+        held = ev.holds(c, t, after)
+        if held and trig is None:
+            trig = t
+        elif not held:
+            trig = None
+        if trig is not None:
+            k = max(used, bisect_left(reports, trig, key=lambda e: e.day))
+            if k < len(reports):
+                out.append((trig, after, reports[k]))
+                used, after, trig = k + 1, trig, None
+                i = bisect_right(days, after)
+                continue
+        i += 1
+    if trig is not None:
+        out.append((trig, after, None))
+    return out
+
+
+def _short_of(c: Condition, series: Series, peil: date, after: date | None) -> bool:
+    """Everything recorded after `after` up to `peil` falls short of the threshold of `c` (a count of
+    minutes or records): every window counts a part of it, so `c` holds on no day up to `peil`. Most
+    pupils' walk through the schooldagen in `restart_history` ends here at once."""
+    lo, hi = series.bounds(date.min, peil, after)
+    total = series.cum[hi] - series.cum[lo] if c.kind == "minutes_in_window" else hi - lo
+    return total <= c.threshold if c.op == ">" else total < c.threshold
+
+
+def trigger(ev: Evaluator, rule: Rule, peil: date) -> tuple[date, date | None, Event | None] | None:
+    """The trigger of a restart rule at `peil`: the open one, else the last answered one while its
+    count still holds; (trigger, restart point, report), or None when the rule does not hold."""
+    c = rule.condition
+    if not ev.holds(c, peil):
+        return None
+    found = history(ev, rule, peil)
+    if found and found[-1][2] is None:
+        return found[-1]
+    if found and ev.holds(c, peil, found[-1][1]):
+        return found[-1]
+    if ev.g.last_index(peil) < 0:
+        return peil, None, None
+    return None
