@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from tests.actors import IB
-from tests.reports.conftest import flat, open_db, pdf_text
+from tests.conftest import cli
+from tests.reports.conftest import flat, open_db, pdf_text, weekday_absences
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services import exports
@@ -108,3 +109,25 @@ def test_a_reason_for_leerplicht_that_names_a_health_word_is_refused_and_nothing
                            on=date(2025, 11, 21), reason="Op verzoek van de leerplichtambtenaar")
     assert "Op verzoek van de leerplichtambtenaar" in flat(pdf_text(out))
     db.close()
+
+
+def test_a_sick_pupil_is_no_thuiszitter_to_leerplicht_before_four_weeks(school_db: Path, school_file: Path,
+                                                                        tmp_path: Path) -> None:
+    # Tilburg's TB-START opens a case from 10 schooldagen absent in a row, whatever the reason; Daniël (1002)
+    # is ill for 12 schooldagen. That is no thuiszitter (§1b: more than 20) and his sickness is not
+    # leerplicht's: the rule that holds over his sick days stays out of the leerplicht version.
+    school_file.write_text(school_file.read_text("utf-8").replace('"hoeksche-waard-po"', '"tilburg-po"'), "utf-8")
+    assert cli("school", "--db", school_db, school_file) == 0
+    csv = tmp_path / "sick.csv"
+    csv.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+                   + weekday_absences("1002", "Z", date(2025, 11, 17), date(2025, 12, 2)), encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, csv) == 0
+    db = open_db(school_db)
+    lp, ouders = tmp_path / "lp.pdf", tmp_path / "ouders.pdf"
+    exports.export_dossier(db, pupil_number="1002", recipient=Recipient.OUDERS, out=ouders, by=IB, on=date(2025, 12, 2))
+    exports.export_dossier(db, pupil_number="1002", recipient=Recipient.LEERPLICHT, out=lp, by=IB, on=date(2025, 12, 2),
+                           reason="Op verzoek van de leerplichtambtenaar")
+    db.close()
+    assert "Start zorgwekkend verzuim" in flat(pdf_text(ouders))
+    text = flat(pdf_text(lp))
+    assert "Start zorgwekkend verzuim" not in text and "12 schooldagen" not in text

@@ -138,7 +138,11 @@ def load_dossier(db: Database, *, pupil_id: int, start: date | None = None, end:
     days = tuple(day for day in g.days if first <= day <= end)
     labels = {r.id: r.label for r in protocol.rules}
     rules = tuple(replace(h, text=public_rule_text(h.text, labels)) for h in status.rules)
-    thuis = frozenset(r.id for r in protocol.rules if r.starts_case or "thuiszitter" in r.condition.kind)
+    # The rules that make a pupil a thuiszitter, shown to leerplicht whatever the records behind them, but only
+    # while the pupil is one (§1b: more than 20 schooldagen in a row): a rule that opens a case earlier (TB-START
+    # from 10 days) over sick days is not leerplicht's
+    thuis = frozenset(r.id for r in protocol.rules
+                      if status.thuiszitter and (r.starts_case or "thuiszitter" in r.condition.kind))
     law = leerplicht_of(data, calendar)
     exemptions = tuple((e.start, e.end, e.article) for e in law.exemptions if e.start <= end)
     return Dossier(school.name, info, first, end, records, conversations, plans, events, cases,
