@@ -5,6 +5,7 @@ so names keep their accents instead of turning into 'ZoÃ«'."""
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 
@@ -71,3 +72,10 @@ def test_the_export_of_the_largest_school_is_read_and_a_far_larger_file_refused(
     with pytest.raises(InputRefused) as refused:
         parse_edex(export_of(50_000))
     assert "te veel elementen" in str(refused.value)
+
+
+def test_names_written_decomposed_are_read_as_the_same_name() -> None:
+    decomposed = unicodedata.normalize("NFD", SEPTEMBER).encode("utf-8")
+    pupils = parse_edex(decomposed).pupils
+    assert pupils[0].first_name == "Zoë" == unicodedata.normalize("NFC", "Zoe\u0308")
+    assert [p.full_name for p in pupils] == [p.full_name for p in parse_edex(SEPTEMBER.encode("utf-8")).pupils]

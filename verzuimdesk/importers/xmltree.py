@@ -8,6 +8,7 @@ bounded before and while parsing, so a hostile file is refused in bounded time a
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -28,7 +29,8 @@ class Node:
 
     @property
     def text(self) -> str:
-        return "".join(self.parts).strip()
+        """The text, composed (NFC): 'Zoë' saved on a Mac as 'Zoe' and a combining mark is the same name."""
+        return unicodedata.normalize("NFC", "".join(self.parts)).strip()
 
     def child(self, tag: str) -> Node | None:
         return next((c for c in self.children if c.tag == tag), None)
