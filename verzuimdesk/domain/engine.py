@@ -109,9 +109,11 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
     if ev.quiet():  # no rule can hold: green, and only a case opened by hand
         case = pupil.case_start if pupil.case_start is not None and pupil.case_start <= peil else None
-        return _quiet_status(peil, start_step, case)
+        return _quiet_status(peil, start_step, case, False)
     hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
+    if not hits:  # green, at the first step, nothing asked
+        return _quiet_status(peil, start_step, case_start, ev.thuiszitter(peil))
     actions = _actions(ev, hits, peil, case_start)
     thuiszitter = ev.thuiszitter(peil)
     light = _light_of(actions, thuiszitter)
@@ -129,17 +131,18 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     )
 
 
-_QUIET: dict[tuple[date, int, date | None], tuple[Step, PupilStatus]] = {}
+_QUIET: dict[tuple[date, int, date | None, bool], tuple[Step, PupilStatus]] = {}
 
 
-def _quiet_status(peil: date, step: Step, case: date | None) -> PupilStatus:
-    """The status of an enrolled pupil for whom no rule can hold: one object for all such pupils (it is
+def _quiet_status(peil: date, step: Step, case: date | None, thuiszitter: bool) -> PupilStatus:
+    """The status of an enrolled pupil for whom no rule holds: one object for all such pupils (it is
     frozen and names no pupil), rather than a thousand equal ones."""
-    got = _QUIET.get((peil, id(step), case))
+    key = (peil, id(step), case, thuiszitter)
+    got = _QUIET.get(key)
     if got is None or got[0] is not step:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        got = _QUIET[peil, id(step), case] = (step, PupilStatus(peil, Light.GREEN, True, (), (), step, case, False))
+        got = _QUIET[key] = (step, PupilStatus(peil, Light.GREEN, True, (), (), step, case, thuiszitter))
     return got[1]
 
 
