@@ -5,6 +5,7 @@ so names keep their accents instead of turning into 'ZoÃ«'."""
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 
@@ -71,3 +72,21 @@ def test_the_export_of_the_largest_school_is_read_and_a_far_larger_file_refused(
     with pytest.raises(InputRefused) as refused:
         parse_edex(export_of(50_000))
     assert "te veel elementen" in str(refused.value)
+
+
+def test_names_written_decomposed_are_read_as_the_same_name() -> None:
+    decomposed = unicodedata.normalize("NFD", SEPTEMBER).encode("utf-8")
+    pupils = parse_edex(decomposed).pupils
+    assert pupils[0].first_name == "Zoë" == unicodedata.normalize("NFC", "Zoe\u0308")
+    assert [p.full_name for p in pupils] == [p.full_name for p in parse_edex(SEPTEMBER.encode("utf-8")).pupils]
+
+
+@pytest.mark.parametrize("data", [b"", b"  \r\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE])
+def test_an_empty_download_is_called_empty(data: bytes) -> None:
+    with pytest.raises(InputRefused) as refused:
+        parse_edex(data)
+    assert "het bestand is leeg" in str(refused.value)
+
+
+def test_blank_lines_before_the_declaration_are_no_reason_to_refuse_the_export() -> None:
+    assert len(parse_edex(b"\r\n\r\n" + SEPTEMBER.encode("utf-8")).pupils) == 5

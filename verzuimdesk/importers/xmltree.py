@@ -8,6 +8,7 @@ bounded before and while parsing, so a hostile file is refused in bounded time a
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -28,7 +29,8 @@ class Node:
 
     @property
     def text(self) -> str:
-        return "".join(self.parts).strip()
+        """The text, composed (NFC): 'Zoë' saved on a Mac as 'Zoe' and a combining mark is the same name."""
+        return unicodedata.normalize("NFC", "".join(self.parts)).strip()
 
     def child(self, tag: str) -> Node | None:
         return next((c for c in self.children if c.tag == tag), None)
@@ -69,6 +71,11 @@ def parse_tree(data: bytes, source: str) -> Node:
     if len(data) > MAX_BYTES:
         raise InputRefused(source, [Problem(None, "", f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB; "
                                             "zo groot is een export van de leerlingadministratie niet")])
+    if not data.strip(b" \t\r\n" + codecs.BOM_UTF8) or data in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise InputRefused(source, [Problem(None, "", "het bestand is leeg; is de export uit de "
+                                            "leerlingadministratie wel helemaal gedownload?")])
+    if data[:1] in (b" ", b"\t", b"\r", b"\n") and data.lstrip(b" \t\r\n").startswith(b"<?xml"):
+        data = data.lstrip(b" \t\r\n")  # blank lines a web export wrote before the declaration
     # A byte order mark says how the bytes are written, whatever the declaration says (XML 1.0, appendix
     # F): an editor that re-saves an ISO-8859-1 export as UTF-8 adds the mark and keeps the declaration
     parser = expat.ParserCreate(_bom_encoding(data), namespace_separator="}")
