@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from itertools import compress
 
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
@@ -175,13 +176,13 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
     hits: list[tuple[Rule, RuleHit, Event | None]] = []
     if ev.live is None:  # the rules that can hold at some date, each with the evaluator it counts on
         live = []
-        for (r, duo_only, to_duo), may in zip(_rule_flags(ev.protocol), ev.may_hold, strict=True):
-            if may:  # enough records for the rule: is it possible on them?
-                if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
-                    continue  # not on all records, so not on those in leerplicht
-                legal = to_duo and not ev.counts_in_leerplicht(r.condition)
-                if (ev.legal if legal else ev).possible(r.condition):
-                    live.append((r, duo_only, legal))
+        for r, duo_only, to_duo in compress(_rule_flags(ev.protocol), ev.may_hold):
+            # enough records for the rule: is it possible on them?
+            if to_duo and r.condition.kind in MONOTONE and not ev.possible(r.condition):
+                continue  # not on all records, so not on those in leerplicht
+            legal = to_duo and not ev.counts_in_leerplicht(r.condition)
+            if (ev.legal if legal else ev).possible(r.condition):
+                live.append((r, duo_only, legal))
         ev.live = tuple(live)
     for rule, duo_only, legal in ev.live:
         if duo_only and not ev.leerplichtig(peil):
