@@ -35,18 +35,20 @@ MONOTONE = frozenset({"minutes_in_window", "current_sick_episode_minutes", "any_
                       "half_weeks"})
 
 
-_RULES: dict[int, tuple[Protocol, dict[str, Rule], tuple[Rule, ...]]] = {}
+_RULES: dict[int, tuple[Protocol, dict[str, Rule], tuple[Rule, ...], dict[int, int]]] = {}
 
 
-def rules_of(protocol: Protocol) -> tuple[dict[str, Rule], tuple[Rule, ...]]:
-    """The protocol's rules by id and those that start a case, once per protocol rather than per pupil."""
+def rules_of(protocol: Protocol) -> tuple[dict[str, Rule], tuple[Rule, ...], dict[int, int]]:
+    """The protocol's rules by id, those that start a case, and the position of each rule by its condition
+    (by id), once per protocol rather than per pupil."""
     got = _RULES.get(id(protocol))
     if got is None or got[0] is not protocol:
         if len(_RULES) > 16:
             _RULES.clear()
         got = _RULES[id(protocol)] = (protocol, {r.id: r for r in protocol.rules},
-                                      tuple(r for r in protocol.rules if r.starts_case))
-    return got[1], got[2]
+                                      tuple(r for r in protocol.rules if r.starts_case),
+                                      {id(r.condition): k for k, r in enumerate(protocol.rules)})
+    return got[1], got[2], got[3]
 
 
 def reports_to_duo(rule: Rule) -> bool:
