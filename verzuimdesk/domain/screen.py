@@ -1,12 +1,15 @@
 """Whether a condition can hold for a pupil at some date at all: exactly (`possible`), and as a bound
 from the number of records per category alone (`quiet`).
 
-Most pupils of a school have too few records of the categories the protocol counts for any of its rules
-(two thirds of the demo school), so their status is known without measuring anything: `quiet` counts
+Many pupils of a school have too few records of the categories the protocol counts for any of its rules
+(4 in 10 of the demo school), so their status is known without measuring anything: `quiet` counts
 their records by category and holds them against each rule's least number of records: a rule that
 counts minutes needs at least its threshold over the group's longest lestijd of a day in records, one of
 sick episodes or an absence run at least as many records as days, and so on. The bound holds as well for
 the records in leerplicht only (they are some of them), which the rules with a `duo_report` count.
+For the other pupils `may_hold` tells per rule whether to ask `possible` at all.
+
+Also here: what the engine works out once per protocol (`rules_of`, the duo flags of a rule).
 """
 
 from __future__ import annotations
