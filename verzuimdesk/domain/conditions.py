@@ -186,7 +186,8 @@ class Evaluator:
         key = (id(c), t, after)
         got = self._holds.get(key)
         if got is None:
-            if not self.possible(c):
+            can = self._possible.get(key[0])
+            if not (self.possible(c) if can is None else can):
                 got = False
             elif c.kind == "rule_holds":  # the plain condition, as `_measure` counts it
                 got = self.plain.holds(self.rules[c.rule].condition, t)
