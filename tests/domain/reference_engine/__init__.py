@@ -2,4 +2,7 @@
 luxe.py and leerplicht.py copied from verzuimdesk/domain at that commit, imports pointed here. It is the
 spec the fast engine is checked against (tests/domain/test_engine_oracle.py): straightforward, and not to
 be optimised. Calendar, protocol, codes and records are shared with the app (they are data, not rules).
+
+A deliberate change to what the rules answer is made here as well, in the same commit: the oracle guards
+the speed of the engine, not its rules (those have tests of their own).
 """
