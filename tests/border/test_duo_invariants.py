@@ -14,8 +14,9 @@ import pytest
 from tests.domain.helpers import CAL, ev, pupil, rec, schooldays
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
-from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LUXE, SIXTEEN_HOURS, DuoSheet, duo_sheet
+from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LRV, LUXE, SIXTEEN_HOURS, DuoSheet, duo_sheet
 from verzuimdesk.domain.leerplicht import leerplicht_of
+from verzuimdesk.domain.measures import UNAUTHORISED
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import AbsenceRecord, PupilData
 
@@ -27,7 +28,7 @@ def messy(seed: int) -> PupilData:
     r = random.Random(seed)
     recs: list[AbsenceRecord] = []
     events = []
-    share = r.choice([0.2, 0.4, 0.7, 0.9])
+    share = r.choice([0.2, 0.4, 0.7, 0.9, 1.0])
     for d in DAYS:
         if r.random() < share:
             code = r.choice("OOOXX?TZ")
@@ -55,8 +56,11 @@ def problems(e: Evaluator, p: PupilData, s: DuoSheet, on: date, rule_id: str | N
         out.append("registratie van voor de leerplicht")
     if s.kind in (SIXTEEN_HOURS, FOLLOW_UP) and s.minutes < 16 * 60:
         out.append("minder dan 16 uur")
-    if s.kind in (SIXTEEN_HOURS, FOLLOW_UP, LUXE) and s.minutes != sum(e.legal.m.minutes[i] for i in s.record_ids):
+    if s.kind in (SIXTEEN_HOURS, FOLLOW_UP, LUXE, LRV) and s.minutes != sum(e.legal.m.minutes[i] for i in s.record_ids):
         out.append("uren niet die van de registraties")
+    kinds = {x.id: x.category for x in p.records}
+    if s.kind in (SIXTEEN_HOURS, FOLLOW_UP, LRV) and any(kinds[i] not in UNAUTHORISED for i in s.record_ids):
+        out.append("registratie die geen ongeoorloofd verzuim is")
     if s.kind == FOLLOW_UP and s.previous is None:
         out.append("vervolgmelding zonder vorige melding")
     if s.report is not None and s.kind in (SIXTEEN_HOURS, FOLLOW_UP, LUXE):
@@ -68,12 +72,22 @@ def problems(e: Evaluator, p: PupilData, s: DuoSheet, on: date, rule_id: str | N
 
 @pytest.mark.parametrize("seed", range(60))
 def test_the_sheet_keeps_its_promises_on_messy_records(hw: Protocol, seed: int) -> None:
-    p = messy(seed)
-    e = Evaluator(p, CAL, hw)
-    found = []
+    assert sheet_problems(messy(seed), hw, (None, "HW-16U", "LRV", "LUXE", "HW-LATE")) == []
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_amsterdams_sheets_keep_them_too(seed: int) -> None:
+    from verzuimdesk.importers.protocol_files import load_protocol
+
+    assert sheet_problems(messy(seed), load_protocol("amsterdam-vo"), (None, "AM-THUIS", "LUXE")) == []
+
+
+def sheet_problems(p: PupilData, protocol: Protocol, rules: tuple[str | None, ...]) -> list[tuple[object, ...]]:
+    e = Evaluator(p, CAL, protocol)
+    found: list[tuple[object, ...]] = []
     for on in DAYS[::3]:
-        for rule_id in (None, "HW-16U", "LRV", "LUXE", "HW-LATE"):
+        for rule_id in rules:
             s = duo_sheet(e, on, rule_id)
             if s is not None:
                 found += [(on, rule_id, s.kind, x) for x in problems(e, p, s, on, rule_id)]
-    assert found == []
+    return found

@@ -131,3 +131,20 @@ def test_a_sick_pupil_is_no_thuiszitter_to_leerplicht_before_four_weeks(school_d
     assert "Start zorgwekkend verzuim" in flat(pdf_text(ouders))
     text = flat(pdf_text(lp))
     assert "Start zorgwekkend verzuim" not in text and "12 schooldagen" not in text
+
+
+def test_a_talk_the_kinderarts_joined_is_health_unless_its_writer_says_otherwise(school_db: Path,
+                                                                                 tmp_path: Path) -> None:
+    db = open_db(school_db)
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+    assert sem is not None
+    save_conversation(db, pupil_id=sem, kind="parents_meeting", held_at=datetime(2025, 11, 18, 15, 0),
+                      participants="moeder, kinderarts dr. Visser, IB-er", summary="Overleg over Sem.",
+                      by=IB, now=datetime(2025, 11, 21, 16, 0))
+    out = tmp_path / "lp.pdf"
+    exports.export_dossier(db, pupil_number="1003", recipient=Recipient.LEERPLICHT, out=out, by=IB,
+                           on=date(2025, 11, 21))
+    db.close()
+    text = flat(pdf_text(out)).lower()
+    assert "kinderarts" not in text and "visser" not in text

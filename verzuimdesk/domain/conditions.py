@@ -64,12 +64,12 @@ class Evaluator:
         self._legal: Evaluator | None = None
         self._legal_is_self = plain is not None
         self.g = calendar.group_days(pupil.group)
-        self.rules, self.case_rules = rules_of(protocol)
+        self.rules, self.case_rules, self._rule_at = rules_of(protocol)
         self._by_kind: dict[ActionKind, tuple[Event, ...]] | None = None
         self._memo: dict[tuple[int, date, date | None], Measure] = {}
         self._holds: dict[tuple[int, date, date | None], bool] = {}
         self._case_memo: dict[date, date | None] = {}
-        self._possible: dict[int, bool] | None = None
+        self._possible: dict[int, bool] = {}
         self.live: tuple[tuple[Rule, bool, bool], ...] | None = None  # the engine's, see status_of
 
     @lazy
@@ -164,13 +164,10 @@ class Evaluator:
 
     def possible(self, cond: Condition) -> bool:
         """A cheap test that `cond` can hold at some date; most pupils fail it for most rules."""
-        memo = self._possible
-        if memo is None:  # the rules that too few records rule out, at once (the bound holds in leerplicht too)
-            rules, may = self.protocol.rules, self.plain.may_hold
-            memo = self._possible = {id(r.condition): False for r, ok in zip(rules, may, strict=True) if not ok}
-        got = memo.get(id(cond))
+        got = self._possible.get(id(cond))
         if got is None:
-            got = memo[id(cond)] = possible(self, cond)
+            k = self._rule_at.get(id(cond))  # a rule's condition: too few records rule it out (in leerplicht too)
+            got = self._possible[id(cond)] = (k is None or self.plain.may_hold[k]) and possible(self, cond)
         return got
 
     def measure(self, c: Condition, t: date, after: date | None = None) -> Measure:
@@ -189,7 +186,8 @@ class Evaluator:
         key = (id(c), t, after)
         got = self._holds.get(key)
         if got is None:
-            if not self.possible(c):
+            can = self._possible.get(key[0])
+            if not (self.possible(c) if can is None else can):
                 got = False
             elif c.kind == "rule_holds":  # the plain condition, as `_measure` counts it
                 got = self.plain.holds(self.rules[c.rule].condition, t)

@@ -17,8 +17,7 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import RUN_KIND, Evaluator, reports_to_duo
 from verzuimdesk.domain.engine import Action, _due, restarts, status_of
-from verzuimdesk.domain.halfweeks import half_week_index
-from verzuimdesk.domain.measures import NOT_ABSENT
+from verzuimdesk.domain.halfweeks import LRV_CATEGORIES, half_week_index
 from verzuimdesk.domain.protocol import Rule
 from verzuimdesk.domain.records import Event
 
@@ -137,9 +136,9 @@ def _long(ev: Evaluator, rule: Rule, trig: date, on: date) -> tuple[date, date |
         hw = half_week_index(m, c.categories).at(trig, strict=True)
         begin = hw.series_start if hw else trig
         cats = c.categories
-    else:
+    else:  # a run of absence (AM-THUIS): from its first day, but only its unauthorised hours are LRV's
         begin = ev.measure(c, trig).start or trig
-        cats = frozenset(r.category for r in m.records) - NOT_ABSENT
+        cats = LRV_CATEGORIES
     recs = [r for r in m.records if r.category in cats and begin <= r.day <= trig and m.minutes[r.id] > 0]
     end: date | None = None
     if not (ev.holds(c, on) and ev.trigger(c, on) == trig):

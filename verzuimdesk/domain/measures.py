@@ -89,12 +89,18 @@ def _covers_lestijd(records: Iterable[AbsenceRecord], spans: tuple[tuple[int, in
 
 def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
     """Maximal runs of consecutive schooldag indices, as (first, last)."""
+    ordered = sorted(indices)
+    if not ordered:
+        return []
     runs: list[tuple[int, int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
+    a = b = ordered[0]
+    for i in ordered[1:]:
+        if i == b + 1:
+            b = i
+        else:  # a gap, or the same index again (a run of its own, as ever)
+            runs.append((a, b))
+            a = b = i
+    runs.append((a, b))
     return runs
 
 

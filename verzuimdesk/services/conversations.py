@@ -135,7 +135,8 @@ def save_conversation(db: Database, *, pupil_id: int, kind: str, held_at: dateti
         lock_for_writing(s)  # a second save waits, then sees the first's version
         k, _pupil = _check(s, pupil_id=pupil_id, kind=kind, held_at=held_at, summary=summary,
                            participants=participants, agreements=agreements, now=now)
-        t = (chosen or guess_topic(Entry.CONVERSATION, k.value, summary)).value
+        # who took part counts as the dialog's health question counts it: a talk the kinderarts joined
+        t = (chosen or guess_topic(Entry.CONVERSATION, k.value, f"{summary}\n{participants}")).value
         new_agreements = [Agreement(text=a.text.strip(), owner=a.owner.strip(), due=a.due, done=a.done,
                                     topic=at.value if at else None)
                           for a, at in zip(agreements, agreement_topics, strict=True)]
