@@ -121,3 +121,18 @@ def test_a_log_changed_outside_the_app_goes_the_full_way_and_warns(school: Path,
     assert cli("status", "--json", "--db", school, "--date", day.isoformat()) == 0
     out = capsys.readouterr()
     assert out.out == before and "verwijderd" in out.err
+
+
+def test_a_folder_with_a_hash_in_its_name_is_read_where_it_is(demo_db: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "School #3 ?groep 5"
+    folder.mkdir()
+    db = folder / "verzuimdesk.db"
+    db.write_bytes(demo_db.read_bytes())
+    first = printed(capsys, db, DEMO_TODAY, "--json")
+    assert quick(db, DEMO_TODAY)  # the quick read found the cache in this file, not in an empty "School "
+    assert printed(capsys, db, DEMO_TODAY, "--json") == first == full(monkeypatch, capsys, db, DEMO_TODAY, "--json")
+    assert cli("backup", "--db", db, "--out", folder / "kopie #1.vdb") == 0
+    assert (folder / "kopie #1.vdb").stat().st_size > 100_000
+    assert {p.name for p in tmp_path.iterdir()} == {folder.name, demo_db.name}  # nothing made beside it

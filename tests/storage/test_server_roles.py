@@ -135,3 +135,68 @@ def test_a_leerkracht_reads_and_writes_only_her_own_group_even_with_raw_sql(
         assert conn.execute("SELECT count(*) FROM pupil").fetchone() == (0,)
     with pytest.raises(Refused, match="geen actieve gebruiker"):
         login(school, username="juf", password=JUF)
+
+
+def test_a_temporary_table_cannot_stand_in_for_the_tables_the_owners_functions_read(school: str) -> None:
+    """The row-level security and the account functions run with the owner's rights; a table a colleague
+    makes in her own temporary schema must not take the place of `staff` or `pg_roles` there."""
+    import psycopg
+
+    from verzuimdesk.storage.server_roles import scram_verifier
+
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        add_account(db, by=ib, username="juf", name="Juf Anna", role=Role.TEACHER, password=JUF, groups=("1-2",))
+    finally:
+        db.close()
+    with raw(school, "juf", JUF) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("CREATE TEMP TABLE staff (id int, username text, active bool, role text)")
+    with raw(school, "verzuimdesk", ADMIN) as owner:  # should a grant let her make them after all:
+        owner.execute('GRANT TEMPORARY ON DATABASE "school" TO juf, ib')
+    with raw(school, "juf", JUF) as conn:
+        mine = sorted(r[0] for r in conn.execute("SELECT number FROM pupil"))
+        conn.execute("CREATE TEMP TABLE staff (id int, username text, active bool, role text)")
+        conn.execute("INSERT INTO staff VALUES (1, 'juf', true, 'ib')")
+        assert sorted(r[0] for r in conn.execute("SELECT number FROM pupil")) == mine == ["1002"]
+    with raw(school, "ib", PASSPHRASE) as conn:
+        conn.execute("CREATE TEMP TABLE pg_roles (oid oid, rolname name, rolsuper bool, rolcreaterole bool)")
+        conn.execute("INSERT INTO pg_roles VALUES (1, 'verzuimdesk', false, false), (2, 'vd_school_ib', false, false)")
+        conn.execute("CREATE TEMP TABLE pg_auth_members (member oid, roleid oid, admin_option bool)")
+        conn.execute("INSERT INTO pg_auth_members VALUES (1, 2, false)")
+        with pytest.raises(psycopg.errors.RaiseException, match="geen account van deze school"):
+            conn.execute("SELECT vd_create_login('verzuimdesk', %s, 'ib')", (scram_verifier("overgenomen-1"),))
+        with pytest.raises(psycopg.errors.RaiseException, match="geen account van deze school"):
+            conn.execute("SELECT vd_end_login('verzuimdesk', true)")
+    with raw(school, "verzuimdesk", ADMIN) as owner:
+        owner.execute('REVOKE TEMPORARY ON DATABASE "school" FROM juf, ib')
+        settings = owner.execute("SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_namespace n ON "
+                                 "n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.prosecdef").fetchall()
+    assert len(settings) >= 6
+    assert all(cfg == ["search_path=pg_catalog, public, pg_temp"] for _name, cfg in settings), settings
+
+
+def test_an_ib_er_cannot_manage_a_login_that_is_also_another_schools(school: str) -> None:
+    import psycopg
+
+    from verzuimdesk.storage.server_roles import scram_verifier
+
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        add_account(db, by=ib, username="meester", name="Meester Ali", role=Role.TEACHER, password=JUF,
+                    groups=("1-2",))
+    finally:
+        db.close()
+    with raw(school, "verzuimdesk", ADMIN) as owner:  # the board also made him a colleague elsewhere
+        owner.execute("CREATE ROLE vd_andere_school_leerkracht NOLOGIN")
+        owner.execute("GRANT vd_andere_school_leerkracht TO meester")
+    try:
+        with raw(school, "ib", PASSPHRASE) as conn:
+            with pytest.raises(psycopg.errors.RaiseException, match="geen account van deze school"):
+                conn.execute("SELECT vd_create_login('meester', %s, 'leerkracht')", (scram_verifier("x-1234567"),))
+            with pytest.raises(psycopg.errors.RaiseException, match="geen account van deze school"):
+                conn.execute("SELECT vd_end_login('meester', true)")
+        with raw(school, "meester", JUF) as conn:  # his own password still works
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        with raw(school, "verzuimdesk", ADMIN) as owner:
+            owner.execute("DROP ROLE vd_andere_school_leerkracht")

@@ -95,7 +95,7 @@ def make_engine(target: str, key: bytes | None = None) -> Engine:
     pooling: dict[str, Any] = {"poolclass": QueuePool, "pool_use_lifo": True, "max_overflow": -1,
                                "connect_args": {"check_same_thread": False}}
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", **pooling)
+        engine = create_engine(URL.create("sqlite", database=str(path)), **pooling)  # no parsing: "#3", "?"
     else:
         # SQLAlchemy's own SQLCipher dialect; the raw key means no key derivation on every connect.
         url = URL.create("sqlite+pysqlcipher", password=vault.sqlcipher_key(key), database=str(path))

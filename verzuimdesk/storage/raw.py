@@ -26,7 +26,8 @@ Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 def connect_file(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
     """A plain DB-API connection (for backups and checks), keyed when the file is encrypted."""
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    # as_uri() escapes what a URI would read otherwise: a folder "School #3" is not the file "School "
+    uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "")
     if key is None:
         import sqlite3
 

@@ -54,20 +54,20 @@ FUNCTIONS = [
     # The pupils the connected person may see: every pupil for an active IB-er or directie account, the
     # own groups' pupils for a leerkracht, none for a login that has no active account here.
     """CREATE OR REPLACE FUNCTION vd_my_pupils() RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER
-       SET search_path = public AS $$
+       SET search_path = pg_catalog, public, pg_temp AS $$
        SELECT p.id FROM pupil p JOIN staff s ON s.username = session_user AND s.active
        WHERE s.role <> 'leerkracht'
           OR p.group_id IN (SELECT sg.group_id FROM staff_group sg WHERE sg.staff_id = s.id) $$""",
     # A colleague who logged in with a one-time password chose one of their own: only their own mark goes
     # (a leerkracht may not change the settings table itself).
     f"""CREATE OR REPLACE FUNCTION vd_password_chosen() RETURNS void LANGUAGE sql SECURITY DEFINER
-       SET search_path = public AS $$
+       SET search_path = pg_catalog, public, pg_temp AS $$
        DELETE FROM setting WHERE key = '{MUST_CHANGE}' || session_user $$""",
 ]
 
 
 SECURE_LOCK = 8819  # the advisory lock `secure` runs under when an open starts it (storage/database.py)
-SECURITY_VERSION = "verzuimdesk-rechten 2"  # set by `secure`; an owner's open runs it again when older
+SECURITY_VERSION = "verzuimdesk-rechten 3"  # set by `secure`; an owner's open runs it again when older
 # Rights on a server are given by `secure`; without a migration a new version's functions would not reach a
 # database, so `secure` marks the IB-er group role with this, and the owner's next open compares it.
 
@@ -76,9 +76,12 @@ def _is_account(groups: dict[str, str], name: str) -> str:
     """SQL: `name` is a login of this database: a direct, plain member of one of its group roles (not the
     owner, who holds them with admin option as their creator), and neither a superuser nor a role maker."""
     listed = ", ".join(f"'{g}'" for g in groups.values())
-    return (f"EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+    return (f"(EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
             f"JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = {name} AND g.rolname IN ({listed}) "
-            f"AND NOT m.admin_option AND NOT r.rolsuper AND NOT r.rolcreaterole)")
+            f"AND NOT m.admin_option AND NOT r.rolsuper AND NOT r.rolcreaterole) "
+            # and a member of nothing else: not another school's colleague, whom this IB-er may not manage
+            f"AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+            f"JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = {name} AND g.rolname NOT IN ({listed})))")
 
 
 def _create_login_function(groups: dict[str, str]) -> str:
@@ -87,7 +90,7 @@ def _create_login_function(groups: dict[str, str]) -> str:
     database (the owner, another school's staff), takes a SCRAM verifier (no password in a statement), and
     grants one group role."""
     return f"""CREATE OR REPLACE FUNCTION vd_create_login(username text, verifier text, app_role text)
-    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     BEGIN
       IF NOT pg_has_role(session_user, '{groups["ib"]}', 'MEMBER') THEN
         RAISE EXCEPTION 'alleen een IB-er maakt accounts';
@@ -112,7 +115,7 @@ def _end_login_function(groups: dict[str, str]) -> str:
     this database, never the caller's own."""
     revoke = "\n".join(f"      EXECUTE format('REVOKE %I FROM %I', '{g}', username);" for g in groups.values())
     return f"""CREATE OR REPLACE FUNCTION vd_end_login(username text, remove boolean)
-    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     BEGIN
       IF NOT pg_has_role(session_user, '{groups["ib"]}', 'MEMBER') THEN
         RAISE EXCEPTION 'alleen een IB-er beheert accounts';
@@ -155,7 +158,10 @@ def secure(conn: Connection) -> None:
             conn.execute(text(f"CREATE ROLE {_q(name)} NOLOGIN"))
     every = ", ".join(_q(g) for g in groups.values())
     conn.execute(text(f"REVOKE ALL ON DATABASE {_q(database)} FROM PUBLIC"))
-    conn.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {_q(database)} TO {every}"))
+    # No temporary tables: in a function that runs with the owner's rights a temporary table would stand in
+    # for a table it names (row-level security's `staff`, `pg_roles`); the app makes none.
+    conn.execute(text(f"REVOKE TEMPORARY ON DATABASE {_q(database)} FROM {every}"))
+    conn.execute(text(f"GRANT CONNECT ON DATABASE {_q(database)} TO {every}"))
     conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
     conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {every}"))
     tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
@@ -181,7 +187,12 @@ def secure(conn: Connection) -> None:
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION vd_end_login(text, boolean) TO {_q(groups['ib'])}")
     # The triggers of 0013 drop cached statuses and bump the generation whoever writes.
     for fn in conn.execute(text("SELECT proname FROM pg_proc WHERE proname LIKE 'vd_changed_%'")).scalars():
-        conn.execute(text(f"ALTER FUNCTION {_q(fn)}() SECURITY DEFINER SET search_path = public"))
+        conn.execute(text(f"ALTER FUNCTION {_q(fn)}() SECURITY DEFINER"))  # its search_path: below
+    # Every function that runs with the owner's rights looks names up in the catalog first and in the
+    # session's temporary schema last (PostgreSQL's advice for SECURITY DEFINER), whoever made it.
+    for fn in conn.execute(text("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
+                                "ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.prosecdef")).scalars():
+        conn.execute(text(f"ALTER FUNCTION {fn} SET search_path = pg_catalog, public, pg_temp"))
     pupil_tables = set(conn.execute(text(
         "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
         "AND column_name = 'pupil_id'")).scalars())
