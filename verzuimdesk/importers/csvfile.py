@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,11 +18,13 @@ class CsvTable:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 when the bytes are valid UTF-8 (BOM stripped), else Windows-1252."""
+    """UTF-8 when the bytes are valid UTF-8 (BOM stripped), else Windows-1252; composed (NFC), so a 'Zoë'
+    saved on a Mac as 'Zoe' and a combining mark is the same name as the LAS's 'Zoë'."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 # Limits, checked before the work they bound (a school's export is far below each of them).

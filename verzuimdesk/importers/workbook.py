@@ -10,6 +10,7 @@ part that lies about its size and a failing checksum); then the sheet's dimensio
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
@@ -140,4 +141,5 @@ def cell_text(value: object) -> str:
         return f"{minutes // 60:02d}:{minutes % 60:02d}" if 0 <= minutes < 24 * 60 else str(minutes)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)  # as csvfile.decode
