@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Column, Table, func, select
+from sqlalchemy import Column, Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
@@ -81,9 +81,9 @@ def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: 
 
 
 def _insert_core(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
-    count = select(func.count()).select_from(table)
-    before = session.scalar(count) or 0
     dialect = session.get_bind().dialect.name
     stmt = (sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)).on_conflict_do_nothing()
-    session.connection().execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])
-    return (session.scalar(count) or 0) - before
+    key = next(iter(table.primary_key.columns))
+    # the rows this statement added, not a count of the table: on a server others add rows meanwhile
+    made = session.connection().execute(stmt.returning(key), [dict(zip(columns, r, strict=True)) for r in rows])
+    return len(made.all())
