@@ -192,7 +192,12 @@ class Evaluator:
             elif c.kind == "rule_holds":  # the plain condition, as `_measure` counts it
                 got = self.plain.holds(self.rules[c.rule].condition, t)
             elif c.kind == "any_of":
-                got = any(self.holds(p, t, after) for p in c.parts)
+                got = False
+                for p in c.parts:  # a rule_holds part of an evaluator of all records: the rule's condition itself
+                    if (self.holds(self.rules[p.rule].condition, t) if p.kind == "rule_holds" and self._plain is None
+                            else self.holds(p, t, after)):
+                        got = True
+                        break
             else:
                 got = quick_holds(self.m, c, t, after)
                 if got is None:
