@@ -70,3 +70,19 @@ def test_uninstall_puts_the_previous_hooks_back(tmp_path: Path) -> None:
     before = sys.excepthook, threading.excepthook
     CrashGuard(tmp_path).uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_a_logged_exception_elsewhere_in_the_app_keeps_its_text_out_of_the_file(tmp_path: Path) -> None:
+    import logging
+
+    guard = CrashGuard(tmp_path)
+    try:
+        try:
+            {}["Noor el Amrani"]
+        except KeyError:
+            logging.getLogger("verzuimdesk.services.somewhere").exception("opslaan mislukt")
+    finally:
+        guard.uninstall()
+    logged = (tmp_path / LOG_NAME).read_text(encoding="utf-8")
+    assert "opslaan mislukt" in logged and "builtins.KeyError" in logged
+    assert "Noor" not in logged.replace('{}["Noor el Amrani"]', "")  # the code line itself is ours

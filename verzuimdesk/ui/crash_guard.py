@@ -16,6 +16,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -37,6 +38,13 @@ def where(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     return "\n".join(lines)
 
 
+class _Where(logging.Formatter):
+    """A `log.exception` anywhere in the app writes where it happened, never the error's text."""
+
+    def formatException(self, ei: Any) -> str:
+        return where(ei[0], ei[2]) if ei and ei[0] else ""
+
+
 class CrashGuard:
     """Installed by run_app for as long as the app runs; `uninstall` puts the previous hooks back."""
 
@@ -44,7 +52,7 @@ class CrashGuard:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / LOG_NAME
         self.handler = RotatingFileHandler(self.path, maxBytes=512_000, backupCount=2, encoding="utf-8")
-        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.handler.setFormatter(_Where("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(self.handler)
         log.setLevel(logging.INFO)
         self.previous: Hook = sys.excepthook
