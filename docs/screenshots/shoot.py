@@ -69,7 +69,7 @@ def main() -> None:
     if not wanted or "logboek" in wanted:
         from verzuimdesk.ui.audit_dialog import AuditDialog
 
-        log = AuditDialog(db, w)
+        log = AuditDialog(db, w, by=SCHOOL_WIDE)
         log.resize(W - 100, H - 100)
         log.show()
         save(log, "logboek", app)
