@@ -14,7 +14,8 @@ from verzuimdesk.domain.codes import Category
 from verzuimdesk.services.accounts import SCHOOL_WIDE, Role, account_of, add_account
 from verzuimdesk.services.audit_log import UNKNOWN_USER, read_audit_log
 from verzuimdesk.services.audit_words import describe
-from verzuimdesk.services.registration import apply_edit, plan_code, record_absence, week_grid
+from verzuimdesk.services.registration import apply_edit, record_absence
+from verzuimdesk.services.registration_grid import plan_code, week_grid
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Pupil

@@ -21,8 +21,9 @@ from verzuimdesk.services.dossier_view import view_dossier
 from verzuimdesk.services.errors import NotAllowed, Refused
 from verzuimdesk.services.exports import export_dossier, export_quarterly
 from verzuimdesk.services.imports import import_absences
-from verzuimdesk.services.registration import record_absence, week_grid
+from verzuimdesk.services.registration import record_absence
 from verzuimdesk.services.registration_checks import set_checked
+from verzuimdesk.services.registration_grid import week_grid
 from verzuimdesk.services.retention import purge_due
 from verzuimdesk.services.settings import save_code
 from verzuimdesk.services.status import status_seen_by

@@ -14,14 +14,8 @@ from verzuimdesk.domain.calendar import DayOff
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.imports import import_absences
-from verzuimdesk.services.registration import (
-    apply_edit,
-    clear_absence,
-    plan_code,
-    record_absence,
-    report_sick,
-    week_grid,
-)
+from verzuimdesk.services.registration import apply_edit, clear_absence, record_absence, report_sick
+from verzuimdesk.services.registration_grid import plan_code, week_grid
 from verzuimdesk.services.status import school_status
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, AuditEntry, Pupil

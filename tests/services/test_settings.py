@@ -17,7 +17,7 @@ from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.protocol import ProtocolError
 from verzuimdesk.importers.problems import InputRefused
 from verzuimdesk.importers.protocol_files import load_protocol
-from verzuimdesk.services.registration import list_codes
+from verzuimdesk.services.registration_grid import list_codes
 from verzuimdesk.services.school import new_school_database, read_school_file
 from verzuimdesk.services.settings import (
     REGIONS,

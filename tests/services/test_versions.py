@@ -16,7 +16,8 @@ from tests.actors import IB, ib
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
 from verzuimdesk.services.conversations import get_conversation, save_conversation
 from verzuimdesk.services.errors import REFUSALS, ChangedMeanwhile
-from verzuimdesk.services.registration import AbsenceSpec, apply_edit, week_grid
+from verzuimdesk.services.registration import AbsenceSpec, apply_edit
+from verzuimdesk.services.registration_grid import week_grid
 from verzuimdesk.storage.database import Database, open_database
 from verzuimdesk.storage.models import Absence, Group, Pupil
 

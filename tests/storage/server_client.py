@@ -16,7 +16,8 @@ from datetime import date, datetime
 from tests.actors import IB, ib
 from verzuimdesk.services.conversations import get_conversation, save_conversation
 from verzuimdesk.services.errors import ChangedMeanwhile, Refused
-from verzuimdesk.services.registration import AbsenceSpec, RecordRow, apply_edit, week_grid
+from verzuimdesk.services.registration import AbsenceSpec, RecordRow, apply_edit
+from verzuimdesk.services.registration_grid import week_grid
 from verzuimdesk.storage.database import Database, open_database
 
 CODES = ("Z", "O", "E")

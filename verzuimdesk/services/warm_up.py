@@ -22,6 +22,7 @@ MODULES = (
     "verzuimdesk.services.audit_log",
     "verzuimdesk.services.overview",
     "verzuimdesk.services.registration",
+    "verzuimdesk.services.registration_grid",
     "verzuimdesk.services.quarterly",
     "verzuimdesk.services.pupils",
     "verzuimdesk.services.retention",

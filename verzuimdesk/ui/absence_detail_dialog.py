@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.registration import AbsenceSpec, CodeRow, GridColumn, RecordRow
+from verzuimdesk.services.registration import AbsenceSpec, RecordRow
+from verzuimdesk.services.registration_grid import CodeRow, GridColumn
 from verzuimdesk.services.vocabulary import Category, format_date
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from verzuimdesk.services.registration import GridColumn, RecordRow, WeekGrid
+from verzuimdesk.services.registration import RecordRow
+from verzuimdesk.services.registration_grid import GridColumn, WeekGrid
 from verzuimdesk.services.vocabulary import Category, DayOff, format_date
 
 COL_NAME = 0

@@ -26,16 +26,8 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import Refused, refusal_text
-from verzuimdesk.services.registration import (
-    AbsenceSpec,
-    CodeRow,
-    EditResult,
-    apply_edit,
-    list_codes,
-    list_groups,
-    plan_code,
-    week_grid,
-)
+from verzuimdesk.services.registration import AbsenceSpec, EditResult, apply_edit
+from verzuimdesk.services.registration_grid import CodeRow, list_codes, list_groups, plan_code, week_grid
 from verzuimdesk.services.vocabulary import Category, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.registration import list_codes
+from verzuimdesk.services.registration_grid import list_codes
 from verzuimdesk.services.settings import save_code
 from verzuimdesk.services.vocabulary import Category
 from verzuimdesk.ui.context import AppContext

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
-from verzuimdesk.services.registration import CodeRow
+from verzuimdesk.services.registration_grid import CodeRow
 from verzuimdesk.services.settings import StaffRow
 from verzuimdesk.services.vocabulary import Period, format_date
 
