@@ -9,7 +9,6 @@ saved for next time. Both share one plan, so the dry run's counts are the import
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,20 +22,21 @@ from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils
 from verzuimdesk.importers.spreadsheet import (
-    DATE_FIELDS,
-    DATETIME_FIELDS,
-    FIELDS,
-    REQUIRED,
     DateFormat,
     Sheet,
-    detect_date_format,
     guess_mapping,
     mapped_table,
     normalise,
     read_sheet,
 )
+from verzuimdesk.services.import_mapping import (
+    date_format,
+    effective_mapping,
+    in_sheet_terms,
+    mapping_problems,
+    save_mapping,
+)
 from verzuimdesk.services.import_presets import (
-    Preset,
     apply_codes,
     code_table,
     code_values,
@@ -49,7 +49,7 @@ from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar, load_codes
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil, Setting
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
 
 KINDS = ("pupils", "absences")
 PREVIEW_ROWS = 10
@@ -125,10 +125,6 @@ class _Plan:
     names: dict[str, str] = field(default_factory=dict)
 
 
-def mapping_key(kind: str) -> str:
-    return f"import.mapping.{kind}"
-
-
 def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
                    mapping: Mapping[str, str] | None = None, preset: str | None = None,
                    codes: Mapping[str, str] | None = None) -> ImportPreview:
@@ -137,8 +133,8 @@ def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
     sheet = read_sheet(data, filename)
     with db.read() as session:
         chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
-        used = _effective_mapping(session, sheet, kind, mapping, chosen)
-        fmt = _date_format(sheet, used)
+        used = effective_mapping(session, sheet, kind, mapping, chosen)
+        fmt = date_format(sheet, used)
         table = code_table(session, chosen, codes)
         values = code_values(mapped_table(sheet, used, fmt), session) if "code" in used.values() else ()
         base = ImportPreview(kind, filename, sheet.header, tuple(cells for _, cells in sheet.rows[:PREVIEW_ROWS]),
@@ -169,8 +165,8 @@ def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: 
     sheet = read_sheet(data, filename)
     with db.begin() as session:
         chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
-        used = _effective_mapping(session, sheet, kind, mapping, chosen)
-        plan = _plan(session, kind, sheet, used, _date_format(sheet, used), filename,
+        used = effective_mapping(session, sheet, kind, mapping, chosen)
+        plan = _plan(session, kind, sheet, used, date_format(sheet, used), filename,
                      code_table(session, chosen, codes))
         remember_codes(session, codes or {})
         if kind == "pupils":
@@ -187,7 +183,7 @@ def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: 
             replaced = len(overlapping) if replace_overlapping else 0
             change = Change(written.added - replaced, written.updated + replaced,
                             len(plan.unchanged) + written.unchanged + len(overlapping) - replaced)
-        _save_mapping(session, kind, used)
+        save_mapping(session, kind, used)
         audit.append(session, user=user, action="import", entity="pupil" if kind == "pupils" else "absence",
                      detail={"bestand": filename, "resultaat": change.summary(), "koppeling": used,
                              "bestaande vervangen": replace_overlapping})
@@ -200,62 +196,9 @@ def _check_kind(kind: str, filename: str) -> None:
         raise InputRefused(filename, [Problem(None, "", reason)])
 
 
-def _effective_mapping(session: Session, sheet: Sheet, kind: str, given: Mapping[str, str] | None,
-                       preset: Preset | None = None) -> dict[str, str]:
-    """The given mapping, else the one saved last time for these headers, then the preset's, then guessed."""
-    if given is not None:
-        return {c: given.get(c, "") for c in sheet.header}
-    saved: dict[str, str] = {}
-    raw = session.scalar(select(Setting.value).where(Setting.key == mapping_key(kind)))
-    if raw:
-        try:
-            loaded = json.loads(raw)
-        except ValueError:
-            loaded = {}
-        if isinstance(loaded, dict):
-            saved = {str(c): str(f) for c, f in loaded.items() if c in sheet.header and f in ("", *FIELDS[kind])}
-    used = dict(saved)
-    for column, f in [*(preset.mapping(sheet.header).items() if preset else ()),
-                      *guess_mapping(sheet.header, kind).items()]:
-        if column not in used and f not in used.values():
-            used[column] = f
-    return {c: used.get(c, "") for c in sheet.header}
-
-
-def _save_mapping(session: Session, kind: str, mapping: Mapping[str, str]) -> None:
-    row = session.scalar(select(Setting).where(Setting.key == mapping_key(kind)))
-    value = json.dumps(dict(mapping), ensure_ascii=False)
-    if row is None:
-        session.add(Setting(key=mapping_key(kind), value=value))
-    else:
-        row.value = value
-
-
-def _date_format(sheet: Sheet, mapping: Mapping[str, str]) -> DateFormat | None:
-    index = {c: i for i, c in enumerate(sheet.header)}
-    columns = [index[c] for c, f in mapping.items() if f in DATE_FIELDS | DATETIME_FIELDS]
-    return detect_date_format(cells[i] for _, cells in sheet.rows for i in columns)
-
-
-def _mapping_problems(kind: str, mapping: Mapping[str, str]) -> list[Problem]:
-    problems: list[Problem] = []
-    taken: dict[str, str] = {}
-    for column, f in mapping.items():
-        if not f:
-            continue
-        if f not in FIELDS[kind]:
-            problems.append(Problem(1, column, f"onbekend veld '{f}'"))
-        elif f in taken:
-            problems.append(Problem(1, column, f"veld {f} is ook al gekoppeld aan kolom {taken[f]}"))
-        taken.setdefault(f, column)
-    problems += [Problem(None, "", f"het verplichte veld {f} is aan geen kolom gekoppeld")
-                 for f in FIELDS[kind] if f in REQUIRED[kind] and f not in taken]
-    return problems
-
-
 def _plan(session: Session, kind: str, sheet: Sheet, mapping: dict[str, str], fmt: DateFormat | None,
           source: str, codes: Mapping[str, str] | None = None) -> _Plan:
-    problems = _mapping_problems(kind, mapping)
+    problems = mapping_problems(kind, mapping)
     if problems:
         raise InputRefused(source, problems)
     table = mapped_table(sheet, mapping, fmt)
@@ -265,15 +208,7 @@ def _plan(session: Session, kind: str, sheet: Sheet, mapping: dict[str, str], fm
             return _plan_pupils(session, table, source, set(headers))
         return _plan_absences(session, _codes_from_labels(session, apply_codes(session, table, codes or {})), source)
     except InputRefused as exc:
-        raise InputRefused(source, [_in_sheet_terms(p, headers) for p in exc.problems]) from None
-
-
-def _in_sheet_terms(problem: Problem, headers: Mapping[str, str]) -> Problem:
-    """A problem named by the spreadsheet's own header, with the field it was mapped to."""
-    header = headers.get(problem.column)
-    if header is None or header == problem.column:
-        return problem
-    return Problem(problem.line, f"{header} ({problem.column})", problem.reason)
+        raise InputRefused(source, [in_sheet_terms(p, headers) for p in exc.problems]) from None
 
 
 def _plan_pupils(session: Session, table: CsvTable, source: str, mapped: set[str]) -> _Plan:
