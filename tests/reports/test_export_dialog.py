@@ -125,14 +125,20 @@ def test_a_leerplicht_dossier_without_unauthorised_absence_asks_for_a_reason(
     dialog.ask_reason = lambda: None  # type: ignore[attr-defined]  # the user cancels
     dialog.export_button.click()  # type: ignore[attr-defined]
     assert not (tmp_path / "lp.pdf").exists() and "reason" in dialog.message.text()  # type: ignore[attr-defined]
+    refused: list[str] = []  # a reason that names health is refused: it is printed on the leerplicht version
+    monkeypatch.setattr("verzuimdesk.ui.export_dialog.QMessageBox.warning", lambda *a: refused.append(a[2]))
     dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de ziekmeldingen"  # type: ignore[attr-defined]
+    dialog.export_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(refused), timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+    assert "'ziek'" in refused[0] and "gezondheid" in refused[0] and not (tmp_path / "lp.pdf").exists()
+    dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de afwezigheid"  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     text = " ".join("".join(p.extract_text() for p in PdfReader(str(tmp_path / "lp.pdf")).pages).split())
-    assert "Reden van verstrekking Verzoek van leerplicht: twijfel aan de ziekmeldingen" in text
+    assert "Reden van verstrekking Verzoek van leerplicht: twijfel aan de afwezigheid" in text
     with db.read() as s:
         (row,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()
-        assert json.loads(row.detail)["reden"] == "Verzoek van leerplicht: twijfel aan de ziekmeldingen"
+        assert json.loads(row.detail)["reden"] == "Verzoek van leerplicht: twijfel aan de afwezigheid"
     db.close()
 
 
