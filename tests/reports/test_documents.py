@@ -97,7 +97,7 @@ def test_a_failed_write_leaves_no_file_and_no_audit_row(school_db: Path, tmp_pat
     monkeypatch.setattr(exports, "build_dossier_pdf", half_then_fail)
     out = tmp_path / "d.pdf"
     assert cli("export", "dossier", "--db", school_db, "--pupil", "1001", "--recipient", "ouders", "--out", out) == 1
-    assert "kan niet geschreven worden: No space left on device" in capsys.readouterr().err
+    assert "kan niet geschreven worden: de schijf is vol." in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf" or p.name.startswith(".d.pdf")) == []
     db = open_db(school_db)
     with db.read() as s:

@@ -113,6 +113,34 @@ def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: boo
     return t
 
 
+def fitted_widths(rows: Sequence[Sequence[Any]], total: float, *, header: bool = True) -> list[float]:
+    """Column widths for `table` that split no word: each column gets at least its longest word (a
+    Paragraph wraps only at spaces), and the room left goes to the columns whose text is longest, as a
+    browser lays out a table. Only if even the longest words do not fit are the columns scaled down."""
+    st = styles()
+    pad = 6 + 0.5  # LEFTPADDING + RIGHTPADDING of `table`, and a little for rounding
+
+    def width(text: str, style: str) -> float:
+        return pdfmetrics.stringWidth(text, st[style].fontName, st[style].fontSize)
+
+    least = [0.0] * len(rows[0])
+    natural = [0.0] * len(rows[0])
+    for i, row in enumerate(rows):
+        style = "cellb" if header and i == 0 else "cell"
+        for c, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            for line in cell.split("\n"):
+                least[c] = max(least[c], *(width(w, style) + pad for w in line.split() or [""]))
+                natural[c] = max(natural[c], width(line, style) + pad)
+    if sum(least) >= total:
+        return [w * total / sum(least) for w in least]
+    if sum(natural) <= total:
+        return [w * total / sum(natural) for w in natural]
+    room, want = total - sum(least), [n - m for n, m in zip(natural, least, strict=True)]
+    return [m + room * x / sum(want) for m, x in zip(least, want, strict=True)]
+
+
 def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
     """Label–value pairs in two columns, the labels grey."""
     rows = [[p(k, "small"), p(v, "cell")] for k, v in pairs]

@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from verzuimdesk.domain.quarterly import CLOSE_BACK, SHARE_TEXTS, WAITING_LIST, category_text
-from verzuimdesk.reports.base import build, content_width, d, empty, p, table
+from verzuimdesk.reports.base import build, content_width, d, empty, fitted_widths, p, table
 from verzuimdesk.reports.cells import csv_cell, xlsx_row
 from verzuimdesk.reports.data import Letterhead, QuarterlyList, QuarterlyRow
 
@@ -117,8 +117,7 @@ def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: 
                                   "Regiehouder, DUO-melding", "Afronding"]]
         for r in data.rows:
             rows.append(_pdf_row(r))
-        story.append(table(rows, [w * f for f in (0.075, 0.095, 0.03, 0.07, 0.08, 0.065, 0.1, 0.12, 0.12,
-                                                  0.085, 0.08, 0.08)]))
+        story.append(table(rows, fitted_widths(rows, w)))  # no word split, the long texts get the room
         cases = [r for r in data.rows if not r.proposal]
         a = sum(1 for r in cases if r.category == "A")
         story.append(p(f"{len(cases)} leerlingen met een traject: {a} in categorie A, {len(cases) - a} in categorie "
