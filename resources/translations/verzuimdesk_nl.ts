@@ -3239,7 +3239,7 @@ Openen?</translation>
     </message>
     <message>
         <source>Forecast — no report is in sight under continued absence, or one holds already.</source>
-        <translation>Vooruitblik — geen melding in zicht bij aanhoudend verzuim, of er geldt er al een.</translation>
+        <translation>Vooruitblik — geen melding in zicht bij aanhoudend verzuim, of er geldt al een.</translation>
     </message>
     <message>
         <source>Show this week in the registration</source>

@@ -73,7 +73,7 @@ def test_table_is_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_bad_date_is_refused_in_dutch(school: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli("status", "--db", school, "--date", "31-02-2026") == 1
-    assert "geen bestaande datum" in capsys.readouterr().err
+    assert "--date: 31-02-2026 is geen geldige datum (gebruik JJJJ-MM-DD)" in capsys.readouterr().err
 
 
 def test_json_lists_an_unchecked_registration_as_a_missing_item(school: Path,

@@ -192,3 +192,14 @@ def test_the_cli_overview_for_leerplicht_needs_reden_when_there_is_no_unauthoris
     db = open_db(school_db)
     assert [r.get("reden") for r in _export_rows(db)] == ["Verzoek van de leerplichtambtenaar", None]
     db.close()
+
+
+def test_without_a_documents_folder_the_first_export_goes_to_the_home_folder(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from verzuimdesk.ui import export_dialog
+
+    monkeypatch.setattr(export_dialog.QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "Documents"))
+    monkeypatch.setattr(export_dialog.Path, "home", lambda: tmp_path)
+    assert export_dialog.ExportDialog.last_folder() == tmp_path  # not a ~/Documents that is not there
+    (tmp_path / "Documents").mkdir()
+    assert export_dialog.ExportDialog.last_folder() == tmp_path / "Documents"

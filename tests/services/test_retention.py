@@ -116,7 +116,7 @@ def test_inzage_of_an_unknown_pupil_is_a_dutch_error(tmp_path: Path, school_file
     path = tmp_path / "s.db"
     assert cli("init", "--db", path, "--school", school_file) == 0
     assert cli("inzage", "--db", path, "--pupil", "9999", "--out", tmp_path / "x.json") == 1
-    assert "Onbekende leerling 9999" in capsys.readouterr().err
+    assert "Er is geen leerling met leerlingnummer 9999." in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
 

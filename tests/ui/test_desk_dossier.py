@@ -289,3 +289,9 @@ def test_the_writer_chooses_an_agreements_topic_and_sees_it_again(window: MainWi
     qtbot.addWidget(again)
     shown = [again.agreements.cellWidget(r, A_TOPIC) for r in range(again.agreements.rowCount())]
     assert [w.currentData() for w in shown if isinstance(w, QComboBox)] == ["", "gezondheid"]
+
+
+def test_the_explanation_shows_several_lines_without_dragging(window: MainWindow) -> None:
+    d = dossier(window, VINCE)
+    box = d.header.explanation
+    assert box.height() >= box.fontMetrics().lineSpacing() * 6  # the rule, its text and the first records

@@ -126,3 +126,18 @@ def test_ctrl_l_says_locked_not_idle_and_another_user_can_take_over(qtbot: QtBot
     assert not session.window.isVisible()
     assert "Juf Ans" in " ".join(w.text() for w in new.window.statusBar().findChildren(QLabel))
     new.ctx.db.close()
+
+
+def test_the_demo_passwords_are_never_broken_over_two_lines(qtbot: QtBot, school: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui import login_dialog
+
+    accounts = [("IB-er", "demo", "demo-ib-2026"), ("Leerkracht groep 5", "juf", "demo-juf-2026")]
+    monkeypatch.setattr(login_dialog, "demo_accounts", lambda _target: accounts)
+    dialog = LoginDialog(school)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    metrics = dialog.demo.fontMetrics()
+    for role, user, password in accounts:  # each account's line fits whole: nobody types "demo-" alone
+        assert dialog.demo.width() >= metrics.horizontalAdvance(f"{role}: {user} / {password}")

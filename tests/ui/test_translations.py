@@ -51,3 +51,17 @@ def test_module_level_helpers_are_translated_too(qtbot: QtBot) -> None:
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def test_signals_tab_forecast_without_report_reads_as_dutch(qtbot: QtBot) -> None:
+    # A user reported "… of er geldt er al een" (a doubled "er") under the dossier's Signalen tab.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app)
+    try:
+        text = QCoreApplication.translate(
+            "SignalsTab", "Forecast — no report is in sight under continued absence, or one holds already.")
+        assert text == "Vooruitblik — geen melding in zicht bij aanhoudend verzuim, of er geldt al een."
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

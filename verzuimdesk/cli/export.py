@@ -95,15 +95,9 @@ def _pupil(p: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str | None, option: str) -> date:
-    from verzuimdesk.services.dossier import Refused
-    from verzuimdesk.services.vocabulary import parse_date
+    from verzuimdesk.cli.dates import option_date
 
-    if not text:
-        return date.today()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise Refused(f"{option}: {exc}") from None
+    return option_date(text, option)
 
 
 def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
@@ -169,7 +163,7 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
 
 
 def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
-    from verzuimdesk.services.accounts import account_of
+    from verzuimdesk.services.accounts import acting_account
     from verzuimdesk.services.dossier import Refused
     from verzuimdesk.services.letters import make_letter
 
@@ -185,7 +179,7 @@ def _letter(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Da
         raise Refused(refused)
     db = open_db(args)
     try:
-        done = make_letter(db, by=account_of(db, db.user or ""), pupil_number=args.pupil, template=args.template,
+        done = make_letter(db, by=acting_account(db), pupil_number=args.pupil, template=args.template,
                            out=args.out, on=on, verlof_id=args.verlof, values=values)
     finally:
         db.close()

@@ -340,14 +340,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from verzuimdesk.cli.dates import option_date
     from verzuimdesk.services.database import sqlite_path
     from verzuimdesk.services.demo import create_demo
-    from verzuimdesk.services.vocabulary import parse_date
 
-    try:
-        today = parse_date(args.today) if args.today else None
-    except ValueError as exc:
-        raise InputRefused("--today", [Problem(None, "", str(exc))]) from None
+    today = option_date(args.today, "--today") if args.today else None
     path = sqlite_path(args.db)
     if path is not None and path.exists():
         raise DatabaseError(f"Database '{path}' bestaat al; kies een ander pad voor de demoschool.")

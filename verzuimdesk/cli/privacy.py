@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verzuimdesk.cli.dates import option_date
 from verzuimdesk.cli.outfile import add_overwrite, out_refused
-from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date
 
 if TYPE_CHECKING:
     from verzuimdesk.services.database import Database
@@ -37,10 +38,7 @@ def add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _day(text: str | None) -> date:
-    try:
-        return parse_date(text) if text else date.today()
-    except ValueError as exc:
-        raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
+    return option_date(text, "--date")
 
 
 def _retention(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:

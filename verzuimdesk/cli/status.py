@@ -7,11 +7,11 @@ import json
 import re
 import sys
 import unicodedata
-from datetime import date
 
+from verzuimdesk.cli.dates import option_date
 from verzuimdesk.services.database import is_encrypted, sqlite_path
 from verzuimdesk.services.status_read import SchoolStatus, status_to_dict
-from verzuimdesk.services.vocabulary import ACTION_NL, LIGHT_NL, InputRefused, Light, Problem, format_date, parse_date
+from verzuimdesk.services.vocabulary import ACTION_NL, LIGHT_NL, Light, format_date
 
 LIGHT_ORDER = (Light.RED, Light.ORANGE, Light.GREEN, Light.GREY)
 
@@ -47,10 +47,7 @@ def quick_args(argv: list[str]) -> argparse.Namespace | None:
 def print_status(args: argparse.Namespace) -> int:
     from verzuimdesk.cli.main import ASK, open_db, passphrase
 
-    try:
-        peildatum = parse_date(args.date) if args.date else date.today()
-    except ValueError as exc:
-        raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
+    peildatum = option_date(args.date, "--date")
     status, secret = None, ASK
     path = sqlite_path(args.db)
     if path is not None and path.exists():  # a filled cache answers without the ORM (services/status_quick.py)

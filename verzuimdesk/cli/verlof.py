@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date, parse_date
+from verzuimdesk.cli.dates import option_date
+from verzuimdesk.services.vocabulary import InputRefused, Problem, format_date
 
 if TYPE_CHECKING:
     from verzuimdesk.services.database import Database
@@ -65,21 +66,18 @@ def _row_dict(r: VerlofRow) -> dict[str, object]:
 
 def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Database]) -> int:
     from verzuimdesk.services import verlof, verlof_import, verlof_luxe
-    from verzuimdesk.services.accounts import account_of
+    from verzuimdesk.services.accounts import acting_account
     from verzuimdesk.services.vocabulary import DECISION_NL, Decision
 
     on = None
     if getattr(args, "date", None):
-        try:
-            on = parse_date(args.date)
-        except ValueError as exc:
-            raise InputRefused("--date", [Problem(None, "", str(exc))]) from None
-    data = args.file.read_bytes() if args.act == "import" and args.file.is_file() else None
-    if args.act == "import" and data is None:
-        raise InputRefused(str(args.file), [Problem(None, "", "het bestand bestaat niet")])
+        on = option_date(args.date, "--date")
+    from verzuimdesk.services.imports import read_file
+
+    data = read_file(args.file) if args.act == "import" else None
     db = opener(args)
     try:
-        by = account_of(db, db.user or "")
+        by = acting_account(db)
         if args.act == "list":
             rows = verlof.list_requests(db, by=by, pupil_number=args.pupil,
                                         decision=Decision(args.besluit) if args.besluit else None)

@@ -34,3 +34,8 @@ class ChangedMeanwhile(Refused):
                  by: str, at: datetime | None) -> None:
         super().__init__(message)
         self.mine, self.theirs, self.by, self.at = dict(mine), dict(theirs), by, at
+
+
+def no_such_pupil(number: object) -> str:
+    """The one message for a leerlingnummer that is not in the school (export, inzage, verlof, …)."""
+    return f"Er is geen leerling met leerlingnummer {number}."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.protocol import DEFAULT_PROTOCOL, Protocol, ProtocolError, parse_protocol
 from verzuimdesk.paths import resources_dir
 
@@ -37,8 +38,8 @@ def read_protocol(path_or_id: str | Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise ProtocolError(f"Protocolbestand {path.name}: bestand niet gevonden") from None
-    except (OSError, ValueError):  # a folder, no permission, a name too long or with a NUL byte in it
-        raise ProtocolError(f"Protocolbestand {path.name}: kan het bestand niet openen") from None
+    except (OSError, ValueError) as exc:  # a folder, no permission, a name too long or with a NUL byte in it
+        raise ProtocolError(f"Protocolbestand {path.name}: kan het bestand niet openen ({file_reason(exc)})") from None
 
 
 def load_protocol(path_or_id: str | Path) -> Protocol:

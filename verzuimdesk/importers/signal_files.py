@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.signals import SignalConfig, SignalConfigError, parse_signal_config
 from verzuimdesk.paths import resources_dir
 
@@ -19,6 +20,7 @@ def load_signal_config(path: Path | None = None) -> SignalConfig:
     path = path or signals_file()
     try:
         raw = path.read_bytes()
-    except OSError:
-        raise SignalConfigError(f"Signalenbestand {path.name}: kan het bestand niet openen") from None
+    except OSError as exc:
+        raise SignalConfigError(f"Signalenbestand {path.name}: kan het bestand niet openen "
+                                f"({file_reason(exc)})") from None
     return parse_signal_config(raw, path.name)

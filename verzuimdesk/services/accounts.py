@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.services.roles import SCHOOL_WIDE, Account, Permission, Role
 from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
@@ -137,4 +138,4 @@ def save_recovery_sheet(path: Path, *, school: str, key: str) -> None:
     try:
         write_recovery_sheet(path, school, key)
     except OSError as exc:
-        raise DatabaseError(f"Het bestand {path} kan niet worden geschreven: {exc.strerror or exc}.") from None
+        raise DatabaseError(f"Het bestand {path} kan niet worden geschreven: {file_reason(exc)}.") from None

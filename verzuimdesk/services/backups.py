@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.storage import vault
 from verzuimdesk.storage.backup import BackupInfo, backup, describe, restore
 from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
@@ -62,7 +63,7 @@ def restore_damaged(backup_path: Path, db_path: Path, passphrase: str | None = N
     try:
         db_path.replace(damaged)
     except OSError as exc:
-        raise DatabaseError(f"De beschadigde database is niet opzij te zetten: {exc.strerror or exc}.") from None
+        raise DatabaseError(f"De beschadigde database is niet opzij te zetten: {file_reason(exc)}.") from None
     restore(backup_path, db_path, passphrase)
     return damaged
 

@@ -31,7 +31,7 @@ from verzuimdesk.domain.engine import evaluate
 from verzuimdesk.domain.leerplicht import leerplicht_of
 from verzuimdesk.domain.measures import absent_minutes
 from verzuimdesk.domain.records import AbsenceRecord
-from verzuimdesk.domain.refusal import Refused
+from verzuimdesk.domain.refusal import Refused, no_such_pupil
 from verzuimdesk.reports.data import (
     AgreementRow,
     CaseRow,
@@ -86,7 +86,7 @@ def parse_recipient(text: str) -> Recipient:
 def pupil_id_of(session: Session, number: str) -> int:
     pid = session.scalar(select(Pupil.id).where(Pupil.number == number))
     if pid is None:
-        raise Refused(f"Er is geen leerling met leerlingnummer {number}.")
+        raise Refused(no_such_pupil(number))
     return pid
 
 

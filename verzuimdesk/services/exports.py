@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.conversation import build_conversation_pdf
 from verzuimdesk.reports.data import Compiled, Dossier, Recipient
@@ -74,7 +75,7 @@ def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str
         try:
             write(tmp)
         except OSError as exc:
-            raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+            raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {file_reason(exc)}.") from None
         with db.begin() as s:
             audit.append(s, user=user, action="export", entity=document,
                          pupil_id=pupils[0][0] if len(pupils) == 1 else None,
@@ -85,7 +86,7 @@ def _commit(db: Database, out: Path, write: Callable[[Path], None], *, user: str
             try:
                 os.replace(tmp, out)
             except OSError as exc:
-                raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {exc.strerror or exc}.") from None
+                raise Refused(f"Het bestand '{out}' kan niet geschreven worden: {file_reason(exc)}.") from None
     finally:
         tmp.unlink(missing_ok=True)
     return ExportDone(out, document, tuple(n for _, n in pupils), recipient)

@@ -17,6 +17,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
 from verzuimdesk.importers.problems import InputRefused, Problem
@@ -52,7 +53,7 @@ def read_file(path: Path) -> bytes:
             raise too_big(path.stat().st_size, path.name)
         return path.read_bytes()
     except OSError as exc:
-        raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc.strerror})")]) from None
+        raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({file_reason(exc)})")]) from None
 
 
 def import_file(db: Database, kind: str, path: Path, *, by: Actor, dry_run: bool = False) -> Change:

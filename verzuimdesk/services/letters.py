@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date, hours
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
@@ -125,8 +126,10 @@ def templates(db: Database | None = None, *, folder: str | None = None) -> dict[
     for key, f in files.items():
         try:
             raw = f.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise Refused(f"De brief '{f}' kan niet gelezen worden: {exc}.") from None
+        except UnicodeDecodeError:
+            raise Refused(f"De brief '{f}' kan niet gelezen worden: het is geen UTF-8-tekst.") from None
+        except OSError as exc:
+            raise Refused(f"De brief '{f}' kan niet gelezen worden: {file_reason(exc)}.") from None
         try:
             out[key] = parse_template(key, raw)
         except TemplateError as exc:

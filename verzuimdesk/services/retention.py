@@ -14,6 +14,8 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.dutch import full_name
+from verzuimdesk.domain.file_errors import file_reason
+from verzuimdesk.domain.refusal import no_such_pupil
 from verzuimdesk.domain.retention import Purge, absences_due, dossier_due, due_purge
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
@@ -139,7 +141,7 @@ def inzage_data(db: Database, *, pupil_number: str, by: Actor) -> dict[str, Any]
     with db.begin() as session:
         pupil = session.scalar(select(Pupil).where(Pupil.number == pupil_number))
         if pupil is None:
-            raise DatabaseError(f"Onbekende leerling {pupil_number}.")
+            raise DatabaseError(no_such_pupil(pupil_number))
         codes = dict(session.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
         data: dict[str, Any] = {
             "gemaakt_op": datetime.now().replace(microsecond=0),
@@ -179,5 +181,9 @@ def inzage_data(db: Database, *, pupil_number: str, by: Actor) -> dict[str, Any]
 def write_inzage_json(db: Database, *, pupil_number: str, out: Path, by: Actor) -> None:
     data = inzage_data(db, pupil_number=pupil_number, by=by)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    tmp.replace(out)
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"Het bestand '{out}' kan niet geschreven worden: {file_reason(exc)}.") from None

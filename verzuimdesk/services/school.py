@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import DEFAULT_CODES
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
 from verzuimdesk.services import protocol_store
@@ -43,7 +44,7 @@ def read_school_file(path: Path) -> SchoolSettings:
         raise InputRefused(str(path), [Problem(None, "", f"het bestand is geen UTF-8-tekst (onleesbare byte op "
                                                f"positie {exc.start})")]) from None
     except OSError as exc:
-        raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({exc})")]) from None
+        raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({file_reason(exc)})")]) from None
     return parse_school_file(text, path.name)
 
 

@@ -74,7 +74,8 @@ def contents(db: Database) -> str | None:
 def opened_copy(backup: Path, passphrase: str | None) -> Iterator[Database]:
     """The copy, opened (and migrated if it is older) from a temporary copy of the file and its key slots."""
     if not backup.is_file():
-        raise DatabaseError(f"'{backup}' bestaat niet.")
+        reason = "dit is een map, geen bestand" if backup.is_dir() else "het bestand bestaat niet"
+        raise DatabaseError(f"'{backup}' kan niet gelezen worden: {reason}.")
     with tempfile.TemporaryDirectory(prefix="verzuimdesk-terugzetten-") as folder:
         work = Path(folder) / "kopie.db"
         shutil.copyfile(backup, work)

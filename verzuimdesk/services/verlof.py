@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date, full_name, sort_key
-from verzuimdesk.domain.refusal import NotAllowed, Refused
+from verzuimdesk.domain.refusal import NotAllowed, Refused, no_such_pupil
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     Article,
@@ -157,7 +157,7 @@ def family_of(db: Database, *, pupil_number: str) -> list[str]:
     with db.read() as s:
         p = s.scalar(select(Pupil).where(Pupil.number == pupil_number))
         if p is None:
-            raise VerlofRefused(f"Leerling {pupil_number} bestaat niet.")
+            raise VerlofRefused(no_such_pupil(pupil_number))
         if not p.family:
             return [p.number]
         others = s.scalars(select(Pupil.number).where(Pupil.family == p.family, Pupil.id != p.id,

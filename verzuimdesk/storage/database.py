@@ -20,6 +20,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.storage import audit, server_login, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
@@ -297,7 +298,7 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
             swap.finish_interrupted(path)  # a restore a crash interrupted: its pair goes in whole
         except OSError as exc:
             raise DatabaseError(f"Een onderbroken terugzetting van '{path}' kan niet afgemaakt worden "
-                                f"({exc.strerror}).") from None
+                                f"({file_reason(exc)}).") from None
         if not path.exists() and not create:
             raise DatabaseError(f"Database '{path}' bestaat niet. Maak er een met 'verzuimdesk init'.")
         if not create and path.stat().st_size == 0:

@@ -25,6 +25,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.refusal import DatabaseDamaged, Refused
 from verzuimdesk.storage import files
 from verzuimdesk.storage.files import SLOTS_SUFFIX
@@ -213,7 +214,7 @@ class Vault:
         except UnicodeDecodeError:
             raise VaultDamaged(f"Het sleutelbestand {path.name} is beschadigd (geen tekst).") from None
         except OSError as exc:
-            raise VaultError(f"Het sleutelbestand {path.name} kan niet gelezen worden ({exc.strerror}).") from None
+            raise VaultError(f"Het sleutelbestand {path.name} kan niet gelezen worden ({file_reason(exc)}).") from None
 
 
 def _anchor_ok(anchor: Any) -> bool:

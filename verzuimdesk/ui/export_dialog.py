@@ -199,8 +199,8 @@ class ExportDialog(QDialog):
         stored = QSettings().value(FOLDER_KEY)
         if stored and Path(str(stored)).is_dir():
             return Path(str(stored))
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                    or str(Path.home()))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()  # never a missing one
 
     def _default_path(self) -> Path:
         from verzuimdesk.services.exports import default_file_name

@@ -138,7 +138,7 @@ class LoginDialog(QDialog):
         if hint:
             self.demo = QLabel(hint)
             self.demo.setObjectName("demo_accounts")
-            self.demo.setWordWrap(True)
+            self.demo.setWordWrap(False)  # a password never broken at its hyphen ("demo-" / "juf-2026")
             self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(self.demo)
         layout.addLayout(form)

@@ -57,7 +57,8 @@ class DossierHeader(QWidget):
         self.step.setWordWrap(True)
         self.explanation = QTextBrowser()
         self.explanation.setOpenLinks(False)
-        self.explanation.setMinimumHeight(80)
+        # about six lines: the deciding rule, its text and the first records, without scrolling
+        self.explanation.setMinimumHeight(self.explanation.fontMetrics().lineSpacing() * 6 + 12)
         self.explanation.setAccessibleName(self.tr("Why this light"))
         self.explanation.anchorClicked.connect(self._on_link)
         self.show_done = False
