@@ -6,6 +6,7 @@ whole file. Importing the same file twice changes nothing the second time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
@@ -240,6 +242,16 @@ def import_events(db: Database, data: bytes, *, source: str = "gebeurtenissen", 
     return out[0]
 
 
+# The events file has no column for DUO's number: a duo_report names it in its omschrijving
+# ("… meldingsnummer 2026-44333"), and it becomes the report's kenmerk, as the Meldingen tab asks it.
+_DUO_NUMBER = re.compile(r"\bmeldingsnummer[:\s]+([0-9A-Za-z][0-9A-Za-z/-]*[0-9A-Za-z])", re.IGNORECASE)
+
+
+def _reference(r: EventIn) -> str:
+    found = _DUO_NUMBER.search(r.note) if r.kind is ActionKind.DUO_REPORT else None
+    return found.group(1) if found else ""
+
+
 def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str, int], *,
                  user: str = "") -> Change:
     existing: set[tuple[object, ...]] = set(
@@ -251,7 +263,7 @@ def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str,
         if key in existing:
             continue
         existing.add(key)
-        new.append({"pupil_id": key[0], "day": r.day, "kind": r.kind.value, "reference": "", "note": r.note,
+        new.append({"pupil_id": key[0], "day": r.day, "kind": r.kind.value, "reference": _reference(r), "note": r.note,
                     "created_at": now, "created_by": user})
     if new:
         session.execute(insert(EventRow), new)

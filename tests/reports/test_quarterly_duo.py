@@ -1,0 +1,52 @@
+"""The DUO report on the SWV list is the case's report registered in the dossier (Meldingen), not only one
+typed again in the Traject form: the list must say what the dossier says (PROTOCOLS.md §5, cat. A)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from tests.conftest import DEMO_TODAY
+from verzuimdesk.reports.data import QuarterlyRow
+from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.storage.models import CareCase, EventRow, Pupil
+
+
+def guus(db: Any, on: date = DEMO_TODAY) -> QuarterlyRow:
+    (row,) = [r for r in quarterly_list(db, on=on).rows if r.number == "1027" and not r.proposal]
+    return row
+
+
+def test_the_demo_thuiszitters_duo_report_of_the_dossier_is_on_the_list(demo: Any) -> None:
+    with demo.read() as s:
+        made = s.scalars(select(EventRow.day).join(Pupil).where(Pupil.number == "1027",
+                                                                 EventRow.kind == "duo_report")).one()
+    row = guus(demo)
+    # the demo's events file names the number in its omschrijving: "… meldingsnummer 2026-44333"
+    assert (row.duo_report_date, row.duo_report_number) == (made, "2026-44333")
+    assert not any("DUO" in gap for gap in row.missing)
+
+
+def test_a_report_before_the_quarter_a_vervolgmelding_and_one_without_a_number(demo: Any) -> None:
+    with demo.begin() as s:
+        pid = s.scalars(select(Pupil.id).where(Pupil.number == "1027")).one()
+        s.execute(delete(EventRow).where(EventRow.pupil_id == pid, EventRow.kind == "duo_report"))
+        s.scalars(select(CareCase).where(CareCase.pupil_id == pid)).one().start = date(2026, 9, 1)
+
+        def report(day: date, number: str) -> None:
+            s.add(EventRow(pupil_id=pid, day=day, kind="duo_report", reference=number, note="",
+                           created_at=datetime(2026, 11, 1)))
+
+        report(date(2026, 6, 20), "2026-00001")  # a report of an earlier absence, before the case began
+        report(date(2026, 9, 10), "")  # made before the quarter of 15 Dec began (16 Sep), without its number
+    row = guus(demo)
+    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 9, 10), "")
+    assert "nummer van de DUO-melding" in row.missing
+    with demo.begin() as s:
+        s.add(EventRow(pupil_id=pid, day=date(2026, 11, 2), kind="duo_report", reference="2026-50001",
+                       note="vervolgmelding", created_at=datetime(2026, 11, 2)))
+    row = guus(demo)
+    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 11, 2), "2026-50001")
+    assert not any("DUO" in gap for gap in row.missing)
