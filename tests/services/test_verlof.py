@@ -142,7 +142,7 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
 
 def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> None:
     cases = [
-        (dict(pupil_numbers=["9999"], article="11"), "bestaat niet"),
+        (dict(pupil_numbers=["9999"], article="11"), "geen leerling met leerlingnummer 9999"),
         (dict(pupil_numbers=["1003"], article="14"), "Onbekend artikel"),
         (dict(pupil_numbers=["1003"], article="11", end=date(2026, 2, 27)), "voor de begindatum"),
         (dict(pupil_numbers=["1003"], article="11", reason=" "), "reden"),

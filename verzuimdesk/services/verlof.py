@@ -210,7 +210,7 @@ def insert_request(s: Session, by: Account, numbers: list[str], start: date, end
     pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
     unknown = [n for n in numbers if n not in pupils]
     if unknown:
-        raise VerlofRefused(f"Leerling {', '.join(unknown)} bestaat niet.")
+        raise VerlofRefused(no_such_pupil(', '.join(unknown)))
     if not any(calendar.schooldagen(start, end)):
         raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
                             "is geen verlof nodig.")
