@@ -164,3 +164,12 @@ def test_an_unreadable_file_is_named_on_the_first_page(wizard: ImportWizard, qtb
     next_page(wizard, qtbot)
     assert wizard.currentId() == 0
     assert "het bestand is beschadigd of geen leesbaar spreadsheetbestand" in wizard.file_page.error.text()
+
+
+def test_a_folder_is_said_in_dutch_on_the_first_page(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(wizard, qtbot, monkeypatch, tmp_path, "pupils")
+    next_page(wizard, qtbot)
+    assert wizard.currentId() == 0
+    assert "dit is een map, geen bestand" in wizard.file_page.error.text()
+    assert "Is a directory" not in wizard.file_page.error.text()

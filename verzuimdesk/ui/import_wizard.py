@@ -122,7 +122,9 @@ class FilePage(QWizardPage):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.error.setText(self.tr("The file cannot be read: %1").replace("%1", exc.strerror or str(exc)))
+            from verzuimdesk.services.imports import file_reason  # the reason in Dutch, as on the command line
+
+            self.error.setText(self.tr("The file cannot be read: %1").replace("%1", file_reason(exc)))
             return False
         self.w.kind, self.w.path, self.w.data, self.w.mapping = str(self.kind.currentData()), path, data, None
         self.w.preset = self.w.codes = None
