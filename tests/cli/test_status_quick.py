@@ -11,14 +11,11 @@ import pytest
 from sqlalchemy import text
 
 from tests.actors import IB
+from tests.cli.test_roles import DIRECTIE, JUF, school  # noqa: F401  (school: the encrypted school with its accounts)
 from tests.conftest import DEMO_TODAY, PASSPHRASE, cli, raw
 from verzuimdesk.services import status_quick
-from verzuimdesk.services.accounts import Role, account_of, add_account
 from verzuimdesk.services.registration_checks import set_checked
 from verzuimdesk.storage.database import open_database
-
-JUF = "juf-groep-12-wachtwoord"  # leerkracht of group 1-2 (tests/cli/test_roles.py)
-DIRECTIE = "directie-wachtwoord-9"
 
 
 def printed(capsys: pytest.CaptureFixture[str], db: Path, day: date, *how: str) -> str:
@@ -76,19 +73,7 @@ def test_the_cached_answer_is_the_full_one_byte_for_byte(demo_db: Path, monkeypa
     assert printed(capsys, demo_db, day, "--json") == full(monkeypatch, capsys, demo_db, day, "--json") != after_write
 
 
-@pytest.fixture
-def school(school_path: Path) -> Path:
-    db = open_database(str(school_path), passphrase=PASSPHRASE)
-    try:
-        ib = account_of(db, "ib")
-        add_account(db, by=ib, username="juf", name="Juf Ans", role=Role.TEACHER, password=JUF, groups=("1-2",))
-        add_account(db, by=ib, username="dir", name="Dirk", role=Role.MANAGEMENT, password=DIRECTIE)
-    finally:
-        db.close()
-    return school_path
-
-
-def test_on_an_encrypted_file_each_account_sees_what_its_role_allows(school: Path, monkeypatch: pytest.MonkeyPatch,
+def test_on_an_encrypted_file_each_account_sees_what_its_role_allows(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     day = date(2025, 11, 10)
     whole = printed(capsys, school, day, "--json")  # the IB-er's: computes and keeps every pupil
@@ -106,7 +91,7 @@ def test_on_an_encrypted_file_each_account_sees_what_its_role_allows(school: Pat
     assert not quick(school, day, None)
 
 
-def test_a_log_changed_outside_the_app_goes_the_full_way_and_warns(school: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_log_changed_outside_the_app_goes_the_full_way_and_warns(school: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     day = date(2025, 11, 10)
     before = printed(capsys, school, day, "--json")

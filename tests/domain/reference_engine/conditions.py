@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 from tests.domain.reference_engine import luxe
 from tests.domain.reference_engine.halfweeks import half_week_index
-from tests.domain.reference_engine.leerplicht import Leerplicht, leerplicht_of
 from tests.domain.reference_engine.measures import PupilMeasures, Series
 from verzuimdesk.domain.calendar import SchoolCalendar, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
 from verzuimdesk.domain.records import Event, PupilData
 
