@@ -12,6 +12,7 @@ from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.dossier_view import DeskDossier, view_dossier
 from verzuimdesk.services.vocabulary import ActionKind, ConversationKind
 from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.conversation_dialog import ConversationDialog
 from verzuimdesk.ui.dossier.absence_tab import AbsenceTab
 from verzuimdesk.ui.dossier.conversations_tab import ConversationsTab
 from verzuimdesk.ui.dossier.header import DossierHeader
@@ -86,12 +87,13 @@ class DossierWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.split, 1)
         layout.addLayout(bottom)
-        close = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
+        # Esc and Ctrl+W (and Ctrl+F4, Cmd+W: every binding of the platform's Close, not just its first) close
+        # the window, also where the window manager offers no close button.
+        close = QAction(self)
+        close.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
+                            QKeySequence(Qt.Key.Key_Escape)])
         close.triggered.connect(self.close)
         self.addAction(close)
-        escape = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        escape.triggered.connect(self.close)
-        self.addAction(escape)
         ctx.data_changed.connect(self._on_changed)
         ctx.peildatum_changed.connect(self._on_peildatum)
         self.show_data(data)
@@ -190,6 +192,11 @@ class DossierWindow(QWidget):
         run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind=kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A conversation being typed goes with the window: keep what was typed in its last second as a draft
+        # first (New conversation… brings it back), as its own Close does.
+        for dialog in self.findChildren(ConversationDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.closing = True
         QSettings().setValue("dossier_window/geometry", self.saveGeometry())
         QSettings().setValue("dossier_window/split", self.split.saveState())
