@@ -154,6 +154,10 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
         <translation>Details van de afwezigheid</translation>
     </message>
     <message>
+        <source>Choose a code…</source>
+        <translation>Kies een code…</translation>
+    </message>
+    <message>
         <source>Whole day</source>
         <translation>Hele dag</translation>
     </message>
@@ -2921,6 +2925,14 @@ Openen?</translation>
     <message>
         <source>Clear</source>
         <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Ongedaan gemaakt: %1.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Opnieuw gedaan: %1.</translation>
     </message>
     <message>
         <source>Saved.</source>

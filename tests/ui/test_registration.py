@@ -191,3 +191,48 @@ def test_the_legend_names_every_key_of_the_grid(qtbot: QtBot, db: Database) -> N
     text = page.legend.text()
     for key in ("Shift+letter", "Ctrl+Z", "Ctrl+M", "Ctrl+K"):
         assert key in text
+
+
+def test_saved_goes_away_on_another_week_and_says_undone_after_an_undo(qtbot: QtBot, db: Database) -> None:
+    page = make_page(qtbot, db)
+    go(page, 0, 0)
+    qtbot.keyClicks(page.view, "o")
+    assert page.message.text() == "Saved."
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(db) == [] and page.message.text() == "Undone: Code O."  # not "Saved.": nothing is saved now
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert len(stored(db)) == 1 and page.message.text() == "Redone: Code O."
+    qtbot.keyClick(page.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # the next week: nothing said of it
+    assert page.message.text() == ""
+    qtbot.keyClick(page.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.message.text() == ""  # back: the grid shows what is saved, the notice is gone
+    go(page, 1, 0)
+    qtbot.keyClicks(page.view, "z")
+    assert page.message.text() == "Saved."
+    other = next(i for i in range(page.group.count()) if i != page.group.currentIndex())
+    page.group.setCurrentIndex(other)
+    assert page.message.text() == ""  # another group
+
+
+def test_enter_twice_on_an_empty_cell_registers_nothing(qtbot: QtBot, db: Database) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from verzuimdesk.ui.absence_detail_dialog import AbsenceDetailDialog
+
+    seen: list[tuple[str, bool, bool]] = []
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AbsenceDetailDialog)
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # the second Enter, by habit
+        seen.append((dialog.code.currentText(), dialog.ok.isEnabled(), dialog.isVisible()))
+        dialog.code.setCurrentIndex(dialog.code.findData("E"))  # a code the user chose: that one is saved
+        seen.append((dialog.code.currentText()[:1], dialog.ok.isEnabled(), dialog.isVisible()))
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    go(page := make_page(qtbot, db), 0, 0)
+    QTimer.singleShot(0, in_the_dialog)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == [("", False, True), ("E", True, True)]  # no code chosen for the user; still open
+    assert [c for _, _, c, _ in stored(db)] == ["E"]

@@ -41,6 +41,9 @@ class AbsenceDetailDialog(QDialog):
             self.code.addItem(f"{c.code} — {c.label}", c.code)
         if old is not None:
             self.code.setCurrentIndex(max(0, self.code.findData(old.code)))
+        else:  # an empty cell: no code until the user picks one (two Enters must not register the first code)
+            self.code.setPlaceholderText(self.tr("Choose a code…"))
+            self.code.setCurrentIndex(-1)
         self.whole_day = QCheckBox(self.tr("Whole day"))
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for edit in (self.start, self.end):
@@ -88,6 +91,7 @@ class AbsenceDetailDialog(QDialog):
         form.addRow(self.tr("Reported by:"), self.reported_by)
         form.addRow(self.tr("Note:"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -102,8 +106,12 @@ class AbsenceDetailDialog(QDialog):
         self.end.setEnabled(not self.whole_day.isChecked())
         self.minutes.setEnabled(self._category() is Category.LATE)
         self.reported_at.setEnabled(self.reported.isChecked())
+        self.ok.setEnabled(self.code.currentIndex() >= 0)
 
     def accept(self) -> None:
+        if self.code.currentIndex() < 0:  # Enter with no code chosen: nothing to register
+            self.code.setFocus()
+            return
         whole = self.whole_day.isChecked()
         late = self.minutes.value() if self._category() is Category.LATE and self.minutes.value() else None
         reported_at: datetime | None = None

@@ -48,6 +48,8 @@ class RegistrationPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self._own: OpChanges | None = None  # the grid's own last change: it shows it already
         self._said: OpChanges | None = None  # an edit's change, told once the grid shows it
+        self._done_text: str | None = None  # what an edit being undone or redone says instead of "Saved."
+        self._message_for: tuple[str, date] | None = None  # the group and week the message is about
 
         self.group = QComboBox()
         self.group.setObjectName("group")
@@ -122,8 +124,8 @@ class RegistrationPage(QWidget):
         self.this_week = action(self.tr("This week"), self.tr("The week of today"), "Alt+Home",
                                 lambda: self.show_week(date.today()))
         self.undo_action = action(self.tr("Undo"), self.tr("Undo the last entry"), QKeySequence.StandardKey.Undo,
-                                  self.undo_stack.undo)
-        self.redo_action = action(self.tr("Redo"), self.tr("Redo the entry"), "Ctrl+Shift+Z", self.undo_stack.redo)
+                                  self.undo)
+        self.redo_action = action(self.tr("Redo"), self.tr("Redo the entry"), "Ctrl+Shift+Z", self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -170,6 +172,8 @@ class RegistrationPage(QWidget):
         self.week.setText(self.tr("week %1: %2 – %3").replace("%1", str(iso.week)).replace(
             "%2", format_date(self.monday, weekday=False)).replace("%3", format_date(friday, weekday=False)))
         group = self.group.currentText()
+        if self._message_for != (group, self.monday):  # what was said was about another week or group
+            self.say("")
         if not group:
             self.message.setText(self.tr("No groups to show."))
             return
@@ -218,8 +222,10 @@ class RegistrationPage(QWidget):
             self.reload()
 
     def say(self, text: str, *, error: bool = False) -> None:
+        """A message about the week and group on screen: showing another one takes it away (`reload`)."""
         self.message.setStyleSheet("color: #b71c1c; font-weight: bold;" if error else "")
         self.message.setText(text)
+        self._message_for = (self.group.currentText(), self.monday)
 
     # -- entering -------------------------------------------------------------------------------
 
@@ -293,10 +299,25 @@ class RegistrationPage(QWidget):
         self._after_edit(result)
         return result
 
+    def undo(self) -> None:
+        """Ctrl+Z: the last edit undone, and said so (not "Saved.", which was about the edit)."""
+        self._done_text = self.tr("Undone: %1.").replace("%1", self.undo_stack.undoText())
+        try:
+            self.undo_stack.undo()
+        finally:
+            self._done_text = None
+
+    def redo(self) -> None:
+        self._done_text = self.tr("Redone: %1.").replace("%1", self.undo_stack.redoText())
+        try:
+            self.undo_stack.redo()
+        finally:
+            self._done_text = None
+
     def _after_edit(self, result: EditResult) -> None:
         """The grid first: the edited pupils' rows read again (the week's other rows, its codes and its
         checks stand); the rest of the app follows from `_announce`."""
-        self.say(self.tr("Saved."))
+        self.say(self._done_text or self.tr("Saved."))
         grid = self.model.grid
         shown = [row.pupil_id for row in grid.rows if row.pupil_id in result.pupil_ids] if grid else []
         if grid is None or not shown:
