@@ -116,7 +116,7 @@ def _edges(x: RecordInput, since: date) -> tuple[tuple[date, str, str], ...]:
     key = ("vacation_edges", x.m.group, since, x.peil)
     cached = cal.memo.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached  # type: ignore[return-value]
     days, years = x.m.g.days, cal.school_years
     breaks = list(cal.vacations) + [
         Period("zomervakantie", a.end + timedelta(days=1), b.start - timedelta(days=1))
