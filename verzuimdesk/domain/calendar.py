@@ -204,6 +204,12 @@ class SchoolCalendar:
     def _group_cache(self) -> dict[str | None, GroupDays]:
         return {}
 
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """What other domain modules derive from the calendar alone, kept with it (the calendar is
+        frozen, so it never goes stale): keyed by a tuple that starts with the module's own name."""
+        return {}
+
     def group_days(self, group: str | None = None) -> GroupDays:
         """The schooldagen of `group` (all schooldagen when None), built once and cached."""
         cached = self._group_cache.get(group)

@@ -63,8 +63,8 @@ def forecast(ev: Evaluator, status: PupilStatus) -> Forecast:
 def restart_point(ev: Evaluator, rule: Rule, peil: date) -> date | None:
     """The day after which the rule counts again at `peil`: the trigger date of the last trigger a DUO
     report answered (the engine's `restart_history`), None without one."""
-    if not rule.restart_after_report:
-        return None
+    if not rule.restart_after_report or not ev.events_of(ActionKind.DUO_REPORT, date.min, peil):
+        return None  # no report: no trigger was answered
     answered = [trig for trig, _, report in ev.restart_history(rule, peil) if report is not None]
     return answered[-1] if answered else None
 

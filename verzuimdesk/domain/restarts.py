@@ -33,6 +33,8 @@ def history(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[date, date | No
     series = ev.m.series(c.categories)
     i = max(0, bisect_left(days, series.days[0])) if series.days else 0
     last = g.last_index(peil)
+    if not reports:  # nothing restarts the count: at most the run of days it holds on up to `peil`
+        return _unanswered(ev, c, i, last)
     after: date | None = None
     trig: date | None = None
     used = 0
@@ -61,6 +63,20 @@ def history(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[date, date | No
     if trig is not None:
         out.append((trig, after, None))
     return out
+
+
+def _unanswered(ev: Evaluator, c: Condition, first: int, last: int) -> list[tuple[date, date | None, Event | None]]:
+    """What the forward walk from schooldag `first` finds when no report answers any trigger: the
+    trigger of the run of days on which `c` holds that reaches schooldag `last`, or nothing (a run
+    that ended before `last` is forgotten by the walk, as no report answered it). Walked backward from
+    `last`: the same days the forward walk would test last."""
+    days = ev.g.days
+    if last < first or not ev.holds(c, days[last]):
+        return []
+    i = last
+    while i > first and ev.holds(c, days[i - 1]):
+        i -= 1
+    return [(days[i], None, None)]
 
 
 def _short_of(c: Condition, series: Series, peil: date, after: date | None) -> bool:

@@ -108,24 +108,21 @@ def _current_year(x: RecordInput) -> int | None:
     return k if k >= 0 else None
 
 
-def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
-    cal, days = x.m.calendar, x.m.g.days
-    k = _current_year(x)
-    if k is None:
-        return None
-    years = cal.school_years
-    since = years[max(0, k - 1)].start
+def _edges(x: RecordInput, since: date) -> tuple[tuple[date, str, str], ...]:
+    """The schooldagen of the pupil's group at the edge of a vacation from `since` to the peildatum:
+    (day, the vacation's label, its detail line), in the order the signal lists them. The same for
+    every pupil of the group, so worked out once per calendar, group and peildatum."""
+    cal = x.m.calendar
+    key = ("vacation_edges", x.m.group, since, x.peil)
+    cached = cal.memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    days, years = x.m.g.days, cal.school_years
     breaks = list(cal.vacations) + [
         Period("zomervakantie", a.end + timedelta(days=1), b.start - timedelta(days=1))
         for a, b in pairwise(years)
     ]
-    found: dict[str, list[tuple[date, str]]] = {}
-    ids: list[int] = []
-    absent: dict[date, list[AbsenceRecord]] = defaultdict(list)
-    for r in x.records_in(since, x.peil):
-        absent[r.day].append(r)
-    if len(absent) < p["min_vakanties"]:
-        return None
+    out: list[tuple[date, str, str]] = []
     for vac in sorted(breaks, key=lambda v: v.start):
         i, j = bisect_left(days, vac.start) - 1, bisect_right(days, vac.end)
         edges = [(days[i], "laatste schooldag voor") if i >= 0 else None,
@@ -133,12 +130,29 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
         for edge in edges:
             if edge is None or not since <= edge[0] <= x.peil:
                 continue
-            recs = absent.get(edge[0])
-            if recs:
-                label = f"{vac.name.lower()} {vac.start.year}" if vac.name else f"vakantie {vac.start.year}"
-                found.setdefault(label, []).append(
-                    (edge[0], f"{_codes(recs, edge[0])} — {edge[1]} de {label}"))
-                ids += (r.id for r in recs)
+            label = f"{vac.name.lower()} {vac.start.year}" if vac.name else f"vakantie {vac.start.year}"
+            out.append((edge[0], label, f"{edge[1]} de {label}"))
+    got = cal.memo[key] = tuple(out)
+    return got
+
+
+def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
+    k = _current_year(x)
+    if k is None:
+        return None
+    since = x.m.calendar.school_years[max(0, k - 1)].start
+    found: dict[str, list[tuple[date, str]]] = {}
+    ids: list[int] = []
+    absent: dict[date, list[AbsenceRecord]] = defaultdict(list)
+    for r in x.records_in(since, x.peil):
+        absent[r.day].append(r)
+    if len(absent) < p["min_vakanties"]:
+        return None
+    for day, label, line in _edges(x, since):
+        recs = absent.get(day)
+        if recs:
+            found.setdefault(label, []).append((day, f"{_codes(recs, day)} — {line}"))
+            ids += (r.id for r in recs)
     if len(found) < p["min_vakanties"]:
         return None
     hits = sorted(e for edges in found.values() for e in edges)
@@ -200,9 +214,12 @@ def frequent_sick(x: RecordInput, p: Params) -> Signal | None:
     )
 
 
-def _share(x: RecordInput, year: Period, until: date) -> tuple[float, dict[Category, int], int, list[int]]:
+def _share(x: RecordInput, year: Period, until: date, floor: float | None = None
+           ) -> tuple[float, dict[Category, int], int, list[int]] | None:
     """(percentage absent, absent minutes per category, lestijd minutes, record ids) of the pupil's
-    enrolled schooldagen of `year` up to `until`."""
+    enrolled schooldagen of `year` up to `until`; None when `floor` is given and the percentage is
+    surely below it (a record is absent for at most the lestijd of its day: most pupils' records are
+    too few to reach it, and their minutes need not be worked out)."""
     m = x.m
     start = max(year.start, m.enrolled_from)
     end = min(year.end, until, m.enrolled_until or until)
@@ -211,9 +228,14 @@ def _share(x: RecordInput, year: Period, until: date) -> tuple[float, dict[Categ
     g = m.g
     lo, hi = bisect_left(g.days, start), bisect_right(g.days, end)
     lestijd = sum(g.minutes[lo:hi])
+    recs = x.records_in(start, end)
+    if floor is not None and lestijd:
+        minutes, index = g.minutes, g.index
+        if 100 * sum(minutes[index[r.day]] for r in recs) / lestijd < floor:
+            return None
     per: dict[Category, int] = defaultdict(int)
     ids = []
-    for r in x.records_in(start, end):
+    for r in recs:
         if m.minutes[r.id]:
             per[r.category] += m.minutes[r.id]
             ids.append(r.id)
@@ -231,7 +253,10 @@ def year_share(x: RecordInput, p: Params) -> Signal | None:
     k = _current_year(x)
     if k is None:
         return None
-    pct, per, lestijd, ids = _share(x, x.m.calendar.school_years[k], x.peil)
+    share = _share(x, x.m.calendar.school_years[k], x.peil, p["min_procent"])
+    if share is None:
+        return None
+    pct, per, lestijd, ids = share
     if not lestijd or pct < p["min_procent"]:
         return None
     absent = sum(per.values())
@@ -251,9 +276,12 @@ def earlier_absence(x: RecordInput, p: Params) -> Signal | None:
         return None
     prev = x.m.calendar.school_years[k - 1]
     label = f"{prev.start.year}-{prev.end.year}"
-    pct, per, lestijd, ids = _share(x, prev, prev.end)
     cases = sorted(s for s, closed in x.cases
                    if s <= min(prev.end, x.peil) and (closed is None or closed >= prev.start))
+    share = _share(x, prev, prev.end, None if cases else p["min_procent"])
+    if share is None:
+        return None
+    pct, per, lestijd, ids = share
     high = bool(lestijd) and pct >= p["min_procent"]
     if not high and not cases:
         return None
