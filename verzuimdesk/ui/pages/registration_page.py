@@ -301,16 +301,15 @@ class RegistrationPage(QWidget):
 
     def undo(self) -> None:
         """Ctrl+Z: the last edit undone, and said so (not "Saved.", which was about the edit)."""
-        self._done_text = self.tr("Undone: %1.").replace("%1", self.undo_stack.undoText())
-        try:
-            self.undo_stack.undo()
-        finally:
-            self._done_text = None
+        self._step(self.tr("Undone: %1.").replace("%1", self.undo_stack.undoText()), self.undo_stack.undo)
 
     def redo(self) -> None:
-        self._done_text = self.tr("Redone: %1.").replace("%1", self.undo_stack.redoText())
+        self._step(self.tr("Redone: %1.").replace("%1", self.undo_stack.redoText()), self.undo_stack.redo)
+
+    def _step(self, said: str, step: Callable[[], None]) -> None:
+        self._done_text = said
         try:
-            self.undo_stack.redo()
+            step()
         finally:
             self._done_text = None
 
