@@ -44,8 +44,21 @@ def next_reference(peil: date) -> tuple[date, int]:
     return ref, (ref - peil).days
 
 
+_SIXTEEN: dict[int, tuple[Protocol, Rule | None]] = {}
+
+
 def sixteen_hour_rule(protocol: Protocol) -> Rule | None:
-    """The protocol's 16-hour rule: unauthorised minutes in a window, without a maximum, reported to DUO."""
+    """The protocol's 16-hour rule: unauthorised minutes in a window, without a maximum, reported to DUO.
+    Found once per protocol: every pupil's forecast asks it."""
+    got = _SIXTEEN.get(id(protocol))
+    if got is None or got[0] is not protocol:
+        if len(_SIXTEEN) > 16:
+            _SIXTEEN.clear()
+        got = _SIXTEEN[id(protocol)] = (protocol, _sixteen_hour_rule(protocol))
+    return got[1]
+
+
+def _sixteen_hour_rule(protocol: Protocol) -> Rule | None:
     for rule in protocol.rules:
         c = rule.condition
         if (c.kind == "minutes_in_window" and c.maximum is None and c.categories & UNAUTHORISED

@@ -149,7 +149,7 @@ class PupilMeasures:
         self.enrolled_from = pupil.enrolled_from
         self.enrolled_until = pupil.enrolled_until
         # What other domain modules derive from these measures once per pupil (halfweeks.py).
-        self.derived: dict[str, object] = {}
+        self.derived: dict[object, object] = {}
         recs = pupil.records
         self.records = tuple(sorted(recs, key=_DAY_ID)) if len(recs) > 1 else tuple(recs)
         # The number of records per category (`counts`, if the caller has counted them already).
@@ -261,12 +261,32 @@ class PupilMeasures:
             return None
         return spans[k][0], li
 
+    @lazy
+    def record_days(self) -> tuple[date, ...]:
+        """The day of each record, in the order of `records` (for a bisect by day)."""
+        return tuple(r.day for r in self.records)
+
+    def _last_day_has(self, t: date, categories: frozenset[Category]) -> bool:
+        """A record of `categories` on the last schooldag on or before t. Without one that day is in no
+        run of days with such a record (an absence run, a sick episode), so there is no current one: most
+        pupils are answered here, before their runs are worked out."""
+        li = self.g.last_index(t)
+        if li < 0:
+            return False
+        day, days = self.g.days[li], self.record_days
+        lo = bisect_left(days, day)
+        return any(r.category in categories for r in self.records[lo:bisect_right(days, day, lo)])
+
     def current_run(self, t: date) -> tuple[int, int] | None:
         """(first, last) schooldag index of the current absence run at t, cut off at t."""
+        if not self._last_day_has(t, ABSENT):
+            return None
         return self._current(self.run_starts, self.runs, t)
 
     def current_episode(self, t: date) -> tuple[int, int] | None:
         """(first, last) schooldag index of the current sick episode at t, cut off at t."""
+        if not self._last_day_has(t, SICK):
+            return None
         return self._current(self.episode_starts, self.episodes, t)
 
     def episode_minutes(self, first: int, last: int) -> tuple[int, list[int]]:

@@ -50,18 +50,21 @@ class RecordInput:
     def records_in(self, start: date, end: date) -> tuple[AbsenceRecord, ...]:
         """The pupil's absence records (any category but present_elsewhere and late) on its
         schooldagen from `start` to `end`, both included, in date order."""
-        recs = self.m.records
-        days = self.m.derived.get("record_days")
-        if not isinstance(days, tuple):
-            days = self.m.derived["record_days"] = tuple(r.day for r in recs)
+        recs, days = self.m.records, self.m.record_days
         lo, hi = bisect_left(days, start), bisect_right(days, end)
         index = self.m.g.index
         return tuple(r for r in recs[lo:hi] if r.category not in NOT_ABSENT and r.day in index)
 
     def window_records(self) -> tuple[AbsenceRecord, ...]:
+        """`records_in` the window up to the peildatum: asked by several detectors of the same pupil, so
+        kept with the pupil's measures (per window and peildatum)."""
         if self.window is None:
             return ()
-        return self.records_in(self.window[0], self.peil)
+        key = ("window_records", self.window[0], self.peil)
+        got = self.m.derived.get(key)
+        if got is None:
+            got = self.m.derived[key] = self.records_in(self.window[0], self.peil)
+        return got  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
