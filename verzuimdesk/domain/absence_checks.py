@@ -93,10 +93,14 @@ def entry_problems(entry: AbsenceEntry, *, codes: Mapping[str, Category], unread
     return out
 
 
+def enrolled(pupil: PupilKnown, day: date) -> bool:
+    return pupil.enrolled_from <= day and (pupil.enrolled_until is None or day <= pupil.enrolled_until)
+
+
 def day_problems(day: date, *, number: str, pupil: PupilKnown, off: DayOff | None) -> list[tuple[str, str]]:
     """The rules of the day for this pupil; `off` is the calendar's `day_off_reason(day, pupil.group)`."""
     if off is not None:
         return [("datum", f"{day.isoformat()} is geen schooldag voor groep {pupil.group}: {DAY_OFF_NL[off]}")]
-    if day < pupil.enrolled_from or (pupil.enrolled_until and day > pupil.enrolled_until):
+    if not enrolled(pupil, day):
         return [("datum", f"leerling {number} staat op {day.isoformat()} niet ingeschreven")]
     return []

@@ -6,15 +6,39 @@ import csv
 import io
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
 from verzuimdesk.importers.problems import InputRefused, Problem
 
+Cells = tuple[tuple[int, tuple[str, ...]], ...]  # (line number in the file, the values in the header's order)
 
-@dataclass(frozen=True)
+
 class CsvTable:
-    header: tuple[str, ...]
-    rows: tuple[tuple[int, dict[str, str]], ...]  # (line number in the file, values by column)
+    """A file's header and its lines: `rows` gives each line's values by column, `cells` the same values
+    in the header's order. `read_csv` keeps the cells and makes the dictionaries only when `rows` is
+    first asked: the check of a school year of absences reads the cells (importers/rows.py), and a
+    dictionary per line was a third of reading the file."""
+
+    __slots__ = ("_cells", "_rows", "header")
+
+    def __init__(self, header: tuple[str, ...], rows: tuple[tuple[int, dict[str, str]], ...] | None = None,
+                 *, cells: Cells | None = None) -> None:
+        assert (rows is None) != (cells is None)
+        self.header = header
+        self._rows, self._cells = rows, cells
+
+    @property
+    def rows(self) -> tuple[tuple[int, dict[str, str]], ...]:
+        if self._rows is None:
+            header = self.header
+            self._rows = tuple((line, dict(zip(header, values))) for line, values in self._cells or ())  # noqa: B905
+        return self._rows
+
+    @property
+    def cells(self) -> Cells:
+        if self._cells is None:
+            header = self.header
+            self._cells = tuple((line, tuple(values.get(h, "") for h in header)) for line, values in self._rows or ())
+        return self._cells
 
 
 def decode(data: bytes) -> str:
@@ -71,13 +95,14 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if problems:
         raise InputRefused(source, _capped(problems))
     rows: list[tuple[int, dict[str, str]]] = []
+    cells: list[tuple[int, tuple[str, ...]]] = []
     width = len(header)
     named = all(header)  # no column without a name (whose values are dropped)
     strip = str.strip
     try:
         for values in reader:
             line = reader.line_num
-            if len(rows) >= MAX_ROWS:
+            if len(rows) + len(cells) >= MAX_ROWS:
                 raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
             joined = "".join(values)
             if not joined.strip():
@@ -88,8 +113,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
                 )
             elif len(joined) > MAX_FIELD and max(map(len, values)) > MAX_FIELD:
                 problems.append(Problem(line, "", f"een waarde is langer dan {MAX_FIELD} tekens"))
-            elif named:  # as many values as columns (just checked); zip(strict=) costs more than the rest
-                rows.append((line, dict(zip(header, map(strip, values)))))  # noqa: B905
+            elif named:  # as many values as columns (just checked): in the header's order, as they are
+                cells.append((line, tuple(map(strip, values))))
             else:
                 rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True) if h}))
             if len(problems) > MAX_PROBLEMS:
@@ -98,7 +123,7 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
         problems.append(Problem(reader.line_num, "", f"onleesbare regel ({str(exc)[:200]})"))
     if problems:
         raise InputRefused(source, _capped(problems))
-    return CsvTable(header, tuple(rows))
+    return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:

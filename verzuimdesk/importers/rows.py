@@ -8,9 +8,10 @@ registration grid asks as well).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 from verzuimdesk.domain import limits
@@ -19,7 +20,7 @@ from verzuimdesk.domain.absence_checks import (
     AbsenceEntry,
     PupilKnown,
     absence_problems,
-    day_problems,
+    enrolled,
     entry_problems,
 )
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
@@ -175,9 +176,11 @@ def check_absences(
     codes: Mapping[str, Category],
     calendar: SchoolCalendar,
 ) -> list[AbsenceIn]:
+    quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
+    if None not in quick:
+        return quick  # type: ignore[return-value]
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
-    quick = _QuickAbsence(pupils, codes, calendar).read(table.rows)
     for (line_no, values), row in zip(table.rows, quick, strict=True):
         if row is not None:
             out.append(row)
@@ -207,11 +210,9 @@ def check_absences(
     return out
 
 
-_LIMITS = {c: limits.CSV_COLUMNS.get(c, limits.NOTE) for c in ABSENCE_COLUMNS}
-_SHORTEST = min(_LIMITS.values())
-_UNKNOWN = object()
 _tuple_new = tuple.__new__  # AbsenceIn(...) without the Python frame of the named tuple's __new__
 _Read = tuple[bool, T | None]  # (read, value): False when the text is no value of its kind
+_Kind = tuple[time | None, time | None, str, int | None]  # a line's van, tot, code and minuten_te_laat, read
 
 
 def _read(memo: dict[str, _Read[T]], text: str, parse: Callable[[str], T]) -> _Read[T]:
@@ -235,11 +236,11 @@ def _read(memo: dict[str, _Read[T]], text: str, parse: Callable[[str], T]) -> _R
 class _QuickAbsence:
     """The common line of an absences file, accepted in a few dictionary look-ups.
 
-    A school year repeats the same few hundred dates, a handful of times and codes: each text is read
-    once (by the same parse functions) and each rule asked once per kind of line (the same domain
-    rules). `read` gives for each line the AbsenceIn the full check in `check_absences` would give,
-    or None for any line that is not plainly right; the full check then reads that line and says
-    what is wrong.
+    A school year repeats the same few hundred dates, a handful of times and codes: each kind of line
+    (its code, van, tot and minuten_te_laat) is read and judged once, each date once per group, each
+    gemeld_op once, by the same parse functions and the same domain rules. `read` gives for each line
+    the AbsenceIn the full check in `check_absences` would give, or None for any line that is not
+    plainly right; the full check then reads that line and says what is wrong.
     """
 
     def __init__(self, pupils: Mapping[str, PupilKnown], codes: Mapping[str, Category],
@@ -248,55 +249,76 @@ class _QuickAbsence:
         self.dates: dict[str, _Read[date]] = {}
         self.times: dict[str, _Read[time]] = {}
         self.lates: dict[str, _Read[int]] = {}
-        self.reported: dict[str, _Read[datetime]] = {}
-        self.entries: dict[tuple[str, time | None, time | None, int | None], bool] = {}
-        self.off: dict[tuple[date, str], DayOff | object | None] = {}
+        self.kinds: dict[tuple[str, str, str, str], _Kind | None] = {}
+        self.days: dict[tuple[str, str], date | None] = {}
 
-    def read(self, lines: Iterable[tuple[int, Mapping[str, str]]]) -> list[AbsenceIn | None]:
-        """Each line's AbsenceIn, or None where the full check must read it. One loop, its look-ups
-        bound to local names: this runs for every line of a school year."""
-        pupils, dates, times, lates, reported_at = self.pupils, self.dates, self.times, self.lates, self.reported
-        entries, offs, day_off, is_schooldag = (self.entries, self.off, self.calendar.day_off_reason,
-                                                 self.calendar.is_schooldag)
+    def kind(self, code: str, van: str, tot: str, late_text: str) -> _Kind | None:
+        """A kind of line read and judged (`entry_problems`), or None when it is not plainly right."""
+        read_start, start = _read(self.times, van, parse_time)
+        read_end, end = _read(self.times, tot, parse_time)
+        read_late, late = _read(self.lates, late_text, _positive_int)
+        code = code.upper()
+        if not (code and read_start and read_end and read_late):
+            return None
+        if entry_problems(AbsenceEntry(None, code, start, end, late), codes=self.codes):
+            return None
+        return start, end, code, late
+
+    def day(self, text: str, group: str) -> date | None:
+        """The date of a line for the pupil's group, or None when it is no date or no schooldag of the
+        group (`day_problems` with the calendar's reason off)."""
+        read, day = _read(self.dates, text, parse_date)
+        if not read or day is None:
+            return None
+        off: DayOff | None = None if self.calendar.is_schooldag(day, group) else self.calendar.day_off_reason(
+            day, group)  # a schooldag of the group is by definition a day without a reason off
+        return day if off is None else None
+
+    def read(self, header: Sequence[str], cells: Iterable[tuple[int, Sequence[str]]]) -> list[AbsenceIn | None]:
+        """Each line's AbsenceIn, or None where the full check must read it. One loop over the lines'
+        values in the header's order, its look-ups bound to local names: this runs for every line of a
+        school year."""
+        where = {c: i for i, c in enumerate(header)}
+        width = len(header)
+        pad = any(c not in where for c in ABSENCE_COLUMNS)  # a column the file leaves out reads as empty
+        pick = itemgetter(*(where.get(c, width) for c in ABSENCE_COLUMNS))
+        lengths = tuple(limits.CSV_COLUMNS.get(c, limits.NOTE) for c in header)
+        shortest = min(lengths, default=limits.NOTE)
+        pupils, kinds, days = self.pupils, self.kinds, self.days
+        reported_at: dict[str, _Read[datetime]] = {}
         out: list[AbsenceIn | None] = []
         add = out.append
-        for _line, values in lines:
-            if values and max(map(len, values.values())) > _SHORTEST and any(
-                    len(text) > _LIMITS.get(column, limits.NOTE) for column, text in values.items()):
+        for _line, values in cells:
+            if values and max(map(len, values)) > shortest and any(
+                    len(text) > most for text, most in zip(values, lengths)):  # noqa: B905 (a line per value)
                 add(None)
                 continue
-            get = values.get
-            number = get("leerlingnummer", "")
+            number, datum, van, tot, code, late_text, rep_text, note = pick((*values, "") if pad else values)
             pupil = pupils.get(number)
-            code = get("code", "").upper()
-            if not number or pupil is None or not code:
+            if pupil is None or not number:
                 add(None)
                 continue
-            text = get("datum", "")
-            read_day, day = dates.get(text) or _read(dates, text, parse_date)
-            text = get("van", "")
-            read_start, start = times.get(text) or _read(times, text, parse_time)
-            text = get("tot", "")
-            read_end, end = times.get(text) or _read(times, text, parse_time)
-            text = get("minuten_te_laat", "")
-            read_late, late = lates.get(text) or _read(lates, text, _positive_int)
-            text = get("gemeld_op", "")
-            read_rep, reported = reported_at.get(text) or _read(reported_at, text, parse_datetime)
-            if day is None or not (read_day and read_start and read_end and read_late and read_rep):
+            key = (code, van, tot, late_text)
+            try:
+                kind = kinds[key]
+            except KeyError:
+                kind = kinds[key] = self.kind(code, van, tot, late_text)
+            if kind is None:
                 add(None)
                 continue
-            kind = (code, start, end, late)
-            ok = entries.get(kind)
-            if ok is None:
-                ok = entries[kind] = not entry_problems(AbsenceEntry(None, code, start, end, late), codes=self.codes)
-            where = (day, pupil.group)
-            off = offs.get(where, _UNKNOWN)
-            if off is _UNKNOWN:  # a schooldag of the group is by definition a day without a reason off
-                off = offs[where] = None if is_schooldag(day, pupil.group) else day_off(day, pupil.group)
-            if not ok or day_problems(day, number=number, pupil=pupil, off=off):  # type: ignore[arg-type]
+            place = (datum, pupil.group)
+            try:
+                day = days[place]
+            except KeyError:
+                day = days[place] = self.day(datum, pupil.group)
+            if day is None or not enrolled(pupil, day):  # no schooldag of the group, or not enrolled on it
                 add(None)
                 continue
-            add(_tuple_new(AbsenceIn, (number, day, start, end, code, late, reported, get("opmerking", ""))))
+            read_rep, reported = reported_at.get(rep_text) or _read(reported_at, rep_text, parse_datetime)
+            if not read_rep:
+                add(None)
+                continue
+            add(_tuple_new(AbsenceIn, (number, day, *kind, reported, note)))
         return out
 
 
