@@ -83,6 +83,8 @@ class PupilModel(PlainRowsModel):
                                   "the LAS and import the pupils again.")
                 return f"{row.reason}\n{missing}" if row.reason else missing
             return row.reason
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ACTION, COL_SIGNALS):  # cut short when narrow
+            return self._display(row, col) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_HOURS, COL_EPISODES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:

@@ -24,7 +24,7 @@ from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.widgets.columns import fit_columns, grow_to_fit
 from verzuimdesk.ui.widgets.quarterly_line import QuarterlyLine
-from verzuimdesk.ui.widgets.todo_model import COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
+from verzuimdesk.ui.widgets.todo_model import COL_ACTION, COL_REASON, KIND_ROLE, ROW_ID_ROLE, TodoModel
 from verzuimdesk.ui.widgets.words import LIGHT_COLOURS, light_word
 
 
@@ -199,7 +199,7 @@ class OverviewPage(QWidget):
         self.empty.setVisible(not overview.todo)
         self._show_unchecked(overview)
         if changed is None:  # new rows: fitted to them all; else only the changed ones are measured
-            fit_columns(self.table, COL_REASON)
+            fit_columns(self.table, COL_REASON, share=(COL_ACTION,))
         else:
             grow_to_fit(self.table, changed)
         self.table.updateGeometry()  # its height follows the number of rows

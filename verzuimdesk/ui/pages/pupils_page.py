@@ -22,10 +22,12 @@ from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.pupil_model import (
+    COL_ACTION,
     COL_LIGHT,
     COL_NAME,
     COL_NUMBER,
     COL_REASON,
+    COL_SIGNALS,
     ROW_ID_ROLE,
     PupilFilter,
     PupilModel,
@@ -156,7 +158,7 @@ class PupilsPage(QWidget):
             # Fitted once: a change of one pupil keeps the columns (and any width the user dragged).
             self._fitted = True
             # The reason is the long one: it takes what the others leave (full text as tooltip).
-            fit_columns(self.table, COL_REASON)
+            fit_columns(self.table, COL_REASON, share=(COL_ACTION, COL_SIGNALS))
         if current is not None:
             self.select_pupil(current)
 

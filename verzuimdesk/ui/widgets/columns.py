@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 STRETCH_MIN = 160  # the stretching column never narrower than this (its full text is its tooltip)
@@ -78,13 +78,68 @@ def grow_to_fit(table: QTableView, rows: list[int]) -> None:
             header.resizeSection(col, need)
 
 
-def fit_columns(table: QTableView, stretch: int) -> None:
+def fit_columns(table: QTableView, stretch: int, share: tuple[int, ...] = ()) -> None:
+    """Every column as wide as its contents and `stretch` taking what is left. The long texts of the
+    columns in `share` (an action, the signals) give way first when the window is too narrow for all:
+    they and `stretch` share the room the other columns leave, each as wide as its contents up to an
+    equal share (never below SHARE_MIN), their full text elided and in the tooltip; the other columns
+    (a name, a date, a number) are never cut. The share follows the table's width."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     resize_to_contents(table)
     header.setMinimumSectionSize(min(header.minimumSectionSize(), 40))
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    if header.sectionSize(stretch) < STRETCH_MIN:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(stretch, STRETCH_MIN)
+    _Share.of(table, stretch, {c: header.sectionSize(c) for c in (*share, stretch) if not table.isColumnHidden(c)})
+
+
+SHARE_MIN = 120  # a shared column never narrower than this
+
+
+def level(wanted: list[int], room: int) -> int:
+    """The largest width w with sum(min(x, w) for x in wanted) <= room: each column as wide as it wants,
+    up to w (an equal share of what the others leave)."""
+    total, rest = 0, len(wanted)
+    for x in sorted(wanted):
+        if total + x * rest > room:
+            return (room - total) // rest
+        total, rest = total + x, rest - 1
+    return max(wanted, default=room)
+
+
+class _Share(QObject):
+    """Keeps the shared columns of a table at their share, and its stretching column stretching (or at
+    STRETCH_MIN where nothing is left), while the table's width changes."""
+
+    def __init__(self, table: QTableView, stretch: int, wanted: dict[int, int]) -> None:
+        super().__init__(table)
+        self.table, self.stretch, self.wanted = table, stretch, wanted
+        table.viewport().installEventFilter(self)
+
+    @classmethod
+    def of(cls, table: QTableView, stretch: int, wanted: dict[int, int]) -> None:
+        found = table.findChild(_Share)
+        share = found if isinstance(found, _Share) else cls(table, stretch, wanted)
+        share.stretch, share.wanted = stretch, wanted
+        share.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in self.wanted and not table.isColumnHidden(c))
+        widest = max(level(list(self.wanted.values()), table.viewport().width() - others), SHARE_MIN)
+        for col, want in self.wanted.items():
+            if col != self.stretch:  # the stretching column takes what is left (at least its share)
+                header.resizeSection(col, min(want, widest))
+        left = table.viewport().width() - sum(header.sectionSize(c) for c in range(header.count())
+                                              if c != self.stretch and not table.isColumnHidden(c))
+        least = SHARE_MIN if len(self.wanted) > 1 else STRETCH_MIN  # sharing, it is one of the shared
+        if left >= least:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.stretch, least)

@@ -60,6 +60,8 @@ class TodoModel(PlainRowsModel):
             return bold
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_REASON:
             return "\n".join(row.reasons) or row.reason
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ACTION:  # cut short in a narrow window
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == ROW_ID_ROLE:
             return row.pupil_id
         if role == KIND_ROLE:

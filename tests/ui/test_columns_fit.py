@@ -1,0 +1,77 @@
+"""The desk's lists at 1366 px: every column on screen without scrolling sideways, the long texts (the
+reason, the action, the signals) sharing what the short columns leave, a name or a date never cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import desk
+from verzuimdesk.ui.main_window import MainWindow
+from verzuimdesk.ui.pupil_model import COL_ACTION, COL_DUE, COL_NAME, COL_REASON, COL_SIGNALS
+from verzuimdesk.ui.widgets.columns import SHARE_MIN, level
+from verzuimdesk.ui.widgets.todo_model import COL_ACTION as TODO_ACTION
+from verzuimdesk.ui.widgets.todo_model import COL_REASON as TODO_REASON
+
+
+def _shown(qtbot: QtBot, w: MainWindow, width: int) -> None:
+    w.resize(width, 768)
+    qtbot.waitUntil(lambda: w.overview_page.state.overview is not None)
+    w.nav.setCurrentRow(MainWindow.PAGE_PUPILS)
+    qtbot.waitUntil(lambda: w.pupils_page.table.model().rowCount() > 0)
+
+
+def _widest_text(table: object, col: int) -> int:
+    """The width the column's widest cell asks for."""
+    model = table.model()  # type: ignore[attr-defined]
+    return max(table.sizeHintForIndex(model.index(r, col)).width()  # type: ignore[attr-defined]
+               for r in range(model.rowCount()))
+
+
+def test_the_pupil_list_fits_1366_px_without_scrolling_sideways(qtbot: QtBot, demo_db: Path) -> None:
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    table = w.pupils_page.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    assert not table.horizontalScrollBar().isVisible()
+    for col in (COL_NAME, COL_DUE):  # a name and a date are never cut
+        assert header.sectionSize(col) >= _widest_text(table, col)
+    for col in (COL_REASON, COL_ACTION, COL_SIGNALS):
+        assert header.sectionSize(col) >= SHARE_MIN
+
+
+def test_a_wider_window_gives_the_long_texts_their_width_back(qtbot: QtBot, demo_db: Path) -> None:
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    header = w.pupils_page.table.horizontalHeader()
+    narrow = header.sectionSize(COL_ACTION)
+    w.resize(2400, 900)
+    qtbot.waitUntil(lambda: header.sectionSize(COL_ACTION) > narrow)
+    assert header.sectionSize(COL_ACTION) >= _widest_text(w.pupils_page.table, COL_ACTION)
+    table = w.pupils_page.table
+    row = next(r for r in range(table.model().rowCount()) if table.model().index(r, COL_ACTION).data())
+    index = table.model().index(row, COL_ACTION)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()  # the full text, when it is cut
+
+
+def test_the_overview_reason_is_not_squeezed_by_a_long_action(qtbot: QtBot, demo_db: Path) -> None:
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    w.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
+    table = w.overview_page.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and header.length() <= table.viewport().width())
+    action, reason = header.sectionSize(TODO_ACTION), header.sectionSize(TODO_REASON)
+    # the two share the room: neither is much more than the other unless it needs less
+    assert reason >= min(action, _widest_text(table, TODO_REASON)) - 2
+    index = table.model().index(0, TODO_ACTION)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+def test_level_is_an_equal_share_of_the_room() -> None:
+    assert level([100, 500, 500], 700) == 300  # the short one keeps its 100, the others 300 each
+    assert level([100, 200], 1000) == 200  # room for all: each as wide as it wants
+    assert level([400, 400], 300) == 150
