@@ -149,3 +149,15 @@ def test_an_end_date_before_its_start_or_overlapping_shares_are_refused_and_noth
     with pytest.raises(DatabaseError, match="vul eerst de einddatum in van Nee \\(0%\\)"):
         save_case(page.ctx.db, open_earlier, on=date(2026, 11, 23), by=IB)
     assert load_case(page.ctx.db, pupil_id=pupil_id) == before
+
+
+def test_the_export_takes_the_date_the_page_shows_and_its_title_fits(page: QuarterlyPage,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from verzuimdesk.ui.export_dialog import ExportDialog
+
+    seen: list[ExportDialog] = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: seen.append(self) or 0)
+    page.export.click()
+    dialog = seen[0]
+    assert dialog.end.date().toPython() == date(2026, 11, 23)  # the page's peildatum, not today
+    assert dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())

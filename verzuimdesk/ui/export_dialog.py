@@ -78,6 +78,8 @@ class ExportDialog(QDialog):
                   "conversation": self.tr("Export conversation report"), "duo": self.tr("Export DUO report"),
                   "quarterly": self.tr("Export quarterly list for the SWV")}
         self.setWindowTitle(titles[kind])
+        # wide enough for its title beside the title bar's icon and buttons (it was cut to "Kwartaalopg…")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(titles[kind]) + 200)
         form = QFormLayout()
         self.recipient = QComboBox()
         labels = {"ouders": self.tr("Parents"), "leerplicht": self.tr("Attendance officer (leerplicht)"),
@@ -346,9 +348,12 @@ class ExportDialog(QDialog):
 
 
 def run_export_dialog(parent: QWidget | None, db: Database, *, by: Account, pupil_id: int | None = None,
-                      kind: str = "dossier", conversation_id: int | None = None) -> str | None:
-    """Show the dialog modally; the path written, or None when the user cancelled."""
-    dialog = ExportDialog(db, by=by, pupil_id=pupil_id, kind=kind, conversation_id=conversation_id, parent=parent)
+                      kind: str = "dossier", conversation_id: int | None = None,
+                      on: date | None = None) -> str | None:
+    """Show the dialog modally (its date `on`, else today); the path written, or None when the user
+    cancelled."""
+    dialog = ExportDialog(db, by=by, pupil_id=pupil_id, kind=kind, conversation_id=conversation_id, parent=parent,
+                          today=on)
     written: list[str] = []
     dialog.finished_export.connect(written.append)
     dialog.exec()

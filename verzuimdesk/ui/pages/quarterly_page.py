@@ -258,4 +258,5 @@ class QuarterlyPage(QWidget):
     def _export(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self.window(), self.ctx.db, by=self.ctx.account, kind="quarterly")
+        # the list of the date the page shows, not of today (a peildatum looked back at is exported as seen)
+        run_export_dialog(self.window(), self.ctx.db, by=self.ctx.account, kind="quarterly", on=self.ctx.peildatum)
