@@ -103,3 +103,13 @@ def test_the_page_is_tidy_without_groups(qtbot: QtBot, tmp_path: Path, school_fi
     qtbot.addWidget(page)
     assert page.message.text() == "No groups to show." and page.model.rowCount() == 0
     empty.close()
+
+
+def test_the_note_shows_its_whole_hint_before_anything_is_typed(qtbot: QtBot, db: Database) -> None:
+    dialog = SickReportDialog(AppContext(db, SCHOOL_WIDE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    hint = dialog.note.placeholderText()
+    assert "diagnose" in hint.lower() or "diagnosis" in hint.lower()
+    assert dialog.note.width() > dialog.note.fontMetrics().horizontalAdvance(hint)

@@ -74,6 +74,8 @@ class SickReportDialog(QDialog):
         self.has_return.toggled.connect(self.expected.setEnabled)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("No diagnosis: the school records that a pupil is ill, not what."))
+        # the whole hint readable before anything is typed (it was cut after "legt vast dát een leerling zie…")
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(self.note.placeholderText()) + 24)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
