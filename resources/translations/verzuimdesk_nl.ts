@@ -56,6 +56,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Wachtwoord of herstelsleutel van de reservekopie:</translation>
     </message>
     <message>
+        <source>The logins are as they were when the backup was made: a password changed since then no longer works (the old one does again), and a colleague removed since then can log in again. Change those passwords again afterwards.</source>
+        <translation>De inloggegevens zijn weer zoals toen de kopie werd gemaakt: een wachtwoord dat sindsdien is gewijzigd, werkt niet meer (het oude weer wel), en een collega die sindsdien is verwijderd, kan weer inloggen. Wijzig die wachtwoorden daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>A server database is restored by its administrator, with &apos;verzuimdesk restore&apos; and the address of the owner of the tables (see docs/server.md).</source>
         <translation>Een serverdatabase zet de beheerder terug, met &apos;verzuimdesk restore&apos; en het adres van de eigenaar van de tabellen (zie docs/server.md).</translation>
     </message>

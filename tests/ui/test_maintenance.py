@@ -69,6 +69,7 @@ def test_damaged_database_at_start_is_restored_from_the_latest_backup(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
     assert offer_restore_of_damaged(str(school), str(info.value))
     assert "ma 23 nov 2026 08:00" in asked[0]
+    assert "weer inloggen" in asked[0] or "log in again" in asked[0]  # the backup's key slots come back with it
     db = open_database(str(school), passphrase=PASSPHRASE)  # opens again, with the school's pupils
     from verzuimdesk.services.pupils import list_pupils
 

@@ -47,6 +47,13 @@ def _ask_password(parent: QWidget | None, backup: Path) -> str | None:
     return text if ok else ""
 
 
+def _logins_back() -> str:
+    """A backup brings back its own key slots (storage/backup.py): who can log in, as it was then."""
+    return tr("The logins are as they were when the backup was made: a password changed since then no longer "
+              "works (the old one does again), and a colleague removed since then can log in again. Change "
+              "those passwords again afterwards.")
+
+
 def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
     """Restore a chosen backup over the open database; the app then closes to start clean."""
     path = ctx.db.path
@@ -69,7 +76,7 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         return False
     answer = QMessageBox.question(parent, tr("Restore backup"), summary.text() + "\n\n" + tr(
         "Replace the current database with this backup? Everything entered after the backup was made is lost. "
-        "A copy of the current database is made first."))
+        "A copy of the current database is made first.") + "\n\n" + _logins_back())
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
@@ -104,7 +111,8 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
         return False
     answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
         "Restore the latest backup, of %1? What was entered after it is lost.").replace(
-        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + "\n\n" + summary.text())
+        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + "\n\n" + summary.text() + "\n\n"
+        + _logins_back())
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
