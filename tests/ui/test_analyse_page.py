@@ -152,3 +152,17 @@ def test_another_kind_of_period_computes_the_figures_again(qtbot: QtBot, demo: s
     page.recompute()
     assert page.summary.text() == page.tr("The start date lies after the end date.")
     assert page.data.trends.per == "kwartaal"  # the figures shown stay those asked for before
+
+
+def test_no_pie_label_sticks_out_of_the_chart(qtbot: QtBot, demo: str) -> None:
+    """A label outside the pie was cut at the chart's edge ("Ongeoorlo…"): the legend names every slice
+    with its share, and only a large slice says it inside as well."""
+    from PySide6.QtCharts import QPieSlice
+
+    page = shown_page(qtbot, demo)
+    slices = page.charts.pie_chart.series()[0].slices()
+    shown = [s for s in slices if s.isLabelVisible()]
+    assert shown and all(s.labelPosition() == QPieSlice.LabelPosition.LabelInsideHorizontal for s in shown)
+    assert all(s.percentage() >= 0.25 for s in shown)
+    legend = page.charts.pie_chart.legend()
+    assert legend.isVisible() and len(legend.markers()) == len(slices)

@@ -183,7 +183,11 @@ class TrendCharts(QWidget):
             share = 100 * f.minutes(c) / total
             piece = QPieSlice(f"{category_word(c)} {one_decimal(share)}%", f.minutes(c))
             piece.setColor(QColor(CATEGORY_COLOURS[c]))
-            piece.setLabelVisible(share >= 10)  # the legend names every slice
+            # the legend names every slice with its share; a large slice says it inside as well (a label
+            # outside the pie was cut off at the chart's edge: "Ongeoorlo…")
+            piece.setLabelVisible(share >= 25)
+            piece.setLabelPosition(QPieSlice.LabelPosition.LabelInsideHorizontal)
+            piece.setLabelColor(QColor("white"))
             piece.hovered.connect(lambda state, s=piece, cat=c: self._pie_tip(state, s, cat, f))
             series.append(piece)
             self._keep.append(piece)
