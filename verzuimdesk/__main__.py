@@ -14,6 +14,9 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
+        from verzuimdesk.ui import collector
+
+        collector.pause()  # until the first window's modules are in (ui/collector.py)
         from verzuimdesk.ui.app import run_app  # Qt is loaded only for the desktop app
 
         return run_app()

@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from verzuimdesk.paths import data_dir, default_db, resources_dir
 from verzuimdesk.services.database import InstanceLock, is_encrypted, sqlite_path
 from verzuimdesk.services.errors import DatabaseDamaged, Refused
+from verzuimdesk.ui import collector
 from verzuimdesk.ui.crash_guard import CrashGuard, after_shown, log
 from verzuimdesk.ui.i18n import tr
 
@@ -203,12 +204,14 @@ def app_icon() -> QIcon:
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    collector.pause()  # the start's imports without full collections (ui/collector.py); the login resumes it
     app = QApplication.instance() or QApplication(argv or sys.argv)
     assert isinstance(app, QApplication)
     guard = CrashGuard(data_dir())  # an unforeseen error: a Dutch message and a line in the log
     try:
         return _run(app)
     finally:
+        collector.resume()  # also when the start ended before a window (a refusal, a second instance)
         guard.uninstall()
 
 
@@ -267,6 +270,7 @@ def _run(app: QApplication) -> int:
                                                       tr("The daily backup failed: %1").replace("%1", str(exc))))
     Session(db, account).window.show()
     after_shown("hoofdvenster getoond")
+    QTimer.singleShot(0, collector.resume)  # at the latest once the window is on screen (no login: no warm-up)
     code = app.exec()
     if server is not None:
         server.close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.demo_sidecar import demo_accounts
 from verzuimdesk.services.errors import Refused
+from verzuimdesk.ui import collector
 
 if TYPE_CHECKING:  # the services that open the database load when the user logs in, not before the dialog
     from verzuimdesk.services.accounts import Account
@@ -87,6 +88,7 @@ class _WarmUp:
                 pending.pop(0)
             if not pending:
                 timer.stop()
+                collector.resume()  # the first window's modules are in (ui/collector.py)
                 return
             with contextlib.suppress(Exception):  # building the window reports it, if it happens again
                 import_module(pending.pop(0))
