@@ -100,10 +100,17 @@ def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
     first = g.last_index(peil) + 1  # the first hypothetical day
     hypo = 0  # whole-day minutes of the hypothetical days from `first` through j
     cum: list[int] = []
+    # Every counted minute up to the peildatum: no window holds more real minutes than these, so a day
+    # on which even they and the hypothetical ones fall short is passed without working out its window
+    # (the rule has no maximum: more minutes never stop it holding).
+    lo, hi = series.bounds(date.min, peil, after)
+    ceiling = series.cum[hi] - series.cum[lo]
     for j in range(first, bisect_right(g.days, end)):
         day = g.days[j]
         hypo += g.minutes[j]
         cum.append(hypo)
+        if not c.compare(ceiling + hypo):
+            continue
         window = m.window(day, c.window)
         if window is None:
             continue
