@@ -133,6 +133,16 @@ def test_vacation_edge_one_below() -> None:
     assert "VACATION_EDGE" not in found(recs, D(2026, 1, 2), cal=TWO_YEARS)
 
 
+def test_vacation_edge_one_day_between_two_vacations() -> None:
+    # Mon 20 Oct is the first schooldag after the herfstvakantie and the last before a week off: one
+    # absence day alone is no pattern of two vacations; with another absence day it counts for both.
+    cal = replace(TWO_YEARS, vacations=(*TWO_YEARS.vacations, Period("Extra week", D(2025, 10, 21), D(2025, 10, 26))))
+    that_day = [rec(D(2025, 10, 20), "O", "08:30", "12:00"), rec(D(2025, 10, 20), "O", "13:00", "15:00")]
+    assert "VACATION_EDGE" not in found(that_day, D(2025, 11, 7), cal=cal)
+    got = found([rec(D(2025, 10, 20), "O"), rec(D(2025, 11, 5), "O")], D(2025, 11, 7), cal=cal)["VACATION_EDGE"]
+    assert got.value == 2 and got.evidence == (D(2025, 10, 20), D(2025, 10, 20))
+
+
 def test_late_sick_report_at_its_threshold() -> None:
     recs = [reported(D(2025, 11, 4), datetime(2025, 11, 4, 10, 1)),
             reported(D(2025, 11, 12), datetime(2025, 11, 13, 8, 0)),  # reported the day after

@@ -17,6 +17,7 @@ from itertools import pairwise
 from verzuimdesk.domain.calendar import Period, minutes_of
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import number
+from verzuimdesk.domain.measures import NOT_ABSENT
 from verzuimdesk.domain.records import AbsenceRecord
 from verzuimdesk.domain.signal_base import (
     SOURCE,
@@ -143,18 +144,18 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
     since = x.m.calendar.school_years[max(0, k - 1)].start
     found: dict[str, list[tuple[date, str]]] = {}
     ids: list[int] = []
-    absent: dict[date, list[AbsenceRecord]] = defaultdict(list)
-    for r in x.records_in(since, x.peil):
-        absent[r.day].append(r)
-    if len(absent) < p["min_vakanties"]:
+    records, days = x.m.records, x.m.record_days
+    lo, hi = bisect_left(days, since), bisect_right(days, x.peil)
+    if hi - lo < p["min_vakanties"]:  # fewer records than the absence days asked for
         return None
-    for day, label, line in _edges(x, since):
-        recs = absent.get(day)
+    for day, label, line in _edges(x, since):  # each edge a schooldag of the group: its records by bisect
+        recs = [r for r in records[bisect_left(days, day, lo, hi):bisect_right(days, day, lo, hi)]
+                if r.category not in NOT_ABSENT]
         if recs:
             found.setdefault(label, []).append((day, f"{_codes(recs, day)} — {line}"))
             ids += (r.id for r in recs)
-    if len(found) < p["min_vakanties"]:
-        return None
+    if len(found) < p["min_vakanties"] or len({r.day for r in x.records_in(since, x.peil)}) < p["min_vakanties"]:
+        return None  # too few vacations, or (one day between two vacations) too few absence days
     hits = sorted(e for edges in found.values() for e in edges)
     return Signal(
         "VACATION_EDGE",
