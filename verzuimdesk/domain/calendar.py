@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
 from functools import cached_property
+from itertools import accumulate
 
 WEEKDAYS_NL: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
 
@@ -84,6 +85,12 @@ class GroupDays:
     spans: tuple[tuple[tuple[int, int], ...], ...]
     week_of: tuple[int, ...]
     week_mondays: tuple[date, ...]
+    cum_minutes: tuple[int, ...] = (0,)  # cum_minutes[i]: the lestijd of days[:i] (for a range's sum at once)
+    longest: int = 0  # the most lestijd of any one day
+
+    def lestijd(self, lo: int, hi: int) -> int:
+        """The lestijd minutes of days[lo:hi]."""
+        return self.cum_minutes[hi] - self.cum_minutes[lo]
 
     def last_index(self, day: date) -> int:
         """Index of the last schooldag on or before `day`; -1 when there is none."""
@@ -227,13 +234,16 @@ class SchoolCalendar:
             tuple((minutes_of(s.start), minutes_of(s.end)) for s in self.lestijd_spans(group, d))
             for d in days
         )
+        minutes = tuple(sum(e - b for b, e in sp) for sp in spans)
         built = GroupDays(
             days=days,
             index={d: i for i, d in enumerate(days)},
-            minutes=tuple(sum(e - b for b, e in sp) for sp in spans),
+            minutes=minutes,
             spans=spans,
             week_of=tuple(week_of),
             week_mondays=tuple(mondays),
+            cum_minutes=(0, *accumulate(minutes)),
+            longest=max(minutes, default=0),
         )
         self._group_cache[group] = built
         return built

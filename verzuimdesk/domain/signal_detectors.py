@@ -228,7 +228,11 @@ def _share(x: RecordInput, year: Period, until: date, floor: float | None = None
         return 0.0, {}, 0, []
     g = m.g
     lo, hi = bisect_left(g.days, start), bisect_right(g.days, end)
-    lestijd = sum(g.minutes[lo:hi])
+    lestijd = g.lestijd(lo, hi)
+    if floor is not None and lestijd:
+        days = m.record_days  # no more records than these, each at most the longest day's lestijd
+        if 100 * (bisect_right(days, end) - bisect_left(days, start)) * g.longest / lestijd < floor:
+            return None
     recs = x.records_in(start, end)
     if floor is not None and lestijd:
         minutes, index = g.minutes, g.index
