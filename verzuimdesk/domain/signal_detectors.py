@@ -148,7 +148,12 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
     lo, hi = bisect_left(days, since), bisect_right(days, x.peil)
     if hi - lo < p["min_vakanties"]:  # fewer records than the absence days asked for
         return None
-    for day, label, line in _edges(x, since):  # each edge a schooldag of the group: its records by bisect
+    edges = _edges(x, since)
+    edge_days = {day for day, _, _ in edges}  # each a schooldag of the group
+    absent = {r.day for r in records[lo:hi] if r.day in edge_days and r.category not in NOT_ABSENT}
+    for day, label, line in edges:
+        if day not in absent:
+            continue
         recs = [r for r in records[bisect_left(days, day, lo, hi):bisect_right(days, day, lo, hi)]
                 if r.category not in NOT_ABSENT]
         if recs:
