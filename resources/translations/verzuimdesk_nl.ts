@@ -517,6 +517,10 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
 <context>
     <name>CalendarSection</name>
     <message>
+        <source>(choose a region)</source>
+        <translation>(kies een regio)</translation>
+    </message>
+    <message>
         <source>Fill in the published vacations</source>
         <translation>Gepubliceerde vakanties invullen</translation>
     </message>
@@ -559,6 +563,10 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
     <message>
         <source>%1 (new)</source>
         <translation>%1 (nieuw)</translation>
+    </message>
+    <message>
+        <source>Choose the vacation region first (noord, midden or zuid).</source>
+        <translation>Kies eerst de vakantieregio (noord, midden of zuid).</translation>
     </message>
     <message>
         <source>Filled in from the published dates of region %1. Check them before saving.</source>

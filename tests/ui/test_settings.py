@@ -242,3 +242,24 @@ def test_the_ib_er_switches_a_colleague_off_and_on_with_a_one_time_password_the_
     login_dialog.result_value[0].close()
     login(target, username="fatima", password="fatima-kiest-zelf-1")[0].close()
     db.close()
+
+
+def test_without_a_region_the_calendar_takes_none_by_itself(qtbot: QtBot, db: Database) -> None:
+    """A school without a vacation region: the Kalender tab shows none chosen (it showed 'noord'), fills in
+    no region's vacations until one is picked, and saving the calendar leaves the region unset."""
+    with db.begin() as s:
+        s.scalars(select(School)).one().vacation_region = ""
+    page = make_page(qtbot, db)
+    cal = page.calendar
+    assert cal.region.currentData() == "" and cal.region.currentText() not in ("noord", "midden", "zuid")
+    rows = cal.model.rowCount()
+    cal.prefill()
+    assert "region" in cal.status.text().lower() and cal.model.rowCount() == rows  # refused, nothing changed
+    cal.save()
+    with db.read() as s:
+        assert s.scalars(select(School)).one().vacation_region == ""
+    cal.region.setCurrentIndex(cal.region.findData("zuid"))
+    cal.save()
+    with db.read() as s:
+        assert s.scalars(select(School)).one().vacation_region == "zuid"
+    assert make_page(qtbot, db).calendar.region.currentData() == "zuid"

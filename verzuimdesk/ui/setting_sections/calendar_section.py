@@ -62,7 +62,11 @@ class CalendarSection(QWidget):
         self.year = QComboBox()
         self.year.setObjectName("school_year")
         self.region = QComboBox()
-        self.region.addItems(list(REGIONS))
+        # No region chosen yet (the School tab's "(geen)"): none is shown as chosen, so neither the
+        # published vacations of a region nor a region on saving is taken without the user picking it.
+        self.region.addItem(self.tr("(choose a region)"), "")
+        for r in REGIONS:
+            self.region.addItem(r, r)
         prefill = QPushButton(self.tr("Fill in the published vacations"))
         prefill.setObjectName("prefill")
         prefill.clicked.connect(self.prefill)
@@ -118,8 +122,8 @@ class CalendarSection(QWidget):
     def load(self) -> None:
         view = school_view(self.ctx.db)
         self.view = view
-        if view.region:
-            self.region.setCurrentText(view.region)
+        found = self.region.findData(view.region or "")
+        self.region.setCurrentIndex(max(found, 0))
         self.year.blockSignals(True)
         self.year.clear()
         labels = set()
@@ -153,8 +157,12 @@ class CalendarSection(QWidget):
         return key if isinstance(key, str) else school_year_label(key)
 
     def prefill(self) -> None:
+        region = str(self.region.currentData() or "")
+        if not region:
+            self.status.refused(ValueError(self.tr("Choose the vacation region first (noord, midden or zuid).")))
+            return
         try:
-            p = vacation_prefill(self.region.currentText(), self._label())
+            p = vacation_prefill(region, self._label())
         except InputRefused as exc:
             self.status.refused(exc)
             return
@@ -185,5 +193,5 @@ class CalendarSection(QWidget):
         settings = replace(current_year(view), school_year=year, vacations=tuple(self.model.rows()),
                            studiedagen=parse_days(self.studiedagen.text(), self.tr("Study days")),
                            feestdagen=parse_days(self.feestdagen.text(), self.tr("Public holidays")))
-        return save_school(self.ctx.db, settings=settings, region=self.region.currentText(),
+        return save_school(self.ctx.db, settings=settings, region=str(self.region.currentData() or ""),
                            by=self.ctx.account)
