@@ -1574,6 +1574,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Items van deze leerling met een geraden onderwerp: %1. Het onderwerp bepaalt wat deze ontvanger krijgt: controleer ze voordat dit de school verlaat.</translation>
     </message>
     <message>
+        <source>The list for the reference date %1.</source>
+        <translation>De lijst voor de peildatum %1.</translation>
+    </message>
+    <message>
         <source>%1 pupils without a confirmed case are listed as proposals, not yet confirmed.</source>
         <translation>%1 leerling(en) zonder bevestigd traject staan als voorstel op de lijst, nog niet bevestigd.</translation>
     </message>

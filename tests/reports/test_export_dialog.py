@@ -203,3 +203,17 @@ def test_without_a_documents_folder_the_first_export_goes_to_the_home_folder(
     assert export_dialog.ExportDialog.last_folder() == tmp_path  # not a ~/Documents that is not there
     (tmp_path / "Documents").mkdir()
     assert export_dialog.ExportDialog.last_folder() == tmp_path / "Documents"
+
+
+def test_the_consent_line_and_the_file_name_with_its_folder_fit_the_dialog(qtbot: object, school_db: Path) -> None:
+    db = open_db(school_db)
+    try:
+        dialog = _dialog(qtbot, db, "1001")
+        dialog.show()  # type: ignore[attr-defined]
+        qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+        consent = dialog.consent  # type: ignore[attr-defined]
+        assert consent.width() >= consent.sizeHint().width()  # "… met het SWV te delen" not cut
+        path = dialog.path  # type: ignore[attr-defined]
+        assert path.width() > path.fontMetrics().horizontalAdvance(path.text())  # the folder shows too
+    finally:
+        db.close()

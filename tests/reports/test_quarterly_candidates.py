@@ -89,8 +89,10 @@ def test_the_export_dialog_says_how_many_proposals_go_on_the_list(qtbot: object,
     try:
         dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=DEC, by=IB)
         qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-        assert dialog.message.text().startswith("2 pupils without a confirmed case are listed as proposals")
+        assert "2 pupils without a confirmed case are listed as proposals" in dialog.message.text()
+        assert dialog.message.text().startswith("The list for the reference date ma 15 dec 2025.")
+        assert dialog.path.text().endswith("kwartaalopgave-swv-2025-12-15.pdf")  # named as the list it holds
         dialog.end.setDate(QDate(2025, 11, 7))  # one lesweek of absence so far: no candidate yet
-        assert dialog.message.text() == ""
+        assert "proposals" not in dialog.message.text()
     finally:
         db.close()

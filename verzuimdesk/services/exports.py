@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.file_errors import file_reason
+from verzuimdesk.domain.quarterly import reference_date
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.reports.conversation import build_conversation_pdf
 from verzuimdesk.reports.data import Compiled, Dossier, Recipient
@@ -109,10 +110,12 @@ DOCUMENT_FILE = {"dossier": "verzuimdossier", "overview": "verzuimoverzicht", "c
 
 def default_file_name(kind: str, *, on: date, pupil_number: str | None = None, recipient: str | None = None,
                       suffix: str = ".pdf") -> str:
-    """A Dutch name per document, pupil and recipient: `verzuimdossier-1128-leerplicht-2026-12-02.pdf`."""
+    """A Dutch name per document, pupil and recipient: `verzuimdossier-1128-leerplicht-2026-12-02.pdf`; the
+    SWV list by its reference date (`kwartaalopgave-swv-2026-12-15.pdf` for a list asked on 2 Dec)."""
     parts = [DOCUMENT_FILE.get(kind, kind)]
     if kind == "quarterly":
         parts.append("swv")
+        on = reference_date(on)  # named after the reference date the list is for, as its title says
     elif pupil_number:
         parts.append("".join(c if c.isalnum() or c in "-_" else "_" for c in pupil_number))
     if recipient and kind in ("dossier", "overview"):

@@ -78,8 +78,9 @@ class ExportDialog(QDialog):
                   "conversation": self.tr("Export conversation report"), "duo": self.tr("Export DUO report"),
                   "quarterly": self.tr("Export quarterly list for the SWV")}
         self.setWindowTitle(titles[kind])
-        # wide enough for its title beside the title bar's icon and buttons (it was cut to "Kwartaalopg…")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(titles[kind]) + 200)
+        # wide enough for its title beside the title bar's icon and buttons (it was cut to "Kwartaalopg…"),
+        # for the consent line, and for a file name with its folder
+        self.setMinimumWidth(max(self.fontMetrics().horizontalAdvance(titles[kind]) + 200, 640))
         form = QFormLayout()
         self.recipient = QComboBox()
         labels = {"ouders": self.tr("Parents"), "leerplicht": self.tr("Attendance officer (leerplicht)"),
@@ -177,13 +178,18 @@ class ExportDialog(QDialog):
 
     def _proposals(self) -> None:
         from verzuimdesk.services.quarterly import quarterly_list
+        from verzuimdesk.services.vocabulary import format_date, reference_date
 
+        on = _pydate(self.end.date())
         try:
-            n = quarterly_list(self.db, on=_pydate(self.end.date())).proposals
+            n = quarterly_list(self.db, on=on).proposals
         except Refused:
             n = 0
-        self.message.setText(self.tr("%1 pupils without a confirmed case are listed as proposals, not yet "
-                                     "confirmed.").replace("%1", str(n)) if n else "")
+        said = [self.tr("The list for the reference date %1.").replace("%1", format_date(reference_date(on)))]
+        if n:
+            said.append(self.tr("%1 pupils without a confirmed case are listed as proposals, not yet "
+                                "confirmed.").replace("%1", str(n)))
+        self.message.setText(" ".join(said))
 
     def _number(self) -> str | None:
         from verzuimdesk.services.dossier import Refused, pupil_number_of
