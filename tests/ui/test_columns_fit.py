@@ -75,3 +75,23 @@ def test_level_is_an_equal_share_of_the_room() -> None:
     assert level([100, 500, 500], 700) == 300  # the short one keeps its 100, the others 300 each
     assert level([100, 200], 1000) == 200  # room for all: each as wide as it wants
     assert level([400, 400], 300) == 150
+
+
+def test_the_dossier_conversations_give_the_summary_its_share(qtbot: QtBot, demo_db: Path) -> None:
+    """The participants of a ZAT meeting took 640 px and cut the summary after 40 characters."""
+    from verzuimdesk.ui.dossier import open_dossier
+
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    pid = next(r.pupil_id for r in w.overview_page.state.current().rows if r.number == "1027")
+    d = open_dossier(w.ctx, pid, w)
+    assert d is not None
+    qtbot.addWidget(d)
+    d.resize(1366, 768)
+    tab = d.conversations
+    d.tabs.setCurrentWidget(tab)
+    table, header = tab.table, tab.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    participants, summary = header.sectionSize(2), header.sectionSize(3)
+    assert summary >= participants - 2

@@ -19,7 +19,7 @@ from verzuimdesk.ui.widgets.words import conversation_word
 class ConversationsTab(ListTab):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, pupil_id, [self.tr("Date"), self.tr("Kind"), self.tr("Participants"), self.tr("Summary"),
-                                         self.tr("Agreements")], 3, parent)
+                                         self.tr("Agreements")], 3, parent, share=(2, 4))
         self.pupil_name = ""
         self.dialog: ConversationDialog | None = None
         can = ctx.account.can(Permission.LOG_CONVERSATION)

@@ -17,7 +17,7 @@ from verzuimdesk.ui.widgets.rows_model import Row
 class LettersTab(ListTab):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, pupil_id, [self.tr("Date"), self.tr("Letter"), self.tr("To"), self.tr("File"),
-                                         self.tr("Made by")], 1, parent)
+                                         self.tr("Made by")], 1, parent, share=(2, 3))
         self.number, self.name = "", ""
         self.open_steps: tuple[str, ...] = ()  # the pupil's open actions: the letter to suggest first
         self.new_button = self.add_button(self.tr("Make a letter…"), self.new_letter,

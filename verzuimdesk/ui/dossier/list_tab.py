@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from verzuimdesk.ui.context import AppContext
+from verzuimdesk.ui.widgets.columns import fit_columns
 from verzuimdesk.ui.widgets.rows_model import ROW_ID_ROLE, Row, RowsModel
 
 
@@ -20,9 +21,11 @@ class _Table(QTableView):
 
 class ListTab(QWidget):
     def __init__(self, ctx: AppContext, pupil_id: int, headers: list[str], stretch: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, share: tuple[int, ...] = ()) -> None:
+        """`stretch`: the column that takes what is left (a summary, a note); `share`: long texts that give
+        way with it when the window is too narrow (ui/widgets/columns.py), their full text as tooltip."""
         super().__init__(parent)
-        self.ctx, self.pupil_id, self.stretch = ctx, pupil_id, stretch
+        self.ctx, self.pupil_id, self.stretch, self.share = ctx, pupil_id, stretch, share
         self.model = RowsModel(headers, self)
         self.table = _Table()
         self.table.setModel(self.model)
@@ -51,8 +54,7 @@ class ListTab(QWidget):
     def set_rows(self, rows: list[Row], empty: str) -> None:
         current = self.current_id()
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, self.stretch, share=self.share)
         self.empty.setText(empty)
         self.empty.setVisible(not rows)
         if current is not None:

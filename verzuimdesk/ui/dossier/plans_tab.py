@@ -23,7 +23,7 @@ from verzuimdesk.ui.widgets.rows_model import Row
 class PlansTab(ListTab):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, pupil_id, [self.tr("Plan"), self.tr("Start"), self.tr("Evaluation"),
-                                         self.tr("File or URL"), self.tr("Note")], 3, parent)
+                                         self.tr("File or URL"), self.tr("Note")], 3, parent, share=(0, 4))
         self.plans: dict[int, PlanItem] = {}
         self.dialog: PlanDialog | None = None
         can = ctx.account.can(Permission.EDIT_DOSSIER)

@@ -20,7 +20,7 @@ from verzuimdesk.ui.widgets.words import report_word
 class ReportsTab(ListTab):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, pupil_id, [self.tr("Date"), self.tr("Report"), self.tr("Reference"), self.tr("Note")],
-                         3, parent)
+                         3, parent, share=(1,))
         self.events: dict[int, EventItem] = {}
         self.dialog: ReportMadeDialog | None = None
         can = ctx.account.can(Permission.EDIT_DOSSIER)
