@@ -128,3 +128,5 @@ def test_an_edited_protocol_is_checked_like_the_engine_and_kept_in_the_data_fold
 def test_the_protocol_reads_in_dutch_with_its_legal_duties() -> None:
     text = describe_protocol(load_protocol("hoeksche-waard-po"))
     assert "HW-16U" in text and "melden bij DUO (via de leerlingadministratie, verzuimregister)" in text and "wettelijke plicht" in text
+    rule = next(r for r in load_protocol("hoeksche-waard-po").rules if r.id == "UNEXPLAINED")
+    assert f"\n{rule.name} (UNEXPLAINED) — " in text  # each rule by its Dutch name first, as the documents name it

@@ -295,3 +295,10 @@ def test_the_explanation_shows_several_lines_without_dragging(window: MainWindow
     d = dossier(window, VINCE)
     box = d.header.explanation
     assert box.height() >= box.fontMetrics().lineSpacing() * 6  # the rule, its text and the first records
+
+
+def test_the_heatmap_names_a_year_so_it_does_not_read_as_a_day() -> None:
+    from verzuimdesk.ui.widgets.heatmap import month_label
+
+    assert month_label(2026, 8) == "aug \u201926" and month_label(2027, 1) == "jan \u201927"  # not "aug 26"
+    assert month_label(2026, 9) == "sep"

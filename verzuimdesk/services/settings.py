@@ -294,7 +294,8 @@ def describe_protocol(p: Protocol) -> str:
     lines += [f"  {s.name}" for s in p.steps]
     lines += ["", "Regels:"]
     for r in p.rules:
-        lines += ["", f"{r.id} — {r.text}", f"  stap: {p.step(r.step).name}; regie: {r.regie}"]
+        named = f"{r.name} ({r.id})" if r.name else r.id  # the Dutch name first; the id is the protocol file's
+        lines += ["", f"{named} — {r.text}", f"  stap: {p.step(r.step).name}; regie: {r.regie}"]
         for a in r.actions:
             if a.term_unit == "direct":
                 term = "direct"

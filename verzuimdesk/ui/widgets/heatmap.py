@@ -17,6 +17,12 @@ STATE_COLOURS = {OFF: "#d6d6d6", PRESENT: "#dcedd5", FUTURE: "#ffffff",
                  **{c.value: colour for c, colour in CATEGORY_COLOURS.items()}}
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 CELL, GAP, LEFT, TOP = 18, 3, 44, 20
+
+
+def month_label(year: int, month: int) -> str:
+    """A row's label: the month, and beside August and January the year as "aug ’26" ("aug 26" read
+    as the 26th of August)."""
+    return MONTHS[month - 1] + (f" \u2019{year % 100:02d}" if month in (1, 8) else "")
 STATE_WORDS = {
     OFF: QT_TRANSLATE_NOOP("Desk", "No schooldag"),
     PRESENT: QT_TRANSLATE_NOOP("Desk", "Present"),
@@ -74,7 +80,7 @@ class YearHeatmap(QWidget):
             p.drawText(QRect(x - 4, 0, CELL + 8, TOP - 4), Qt.AlignmentFlag.AlignCenter, str(d))
         for row, (year, month) in enumerate(self.months):
             y = TOP + row * (CELL + GAP)
-            label = MONTHS[month - 1] + (f" {year % 100:02d}" if month in (1, 8) else "")
+            label = month_label(year, month)
             p.drawText(QRect(0, y, LEFT - 6, CELL), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         border = QPen(QColor("#b0b0b0"))
         for day, state in self.cells:
