@@ -195,3 +195,15 @@ def test_a_line_of_only_separators_is_a_blank_line(base: tuple[Path, bytes, Path
             change = IMPORTS[kind](db, f"{head}\r\n\r\n{';' * head.count(';')}\r\n".encode(), source="bestand.csv",
                                    by=IB)
             assert change.added == 0 and {t: rows for t, rows in dump(db).items() if t != "audit_log"} == tables
+
+
+def test_a_note_is_kept_composed_as_every_text_of_a_file(base: tuple[Path, bytes, Path]) -> None:
+    """Found by the tests above: a file is read composed (NFC), so a compatibility ideograph becomes its
+    unified form and 'Zoe' with a combining diaeresis becomes 'Zoë', in a note as in a name."""
+    src, key, copy = base
+    with opened_copy(src, copy, key) as db:
+        change = import_events(db, "leerlingnummer;datum;soort;omschrijving\r\n1001;2020-01-01;talk_pupil;\uf900 Zoe\u0308\r\n"
+                               .encode(), source="bestand.csv", by=IB)
+        assert change.added == 1
+        with db.read() as s:
+            assert s.scalars(select(EventRow.note).where(EventRow.note.like("%Zo%"))).all() == ["\u8c48 Zo\u00eb"]
