@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.reports.data import Letterhead
@@ -87,6 +87,15 @@ def esc(text: str) -> str:
 
 def p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(esc(text), styles()[style])
+
+
+def heading_over_long_table(text: str) -> list[Flowable]:
+    """An h2 over a table that may run over pages. An h2 keeps with what follows, and a table that fits on
+    one page was moved whole to the next page to stay with it, leaving a page nearly empty: here the
+    heading and table start where there is room for the heading and a few rows, and the table's header
+    row repeats on each page it runs onto."""
+    loose = ParagraphStyle("h2_loose", parent=styles()["h2"], keepWithNext=0)
+    return [CondPageBreak(30 * mm), Paragraph(esc(text), loose)]
 
 
 def d(day: date | None, *, weekday: bool = True) -> str:

@@ -11,7 +11,18 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from verzuimdesk.domain.dutch import hours
-from verzuimdesk.reports.base import GREY, build, content_width, d, empty, facts, p, spacer, table
+from verzuimdesk.reports.base import (
+    GREY,
+    build,
+    content_width,
+    d,
+    empty,
+    facts,
+    heading_over_long_table,
+    p,
+    spacer,
+    table,
+)
 from verzuimdesk.reports.data import (
     CATEGORY_NL,
     CONVERSATION_NL,
@@ -69,7 +80,7 @@ def build_dossier_pdf(dossier: Dossier, out: Path, *, printed: date, logo: str |
         story += [p("Wat de school heeft gedaan", "h2"), *school_actions_block(dossier, w)]
     story += [p("Zorgwekkend verzuim", "h2"),
               *cases_block(dossier, w),
-              p("Verzuimregistraties", "h2"),
+              *heading_over_long_table("Verzuimregistraties"),
               *records_block(dossier, w),
               p("Gesprekken en afspraken", "h2"),
               *conversations_block(dossier, w),
@@ -136,7 +147,7 @@ def records_block(dossier: Dossier, width: float) -> list[Flowable]:
         rows: list[list[Any]] = [["Datum", "Code", "Soort", "Tijd", "Uren", "Opmerking"]]
         rows += [[d(r.day), r.code, CATEGORY_NL[r.category], _span(r), hours(r.minutes) if r.minutes else "–",
                   r.note] for r in records]
-        out.append(table(rows, [w * width for w in (0.16, 0.06, 0.15, 0.16, 0.07, 0.40)]))
+        out.append(table(rows, [w * width for w in (0.15, 0.06, 0.16, 0.12, 0.06, 0.45)]))
     out += none_or_withheld(dossier, "records", bool(records), "Geen verzuimregistraties in deze periode.")
     if records and "notes" in dossier.withheld:
         out.append(empty(f"Sommige opmerkingen zijn {not_included(dossier)}."))
