@@ -42,7 +42,7 @@ def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
 
 def test_the_app_runs_with_the_collector_on_once_its_window_is_shown(tmp_path: object) -> None:
     """The real start, in a process of its own: `verzuimdesk` pauses the collector before Qt is imported,
-    and it is on again once the main window is on screen with its overview."""
+    and it is on again shortly after the main window is on screen with its overview."""
     script = (
         "import gc, os, sys\n"
         "from PySide6.QtCore import QTimer\n"
@@ -55,10 +55,13 @@ def test_the_app_runs_with_the_collector_on_once_its_window_is_shown(tmp_path: o
         "    s = app.Session.current\n"
         "    if s is not None and s.window.isVisible() and DeskState.of(s.ctx).overview is not None\\\n"
         "            and not DeskState.of(s.ctx).computing:\n"
-        "        QTimer.singleShot(50, lambda: (print('start', seen[0], 'shown', gc.isenabled(),\n"
-        "                                             gc.get_freeze_count() > 0, flush=True),\n"
-        "                                       QApplication.instance().quit()))\n"
-        "        t.stop()\n"
+        "        t.stop(); done()\n"
+        "def done():\n"
+        "    if gc.isenabled() or len(seen) > 2000:  # on again shortly after the window (or 10 s gone)\n"
+        "        print('start', seen[0], 'shown', gc.isenabled(), gc.get_freeze_count() > 0, flush=True)\n"
+        "        QApplication.instance().quit()\n"
+        "    else:\n"
+        "        seen.append(None); QTimer.singleShot(5, done)\n"
         "def arm():\n"
         "    global t\n"
         "    seen.append(gc.isenabled())  # the first zero timer: queued before the window's resume\n"

@@ -95,3 +95,16 @@ def test_the_dossier_conversations_give_the_summary_its_share(qtbot: QtBot, demo
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
     participants, summary = header.sectionSize(2), header.sectionSize(3)
     assert summary >= participants - 2
+
+
+def test_a_width_the_user_dragged_stays_when_the_list_changes(qtbot: QtBot, demo_db: Path) -> None:
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    table = w.pupils_page.table
+    header = table.horizontalHeader()
+    header.resizeSection(COL_SIGNALS, 400)  # as a drag of the column's edge does
+    w.pupils_page.search.setText("1027")  # fewer rows: the scroll bar goes, the viewport widens
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    w.resize(1500, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() > 1200)
+    assert header.sectionSize(COL_SIGNALS) == 400

@@ -35,8 +35,12 @@ class CsvTable:
 
     @property
     def cells(self) -> Cells:
+        """The values in the header's order. Rows given as dictionaries name only columns of the header (a
+        key beyond it would be read by the full check and not by the quick one)."""
         if self._cells is None:
             header = self.header
+            known = set(header)
+            assert all(known.issuperset(values) for _, values in self._rows or ()), "a column not in the header"
             self._cells = tuple((line, tuple(values.get(h, "") for h in header)) for line, values in self._rows or ())
         return self._cells
 

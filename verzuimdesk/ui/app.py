@@ -203,6 +203,9 @@ def app_icon() -> QIcon:
     return icon
 
 
+RESUME_AFTER_MS = 1500
+
+
 def run_app(argv: list[str] | None = None) -> int:
     collector.pause()  # the start's imports without full collections (ui/collector.py); the login resumes it
     app = QApplication.instance() or QApplication(argv or sys.argv)
@@ -270,7 +273,9 @@ def _run(app: QApplication) -> int:
                                                       tr("The daily backup failed: %1").replace("%1", str(exc))))
     Session(db, account).window.show()
     after_shown("hoofdvenster getoond")
-    QTimer.singleShot(0, collector.resume)  # at the latest once the window is on screen (no login: no warm-up)
+    # at the latest shortly after the window is on screen (no login: no warm-up), once its first figures
+    # are in: the one collection before the freeze (~0.1 s) is not in the way of the first look
+    QTimer.singleShot(RESUME_AFTER_MS, collector.resume)
     code = app.exec()
     if server is not None:
         server.close()

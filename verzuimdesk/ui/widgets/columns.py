@@ -108,35 +108,54 @@ def level(wanted: list[int], room: int) -> int:
 
 class _Share(QObject):
     """Keeps the shared columns of a table at their share, and its stretching column stretching (or at
-    STRETCH_MIN where nothing is left), while the table's width changes."""
+    STRETCH_MIN where nothing is left), while the table's width changes. A shared column the user drags
+    keeps the user's width from then on (until the list is fitted anew)."""
 
     def __init__(self, table: QTableView, stretch: int, wanted: dict[int, int]) -> None:
         super().__init__(table)
         self.table, self.stretch, self.wanted = table, stretch, wanted
+        self.dragged: set[int] = set()
+        self._applying = False
+        self._width = -1  # the viewport width last shared out
         table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._resized)
 
     @classmethod
     def of(cls, table: QTableView, stretch: int, wanted: dict[int, int]) -> None:
         found = table.findChild(_Share)
         share = found if isinstance(found, _Share) else cls(table, stretch, wanted)
-        share.stretch, share.wanted = stretch, wanted
+        share.stretch, share.wanted, share.dragged = stretch, wanted, set()
         share.apply()
 
+    def _resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._applying and col in self.wanted and col != self.stretch:
+            self.dragged.add(col)  # the user's width: kept
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        # only a change of width shares anew (a scroll bar that comes and goes changes it too)
+        if event.type() == QEvent.Type.Resize and self.table.viewport().width() != self._width:
             self.apply()
         return False
 
     def apply(self) -> None:
+        self._applying = True
+        try:
+            self._apply()
+        finally:
+            self._applying = False
+
+    def _apply(self) -> None:
         table, header = self.table, self.table.horizontalHeader()
+        self._width = width = table.viewport().width()
+        shared = {c: w for c, w in self.wanted.items() if c not in self.dragged}
         others = sum(header.sectionSize(c) for c in range(header.count())
-                     if c not in self.wanted and not table.isColumnHidden(c))
-        widest = max(level(list(self.wanted.values()), table.viewport().width() - others), SHARE_MIN)
-        for col, want in self.wanted.items():
+                     if c not in shared and not table.isColumnHidden(c))
+        widest = max(level(list(shared.values()), width - others), SHARE_MIN)
+        for col, want in shared.items():
             if col != self.stretch:  # the stretching column takes what is left (at least its share)
                 header.resizeSection(col, min(want, widest))
-        left = table.viewport().width() - sum(header.sectionSize(c) for c in range(header.count())
-                                              if c != self.stretch and not table.isColumnHidden(c))
+        left = width - sum(header.sectionSize(c) for c in range(header.count())
+                           if c != self.stretch and not table.isColumnHidden(c))
         least = SHARE_MIN if len(self.wanted) > 1 else STRETCH_MIN  # sharing, it is one of the shared
         if left >= least:
             header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
