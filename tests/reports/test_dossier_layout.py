@@ -29,3 +29,17 @@ def test_the_registrations_follow_on_the_same_page_and_repeat_their_header(tmp_p
         assert len(text) > 600  # no page but the last nearly empty
     runs_on = [i for i, text in enumerate(pages) if i > records and "Opmerking" in text and "Gesprekken" not in text]
     assert all("Datum" in pages[i] for i in runs_on)  # the header row repeats where the table runs on
+
+
+def test_the_demos_leerplicht_dossier_prints_the_schools_contact_and_directeur(tmp_path: Path) -> None:
+    from verzuimdesk.services.demo import DEMO_CONTACT
+
+    db = create_demo(str(tmp_path / "demo.db"), today=date(2026, 12, 3))
+    try:
+        out = tmp_path / "leerplicht.pdf"
+        export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=out, by=IB)
+    finally:
+        db.close()
+    text = "\n".join(pdf_pages(out))
+    phone, email, director = DEMO_CONTACT
+    assert phone in text and email in text and director in text

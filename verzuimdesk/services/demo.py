@@ -38,6 +38,7 @@ from verzuimdesk.storage.models import (
 )
 
 DEMO_USER = "demo"
+DEMO_CONTACT = ("0186 - 61 23 45", "info@obs-deklimop.example.nl", "R. Verbeek")  # fictitious
 
 
 def _table(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> CsvTable:
@@ -62,6 +63,10 @@ def create_demo(target: str, *, size: int = 200, today: date | None = None,
     from verzuimdesk.services.registration_checks import mark_demo_checks
 
     mark_demo_checks(db, today=today or date.today())
+    from verzuimdesk.services.school_contact import SchoolContact, save_school_contact
+
+    # what the leerplicht dossier prints of the school, filled in as a school would ("–" looked unfinished)
+    save_school_contact(db, SchoolContact(*DEMO_CONTACT), by=ib)
     return db
 
 
