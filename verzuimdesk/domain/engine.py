@@ -18,7 +18,7 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
-from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step
+from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step, once_per_protocol
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.restarts import RESTARTABLE
 from verzuimdesk.domain.screen import MONOTONE, only_duo
@@ -199,12 +199,7 @@ _FLAGS: dict[int, tuple[Protocol, tuple[tuple[Rule, bool, bool], ...]]] = {}
 def _rule_flags(protocol: Protocol) -> tuple[tuple[Rule, bool, bool], ...]:
     """Each rule with `only_duo` and `reports_to_duo`, worked out once per protocol rather than at every
     pupil and peildatum (the trends ask a thousand pupils at two dozen dates)."""
-    got = _FLAGS.get(id(protocol))
-    if got is None or got[0] is not protocol:
-        if len(_FLAGS) > 16:
-            _FLAGS.clear()
-        got = _FLAGS[id(protocol)] = (protocol, tuple((r, only_duo(r), reports_to_duo(r)) for r in protocol.rules))
-    return got[1]
+    return once_per_protocol(_FLAGS, protocol, lambda p: tuple((r, only_duo(r), reports_to_duo(r)) for r in p.rules))
 
 
 def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Event | None]]:

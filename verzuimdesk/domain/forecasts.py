@@ -23,7 +23,7 @@ from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
 from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
-from verzuimdesk.domain.protocol import Protocol, Rule
+from verzuimdesk.domain.protocol import Protocol, Rule, once_per_protocol
 from verzuimdesk.domain.quarterly import reference_date
 
 THUISZITTER_DAYS = 21  # "more than 4 weeks": the 21st schooldag of a run (PROTOCOLS.md §1b)
@@ -50,12 +50,7 @@ _SIXTEEN: dict[int, tuple[Protocol, Rule | None]] = {}
 def sixteen_hour_rule(protocol: Protocol) -> Rule | None:
     """The protocol's 16-hour rule: unauthorised minutes in a window, without a maximum, reported to DUO.
     Found once per protocol: every pupil's forecast asks it."""
-    got = _SIXTEEN.get(id(protocol))
-    if got is None or got[0] is not protocol:
-        if len(_SIXTEEN) > 16:
-            _SIXTEEN.clear()
-        got = _SIXTEEN[id(protocol)] = (protocol, _sixteen_hour_rule(protocol))
-    return got[1]
+    return once_per_protocol(_SIXTEEN, protocol, _sixteen_hour_rule)
 
 
 def _sixteen_hour_rule(protocol: Protocol) -> Rule | None:

@@ -9,7 +9,9 @@ message is Dutch and names the file, the rule and the field.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.refusal import Refused
@@ -168,3 +170,17 @@ def parse_protocol(raw: bytes, file_name: str) -> Protocol:
     from verzuimdesk.domain.protocol_reader import Reader  # the checks of every field
 
     return Reader(where).protocol(data)
+
+
+T = TypeVar("T")
+
+
+def once_per_protocol(cache: dict[int, tuple[Protocol, T]], protocol: Protocol, make: Callable[[Protocol], T]) -> T:
+    """`make(protocol)`, worked out once per protocol (by identity: a protocol is frozen) and kept in
+    `cache`, rather than per pupil and peildatum; a school has a protocol or two, so past 16 it starts over."""
+    got = cache.get(id(protocol))
+    if got is None or got[0] is not protocol:
+        if len(cache) > 16:
+            cache.clear()
+        got = cache[id(protocol)] = (protocol, make(protocol))
+    return got[1]

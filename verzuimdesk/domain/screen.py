@@ -23,7 +23,7 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import GroupDays, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.measures import ABSENT, SICK
-from verzuimdesk.domain.protocol import Condition, Protocol, Rule
+from verzuimdesk.domain.protocol import Condition, Protocol, Rule, once_per_protocol
 from verzuimdesk.domain.records import PupilData
 
 if TYPE_CHECKING:
@@ -38,20 +38,16 @@ MONOTONE = frozenset({"minutes_in_window", "current_sick_episode_minutes", "any_
                       "half_weeks"})
 
 
-_RULES: dict[int, tuple[Protocol, dict[str, Rule], tuple[Rule, ...], dict[int, int]]] = {}
+RulesOf = tuple[dict[str, Rule], tuple[Rule, ...], dict[int, int]]
+_RULES: dict[int, tuple[Protocol, RulesOf]] = {}
 
 
-def rules_of(protocol: Protocol) -> tuple[dict[str, Rule], tuple[Rule, ...], dict[int, int]]:
+def rules_of(protocol: Protocol) -> RulesOf:
     """The protocol's rules by id, those that start a case, and the position of each rule by its condition
     (by id), once per protocol rather than per pupil."""
-    got = _RULES.get(id(protocol))
-    if got is None or got[0] is not protocol:
-        if len(_RULES) > 16:
-            _RULES.clear()
-        got = _RULES[id(protocol)] = (protocol, {r.id: r for r in protocol.rules},
-                                      tuple(r for r in protocol.rules if r.starts_case),
-                                      {id(r.condition): k for k, r in enumerate(protocol.rules)})
-    return got[1], got[2], got[3]
+    return once_per_protocol(_RULES, protocol, lambda p: (
+        {r.id: r for r in p.rules}, tuple(r for r in p.rules if r.starts_case),
+        {id(r.condition): k for k, r in enumerate(p.rules)}))
 
 
 def reports_to_duo(rule: Rule) -> bool:

@@ -150,12 +150,12 @@ def vacation_edge(x: RecordInput, p: Params) -> Signal | None:
         return None
     edges = _edges(x, since)
     edge_days = {day for day, _, _ in edges}  # each a schooldag of the group
-    absent = {r.day for r in records[lo:hi] if r.day in edge_days and r.category not in NOT_ABSENT}
+    absent: dict[date, list[AbsenceRecord]] = defaultdict(list)  # the pupil's absence records on edge days
+    for r in records[lo:hi]:
+        if r.day in edge_days and r.category not in NOT_ABSENT:
+            absent[r.day].append(r)
     for day, label, line in edges:
-        if day not in absent:
-            continue
-        recs = [r for r in records[bisect_left(days, day, lo, hi):bisect_right(days, day, lo, hi)]
-                if r.category not in NOT_ABSENT]
+        recs = absent.get(day)
         if recs:
             found.setdefault(label, []).append((day, f"{_codes(recs, day)} — {line}"))
             ids += (r.id for r in recs)

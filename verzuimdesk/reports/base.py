@@ -67,14 +67,16 @@ def fonts() -> tuple[str, str]:
 def styles() -> dict[str, ParagraphStyle]:
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12)
+    h2 = ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=10, keepWithNext=1,
+                        spaceAfter=4)
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=GREY),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
         "cellb": ParagraphStyle("cellb", parent=body, fontName=bold, fontSize=8, leading=10),
         "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=15, leading=19, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=10, keepWithNext=1,
-                             spaceAfter=4),
+        "h2": h2,
+        "h2_loose": ParagraphStyle("h2_loose", parent=h2, keepWithNext=0),  # not kept with what follows
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
         "letter": ParagraphStyle("letter", parent=body, fontSize=10, leading=14),
     }
@@ -94,8 +96,7 @@ def heading_over_long_table(text: str) -> list[Flowable]:
     one page was moved whole to the next page to stay with it, leaving a page nearly empty: here the
     heading and table start where there is room for the heading and a few rows, and the table's header
     row repeats on each page it runs onto."""
-    loose = ParagraphStyle("h2_loose", parent=styles()["h2"], keepWithNext=0)
-    return [CondPageBreak(30 * mm), Paragraph(esc(text), loose)]
+    return [CondPageBreak(30 * mm), p(text, "h2_loose")]
 
 
 def d(day: date | None, *, weekday: bool = True) -> str:
