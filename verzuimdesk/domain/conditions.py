@@ -23,10 +23,9 @@ from verzuimdesk.domain.measures import (
     PupilMeasures,
     counts_of,
     lazy,
-    quick_holds,
-    record_run_start,
 )
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule
+from verzuimdesk.domain.quick_conditions import quick_holds, record_run_start
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.screen import (
     RUN_KIND,
