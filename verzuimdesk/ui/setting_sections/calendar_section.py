@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import (
-    REGIONS,
     save_school,
     school_view,
     school_year_label,
@@ -32,7 +31,7 @@ from verzuimdesk.services.settings import (
 from verzuimdesk.services.vocabulary import InputRefused, Period, Problem, parse_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
-from verzuimdesk.ui.setting_sections.common import StatusLine, settings_form
+from verzuimdesk.ui.setting_sections.common import StatusLine, region_combo, settings_form
 from verzuimdesk.ui.setting_sections.models import VacationModel
 from verzuimdesk.ui.setting_sections.school_section import current_year
 
@@ -61,12 +60,9 @@ class CalendarSection(QWidget):
         self.ctx = ctx
         self.year = QComboBox()
         self.year.setObjectName("school_year")
-        self.region = QComboBox()
         # No region chosen yet (the School tab's "(geen)"): none is shown as chosen, so neither the
         # published vacations of a region nor a region on saving is taken without the user picking it.
-        self.region.addItem(self.tr("(choose a region)"), "")
-        for r in REGIONS:
-            self.region.addItem(r, r)
+        self.region = region_combo(self.tr("(choose a region)"))
         prefill = QPushButton(self.tr("Fill in the published vacations"))
         prefill.setObjectName("prefill")
         prefill.clicked.connect(self.prefill)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from verzuimdesk.services.database import DatabaseError
+from verzuimdesk.services.settings import REGIONS
 from verzuimdesk.services.vocabulary import InputRefused
 
 FIELD_WIDTH = 520  # a form's text fields and lists: wide enough for a school's name, not the whole screen
@@ -17,6 +18,16 @@ def settings_form(parent: QWidget | None = None) -> QFormLayout:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
     form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return form
+
+
+def region_combo(none: str) -> QComboBox:
+    """The vacation regions to choose from, after a first item `none` for no region (data ""); the School
+    and Kalender tabs both show it."""
+    combo = QComboBox()
+    combo.addItem(none, "")
+    for r in REGIONS:
+        combo.addItem(r, r)
+    return combo
 
 
 def limit_fields(form: QFormLayout) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.school_contact import (
@@ -15,11 +15,11 @@ from verzuimdesk.services.school_contact import (
     save_school_contact,
     school_contact,
 )
-from verzuimdesk.services.settings import REGIONS, SchoolView, save_school, school_view
+from verzuimdesk.services.settings import SchoolView, save_school, school_view
 from verzuimdesk.services.vocabulary import SchoolSettings
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
-from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, settings_form
+from verzuimdesk.ui.setting_sections.common import StatusLine, limit_fields, region_combo, settings_form
 
 
 def current_year(view: SchoolView, today: date | None = None) -> SchoolSettings:
@@ -37,10 +37,7 @@ class SchoolSection(QWidget):
         self.brin = QLineEdit()
         self.brin.setObjectName("brin")
         self.brin.setMaxLength(10)
-        self.region = QComboBox()
-        self.region.addItem(self.tr("(none)"), "")
-        for r in REGIONS:
-            self.region.addItem(r, r)
+        self.region = region_combo(self.tr("(none)"))
         self.phone = QLineEdit()
         self.phone.setObjectName("school_phone")
         self.email = QLineEdit()
