@@ -1,5 +1,6 @@
-"""The dossier PDF's layout on the demo school: a long table starts under its heading where there is room,
-and is not moved whole to the next page (that left a page with one short block on it)."""
+"""The dossier PDF on the demo school of 3 Dec 2026: a long table starts under its heading where there is
+room, and is not moved whole to the next page (that left a page with one short block on it); the
+leerplicht version prints the school's contact details."""
 
 from __future__ import annotations
 
@@ -9,19 +10,24 @@ from pathlib import Path
 from tests.actors import IB
 from tests.reports.conftest import pdf_pages
 from verzuimdesk.reports.data import Recipient
-from verzuimdesk.services.demo import create_demo
+from verzuimdesk.services.demo import DEMO_CONTACT, create_demo
 from verzuimdesk.services.exports import export_dossier
 
 
-def test_the_registrations_follow_on_the_same_page_and_repeat_their_header(tmp_path: Path) -> None:
-    # the demo of 3 Dec 2026: its case block ended high on page 2, and the registrations went whole to page 3
+def _pages(tmp_path: Path, recipient: Recipient) -> list[str]:
+    """The text per page of pupil 1027's dossier for `recipient`, on the demo of 3 Dec 2026 (its case block
+    ended high on page 2, and the registrations went whole to page 3)."""
     db = create_demo(str(tmp_path / "demo.db"), today=date(2026, 12, 3))
     try:
         out = tmp_path / "dossier.pdf"
-        export_dossier(db, pupil_number="1027", recipient=Recipient.OUDERS, out=out, by=IB)
+        export_dossier(db, pupil_number="1027", recipient=recipient, out=out, by=IB)
     finally:
         db.close()
-    pages = pdf_pages(out)
+    return pdf_pages(out)
+
+
+def test_the_registrations_follow_on_the_same_page_and_repeat_their_header(tmp_path: Path) -> None:
+    pages = _pages(tmp_path, Recipient.OUDERS)
     cases = next(i for i, text in enumerate(pages) if "Hoofdoorzaak" in text)  # the case block
     records = next(i for i, text in enumerate(pages) if "Verzuimregistraties" in text)
     assert records == cases  # room enough under the case block: the table starts there
@@ -32,14 +38,6 @@ def test_the_registrations_follow_on_the_same_page_and_repeat_their_header(tmp_p
 
 
 def test_the_demos_leerplicht_dossier_prints_the_schools_contact_and_directeur(tmp_path: Path) -> None:
-    from verzuimdesk.services.demo import DEMO_CONTACT
-
-    db = create_demo(str(tmp_path / "demo.db"), today=date(2026, 12, 3))
-    try:
-        out = tmp_path / "leerplicht.pdf"
-        export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=out, by=IB)
-    finally:
-        db.close()
-    text = "\n".join(pdf_pages(out))
+    text = "\n".join(_pages(tmp_path, Recipient.LEERPLICHT))
     phone, email, director = DEMO_CONTACT
     assert phone in text and email in text and director in text
