@@ -50,7 +50,9 @@ def main() -> None:
     w.resize(W, H)
     w.show()
     wanted = set(sys.argv[2:])
-    for row, name in enumerate(("overview", "pupils", "registration", "quarterly", "settings")):
+    pages = {"overview": w.PAGE_OVERVIEW, "pupils": w.PAGE_PUPILS, "registration": w.PAGE_REGISTRATION,
+             "settings": w.PAGE_SETTINGS}  # by the window's own numbers (Analyse came in before Instellingen)
+    for name, row in pages.items():
         if wanted and name not in wanted:
             continue
         w.nav.setCurrentRow(row)
