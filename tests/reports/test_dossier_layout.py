@@ -4,14 +4,20 @@ leerplicht version prints the school's contact details."""
 
 from __future__ import annotations
 
+import getpass
 from datetime import date
 from pathlib import Path
+
+import pytest
+from sqlalchemy import update
 
 from tests.actors import IB
 from tests.reports.conftest import pdf_pages
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services.demo import DEMO_CONTACT, create_demo
 from verzuimdesk.services.exports import export_dossier
+from verzuimdesk.services.roles import SCHOOL_WIDE
+from verzuimdesk.storage.models import Staff
 
 
 def _pages(tmp_path: Path, recipient: Recipient) -> list[str]:
@@ -41,3 +47,27 @@ def test_the_demos_leerplicht_dossier_prints_the_schools_contact_and_directeur(t
     text = "\n".join(_pages(tmp_path, Recipient.LEERPLICHT))
     phone, email, director = DEMO_CONTACT
     assert phone in text and email in text and director in text
+
+
+def test_without_accounts_the_schools_ib_er_draws_the_leerplicht_dossier_up_not_the_computers_login(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database without accounts (no one logs in): "Opgesteld door" names its one IB-er, not the
+    computer's login ("root" on the machine a new user tried it on). With two IB-ers it cannot choose."""
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    db = create_demo(str(tmp_path / "demo.db"), size=60, today=date(2026, 12, 3))
+    try:
+        with db.begin() as s:
+            s.execute(update(Staff).where(Staff.role == "ib").values(name="Ineke Bakker"))
+        one = tmp_path / "one.pdf"
+        export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=one, by=SCHOOL_WIDE,
+                       reason="op verzoek van de leerplichtambtenaar")
+        with db.begin() as s:
+            s.add(Staff(name="Ilse Boer", username="ilse", role="ib"))
+        two = tmp_path / "two.pdf"
+        export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=two, by=SCHOOL_WIDE,
+                       reason="op verzoek van de leerplichtambtenaar")
+    finally:
+        db.close()
+    one_text = "\n".join(pdf_pages(one))
+    assert "Ineke Bakker, intern begeleider" in one_text and "root" not in one_text
+    assert "root" in "\n".join(pdf_pages(two))

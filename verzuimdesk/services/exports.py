@@ -33,7 +33,7 @@ from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_o
 from verzuimdesk.services.duo import duo_report
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.quarterly import quarterly_list
-from verzuimdesk.services.school_contact import person, school_contact
+from verzuimdesk.services.school_contact import school_contact, signer
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.models import Conversation, Pupil, Setting
@@ -168,7 +168,7 @@ def export_dossier(db: Database, *, pupil_number: str, recipient: Recipient, out
     if recipient is Recipient.LEERPLICHT:
         if not _unauthorised(dossier) and not reason:
             raise ReasonNeeded(REASON_NEEDED.format(n=pupil_number))
-        name, role = person(db, user)
+        name, role = signer(db, by)
         contact = school_contact(db)
         dossier = replace(dossier, compiled=Compiled(name, role, contact.phone, contact.email, contact.director,
                                                      today, reason))

@@ -31,7 +31,7 @@ from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_o
 from verzuimdesk.services.exports import _check_out, _logo, commit_export
 from verzuimdesk.services.letter_verlof import verlof_fields
 from verzuimdesk.services.permissions import audit_name
-from verzuimdesk.services.school_contact import person, school_contact
+from verzuimdesk.services.school_contact import school_contact, signer
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import LetterRow, Pupil, Setting
@@ -230,7 +230,7 @@ def _compose(db: Database, by: Account, pupil_number: str, template: str, on: da
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=on), t.recipient)
     contact = school_contact(db)
     settings = letter_settings(db)
-    maker, _role = person(db, by.username)
+    maker, _role = signer(db, by)
     fields = {
         "school": dossier.school, "school_adres": settings.address,
         "school_telefoon": contact.phone or "het telefoonnummer van de school",
