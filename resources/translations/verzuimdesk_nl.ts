@@ -1110,6 +1110,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Escaleren</translation>
     </message>
     <message>
+        <source>Follow-up report to DUO (via the pupil administration, verzuimregister)</source>
+        <translation>Vervolgmelding bij DUO (via de leerlingadministratie, verzuimregister)</translation>
+    </message>
+    <message>
         <source>DUO report (verzuimregister)</source>
         <translation>Melding DUO (verzuimregister)</translation>
     </message>

@@ -46,6 +46,9 @@ class RuleHit:
     trigger_date: date
     record_ids: tuple[int, ...]
     event_ids: tuple[int, ...] = ()
+    # A 16-hour count that restarted after an earlier DUO report of the same rule: the report it asks
+    # for is a vervolgmelding (PROTOCOLS.md §1b, the DUO sheet's kind), not a first report.
+    follow_up: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +254,7 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
         trig,
         m.record_ids,
         m.event_ids,
+        after is not None and c.kind == "minutes_in_window",
     )
     return [(rule, hit, report)]
 

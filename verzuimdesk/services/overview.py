@@ -48,6 +48,7 @@ class TodoItem:
     overdue: bool
     reasons: tuple[str, ...] = ()
     rule_ids: tuple[str, ...] = ()
+    follow_up: bool = False  # a DUO report that is a vervolgmelding (RuleHit.follow_up)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,8 @@ def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[
         items.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, kind, first.rule_id,
                               "; ".join(reasons), min(a.trigger_date for a in actions), first.due_date,
                               first.regie, any(a.legal for a in actions), any(a.overdue for a in actions),
-                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions))))
+                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions)),
+                              kind is ActionKind.DUO_REPORT and any(h.follow_up for h in hits)))
     return items
 
 

@@ -67,7 +67,7 @@ def encode(status: PupilStatus, hours: float, episodes: int, part: SignalPart = 
         status.light.value, status.enrolled, status.step.id, _d(status.case_start), status.thuiszitter,
         hours, episodes,
         [[h.rule_id, h.value, h.threshold, h.unit, _d(h.window_start), _d(h.window_end),
-          h.trigger_date.isoformat(), h.record_ids, h.event_ids] for h in status.rules],
+          h.trigger_date.isoformat(), h.record_ids, h.event_ids, h.follow_up] for h in status.rules],
         [[a.kind.value, a.rule_id, a.trigger_date.isoformat(), a.due_date.isoformat(), a.legal, a.regie, a.term,
           a.term_unit, a.done, a.done_by, a.overdue] for a in status.actions],
     ]) + "\n" + _ENCODE(_encode_part(part))
@@ -105,10 +105,10 @@ class Decoder:
         protocol = self.protocol
         light, enrolled, step, case_start, thuiszitter, hours, episodes, rules, actions = json.loads(payload)
         hits = []
-        for rid, value, threshold, unit, ws, we, trig, records, events in rules:
+        for rid, value, threshold, unit, ws, we, trig, records, events, follow_up in rules:
             rule = protocol.rule(rid)
             hits.append(RuleHit(rid, rule.text, rule.step, value, threshold, unit, _day(ws), _day(we),
-                                date.fromisoformat(trig), tuple(records), tuple(events)))
+                                date.fromisoformat(trig), tuple(records), tuple(events), follow_up))
         acts = tuple(
             Action(_KIND[kind], rid, date.fromisoformat(trig), date.fromisoformat(due), legal, regie, term,
                    term_unit, done, done_by, overdue)

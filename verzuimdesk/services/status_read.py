@@ -30,7 +30,7 @@ from verzuimdesk.services.signal_status import RegisterRow, SignalPart, Unchecke
 from verzuimdesk.storage.errors import DatabaseError
 
 # Bump when the cached form changes; the code of the modules below is part of the fingerprint anyway.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
     "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",

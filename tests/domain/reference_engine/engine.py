@@ -43,6 +43,7 @@ class RuleHit:
     trigger_date: date
     record_ids: tuple[int, ...]
     event_ids: tuple[int, ...] = ()
+    follow_up: bool = False  # a 16-hour count restarted after an earlier report: a vervolgmelding
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,7 @@ def _hits(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[Rule, RuleHit, Ev
         trig,
         m.record_ids,
         m.event_ids,
+        after is not None and c.kind == "minutes_in_window",
     )
     return [(rule, hit, report)]
 

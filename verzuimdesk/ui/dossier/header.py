@@ -202,7 +202,8 @@ class DossierHeader(QWidget):
             colour = "#2e7d32" if a.done else ("#c62828" if a.overdue else "#ef8c00")
             due = self.tr("due %1").replace("%1", format_date(a.due_date))
             regie = self.tr("in charge: %1").replace("%1", a.regie)
-            parts.append(f"<br/>→ {escape(action_word(a.kind))}: {escape(due)}, {escape(regie)}{escape(legal)}"
+            what = action_word(a.kind, follow_up=hit.follow_up)
+            parts.append(f"<br/>→ {escape(what)}: {escape(due)}, {escape(regie)}{escape(legal)}"
                          f" — <b style='color:{colour}'>{escape(state)}</b>")
         parts.append("</li>")
         return "".join(parts)

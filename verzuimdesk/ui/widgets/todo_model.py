@@ -79,7 +79,7 @@ def _display(row: TodoItem, col: int) -> str | None:
         return row.group
     if col == COL_ACTION:
         legal = QCoreApplication.translate("TodoModel", " (legal)") if row.legal else ""
-        return action_word(row.kind) + legal
+        return action_word(row.kind, follow_up=row.follow_up) + legal
     if col == COL_REASON:
         return row.reason
     if col == COL_DUE:

@@ -32,6 +32,9 @@ ACTIONS = {
     ActionKind.ESCALATION: QT_TRANSLATE_NOOP("Desk", "Escalate"),
 }
 
+# An open DUO report that follows an earlier one of the same rule (the DUO sheet's "vervolgmelding").
+DUO_FOLLOW_UP = QT_TRANSLATE_NOOP("Desk", "Follow-up report to DUO (via the pupil administration, verzuimregister)")
+
 # What a report made (an event) is called in the Meldingen tab.
 REPORTS = {
     ActionKind.DUO_REPORT: QT_TRANSLATE_NOOP("Desk", "DUO report (verzuimregister)"),
@@ -84,7 +87,10 @@ def light_word(light: Light) -> str:
     return tr(LIGHTS[light])
 
 
-def action_word(kind: ActionKind | str) -> str:
+def action_word(kind: ActionKind | str, *, follow_up: bool = False) -> str:
+    """What the action asks; a DUO report that follows an earlier one says it is a vervolgmelding."""
+    if follow_up and kind == ActionKind.DUO_REPORT:
+        return tr(DUO_FOLLOW_UP)
     try:
         return tr(ACTIONS[ActionKind(kind)])
     except ValueError:
