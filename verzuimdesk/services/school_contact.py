@@ -82,5 +82,5 @@ def signer(db: Database, by: Actor) -> tuple[str, str]:
         ibs = s.execute(select(Staff.name, Staff.username)
                         .where(Staff.role == "ib", Staff.active.is_(True)).limit(2)).all()
     if len(ibs) == 1:
-        return ibs[0][0] or ibs[0][1], ROLE_NL["ib"]
+        return ibs[0][0] or ibs[0][1] or "", ROLE_NL["ib"]
     return person(db, audit_name(by))
