@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, select, text
+from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
@@ -54,14 +55,11 @@ def load_codes(session: Session) -> dict[str, Category]:
     return {c.code: Category(c.category) for c in session.scalars(select(AbsenceCodeRow))}
 
 
-def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: list[int] | None = None,
-                    in_list_order: bool = True) -> list[PupilData]:
-    """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`; in the
-    order of every list, or (`in_list_order=False`, for a caller that looks pupils up by id) as the
-    database gives them, without making each pupil's sort key.
-
-    Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
-    """
+@cache
+def _pupil_queries(until: bool, some: bool) -> tuple[Any, ...]:
+    """The statements of `load_pupil_data`, built once per shape with bound parameters (`until`, the
+    expanding `ids`): building seven selects costs more than running them for one pupil, which the
+    grid asks after every key."""
     pupils_q = select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name, Group.name,
                       Pupil.enrolled_from, Pupil.enrolled_until, Pupil.birth_date).join(Group)
     absences_q = select(Absence.id, Absence.pupil_id, Absence.day, AbsenceCodeRow.code, AbsenceCodeRow.category,
@@ -75,21 +73,44 @@ def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: l
                     Conversation.summary)
     plan_q = select(PlanLink.id, PlanLink.pupil_id, PlanLink.start, PlanLink.kind, PlanLink.location)
     case_q = select(CareCase.pupil_id, CareCase.start).where(CareCase.closed.is_(None))
+    if until:
+        absences_q = absences_q.where(Absence.day <= bindparam("until"))
+        events_q = events_q.where(EventRow.day <= bindparam("until"))
+    if some:
+        ids = bindparam("ids", expanding=True)
+        pupils_q = pupils_q.where(Pupil.id.in_(ids))
+        absences_q = absences_q.where(Absence.pupil_id.in_(ids))
+        events_q = events_q.where(EventRow.pupil_id.in_(ids))
+        conv_q = conv_q.where(Conversation.pupil_id.in_(ids))
+        plan_q = plan_q.where(PlanLink.pupil_id.in_(ids))
+        case_q = case_q.where(CareCase.pupil_id.in_(ids))
+        exemption_q = exemption_q.where(ExemptionRow.pupil_id.in_(ids))
+    return pupils_q, absences_q, exemption_q, events_q, conv_q, plan_q, case_q
+
+
+def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: list[int] | None = None,
+                    in_list_order: bool = True) -> list[PupilData]:
+    """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`; in the
+    order of every list, or (`in_list_order=False`, for a caller that looks pupils up by id) as the
+    database gives them, without making each pupil's sort key.
+
+    Conversations of a kind that fulfils an action and linked plans count as events (PROTOCOLS.md §4).
+    """
+    pupils_q, absences_q, exemption_q, events_q, conv_q, plan_q, case_q = _pupil_queries(
+        until is not None, pupil_ids is not None)
+    params: dict[str, Any] = {}
     if until is not None:
-        absences_q = absences_q.where(Absence.day <= until)
-        events_q = events_q.where(EventRow.day <= until)
+        params["until"] = until
     if pupil_ids is not None:
-        pupils_q = pupils_q.where(Pupil.id.in_(pupil_ids))
-        absences_q = absences_q.where(Absence.pupil_id.in_(pupil_ids))
-        events_q = events_q.where(EventRow.pupil_id.in_(pupil_ids))
-        conv_q = conv_q.where(Conversation.pupil_id.in_(pupil_ids))
-        plan_q = plan_q.where(PlanLink.pupil_id.in_(pupil_ids))
-        case_q = case_q.where(CareCase.pupil_id.in_(pupil_ids))
-        exemption_q = exemption_q.where(ExemptionRow.pupil_id.in_(pupil_ids))
+        params["ids"] = list(pupil_ids)
 
     # Core execution (the session's connection), not the ORM's: plain rows, without the ORM's result
     # machinery that cost a third of loading a school.
-    run = session.connection().execute
+    connection = session.connection()
+
+    def run(query: Any) -> Any:
+        return connection.execute(query, params)
+
     records: dict[int, list[AbsenceRecord]] = defaultdict(list)
     for aid, pid, day, code, cat, start, end, late, rep, note, luxe in run(absences_q):
         records[pid].append(AbsenceRecord(aid, day, code, _CATEGORY[cat], start, end, late, rep, note, luxe))

@@ -123,6 +123,7 @@ class OverviewPage(QWidget):
         self.todo_title.setFont(bold)
         self.model = TodoModel(self)
         self.table = _TodoTable()
+        self._table_hint = QSize()  # the size hint the layout last got (show_overview)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("To do"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -202,7 +203,10 @@ class OverviewPage(QWidget):
             fit_columns(self.table, COL_REASON, share=(COL_ACTION,))
         else:
             grow_to_fit(self.table, changed)
-        self.table.updateGeometry()  # its height follows the number of rows
+        hint = self.table.sizeHint()
+        if hint != self._table_hint:  # its height follows the number of rows; else no new layout (and
+            self._table_hint = hint   # no repaint of the whole page) at every key typed in the grid
+            self.table.updateGeometry()
         self.attention.show_items(overview.attention)
         self.attention.show()
         self.waiting.hide()

@@ -28,10 +28,8 @@ class PlainRowsModel(QAbstractTableModel):
         the rows that differ repaint, and a sorted view keeps its selection and scroll position.
         The rows that changed in place, or None when the model was reset."""
         rows = list(rows)
-        keys = [self.row_key(r) for r in rows]
-        if rows and keys[0] is not None and len(rows) == len(self._rows) and \
-                keys == [self.row_key(r) for r in self._rows]:
-            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
+        changed = self._changed_in_place(rows)
+        if changed is not None:
             self._rows = rows
             if changed:
                 # One signal over the changed span: a sort proxy told row by row would place each
@@ -42,6 +40,23 @@ class PlainRowsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
         return None
+
+    def _changed_in_place(self, rows: list[Any]) -> list[int] | None:
+        """The rows that differ from those shown, when `rows` are the same rows (by `row_key`, in the same
+        order); else None. A row that is the very object shown is the same and unchanged: after a key
+        in the grid all but one of a thousand lines are the objects shown (services/overview.py)."""
+        old, key = self._rows, self.row_key
+        if not rows or len(rows) != len(old) or key(rows[0]) is None:
+            return None
+        changed = []
+        for i, (a, b) in enumerate(zip(old, rows, strict=True)):
+            if a is b:
+                continue
+            if key(a) != key(b):
+                return None
+            if a != b:
+                changed.append(i)
+        return changed
 
     def display_texts(self, col: int) -> list[str]:
         """Every row's text in column `col`, as shown (for fitting the columns without asking Qt's way)."""
