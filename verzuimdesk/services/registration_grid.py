@@ -7,14 +7,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import full_name, sort_key
 from verzuimdesk.services.permissions import Actor, Permission, require
-from verzuimdesk.services.registration import AbsenceSpec, RecordRow, spec_of
+from verzuimdesk.services.registration import AbsenceSpec, RecordRow
 from verzuimdesk.storage.database import Database
 from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Group, Pupil
@@ -103,6 +105,26 @@ def week_columns(calendar: SchoolCalendar, group: str, monday: date) -> tuple[Gr
     return tuple(columns)
 
 
+@cache
+def _grid_queries(some: bool) -> tuple[Any, Any]:
+    """The week grid's two statements, built once with bound parameters (the grid reads one pupil's row
+    again after every key): the group's pupils enrolled in the week (`ids`: only those), and their records."""
+    pupils_q = (select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name,
+                       Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
+                .where(Group.name == bindparam("group"), Pupil.enrolled_from <= bindparam("friday"))
+                .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= bindparam("monday"))))
+    if some:
+        pupils_q = pupils_q.where(Pupil.id.in_(bindparam("ids", expanding=True)))
+    records_q = (select(Absence.id, Absence.pupil_id, Absence.day, Absence.start, Absence.end, Absence.minutes_late,
+                        Absence.reported_at, Absence.reported_by, Absence.note, Absence.created_at,
+                        Absence.created_by, Absence.version, AbsenceCodeRow.code, AbsenceCodeRow.category)
+                 .join(AbsenceCodeRow)
+                 .where(Absence.pupil_id.in_(bindparam("ids", expanding=True)),
+                        Absence.day.between(bindparam("monday"), bindparam("friday")))
+                 .order_by(Absence.day, Absence.start, Absence.id))
+    return pupils_q, records_q
+
+
 def week_grid(db: Database, *, group: str, monday: date, by: Actor,
               pupil_ids: Iterable[int] | None = None) -> WeekGrid:
     """The pupils of `group` enrolled in the week of `monday`, × the parts of its five weekdays
@@ -112,21 +134,18 @@ def week_grid(db: Database, *, group: str, monday: date, by: Actor,
     friday = monday + timedelta(days=4)
     with db.read() as session:
         calendar = load_calendar(session)
-        query = (select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name,
-                        Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
-                 .where(Group.name == group, Pupil.enrolled_from <= friday)
-                 .where((Pupil.enrolled_until.is_(None)) | (Pupil.enrolled_until >= monday)))
+        pupils_q, records_q = _grid_queries(pupil_ids is not None)
+        params: dict[str, object] = {"group": group, "monday": monday, "friday": friday}
         if pupil_ids is not None:
-            query = query.where(Pupil.id.in_(list(pupil_ids)))
-        pupils = sorted(session.execute(query), key=lambda r: sort_key(r[2], r[3], r[4]))
+            params["ids"] = list(pupil_ids)
+        pupils = sorted(session.execute(pupils_q, params), key=lambda r: sort_key(r[2], r[3], r[4]))
         ids = [p[0] for p in pupils]
         records: dict[int, list[RecordRow]] = defaultdict(list)
         if ids:
-            for a, code, category in session.execute(
-                    select(Absence, AbsenceCodeRow.code, AbsenceCodeRow.category).join(AbsenceCodeRow)
-                    .where(Absence.pupil_id.in_(ids), Absence.day.between(monday, friday))
-                    .order_by(Absence.day, Absence.start, Absence.id)):
-                records[a.pupil_id].append(RecordRow(a.id, spec_of(a, code), Category(category), a.version))
+            for aid, pid, day, start, end, late, rep_at, rep_by, note, c_at, c_by, version, code, category in \
+                    session.execute(records_q, {"ids": ids, "monday": monday, "friday": friday}):
+                records[pid].append(RecordRow(aid, AbsenceSpec(pid, day, code, start, end, late, rep_at, rep_by, note,
+                                                               c_at, c_by), Category(category), version))
     columns = week_columns(calendar, group, monday)
     rows = []
     for pid, number, first, prefix, last, efrom, euntil in pupils:

@@ -77,7 +77,7 @@ def _pupil_queries(until: bool, some: bool) -> tuple[Any, ...]:
         absences_q = absences_q.where(Absence.day <= bindparam("until"))
         events_q = events_q.where(EventRow.day <= bindparam("until"))
     if some:
-        ids = bindparam("ids", expanding=True)
+        ids: Any = bindparam("ids", expanding=True)
         pupils_q = pupils_q.where(Pupil.id.in_(ids))
         absences_q = absences_q.where(Absence.pupil_id.in_(ids))
         events_q = events_q.where(EventRow.pupil_id.in_(ids))
