@@ -57,3 +57,25 @@ def test_a_pupil_who_moved_group_asks_for_the_whole_desk(demo: Any) -> None:
         other = next(r.group for r in previous.rows if r.group != first.group)
         pupil.group_id = s.scalar(select(Group.id).where(Group.name == other))
     assert desk_update(demo, previous, pupil_ids=[first.pupil_id], account=SCHOOL_WIDE) is None
+
+
+def test_a_pupil_typed_for_who_lacks_a_birth_date_keeps_that_signal(demo: Any) -> None:
+    """After a key only the pupil typed for (and its gezin) is asked what is missing: the answer is still
+    the whole school's for that pupil, and no other pupil's missing item is lost."""
+    with demo.read() as s:
+        lacking, typed = list(s.scalars(select(Pupil.id).order_by(Pupil.id).limit(2)))
+    with demo.begin() as s:
+        s.get(Pupil, lacking).birth_date = None
+    previous = desk_overview(demo, peildatum=DEMO_TODAY, account=SCHOOL_WIDE)
+    for pid in (lacking, typed):
+        for day in _schooldagen_back(2):
+            with contextlib.suppress(Refused):
+                record_absence(demo, pupil_id=pid, day=day, code="O", by=IB)
+    for changed in ([lacking], [typed]):
+        updated = desk_update(demo, previous, pupil_ids=changed, account=SCHOOL_WIDE)
+        assert updated is not None
+        fresh = desk_overview(demo, peildatum=DEMO_TODAY, account=SCHOOL_WIDE)
+        row = next(r for r in updated.rows if r.pupil_id == lacking)
+        assert row.birth_date_missing and row == next(r for r in fresh.rows if r.pupil_id == lacking)
+        previous = updated
+    assert updated == desk_overview(demo, peildatum=DEMO_TODAY, account=SCHOOL_WIDE)

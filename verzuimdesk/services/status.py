@@ -137,7 +137,7 @@ def _school_status(db: Database, peildatum: date, pupil_ids: list[int] | None, u
             query = query.bindparams(bindparam("ids", expanding=True))
             params["ids"] = list(pupil_ids)
         roster = session.execute(query, params).all()
-        missing_data = school_rows.missing_data(run, peildatum)
+        missing_data = school_rows.missing_data(run, peildatum, [row[0] for row in roster] if some else None)
         missing = [row[0] for row in roster if row[-1] is None]
         # The calendar only when something needs it: the checked registration, or a status to compute.
         calendar = load_calendar(session) if checks_kept or missing else None

@@ -6,6 +6,7 @@ SQLAlchemy (services/status_quick.py): both read the same rows the same way."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -59,19 +60,25 @@ def guardians_kept(run: Run) -> bool:
 
 # Pupils missing something MISSING_DATA names: few rows, so the status read stays as fast as the roster.
 _MISSING = (
-    "SELECT id, 'geboortedatum' FROM pupil WHERE birth_date IS NULL "
+    "SELECT id, 'geboortedatum' FROM pupil WHERE birth_date IS NULL{only} "
     "UNION ALL SELECT p.id, 'verzorger' FROM pupil p WHERE EXISTS (SELECT 1 FROM guardian) AND NOT EXISTS "
-    "(SELECT 1 FROM guardian gu WHERE gu.pupil_id = p.id AND (gu.phone != '' OR gu.email != '')) "
+    "(SELECT 1 FROM guardian gu WHERE gu.pupil_id = p.id AND (gu.phone != '' OR gu.email != '')){only_p} "
     "UNION ALL SELECT DISTINCT p.id, 'ot_nummer' FROM pupil p JOIN care_case cc ON cc.pupil_id = p.id "
-    "WHERE trim(p.ot_number) = '' AND cc.start <= :d AND (cc.closed IS NULL OR cc.closed > :d)"
+    "WHERE trim(p.ot_number) = '' AND cc.start <= :d AND (cc.closed IS NULL OR cc.closed > :d){only_p}"
 )
+_MISSING_ALL = _MISSING.format(only="", only_p="")
 
 
-def missing_data(run: Run, peildatum: date) -> dict[int, set[str]]:
+def missing_data(run: Run, peildatum: date, pupil_ids: Collection[int] | None = None) -> dict[int, set[str]]:
     """Per pupil, what is missing on `peildatum`: `geboortedatum`; `verzorger` (no guardian with a phone
-    number or e-mail, once the school keeps guardians at all); `ot_nummer` (none while a case is open)."""
+    number or e-mail, once the school keeps guardians at all); `ot_nummer` (none while a case is open).
+    `pupil_ids`: only those pupils (a key in the grid asks for one pupil and its gezin, not the school)."""
+    sql = _MISSING_ALL
+    if pupil_ids is not None:
+        listed = ", ".join(str(int(i)) for i in sorted(pupil_ids)) or "NULL"  # integers only: nothing to quote
+        sql = _MISSING.format(only=f" AND id IN ({listed})", only_p=f" AND p.id IN ({listed})")
     out: dict[int, set[str]] = defaultdict(set)
-    for pid, item in run(_MISSING, {"d": peildatum.isoformat()}):
+    for pid, item in run(sql, {"d": peildatum.isoformat()}):
         out[pid].add(item)
     return out
 
