@@ -48,11 +48,30 @@ def test_new_figures_keep_the_sort_order_and_the_selection(qtbot: QtBot) -> None
         assert listed(view, SORT_ROLE) == sorted(hours, reverse=True)
 
 
-def test_other_pupils_rebuild_the_list(qtbot: QtBot) -> None:
+def test_a_few_pupils_in_or_out_move_those_rows_and_other_pupils_rebuild_the_list(qtbot: QtBot) -> None:
     model = PupilModel()
     resets: list[int] = []
+    came: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
-    model.set_rows([row(0, 1.0), row(1, 2.0)])
-    model.set_rows([row(0, 1.0), row(2, 2.0)])
-    assert len(resets) == 2
-    assert [model.index(r, 0).data(ROW_ID_ROLE) for r in range(2)] == [0, 2]
+    model.rowsInserted.connect(lambda _parent, first, _last: came.append(first))
+    model.set_rows([row(0, 1.0), row(1, 2.0), row(3, 1.0)])
+    assert model.set_rows([row(0, 1.0), row(2, 2.0), row(3, 4.0)]) == [1, 2]  # 1 out, 2 in, 3 changed
+    assert (len(resets), came) == (1, [1])
+    assert [model.index(r, 0).data(ROW_ID_ROLE) for r in range(3)] == [0, 2, 3]
+    assert model.index(2, COL_HOURS).data(SORT_ROLE) == 4.0
+    model.set_rows([row(3, 1.0), row(0, 1.0)])  # the order of those who stay changed: rebuilt
+    model.set_rows([row(i, 1.0) for i in range(10, 40)])  # all others: rebuilt
+    assert len(resets) == 3
+    assert [model.index(r, 0).data(ROW_ID_ROLE) for r in range(30)] == list(range(10, 40))
+
+
+def test_a_pupil_coming_in_keeps_the_selection_on_its_pupil(qtbot: QtBot) -> None:
+    model, proxy, view = PupilModel(), PupilFilter(), QTableView()
+    qtbot.addWidget(view)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    model.set_rows([row(i, 1.0) for i in (1, 3, 5, 7)])
+    view.selectRow(2)  # pupil 5
+    model.set_rows([row(i, 1.0) for i in (0, 1, 3, 4, 5, 7)])
+    assert view.currentIndex().data(ROW_ID_ROLE) == 5
+    assert [proxy.index(r, 0).data(ROW_ID_ROLE) for r in range(6)] == [0, 1, 3, 4, 5, 7]

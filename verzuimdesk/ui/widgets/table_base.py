@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+FEW_MOVES = 16  # rows taken out plus rows put in that `set_rows` moves one by one rather than resetting
+
 
 class PlainRowsModel(QAbstractTableModel):
     CONTEXT = ""  # the translation context of HEADERS
@@ -25,10 +27,13 @@ class PlainRowsModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[Any]) -> list[int] | None:
         """Show `rows`. The same rows again (by `row_key`, in the same order) update in place: only
-        the rows that differ repaint, and a sorted view keeps its selection and scroll position.
-        The rows that changed in place, or None when the model was reset."""
+        the rows that differ repaint, and a sorted view keeps its selection and scroll position; so do
+        a few rows taken out or put in (`_insert_and_remove`). The rows that changed or came in (to be
+        measured for their columns), or None when the model was reset."""
         rows = list(rows)
         changed = self._changed_in_place(rows)
+        if changed is None:
+            changed = self._insert_and_remove(rows)
         if changed is not None:
             self._rows = rows
             if changed:
@@ -40,6 +45,34 @@ class PlainRowsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
         return None
+
+    def _insert_and_remove(self, rows: list[Any]) -> list[int] | None:
+        """When `rows` are the rows shown with a few taken out and a few new ones put in (at most
+        FEW_MOVES, and the rows that stay in the same order): those rows are removed and inserted, so the
+        view keeps its selection and scroll position and repaints only what moved (a key in the grid
+        that gives one pupil a new open action). The rows that changed or came in, or None (reset)."""
+        old, key = self._rows, self.row_key
+        if not rows or not old or key(rows[0]) is None:
+            return None
+        old_keys, new_keys = [key(r) for r in old], [key(r) for r in rows]
+        old_set, new_set = set(old_keys), set(new_keys)
+        if len(old_set) != len(old_keys) or len(new_set) != len(new_keys):
+            return None  # two rows with one key: nothing to match them by
+        gone = [i for i, k in enumerate(old_keys) if k not in new_set]
+        came = [j for j, k in enumerate(new_keys) if k not in old_set]
+        if len(gone) + len(came) > FEW_MOVES or \
+                [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
+            return None
+        none = QModelIndex()
+        for i in reversed(gone):
+            self.beginRemoveRows(none, i, i)
+            del old[i]
+            self.endRemoveRows()
+        for j in came:  # ascending: every row before j is in place already
+            self.beginInsertRows(none, j, j)
+            old.insert(j, rows[j])
+            self.endInsertRows()
+        return sorted({*came, *(i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if a is not b and a != b)})
 
     def _changed_in_place(self, rows: list[Any]) -> list[int] | None:
         """The rows that differ from those shown, when `rows` are the same rows (by `row_key`, in the same
