@@ -3,12 +3,18 @@ reason, the action, the signals) sharing what the short columns leave, a name or
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.actors import IB
+from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import desk
+from verzuimdesk.services.changes import OpChanges
+from verzuimdesk.services.errors import Refused
+from verzuimdesk.services.registration import record_absence
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pupil_model import COL_ACTION, COL_DUE, COL_NAME, COL_REASON, COL_SIGNALS
 from verzuimdesk.ui.widgets.columns import SHARE_MIN, level
@@ -108,3 +114,31 @@ def test_a_width_the_user_dragged_stays_when_the_list_changes(qtbot: QtBot, demo
     w.resize(1500, 800)
     qtbot.waitUntil(lambda: table.viewport().width() > 1200)
     assert header.sectionSize(COL_SIGNALS) == 400
+
+
+def test_a_pupil_typed_for_does_not_widen_a_long_action_past_its_share(qtbot: QtBot, demo_db: Path) -> None:
+    """After a key the changed rows of Te doen are measured again, not the whole list: a long action among
+    them ("Vervolgmelding bij DUO (...)") still only gets its share, and the reason keeps its room."""
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    w.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
+    table, model = w.overview_page.table, w.overview_page.model
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and header.length() <= table.viewport().width())
+    widest = max(range(model.rowCount()), key=lambda r: len(model.index(r, TODO_ACTION).data()))
+    pid = model.item(widest).pupil_id
+    before = w.overview_page.state.overview
+    day = DEMO_TODAY - timedelta(days=1)
+    while True:  # a schooldag before the peildatum that the pupil has no record on yet
+        try:
+            record_absence(w.ctx.db, pupil_id=pid, day=day, code="O", by=IB)
+            break
+        except Refused:
+            day -= timedelta(days=1)
+    w.ctx.changed(OpChanges(frozenset({pid})))
+    qtbot.waitUntil(lambda: w.overview_page.state.overview is not before)
+    assert model.item(widest) != before.todo[widest]  # its line changed (more hours): measured again
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    action, reason = header.sectionSize(TODO_ACTION), header.sectionSize(TODO_REASON)
+    assert action < _widest_text(table, TODO_ACTION)  # cut, with its full text as the tooltip
+    assert reason >= min(action, _widest_text(table, TODO_REASON)) - 2

@@ -70,12 +70,22 @@ def grow_to_fit(table: QTableView, rows: list[int]) -> None:
         return
     header = table.horizontalHeader()
     grid = 1 if table.showGrid() else 0
+    share = table.findChild(_Share)
+    shared = share.wanted if isinstance(share, _Share) and share.table is table else {}
+    grown = False
     for col in range(model.columnCount()):
-        if table.isColumnHidden(col) or header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+        if table.isColumnHidden(col) or (col not in shared and
+                                         header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch):
             continue
         need = max(table.sizeHintForIndex(model.index(r, col)).width() for r in rows) + grid
-        if need > header.sectionSize(col):
+        if col in shared:  # a long text: it wants more, and gets its share of the room (fit_columns)
+            if need > shared[col]:
+                shared[col], grown = need, True
+        elif need > header.sectionSize(col):
             header.resizeSection(col, need)
+            grown = True
+    if grown and isinstance(share, _Share) and shared:
+        share.apply()  # the shared columns share again what the others leave now
 
 
 def fit_columns(table: QTableView, stretch: int, share: tuple[int, ...] = ()) -> None:
