@@ -17,6 +17,7 @@ from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services.demo import DEMO_CONTACT, create_demo
 from verzuimdesk.services.exports import export_dossier
 from verzuimdesk.services.roles import SCHOOL_WIDE
+from verzuimdesk.services.school_contact import signer
 from verzuimdesk.storage.models import Staff
 
 
@@ -61,8 +62,10 @@ def test_without_accounts_the_schools_ib_er_draws_the_leerplicht_dossier_up_not_
         one = tmp_path / "one.pdf"
         export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=one, by=SCHOOL_WIDE,
                        reason="op verzoek van de leerplichtambtenaar")
+        assert signer(db, SCHOOL_WIDE, login_if_unknown=False) == ("Ineke Bakker", "intern begeleider")
         with db.begin() as s:
             s.add(Staff(name="Ilse Boer", username="ilse", role="ib"))
+        assert signer(db, SCHOOL_WIDE, login_if_unknown=False) == ("", "")  # a letter leaves it to fill in
         two = tmp_path / "two.pdf"
         export_dossier(db, pupil_number="1027", recipient=Recipient.LEERPLICHT, out=two, by=SCHOOL_WIDE,
                        reason="op verzoek van de leerplichtambtenaar")

@@ -3,6 +3,7 @@ reason, the action, the signals) sharing what the short columns leave, a name or
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,12 +13,14 @@ from pytestqt.qtbot import QtBot
 from tests.actors import IB
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import desk
+from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.errors import Refused
 from verzuimdesk.services.registration import record_absence
 from verzuimdesk.ui.main_window import MainWindow
 from verzuimdesk.ui.pupil_model import COL_ACTION, COL_DUE, COL_NAME, COL_REASON, COL_SIGNALS
 from verzuimdesk.ui.widgets.columns import SHARE_MIN, level
+from verzuimdesk.ui.widgets.table_base import FEW_MOVES
 from verzuimdesk.ui.widgets.todo_model import COL_ACTION as TODO_ACTION
 from verzuimdesk.ui.widgets.todo_model import COL_REASON as TODO_REASON
 
@@ -141,4 +144,32 @@ def test_a_pupil_typed_for_does_not_widen_a_long_action_past_its_share(qtbot: Qt
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
     action, reason = header.sectionSize(TODO_ACTION), header.sectionSize(TODO_REASON)
     assert action < _widest_text(table, TODO_ACTION)  # cut, with its full text as the tooltip
+    assert reason >= min(action, _widest_text(table, TODO_REASON)) - 2
+
+
+def test_when_the_long_action_is_done_its_line_goes_and_the_reason_gets_its_room_back(
+        qtbot: QtBot, demo_db: Path) -> None:
+    """The DUO reports made take the long lines ("(Vervolg)melding bij DUO (...)") out of Te doen and the
+    other lines stay as they were: the lines are removed, not the list reset, and the columns are fitted
+    again to the lines that stay (the action's column narrows, the reason gets the room)."""
+    w = desk(qtbot, demo_db)
+    _shown(qtbot, w, 1366)
+    w.nav.setCurrentRow(MainWindow.PAGE_OVERVIEW)
+    page = w.overview_page
+    table, model = page.table, page.model
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and header.length() <= table.viewport().width())
+    before = page.state.overview
+    assert before is not None
+    long = {len(model.index(r, TODO_ACTION).data()) for r in range(model.rowCount())}
+    stays = tuple(t for t in before.todo if t.kind is not ActionKind.DUO_REPORT)  # the long actions done
+    assert 0 < len(before.todo) - len(stays) <= FEW_MOVES
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    page.show_overview(replace(before, todo=stays))
+    assert not resets and model.rowCount() == len(stays)
+    assert max(len(model.index(r, TODO_ACTION).data()) for r in range(model.rowCount())) < max(long)
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    action, reason = header.sectionSize(TODO_ACTION), header.sectionSize(TODO_REASON)
+    assert action <= _widest_text(table, TODO_ACTION) + 2  # no wider than the actions left need
     assert reason >= min(action, _widest_text(table, TODO_REASON)) - 2

@@ -230,7 +230,7 @@ def _compose(db: Database, by: Account, pupil_number: str, template: str, on: da
     dossier = for_recipient(load_dossier(db, pupil_id=pid, end=on), t.recipient)
     contact = school_contact(db)
     settings = letter_settings(db)
-    maker, _role = signer(db, by)
+    maker, _role = signer(db, by, login_if_unknown=False)
     fields = {
         "school": dossier.school, "school_adres": settings.address,
         "school_telefoon": contact.phone or "het telefoonnummer van de school",

@@ -69,6 +69,7 @@ class PupilDeskRow:
     sick_episodes: int
     signals: tuple[str, ...] = ()  # the Dutch names of the pupil's signals (SIGNALS.md)
     birth_date_missing: bool = False  # taken as leerplichtig (PROTOCOLS.md §1b); the list says so
+    next_follow_up: bool = False  # the next action is a vervolgmelding at DUO (TodoItem.follow_up)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +117,17 @@ def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[
         items.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, kind, first.rule_id,
                               "; ".join(reasons), min(a.trigger_date for a in actions), first.due_date,
                               first.regie, any(a.legal for a in actions), any(a.overdue for a in actions),
-                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions)),
-                              kind is ActionKind.DUO_REPORT and any(h.follow_up for h in hits)))
+                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions)), _follow_up(status, first)))
     return items
+
+
+def _follow_up(status: PupilStatus, action: Action | None) -> bool:
+    """The action is a DUO report that follows an earlier one (a vervolgmelding, RuleHit.follow_up): said of
+    the action a line shows, as the sheet printed for that line's rule says it."""
+    if action is None or action.kind is not ActionKind.DUO_REPORT:
+        return False
+    hit = hit_of(status, action)
+    return hit is not None and hit.follow_up
 
 
 def _pupil_parts(p: PupilLight, protocol: Protocol, name_of: Callable[[str], str],
@@ -129,7 +138,8 @@ def _pupil_parts(p: PupilLight, protocol: Protocol, name_of: Callable[[str], str
     row = PupilDeskRow(p.pupil_id, p.number, p.name, p.sort_key, p.group, status.light,
                        main_reason(status, protocol), nxt.kind if nxt else None,
                        nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
-                       p.sick_episodes, tuple(name_of(s.id) for s in p.signals), birth_date_missing)
+                       p.sick_episodes, tuple(name_of(s.id) for s in p.signals), birth_date_missing,
+                       _follow_up(status, nxt))
     attention = None
     if p.signals and not status.open_actions:
         latest = max((d for s in p.signals for d in s.evidence), default=None)

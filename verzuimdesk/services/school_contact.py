@@ -72,15 +72,17 @@ def person(db: Database, username: str) -> tuple[str, str]:
     return row[0] or username, ROLE_NL.get(row[1], row[1])
 
 
-def signer(db: Database, by: Actor) -> tuple[str, str]:
+def signer(db: Database, by: Actor, *, login_if_unknown: bool = True) -> tuple[str, str]:
     """(name, role in Dutch) of who drew a document up. On a database without accounts no one logged in:
-    the school's one IB-er when it has exactly one, else the computer's user (not "root" when there is
-    an IB-er to name)."""
+    the school's one IB-er when it has exactly one (with a name), else the computer's user
+    (`login_if_unknown`, as the leerplicht dossier always named someone), or ("", "") for a letter
+    that leaves the line to fill in."""
     if by.username:
         return person(db, by.username)
     with db.read() as s:
         ibs = s.execute(select(Staff.name, Staff.username)
                         .where(Staff.role == "ib", Staff.active.is_(True)).limit(2)).all()
-    if len(ibs) == 1:
-        return ibs[0][0] or ibs[0][1] or "", ROLE_NL["ib"]
-    return person(db, audit_name(by))
+    name = (ibs[0][0] or ibs[0][1] or "") if len(ibs) == 1 else ""
+    if name:
+        return name, ROLE_NL["ib"]
+    return person(db, audit_name(by)) if login_if_unknown else ("", "")

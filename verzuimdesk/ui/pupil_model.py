@@ -114,7 +114,7 @@ class PupilModel(PlainRowsModel):
                 return f"{row.reason}; " + self.tr("birth date missing")
             return row.reason
         if col == COL_ACTION:
-            return action_word(row.next_action) if row.next_action else ""
+            return action_word(row.next_action, follow_up=row.next_follow_up) if row.next_action else ""
         if col == COL_DUE:
             return day_text(row.next_due)
         if col == COL_HOURS:

@@ -48,10 +48,11 @@ class AttentionPanel(QWidget):
 
     def show_items(self, items: tuple[AttentionItem, ...]) -> None:
         self.title.setText(self.tr("Look out: %1 pupils").replace("%1", str(len(items))))
+        before = self.model.rowCount()
         changed = self.model.set_rows(list(items))
         self.table.setVisible(bool(items))
         self.empty.setVisible(not items)
-        if changed is None:  # new rows: fitted to them all
+        if changed is None or self.model.rowCount() < before:  # new rows, or fewer: fitted to them all
             resize_to_contents(self.table)
             self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         else:  # the same pupils, a few of them changed: only those are measured

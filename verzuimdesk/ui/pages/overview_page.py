@@ -194,12 +194,15 @@ class OverviewPage(QWidget):
         n = len(overview.todo)
         title = self.tr("To do: 1 open action, %2 overdue") if n == 1 else self.tr("To do: %1 open actions, %2 overdue")
         self.todo_title.setText(title.replace("%1", str(n)).replace("%2", str(overdue)))
+        before = self.model.rowCount()
         changed = self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
         self.empty.setText(self.nothing_to_do)
         self.empty.setVisible(not overview.todo)
         self._show_unchecked(overview)
-        if changed is None:  # new rows: fitted to them all; else only the changed ones are measured
+        if changed is None or self.model.rowCount() < before:
+            # new rows, or fewer (the widest may have gone): fitted to them all; else only the changed
+            # and the new ones are measured (a column never narrows there)
             fit_columns(self.table, COL_REASON, share=(COL_ACTION,))
         else:
             grow_to_fit(self.table, changed)
