@@ -74,3 +74,10 @@ def test_without_accounts_the_schools_ib_er_draws_the_leerplicht_dossier_up_not_
     one_text = "\n".join(pdf_pages(one))
     assert "Ineke Bakker, intern begeleider" in one_text and "root" not in one_text
     assert "root" in "\n".join(pdf_pages(two))
+
+
+def test_the_dossiers_stappenplan_names_the_open_vervolgmelding_as_one(tmp_path: Path) -> None:
+    """Guus (1027) owes DUO a vervolgmelding on 3 Dec 2026 (Te doen says so): the dossier's stappenplan
+    names it so too, as the DUO sheet does."""
+    text = " ".join("\n".join(_pages(tmp_path, Recipient.LEERPLICHT)).split())
+    assert "open: vervolgmelding bij DUO (via de leerlingadministratie, verzuimregister), uiterlijk" in text

@@ -88,3 +88,5 @@ ACTION_NL = {
     "suitable_offer": "passend aanbod registreren",
     "escalation": "escaleren",
 }
+# A DUO report that follows an earlier one of the same rule (the DUO sheet's kind, RuleHit.follow_up).
+DUO_FOLLOW_UP_NL = "vervolgmelding bij DUO (via de leerlingadministratie, verzuimregister)"

@@ -12,8 +12,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from verzuimdesk.domain.codes import Category
-from verzuimdesk.domain.dutch import ACTION_NL, hours, number
+from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.dutch import ACTION_NL, DUO_FOLLOW_UP_NL, hours, number
 from verzuimdesk.domain.engine import Action, RuleHit
 from verzuimdesk.domain.leerplicht import ARTICLES
 from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, p, styles, table
@@ -205,7 +205,7 @@ def rules_block(dossier: Dossier, width: float) -> list[Flowable]:
                         f"sinds {d(h.trigger_date)}")
         rows = [[Paragraph(f"<b>{esc(names.get(rule_id, rule_id))}</b>  {esc(h.text)}", styles()["cell"])],
                 [p(measured, "small")]]
-        todo = _actions_text([a for a in actions if a.rule_id == rule_id])
+        todo = _actions_text([a for a in actions if a.rule_id == rule_id], h.trigger_date if h.follow_up else None)
         if todo:
             rows.append([p(todo, "small")])
         t = Table(rows, colWidths=[width])
@@ -215,12 +215,15 @@ def rules_block(dossier: Dossier, width: float) -> list[Flowable]:
     return out + none_or_withheld(dossier, "rules", True, "")
 
 
-def _actions_text(actions: Sequence[Action]) -> str:
-    """Open actions one by one with their due date; done ones counted, so twenty done calls stay one line."""
+def _actions_text(actions: Sequence[Action], follow_up: date | None = None) -> str:
+    """Open actions one by one with their due date; done ones counted, so twenty done calls stay one line.
+    `follow_up`: the trigger whose DUO report is a vervolgmelding (RuleHit.follow_up), named so."""
     parts = []
     done: dict[str, int] = {}
     for a in actions:
         name = ACTION_NL.get(a.kind.value, a.kind.value)
+        if follow_up is not None and a.kind is ActionKind.DUO_REPORT and a.trigger_date == follow_up and not a.done:
+            name = DUO_FOLLOW_UP_NL
         if a.done:
             done[name] = done.get(name, 0) + 1
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from verzuimdesk.demo import DemoSchool, generate_demo
 from verzuimdesk.demo.calendar import school_settings
@@ -35,10 +35,12 @@ from verzuimdesk.storage.models import (
     Guardian,
     PlanLink,
     Pupil,
+    Staff,
 )
 
 DEMO_USER = "demo"
 DEMO_CONTACT = ("0186 - 61 23 45", "info@obs-deklimop.example.nl", "R. Verbeek")  # fictitious
+DEMO_IB_NAME = "Ineke Bakker"  # fictitious: the IB-er who logs in as `demo` and signs what she draws up
 
 
 def _table(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> CsvTable:
@@ -56,6 +58,8 @@ def create_demo(target: str, *, size: int = 200, today: date | None = None,
     db, _ = new_school_database(target, first, user=DEMO_USER, password=password)
     from verzuimdesk.services.accounts import account_of
 
+    with db.begin() as session:  # a name, as a school's IB-er has ("demo" printed as who drew a dossier up)
+        session.execute(update(Staff).where(Staff.username == DEMO_USER).values(name=DEMO_IB_NAME))
     ib = account_of(db, DEMO_USER)
     for settings in rest:
         update_school(db, settings, by=ib)
