@@ -25,6 +25,7 @@ _FROM = {
     "WAITING_LIST": "verzuimdesk.domain.quarterly",
     "reference_date": "verzuimdesk.domain.quarterly",
     "ACTION_NL": "verzuimdesk.domain.dutch",
+    "DUO_FOLLOW_UP_NL": "verzuimdesk.domain.dutch",
     "Action": "verzuimdesk.domain.engine",
     "ActionKind": "verzuimdesk.domain.codes",
     "CATEGORIES": "verzuimdesk.domain.trends",
