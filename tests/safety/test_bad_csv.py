@@ -207,3 +207,21 @@ def test_a_note_is_kept_composed_as_every_text_of_a_file(base: tuple[Path, bytes
         assert change.added == 1
         with db.read() as s:
             assert s.scalars(select(EventRow.note).where(EventRow.note.like("%Zo%"))).all() == ["\u8c48 Zo\u00eb"]
+
+
+def test_a_number_the_school_does_not_know_is_a_new_pupil_in_a_pupils_file(base: tuple[Path, bytes, Path]) -> None:
+    """Found by the tests above: their generator took 9999 for a wrong line in every file, but in a pupils
+    file a number the school does not know is a new pupil (INTERFACES.md); a blank line before it is
+    skipped. In an absences file the same number is an unknown pupil, refused."""
+    src, key, copy = base
+    with opened_copy(src, copy, key) as db:
+        before = rows_of(db, "pupils")
+        change = import_pupils(db, b"leerlingnummer;voornaam;achternaam;groep;inschrijfdatum\r\n\r\n"
+                                   b"9999;A;A;5;2021-08-01\r\n", source="bestand.csv", by=IB)
+        assert change.added == 1
+        assert [r[:2] for r in rows_of(db, "pupils") - before] == [("9999", "A")]
+    with opened_copy(src, copy, key) as db:
+        tables = dump(db)
+        with pytest.raises(InputRefused) as refused:
+            import_absences(db, b"leerlingnummer;datum;code\n9999;2025-11-03;O\n", by=IB)
+        assert "onbekende leerling 9999" in str(refused.value) and dump(db) == tables
