@@ -63,8 +63,9 @@ def resize_to_contents(table: QTableView) -> None:
 
 
 def grow_to_fit(table: QTableView, rows: list[int]) -> None:
-    """After `rows` changed in place: every column that does not stretch widens as far as those rows'
-    cells need (the columns were fitted to the other rows already; a column never narrows here)."""
+    """After `rows` changed in place or came in: every column that does not stretch widens as far as those
+    rows' cells need (the columns were fitted to the other rows already; a column never narrows here); a
+    column that shares the room (`fit_columns`) asks for that width and the room is shared again."""
     model = table.model()
     if model is None or not rows:
         return
