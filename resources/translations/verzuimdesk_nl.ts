@@ -3518,6 +3518,10 @@ Openen?</translation>
         <translation>%1 afspraken</translation>
     </message>
     <message>
+        <source>1 agreement</source>
+        <translation>1 afspraak</translation>
+    </message>
+    <message>
         <source>file is gone</source>
         <translation>bestand is weg</translation>
     </message>
@@ -3628,7 +3632,7 @@ Openen?</translation>
     </message>
     <message>
         <source> (legal)</source>
-        <translation> (wettelijk)</translation>
+        <translation>, wettelijk</translation>
     </message>
     <message>
         <source>overdue</source>

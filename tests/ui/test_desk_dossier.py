@@ -57,6 +57,9 @@ def test_header_explains_the_light_with_numbers_dates_and_records(window: MainWi
     assert "window ma 2 nov 2026 – ma 23 nov 2026" in text
     assert "Report to DUO (via the pupil administration, verzuimregister): due do 19 nov 2026, in charge: IB-er / directie, legal — OVERDUE" in text
     assert "Records:" in text and " O (Unauthorised" in text
+    # other rules by their names, as the PDF names them; no hint for the protocol file (a new user's find)
+    assert "‘16 uur ongeoorloofd verzuim in 4 lesweken’, ‘Vaak ziek gemeld’ of ‘Langdurig ziek’" in text
+    assert "HW-16U" not in text and "protocolbestand" not in text
 
 
 def test_opening_a_dossier_is_logged_as_a_view_and_opens_once(window: MainWindow, demo_db: Path) -> None:

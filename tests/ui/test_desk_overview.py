@@ -3,6 +3,7 @@ filters, search and keyboard, and the peildatum that looks back."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -208,3 +209,23 @@ def test_the_lights_follow_on_the_gui_thread_unless_a_worker_is_already_computin
     assert on_gui == [True, False, False]
     assert shown == [TODAY, date(2026, 10, 1)]  # the older worker's answer was dropped
     ctx.db.close()
+
+
+def test_new_lines_above_the_chosen_action_keep_it_in_sight(window: MainWindow, qtbot: QtBot) -> None:
+    """A key in the grid that gives other pupils new open actions puts lines in above the one the IB-er
+    chose: the selection stays on it (no reset) and it stays in sight (a new user saw it pushed below)."""
+    page = window.overview_page
+    table, model = page.table, page.model
+    qtbot.waitUntil(lambda: page.state.overview is not None and table.isVisible() and model.rowCount() > 6)
+    viewport = table.viewport().rect()
+    shown = [r for r in range(model.rowCount()) if viewport.contains(table.visualRect(model.index(r, 0)))]
+    last = shown[-1]
+    table.setCurrentIndex(model.index(last, COL_PUPIL))
+    chosen = model.item(last)
+    before = page.state.overview
+    assert before is not None
+    new = tuple(replace(t, pupil_id=9000 + i, number=str(9000 + i)) for i, t in enumerate(before.todo[:2]))
+    page.show_overview(replace(before, todo=new + before.todo))
+    current = table.currentIndex()
+    assert model.item(current.row()) == chosen  # the same action, two lines further down
+    assert viewport.intersects(table.visualRect(current))

@@ -110,7 +110,8 @@ def compiled_block(dossier: Dossier, width: float) -> list[Flowable]:
 def school_actions_block(dossier: Dossier, width: float) -> list[Flowable]:
     """The school's actions in this version, by date: conversations held and reports made or steps taken."""
     items = [(c.held_at.date(), f"Gesprek: {CONVERSATION_NL.get(c.kind, c.kind)}",
-              f"{len(c.agreements)} afspraken" if c.agreements else "") for c in dossier.conversations]
+              ("1 afspraak" if len(c.agreements) == 1 else f"{len(c.agreements)} afspraken") if c.agreements else "")
+             for c in dossier.conversations]
     items += [(e.day, EVENT_NL.get(e.kind, e.kind), f"kenmerk {e.reference}" if e.reference else "")
               for e in dossier.events]
     items.sort(key=lambda x: x[0])

@@ -40,7 +40,7 @@ from verzuimdesk.storage.models import (
 
 DEMO_USER = "demo"
 DEMO_CONTACT = ("0186 - 61 23 45", "info@obs-deklimop.example.nl", "R. Verbeek")  # fictitious
-DEMO_IB_NAME = "Ineke Bakker"  # fictitious: the IB-er who logs in as `demo` and signs what she draws up
+DEMO_IB_NAME = "Marieke Aarts"  # fictitious: the IB-er of the demo conversations, who logs in as `demo`
 
 
 def _table(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> CsvTable:

@@ -53,6 +53,7 @@ _FROM = {
     "Topic": "verzuimdesk.domain.disclosure",
     "WEEKDAYS_NL": "verzuimdesk.domain.calendar",
     "conversation_topic": "verzuimdesk.domain.disclosure",
+    "public_rule_text": "verzuimdesk.domain.disclosure",
     "format_date": "verzuimdesk.domain.dutch",
     "full_name": "verzuimdesk.domain.dutch",
     "hours": "verzuimdesk.domain.dutch",

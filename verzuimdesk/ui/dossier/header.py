@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from verzuimdesk.services.dossier_view import DeskDossier
 from verzuimdesk.services.light_reason import deciding_hit, hits_in_order, rule_label
-from verzuimdesk.services.vocabulary import Action, Light, RuleHit, format_date, number
+from verzuimdesk.services.vocabulary import Action, Light, RuleHit, format_date, number, public_rule_text
 from verzuimdesk.ui.widgets.light_badge import LightBadge
 from verzuimdesk.ui.widgets.words import action_word, category_word
 
@@ -191,8 +191,10 @@ class DossierHeader(QWidget):
         name = rule_label(d.protocol, hit.rule_id) if d.protocol else hit.rule_id
         decides = self.tr("decides the colour")
         mark = f" <i>({escape(decides)})</i>" if deciding else ""
+        # as the PDF reads it: other rules by their names, without the hints for the protocol file
+        text = public_rule_text(hit.text, {r.id: r.label for r in d.protocol.rules}) if d.protocol else hit.text
         parts = [f"<li><b>{escape(name)}</b>{mark}: {escape(numbers)}; {escape(window)}; {escape(since)}."
-                 f"<br/>{escape(hit.text)}"]
+                 f"<br/>{escape(text)}"]
         records_word = self.tr("Records:")
         if shown:
             parts.append(f"<br/><i>{escape(records_word)}</i> {shown}")

@@ -96,7 +96,8 @@ class TimelineTab(QWidget):
         for c in d.dossier.conversations:
             what = c.summary.replace("\n", " ")
             if c.agreements:
-                what += " — " + self.tr("%1 agreements").replace("%1", str(len(c.agreements)))
+                n = len(c.agreements)
+                what += " — " + (self.tr("1 agreement") if n == 1 else self.tr("%1 agreements").replace("%1", str(n)))
             rows.append(Row(c.id, (f"{format_date(c.held_at.date())} {c.held_at:%H:%M}", conversation_word(c.kind),
                                    what), CONVERSATION, (key(c.held_at, 1), "", what), tip=c.summary))
         for e in d.dossier.events:

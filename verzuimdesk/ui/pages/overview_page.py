@@ -195,6 +195,8 @@ class OverviewPage(QWidget):
         title = self.tr("To do: 1 open action, %2 overdue") if n == 1 else self.tr("To do: %1 open actions, %2 overdue")
         self.todo_title.setText(title.replace("%1", str(n)).replace("%2", str(overdue)))
         before = self.model.rowCount()
+        chosen = self.table.currentIndex()
+        in_sight = chosen.isValid() and self.table.viewport().rect().intersects(self.table.visualRect(chosen))
         changed = self.model.set_rows(list(overview.todo))
         self.table.setVisible(bool(overview.todo))
         self.empty.setText(self.nothing_to_do)
@@ -206,6 +208,8 @@ class OverviewPage(QWidget):
             fit_columns(self.table, COL_REASON, share=(COL_ACTION,))
         else:
             grow_to_fit(self.table, changed)
+        if in_sight and changed is not None and self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())  # lines put in above it do not push it out of sight
         hint = self.table.sizeHint()
         if hint != self._table_hint:  # its height follows the number of rows; else no new layout (and
             self._table_hint = hint   # no repaint of the whole page) at every key typed in the grid
