@@ -15,7 +15,7 @@ from tests.actors import IB
 from tests.reports.conftest import pdf_pages
 from verzuimdesk.reports.data import Recipient
 from verzuimdesk.services.demo import DEMO_CONTACT, create_demo
-from verzuimdesk.services.exports import export_dossier
+from verzuimdesk.services.exports import export_dossier, export_duo_report
 from verzuimdesk.services.roles import SCHOOL_WIDE
 from verzuimdesk.services.school_contact import signer
 from verzuimdesk.storage.models import Staff
@@ -81,3 +81,20 @@ def test_the_dossiers_stappenplan_names_the_open_vervolgmelding_as_one(tmp_path:
     names it so too, as the DUO sheet does."""
     text = " ".join("\n".join(_pages(tmp_path, Recipient.LEERPLICHT)).split())
     assert "open: vervolgmelding bij DUO (via de leerlingadministratie, verzuimregister), uiterlijk" in text
+
+
+def test_a_duo_sheet_printed_after_its_due_date_says_the_term_has_passed(tmp_path: Path) -> None:
+    """Guus's vervolgmelding was due ma 9 nov 2026: printed on 3 Dec the sheet says the term has passed
+    (a new user read only "uiterlijk ma 9 nov"); printed before it, it does not."""
+    db = create_demo(str(tmp_path / "demo.db"), today=date(2026, 12, 3))
+    try:
+        texts = []
+        for printed in (date(2026, 12, 3), date(2026, 11, 6)):
+            out = tmp_path / f"duo-{printed}.pdf"
+            export_duo_report(db, pupil_number="1027", out=out, by=IB, on=date(2026, 12, 3), printed=printed)
+            texts.append(" ".join("\n".join(pdf_pages(out)).split()))
+    finally:
+        db.close()
+    late, early = texts
+    assert "uiterlijk ma 9 nov 2026 (wettelijke termijn). De termijn is verstreken: meld zo snel mogelijk." in late
+    assert "uiterlijk ma 9 nov 2026 (wettelijke termijn)." in early and "verstreken" not in early

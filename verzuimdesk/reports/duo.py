@@ -19,14 +19,15 @@ from verzuimdesk.reports.base import build, content_width, d, empty, facts, p, t
 from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 
 
-def _intro(r: DuoReport) -> str:
+def _intro(r: DuoReport, printed: date) -> str:
     if r.reported_on is not None:
         ref = f" (nummer {r.reference})" if r.reference else ""
         return (f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier: de gegevens zoals ze "
                 "gemeld zijn.")
     term = "wettelijke termijn" if r.legal else "termijn van het stappenplan; de wet vraagt deze melding niet"
+    late = " De termijn is verstreken: meld zo snel mogelijk." if printed > r.due else ""
     return (f"Over te nemen in de leerlingadministratie (LAS) van de school, die de melding doorgeeft aan het "
-            f"verzuimregister van DUO, uiterlijk {d(r.due)} ({term}). Leg na de melding het meldingsnummer "
+            f"verzuimregister van DUO, uiterlijk {d(r.due)} ({term}).{late} Leg na de melding het meldingsnummer "
             "vast bij de leerling in VerzuimDesk.")
 
 
@@ -52,7 +53,7 @@ def build_duo_pdf(report: DuoReport, out: Path, *, printed: date, logo: str | No
     r = report
     pu = r.pupil
     story: list[Flowable] = [
-        p(_intro(r), "small"),
+        p(_intro(r, printed), "small"),
         p("Melding", "h2"),
         facts(_figures(r), w),
         p("Leerling", "h2"),
