@@ -1293,6 +1293,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Vrijstelling (%1): %2 – %3</translation>
     </message>
     <message>
+        <source>Not enrolled on %1: left the school on %2.</source>
+        <translation>Niet ingeschreven op %1: uitgeschreven op %2.</translation>
+    </message>
+    <message>
+        <source>Not enrolled on %1: enrolled from %2.</source>
+        <translation>Niet ingeschreven op %1: ingeschreven vanaf %2.</translation>
+    </message>
+    <message>
         <source>Not enrolled on %1.</source>
         <translation>Niet ingeschreven op %1.</translation>
     </message>

@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.actors import IB, ib
-from tests.conftest import PATIENCE_MS
+from tests.conftest import DEMO_TODAY, PATIENCE_MS
 from tests.ui.test_desk_overview import TODAY, cell
 from verzuimdesk.domain.engine import Light
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.storage.database import open_database
-from verzuimdesk.storage.models import AuditEntry, Conversation, Draft, EventRow
+from verzuimdesk.storage.models import AuditEntry, Conversation, Draft, EventRow, Pupil
 from verzuimdesk.ui.conversation_dialog import ConversationDialog
 from verzuimdesk.ui.dossier import open_dossier
 from verzuimdesk.ui.dossier.window import TAB_ABSENCE, TAB_CONVERSATIONS, TAB_PLANS, TAB_REPORTS, DossierWindow
@@ -305,3 +306,17 @@ def test_the_heatmap_names_a_year_so_it_does_not_read_as_a_day() -> None:
 
     assert month_label(2026, 8) == "aug \u201926" and month_label(2027, 1) == "jan \u201927"  # not "aug 26"
     assert month_label(2026, 9) == "sep"
+
+
+def test_a_pupil_who_left_says_when_and_is_at_no_step(window: MainWindow, demo_db: Path) -> None:
+    """A new user opened the dossier of a pupil who left: it said only "not enrolled on <peildatum>" and
+    still "Now: Stap 2". It says when the pupil left, and names no step."""
+    db = open_database(str(demo_db))
+    with db.read() as s:
+        pid, until = s.execute(select(Pupil.id, Pupil.enrolled_until).where(Pupil.enrolled_until < DEMO_TODAY)
+                               .order_by(Pupil.id)).first()  # type: ignore[misc]
+    db.close()
+    h = dossier(window, pid).header
+    assert h.explanation.toPlainText() == (f"Not enrolled on {format_date(DEMO_TODAY)}: left the school on "
+                                           f"{format_date(until)}.")
+    assert h.step.text() == ""

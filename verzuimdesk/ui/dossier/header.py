@@ -98,7 +98,8 @@ class DossierHeader(QWidget):
         carers = "\n".join(g.line() for g in d.guardians) or self.tr("none entered yet")
         self.guardians.setText(self.tr("Parents/carers: %1").replace("%1", carers))
         self.badge.set_light(status.light)
-        self.step.setText(self.tr("Now: %1").replace("%1", status.step.name))
+        # not enrolled on the peildatum: no step of the stappenplan to be at
+        self.step.setText("" if status.light is Light.GREY else self.tr("Now: %1").replace("%1", status.step.name))
         self._render()
 
     def _leerplicht(self, d: DeskDossier) -> tuple[list[str], list[str]]:
@@ -145,7 +146,16 @@ class DossierHeader(QWidget):
     def _html(self, d: DeskDossier) -> str:
         status = d.status
         if status.light is Light.GREY:
-            return escape(self.tr("Not enrolled on %1.").replace("%1", format_date(status.peildatum)))
+            pupil, peil = d.dossier.pupil, status.peildatum
+            if pupil.enrolled_until is not None and pupil.enrolled_until < peil:
+                said = self.tr("Not enrolled on %1: left the school on %2.").replace("%2", format_date(
+                    pupil.enrolled_until))
+            elif pupil.enrolled_from > peil:
+                said = self.tr("Not enrolled on %1: enrolled from %2.").replace("%2", format_date(
+                    pupil.enrolled_from))
+            else:
+                said = self.tr("Not enrolled on %1.")
+            return escape(said.replace("%1", format_date(peil)))
         if not status.rules:
             return escape(self.tr("No rule of the stappenplan holds on %1.").replace(
                 "%1", format_date(status.peildatum)))
