@@ -98,3 +98,12 @@ def test_a_duo_sheet_printed_after_its_due_date_says_the_term_has_passed(tmp_pat
     late, early = texts
     assert "uiterlijk ma 9 nov 2026 (wettelijke termijn). De termijn is verstreken: meld zo snel mogelijk." in late
     assert "uiterlijk ma 9 nov 2026 (wettelijke termijn)." in early and "verstreken" not in early
+
+
+def test_what_the_school_did_reads_as_done_not_as_a_command(tmp_path: Path) -> None:
+    """The dossier's list of the school's actions and its Meldingen name a report made as what was done
+    ("Melding DUO (verzuimregister)"), not as the command for an open one ("melden bij DUO ...")."""
+    text = " ".join("\n".join(_pages(tmp_path, Recipient.LEERPLICHT)).split())
+    done = text.split("Wat de school heeft gedaan")[1]
+    assert "Melding DUO (verzuimregister)" in done and "Besproken in het ZAT" in done
+    assert "melden bij DUO" not in done and "bespreken in het ZAT" not in done

@@ -88,5 +88,18 @@ ACTION_NL = {
     "suitable_offer": "passend aanbod registreren",
     "escalation": "escaleren",
 }
+# What a report made or a step taken is called in a document (the desk's Meldingen tab says the same):
+# what was done, not the command ACTION_NL gives for what is still to do.
+EVENT_NL = {
+    "talk_pupil": "Gesprek met de leerling",
+    "contact_parents": "Contact met de ouders",
+    "duo_report": "Melding DUO (verzuimregister)",
+    "school_doctor": "Jeugdarts (JGZ) ingeschakeld",
+    "care_team": "Besproken in het ZAT",
+    "support_plan": "IHP/OPP gestart of bijgewerkt",
+    "swv_report": "Melding bij het samenwerkingsverband",
+    "suitable_offer": "Passend aanbod",
+    "escalation": "Escalatie",
+}
 # A DUO report that follows an earlier one of the same rule (the DUO sheet's kind, RuleHit.follow_up).
 DUO_FOLLOW_UP_NL = "vervolgmelding bij DUO (via de leerlingadministratie, verzuimregister)"

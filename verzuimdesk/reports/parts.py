@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from verzuimdesk.domain.codes import ActionKind, Category
-from verzuimdesk.domain.dutch import ACTION_NL, DUO_FOLLOW_UP_NL, hours, number
+from verzuimdesk.domain.dutch import ACTION_NL, DUO_FOLLOW_UP_NL, EVENT_NL, hours, number
 from verzuimdesk.domain.engine import Action, RuleHit
 from verzuimdesk.domain.leerplicht import ARTICLES
 from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, p, styles, table
@@ -232,8 +232,6 @@ def _actions_text(actions: Sequence[Action], follow_up: date | None = None) -> s
     parts += [f"gedaan: {name}" + (f" ({n}×)" if n > 1 else "") for name, n in done.items()]
     return "; ".join(parts)
 
-
-EVENT_NL = ACTION_NL
 
 
 def events_block(dossier: Dossier, width: float) -> list[Flowable]:

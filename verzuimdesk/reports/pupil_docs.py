@@ -117,7 +117,7 @@ def school_actions_block(dossier: Dossier, width: float) -> list[Flowable]:
     items.sort(key=lambda x: x[0])
     if not items:
         return none_or_withheld(dossier, "conversations", False, "Er zijn nog geen acties van de school vastgelegd.")
-    rows: list[list[Any]] = [["Datum", "Actie", ""]]
+    rows: list[list[Any]] = [["Datum", "Actie", "Vastgelegd"]]  # the agreements made, a report's kenmerk
     rows += [[d(day), what, extra] for day, what, extra in items]
     return [table(rows, [width * 0.22, width * 0.5, width * 0.28])]
 
