@@ -23,6 +23,7 @@ from verzuimdesk.services.status_read import PupilLight
 from verzuimdesk.ui.app import install_translations
 from verzuimdesk.ui.pupil_model import COL_ACTION as PUPIL_ACTION
 from verzuimdesk.ui.pupil_model import PupilModel
+from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.todo_model import COL_ACTION, TodoModel
 
 # Unauthorised every schooldag from Mon 15 to Tue 23 Sep 2025: 16 h on Thu 18 Sep, reported Fri 19 Sep;
@@ -42,17 +43,21 @@ def duo_items(hw: Protocol, on: date, reports: list[date]) -> list[TodoItem]:
     return [i for i in items if i.kind is ActionKind.DUO_REPORT]
 
 
-def action_text(qtbot: QtBot, item: TodoItem) -> str:
+def shown(model: PlainRowsModel, row: object, col: int) -> str:
+    """The Dutch text the list shows in column `col` for `row` alone."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translations(app)
     try:
-        model = TodoModel()
-        model.set_rows([item])
-        return str(model.index(0, COL_ACTION).data())
+        model.set_rows([row])
+        return str(model.index(0, col).data())
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def action_text(qtbot: QtBot, item: TodoItem) -> str:
+    return shown(TodoModel(), item, COL_ACTION)
 
 
 def test_the_first_report_is_melden_bij_duo(hw: Protocol, qtbot: QtBot) -> None:
@@ -80,7 +85,6 @@ def test_the_status_cache_keeps_that_it_is_a_vervolgmelding(hw: Protocol) -> Non
     assert back == status
 
 
-
 def test_a_te_laat_report_after_an_earlier_one_stays_melden_bij_duo(hw: Protocol, qtbot: QtBot) -> None:
     """HW-LATE restarts after a report too, but its sheet is "overig verzuim: te laat komen", never a
     vervolgmelding: late 9 times from 1 Sep 2025, reported, then late 9 times more."""
@@ -103,13 +107,4 @@ def test_the_pupil_list_says_vervolgmelding_for_a_next_action_that_is_one(hw: Pr
     status = evaluate(data, CAL, hw, date(2025, 10, 1))
     row, _attention, _todo = _pupil_parts(PupilLight(1, "1001", "Sem de Vries", "5a", status), hw, str, False)
     assert row.next_follow_up
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translations(app)
-    try:
-        model = PupilModel()
-        model.set_rows([row])
-        assert str(model.index(0, PUPIL_ACTION).data()).startswith("Vervolgmelding bij DUO")
-    finally:
-        for t in translators:
-            app.removeTranslator(t)
+    assert shown(PupilModel(), row, PUPIL_ACTION).startswith("Vervolgmelding bij DUO")

@@ -10,6 +10,7 @@ import unicodedata
 
 from verzuimdesk.cli.dates import option_date
 from verzuimdesk.services.database import is_encrypted, sqlite_path
+from verzuimdesk.services.light_reason import is_follow_up
 from verzuimdesk.services.status_read import SchoolStatus, status_to_dict
 from verzuimdesk.services.vocabulary import ACTION_NL, DUO_FOLLOW_UP_NL, LIGHT_NL, Light, format_date
 
@@ -99,9 +100,7 @@ def render_table(status: SchoolStatus) -> str:
         if open_actions:
             a = open_actions[0]
             late = " (te laat)" if a.overdue else ""
-            follow_up = a.kind.value == "duo_report" and any(
-                h.follow_up for h in p.status.rules if (h.rule_id, h.trigger_date) == (a.rule_id, a.trigger_date))
-            what = DUO_FOLLOW_UP_NL if follow_up else ACTION_NL[a.kind.value]  # as the DUO sheet says
+            what = DUO_FOLLOW_UP_NL if is_follow_up(p.status, a) else ACTION_NL[a.kind.value]  # as the sheet says
             nxt = f"{what} vóór {format_date(a.due_date)}{late} [{a.rule_id}]"
         rows.append((escape_hidden(p.number), escape_hidden(p.name), escape_hidden(p.group),
                      LIGHT_NL[p.status.light.value], nxt))

@@ -46,6 +46,15 @@ def hit_of(status: PupilStatus, action: Action) -> RuleHit | None:
     return None
 
 
+def is_follow_up(status: PupilStatus, action: Action | None) -> bool:
+    """The action is a DUO report that follows an earlier one of its rule (a vervolgmelding,
+    RuleHit.follow_up), as the DUO sheet printed for it says."""
+    if action is None or action.kind is not ActionKind.DUO_REPORT:
+        return False
+    hit = hit_of(status, action)
+    return hit is not None and hit.follow_up
+
+
 def deciding_hit(status: PupilStatus, protocol: Protocol) -> RuleHit | None:
     """The rule hit behind the deciding action (for a green pupil: none)."""
     action = deciding_action(status, protocol)

@@ -19,7 +19,14 @@ from verzuimdesk.domain.engine import Action, Light, PupilStatus
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.services import signal_status
 from verzuimdesk.services.accounts import Account
-from verzuimdesk.services.light_reason import deciding_action, hit_of, joined_reasons, main_reason, rule_label
+from verzuimdesk.services.light_reason import (
+    deciding_action,
+    hit_of,
+    is_follow_up,
+    joined_reasons,
+    main_reason,
+    rule_label,
+)
 from verzuimdesk.services.registration_checks import UncheckedGroup, unchecked_groups
 from verzuimdesk.services.status import PupilLight, school_status
 from verzuimdesk.storage.database import Database
@@ -117,17 +124,8 @@ def _todo_items(p: PupilLight, status: PupilStatus, protocol: Protocol) -> list[
         items.append(TodoItem(p.pupil_id, p.number, p.name, p.group, status.light, kind, first.rule_id,
                               "; ".join(reasons), min(a.trigger_date for a in actions), first.due_date,
                               first.regie, any(a.legal for a in actions), any(a.overdue for a in actions),
-                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions)), _follow_up(status, first)))
+                              reasons, tuple(dict.fromkeys(a.rule_id for a in actions)), is_follow_up(status, first)))
     return items
-
-
-def _follow_up(status: PupilStatus, action: Action | None) -> bool:
-    """The action is a DUO report that follows an earlier one (a vervolgmelding, RuleHit.follow_up): said of
-    the action a line shows, as the sheet printed for that line's rule says it."""
-    if action is None or action.kind is not ActionKind.DUO_REPORT:
-        return False
-    hit = hit_of(status, action)
-    return hit is not None and hit.follow_up
 
 
 def _pupil_parts(p: PupilLight, protocol: Protocol, name_of: Callable[[str], str],
@@ -139,7 +137,7 @@ def _pupil_parts(p: PupilLight, protocol: Protocol, name_of: Callable[[str], str
                        main_reason(status, protocol), nxt.kind if nxt else None,
                        nxt.due_date if nxt else None, bool(nxt and nxt.overdue), p.unauthorised_hours,
                        p.sick_episodes, tuple(name_of(s.id) for s in p.signals), birth_date_missing,
-                       _follow_up(status, nxt))
+                       is_follow_up(status, nxt))
     attention = None
     if p.signals and not status.open_actions:
         latest = max((d for s in p.signals for d in s.evidence), default=None)
