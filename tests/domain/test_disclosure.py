@@ -101,6 +101,30 @@ def test_health_words_match_a_word_or_its_start_only() -> None:
     words = ["ziek", "astma", "arts"]
     assert health_words_in("ZAT: besproken wegens Astma en frequent ziekteverzuim", words) == ["ziek", "astma"]
     assert health_words_in("De kwartaalopgave is besproken", words) == []  # 'kwartaal' holds no word start
+    assert health_words_in("Naar de oogarts", words) == []  # 'arts' ends the word here
+
+
+def test_a_starred_word_is_found_inside_a_dutch_compound_too() -> None:
+    words = ["*arts", "*ontsteking", "ggz"]
+    assert health_words_in("Naar de oogarts, daarna keelontsteking", words) == ["arts", "ontsteking"]
+    assert health_words_in("bij de GGZ geweest", words) == ["ggz"]
+
+
+def test_the_shipped_lists_read_what_a_review_found_leerplicht_was_sent() -> None:
+    from verzuimdesk.storage.topic_defaults import guess_topic
+
+    def topic(text: str, kind: str = "contact_parents") -> Topic:
+        return guess_topic(Entry.EVENT, kind, text)
+
+    for text in ("keelontsteking volgens oma", "longontsteking gehad, nu antibiotica", "zegt dat ze bij de GGZ was",
+                 "Ritalin vergeten, paniekaanval", "opgenomen geweest bij jeugdpsychiatrie", "een oogarts-bezoek",
+                 "Oma heeft kanker"):
+        assert topic(text) is Topic.GEZONDHEID, text
+    assert topic("spanningen thuis rond de echtscheiding", "care_team") is Topic.THUISSITUATIE
+    assert topic("ziek, en spanningen thuis") is Topic.GEZONDHEID  # health first: it goes to fewer
+    for text in ("Te laat door de bus", "Contact met leerplicht opgenomen", "Politie bracht hem naar school",
+                 "Besproken met de onderwijsassistent", "Luisterde niet, naar huis gestuurd", "Het ging geweldig"):
+        assert topic(text) is Topic.VERZUIM, text
 
 
 def test_rule_texts_lose_their_ids_and_configuration_hints() -> None:

@@ -164,12 +164,16 @@ def default_topic(entry: Entry, kind: str, *, category: Category | None = None) 
 
 
 def health_words_in(text: str, words: Iterable[str]) -> list[str]:
-    """The health words (a word or the start of one: 'astma', 'ziek' in 'ziekenhuis') `text` mentions."""
+    """The words of a list (resources/words/) that `text` mentions: a word or the start of one ('astma',
+    'ziek' in 'ziekenhuis'); a word written `*ontsteking` also inside one (Dutch joins words:
+    'keelontsteking', 'oogarts'). Found words are given without their `*`."""
     low = text.lower()
     found = []
     for w in words:
-        if re.search(rf"(?<![a-zà-ÿ]){re.escape(w.lower())}", low):
-            found.append(w)
+        inside = w.startswith("*")
+        stem = w.lstrip("*").lower()
+        if stem and re.search(re.escape(stem) if inside else rf"(?<![a-zà-ÿ]){re.escape(stem)}", low):
+            found.append(stem)
     return found
 
 

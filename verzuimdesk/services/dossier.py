@@ -59,7 +59,7 @@ from verzuimdesk.storage.models import (
     Pupil,
     Staff,
 )
-from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health
+from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health, mentions_home
 
 LEFT_OUT = {
     Recipient.OUDERS: "",
@@ -178,10 +178,15 @@ def _conversations(s: Session, pupil_id: int, first: date, end: date) -> tuple[C
 
 
 def agreement_topic(own: str | None, text: str, conversation: str) -> Topic:
-    """An agreement's own topic, else gezondheid when it names a health word, else its conversation's."""
+    """An agreement's own topic, else gezondheid when it names a health word, else its conversation's (or
+    thuissituatie where that is verzuim and the text names a word of the home)."""
     if own:
         return Topic(own)
-    return Topic.GEZONDHEID if mentions_health(text) else Topic(conversation)
+    if mentions_health(text):
+        return Topic.GEZONDHEID
+    if conversation == Topic.VERZUIM and mentions_home(text):
+        return Topic.THUISSITUATIE
+    return Topic(conversation)
 
 
 def case_row(c: CareCase) -> CaseRow:

@@ -1,5 +1,7 @@
-"""The topic an entry gets when its writer did not choose one: by its kind, and *gezondheid* when its
-text mentions a health word (resources/words/gezondheid.txt), the safe side of the AVG.
+"""The topic an entry gets when its writer did not choose one: by its kind, *gezondheid* when its text
+mentions a health word (resources/words/gezondheid.txt) and else *thuissituatie* when it mentions a
+word of the home (resources/words/thuissituatie.txt): the safe side of the AVG, as neither goes to
+leerplicht.
 
 The models use these as column defaults, so a row written by an import or the demo gets a topic the
 same way a row written through a service does.
@@ -16,8 +18,8 @@ from verzuimdesk.paths import resources_dir
 
 
 @cache
-def health_words() -> tuple[str, ...]:
-    path = resources_dir() / "words" / "gezondheid.txt"
+def _words(name: str) -> tuple[str, ...]:
+    path = resources_dir() / "words" / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -25,15 +27,28 @@ def health_words() -> tuple[str, ...]:
     return tuple(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
 
 
+def health_words() -> tuple[str, ...]:
+    return _words("gezondheid.txt")
+
+
 def mentions_health(text: str) -> list[str]:
     return health_words_in(text, health_words())
 
 
+def mentions_home(text: str) -> list[str]:
+    """The words of resources/words/thuissituatie.txt that `text` names."""
+    return health_words_in(text, _words("thuissituatie.txt"))
+
+
 def guess_topic(entry: Entry, kind: str, text: str, *, category: Category | None = None) -> Topic:
-    """The kind's default topic, or *gezondheid* when the text mentions a health word."""
+    """The kind's default topic, or *gezondheid* when the text mentions a health word, or *thuissituatie*
+    when it mentions one of the home, where the kind's topic is one that goes to leerplicht."""
     if mentions_health(text):
         return Topic.GEZONDHEID
-    return default_topic(entry, kind, category=category)
+    topic = default_topic(entry, kind, category=category)
+    if topic is Topic.VERZUIM and mentions_home(text):
+        return Topic.THUISSITUATIE
+    return topic
 
 
 def _column_default(entry: Entry, text_key: str) -> Any:
