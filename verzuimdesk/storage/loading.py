@@ -88,6 +88,30 @@ def _pupil_queries(until: bool, some: bool) -> tuple[Any, ...]:
     return pupils_q, absences_q, exemption_q, events_q, conv_q, plan_q, case_q
 
 
+_NEW = object.__new__
+(_ID, _DAY, _CODE, _CAT, _START, _END, _LATE, _REPORTED, _NOTE, _LUXE) = (
+    getattr(AbsenceRecord, name).__set__ for name in AbsenceRecord.__slots__)
+
+
+def _record(aid: int, day: date, code: str, category: Category, start: Any, end: Any, late: int | None,
+            reported: Any, note: str, luxe: bool) -> AbsenceRecord:
+    """`AbsenceRecord(...)` for a row of the database, each field set through its slot: the frozen
+    dataclass's __init__ sets them one `object.__setattr__` at a time, which cost twice as much as this
+    for the thousands of records of a school year (tests/storage/test_loading.py holds the two equal)."""
+    r = _NEW(AbsenceRecord)
+    _ID(r, aid)
+    _DAY(r, day)
+    _CODE(r, code)
+    _CAT(r, category)
+    _START(r, start)
+    _END(r, end)
+    _LATE(r, late)
+    _REPORTED(r, reported)
+    _NOTE(r, note)
+    _LUXE(r, luxe)
+    return r
+
+
 def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: list[int] | None = None,
                     in_list_order: bool = True) -> list[PupilData]:
     """Every pupil (or those of `pupil_ids`) with records and events, optionally only up to `until`; in the
@@ -109,11 +133,11 @@ def load_pupil_data(session: Session, *, until: date | None = None, pupil_ids: l
     connection = session.connection()
 
     def run(query: Any) -> Any:
-        return connection.execute(query, params)
+        return connection.execute(query, params).all()
 
     records: dict[int, list[AbsenceRecord]] = defaultdict(list)
     for aid, pid, day, code, cat, start, end, late, rep, note, luxe in run(absences_q):
-        records[pid].append(AbsenceRecord(aid, day, code, _CATEGORY[cat], start, end, late, rep, note, luxe))
+        records[pid].append(_record(aid, day, code, _CATEGORY[cat], start, end, late, rep, note, luxe))
     exemptions: dict[int, list[Exemption]] = defaultdict(list)
     for pid, ex_start, ex_end, article, ex_note in run(exemption_q):
         exemptions[pid].append(Exemption(ex_start, ex_end, article, ex_note))
