@@ -157,3 +157,31 @@ def test_the_decision_letters_carry_the_grounds_and_the_bezwaar_clause_to_whoeve
     granted = tmp_path / "verleend.pdf"
     make_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-verleend", out=granted, verlof_id=long.id)
     assert "college van burgemeester en wethouders" in flat(pdf_text(granted))
+
+
+def test_the_letters_verzuim_counts_what_the_law_counts(db: Database, tmp_path: Path) -> None:
+    # Found by a review: a '?' day was listed but left out of the hours, a record over the lunch break
+    # listed as "0 uur", and days from before leerplicht and after the einddatum counted.
+    from tests.conftest import cli
+
+    path = Path(str(db.engine.url.database))
+    db.close()
+    csv = tmp_path / "more.csv"
+    csv.write_text("leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+                   "1001;2025-11-10;;;?;;;\n"  # reden onbekend: counts as unauthorised (§1b)
+                   "1001;2025-11-11;12:00;13:00;O;;;\n"  # over the lunch break: no lestijd
+                   "1004;2025-11-13;;;O;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", path, csv) == 0
+    again = open_db(path)
+    with again.begin() as s:  # Anaïs left on 12 Nov; a record after that is no verzuim of hers
+        s.execute(Pupil.__table__.update().where(Pupil.number == "1004").values(enrolled_until=date(2025, 11, 12)))
+    out = tmp_path / "zoe.pdf"
+    make_letter(again, by=IB, pupil_number="1001", template="melding-aan-leerplicht", out=out, on=ON)
+    text = flat(pdf_text(out))
+    assert "ma 10 nov 2025: afwezig, reden nog onbekend, 5,5 uur" in text
+    assert "wo 12 nov 2025: ongeoorloofd" in text and "di 11 nov 2025" not in text
+    assert "laatste vier lesweken (9,25 uur)" in text  # the '?' Monday (5.5) and Wednesday the 12th (3.75)
+    anais = tmp_path / "anais.pdf"
+    make_letter(again, by=IB, pupil_number="1004", template="melding-aan-leerplicht", out=anais, on=ON)
+    assert "do 13 nov 2025" not in flat(pdf_text(anais))
+    again.close()

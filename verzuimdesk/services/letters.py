@@ -24,7 +24,7 @@ from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.paths import resources_dir
-from verzuimdesk.reports.data import Dossier, Recipient
+from verzuimdesk.reports.data import Dossier, Recipient, RecordRow
 from verzuimdesk.reports.letter import LetterDoc, build_letter_pdf
 from verzuimdesk.services.accounts import Account, Permission
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
@@ -154,14 +154,24 @@ def _bullets(lines: list[str], none: str) -> str:
     return "\n".join(f"- {ln}" for ln in lines) if lines else f"- {none}"
 
 
+def _counts(d: Dossier, r: RecordRow) -> bool:
+    """A record the letter lists as verzuim: dated in leerplicht (from its start, outside a vrijstelling)
+    while the pupil was enrolled, as the DUO sheet counts (PROTOCOLS.md §1b), and with lestijd in it: a
+    record over the lunch break is no verzuim (lateness is counted in minutes late, not lestijd)."""
+    until = d.pupil.enrolled_until
+    return ((d.leerplicht_from is None or r.day >= d.leerplicht_from) and (until is None or r.day <= until)
+            and not any(start <= r.day and (end is None or r.day <= end) for start, end, _ in d.exemptions)
+            and (r.minutes > 0 or r.category is Category.LATE))
+
+
 def _dossier_fields(d: Dossier, template: Template, on: date, window_start: date) -> dict[str, str]:
     pu = d.pupil
     parents = [g.name for g in d.guardians]
     rules = [h for h in d.rules]
     steps = {a.rule_id for a in d.actions if a.kind in template.steps}
     rule = next((h for h in rules if h.rule_id in steps), rules[0] if rules else None)
-    recent = [r for r in d.records if window_start <= r.day <= on and r.category in UNAUTHORISED]
-    unauthorised = sum(r.minutes for r in recent if r.category is Category.UNAUTHORISED)
+    recent = [r for r in d.records if window_start <= r.day <= on and r.category in UNAUTHORISED and _counts(d, r)]
+    unauthorised = sum(r.minutes for r in recent if r.category is not Category.LATE)
     verzuim = [f"{format_date(r.day)}: {r.label.lower()}" + (f", {r.minutes_late} minuten" if r.minutes_late else
                                                            f", {hours(r.minutes)} uur") for r in recent]
     last = d.conversations[-1] if d.conversations else None
