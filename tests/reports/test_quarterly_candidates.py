@@ -18,8 +18,8 @@ from verzuimdesk.storage.models import AuditEntry, CaseDismissal
 DEC = date(2025, 12, 15)
 
 
-def proposals(db, on: date = DEC) -> dict[str, tuple[str, date]]:  # type: ignore[no-untyped-def]
-    return {r.pupil_label: (r.category, r.start) for r in quarterly_list(db, on=on).rows if r.proposal}
+def proposals(db, on: date = DEC, today: date | None = None) -> dict[str, tuple[str, date]]:  # type: ignore[no-untyped-def]
+    return {r.pupil_label: (r.category, r.start) for r in quarterly_list(db, on=on, today=today).rows if r.proposal}
 
 
 def test_confirming_a_candidate_makes_it_a_case_row(with_candidates: Path) -> None:
@@ -72,8 +72,11 @@ def test_the_list_of_march_still_shows_no_december_candidate_but_the_december_li
         with_candidates: Path) -> None:
     db = open_db(with_candidates)
     try:
-        assert set(proposals(db, on=date(2025, 11, 7))) == set()  # 3..7 Nov: one lesweek so far
-        assert set(proposals(db, on=date(2025, 12, 1))) == {"A.d.V.", "D.v.d.B."}
+        # made while the quarter runs: 3..7 Nov is one lesweek so far; by 1 Dec, five
+        assert set(proposals(db, on=date(2025, 11, 7), today=date(2025, 11, 7))) == set()
+        assert set(proposals(db, on=date(2025, 12, 1), today=date(2025, 12, 1))) == {"A.d.V.", "D.v.d.B."}
+        # made after the quarter: any date of it gives the list of its reference date (PROTOCOLS.md §5)
+        assert set(proposals(db, on=date(2025, 11, 7))) == {"A.d.V.", "D.v.d.B."}
         # The next quarter (16 Dec - 15 Mar) has no candidate day: they were back after 5 Dec.
         assert proposals(db, on=date(2026, 3, 15)) == {}
     finally:
@@ -92,7 +95,27 @@ def test_the_export_dialog_says_how_many_proposals_go_on_the_list(qtbot: object,
         assert "2 pupils without a confirmed case are listed as proposals" in dialog.message.text()
         assert dialog.message.text().startswith("The list for the reference date ma 15 dec 2025.")
         assert dialog.path.text().endswith("kwartaalopgave-swv-2025-12-15.pdf")  # named as the list it holds
-        dialog.end.setDate(QDate(2025, 11, 7))  # one lesweek of absence so far: no candidate yet
+        dialog.end.setDate(QDate(2025, 11, 7))  # a day of the same quarter, which has ended: the same list
+        assert "2 pupils without a confirmed case are listed as proposals" in dialog.message.text()
+        dialog.end.setDate(QDate(2026, 3, 15))  # the next quarter: they were back after 5 Dec
         assert "proposals" not in dialog.message.text()
+    finally:
+        db.close()
+
+
+def test_an_export_of_an_ended_quarter_holds_its_candidates_whichever_of_its_days_is_given(
+        with_candidates: Path, tmp_path: Path) -> None:
+    # `export quarterly --date D` chooses the quarter; a review found the 1 Dec date dropping the candidates
+    # that became one later in the quarter (PROTOCOLS.md §5: every schooldag of the quarter)
+    from verzuimdesk.services.exports import export_quarterly
+
+    db = open_db(with_candidates)
+    try:
+        texts = []
+        for on in (date(2025, 11, 7), DEC):
+            out = tmp_path / f"kwartaal-{on}.csv"
+            export_quarterly(db, on=on, out=out, by=IB)
+            texts.append(out.read_text("utf-8-sig"))
+        assert texts[0] == texts[1] and "A.d.V." in texts[0] and "D.v.d.B." in texts[0]
     finally:
         db.close()

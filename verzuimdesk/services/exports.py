@@ -272,7 +272,7 @@ def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: boo
     if since is not None and since > on:
         raise Refused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
                             f"{format_date(on, weekday=False)}.")
-    data = quarterly_list(db, on=on, names=names, since=since)
+    data = quarterly_list(db, on=on, names=names, since=since, today=printed)
     suffix = out.suffix.lower()
     logo = _logo(db, logo) if suffix == ".pdf" else None
 

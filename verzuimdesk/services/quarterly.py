@@ -38,15 +38,18 @@ from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDi
 LOOK_BACK_DAYS = 7 * (HALF_WEEKS + 6)
 
 
-def quarterly_list(db: Database, *, on: date, names: bool = False, since: date | None = None) -> QuarterlyList:
+def quarterly_list(db: Database, *, on: date, names: bool = False, since: date | None = None,
+                   today: date | None = None) -> QuarterlyList:
     """The list for the quarter whose reference date is the first 15 Sep/Dec/Mar/Jun on or after `on`.
 
     Rows are the cases on the list (or, with `since`, every case open on or after that date), then the
     candidates of the quarter without a case, as proposals. Candidates and the proposal to close a case
-    are looked for up to `on` or the reference date, whichever is earlier.
+    are looked for on every schooldag of the quarter (PROTOCOLS.md §5) that has been: up to the reference
+    date, or up to `today` (or `on`, if later) while the quarter runs. `on` only chooses the quarter: the
+    same quarter's list made on another day of it after its end is the same list.
     """
     ref = reference_date(on)
-    until = min(on, ref)
+    until = min(ref, max(on, today or date.today()))
     first = quarter_start(ref)
     with db.read() as s:
         school = load_school(s)
@@ -209,6 +212,6 @@ def quarterly_reminder(db: Database, *, on: date, sees_group: Callable[[str], bo
     ref = reference_date(on)
     if (ref - on).days > REMINDER_DAYS:
         return None
-    rows = [r for r in quarterly_list(db, on=on).rows if sees_group(r.group)]
+    rows = [r for r in quarterly_list(db, on=on, today=on).rows if sees_group(r.group)]
     return QuarterlyReminder(ref, len({r.pupil_id for r in rows}), sum(1 for r in rows if r.proposal),
                              sum(len(r.missing) for r in rows))

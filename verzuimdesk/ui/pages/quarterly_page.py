@@ -101,7 +101,7 @@ class QuarterlyPage(QWidget):
     def refresh(self) -> None:
         today = self.ctx.peildatum
         ref = reference_date(today)
-        data = quarterly_list(self.ctx.db, on=today, names=True)
+        data = quarterly_list(self.ctx.db, on=today, names=True, today=today)  # as it stood on the peildatum
         seen = [r for r in data.rows if self.ctx.account.sees_group(r.group)]
         dismissed = [r for r in data.dismissed if self.ctx.account.sees_group(r.group)]
         proposals = [r for r in seen if r.proposal]
