@@ -64,8 +64,9 @@ MAX_PROBLEMS = 100  # listed; the rest is counted
 
 
 def too_big(size: int, source: str) -> InputRefused:
-    return InputRefused(source, [Problem(None, "", f"het bestand is te groot ({size // (1024 * 1024)} MB; "
-                                         f"hooguit {MAX_BYTES // (1024 * 1024)} MB): kies het juiste bestand of "
+    mb, most = size // (1024 * 1024), MAX_BYTES // (1024 * 1024)
+    what = f"{mb} MB; hooguit {most} MB" if mb > most else f"meer dan {most} MB"
+    return InputRefused(source, [Problem(None, "", f"het bestand is te groot ({what}): kies het juiste bestand of "
                                          "splits het")])
 
 
@@ -103,12 +104,16 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     width = len(header)
     named = all(header)  # no column without a name (whose values are dropped)
     strip = str.strip
+    line = 1
+    multiline = 0  # the first line of the last value that spans lines
     try:
         for values in reader:
-            line = reader.line_num
+            first_line, line = line + 1, reader.line_num
             if len(rows) + len(cells) >= MAX_ROWS:
                 raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
             joined = "".join(values)
+            if line > first_line and "\n" in joined:
+                multiline = first_line
             if not joined.strip():
                 continue  # blank lines, often at the end of an export
             if len(values) != width:
@@ -124,10 +129,26 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
             if len(problems) > MAX_PROBLEMS:
                 break
     except csv.Error as exc:
-        problems.append(Problem(reader.line_num, "", f"onleesbare regel ({str(exc)[:200]})"))
+        reason = (f"een waarde is langer dan {MAX_FIELD} tekens" if "field limit" in str(exc) else
+                  f"onleesbare regel ({str(exc)[:200]})")
+        problems.append(Problem(reader.line_num, "", reason))
+    if multiline and _unclosed_quote(text, delimiter):
+        problems.append(Problem(multiline, "", "een aanhalingsteken (\") aan het begin van een waarde wordt nergens "
+                                "gesloten: de regels erna zouden in die waarde verdwijnen; sluit het of haal het weg"))
     if problems:
         raise InputRefused(source, _capped(problems))
     return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
+
+
+def _unclosed_quote(text: str, delimiter: str) -> bool:
+    """A quoted value that runs to the end of the file: read leniently (as a LAS's quotes are read), it takes
+    every line after it into itself. Asked only of a file with a value over several lines."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:

@@ -48,10 +48,16 @@ KINDS = ("pupils", "absences", "events")
 
 
 def read_file(path: Path) -> bytes:
+    """The file's bytes, at most MAX_BYTES: a bigger file is refused before it is read, and so is a stream
+    without an end (a device, a pipe), read no further than one byte past the limit."""
     try:
         if path.is_file() and path.stat().st_size > MAX_BYTES:  # refused before it is read
             raise too_big(path.stat().st_size, path.name)
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise too_big(len(data), path.name)
+        return data
     except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({file_reason(exc)})")]) from None
 

@@ -1,0 +1,44 @@
+"""What a CSV file's quotes may do: a value over several lines is read as one; a quote never closed does not
+take the lines after it into a note (found by a review of the imports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verzuimdesk.importers.csvfile import read_csv
+from verzuimdesk.importers.problems import InputRefused
+
+COLUMNS = {"leerlingnummer", "datum", "opmerking"}
+
+
+def read(text: str) -> list[tuple[str, ...]]:
+    return [values for _, values in read_csv(text.encode(), "verzuim.csv", required=COLUMNS, optional=set()).cells]
+
+
+def test_a_quote_never_closed_is_refused_with_its_line_instead_of_swallowing_the_rest() -> None:
+    text = ("leerlingnummer;datum;opmerking\n1001;2025-11-17;\"ziek, zegt moeder\n1002;2025-11-17;\n"
+            "1003;2025-11-17;\n")
+    with pytest.raises(InputRefused) as got:
+        read(text)
+    assert "regel 2: een aanhalingsteken" in str(got.value) and "nergens gesloten" in str(got.value)
+
+
+def test_a_quoted_note_over_two_lines_and_a_quote_inside_a_value_are_read() -> None:
+    text = ("leerlingnummer;datum;opmerking\n1001;2025-11-17;\"gebeld;\nmoeder komt\"\n"
+            "1002;2025-11-18;\"bus\" te laat\n")
+    assert read(text) == [("1001", "2025-11-17", "gebeld;\nmoeder komt"), ("1002", "2025-11-18", "bus te laat")]
+
+
+def test_a_value_beyond_the_readers_own_limit_is_refused_in_dutch() -> None:
+    with pytest.raises(InputRefused, match="een waarde is langer dan 5000 tekens"):
+        read("leerlingnummer;datum;opmerking\n1001;2025-11-17;" + "x" * 200_000 + "\n")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="a stream without an end: /dev/zero")
+def test_a_stream_without_an_end_is_refused_after_the_limit_not_read_until_memory_runs_out() -> None:
+    from pathlib import Path
+
+    from verzuimdesk.services.imports import read_file
+
+    with pytest.raises(InputRefused, match="te groot \\(meer dan 50 MB\\)"):
+        read_file(Path("/dev/zero"))
