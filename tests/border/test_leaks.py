@@ -193,3 +193,45 @@ def test_health_and_home_in_notes_nobody_gave_a_topic_stay_out_of_what_leerplich
     assert [w for w in LEAKED if w in texts["leerplicht"]] == []
     assert [w for w in LEAKED if w in texts["duo"]] == []
     assert [w for w in LEAKED if w not in texts["ouders"]] == []  # the parents get everything about their child
+
+
+def test_absences_that_overlap_in_the_file_or_on_the_day_are_refused_not_counted_twice(school_db: Path,
+                                                                                        tmp_path: Path) -> None:
+    # A review imported a whole-day O beside 08:30-12:00 and 13:00-15:00 O: 22 hours counted for 11, and a
+    # legal DUO report asked for that was not due. Refused now, nothing written.
+    from tests.dbdump import dump
+
+    header = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    db = open_db(school_db)
+    before = dump(db)
+    inside = tmp_path / "dubbel.csv"
+    inside.write_text(header + "1002;2025-12-01;;;O;;;\n1002;2025-12-01;08:30;12:00;O;;;\n"
+                      "1002;2025-12-01;12:00;15:00;T;10;;\n", encoding="utf-8")  # lateness shares any day
+    assert cli("import", "absences", "--db", school_db, inside) == 1
+    stored = tmp_path / "over-de-tandarts.csv"  # Sem's M 10:00-11:30 on 5 Nov is in the database already
+    stored.write_text(header + "1003;2025-11-05;10:00;12:00;M;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, stored) == 1
+    assert dump(db) == before
+    db.close()
+    fine = tmp_path / "naast-elkaar.csv"  # the morning and the afternoon: no minute twice
+    fine.write_text(header + "1002;2025-12-01;08:30;12:00;O;;;\n1002;2025-12-01;13:00;15:00;Z;;;\n"
+                    "1003;2025-11-05;10:00;11:30;M;;;\n1003;2025-11-05;13:00;14:00;O;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, fine) == 0
+
+
+def test_a_pupils_file_without_the_optional_columns_keeps_what_the_school_knows(school_db: Path,
+                                                                               tmp_path: Path) -> None:
+    # A review imported the required columns only: Anaïs, who left on 30 Jan 2026, was enrolled again,
+    # Zoë lost her OT number and gezin, and both lost their tussenvoegsel.
+    short = tmp_path / "kort.csv"
+    short.write_text("leerlingnummer;voornaam;achternaam;geboortedatum;groep;inschrijfdatum\n"
+                     "1004;Anaïs;Vries;2016-07-21;5;2020-08-31\n1001;Zoë;Berg;2017-03-14;6;2021-08-30\n",
+                     encoding="utf-8")
+    assert cli("import", "pupils", "--db", school_db, short) == 0
+    db = open_db(school_db)
+    with db.read() as s:
+        got = {p.number: (p.prefix, p.enrolled_until, p.ot_number, p.family, p.group.name)
+               for p in s.scalars(select(Pupil).where(Pupil.number.in_(["1001", "1004"])))}
+    db.close()
+    assert got == {"1004": ("de", date(2026, 1, 30), "", "", "5"),
+                   "1001": ("van der", None, "OT-2025-0001", "G1", "6")}  # the group the file names is taken

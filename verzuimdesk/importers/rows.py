@@ -178,6 +178,7 @@ def check_absences(
 ) -> list[AbsenceIn]:
     quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
     if None not in quick:
+        _refuse_if(overlapping_lines([line for line, _ in table.cells], quick, codes), source)  # type: ignore[arg-type]
         return quick  # type: ignore[return-value]
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
@@ -207,7 +208,44 @@ def check_absences(
         if len(problems) == before and day:
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
     _refuse_if(problems, source)
+    _refuse_if(overlapping_lines([line for line, _ in table.cells], out, codes), source)
     return out
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def spans_overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None]) -> bool:
+    """Two records of one day cover some of the same time: a whole day (no span) covers all of it."""
+    if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
+        return True
+    return _minutes(a[0]) < _minutes(b[1]) and _minutes(b[0]) < _minutes(a[1])
+
+
+def counts_minutes(code: str, codes: Mapping[str, Category]) -> bool:
+    """A record whose absent minutes count: lateness and onderwijs elders make no day absent, so they
+    may share a day with anything (late in the morning, absent in the afternoon)."""
+    return codes.get(code.upper()) not in (Category.LATE, Category.PRESENT_ELSEWHERE)
+
+
+def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Mapping[str, Category]) -> list[Problem]:
+    """Two lines of one file for the same pupil and day whose spans overlap, though not the same span (the
+    same span twice: the later line wins): summed, their minutes would count the time twice, and a
+    leerling could pass the 16 hours of a DUO report on 11 (found by a review of the imports)."""
+    seen: dict[tuple[str, date], list[tuple[int, AbsenceIn]]] = {}
+    problems: list[Problem] = []
+    for line, r in zip(lines, rows, strict=True):
+        if not counts_minutes(r.code, codes):
+            continue
+        earlier = seen.setdefault((r.number, r.day), [])
+        clash = next((ln for ln, o in earlier if (o.start, o.end) != (r.start, r.end)
+                      and spans_overlap((o.start, o.end), (r.start, r.end))), None)
+        if clash is not None:
+            problems.append(Problem(line, "van", f"overlapt regel {clash} (dezelfde leerling en dag): de tijd zou twee "
+                                                 "keer tellen; geef één registratie per tijdvak"))
+        earlier.append((line, r))
+    return problems
 
 
 _tuple_new = tuple.__new__  # AbsenceIn(...) without the Python frame of the named tuple's __new__

@@ -43,7 +43,7 @@ from verzuimdesk.services.import_presets import (
     recognise,
     remember_codes,
 )
-from verzuimdesk.services.imports import known_pupils, write_absences, write_pupils
+from verzuimdesk.services.imports import OPTIONAL_KEPT, known_pupils, write_absences, write_pupils
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
@@ -56,9 +56,6 @@ PREVIEW_ROWS = 10
 CHUNK = 200  # rows written between two progress reports
 Progress = Callable[[int, int], None]
 
-# The pupil fields a spreadsheet may leave out; an existing pupil then keeps what it has.
-_OPTIONAL_KEPT = {"tussenvoegsel": "prefix", "uitschrijfdatum": "enrolled_until", "ot_nummer": "ot_number",
-                  "gezin": "family"}
 _PUPIL_FIELDS = (("voornaam", "first_name"), ("tussenvoegsel", "prefix"), ("achternaam", "last_name"),
                  ("geboortedatum", "birth_date"), ("groep", "group"), ("inschrijfdatum", "enrolled_from"),
                  ("uitschrijfdatum", "enrolled_until"), ("ot_nummer", "ot_number"), ("gezin", "family"))
@@ -226,7 +223,7 @@ def _plan_pupils(session: Session, table: CsvTable, source: str, mapped: set[str
             "prefix": pupil.prefix, "enrolled_until": pupil.enrolled_until, "ot_number": pupil.ot_number,
             "family": pupil.family, "first_name": pupil.first_name, "last_name": pupil.last_name,
             "birth_date": pupil.birth_date, "group": group, "enrolled_from": pupil.enrolled_from}
-        row = replace(row, **{attr: now[attr] for col, attr in _OPTIONAL_KEPT.items() if col not in mapped})
+        row = replace(row, **{attr: now[attr] for col, attr in OPTIONAL_KEPT.items() if col not in mapped})
         if row.birth_date is None:  # an empty geboortedatum keeps the one already known
             row = replace(row, birth_date=pupil.birth_date)
         changes = tuple(FieldChange(col, _show(now[attr]), _show(getattr(row, attr)))

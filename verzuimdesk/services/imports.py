@@ -7,16 +7,16 @@ whole file. Importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
@@ -35,6 +35,8 @@ from verzuimdesk.importers.rows import (
     check_absences,
     check_events,
     check_pupils,
+    counts_minutes,
+    spans_overlap,
 )
 from verzuimdesk.services.dry_run import rolled_back
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
@@ -102,12 +104,21 @@ def import_pupils(db: Database, data: bytes, *, source: str = "leerlingen", by: 
     user = audit_name(by)
     table = read_csv(data, source, required=PUPIL_REQUIRED, optional=set(PUPIL_COLUMNS))
     rows = check_pupils(table, source)
+    kept = [attr for col, attr in OPTIONAL_KEPT.items() if col not in table.header]
     with unit_of_work(db, dry_run=dry_run, user=user, entity="pupil", source=source) as (session, out):
-        out.append(write_pupils(session, rows))
+        out.append(write_pupils(session, rows, kept=kept))
     return out[0]
 
 
-def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
+# The pupil fields a file may leave out; an existing pupil then keeps what it has (a file of the
+# required columns only must not enrol again a pupil who left, nor wipe an OT number or a gezin).
+OPTIONAL_KEPT = {"tussenvoegsel": "prefix", "uitschrijfdatum": "enrolled_until", "ot_nummer": "ot_number",
+                 "gezin": "family"}
+
+
+def write_pupils(session: Session, rows: Sequence[PupilIn], *, kept: Sequence[str] = ()) -> Change:
+    """Add or update pupils by leerlingnummer; `kept`: the attributes (of OPTIONAL_KEPT) an existing pupil
+    keeps because the file has no column for them."""
     groups = {g.name: g for g in session.scalars(select(Group))}
     existing = {p.number: p for p in session.scalars(select(Pupil))}
     added = updated = unchanged = 0
@@ -122,6 +133,8 @@ def write_pupils(session: Session, rows: Sequence[PupilIn]) -> Change:
         values = {"first_name": r.first_name, "prefix": r.prefix, "last_name": r.last_name,
                   "birth_date": birth, "group_id": group.id, "enrolled_from": r.enrolled_from,
                   "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
+        if pupil is not None:
+            values.update({attr: getattr(pupil, attr) for attr in kept})
         if pupil is None:
             pupil = Pupil(number=r.number, **values)
             session.add(pupil)
@@ -176,10 +189,51 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
     with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
         lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
+        codes = load_codes(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                              codes=load_codes(session), calendar=load_calendar(session))
-        out.append(write_absences(session, rows, {n: pid for n, (pid, _) in known.items()}, user=user))
+                              codes=codes, calendar=load_calendar(session))
+        pupil_ids = {n: pid for n, (pid, _) in known.items()}
+        clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes)
+        if clashes:
+            raise InputRefused(source, clashes)
+        out.append(write_absences(session, rows, pupil_ids, user=user))
     return out[0]
+
+
+def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[AbsenceIn], pupil_ids: dict[str, int],
+                        codes: Mapping[str, Category]) -> list[Problem]:
+    """Lines whose span overlaps a record the pupil has that day with another span: added beside it, the
+    time would count twice. The app's import (import_preview) asks whether to replace such a day; the
+    command line refuses the file and says which records stand in the way."""
+    wanted = {(pupil_ids[r.number], r.day) for r in rows if counts_minutes(r.code, codes)}
+    if not wanted:
+        return []
+    days = [d for _, d in wanted]
+    q = (select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, AbsenceCodeRow.code).join(AbsenceCodeRow)
+         .where(Absence.day.between(min(days), max(days)),
+                AbsenceCodeRow.category.not_in([Category.LATE.value, Category.PRESENT_ELSEWHERE.value])))
+    pids = {pid for pid, _ in wanted}
+    if len(pids) <= 100:
+        q = q.where(Absence.pupil_id.in_(sorted(pids)))
+    stored: dict[tuple[int, date], list[tuple[time | None, time | None, str]]] = {}
+    for pid, day, start, end, code in session.execute(q):
+        if (pid, day) in wanted:
+            stored.setdefault((pid, day), []).append((start, end, code))
+    problems = []
+    for line, r in zip(lines, rows, strict=True):
+        if not counts_minutes(r.code, codes):
+            continue
+        there = stored.get((pupil_ids[r.number], r.day), [])
+        if any((s, e) == (r.start, r.end) for s, e, _ in there):
+            continue  # the same record: updated or left as it is
+        clash = next(((s, e, c) for s, e, c in there if spans_overlap((s, e), (r.start, r.end))), None)
+        if clash is not None:
+            s, e, c = clash
+            when = f"{s:%H:%M}–{e:%H:%M}" if s is not None and e is not None else "de hele dag"
+            problems.append(Problem(line, "van", f"overlapt de registratie {c} ({when}) die de leerling die dag al "
+                                                 "heeft: de tijd zou twee keer tellen; pas die aan in VerzuimDesk, of "
+                                                 "importeer in de app, die vraagt of de bestaande vervangen moet"))
+    return problems
 
 
 def write_absences(session: Session, rows: Sequence[AbsenceIn], pupil_ids: dict[str, int], *,
