@@ -119,3 +119,22 @@ def test_an_export_of_an_ended_quarter_holds_its_candidates_whichever_of_its_day
         assert texts[0] == texts[1] and "A.d.V." in texts[0] and "D.v.d.B." in texts[0]
     finally:
         db.close()
+
+
+def test_a_dismissal_reason_stays_with_the_school_and_off_the_list_for_the_swv(with_candidates: Path,
+                                                                              tmp_path: Path) -> None:
+    from tests.reports.conftest import flat, pdf_text
+    from verzuimdesk.services.exports import export_quarterly
+
+    db = open_db(with_candidates)
+    try:
+        daniel = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "D.v.d.B.")
+        dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category=daniel.category,
+                          reason="Daniël heeft een gebroken been en epilepsie", on=DEC, by=IB)
+        out = tmp_path / "kwartaal.pdf"
+        export_quarterly(db, on=DEC, out=out, by=IB)
+        text = flat(pdf_text(out))
+    finally:
+        db.close()
+    assert "1 voorstel(len) afgewezen door de school" in text and "D.v.d.B." in text
+    assert "epilepsie" not in text and "Daniël" not in text

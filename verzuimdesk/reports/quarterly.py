@@ -124,8 +124,11 @@ def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: 
                        f"B; {sum(1 for r in cases if r.end is None)} lopend. {data.proposals} voorstel(len), nog "
                        "niet bevestigd.", "small"))
     if data.dismissed:
-        story.append(p(f"{len(data.dismissed)} voorstel(len) afgewezen door de school (niet op de lijst): "
-                       + "; ".join(f"{r.pupil_label}, {r.dismissed}" for r in data.dismissed) + ".", "small"))
+        # The reasons stay with the school (the Kwartaal page shows them): free text, they named an illness
+        # and a first name beside the initials of a list that goes to the SWV (found by a review).
+        story.append(p(f"{len(data.dismissed)} voorstel(len) afgewezen door de school, met een reden die bij de "
+                       "school ligt (niet op de lijst): " + "; ".join(r.pupil_label for r in data.dismissed) + ".",
+                       "small"))
     build(out, Letterhead(data.school, _title(data), printed, logo=logo), story, wide=True)
 
 
