@@ -36,9 +36,10 @@ def a_big_file(tmp_path: Path) -> Path:
     day = date(2025, 11, 10)
     while day < date(2025, 12, 19):
         if day.weekday() < 5 and day != date(2025, 11, 14):  # not the studiedag
-            for number in ("1001", "1002", "1003"):
+            for number in ("1001", "1002"):
                 lines.append(f"{number},{day},,,Z")
-                lines.append(f"{number},{day},08:30,09:00,Z") if number == "1003" else None
+            # two spans of one day (the unique index holds a pupil, day and span): morning and afternoon
+            lines += [f"1003,{day},08:30,12:00,Z", f"1003,{day},13:00,15:00,Z"]
         day += timedelta(days=1)
     out = tmp_path / "verzuim.csv"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

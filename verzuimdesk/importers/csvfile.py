@@ -105,7 +105,7 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     named = all(header)  # no column without a name (whose values are dropped)
     strip = str.strip
     line = 1
-    multiline = 0  # the first line of the last value that spans lines
+    multiline = multiline_end = 0  # the first and last line of the last line of values that spans lines
     try:
         for values in reader:
             first_line, line = line + 1, reader.line_num
@@ -113,7 +113,7 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
                 raise InputRefused(source, [Problem(None, "", f"meer dan {MAX_ROWS} regels: splits het bestand")])
             joined = "".join(values)
             if line > first_line and "\n" in joined:
-                multiline = first_line
+                multiline, multiline_end = first_line, line
             if not joined.strip():
                 continue  # blank lines, often at the end of an export
             if len(values) != width:
@@ -129,10 +129,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
             if len(problems) > MAX_PROBLEMS:
                 break
     except csv.Error as exc:
-        reason = (f"een waarde is langer dan {MAX_FIELD} tekens" if "field limit" in str(exc) else
-                  f"onleesbare regel ({str(exc)[:200]})")
-        problems.append(Problem(reader.line_num, "", reason))
-    if multiline and _unclosed_quote(text, delimiter):
+        problems.append(Problem(reader.line_num, "", f"onleesbare regel ({str(exc)[:200]})"))
+    if multiline and multiline_end == line and _unclosed_quote(text, delimiter, line):
         problems.append(Problem(multiline, "", "een aanhalingsteken (\") aan het begin van een waarde wordt nergens "
                                 "gesloten: de regels erna zouden in die waarde verdwijnen; sluit het of haal het weg"))
     if problems:
@@ -140,15 +138,22 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
 
 
-def _unclosed_quote(text: str, delimiter: str) -> bool:
+def _unclosed_quote(text: str, delimiter: str, last: int) -> bool:
     """A quoted value that runs to the end of the file: read leniently (as a LAS's quotes are read), it takes
-    every line after it into itself. Asked only of a file with a value over several lines."""
+    every line after it into itself. Asked only when the file's last values span lines, ending on line
+    `last`: read strictly, such a file fails at its very end."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+        for _ in reader:
             pass
-    except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
+    except csv.Error:
+        return reader.line_num >= last
     return False
+
+
+# The reader's own limit on a value (128 Ki characters) would be refused in its English words; MAX_FIELD,
+# far below it, is checked on every line and said in Dutch.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
