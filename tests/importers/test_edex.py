@@ -188,3 +188,12 @@ def test_command_line_imports_and_reports(db_path: Path, capsys: pytest.CaptureF
     bad.write_bytes(BROKEN)
     assert cli("import", "edex", "--db", db_path, bad) == 1
     assert "niets ingelezen" in capsys.readouterr().err
+
+
+def test_names_and_keys_longer_than_the_csv_import_takes_are_refused(db: Database) -> None:
+    # A review imported a 10,000-character achternaam: accepted, and the dossier's PDF then broke on it.
+    long = SEPTEMBER.replace(b"<achternaam>", b"<achternaam>" + b"x" * 10_000, 1)
+    assert long != SEPTEMBER
+    with pytest.raises(InputRefused, match="achternaam is te lang \\(10"):
+        parse_edex(long, "EDEX.XML")
+    assert len(parse_edex(SEPTEMBER, "EDEX.XML").pupils) > 0

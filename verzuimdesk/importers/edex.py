@@ -18,7 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from verzuimdesk.domain import limits
 from verzuimdesk.domain.dutch import full_name
+from verzuimdesk.domain.limits import too_long
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.values import parse_date
 from verzuimdesk.importers.xmltree import Node, parse_tree
@@ -170,6 +172,10 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
         if not name:
             problems.append(Problem(node.line, "", f"{what} {key}: naam ontbreekt"))
             continue
+        if too_long(name, limits.GROUP) or too_long(key, limits.NUMBER):
+            problems.append(Problem(node.line, "", f"{what} {key[:60]}: naam of key is te lang (hooguit "
+                                    f"{limits.GROUP} en {limits.NUMBER} tekens)"))
+            continue
         if not composite:
             if name in names:  # allowed by the standard, but VerzuimDesk knows a group by its name
                 notes.append(f"groepsnaam {name} staat twee keer in de export; groep {key} heet hier '{name} ({key})'")
@@ -216,6 +222,11 @@ def _pupils(root: Node, groups: dict[str, EdexGroup], problems: list[Problem]) -
         first, prefix, last = _name(node)
         if not last and not node.value("roepnaam"):
             problems.append(Problem(node.line, "", f"{label}: achternaam en roepnaam ontbreken allebei"))
+        for what, value, most in (("key", key, limits.NUMBER), ("roepnaam", first, limits.NAME),
+                                  ("voorvoegsel", prefix, limits.PREFIX), ("achternaam", last, limits.NAME)):
+            reason = too_long(value, most)  # as the CSV import: a 10,000-character name broke the dossier's PDF
+            if reason:
+                problems.append(Problem(node.line, "", f"{label[:60]}: {what} {reason}"))
         birth = _date(node, "geboortedatum", label, problems)
         group_node = node.child("groep")
         group = group_node.key() if group_node is not None else ""
@@ -266,6 +277,11 @@ def _teachers(root: Node, groups: dict[str, EdexGroup], problems: list[Problem])
         first, prefix, last = _name(node)
         if not last and not node.value("roepnaam"):
             problems.append(Problem(node.line, "", f"{label}: achternaam en roepnaam ontbreken allebei"))
+        for what, value, most in (("key", key, limits.NUMBER), ("roepnaam", first, limits.NAME),
+                                  ("voorvoegsel", prefix, limits.PREFIX), ("achternaam", last, limits.NAME)):
+            reason = too_long(value, most)  # as the CSV import: a 10,000-character name broke the dossier's PDF
+            if reason:
+                problems.append(Problem(node.line, "", f"{label[:60]}: {what} {reason}"))
         links: dict[str, str] = {}
         holder = node.child("groepen")
         for ref in holder.children if holder is not None else []:
