@@ -25,3 +25,4 @@ def test_initials_of_prefixes_and_apostrophes() -> None:
     assert info("Joost", "'t", "Hart").initials == "J.t.H."
     assert info("Özlem", "", "O'Neill").initials == "Ö.O."
     assert info("Sem", "", "").initials == "S."
+    assert info("Anna-Sophie", "de", "Jong-Visser").initials == "A.S.d.J.V."  # both halves of a joined name

@@ -42,3 +42,14 @@ def test_a_stream_without_an_end_is_refused_after_the_limit_not_read_until_memor
 
     with pytest.raises(InputRefused, match="te groot \\(meer dan 50 MB\\)"):
         read_file(Path("/dev/zero"))
+
+
+def test_a_file_partly_utf8_and_partly_windows_1252_is_refused_not_stored_garbled() -> None:
+    data = ("leerlingnummer;datum;opmerking\n1001;2025-11-17;Zoë belde\n".encode()
+            + "1002;2025-11-17;Daniël ziek\n".encode("cp1252"))
+    with pytest.raises(InputRefused, match="regel 3: het bestand is deels UTF-8 en deels Windows-1252"):
+        read_csv(data, "verzuim.csv", required=COLUMNS, optional=set())
+    whole = "leerlingnummer;datum;opmerking\n1002;2025-11-17;Daniël, Zoë\n"
+    for encoding in ("utf-8", "cp1252"):  # either one throughout is read as it is
+        got = read_csv(whole.encode(encoding), "verzuim.csv", required=COLUMNS, optional=set()).cells
+        assert [v for _, v in got] == [("1002", "2025-11-17", "Daniël, Zoë")]

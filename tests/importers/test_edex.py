@@ -197,3 +197,13 @@ def test_names_and_keys_longer_than_the_csv_import_takes_are_refused(db: Databas
     with pytest.raises(InputRefused, match="achternaam is te lang \\(10"):
         parse_edex(long, "EDEX.XML")
     assert len(parse_edex(SEPTEMBER, "EDEX.XML").pupils) > 0
+
+
+def test_an_export_declared_iso_8859_1_but_written_in_utf8_keeps_its_letters() -> None:
+    # a review stored 'ZoÃ«' and 'EyÃ¼boÄ\x9flu' from such a file
+    text = SEPTEMBER.decode("utf-8")
+    assert "encoding=" in text.split("\n", 1)[0]
+    declared = text.replace(text.split("\n", 1)[0], '<?xml version="1.0" encoding="ISO-8859-1"?>', 1)
+    names = {p.last_name for p in parse_edex(SEPTEMBER, "EDEX.XML").pupils}
+    assert not all(n.isascii() for n in names)  # the file has letters beyond ASCII to lose
+    assert {p.last_name for p in parse_edex(declared.encode("utf-8"), "EDEX.XML").pupils} == names

@@ -203,6 +203,36 @@ def verdict_of_absence(v: Row) -> int:
     return verdict
 
 
+# The records of tests/data/absences.csv whose minutes count (not the T of 6 Nov), by pupil and day.
+STORED_SPANS: dict[tuple[str, date], list[tuple[time | None, time | None]]] = {
+    ("1001", date(2025, 11, 3)): [(None, None)], ("1001", date(2025, 11, 4)): [(None, None)],
+    ("1003", date(2025, 11, 5)): [(time(10, 0), time(11, 30))], ("1002", date(2025, 11, 7)): [(time(8, 30), time(12, 0))],
+    ("1004", date(2025, 11, 10)): [(None, None)]}
+NO_MINUTES = {"T", "E"}  # lateness and onderwijs elders share a day with anything
+
+
+def _overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None]) -> bool:
+    if a == b:
+        return False  # the same span: the later line wins, or the record is updated
+    if None in a or None in b:
+        return True
+    return a[0] < b[1] and b[0] < a[1]  # type: ignore[operator]
+
+
+def overlapping(meanings: Sequence[dict[str, Any]]) -> bool:
+    """Two absences of one pupil's day whose times overlap, in the file or beside a stored record."""
+    taken: dict[tuple[str, date], list[tuple[time | None, time | None]]] = {}
+    for m in meanings:
+        if str(m.get("code") or "").upper() in NO_MINUTES or not isinstance(m.get("datum"), date):
+            continue
+        key, span = (str(m.get("leerlingnummer")), m["datum"]), (m.get("van"), m.get("tot"))
+        here = taken.setdefault(key, list(STORED_SPANS.get(key, [])))
+        if any(_overlap(s, span) for s in here):
+            return True
+        here.append(span)
+    return False
+
+
 def meaning_of_absence(v: Row) -> dict[str, Any]:
     out = {k: x.value for k, x in v.items()}
     if out["code"] != "T":
@@ -315,6 +345,8 @@ def csv_files(draw: st.DrawFn, kind: str) -> CsvCase:
 
     if kind == "pupils" and len({m["leerlingnummer"] for m in meanings}) < len(meanings):
         verdict = worst(verdict, UNSURE)  # one pupil twice in a file: INTERFACES.md does not say
+    if kind == "absences" and overlapping(meanings):
+        verdict = worst(verdict, BAD)  # the time would count twice: refused, in the file or beside a record
     sep = draw(st.sampled_from([";", ","] if clean else [";", ";", ",", ",", "\t", "|"]))
     if sep in "\t|":
         verdict = BAD  # the whole header is one unknown column

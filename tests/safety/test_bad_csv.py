@@ -88,11 +88,26 @@ def check_written_as_the_file_says(case: CsvCase, before: set[tuple[Any, ...]], 
     else:
         by_number = {r["leerlingnummer"]: r for r in m}
         got = {r[0]: r for r in after}
-        old_birth = {b[0]: b[4] for b in before}
+        old = {b[0]: b for b in before}
+        try:
+            text = case.data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = case.data.decode("cp1252")
+        first = text.split("\n", 1)[0]
+        header = {c.strip().lower() for c in first.split(";" if first.count(";") >= first.count(",") else ",")}
         for number, r in by_number.items():
-            birth = r["geboortedatum"] or old_birth.get(number)  # an empty one keeps the known birth date
-            assert got[number] == (number, r["voornaam"], r["tussenvoegsel"], r["achternaam"], birth,
-                                   r["groep"], r["inschrijfdatum"], r["uitschrijfdatum"], r["ot_nummer"], r["gezin"])
+            was = old.get(number)
+            birth = r["geboortedatum"] or (was[4] if was else None)  # an empty one keeps the known birth date
+            # a column the file leaves out keeps what an existing pupil has (tussenvoegsel, uitschrijfdatum,
+            # ot_nummer, gezin)
+            prefix, until, ot, family = (
+                (was[2] if "tussenvoegsel" not in header else r["tussenvoegsel"],
+                 was[7] if "uitschrijfdatum" not in header else r["uitschrijfdatum"],
+                 was[8] if "ot_nummer" not in header else r["ot_nummer"],
+                 was[9] if "gezin" not in header else r["gezin"]) if was else
+                (r["tussenvoegsel"], r["uitschrijfdatum"], r["ot_nummer"], r["gezin"]))
+            assert got[number] == (number, r["voornaam"], prefix, r["achternaam"], birth,
+                                   r["groep"], r["inschrijfdatum"], until, ot, family)
         assert {n for n in got if n not in {b[0] for b in before}} == set(by_number) - {b[0] for b in before}
 
 

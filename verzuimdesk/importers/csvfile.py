@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections import Counter
 
@@ -45,12 +46,24 @@ class CsvTable:
         return self._cells
 
 
-def decode(data: bytes) -> str:
+# A letter of UTF-8 beyond ASCII: a lead byte and its continuation bytes. In a Windows-1252 text such a
+# pair is a capital with an accent followed by a quote, a dash or a symbol ('Ã«'): it is UTF-8.
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def decode(data: bytes, source: str = "") -> str:
     """UTF-8 when the bytes are valid UTF-8 (BOM stripped), else Windows-1252; composed (NFC), so a 'Zoë'
-    saved on a Mac as 'Zoe' and a combining mark is the same name as the LAS's 'Zoë'."""
+    saved on a Mac as 'Zoe' and a combining mark is the same name as the LAS's 'Zoë'. A file that is
+    UTF-8 in some lines and not in others is refused: read as Windows-1252, every 'Zoë' of its UTF-8
+    lines would be stored as 'ZoÃ«' (found by a review of the imports)."""
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_LETTER.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputRefused(source, [Problem(line, "", "het bestand is deels UTF-8 en deels Windows-1252 (vanaf "
+                                                "deze regel): letters als ë zouden verminkt worden opgeslagen; sla "
+                                                "het bestand opnieuw op als UTF-8")]) from None
         return data.decode("cp1252", errors="replace")
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
@@ -78,7 +91,7 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     """
     if len(data) > MAX_BYTES:
         raise too_big(len(data), source)
-    text = decode(data)
+    text = decode(data, source)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     if first.count(delimiter) >= MAX_COLUMNS:

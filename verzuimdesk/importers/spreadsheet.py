@@ -124,7 +124,7 @@ def _unique_headers(cells: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _csv_lines(data: bytes, filename: str) -> list[tuple[int, tuple[str, ...]]]:
-    text = decode(data)
+    text = decode(data, filename)
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

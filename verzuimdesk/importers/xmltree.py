@@ -8,6 +8,7 @@ bounded before and while parsing, so a hostile file is refused in bounded time a
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from xml.parsers import expat
@@ -58,11 +59,25 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
+_SINGLE_BYTE = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)["']""",
+                          re.IGNORECASE)
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _bom_encoding(data: bytes) -> str | None:
+    """The encoding the bytes are written in where it overrules the declaration: a byte order mark, or
+    a file declared ISO-8859-1 or Windows-1252 whose bytes are UTF-8 with letters beyond ASCII (read as
+    declared, every 'Zoë' would be stored as 'ZoÃ«'; valid UTF-8 letters are no accident in such a file)."""
     if data.startswith(codecs.BOM_UTF8):
         return "UTF-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
+    if _SINGLE_BYTE.match(data) and _UTF8_LETTER.search(data):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # truly single-byte: as declared
+        return "UTF-8"
     return None
 
 

@@ -76,13 +76,15 @@ class PupilInfo:
 
     @property
     def initials(self) -> str:
-        """`Z.v.d.B.`: enough for the SWV to match with the OT number, not enough to name the child."""
-        parts = [self.first_name, *self.prefix.split(), self.last_name]
+        """`Z.v.d.B.`: enough for the SWV to match with the OT number, not enough to name the child. A name
+        of two joined by a hyphen gives both letters: Anna-Sophie is `A.S.`, as she signs."""
+        parts = [*((p, True) for p in self.first_name.split("-")), *((p, False) for p in self.prefix.split()),
+                 *((p, True) for p in self.last_name.split("-"))]
         out = []
-        for p in parts:
-            letter = p.lstrip("'")[:1]
+        for p, capital in parts:
+            letter = p.strip().lstrip("'")[:1]
             if letter:
-                out.append((letter.upper() if p in (self.first_name, self.last_name) else letter.lower()) + ".")
+                out.append((letter.upper() if capital else letter.lower()) + ".")
         return "".join(out)
 
 
