@@ -48,7 +48,7 @@ class CsvTable:
 
 # A letter of UTF-8 beyond ASCII: a lead byte and its continuation bytes. In a Windows-1252 text such a
 # pair is a capital with an accent followed by a quote, a dash or a symbol ('Ã«'): it is UTF-8.
-_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes, source: str = "") -> str:
@@ -59,7 +59,7 @@ def decode(data: bytes, source: str = "") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if _UTF8_LETTER.search(data):
+        if UTF8_LETTER.search(data):
             line = data.count(b"\n", 0, exc.start) + 1
             raise InputRefused(source, [Problem(line, "", "het bestand is deels UTF-8 en deels Windows-1252 (vanaf "
                                                 "deze regel): letters als ë zouden verminkt worden opgeslagen; sla "

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from verzuimdesk.importers.csvfile import UTF8_LETTER
 from verzuimdesk.importers.problems import InputRefused, Problem
 
 MAX_BYTES = 64 * 1024 * 1024  # a LAS export of a large school is a few MB
@@ -59,9 +60,8 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
-_SINGLE_BYTE = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)["']""",
-                          re.IGNORECASE)
-_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_SINGLE_BYTE = re.compile(
+    rb"""^<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)["']""", re.IGNORECASE)
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -72,7 +72,7 @@ def _bom_encoding(data: bytes) -> str | None:
         return "UTF-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
-    if _SINGLE_BYTE.match(data) and _UTF8_LETTER.search(data):
+    if _SINGLE_BYTE.match(data) and UTF8_LETTER.search(data):
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
