@@ -106,7 +106,7 @@ def test_health_words_match_a_word_or_its_start_only() -> None:
 
 def test_a_starred_word_is_found_inside_a_dutch_compound_too() -> None:
     words = ["*arts", "*ontsteking", "ggz"]
-    assert health_words_in("Naar de oogarts, daarna keelontsteking", words) == ["arts", "ontsteking"]
+    assert health_words_in("Naar de oogarts, daarna keelontsteking", words) == ["oogarts", "keelontsteking"]
     assert health_words_in("bij de GGZ geweest", words) == ["ggz"]
 
 

@@ -166,15 +166,21 @@ def default_topic(entry: Entry, kind: str, *, category: Category | None = None) 
 def health_words_in(text: str, words: Iterable[str]) -> list[str]:
     """The words of a list (resources/words/) that `text` mentions: a word or the start of one ('astma',
     'ziek' in 'ziekenhuis'); a word written `*ontsteking` also inside one (Dutch joins words:
-    'keelontsteking', 'oogarts'). Found words are given without their `*`."""
+    'keelontsteking', 'oogarts'). A word of the list found at a word's start is given as listed, one
+    found inside a word as the text's whole word ('jeugdarts' for `*arts`), each once."""
     low = text.lower()
-    found = []
+    found: dict[str, None] = {}
     for w in words:
-        inside = w.startswith("*")
         stem = w.lstrip("*").lower()
-        if stem and re.search(re.escape(stem) if inside else rf"(?<![a-zà-ÿ]){re.escape(stem)}", low):
-            found.append(stem)
-    return found
+        if not stem:
+            continue
+        if w.startswith("*"):
+            hit = re.search(rf"[a-zà-ÿ]*{re.escape(stem)}[a-zà-ÿ]*", low)
+            if hit:
+                found[stem if hit.group() == stem else hit.group()] = None
+        elif re.search(rf"(?<![a-zà-ÿ]){re.escape(stem)}", low):
+            found[stem] = None
+    return list(found)
 
 
 # -- what a rule text may say outside the school ---------------------------------------------------
