@@ -130,7 +130,7 @@ def test_a_leerplicht_dossier_without_unauthorised_absence_asks_for_a_reason(
     dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de ziekmeldingen"  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: bool(refused), timeout=PATIENCE_MS)  # type: ignore[attr-defined]
-    assert "'ziek'" in refused[0] and "gezondheid" in refused[0] and not (tmp_path / "lp.pdf").exists()
+    assert "'ziekmeldingen'" in refused[0] and "gezondheid" in refused[0] and not (tmp_path / "lp.pdf").exists()
     dialog.ask_reason = lambda: "Verzoek van leerplicht: twijfel aan de afwezigheid"  # type: ignore[attr-defined]
     dialog.export_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
