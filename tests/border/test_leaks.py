@@ -235,3 +235,29 @@ def test_a_pupils_file_without_the_optional_columns_keeps_what_the_school_knows(
     db.close()
     assert got == {"1004": ("de", date(2026, 1, 30), "", "", "5"),
                    "1001": ("van der", None, "OT-2025-0001", "G1", "6")}  # the group the file names is taken
+
+
+def test_a_pupil_who_left_with_a_report_open_still_has_it_to_do_and_to_print(school_db: Path,
+                                                                           tmp_path: Path) -> None:
+    # Sem (1003) passes 16 hours on Thu 20 Nov and leaves on Mon 24 Nov before the school reports it: grey,
+    # but the legal report stays (found by a review: the duty was gone, and the DUO sheet refused).
+    from verzuimdesk.domain.codes import ActionKind
+    from verzuimdesk.domain.engine import Light
+    from verzuimdesk.services.accounts import SCHOOL_WIDE
+    from verzuimdesk.services.overview import desk_overview
+
+    db = open_db(school_db)
+    with db.begin() as s:
+        s.execute(Pupil.__table__.update().where(Pupil.number == "1003").values(enrolled_until=date(2025, 11, 24)))
+    desk = desk_overview(db, peildatum=date(2025, 12, 3), account=SCHOOL_WIDE)
+    sem = [t for t in desk.todo if t.number == "1003"]
+    assert [(t.kind, t.light, t.legal, t.overdue) for t in sem] == [(ActionKind.DUO_REPORT, Light.GREY, True, True)]
+    out = tmp_path / "duo.pdf"
+    exports.export_duo_report(db, pupil_number="1003", out=out, by=IB, on=date(2025, 12, 3))
+    text = flat(pdf_text(out))
+    assert "20,25" in text and "De termijn is verstreken" in text
+    register_event(db, pupil_id=sem[0].pupil_id, kind="duo_report", day=date(2025, 12, 3), reference="VZ-9",
+                   by=IB, today=date(2025, 12, 3))
+    later = desk_overview(db, peildatum=date(2025, 12, 4), account=SCHOOL_WIDE)
+    db.close()
+    assert [t for t in later.todo if t.number == "1003"] == []  # reported: nothing owed any more

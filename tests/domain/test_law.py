@@ -223,3 +223,25 @@ def test_late_arrivals_are_overig_verzuim_not_legal_and_listed_each(hw: Protocol
 
 def test_no_sheet_without_a_report_due_or_made(hw: Protocol) -> None:
     assert duo_sheet(Evaluator(pupil([rec(date(2025, 9, 1), "O")]), CAL, hw), date(2025, 9, 2)) is None
+
+
+# -- a pupil who leaves --------------------------------------------------------------------------
+
+
+def test_a_pupil_who_leaves_still_owes_the_legal_report_that_was_open(hw: Protocol) -> None:
+    # 16 hours on Thu 6 Nov, no report, and the pupil leaves on Mon 10 Nov (a review found the duty gone:
+    # grey, nothing to do, and no DUO sheet to print).
+    left = pupil(sixteen_hours_in_november(), enrolled_until=date(2025, 11, 10))
+    s = evaluate(left, CAL, hw, date(2025, 11, 25))
+    assert s.light is Light.GREY and not s.enrolled
+    assert [(a.rule_id, a.kind, a.done, a.overdue) for a in s.actions] == [
+        ("HW-16U", ActionKind.DUO_REPORT, False, True)]  # only the legal report; the school's own steps end
+    assert ids(s) == {"HW-16U"}  # the rule behind it, to explain it
+    sheet = duo_sheet(Evaluator(left, CAL, hw), date(2025, 11, 25))
+    assert sheet is not None and sheet.kind == SIXTEEN_HOURS and sheet.trigger == date(2025, 11, 6)
+    assert sheet.minutes == 20.25 * 60
+    reported = pupil(sixteen_hours_in_november(), [ev(date(2025, 11, 20), ActionKind.DUO_REPORT)],
+                     enrolled_until=date(2025, 11, 10))  # reported after leaving: nothing owed any more
+    s = evaluate(reported, CAL, hw, date(2025, 11, 25))
+    assert s.light is Light.GREY and s.actions == () and s.rules == ()
+    assert evaluate(left, CAL, hw, date(2025, 8, 1)).actions == ()  # before enrolment: nothing

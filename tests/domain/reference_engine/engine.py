@@ -9,7 +9,7 @@ hours), "keer" (records or late arrivals), "ziekmeldingen" (sick episodes), "sch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -105,7 +105,7 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     pupil, protocol = ev.pupil, ev.protocol
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
-        return PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
+        return _not_enrolled(ev, peil, start_step)
     hits = _all_hits(ev, peil)
     case_start = ev.case_start(peil)
     actions = _actions(ev, hits, peil, case_start)
@@ -123,6 +123,26 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         case_start,
         thuiszitter,
     )
+
+
+def _not_enrolled(ev: Evaluator, peil: date, start_step: Step) -> PupilStatus:
+    """Grey (PROTOCOLS.md §3). A pupil who has left still owes DUO the legal reports open on the last day of
+    enrolment: the verzuim happened while the pupil was the school's, and leaving ends no duty to report it
+    (§1b). Those stay listed, overdue when past due, with the rules behind them, until a report dated on or
+    after the trigger is registered; the light stays grey."""
+    until = ev.pupil.enrolled_until
+    grey = PupilStatus(peil, Light.GREY, False, (), (), start_step, None, False)
+    if until is None or peil <= until or not ev.pupil.enrolled_on(until):
+        return grey  # not yet enrolled, or enrolled on no day
+    last = status_of(ev, until)
+    owed = tuple(replace(a, overdue=peil > a.due_date) for a in last.actions
+                 if a.kind is ActionKind.DUO_REPORT and a.legal and not a.done
+                 and not ev.events_of(ActionKind.DUO_REPORT, a.trigger_date, peil))
+    if not owed:
+        return grey
+    rules = {a.rule_id for a in owed}
+    return PupilStatus(peil, Light.GREY, False, tuple(h for h in last.rules if h.rule_id in rules), owed,
+                       start_step, None, False)
 
 
 def light_of(ev: Evaluator, peil: date) -> Light:
