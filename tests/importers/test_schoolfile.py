@@ -110,3 +110,17 @@ def test_holidays_in_a_vacation_or_listed_give_no_warning() -> None:
     text = example().replace("feestdagen = [2026-04-06]",
                              "feestdagen = [2025-12-25, 2025-12-26, 2026-04-06, 2026-04-27, 2026-05-14, 2026-05-25]")
     assert parse_school_file(text).notes == ()
+
+
+def test_a_holiday_in_a_vacation_is_filled_in_or_warned_about_as_no_werkdag() -> None:
+    # A review saw a LUXE report due on Tweede Kerstdag: the kerstvakantie's feestdagen were not in the file,
+    # and the 5 werkdagen of a legal report count vacation days.
+    text = example()
+    vacation = ('[[vakantie]]\nnaam = "Kerstvakantie"\nstart = 2025-12-20\neind = 2026-01-04\n\n')
+    assert "2025-12-20" not in text
+    with_christmas = text.replace("[[vakantie]]", vacation + "[[vakantie]]", 1)
+    notes = " ".join(parse_school_file(with_christmas).notes)
+    assert "2025-12-25 (Eerste Kerstdag), 2025-12-26 (Tweede Kerstdag), 2026-01-01 (Nieuwjaarsdag) vallen in een " \
+           "vakantie" in notes and "als werkdag" in notes
+    filled = parse_school_file(with_christmas.replace("feestdagen = [2026-04-06]", ""))
+    assert {date(2025, 12, 25), date(2025, 12, 26), date(2026, 1, 1)} <= set(filled.feestdagen)

@@ -30,15 +30,20 @@ CHECKED = frozenset(SCHOOL_HOLIDAYS) - {"New Year's Day"}
 
 
 def public_holidays(start: date, end: date, vacations: tuple[Period, ...] = (), *,
-                    names: frozenset[str] = frozenset(SCHOOL_HOLIDAYS)) -> list[tuple[date, str]]:
-    """The school holidays from `start` to `end` on a weekday outside every vacation, with Dutch names."""
+                    names: frozenset[str] = frozenset(SCHOOL_HOLIDAYS),
+                    in_vacations: bool | None = False) -> list[tuple[date, str]]:
+    """The school holidays from `start` to `end` on a weekday, with Dutch names: outside every vacation
+    (`in_vacations` False), inside one (True) or either (None). One inside a vacation is no schooldag
+    anyway, but it is no werkdag either: the term of a legal report counts werkdagen, vacations included
+    (PROTOCOLS.md §3), and Tweede Kerstdag is none."""
     nl = holidays.country_holidays("NL", years=range(start.year, end.year + 1), language="en_US")
     out = []
     for day, name in sorted(nl.items()):
         english = next((n for n in names if n in name.split("; ")), None)
         if english is None or not start <= day <= end or day.weekday() >= 5:
             continue
-        if any(v.start <= day <= v.end for v in vacations):
+        inside = any(v.start <= day <= v.end for v in vacations)
+        if in_vacations is not None and inside != in_vacations:
             continue
         out.append((day, SCHOOL_HOLIDAYS[english]))
     return out

@@ -221,7 +221,8 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
         raise InputRefused(source, r.problems)
     notes: list[str] = []
     if "feestdagen" not in kalender:  # none named: the Dutch public holidays of the school year
-        found = [(d, n) for d, n in public_holidays(y_start, y_end, tuple(vacations)) if d not in studiedagen]
+        found = [(d, n) for d, n in public_holidays(y_start, y_end, tuple(vacations), in_vacations=None)
+                 if d not in studiedagen]  # those in a vacation too: they are no werkdag
         feestdagen = tuple(d for d, _ in found)
         if found:
             notes.append("Feestdagen ingevuld (kalender.feestdagen ontbrak): " + _listed(found) + ".")
@@ -233,6 +234,15 @@ def parse_school_file(text: str, source: str = "schoolbestand") -> SchoolSetting
                          + " niet bij kalender.feestdagen en valt buiten de vakanties; de app telt "
                          + ("die dag" if len(missing) == 1 else "die dagen")
                          + " als schooldag. Voeg ze toe als de school dan dicht is.")
+        in_vacation = [(d, n) for d, n in public_holidays(y_start, y_end, tuple(vacations), in_vacations=True)
+                       if d not in feestdagen]
+        if in_vacation:
+            notes.append("Let op: " + _listed(in_vacation) + (" valt" if len(in_vacation) == 1 else " vallen")
+                         + " in een vakantie maar " + ("staat" if len(in_vacation) == 1 else "staan")
+                         + " niet bij kalender.feestdagen; de termijn van een wettelijke melding telt werkdagen "
+                         "(ook in de vakantie), en zonder die regel telt de app "
+                         + ("die dag" if len(in_vacation) == 1 else "die dagen") + " als werkdag. Voeg "
+                         + ("hem" if len(in_vacation) == 1 else "ze") + " toe.")
     return SchoolSettings(
         name=name,
         brin=brin,

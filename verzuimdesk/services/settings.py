@@ -136,11 +136,11 @@ def settings_to_toml(s: SchoolSettings) -> str:
 
 
 def school_holidays(year: Period, vacations: tuple[Period, ...]) -> tuple[date, ...]:
-    """The Dutch public holidays of a school year on weekdays outside its vacations (the `holidays`
-    package), for a new school's `feestdagen`."""
+    """The Dutch public holidays of a school year on weekdays (the `holidays` package), for a new school's
+    `feestdagen`: also those in a vacation, which are no werkdag for the term of a legal report."""
     from verzuimdesk.importers.feestdagen import public_holidays
 
-    return tuple(d for d, _ in public_holidays(year.start, year.end, vacations))
+    return tuple(d for d, _ in public_holidays(year.start, year.end, vacations, in_vacations=None))
 
 
 def checked(settings: SchoolSettings, kept: str | None = None) -> SchoolSettings:
