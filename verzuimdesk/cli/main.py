@@ -232,11 +232,11 @@ def _school(args: argparse.Namespace) -> int:
     settings = read_school_file(args.file)
     db = open_db(args)
     try:
-        update_school(db, settings, by=acting(db))
+        left = update_school(db, settings, by=acting(db))
     finally:
         db.close()
     print(f"School bijgewerkt: {settings.name}, schooljaar {settings.school_year.start} t/m {settings.school_year.end}")
-    for note in settings.notes:
+    for note in (*settings.notes, *left):
         print(note, file=sys.stderr)
     return 0
 

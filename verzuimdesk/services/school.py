@@ -22,8 +22,11 @@ from verzuimdesk.storage.database import (
     sqlite_path,
 )
 from verzuimdesk.storage.models import (
+    Absence,
     AbsenceCodeRow,
     CalendarDay,
+    Group,
+    Pupil,
     School,
     SchoolYear,
     Staff,
@@ -118,8 +121,9 @@ def new_school_database(target: str, settings: SchoolSettings, *, user: str,
     return db, recovery
 
 
-def update_school(db: Database, settings: SchoolSettings, *, by: Actor) -> None:
-    """Replace the school's settings, its timetable and the calendar of that school year.
+def update_school(db: Database, settings: SchoolSettings, *, by: Actor) -> tuple[str, ...]:
+    """Replace the school's settings, its timetable and the calendar of that school year; Dutch notes
+    on what the new calendar leaves behind (`stranded`).
 
     Other school years keep their calendar, so the status of a past date stays reproducible.
     """
@@ -138,6 +142,28 @@ def update_school(db: Database, settings: SchoolSettings, *, by: Actor) -> None:
         _write_calendar(session, settings)
         audit.append(session, user=user, action="update", entity="school",
                      detail={"voor": before, "na": {"naam": settings.name, "brin": settings.brin, **after}})
+        return stranded(session, settings)
+
+
+def stranded(session: Session, settings: SchoolSettings) -> tuple[str, ...]:
+    """Absences of the school year that the calendar written now puts on a day that is no schooldag of the
+    pupil's group (a vacation, feestdag or studiedag added over them, a weekday without lessons): kept,
+    as nothing is deleted by a calendar, but said (found by a review: accepted without a word)."""
+    from verzuimdesk.storage.loading import load_calendar
+
+    session.flush()
+    calendar = load_calendar(session)
+    y = settings.school_year
+    found = [(number, day) for number, day, group in session.execute(
+        select(Pupil.number, Absence.day, Group.name).join(Pupil, Absence.pupil_id == Pupil.id).join(Group)
+        .where(Absence.day.between(y.start, y.end)).order_by(Absence.day, Pupil.number))
+        if not calendar.is_schooldag(day, group)]
+    if not found:
+        return ()
+    shown = ", ".join(f"{n} op {d.isoformat()}" for n, d in found[:5]) + (" …" if len(found) > 5 else "")
+    return (f"Let op: {len(found)} {'registratie staat' if len(found) == 1 else 'registraties staan'} nu op een dag "
+            f"die volgens de nieuwe kalender geen schooldag van de groep is ({shown}): ze blijven bewaard, maar "
+            "tellen niet als lestijd. Pas de kalender of de registraties aan als dat niet de bedoeling is.",)
 
 
 def ensure_default_codes(session: Session) -> None:
