@@ -53,3 +53,19 @@ def test_a_file_partly_utf8_and_partly_windows_1252_is_refused_not_stored_garble
     for encoding in ("utf-8", "cp1252"):  # either one throughout is read as it is
         got = read_csv(whole.encode(encoding), "verzuim.csv", required=COLUMNS, optional=set()).cells
         assert [v for _, v in got] == [("1002", "2025-11-17", "Daniël, Zoë")]
+
+
+def test_what_excel_writes_beside_a_plain_csv_is_read_or_named() -> None:
+    # found by a review: a blank line before the header or Excel's 'sep=;' gave "verplichte kolom ontbreekt"
+    # three times, and a UTF-16 file eleven garbled 'onbekende kolom' lines
+    body = "leerlingnummer;datum;opmerking\n1001;2025-11-17;Zoë\n"
+    want = [("1001", "2025-11-17", "Zoë")]
+    assert read("\n\n" + body) == want
+    assert read("sep=;\r\n" + body.replace("\n", "\r\n")) == want
+    assert read("sep=,\n" + body.replace(";", ",")) == want
+    got = read_csv(body.encode("utf-16"), "verzuim.csv", required=COLUMNS, optional=set()).cells
+    assert [v for _, v in got] == want
+    with pytest.raises(InputRefused, match="regel 1: de kolommen zijn gescheiden door tabs"):
+        read_csv(body.replace(";", "\t").encode("utf-16"), "verzuim.csv", required=COLUMNS, optional=set())
+    with pytest.raises(InputRefused, match="regel 3: 2 waarden"):  # line numbers count the lines before
+        read("\n" + body.replace("\n1001;2025-11-17;Zoë", "\n1001;2025-11-17"))

@@ -207,3 +207,13 @@ def test_an_export_declared_iso_8859_1_but_written_in_utf8_keeps_its_letters() -
     names = {p.last_name for p in parse_edex(SEPTEMBER, "EDEX.XML").pupils}
     assert not all(n.isascii() for n in names)  # the file has letters beyond ASCII to lose
     assert {p.last_name for p in parse_edex(declared.encode("utf-8"), "EDEX.XML").pupils} == names
+
+
+def test_a_cut_off_export_and_one_in_another_encoding_than_it_names_are_said_so() -> None:
+    # a review got "geen geldige XML (positie 19)" for both: the IB-er could not tell what to do
+    with pytest.raises(InputRefused, match="het bestand houdt halverwege op; is de export"):
+        parse_edex(SEPTEMBER[: len(SEPTEMBER) // 2], "EDEX.XML")
+    text = SEPTEMBER.decode("utf-8")
+    assert not text.isascii()
+    with pytest.raises(InputRefused, match="een letter in een andere tekencodering dan het zelf noemt"):
+        parse_edex(text.encode("cp1252", errors="replace"), "EDEX.XML")  # still declared UTF-8

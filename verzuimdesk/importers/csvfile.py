@@ -1,7 +1,9 @@
-"""Reading a CSV file as INTERFACES.md defines it: UTF-8 (BOM or not) or Windows-1252, `;` or `,`."""
+"""Reading a CSV file as INTERFACES.md defines it: UTF-8 (BOM or not) or Windows-1252, `;` or `,`; also what
+Excel writes beside it (UTF-16 with its byte order mark, a first line `sep=;`)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -56,6 +58,12 @@ def decode(data: bytes, source: str = "") -> str:
     saved on a Mac as 'Zoe' and a combining mark is the same name as the LAS's 'Zoë'. A file that is
     UTF-8 in some lines and not in others is refused: read as Windows-1252, every 'Zoë' of its UTF-8
     lines would be stored as 'ZoÃ«' (found by a review of the imports)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode-tekst"
+        try:
+            return unicodedata.normalize("NFC", data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise InputRefused(source, [Problem(None, "", "het bestand begint als UTF-16 (Excel: Unicode-tekst) "
+                                                "maar is onleesbaar; sla het op als CSV UTF-8")]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -92,24 +100,29 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if len(data) > MAX_BYTES:
         raise too_big(len(data), source)
     text = decode(data, source)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    lead, delimiter, first = _before_header(text)
+    if "\t" in first and ";" not in first and "," not in first:
+        raise InputRefused(source, [Problem(lead + 1, "", "de kolommen zijn gescheiden door tabs (Excel: "
+                                            "Unicode-tekst); sla het bestand op als CSV UTF-8, met ; of , ertussen")])
     if first.count(delimiter) >= MAX_COLUMNS:
-        raise InputRefused(source, [Problem(1, "", f"de kopregel heeft {first.count(delimiter) + 1} kolommen; "
+        raise InputRefused(source, [Problem(lead + 1, "", f"de kopregel heeft {first.count(delimiter) + 1} kolommen; "
                                             f"hooguit {MAX_COLUMNS} zijn toegestaan")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header_raw = next(reader)
+        while reader.line_num <= lead:  # blank lines and Excel's "sep=;" before the header
+            header_raw = next(reader)
     except StopIteration:
         raise InputRefused(source, [Problem(None, "", "het bestand is leeg (een kopregel is verplicht)")]) from None
     except csv.Error as exc:
-        raise InputRefused(source, [Problem(1, "", f"onleesbare kopregel ({exc})")]) from None
+        raise InputRefused(source, [Problem(lead + 1, "", f"onleesbare kopregel ({exc})")]) from None
+    at = reader.line_num
     header = tuple(h.strip().lower()[:MAX_FIELD] for h in header_raw)
     counts = Counter(header)
-    problems = [Problem(1, col, "verplichte kolom ontbreekt") for col in sorted(required - set(header))]
-    problems += [Problem(1, col[:80], "onbekende kolom") for col in header if col and col not in required | optional]
+    problems = [Problem(at, col, "verplichte kolom ontbreekt") for col in sorted(required - set(header))]
+    problems += [Problem(at, col[:80], "onbekende kolom") for col in header if col and col not in required | optional]
     doubles = sorted(c for c, n in counts.items() if n > 1)
-    problems += [Problem(1, col, "kolom staat er twee keer in") for col in doubles]
+    problems += [Problem(at, col, "kolom staat er twee keer in") for col in doubles]
     if problems:
         raise InputRefused(source, _capped(problems))
     rows: list[tuple[int, dict[str, str]]] = []
@@ -149,6 +162,23 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if problems:
         raise InputRefused(source, _capped(problems))
     return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
+
+
+def _before_header(text: str) -> tuple[int, str, str]:
+    """The lines before the header (blank ones, and the `sep=;` line Excel writes to name its separator),
+    the separator (that one, else `;` or `,`, whichever the header has more of) and the header's line."""
+    lead, delimiter = 0, ""
+    lines = text.split("\n", 20)[:20]
+    for line in lines:
+        bare = line.strip()
+        if not bare:
+            lead += 1
+        elif bare.lower().startswith("sep=") and len(bare) == 5 and not delimiter:
+            lead, delimiter = lead + 1, bare[4]
+        else:
+            break
+    first = lines[lead] if lead < len(lines) else ""
+    return lead, delimiter or (";" if first.count(";") >= first.count(",") else ","), first
 
 
 def _unclosed_quote(text: str, delimiter: str, last: int) -> bool:

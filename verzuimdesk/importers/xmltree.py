@@ -81,6 +81,24 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
+_CUT_OFF = frozenset(expat.errors.codes[e] for e in (expat.errors.XML_ERROR_NO_ELEMENTS,
+                                                     expat.errors.XML_ERROR_UNCLOSED_TOKEN,
+                                                     expat.errors.XML_ERROR_PARTIAL_CHAR,
+                                                     expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION))
+
+
+def _xml_reason(exc: expat.ExpatError, data: bytes, at: int) -> str:
+    """Why the bytes are no XML, as the IB-er can act on it: a file cut off, bytes in another encoding
+    than the one the file names, or something else (told by the error's code, never its words)."""
+    if exc.code in _CUT_OFF:  # each of them is met only where the bytes end
+        return "het bestand houdt halverwege op; is de export uit de leerlingadministratie wel helemaal gedownload?"
+    invalid = expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]
+    if exc.code == invalid and 0 <= at < len(data) and data[at] >= 0x80:
+        return ("het bestand bevat een letter in een andere tekencodering dan het zelf noemt (positie "
+                f"{exc.offset + 1}); maak de export opnieuw, of sla hem op als UTF-8")
+    return f"het bestand is geen geldige XML (positie {exc.offset + 1}); is het wel een EDEX-export?"
+
+
 def parse_tree(data: bytes, source: str) -> Node:
     """The root element of the document; InputRefused for anything unsafe or not well-formed."""
     if len(data) > MAX_BYTES:
@@ -133,8 +151,7 @@ def parse_tree(data: bytes, source: str) -> Node:
         raise InputRefused(source, [Problem(parser.CurrentLineNumber, "", "het bestand is te diep genest of heeft "
                                             "te veel elementen voor een export van een school")]) from None
     except expat.ExpatError as exc:
-        raise InputRefused(source, [Problem(exc.lineno, "", "het bestand is geen geldige XML "
-                                            f"(positie {exc.offset + 1}); is het wel een EDEX-export?")]) from None
+        raise InputRefused(source, [Problem(exc.lineno, "", _xml_reason(exc, data, parser.ErrorByteIndex))]) from None
     except (LookupError, ValueError):  # an encoding expat and Python do not know
         raise InputRefused(source, [Problem(None, "", "de tekencodering van het bestand is onbekend")]) from None
     if not roots:
