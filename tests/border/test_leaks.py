@@ -255,7 +255,7 @@ def test_a_pupil_who_left_with_a_report_open_still_has_it_to_do_and_to_print(sch
     out = tmp_path / "duo.pdf"
     exports.export_duo_report(db, pupil_number="1003", out=out, by=IB, on=date(2025, 12, 3))
     text = flat(pdf_text(out))
-    assert "20,25" in text and "De termijn is verstreken" in text
+    assert "20,25" in text and "De termijn is verstreken" in text and "Uitgeschreven per ma 24 nov 2025" in text
     register_event(db, pupil_id=sem[0].pupil_id, kind="duo_report", day=date(2025, 12, 3), reference="VZ-9",
                    by=IB, today=date(2025, 12, 3))
     later = desk_overview(db, peildatum=date(2025, 12, 4), account=SCHOOL_WIDE)

@@ -58,7 +58,10 @@ def build_duo_pdf(report: DuoReport, out: Path, *, printed: date, logo: str | No
         facts(_figures(r), w),
         p("Leerling", "h2"),
         facts([("Naam", pu.name), ("Geboortedatum", d(pu.birth_date, weekday=False) if pu.birth_date else "ontbreekt"),
-               ("Leerlingnummer school", pu.number), ("Groep", pu.group)], w),
+               ("Leerlingnummer school", pu.number), ("Groep", pu.group),
+               # a pupil who left owes the report still (engine): DUO reads that the school was the school then
+               *([("Uitgeschreven per", d(pu.enrolled_until))] if pu.enrolled_until and pu.enrolled_until < printed
+                 else [])], w),
         p("School", "h2"),
         facts([("Naam", r.school), ("BRIN", r.brin or "–")], w),
         p("Het verzuim dat meetelt" if r.count is None else "De keren te laat die meetellen", "h2"),
