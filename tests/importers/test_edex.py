@@ -217,3 +217,18 @@ def test_a_cut_off_export_and_one_in_another_encoding_than_it_names_are_said_so(
     assert not text.isascii()
     with pytest.raises(InputRefused, match="een letter in een andere tekencodering dan het zelf noemt"):
         parse_edex(text.encode("cp1252", errors="replace"), "EDEX.XML")  # still declared UTF-8
+
+
+def test_an_export_over_the_csv_limit_is_judged_by_the_export_limit(tmp_path: Path) -> None:
+    # a review read from the code that an EDEXML file of 50-64 MB was refused with "splits het", which
+    # cannot be done with an export
+    from verzuimdesk.importers.csvfile import MAX_BYTES
+    from verzuimdesk.services.edex import read_edex
+
+    big = tmp_path / "EDEX.XML"
+    big.write_bytes(SEPTEMBER + b" " * (MAX_BYTES + 10 - len(SEPTEMBER)))
+    assert read_edex(big)[: len(SEPTEMBER)] == SEPTEMBER
+    huge = tmp_path / "GROOT.XML"
+    huge.write_bytes(b" " * (64 * 1024 * 1024 + 1))
+    with pytest.raises(InputRefused, match="zo groot is een export van de leerlingadministratie niet"):
+        read_edex(huge)

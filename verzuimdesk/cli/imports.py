@@ -20,13 +20,13 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
     from verzuimdesk.services.accounts import acting_account
-    from verzuimdesk.services.imports import import_file, read_file
+    from verzuimdesk.services.imports import import_file
 
     dry = bool(getattr(args, "dry_run", False))
     if args.kind == "edex":
-        from verzuimdesk.services.edex import import_edex
+        from verzuimdesk.services.edex import import_edex, read_edex
 
-        data = read_file(args.file)
+        data = read_edex(args.file)
         db = open_db(args)
         try:
             result = import_edex(db, data=data, filename=args.file.name, by=acting_account(db), dry_run=dry)

@@ -99,11 +99,16 @@ def _xml_reason(exc: expat.ExpatError, data: bytes, at: int) -> str:
     return f"het bestand is geen geldige XML (positie {exc.offset + 1}); is het wel een EDEX-export?"
 
 
+def too_big(size: int, source: str) -> InputRefused:
+    """An export larger than MAX_BYTES (`size` bytes, at least): no LAS writes one."""
+    return InputRefused(source, [Problem(None, "", f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB; "
+                                         "zo groot is een export van de leerlingadministratie niet")])
+
+
 def parse_tree(data: bytes, source: str) -> Node:
     """The root element of the document; InputRefused for anything unsafe or not well-formed."""
     if len(data) > MAX_BYTES:
-        raise InputRefused(source, [Problem(None, "", f"het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB; "
-                                            "zo groot is een export van de leerlingadministratie niet")])
+        raise too_big(len(data), source)
     if not data.strip(b" \t\r\n" + codecs.BOM_UTF8) or data in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise InputRefused(source, [Problem(None, "", "het bestand is leeg; is de export uit de "
                                             "leerlingadministratie wel helemaal gedownload?")])

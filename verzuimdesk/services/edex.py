@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,3 +143,12 @@ def _warnings(session: Session, edex: EdexFile, today: date) -> list[str]:
     if school is not None and school.brin and edex.brin and school.brin.upper() != edex.brin.upper():
         out.append(f"de export is van BRIN {edex.brin}, de school heeft BRIN {school.brin}")
     return out
+
+
+def read_edex(path: Path) -> bytes:
+    """An export's bytes, up to its own limit: an EDEXML export cannot be split as a CSV file can, so a
+    file over the CSV limit is not refused with the advice to split it."""
+    from verzuimdesk.importers import xmltree
+    from verzuimdesk.services.imports import read_file
+
+    return read_file(path, limit=xmltree.MAX_BYTES, refusal=xmltree.too_big)

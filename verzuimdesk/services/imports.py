@@ -7,7 +7,7 @@ whole file. Importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
@@ -49,16 +49,18 @@ from verzuimdesk.storage.models import Absence, AbsenceCodeRow, EventRow, Exempt
 KINDS = ("pupils", "absences", "events")
 
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes, at most MAX_BYTES: a bigger file is refused before it is read, and so is a stream
-    without an end (a device, a pipe), read no further than one byte past the limit."""
+def read_file(path: Path, *, limit: int = MAX_BYTES,
+              refusal: Callable[[int, str], InputRefused] = too_big) -> bytes:
+    """The file's bytes, at most `limit` (a CSV file's MAX_BYTES; an EDEXML export's own limit, with its own
+    words, as it cannot be split): a bigger file is refused before it is read, and so is a stream without
+    an end (a device, a pipe), read no further than one byte past the limit."""
     try:
-        if path.is_file() and path.stat().st_size > MAX_BYTES:  # refused before it is read
-            raise too_big(path.stat().st_size, path.name)
+        if path.is_file() and path.stat().st_size > limit:  # refused before it is read
+            raise refusal(path.stat().st_size, path.name)
         with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise too_big(len(data), path.name)
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise refusal(len(data), path.name)
         return data
     except OSError as exc:
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({file_reason(exc)})")]) from None
