@@ -229,16 +229,26 @@ def counts_minutes(code: str, codes: Mapping[str, Category]) -> bool:
     return codes.get(code.upper()) not in (Category.LATE, Category.PRESENT_ELSEWHERE)
 
 
+def minute_codes(codes: Mapping[str, Category]) -> frozenset[str]:
+    """The codes that `counts_minutes`: looked up once per file, not per line."""
+    return frozenset(c for c in codes if counts_minutes(c, codes))
+
+
 def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Mapping[str, Category]) -> list[Problem]:
     """Two lines of one file for the same pupil and day whose spans overlap, though not the same span (the
     same span twice: the later line wins): summed, their minutes would count the time twice, and a
     leerling could pass the 16 hours of a DUO report on 11 (found by a review of the imports)."""
     seen: dict[tuple[str, date], list[tuple[int, AbsenceIn]]] = {}
     problems: list[Problem] = []
+    counting = minute_codes(codes)
     for line, r in zip(lines, rows, strict=True):
-        if not counts_minutes(r.code, codes):
+        if r.code.upper() not in counting:
             continue
-        earlier = seen.setdefault((r.number, r.day), [])
+        key = (r.number, r.day)
+        earlier = seen.get(key)
+        if earlier is None:  # the pupil's first line of the day: most lines of a file
+            seen[key] = [(line, r)]
+            continue
         clash = next((ln for ln, o in earlier if (o.start, o.end) != (r.start, r.end)
                       and spans_overlap((o.start, o.end), (r.start, r.end))), None)
         if clash is not None:

@@ -35,7 +35,7 @@ from verzuimdesk.importers.rows import (
     check_absences,
     check_events,
     check_pupils,
-    counts_minutes,
+    minute_codes,
     spans_overlap,
 )
 from verzuimdesk.services.dry_run import rolled_back
@@ -207,7 +207,8 @@ def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[A
     """Lines whose span overlaps a record the pupil has that day with another span: added beside it, the
     time would count twice. The app's import (import_preview) asks whether to replace such a day; the
     command line refuses the file and says which records stand in the way."""
-    wanted = {(pupil_ids[r.number], r.day) for r in rows if counts_minutes(r.code, codes)}
+    counting = minute_codes(codes)
+    wanted = {(pupil_ids[r.number], r.day) for r in rows if r.code.upper() in counting}
     if not wanted:
         return []
     days = [d for _, d in wanted]
@@ -221,11 +222,13 @@ def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[A
     for pid, day, start, end, code in session.execute(q):
         if (pid, day) in wanted:
             stored.setdefault((pid, day), []).append((start, end, code))
-    problems = []
+    problems: list[Problem] = []
+    if not stored:  # nothing registered on the file's days: nothing to overlap (a new school year)
+        return problems
     for line, r in zip(lines, rows, strict=True):
-        if not counts_minutes(r.code, codes):
+        there = stored.get((pupil_ids[r.number], r.day))
+        if not there or r.code.upper() not in counting:
             continue
-        there = stored.get((pupil_ids[r.number], r.day), [])
         if any((s, e) == (r.start, r.end) for s, e, _ in there):
             continue  # the same record: updated or left as it is
         clash = next(((s, e, c) for s, e, c in there if spans_overlap((s, e), (r.start, r.end))), None)
