@@ -198,3 +198,25 @@ def test_a_field_mapped_twice_is_refused(db: Database) -> None:
         run_import(db, kind="pupils", data=data, filename="x.csv", mapping=mapping, by=IB)
     assert "kolom Voornamen: veld voornaam is ook al gekoppeld aan kolom Roepnaam" in str(info.value)
     assert pupils(db) == {}
+
+
+def test_the_app_replaces_only_what_a_line_overlaps_and_adds_what_lies_beside(school: Database) -> None:
+    # A review: the app called a late arrival beside an afternoon O "overlapping", and replacing deleted
+    # the O; the command line had added it. Both now follow one rule (services/imports.py).
+    data = ("leerlingnummer;datum;van;tot;code;minuten_te_laat\n"
+            "1002;2025-11-07;;;T;10\n"  # Daniël has O 08:30-12:00 that day: lateness shares any day
+            "1002;2025-11-07;13:00;15:00;Z;\n"  # the afternoon beside the morning
+            "1003;2025-11-05;09:00;10:30;O;\n"  # over Sem's M 10:00-11:30: an overlap
+            "1003;2025-11-05;13:00;14:00;O;\n"  # beside it
+            "1001;2025-11-12;;;?;\n1001;2025-11-12;;;O;\n").encode()  # one span twice: the later line wins
+    p = preview_import(school, kind="absences", data=data, filename="verzuim.csv")
+    assert [o.line for o in p.overlapping] == [4] and p.overlapping[0].existing == "M, 10:00-11:30"
+    assert sorted(r.line for r in p.to_add) == [2, 3, 5, 7]
+    run_import(school, kind="absences", data=data, filename="verzuim.csv", mapping=p.mapping, replace_overlapping=True,
+               by=IB)
+    rows = absences(school)
+    got = {(n, d): sorted((r[2].isoformat()[:5] if r[2] else "", r[4]) for r in rows if (r[0], r[1]) == (n, d)) for n, d in
+           (("1002", date(2025, 11, 7)), ("1003", date(2025, 11, 5)), ("1001", date(2025, 11, 12)))}
+    assert got[("1002", date(2025, 11, 7))] == [("", "T"), ("08:30", "O"), ("13:00", "Z")]
+    assert got[("1003", date(2025, 11, 5))] == [("09:00", "O"), ("13:00", "O")]  # the M it overlapped is replaced
+    assert got[("1001", date(2025, 11, 12))] == [("", "O")]

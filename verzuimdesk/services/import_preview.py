@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.dutch import format_date, full_name
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils
+from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils, minute_codes, spans_overlap
 from verzuimdesk.importers.spreadsheet import (
     DateFormat,
     Sheet,
@@ -118,6 +118,7 @@ class _Plan:
     unchanged: list[Any] = field(default_factory=list)
     overlap: list[tuple[int, AbsenceIn, str]] = field(default_factory=list)
     replace_days: set[tuple[int, date]] = field(default_factory=set)
+    replaced: set[tuple[Any, ...]] = field(default_factory=set)  # (pupil, day, start, end) of stored records
     pupil_ids: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
 
@@ -251,8 +252,9 @@ def _codes_from_labels(session: Session, table: CsvTable) -> CsvTable:
 
 def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     known = known_pupils(session)
+    codes = load_codes(session)
     rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                          codes=load_codes(session), calendar=load_calendar(session))
+                          codes=codes, calendar=load_calendar(session))
     plan = _Plan(pupil_ids={n: pid for n, (pid, _) in known.items()})
     plan.names = {n: full_name(f, v, a) for n, f, v, a in session.execute(
         select(Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name))}
@@ -265,44 +267,58 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
         for pid, day, start, end, code, late in session.execute(q):
             if (pid, day) in days:
                 existing.setdefault((pid, day), []).append((start, end, code, late))
-    seen: set[tuple[Any, ...]] = set()
+    counting = minute_codes(codes)
+    planned: dict[tuple[Any, ...], tuple[list[Any], int]] = {}  # a span of the file: where it was planned
     incoming: dict[tuple[int, date], list[tuple[int, AbsenceIn]]] = {}
-    for (line, _), row in zip(table.rows, rows, strict=True):
+    for (line, _), row in zip(table.cells, rows, strict=True):
         incoming.setdefault((plan.pupil_ids[row.number], row.day), []).append((line, row))
     for pupil_day, items in incoming.items():
-        spans = {(s, e): (c, late) for s, e, c, late in existing.get(pupil_day, [])}
+        stored = existing.get(pupil_day, [])
+        spans = {(s, e): (c, late) for s, e, c, late in stored}
         for line, row in items:
             key = (*pupil_day, row.start, row.end)
             span = (row.start, row.end)
-            if key in seen or spans.get(span) == (row.code, row.minutes_late):
+            if key in planned:  # the file names this span twice: the later line wins, as write_absences has it
+                where, i = planned[key]
+                where[i] = (line, row, *where[i][2:])
+                plan.unchanged.append(row)
+                continue
+            if spans.get(span) == (row.code, row.minutes_late):
                 plan.unchanged.append(row)  # the same record: write_absences leaves it as it is
-            elif span in spans:  # the same pupil, day and span: the newer file's code is taken over
+                continue
+            if span in spans:  # the same pupil, day and span: the newer file's code is taken over
                 old_code, old_late = spans[span]
                 changes = [FieldChange("code", old_code, row.code)] if old_code != row.code else []
                 if old_late != row.minutes_late:
                     changes.append(FieldChange("minuten_te_laat", _show(old_late), _show(row.minutes_late)))
                 plan.change.append((line, row, tuple(changes)))
-            elif not spans:
+                planned[key] = (plan.change, len(plan.change) - 1)
+                continue
+            # A record of the day it overlaps (its minutes would count twice); lateness and onderwijs elders
+            # overlap nothing, and a record beside it (the afternoon of a morning) stays: the same rule as
+            # the command line's (services/imports.py overlapping_records).
+            clash = [(s, e, c, late) for s, e, c, late in stored if row.code.upper() in counting
+                     and c in counting and spans_overlap((s, e), span)]
+            if not clash:
                 plan.add.append((line, row))
-            else:
-                shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in existing[pupil_day])
-                plan.overlap.append((line, row, shown))
-                plan.replace_days.add(pupil_day)
-            seen.add(key)
+                planned[key] = (plan.add, len(plan.add) - 1)
+                continue
+            shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in clash)
+            plan.overlap.append((line, row, shown))
+            planned[key] = (plan.overlap, len(plan.overlap) - 1)
+            plan.replace_days.add(pupil_day)
+            plan.replaced.update((*pupil_day, s, e) for s, e, _, _ in clash)
     return plan
 
 
 def _delete_replaced(session: Session, plan: _Plan, rows: Sequence[AbsenceIn]) -> None:
-    """Remove the records of the replaced days that the file does not have again."""
-    keep: dict[tuple[int, date], set[tuple[Any, ...]]] = {}
-    changed = [r for _, r, _ in plan.change]
-    for r in [*rows, *changed, *(r for r in plan.unchanged if isinstance(r, AbsenceIn))]:
-        keep.setdefault((plan.pupil_ids[r.number], r.day), set()).add((r.start, r.end))
+    """Remove the records the file's overlapping lines replace: those they overlap, and no other record of
+    their day (a review saw an afternoon O deleted for a late arrival the file added that morning)."""
     for pid, day in sorted(plan.replace_days):
         for aid, start, end in session.execute(
                 select(Absence.id, Absence.start, Absence.end)
                 .where(Absence.pupil_id == pid, Absence.day == day)).all():
-            if (start, end) not in keep.get((pid, day), set()):
+            if (pid, day, start, end) in plan.replaced:
                 session.execute(delete(Absence).where(Absence.id == aid))
 
 
