@@ -203,12 +203,12 @@ def test_a_field_mapped_twice_is_refused(db: Database) -> None:
 def test_the_app_replaces_only_what_a_line_overlaps_and_adds_what_lies_beside(school: Database) -> None:
     # A review: the app called a late arrival beside an afternoon O "overlapping", and replacing deleted
     # the O; the command line had added it. Both now follow one rule (services/imports.py).
-    data = ("leerlingnummer;datum;van;tot;code;minuten_te_laat\n"
-            "1002;2025-11-07;;;T;10\n"  # Daniël has O 08:30-12:00 that day: lateness shares any day
-            "1002;2025-11-07;13:00;15:00;Z;\n"  # the afternoon beside the morning
-            "1003;2025-11-05;09:00;10:30;O;\n"  # over Sem's M 10:00-11:30: an overlap
-            "1003;2025-11-05;13:00;14:00;O;\n"  # beside it
-            "1001;2025-11-12;;;?;\n1001;2025-11-12;;;O;\n").encode()  # one span twice: the later line wins
+    data = (b"leerlingnummer;datum;van;tot;code;minuten_te_laat\n"
+            b"1002;2025-11-07;;;T;10\n"  # Daniël has O 08:30-12:00 that day: lateness shares any day
+            b"1002;2025-11-07;13:00;15:00;Z;\n"  # the afternoon beside the morning
+            b"1003;2025-11-05;09:00;10:30;O;\n"  # over Sem's M 10:00-11:30: an overlap
+            b"1003;2025-11-05;13:00;14:00;O;\n"  # beside it
+            b"1001;2025-11-12;;;?;\n1001;2025-11-12;;;O;\n")  # one span twice: the later line wins
     p = preview_import(school, kind="absences", data=data, filename="verzuim.csv")
     assert [o.line for o in p.overlapping] == [4] and p.overlapping[0].existing == "M, 10:00-11:30"
     assert sorted(r.line for r in p.to_add) == [2, 3, 5, 7]
