@@ -69,3 +69,14 @@ def test_what_excel_writes_beside_a_plain_csv_is_read_or_named() -> None:
         read_csv(body.replace(";", "\t").encode("utf-16"), "verzuim.csv", required=COLUMNS, optional=set())
     with pytest.raises(InputRefused, match="regel 3: 2 waarden"):  # line numbers count the lines before
         read("\n" + body.replace("\n1001;2025-11-17;Zoë", "\n1001;2025-11-17"))
+
+
+def test_the_apps_reader_refuses_the_unclosed_quote_and_skips_what_excel_writes_first() -> None:
+    # the app's import (importers/spreadsheet.py) reads CSV itself: a review found neither fix there
+    from verzuimdesk.importers.spreadsheet import read_sheet
+
+    with pytest.raises(InputRefused, match="regel 4: een aanhalingsteken"):
+        read_sheet(b'sep=;\n\nleerlingnummer;datum;opmerking\n1001;2025-11-17;"ziek\n1002;2025-11-17;\n', "v.csv")
+    sheet = read_sheet(b";;;\nsep=;\nleerlingnummer;datum;opmerking\n1001;2025-11-17;Zo\xc3\xab\n", "v.csv")
+    assert sheet.header == ("leerlingnummer", "datum", "opmerking")
+    assert read(";;\n\nleerlingnummer;datum;opmerking\n1001;2025-11-17;x\n") == [("1001", "2025-11-17", "x")]

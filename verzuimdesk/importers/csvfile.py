@@ -100,7 +100,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if len(data) > MAX_BYTES:
         raise too_big(len(data), source)
     text = decode(data, source)
-    lead, delimiter, first = _before_header(text)
+    lead, named, first = before_header(text)
+    delimiter = named or (";" if first.count(";") >= first.count(",") else ",")
     if "\t" in first and ";" not in first and "," not in first:
         raise InputRefused(source, [Problem(lead + 1, "", "de kolommen zijn gescheiden door tabs (Excel: "
                                             "Unicode-tekst); sla het bestand op als CSV UTF-8, met ; of , ertussen")])
@@ -130,7 +131,7 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     width = len(header)
     named = all(header)  # no column without a name (whose values are dropped)
     strip = str.strip
-    line = 1
+    line = at  # the header's line: each line of values starts on the line after the one before
     multiline = multiline_end = 0  # the first and last line of the last line of values that spans lines
     try:
         for values in reader:
@@ -156,32 +157,35 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
                 break
     except csv.Error as exc:
         problems.append(Problem(reader.line_num, "", f"onleesbare regel ({str(exc)[:200]})"))
-    if multiline and multiline_end == line and _unclosed_quote(text, delimiter, line):
-        problems.append(Problem(multiline, "", "een aanhalingsteken (\") aan het begin van een waarde wordt nergens "
-                                "gesloten: de regels erna zouden in die waarde verdwijnen; sluit het of haal het weg"))
+    if multiline and multiline_end == line and unclosed_quote(text, delimiter, line):
+        problems.append(Problem(multiline, "", UNCLOSED))
     if problems:
         raise InputRefused(source, _capped(problems))
     return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
 
 
-def _before_header(text: str) -> tuple[int, str, str]:
-    """The lines before the header (blank ones, and the `sep=;` line Excel writes to name its separator),
-    the separator (that one, else `;` or `,`, whichever the header has more of) and the header's line."""
-    lead, delimiter = 0, ""
+UNCLOSED = ("een aanhalingsteken (\") aan het begin van een waarde wordt nergens gesloten: de regels erna zouden in "
+            "die waarde verdwijnen; sluit het of haal het weg")
+
+
+def before_header(text: str) -> tuple[int, str, str]:
+    """The lines before the header (blank ones, lines of separators only, as Excel writes empty rows, and
+    the `sep=;` line Excel writes to name its separator), that separator ("" when none is named) and the
+    header's line."""
+    lead, named = 0, ""
     lines = text.split("\n", 20)[:20]
     for line in lines:
         bare = line.strip()
-        if not bare:
+        if not bare.strip(";,\t"):
             lead += 1
-        elif bare.lower().startswith("sep=") and len(bare) == 5 and not delimiter:
-            lead, delimiter = lead + 1, bare[4]
+        elif bare.lower().startswith("sep=") and len(bare) == 5 and not named:
+            lead, named = lead + 1, bare[4]
         else:
             break
-    first = lines[lead] if lead < len(lines) else ""
-    return lead, delimiter or (";" if first.count(";") >= first.count(",") else ","), first
+    return lead, named, lines[lead] if lead < len(lines) else ""
 
 
-def _unclosed_quote(text: str, delimiter: str, last: int) -> bool:
+def unclosed_quote(text: str, delimiter: str, last: int) -> bool:
     """A quoted value that runs to the end of the file: read leniently (as a LAS's quotes are read), it takes
     every line after it into itself. Asked only when the file's last values span lines, ending on line
     `last`: read strictly, such a file fails at its very end."""

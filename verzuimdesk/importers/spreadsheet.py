@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from verzuimdesk.importers.csvfile import CsvTable, decode
+from verzuimdesk.importers.csvfile import UNCLOSED, CsvTable, before_header, decode, unclosed_quote
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.rows import ABSENCE_COLUMNS, ABSENCE_REQUIRED, PUPIL_COLUMNS, PUPIL_REQUIRED
 from verzuimdesk.importers.workbook import MAX_ROWS, check_cells, check_size, is_workbook, read_workbook
@@ -124,21 +124,31 @@ def _unique_headers(cells: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _csv_lines(data: bytes, filename: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The lines of a CSV file as cells, from its header on: blank lines and Excel's `sep=;` before it are
+    skipped (that line names the separator), and a quote never closed is refused, as the command line's
+    reader does (importers/csvfile.py)."""
     text = decode(data, filename)
-    first = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
+    lead, named, first = before_header(text)
+    delimiter = named if named else max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     out: list[tuple[int, tuple[str, ...]]] = []
+    line = multiline = 0
     try:
         for values in reader:
+            start, line = line + 1, reader.line_num
+            if line <= lead:
+                continue
             if len(out) >= MAX_ROWS:
                 raise InputRefused(filename, [Problem(reader.line_num, "", f"meer dan {MAX_ROWS} regels; "
                                               "dat wordt niet gelezen")])
             cells = tuple(v.strip() for v in values)
+            multiline = start if line > start and any("\n" in v for v in values) else 0
             check_cells(cells, reader.line_num, filename)
             out.append((reader.line_num, cells))
     except csv.Error as exc:
         raise InputRefused(filename, [Problem(reader.line_num, "", f"onleesbare regel ({exc})")]) from None
+    if multiline and unclosed_quote(text, delimiter, line):
+        raise InputRefused(filename, [Problem(multiline, "", UNCLOSED)])
     return out
 
 
