@@ -123,7 +123,8 @@ def test_the_shipped_lists_read_what_a_review_found_leerplicht_was_sent() -> Non
     assert topic("spanningen thuis rond de echtscheiding", "care_team") is Topic.THUISSITUATIE
     assert topic("ziek, en spanningen thuis") is Topic.GEZONDHEID  # health first: it goes to fewer
     for text in ("Te laat door de bus", "Contact met leerplicht opgenomen", "Politie bracht hem naar school",
-                 "Besproken met de onderwijsassistent", "Luisterde niet, naar huis gestuurd", "Het ging geweldig"):
+                 "Besproken met de onderwijsassistent", "Luisterde niet, naar huis gestuurd", "Het ging geweldig",
+                 "Met belangstelling gevolgd", "Huiswaarts gestuurd", "Een addertje onder het gras"):
         assert topic(text) is Topic.VERZUIM, text
 
 

@@ -49,6 +49,9 @@ def test_a_file_partly_utf8_and_partly_windows_1252_is_refused_not_stored_garble
             + "1002;2025-11-17;Daniël ziek\n".encode("cp1252"))
     with pytest.raises(InputRefused, match="regel 3: het bestand is deels UTF-8 en deels Windows-1252"):
         read_csv(data, "verzuim.csv", required=COLUMNS, optional=set())
+    cafe = "leerlingnummer;datum;opmerking\n1002;2025-11-17;CAFÉ” en ÉÉN–twee\n".encode("cp1252")
+    assert [v for _, v in read_csv(cafe, "v.csv", required=COLUMNS, optional=set()).cells] == [
+        ("1002", "2025-11-17", "CAFÉ” en ÉÉN–twee")]  # Windows-1252 throughout, though 'É”' looks like UTF-8
     whole = "leerlingnummer;datum;opmerking\n1002;2025-11-17;Daniël, Zoë\n"
     for encoding in ("utf-8", "cp1252"):  # either one throughout is read as it is
         got = read_csv(whole.encode(encoding), "verzuim.csv", required=COLUMNS, optional=set()).cells

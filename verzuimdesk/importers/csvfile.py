@@ -48,9 +48,10 @@ class CsvTable:
         return self._cells
 
 
-# A letter of UTF-8 beyond ASCII: a lead byte and its continuation bytes. In a Windows-1252 text such a
-# pair is a capital with an accent followed by a quote, a dash or a symbol ('Ã«'): it is UTF-8.
-UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A letter of UTF-8 that a Dutch file has: an accented Latin letter (é, ë, ğ, ş), a typographic quote or dash,
+# the euro. In Windows-1252 each of these is 'Ã', 'Ä', 'Å' or 'â' followed by a quote, a dash or a symbol
+# ('Ã«'), which no Dutch text writes; a capital with an accent before a quote ('CAFÉ”') is no such pair.
+UTF8_LETTER = re.compile(rb"[\xc3-\xc5][\x80-\xbf]|\xe2\x80[\x93-\x9e]|\xe2\x82\xac")
 
 
 def decode(data: bytes, source: str = "") -> str:

@@ -4,8 +4,10 @@ The word lists (resources/words/) now find words inside Dutch compounds (`*ontst
 keelontsteking, `*arts` in oogarts), name medicines and institutions (Ritalin, GGZ) and have a list of
 the home (scheiding, jeugdzorg). A conversation, event, plan or absence note stored with the topic
 *verzuim* whose text the lists now read as *gezondheid* or *thuissituatie* gets that topic, and is marked
-`topic_review` for the IB-er to confirm (Onderwerpen nakijken). Only towards the safe side: no topic that
-keeps a text from leerplicht is changed, and a note whose topic is NULL is read by the lists each time.
+`topic_review` for the IB-er to confirm (Onderwerpen nakijken). Only the words decide, never the entry's
+kind, and only towards the safe side: no topic that keeps a text from leerplicht is changed, and a note
+whose topic is NULL is read by the lists each time. The lists are read as the release that migrates
+ships them.
 
 The UPDATEs fire the status-cache triggers of 0004, which empties the cache of those pupils.
 
@@ -25,26 +27,26 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from verzuimdesk.domain.codes import Category
-    from verzuimdesk.domain.disclosure import Entry, Topic
-    from verzuimdesk.storage.topic_defaults import guess_topic
+    from verzuimdesk.storage.topic_defaults import mentions_health, mentions_home
+
+    def by_words(text: str) -> str | None:
+        """The topic the words of `text` ask for, None where they ask for none: only the words decide
+        here, never the kind (a stored topic may have been chosen by its writer)."""
+        if mentions_health(text):
+            return "gezondheid"
+        return "thuissituatie" if mentions_home(text) else None
 
     bind = op.get_bind()
-    found: list[tuple[str, int, str]] = []
-    for cid, kind, summary in bind.execute(sa.text(
-            "SELECT id, kind, summary FROM conversation WHERE topic = 'verzuim'")).all():
-        found.append(("conversation", cid, guess_topic(Entry.CONVERSATION, kind, summary or "").value))
-    for eid, kind, note in bind.execute(sa.text("SELECT id, kind, note FROM event WHERE topic = 'verzuim'")).all():
-        found.append(("event", eid, guess_topic(Entry.EVENT, kind, note or "").value))
-    for plid, kind, note in bind.execute(sa.text(
-            "SELECT id, kind, note FROM plan_link WHERE topic = 'verzuim'")).all():
-        found.append(("plan_link", plid, guess_topic(Entry.PLAN, kind, note or "").value))
-    for aid, code, cat, note in bind.execute(sa.text(
-            "SELECT a.id, c.code, c.category, a.note FROM absence a JOIN absence_code c ON c.id = a.code_id "
-            "WHERE a.topic = 'verzuim' AND a.note <> ''")).all():
-        found.append(("absence", aid, guess_topic(Entry.NOTE, code, note, category=Category(cat)).value))
+    found: list[tuple[str, int, str | None]] = []
+    for cid, summary in bind.execute(sa.text("SELECT id, summary FROM conversation WHERE topic = 'verzuim'")).all():
+        found.append(("conversation", cid, by_words(summary or "")))
+    for table in ("event", "plan_link"):
+        for row_id, note in bind.execute(sa.text(f"SELECT id, note FROM {table} WHERE topic = 'verzuim'")).all():  # noqa: S608
+            found.append((table, row_id, by_words(note or "")))
+    for aid, note in bind.execute(sa.text("SELECT id, note FROM absence WHERE topic = 'verzuim' AND note <> ''")).all():
+        found.append(("absence", aid, by_words(note)))
     for table, row_id, topic in found:
-        if topic != Topic.VERZUIM.value:
+        if topic is not None:
             bind.execute(sa.text(f"UPDATE {table} SET topic = :t, topic_review = :r WHERE id = :i"),  # noqa: S608
                          {"t": topic, "r": True, "i": row_id})
 
