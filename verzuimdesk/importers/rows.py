@@ -182,9 +182,11 @@ def check_absences(
         return quick  # type: ignore[return-value]
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
+    lines: list[int] = []  # of the rows of `out`
     for (line_no, values), row in zip(table.rows, quick, strict=True):
         if row is not None:
             out.append(row)
+            lines.append(line_no)
             continue
         ln = _Line(line_no, values, problems)
         before = len(problems)
@@ -207,8 +209,9 @@ def check_absences(
             ln.fail(column, reason)
         if len(problems) == before and day:
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
-    _refuse_if(problems, source)
-    _refuse_if(overlapping_lines([line for line, _ in table.cells], out, codes), source)
+            lines.append(line_no)
+    # every wrong line at once: the overlaps among the lines that are right, beside the other problems
+    _refuse_if(problems + overlapping_lines(lines, out, codes), source)
     return out
 
 
