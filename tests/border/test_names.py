@@ -26,3 +26,4 @@ def test_initials_of_prefixes_and_apostrophes() -> None:
     assert info("Özlem", "", "O'Neill").initials == "Ö.O."
     assert info("Sem", "", "").initials == "S."
     assert info("Anna-Sophie", "de", "Jong-Visser").initials == "A.S.d.J.V."  # both halves of a joined name
+    assert info("Mila", "", "Jansen-de Vries").initials == "M.J.d.V."  # a tussenvoegsel inside a double name

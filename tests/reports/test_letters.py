@@ -185,3 +185,16 @@ def test_the_letters_verzuim_counts_what_the_law_counts(db: Database, tmp_path: 
     make_letter(again, by=IB, pupil_number="1004", template="melding-aan-leerplicht", out=anais, on=ON)
     assert "do 13 nov 2025" not in flat(pdf_text(anais))
     again.close()
+
+
+def test_only_a_legal_letter_leaves_out_the_absence_before_leerplicht() -> None:
+    # a school's own invitation to talk about a 4-year-old's absence lists it; a letter to leerplicht does not
+    from types import SimpleNamespace
+
+    from verzuimdesk.domain.codes import Category
+    from verzuimdesk.services.letters import _counts
+
+    dossier = SimpleNamespace(pupil=SimpleNamespace(enrolled_until=None), leerplicht_from=date(2025, 12, 1),
+                              exemptions=())
+    before = SimpleNamespace(day=date(2025, 11, 12), minutes=330, category=Category.UNAUTHORISED)
+    assert _counts(dossier, before, False) and not _counts(dossier, before, True)  # type: ignore[arg-type]

@@ -136,11 +136,10 @@ def school_year(year: int) -> SchoolYear:
     candidates = [e + timedelta(days=1), koningsdag, e + timedelta(days=39), e + timedelta(days=50)]
     if (year + 1) % 5 == 0:  # Bevrijdingsdag is a day off in lustrum years
         candidates.append(date(year + 1, 5, 5))
-    # Christmas and New Year fall in the kerstvakantie: no schooldag anyway, but no werkdag either, which the
-    # term of a legal report counts (PROTOCOLS.md §3)
+    # Christmas and New Year fall in the kerstvakantie and Koningsdag mostly in the meivakantie: no schooldag
+    # anyway, but no werkdag either, which the term of a legal report counts (PROTOCOLS.md §3)
     winter = [date(year, 12, 25), date(year, 12, 26), date(year + 1, 1, 1)]
-    feestdagen = tuple(sorted({d for d in candidates if free(d)}
-                              | {d for d in winter if d.weekday() < 5 and start <= d <= eind}))
+    feestdagen = tuple(sorted(d for d in {*candidates, *winter} if d.weekday() < 5 and start <= d <= eind))
     herfst_end = next(v.eind for v in vakanties if v.naam == "Herfstvakantie")
     # A Friday three weeks after the herfstvakantie and the Friday after Hemelvaart (many schools
     # are closed then, but it is no public holiday, so it is a studiedag).

@@ -77,9 +77,11 @@ class PupilInfo:
     @property
     def initials(self) -> str:
         """`Z.v.d.B.`: enough for the SWV to match with the OT number, not enough to name the child. A name
-        of two joined by a hyphen gives both letters: Anna-Sophie is `A.S.`, as she signs."""
+        of two joined by a hyphen gives both letters: Anna-Sophie is `A.S.`, as she signs; in a double last
+        name a word written in small letters is a tussenvoegsel (Jansen-de Vries: `J.d.V.`)."""
+        last = self.last_name.replace("-", " ").split()
         parts = [*((p, True) for p in self.first_name.split("-")), *((p, False) for p in self.prefix.split()),
-                 *((p, True) for p in self.last_name.split("-"))]
+                 *((p, i == 0 or not p[:1].islower()) for i, p in enumerate(last))]
         out = []
         for p, capital in parts:
             letter = p.strip().lstrip("'")[:1]

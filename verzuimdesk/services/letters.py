@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.dutch import format_date, hours
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.letters import Template, TemplateError, fill, parse_template
@@ -154,13 +154,16 @@ def _bullets(lines: list[str], none: str) -> str:
     return "\n".join(f"- {ln}" for ln in lines) if lines else f"- {none}"
 
 
-def _counts(d: Dossier, r: RecordRow) -> bool:
-    """A record the letter lists as verzuim: dated in leerplicht (from its start, outside a vrijstelling)
-    while the pupil was enrolled, as the DUO sheet counts (PROTOCOLS.md §1b), and with lestijd in it: a
-    record over the lunch break is no verzuim (lateness is counted in minutes late, not lestijd)."""
+def _counts(d: Dossier, r: RecordRow, legal: bool) -> bool:
+    """A record the letter lists as verzuim: dated while the pupil was enrolled, with lestijd in it (a record
+    over the lunch break is no verzuim; lateness is counted in minutes late, not lestijd), and for a
+    `legal` letter (to leerplicht, or about a DUO report) in leerplicht, from its start and outside a
+    vrijstelling, as the DUO sheet counts (PROTOCOLS.md §1b). A letter of the school's own steps, such
+    as an invitation to talk about a 4-year-old's absence, lists that absence."""
     until = d.pupil.enrolled_until
-    return ((d.leerplicht_from is None or r.day >= d.leerplicht_from) and (until is None or r.day <= until)
-            and not any(start <= r.day and (end is None or r.day <= end) for start, end, _ in d.exemptions)
+    in_law = ((d.leerplicht_from is None or r.day >= d.leerplicht_from)
+              and not any(start <= r.day and (end is None or r.day <= end) for start, end, _ in d.exemptions))
+    return ((until is None or r.day <= until) and (in_law or not legal)
             and (r.minutes > 0 or r.category is Category.LATE))
 
 
@@ -170,7 +173,9 @@ def _dossier_fields(d: Dossier, template: Template, on: date, window_start: date
     rules = [h for h in d.rules]
     steps = {a.rule_id for a in d.actions if a.kind in template.steps}
     rule = next((h for h in rules if h.rule_id in steps), rules[0] if rules else None)
-    recent = [r for r in d.records if window_start <= r.day <= on and r.category in UNAUTHORISED and _counts(d, r)]
+    legal = template.recipient is Recipient.LEERPLICHT or ActionKind.DUO_REPORT in template.steps
+    recent = [r for r in d.records if window_start <= r.day <= on and r.category in UNAUTHORISED
+              and _counts(d, r, legal)]
     unauthorised = sum(r.minutes for r in recent if r.category is not Category.LATE)
     verzuim = [f"{format_date(r.day)}: {r.label.lower()}" + (f", {r.minutes_late} minuten" if r.minutes_late else
                                                            f", {hours(r.minutes)} uur") for r in recent]
