@@ -128,8 +128,8 @@ def test_a_file_of_many_lines_gives_the_same_rows_or_the_same_refusal(columns: l
 
 
 def test_an_overlap_is_said_with_the_other_wrong_lines_not_in_a_second_round() -> None:
-    data = ("leerlingnummer;datum;van;tot;code\n1001;2025-09-01;;;O\n1001;2025-09-01;08:30;10:00;Z\n"
-            "9999;2025-09-02;;;O\n").encode()
+    data = (b"leerlingnummer;datum;van;tot;code\n1001;2025-09-01;;;O\n1001;2025-09-01;08:30;10:00;Z\n"
+            b"9999;2025-09-02;;;O\n")
     got = _checked(data, quick=True)
     assert isinstance(got, tuple) and "regel 3, kolom van: overlapt regel 2" in got[1]
     assert "regel 4, kolom leerlingnummer: onbekende leerling 9999" in got[1]
