@@ -261,3 +261,18 @@ def test_a_pupil_who_left_with_a_report_open_still_has_it_to_do_and_to_print(sch
     later = desk_overview(db, peildatum=date(2025, 12, 4), account=SCHOOL_WIDE)
     db.close()
     assert [t for t in later.todo if t.number == "1003"] == []  # reported: nothing owed any more
+
+
+def test_records_that_share_no_lesson_minute_are_no_overlap(school_db: Path, tmp_path: Path) -> None:
+    # A review: 08:30-12:30 O beside 12:15-15:00 M share a quarter of an hour of the lunch break, no lestijd
+    # (lessons 08:30-12:00 and 13:00-15:00), and were refused; what shares lestijd still is.
+    header = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    lunch = tmp_path / "lunch.csv"
+    lunch.write_text(header + "1002;2025-12-01;08:30;12:30;O;;;\n1002;2025-12-01;12:15;15:00;M;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, lunch) == 0
+    stored = tmp_path / "beside.csv"  # beside the stored O 08:30-12:30, over the lunch only
+    stored.write_text(header + "1002;2025-12-01;12:00;13:00;Z;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, stored) == 0
+    lessons = tmp_path / "lessons.csv"  # into the morning's lessons: refused
+    lessons.write_text(header + "1002;2025-12-01;11:00;12:00;Z;;;\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, lessons) == 1

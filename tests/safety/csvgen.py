@@ -211,12 +211,25 @@ STORED_SPANS: dict[tuple[str, date], list[tuple[time | None, time | None]]] = {
 NO_MINUTES = {"T", "E"}  # lateness and onderwijs elders share a day with anything
 
 
-def _overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None]) -> bool:
+# The lessons of tests/data/school.toml by weekday (group 1-2 has no Friday afternoon): two records overlap
+# where they share a lesson minute, not a minute of the lunch break.
+LESSONS = {0: ((time(8, 30), time(12)), (time(13), time(15))), 1: ((time(8, 30), time(12)), (time(13), time(15))),
+           2: ((time(8, 30), time(12, 15)),), 3: ((time(8, 30), time(12)), (time(13), time(15))),
+           4: ((time(8, 30), time(12)), (time(13), time(15)))}
+GROUP_OF = {"1001": "5", "1002": "1-2", "1003": "5", "1004": "5"}
+
+
+def _overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None], number: str, day: date) -> bool:
     if a == b:
         return False  # the same span: the later line wins, or the record is updated
-    if None in a or None in b:
-        return True
-    return a[0] < b[1] and b[0] < a[1]  # type: ignore[operator]
+    whole = (time(0), time(23, 59, 59))
+    a = a if None not in a else whole
+    b = b if None not in b else whole
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])  # type: ignore[type-var]
+    lessons = LESSONS.get(day.weekday(), ())
+    if GROUP_OF.get(number) == "1-2" and day.weekday() == 4:
+        lessons = lessons[:1]
+    return any(max(lo, s) < min(hi, e) for s, e in lessons)  # type: ignore[operator]
 
 
 def overlapping(meanings: Sequence[dict[str, Any]]) -> bool:
@@ -227,7 +240,7 @@ def overlapping(meanings: Sequence[dict[str, Any]]) -> bool:
             continue
         key, span = (str(m.get("leerlingnummer")), m["datum"]), (m.get("van"), m.get("tot"))
         here = taken.setdefault(key, list(STORED_SPANS.get(key, [])))
-        if any(_overlap(s, span) for s in here):
+        if any(_overlap(s, span, key[0], key[1]) for s in here):
             return True
         here.append(span)
     return False

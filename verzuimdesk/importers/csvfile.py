@@ -101,8 +101,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if len(data) > MAX_BYTES:
         raise too_big(len(data), source)
     text = decode(data, source)
-    lead, named, first = before_header(text)
-    delimiter = named or (";" if first.count(";") >= first.count(",") else ",")
+    lead, given, first = before_header(text)
+    delimiter = given or (";" if first.count(";") >= first.count(",") else ",")
     if "\t" in first and ";" not in first and "," not in first:
         raise InputRefused(source, [Problem(lead + 1, "", "de kolommen zijn gescheiden door tabs (Excel: "
                                             "Unicode-tekst); sla het bestand op als CSV UTF-8, met ; of , ertussen")])

@@ -23,7 +23,7 @@ from verzuimdesk.domain.absence_checks import (
     enrolled,
     entry_problems,
 )
-from verzuimdesk.domain.calendar import DayOff, SchoolCalendar
+from verzuimdesk.domain.calendar import DayOff, SchoolCalendar, Span
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.leerplicht import ARTICLES, article_code
 from verzuimdesk.domain.limits import too_long
@@ -178,7 +178,8 @@ def check_absences(
 ) -> list[AbsenceIn]:
     quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
     if None not in quick:
-        _refuse_if(overlapping_lines([line for line, _ in table.cells], quick, codes), source)  # type: ignore[arg-type]
+        _refuse_if(overlapping_lines([line for line, _ in table.cells], quick, codes,  # type: ignore[arg-type]
+                                     _lessons(pupils, calendar)), source)
         return quick  # type: ignore[return-value]
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
@@ -211,19 +212,33 @@ def check_absences(
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
             lines.append(line_no)
     # every wrong line at once: the overlaps among the lines that are right, beside the other problems
-    _refuse_if(problems + overlapping_lines(lines, out, codes), source)
+    _refuse_if(problems + overlapping_lines(lines, out, codes, _lessons(pupils, calendar)), source)
     return out
+
+
+def _lessons(pupils: Mapping[str, PupilKnown], calendar: SchoolCalendar) -> Lessons:
+    return lambda number, day: calendar.lestijd_spans(pupils[number].group, day)
 
 
 def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def spans_overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None]) -> bool:
-    """Two records of one day cover some of the same time: a whole day (no span) covers all of it."""
-    if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
-        return True
-    return _minutes(a[0]) < _minutes(b[1]) and _minutes(b[0]) < _minutes(a[1])
+Lessons = Callable[[str, date], Sequence[Span]]  # a pupil's (leerlingnummer) lesson spans on a day
+
+
+def spans_overlap(a: tuple[time | None, time | None], b: tuple[time | None, time | None],
+                  lessons: Sequence[Span] | None = None) -> bool:
+    """Two records of one day cover some of the same time: a whole day (no span) covers all of it. With
+    the day's `lessons`, only lestijd counts: 08:30-12:30 beside 12:15-15:00 share no lesson minute over a
+    lunch from 12:00 to 13:00, so no minute is counted twice."""
+    lo = max(_minutes(a[0]) if a[0] is not None and a[1] is not None else 0,
+             _minutes(b[0]) if b[0] is not None and b[1] is not None else 0)
+    hi = min(_minutes(a[1]) if a[0] is not None and a[1] is not None else 24 * 60,
+             _minutes(b[1]) if b[0] is not None and b[1] is not None else 24 * 60)
+    if lessons is None:
+        return lo < hi
+    return any(max(lo, _minutes(sp.start)) < min(hi, _minutes(sp.end)) for sp in lessons)
 
 
 def counts_minutes(code: str, codes: Mapping[str, Category]) -> bool:
@@ -237,7 +252,8 @@ def minute_codes(codes: Mapping[str, Category]) -> frozenset[str]:
     return frozenset(c for c in codes if counts_minutes(c, codes))
 
 
-def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Mapping[str, Category]) -> list[Problem]:
+def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Mapping[str, Category],
+                      lessons: Lessons | None = None) -> list[Problem]:
     """Two lines of one file for the same pupil and day whose spans overlap, though not the same span (the
     same span twice: the later line wins): summed, their minutes would count the time twice, and a
     leerling could pass the 16 hours of a DUO report on 11 (found by a review of the imports)."""
@@ -252,8 +268,9 @@ def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Ma
         if earlier is None:  # the pupil's first line of the day: most lines of a file
             seen[key] = [(line, r)]
             continue
+        day_lessons = lessons(r.number, r.day) if lessons is not None else None
         clash = next((ln for ln, o in earlier if (o.start, o.end) != (r.start, r.end)
-                      and spans_overlap((o.start, o.end), (r.start, r.end))), None)
+                      and spans_overlap((o.start, o.end), (r.start, r.end), day_lessons)), None)
         if clash is not None:
             problems.append(Problem(line, "van", f"overlapt regel {clash} (dezelfde leerling en dag): de tijd zou twee "
                                                  "keer tellen; geef één registratie per tijdvak"))

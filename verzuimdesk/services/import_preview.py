@@ -252,9 +252,9 @@ def _codes_from_labels(session: Session, table: CsvTable) -> CsvTable:
 
 def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     known = known_pupils(session)
-    codes = load_codes(session)
+    codes, calendar = load_codes(session), load_calendar(session)
     rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                          codes=codes, calendar=load_calendar(session))
+                          codes=codes, calendar=calendar)
     plan = _Plan(pupil_ids={n: pid for n, (pid, _) in known.items()})
     plan.names = {n: full_name(f, v, a) for n, f, v, a in session.execute(
         select(Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name))}
@@ -297,8 +297,9 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
             # A record of the day it overlaps (its minutes would count twice); lateness and onderwijs elders
             # overlap nothing, and a record beside it (the afternoon of a morning) stays: the same rule as
             # the command line's (services/imports.py overlapping_records).
+            lessons = calendar.lestijd_spans(known[row.number][1].group, row.day)
             clash = [(s, e, c, late) for s, e, c, late in stored if row.code.upper() in counting
-                     and c in counting and spans_overlap((s, e), span)]
+                     and c in counting and spans_overlap((s, e), span, lessons)]
             if not clash:
                 plan.add.append((line, row))
                 planned[key] = (plan.add, len(plan.add) - 1)

@@ -30,6 +30,7 @@ from verzuimdesk.importers.rows import (
     PUPIL_REQUIRED,
     AbsenceIn,
     EventIn,
+    Lessons,
     PupilIn,
     PupilKnown,
     check_absences,
@@ -191,11 +192,12 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
     with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
         lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
-        codes = load_codes(session)
+        codes, calendar = load_codes(session), load_calendar(session)
         rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                              codes=codes, calendar=load_calendar(session))
+                              codes=codes, calendar=calendar)
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
-        clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes)
+        clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes,
+                                      lambda number, day: calendar.lestijd_spans(known[number][1].group, day))
         if clashes:
             raise InputRefused(source, clashes)
         out.append(write_absences(session, rows, pupil_ids, user=user))
@@ -203,7 +205,7 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
 
 
 def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[AbsenceIn], pupil_ids: dict[str, int],
-                        codes: Mapping[str, Category]) -> list[Problem]:
+                        codes: Mapping[str, Category], lessons: Lessons) -> list[Problem]:
     """Lines whose span overlaps a record the pupil has that day with another span: added beside it, the
     time would count twice. The app's import (import_preview) asks whether to replace such a day; the
     command line refuses the file and says which records stand in the way."""
@@ -231,7 +233,8 @@ def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[A
             continue
         if any((s, e) == (r.start, r.end) for s, e, _ in there):
             continue  # the same record: updated or left as it is
-        clash = next(((s, e, c) for s, e, c in there if spans_overlap((s, e), (r.start, r.end))), None)
+        day_lessons = lessons(r.number, r.day)
+        clash = next(((s, e, c) for s, e, c in there if spans_overlap((s, e), (r.start, r.end), day_lessons)), None)
         if clash is not None:
             s, e, c = clash
             when = f"{s:%H:%M}–{e:%H:%M}" if s is not None and e is not None else "de hele dag"
