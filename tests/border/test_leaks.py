@@ -276,3 +276,25 @@ def test_records_that_share_no_lesson_minute_are_no_overlap(school_db: Path, tmp
     lessons = tmp_path / "lessons.csv"  # into the morning's lessons: refused
     lessons.write_text(header + "1002;2025-12-01;11:00;12:00;Z;;;\n", encoding="utf-8")
     assert cli("import", "absences", "--db", school_db, lessons) == 1
+
+
+def test_a_corrected_las_export_replaces_what_it_overlaps_when_asked(school_db: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # A review: a nightly import of a LAS export in which the school corrected a span had no way through.
+    header = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    fixed = tmp_path / "gecorrigeerd.csv"  # Sem's M on 5 Nov was 10:00-11:30, the LAS now says 10:00-12:00
+    fixed.write_text(header + "1003;2025-11-05;10:00;12:00;M;;;tandarts, langer\n", encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, fixed) == 1
+    assert "--vervang" in capsys.readouterr().err
+    assert cli("import", "absences", "--db", school_db, "--vervang", fixed) == 0
+    assert "0 toegevoegd, 1 bijgewerkt" in capsys.readouterr().out
+    db = open_db(school_db)
+    from verzuimdesk.storage.models import Absence
+
+    with db.read() as s:
+        sem = s.scalar(select(Pupil.id).where(Pupil.number == "1003"))
+        day = s.execute(select(Absence.start, Absence.end, Absence.note)
+                        .where(Absence.pupil_id == sem, Absence.day == date(2025, 11, 5))).all()
+    db.close()
+    assert [(a.isoformat()[:5], b.isoformat()[:5], n) for a, b, n in day] == [("10:00", "12:00", "tandarts, langer")]
+    assert cli("import", "events", "--db", school_db, "--vervang", fixed) == 2  # only for absences

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import ActionKind, Category
@@ -67,13 +67,16 @@ def read_file(path: Path, *, limit: int = MAX_BYTES,
         raise InputRefused(str(path), [Problem(None, "", f"kan het bestand niet lezen ({file_reason(exc)})")]) from None
 
 
-def import_file(db: Database, kind: str, path: Path, *, by: Actor, dry_run: bool = False) -> Change:
+def import_file(db: Database, kind: str, path: Path, *, by: Actor, dry_run: bool = False,
+                replace: bool = False) -> Change:
     require(by, Permission.SETTINGS)
     data = read_file(path)
+    if replace and kind != "absences":
+        raise InputRefused(path.name, [Problem(None, "", "--vervang geldt alleen voor een import van absences")])
     if kind == "pupils":
         return import_pupils(db, data, source=path.name, by=by, dry_run=dry_run)
     if kind == "absences":
-        return import_absences(db, data, source=path.name, by=by, dry_run=dry_run)
+        return import_absences(db, data, source=path.name, by=by, dry_run=dry_run, replace=replace)
     if kind == "events":
         return import_events(db, data, source=path.name, by=by, dry_run=dry_run)
     if kind == "guardians":
@@ -185,7 +188,10 @@ def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
 
 
 def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: Actor,
-                    dry_run: bool = False) -> Change:
+                    dry_run: bool = False, replace: bool = False) -> Change:
+    """Add or update the absences of a CSV file, all or nothing. A line over a stored record of the pupil's
+    day with another span refuses the file, or (`replace`) replaces that record: a LAS export that a
+    school corrected there is the newer truth (counted as updated)."""
     require(by, Permission.SETTINGS)
     user = audit_name(by)
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
@@ -198,49 +204,55 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
         clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes,
                                       lambda number, day: calendar.lestijd_spans(known[number][1].group, day))
-        if clashes:
-            raise InputRefused(source, clashes)
-        out.append(write_absences(session, rows, pupil_ids, user=user))
+        if clashes and not replace:
+            raise InputRefused(source, list(dict.fromkeys(p for p, _ in clashes)))
+        gone = sorted({aid for _, aid in clashes})
+        if gone:
+            session.execute(delete(Absence).where(Absence.id.in_(gone)))
+        done = write_absences(session, rows, pupil_ids, user=user)
+        moved = min(len(gone), done.added)  # a replaced record is updated, not one more
+        out.append(Change(done.added - moved, done.updated + moved, done.unchanged))
     return out[0]
 
 
 def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[AbsenceIn], pupil_ids: dict[str, int],
-                        codes: Mapping[str, Category], lessons: Lessons) -> list[Problem]:
-    """Lines whose span overlaps a record the pupil has that day with another span: added beside it, the
-    time would count twice. The app's import (import_preview) asks whether to replace such a day; the
-    command line refuses the file and says which records stand in the way."""
+                        codes: Mapping[str, Category], lessons: Lessons) -> list[tuple[Problem, int]]:
+    """Lines whose span overlaps a record the pupil has that day with another span (with that record's id):
+    added beside it, the time would count twice. The app's import (import_preview) asks whether to replace
+    such a record; the command line refuses the file and says which records stand in the way, or, with
+    `--vervang`, replaces them."""
     counting = minute_codes(codes)
     wanted = {(pupil_ids[r.number], r.day) for r in rows if r.code.upper() in counting}
     if not wanted:
         return []
     days = [d for _, d in wanted]
-    q = (select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, AbsenceCodeRow.code).join(AbsenceCodeRow)
+    q = (select(Absence.pupil_id, Absence.day, Absence.start, Absence.end, AbsenceCodeRow.code, Absence.id)
+         .join(AbsenceCodeRow)
          .where(Absence.day.between(min(days), max(days)),
                 AbsenceCodeRow.category.not_in([Category.LATE.value, Category.PRESENT_ELSEWHERE.value])))
     pids = {pid for pid, _ in wanted}
     if len(pids) <= 100:
         q = q.where(Absence.pupil_id.in_(sorted(pids)))
-    stored: dict[tuple[int, date], list[tuple[time | None, time | None, str]]] = {}
-    for pid, day, start, end, code in session.execute(q):
+    stored: dict[tuple[int, date], list[tuple[time | None, time | None, str, int]]] = {}
+    for pid, day, start, end, code, aid in session.execute(q):
         if (pid, day) in wanted:
-            stored.setdefault((pid, day), []).append((start, end, code))
-    problems: list[Problem] = []
+            stored.setdefault((pid, day), []).append((start, end, code, aid))
+    problems: list[tuple[Problem, int]] = []
     if not stored:  # nothing registered on the file's days: nothing to overlap (a new school year)
         return problems
     for line, r in zip(lines, rows, strict=True):
         there = stored.get((pupil_ids[r.number], r.day))
         if not there or r.code.upper() not in counting:
             continue
-        if any((s, e) == (r.start, r.end) for s, e, _ in there):
+        if any((s, e) == (r.start, r.end) for s, e, _, _ in there):
             continue  # the same record: updated or left as it is
         day_lessons = lessons(r.number, r.day)
-        clash = next(((s, e, c) for s, e, c in there if spans_overlap((s, e), (r.start, r.end), day_lessons)), None)
-        if clash is not None:
-            s, e, c = clash
-            when = f"{s:%H:%M}–{e:%H:%M}" if s is not None and e is not None else "de hele dag"
-            problems.append(Problem(line, "van", f"overlapt de registratie {c} ({when}) die de leerling die dag al "
-                                                 "heeft: de tijd zou twee keer tellen; pas die aan in VerzuimDesk, of "
-                                                 "importeer in de app, die vraagt of de bestaande vervangen moet"))
+        for s, e, c, aid in there:
+            if spans_overlap((s, e), (r.start, r.end), day_lessons):
+                when = f"{s:%H:%M}–{e:%H:%M}" if s is not None and e is not None else "de hele dag"
+                problems.append((Problem(line, "van", f"overlapt de registratie {c} ({when}) die de leerling die dag "
+                                         "al heeft: de tijd zou twee keer tellen; importeer opnieuw met --vervang om "
+                                         "die te vervangen, of pas hem aan in VerzuimDesk"), aid))
     return problems
 
 
