@@ -179,7 +179,7 @@ def check_absences(
     quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
     if None not in quick:
         _refuse_if(overlapping_lines([line for line, _ in table.cells], quick, codes,  # type: ignore[arg-type]
-                                     _lessons(pupils, calendar)), source)
+                                     lessons_of(pupils, calendar)), source)
         return quick  # type: ignore[return-value]
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
@@ -212,11 +212,12 @@ def check_absences(
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
             lines.append(line_no)
     # every wrong line at once: the overlaps among the lines that are right, beside the other problems
-    _refuse_if(problems + overlapping_lines(lines, out, codes, _lessons(pupils, calendar)), source)
+    _refuse_if(problems + overlapping_lines(lines, out, codes, lessons_of(pupils, calendar)), source)
     return out
 
 
-def _lessons(pupils: Mapping[str, PupilKnown], calendar: SchoolCalendar) -> Lessons:
+def lessons_of(pupils: Mapping[str, PupilKnown], calendar: SchoolCalendar) -> Lessons:
+    """Each pupil's lesson spans on a day, by leerlingnummer: what an overlap is judged on."""
     return lambda number, day: calendar.lestijd_spans(pupils[number].group, day)
 
 

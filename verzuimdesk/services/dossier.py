@@ -59,7 +59,7 @@ from verzuimdesk.storage.models import (
     Pupil,
     Staff,
 )
-from verzuimdesk.storage.topic_defaults import guess_topic, mentions_health, mentions_home
+from verzuimdesk.storage.topic_defaults import by_words, guess_topic
 
 LEFT_OUT = {
     Recipient.OUDERS: "",
@@ -182,11 +182,7 @@ def agreement_topic(own: str | None, text: str, conversation: str) -> Topic:
     thuissituatie where that is verzuim and the text names a word of the home)."""
     if own:
         return Topic(own)
-    if mentions_health(text):
-        return Topic.GEZONDHEID
-    if conversation == Topic.VERZUIM and mentions_home(text):
-        return Topic.THUISSITUATIE
-    return Topic(conversation)
+    return by_words(text, Topic(conversation))
 
 
 def case_row(c: CareCase) -> CaseRow:

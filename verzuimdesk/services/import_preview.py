@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.dutch import format_date, full_name
 from verzuimdesk.importers.csvfile import CsvTable
 from verzuimdesk.importers.problems import InputRefused, Problem
-from verzuimdesk.importers.rows import AbsenceIn, PupilIn, check_absences, check_pupils, minute_codes, spans_overlap
+from verzuimdesk.importers.rows import (
+    AbsenceIn,
+    PupilIn,
+    check_absences,
+    check_pupils,
+    lessons_of,
+    minute_codes,
+    spans_overlap,
+)
 from verzuimdesk.importers.spreadsheet import (
     DateFormat,
     Sheet,
@@ -117,7 +125,6 @@ class _Plan:
     change: list[tuple[int, Any, tuple[FieldChange, ...]]] = field(default_factory=list)
     unchanged: list[Any] = field(default_factory=list)
     overlap: list[tuple[int, AbsenceIn, str]] = field(default_factory=list)
-    replace_days: set[tuple[int, date]] = field(default_factory=set)
     replaced: set[tuple[Any, ...]] = field(default_factory=set)  # (pupil, day, start, end) of stored records
     pupil_ids: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -175,7 +182,7 @@ def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: 
             rows = [r for _, r in plan.add] + [r for _, r, _ in plan.change]
             overlapping = [r for _, r, _ in plan.overlap]
             if replace_overlapping and overlapping:
-                _delete_replaced(session, plan, overlapping)
+                _delete_replaced(session, plan)
             written = _write_chunks(session, kind, rows + (overlapping if replace_overlapping else []), plan, user,
                                     progress)
             replaced = len(overlapping) if replace_overlapping else 0
@@ -252,9 +259,9 @@ def _codes_from_labels(session: Session, table: CsvTable) -> CsvTable:
 
 def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
     known = known_pupils(session)
-    codes, calendar = load_codes(session), load_calendar(session)
-    rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                          codes=codes, calendar=calendar)
+    codes, calendar, pupils = load_codes(session), load_calendar(session), {n: k for n, (_, k) in known.items()}
+    lessons = lessons_of(pupils, calendar)
+    rows = check_absences(table, source, pupils=pupils, codes=codes, calendar=calendar)
     plan = _Plan(pupil_ids={n: pid for n, (pid, _) in known.items()})
     plan.names = {n: full_name(f, v, a) for n, f, v, a in session.execute(
         select(Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name))}
@@ -297,9 +304,9 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
             # A record of the day it overlaps (its minutes would count twice); lateness and onderwijs elders
             # overlap nothing, and a record beside it (the afternoon of a morning) stays: the same rule as
             # the command line's (services/imports.py overlapping_records).
-            lessons = calendar.lestijd_spans(known[row.number][1].group, row.day)
+            day_lessons = lessons(row.number, row.day)
             clash = [(s, e, c, late) for s, e, c, late in stored if row.code.upper() in counting
-                     and c in counting and spans_overlap((s, e), span, lessons)]
+                     and c in counting and spans_overlap((s, e), span, day_lessons)]
             if not clash:
                 plan.add.append((line, row))
                 planned[key] = (plan.add, len(plan.add) - 1)
@@ -307,15 +314,14 @@ def _plan_absences(session: Session, table: CsvTable, source: str) -> _Plan:
             shown = "; ".join(_span_text(c, s, e, late) for s, e, c, late in clash)
             plan.overlap.append((line, row, shown))
             planned[key] = (plan.overlap, len(plan.overlap) - 1)
-            plan.replace_days.add(pupil_day)
             plan.replaced.update((*pupil_day, s, e) for s, e, _, _ in clash)
     return plan
 
 
-def _delete_replaced(session: Session, plan: _Plan, rows: Sequence[AbsenceIn]) -> None:
+def _delete_replaced(session: Session, plan: _Plan) -> None:
     """Remove the records the file's overlapping lines replace: those they overlap, and no other record of
     their day (a review saw an afternoon O deleted for a late arrival the file added that morning)."""
-    for pid, day in sorted(plan.replace_days):
+    for pid, day in sorted({(pid, day) for pid, day, _, _ in plan.replaced}):
         for aid, start, end in session.execute(
                 select(Absence.id, Absence.start, Absence.end)
                 .where(Absence.pupil_id == pid, Absence.day == day)).all():

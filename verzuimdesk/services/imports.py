@@ -36,6 +36,7 @@ from verzuimdesk.importers.rows import (
     check_absences,
     check_events,
     check_pupils,
+    lessons_of,
     minute_codes,
     spans_overlap,
 )
@@ -199,11 +200,11 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
         lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
         known = known_pupils(session)
         codes, calendar = load_codes(session), load_calendar(session)
-        rows = check_absences(table, source, pupils={n: k for n, (_, k) in known.items()},
-                              codes=codes, calendar=calendar)
+        pupils = {n: k for n, (_, k) in known.items()}
+        rows = check_absences(table, source, pupils=pupils, codes=codes, calendar=calendar)
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
         clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes,
-                                      lambda number, day: calendar.lestijd_spans(known[number][1].group, day))
+                                      lessons_of(pupils, calendar))
         if clashes and not replace:
             raise InputRefused(source, list(dict.fromkeys(p for p, _ in clashes)))
         gone = sorted({aid for _, aid in clashes})

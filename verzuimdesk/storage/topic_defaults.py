@@ -40,15 +40,20 @@ def mentions_home(text: str) -> list[str]:
     return health_words_in(text, _words("thuissituatie.txt"))
 
 
-def guess_topic(entry: Entry, kind: str, text: str, *, category: Category | None = None) -> Topic:
-    """The kind's default topic, or *gezondheid* when the text mentions a health word, or *thuissituatie*
-    when it mentions one of the home, where the kind's topic is one that goes to leerplicht."""
+def by_words(text: str, topic: Topic) -> Topic:
+    """`topic`, unless the words of `text` say otherwise: *gezondheid* when it mentions a health word, or
+    *thuissituatie* when it mentions one of the home where `topic` is *verzuim* (the one that goes to
+    leerplicht)."""
     if mentions_health(text):
         return Topic.GEZONDHEID
-    topic = default_topic(entry, kind, category=category)
     if topic is Topic.VERZUIM and mentions_home(text):
         return Topic.THUISSITUATIE
     return topic
+
+
+def guess_topic(entry: Entry, kind: str, text: str, *, category: Category | None = None) -> Topic:
+    """The kind's default topic, unless the words of the text say otherwise (`by_words`)."""
+    return by_words(text, default_topic(entry, kind, category=category))
 
 
 def _column_default(entry: Entry, text_key: str) -> Any:

@@ -27,14 +27,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from verzuimdesk.storage.topic_defaults import mentions_health, mentions_home
+    from verzuimdesk.domain.disclosure import Topic
+    from verzuimdesk.storage.topic_defaults import by_words as topic_by_words
 
     def by_words(text: str) -> str | None:
         """The topic the words of `text` ask for, None where they ask for none: only the words decide
         here, never the kind (a stored topic may have been chosen by its writer)."""
-        if mentions_health(text):
-            return "gezondheid"
-        return "thuissituatie" if mentions_home(text) else None
+        topic = topic_by_words(text, Topic.VERZUIM)
+        return None if topic is Topic.VERZUIM else topic.value
 
     bind = op.get_bind()
     found: list[tuple[str, int, str | None]] = []
