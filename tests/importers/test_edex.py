@@ -232,3 +232,15 @@ def test_an_export_over_the_csv_limit_is_judged_by_the_export_limit(tmp_path: Pa
     huge.write_bytes(b" " * (64 * 1024 * 1024 + 1))
     with pytest.raises(InputRefused, match="zo groot is een export van de leerlingadministratie niet"):
         read_edex(huge)
+
+
+def test_group_and_teacher_keys_as_long_as_a_las_writes_them_are_read() -> None:
+    # the limits are the columns' (a group's key 256, a teacher's 100), not a leerlingnummer's 30: an export
+    # keyed by GUIDs must not be refused
+    guid, teacher = "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "LK-" + "7" * 40
+    data = SEPTEMBER.replace(b'key="G5"', f'key="{guid}"'.encode()).replace(b'key="LK-17"', f'key="{teacher}"'.encode())
+    assert data.count(guid.encode()) >= 2  # the group and the references to it
+    parsed = parse_edex(data, "EDEX.XML")
+    assert guid in {g.key for g in parsed.groups} and teacher in {t.key for t in parsed.teachers}
+    with pytest.raises(InputRefused, match="naam of key is te lang"):
+        parse_edex(SEPTEMBER.replace(b'key="G5"', b'key="' + b"g" * 300 + b'"'), "EDEX.XML")

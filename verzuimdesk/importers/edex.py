@@ -172,9 +172,9 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
         if not name:
             problems.append(Problem(node.line, "", f"{what} {key}: naam ontbreekt"))
             continue
-        if too_long(name, limits.GROUP) or too_long(key, limits.NUMBER):
+        if too_long(name, limits.GROUP) or too_long(key, limits.GROUP_KEY):
             problems.append(Problem(node.line, "", f"{what} {key[:60]}: naam of key is te lang (hooguit "
-                                    f"{limits.GROUP} en {limits.NUMBER} tekens)"))
+                                    f"{limits.GROUP} en {limits.GROUP_KEY} tekens)"))
             continue
         if not composite:
             if name in names:  # allowed by the standard, but VerzuimDesk knows a group by its name
@@ -277,7 +277,7 @@ def _teachers(root: Node, groups: dict[str, EdexGroup], problems: list[Problem])
         first, prefix, last = _name(node)
         if not last and not node.value("roepnaam"):
             problems.append(Problem(node.line, "", f"{label}: achternaam en roepnaam ontbreken allebei"))
-        for what, value, most in (("key", key, limits.NUMBER), ("roepnaam", first, limits.NAME),
+        for what, value, most in (("key", key, limits.STAFF_KEY), ("roepnaam", first, limits.NAME),
                                   ("voorvoegsel", prefix, limits.PREFIX), ("achternaam", last, limits.NAME)):
             reason = too_long(value, most)  # as the CSV import: a 10,000-character name broke the dossier's PDF
             if reason:
