@@ -255,3 +255,27 @@ def test_a_foreign_xml_file_exits_1_and_flags_nobody(db_path: Path, tmp_path: Pa
     out = capsys.readouterr().out
     assert "leerlingen: 0 toegevoegd, 0 bijgewerkt, 2 ongewijzigd" in out
     assert "mogelijk vertrokken (niet meer in de export): 0" in out
+
+
+def test_a_second_group_of_one_name_keeps_within_a_group_names_length(db: Database) -> None:
+    # A LAS keyed by GUIDs: 'Groep 5 (<36 characters>)' is longer than a group's name may be (50), which
+    # PostgreSQL refuses halfway through an import; and a group of the export may already be called
+    # 'Groep 5 (B)'.
+    guid = "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c"
+    long = "Groep 5 van juf Annemarie en meester Jan"
+    groups = (f'<groep key="A"><naam>{long}</naam><jaargroep>5</jaargroep></groep>\n'
+              f'<groep key="{guid}"><naam>{long}</naam><jaargroep>5</jaargroep></groep>\n'
+              '<groep key="C"><naam>Groep 6 (B)</naam><jaargroep>6</jaargroep></groep>\n'
+              '<groep key="D"><naam>Groep 6</naam><jaargroep>6</jaargroep></groep>\n'
+              '<groep key="B"><naam>Groep 6</naam><jaargroep>6</jaargroep></groep>')
+    data = edex("\n".join(pupil(n, group=g) for n, g in (("1", "A"), ("2", guid), ("3", "C"), ("4", "D"),
+                                                         ("5", "B"))), groups=groups)
+    result = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)
+    names = [group_of(db, n) for n in "12345"]
+    assert len(set(names)) == 5, names  # five groups stay five
+    assert all(len(n) <= 50 for n in names), names
+    assert names[0] == long and names[1].startswith("Groep 5 van juf") and names[1].endswith(")")
+    assert names[2:4] == ["Groep 6 (B)", "Groep 6"] and names[4].startswith("Groep 6 (B")
+    again = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)  # the same names next night
+    assert [group_of(db, n) for n in "12345"] == names and again.pupils.updated == 0
+    assert len([w for w in result.warnings if "staat twee keer in de export" in w]) == 2

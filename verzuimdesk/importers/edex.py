@@ -13,6 +13,7 @@ not need are never read into these rows; they are only counted, so the summary c
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -178,11 +179,27 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
             continue
         if not composite:
             if name in names:  # allowed by the standard, but VerzuimDesk knows a group by its name
-                notes.append(f"groepsnaam {name} staat twee keer in de export; groep {key} heet hier '{name} ({key})'")
-                name = f"{name} ({key})"
+                other = _distinct_name(name, key, names)
+                notes.append(f"groepsnaam {name} staat twee keer in de export; groep {key[:60]} heet hier '{other}'")
+                name = other
             names[name] = key
         out[key] = EdexGroup(key, name, "" if composite else node.value("jaargroep"), composite, node.line)
     return out
+
+
+def _distinct_name(name: str, key: str, taken: dict[str, str]) -> str:
+    """A name for a second group called `name`: 'name (key)', held to a group name's limit (a long key is
+    shortened to a digest of itself, so the name stays the same at every import) and to no other group's
+    name in the export."""
+    n = 1
+    while True:  # ends: the export names finitely many groups
+        tag = key if n == 1 else f"{key} {n}"
+        if len(name) + len(tag) + 3 > limits.GROUP:
+            tag = "#" + hashlib.sha256(tag.encode()).hexdigest()[:8]
+        got = f"{name[:limits.GROUP - len(tag) - 3]} ({tag})"
+        if got not in taken:
+            return got
+        n += 1
 
 
 def _date(node: Node, tag: str, label: str, problems: list[Problem]) -> date | None:
