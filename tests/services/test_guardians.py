@@ -56,6 +56,21 @@ def test_import_replaces_only_the_guardians_of_the_pupils_it_names(school: Datab
     assert lines(school, "1002") == ["Jeroen de Wit (voogd) · +31 10 123 4567"]  # untouched
 
 
+def test_a_guardian_on_two_lines_counts_as_unchanged_at_the_next_import(school: Database) -> None:
+    # A LAS that writes a line per phone number names a guardian twice; the nightly import said
+    # "1 bijgewerkt" every night although nothing had changed.
+    two = CSV + b"1002;Jeroen de Wit;voogd;06-99999999;\n"
+    first = import_guardians(school, two, by=IB)
+    assert (first.added, first.updated, first.unchanged) == (4, 0, 0)
+    again = import_guardians(school, two, by=IB)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
+    assert len(lines(school, "1002")) == 2
+    changed = two.replace(b"06-99999999", b"06-88888888")
+    third = import_guardians(school, changed, by=IB)
+    assert (third.added, third.updated, third.unchanged) == (0, 1, 3)
+    assert "Jeroen de Wit (voogd) \u00b7 06-88888888" in lines(school, "1002")
+
+
 def test_a_wrong_line_refuses_the_file_with_every_problem(school: Database) -> None:
     before = dump(school)
     bad = (b"leerlingnummer;naam;relatie;telefoon;email\n"

@@ -6,6 +6,7 @@ source. Each write is one transaction with its audit row; bad input changes noth
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -118,16 +119,19 @@ def _replace(s: Session, rows: list[GuardianIn], ids: dict[str, int]) -> Change:
         wanted.setdefault(ids[r.number], []).append(r)
     added = updated = unchanged = 0
     for pupil_id, new in wanted.items():
-        old = {g.name.casefold(): g for g in s.scalars(select(Guardian).where(Guardian.pupil_id == pupil_id))}
-        same = [r for r in new if (g := old.get(r.name.casefold())) is not None
-                and (g.name, g.relation, g.phone, g.email) == (r.name, r.relation, r.phone, r.email)]
-        if len(same) == len(new) == len(old):
-            unchanged += len(new)
+        stored = list(s.scalars(select(Guardian).where(Guardian.pupil_id == pupil_id)))
+        kept = Counter((g.name, g.relation, g.phone, g.email) for g in stored)
+        if kept == Counter((r.name, r.relation, r.phone, r.email) for r in new):
+            unchanged += len(new)  # the same lines (a name may stand twice: a guardian with two numbers)
             continue
+        names = {g.name.casefold() for g in stored}
         for r in new:
-            if r.name.casefold() in old:
-                updated += r not in same
-                unchanged += r in same
+            line = (r.name, r.relation, r.phone, r.email)
+            if kept[line]:
+                kept[line] -= 1
+                unchanged += 1
+            elif r.name.casefold() in names:
+                updated += 1
             else:
                 added += 1
         s.execute(delete(Guardian).where(Guardian.pupil_id == pupil_id))
