@@ -298,3 +298,24 @@ def test_a_corrected_las_export_replaces_what_it_overlaps_when_asked(school_db: 
     db.close()
     assert [(a.isoformat()[:5], b.isoformat()[:5], n) for a, b, n in day] == [("10:00", "12:00", "tandarts, langer")]
     assert cli("import", "events", "--db", school_db, "--vervang", fixed) == 2  # only for absences
+
+
+def test_an_overlap_with_a_stored_record_is_told_with_the_files_other_errors(
+        school_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A review: a file with a wrong date and a line over a stored record was refused for the date only; once
+    # the date was put right the same file was refused again, for the overlap.
+    header = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    both = tmp_path / "beide.csv"
+    both.write_text(header + "1002;2025-13-01;;;O;;;\n1003;2025-11-05;10:00;12:00;M;;;\n", encoding="utf-8")
+    from tests.dbdump import dump
+
+    db = open_db(school_db)
+    before = dump(db)
+    assert cli("import", "absences", "--db", school_db, both) == 1
+    err = capsys.readouterr().err
+    assert "2 fout(en)" in err and "regel 2" in err and "regel 3" in err and "overlapt de registratie M" in err
+    assert cli("import", "absences", "--db", school_db, "--vervang", both) == 1  # the date is still wrong
+    err = capsys.readouterr().err
+    assert "1 fout(en)" in err and "overlapt" not in err
+    assert dump(db) == before
+    db.close()

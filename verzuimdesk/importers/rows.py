@@ -175,12 +175,18 @@ def check_absences(
     pupils: Mapping[str, PupilKnown],
     codes: Mapping[str, Category],
     calendar: SchoolCalendar,
+    also: Callable[[list[int], list[AbsenceIn]], list[Problem]] | None = None,
 ) -> list[AbsenceIn]:
+    """The file's absences, or InputRefused with every wrong line at once: the lines' own problems, the
+    overlaps among the lines that are right, and what `also` finds in those lines and their rows (the command
+    line: overlaps with stored records), so a user who corrects the file is not sent back a second time."""
     quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
     if None not in quick:
-        _refuse_if(overlapping_lines([line for line, _ in table.cells], quick, codes,  # type: ignore[arg-type]
-                                     lessons_of(pupils, calendar)), source)
-        return quick  # type: ignore[return-value]
+        rows: list[AbsenceIn] = quick  # type: ignore[assignment]
+        lines = [line for line, _ in table.cells]
+        _refuse_if(overlapping_lines(lines, rows, codes, lessons_of(pupils, calendar))
+                   + (also(lines, rows) if also else []), source)
+        return rows
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
     lines: list[int] = []  # of the rows of `out`
@@ -211,8 +217,8 @@ def check_absences(
         if len(problems) == before and day:
             out.append(AbsenceIn(number, day, start, end, code, late, reported, ln.text("opmerking")))
             lines.append(line_no)
-    # every wrong line at once: the overlaps among the lines that are right, beside the other problems
-    _refuse_if(problems + overlapping_lines(lines, out, codes, lessons_of(pupils, calendar)), source)
+    _refuse_if(problems + overlapping_lines(lines, out, codes, lessons_of(pupils, calendar))
+               + (also(lines, out) if also else []), source)
     return out
 
 

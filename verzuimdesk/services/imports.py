@@ -201,12 +201,14 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
         known = known_pupils(session)
         codes, calendar = load_codes(session), load_calendar(session)
         pupils = {n: k for n, (_, k) in known.items()}
-        rows = check_absences(table, source, pupils=pupils, codes=codes, calendar=calendar)
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
-        clashes = overlapping_records(session, [line for line, _ in table.cells], rows, pupil_ids, codes,
-                                      lessons_of(pupils, calendar))
-        if clashes and not replace:
-            raise InputRefused(source, list(dict.fromkeys(p for p, _ in clashes)))
+        clashes: list[tuple[Problem, int]] = []
+
+        def over_stored(lines: list[int], rows: list[AbsenceIn]) -> list[Problem]:
+            clashes[:] = overlapping_records(session, lines, rows, pupil_ids, codes, lessons_of(pupils, calendar))
+            return [] if replace else list(dict.fromkeys(p for p, _ in clashes))
+
+        rows = check_absences(table, source, pupils=pupils, codes=codes, calendar=calendar, also=over_stored)
         gone = sorted({aid for _, aid in clashes})
         if gone:
             session.execute(delete(Absence).where(Absence.id.in_(gone)))
