@@ -183,9 +183,9 @@ def check_absences(
     quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
     if None not in quick:
         rows: list[AbsenceIn] = quick  # type: ignore[assignment]
-        lines = [line for line, _ in table.cells]
-        _refuse_if(overlapping_lines(lines, rows, codes, lessons_of(pupils, calendar))
-                   + (also(lines, rows) if also else []), source)
+        at = [line for line, _ in table.cells]
+        _refuse_if(overlapping_lines(at, rows, codes, lessons_of(pupils, calendar))
+                   + (also(at, rows) if also else []), source)
         return rows
     problems: list[Problem] = []
     out: list[AbsenceIn] = []
