@@ -588,10 +588,6 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
         <source>Public holidays</source>
         <translation>Feestdagen</translation>
     </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Opgeslagen.</translation>
-    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -3421,6 +3417,13 @@ Openen?</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>What the import will do</source>
@@ -3606,10 +3609,6 @@ Openen?</translation>
     <message>
         <source>Group %1</source>
         <translation>Groep %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Opgeslagen.</translation>
     </message>
 </context>
 <context>

@@ -263,3 +263,27 @@ def test_without_a_region_the_calendar_takes_none_by_itself(qtbot: QtBot, db: Da
     with db.read() as s:
         assert s.scalars(select(School)).one().vacation_region == "zuid"
     assert make_page(qtbot, db).calendar.region.currentData() == "zuid"
+
+
+def test_a_calendar_or_timetable_that_strands_registrations_says_so(qtbot: QtBot, db: Database) -> None:
+    # As `verzuimdesk school` does: a studiedag or a weekday without lessons put over registered absence keeps
+    # the registrations but no longer counts them; the page said only "Opgeslagen."
+    from verzuimdesk.services.imports import import_absences
+
+    import_absences(db, b"leerlingnummer;datum;van;tot;code\n1001;2025-11-12;;;O\n", by=IB)  # a Wednesday
+    page = make_page(qtbot, db)
+    cal = page.calendar
+    cal.studiedagen.setText("12-11-2025")
+    cal.save()
+    assert cal.status.text().startswith("Saved. Let op: 1 registratie staat nu op een dag die volgens de nieuwe "
+                                        "kalender geen schooldag van de groep is (1001 op 2025-11-12)")
+    cal.studiedagen.setText("")
+    cal.save()
+    assert cal.status.text() == "Saved."
+    tt = page.timetable
+    tt.days[2].setText("")  # no lessons on Wednesday for the groups of the default timetable
+    tt.save()
+    assert "Let op: 1 registratie staat" in tt.status.text() and "(1001 op 2025-11-12)" in tt.status.text()
+    tt.days[2].setText("08:30-12:15")
+    tt.save()
+    assert tt.status.text() == "Saved."

@@ -31,7 +31,7 @@ from verzuimdesk.paths import data_dir, resources_dir
 from verzuimdesk.services import protocol_store
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
-from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes, keep_protocol
+from verzuimdesk.services.school import _write_calendar, check_settings, ensure_default_codes, keep_protocol, stranded
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar
@@ -151,7 +151,17 @@ def checked(settings: SchoolSettings, kept: str | None = None) -> SchoolSettings
     return result
 
 
-def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by: Actor) -> OpChanges:
+@dataclass(frozen=True, slots=True)
+class SchoolSaved:
+    """What saving the school's settings changed, and Dutch notes on what the new calendar or timetable leaves
+    behind: registrations now on a day without lessons (`services.school.stranded`, as `verzuimdesk school`
+    says them)."""
+
+    changes: OpChanges
+    notes: tuple[str, ...] = ()
+
+
+def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by: Actor) -> SchoolSaved:
     """Name, BRIN, protocol, the timetable and the calendar of `settings.school_year`; one transaction."""
     require(by, Permission.SETTINGS)
     user = audit_name(by)
@@ -177,7 +187,7 @@ def save_school(db: Database, *, settings: SchoolSettings, region: str = "", by:
             "voor": {**old, "kalender": before},
             "na": {"naam": s.name, "brin": s.brin, **protocol, "regio": school.vacation_region,
                    "kalender": _summary(s)}})
-    return WHOLE_SCHOOL
+        return SchoolSaved(WHOLE_SCHOOL, stranded(session, s))
 
 
 def _summary(s: SchoolSettings) -> dict[str, object]:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.changes import OpChanges
 from verzuimdesk.services.settings import (
+    SchoolSaved,
     save_school,
     school_view,
     school_year_label,
@@ -178,12 +178,13 @@ class CalendarSection(QWidget):
         self.table.edit(self.table.currentIndex())
 
     def save(self) -> None:
-        if run_write(self.ctx, self._write, refused=self.status.refused) is None:
+        saved = run_write(self.ctx, self._write, refused=self.status.refused)
+        if saved is None:
             return
-        self.status.ok(self.tr("Saved."))
+        self.status.saved(saved.notes)
         self.load()
 
-    def _write(self) -> OpChanges:
+    def _write(self) -> SchoolSaved:
         view = school_view(self.ctx.db)
         year = Period("", self.start.date().toPython(), self.end.date().toPython())  # type: ignore[arg-type]
         settings = replace(current_year(view), school_year=year, vacations=tuple(self.model.rows()),

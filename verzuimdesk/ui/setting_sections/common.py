@@ -49,6 +49,14 @@ class StatusLine(QLabel):
         self.setStyleSheet("color: #1b5e20;")
         self.setText(text)
 
+    def saved(self, notes: tuple[str, ...] = ()) -> None:
+        """'Opgeslagen.', and what the save leaves to look at (in the colour of a warning)."""
+        if not notes:
+            self.ok(self.tr("Saved."))
+            return
+        self.setStyleSheet("color: #8a4b00;")
+        self.setText(" ".join((self.tr("Saved."), *notes)))
+
     def refused(self, exc: Exception) -> None:
         """Every reason of a refusal, one a line, in the services' Dutch."""
         self.setStyleSheet("color: #b71c1c;")

@@ -78,6 +78,6 @@ class SchoolSection(QWidget):
         contact = check_school_contact(SchoolContact(self.phone.text(), self.email.text(), self.director.text()))
         view = school_view(self.ctx.db)
         settings = replace(current_year(view), name=self.name.text().strip(), brin=self.brin.text().strip())
-        changes = save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
-                              by=self.ctx.account)
-        return changes | save_school_contact(self.ctx.db, contact, by=self.ctx.account)
+        saved = save_school(self.ctx.db, settings=settings, region=self.region.currentData() or "",
+                            by=self.ctx.account)
+        return saved.changes | save_school_contact(self.ctx.db, contact, by=self.ctx.account)

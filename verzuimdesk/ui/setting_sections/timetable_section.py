@@ -7,8 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.services.settings import parse_lesson_times, save_school, school_view
+from verzuimdesk.services.settings import SchoolSaved, parse_lesson_times, save_school, school_view
 from verzuimdesk.services.vocabulary import WEEKDAYS_NL, DayTable
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.operations import run_write
@@ -75,12 +74,13 @@ class TimetableSection(QWidget):
             edit.setEnabled(editable)
 
     def save(self) -> None:
-        if run_write(self.ctx, self._write, refused=self.status.refused) is None:
+        saved = run_write(self.ctx, self._write, refused=self.status.refused)
+        if saved is None:
             return
-        self.status.ok(self.tr("Saved."))
+        self.status.saved(saved.notes)
         self.view = school_view(self.ctx.db)
 
-    def _write(self) -> OpChanges:
+    def _write(self) -> SchoolSaved:
         view = school_view(self.ctx.db)
         year = current_year(view)
         group = self.group.currentData()
