@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import DEFAULT_CODES
+from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.importers.problems import InputRefused, Problem
 from verzuimdesk.importers.schoolfile import SchoolSettings, parse_school_file
@@ -160,7 +161,7 @@ def stranded(session: Session, settings: SchoolSettings) -> tuple[str, ...]:
         if not calendar.is_schooldag(day, group)]
     if not found:
         return ()
-    shown = ", ".join(f"{n} op {d.isoformat()}" for n, d in found[:5]) + (" …" if len(found) > 5 else "")
+    shown = ", ".join(f"{n} op {format_date(d)}" for n, d in found[:5]) + (" …" if len(found) > 5 else "")
     return (f"Let op: {len(found)} {'registratie staat' if len(found) == 1 else 'registraties staan'} nu op een dag "
             f"die volgens de nieuwe kalender geen schooldag van de groep is ({shown}): ze blijven bewaard, maar "
             "tellen niet als lestijd. Pas de kalender of de registraties aan als dat niet de bedoeling is.",)
