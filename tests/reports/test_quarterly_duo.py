@@ -1,5 +1,7 @@
 """The DUO report on the SWV list is the case's report registered in the dossier (Meldingen), not only one
-typed again in the Traject form: the list must say what the dossier says (PROTOCOLS.md §5, cat. A)."""
+typed again in the Traject form: the list must say what the dossier says (PROTOCOLS.md §5, cat. A). It is
+the report of langdurig relatief verzuim (source 004: "Verzuimloket DUO als 'langdurig relatief verzuim'"),
+never a 16-hour report made while the case runs."""
 
 from __future__ import annotations
 
@@ -19,17 +21,22 @@ def guus(db: Any, on: date = DEMO_TODAY) -> QuarterlyRow:
     return row
 
 
-def test_the_demo_thuiszitters_duo_report_of_the_dossier_is_on_the_list(demo: Any) -> None:
-    with demo.read() as s:
-        made = s.scalars(select(EventRow.day).join(Pupil).where(Pupil.number == "1027",
-                                                                 EventRow.kind == "duo_report")).one()
+def test_the_demo_thuiszitters_16_hour_report_is_not_taken_for_the_lrv_report(demo: Any) -> None:
+    # A review: Guus's only report (12 Oct) answered his 16 hours; his LRV report (LRV held from 9 Nov) is
+    # overdue, and the list named the 16-hour report as the case's DUO report, so nothing looked missing.
     row = guus(demo)
-    # the demo's events file names the number in its omschrijving: "… meldingsnummer 2026-44333"
-    assert (row.duo_report_date, row.duo_report_number) == (made, "2026-44333")
+    assert (row.duo_report_date, row.duo_report_number) == (None, "")
+    assert "DUO-melding" in row.missing
+    with demo.begin() as s:
+        pid = s.scalars(select(Pupil.id).where(Pupil.number == "1027")).one()
+        s.add(EventRow(pupil_id=pid, day=date(2026, 11, 16), kind="duo_report", reference="2026-51234",
+                       note="langdurig relatief verzuim", created_at=datetime(2026, 11, 16)))
+    row = guus(demo)
+    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 11, 16), "2026-51234")
     assert not any("DUO" in gap for gap in row.missing)
 
 
-def test_a_report_before_the_quarter_a_vervolgmelding_and_one_without_a_number(demo: Any) -> None:
+def test_a_report_before_the_quarter_one_without_a_number_and_a_16_hour_report(demo: Any) -> None:
     with demo.begin() as s:
         pid = s.scalars(select(Pupil.id).where(Pupil.number == "1027")).one()
         s.execute(delete(EventRow).where(EventRow.pupil_id == pid, EventRow.kind == "duo_report"))
@@ -44,9 +51,14 @@ def test_a_report_before_the_quarter_a_vervolgmelding_and_one_without_a_number(d
     row = guus(demo)
     assert (row.duo_report_date, row.duo_report_number) == (date(2026, 9, 10), "")
     assert "nummer van de DUO-melding" in row.missing
-    with demo.begin() as s:
+    with demo.begin() as s:  # a 16-hour report (it answers HW-16U's trigger of 8 Oct): not the LRV report
         s.add(EventRow(pupil_id=pid, day=date(2026, 11, 2), kind="duo_report", reference="2026-50001",
-                       note="vervolgmelding", created_at=datetime(2026, 11, 2)))
+                       note="16 uur", created_at=datetime(2026, 11, 2)))
     row = guus(demo)
-    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 11, 2), "2026-50001")
+    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 9, 10), "")
+    with demo.begin() as s:  # made while LRV holds (from 9 Nov): a later LRV report replaces the first
+        s.add(EventRow(pupil_id=pid, day=date(2026, 11, 17), kind="duo_report", reference="2026-50002",
+                       note="langdurig relatief verzuim", created_at=datetime(2026, 11, 17)))
+    row = guus(demo)
+    assert (row.duo_report_date, row.duo_report_number) == (date(2026, 11, 17), "2026-50002")
     assert not any("DUO" in gap for gap in row.missing)

@@ -70,6 +70,23 @@ def duo_sheet(ev: Evaluator, on: date, rule_id: str | None = None) -> DuoSheet |
     return None
 
 
+def may_be_lrv_report(ev: Evaluator, report: Event) -> bool:
+    """The registered `report` can be the pupil's report of langdurig relatief verzuim: it answered an LRV
+    action (a rule counting half-weeks or a run of absence, whose sheet is *langdurig relatief verzuim*), or
+    no action at all (a report the school made on its own judgement). A report that answered only a 16-hour,
+    luxe or lateness action is another report to DUO: the SWV list's category A names the LRV one (source
+    004: "Verzuimloket DUO als 'langdurig relatief verzuim'")."""
+    answered = [ev.protocol.rule(a.rule_id).condition.kind for a in status_of(ev, report.day).actions
+                if a.kind is ActionKind.DUO_REPORT and a.done_by == report.id]
+    if any(kind in {"half_weeks", RUN_KIND} for kind in answered):
+        return True
+    if answered:
+        return False
+    return not any(rep is not None and rep.id == report.id  # a restart rule's trigger it answered (16 hours)
+                   for rule in ev.protocol.rules if restarts(rule) and reports_to_duo(rule)
+                   for _trig, _after, rep in ev.for_rule(rule).restart_history(rule, report.day))
+
+
 def _answered_by(ev: Evaluator, report: Event, rule_id: str | None, on: date) -> DuoSheet | None:
     for rule in ev.protocol.rules:  # a restart rule: the trigger its history matched to this report
         if not (restarts(rule) and reports_to_duo(rule) and rule_id in (None, rule.id)):

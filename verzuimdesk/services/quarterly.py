@@ -8,7 +8,7 @@ changed character shows it. Pupils are initials and OT number unless `names` is 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -17,6 +17,8 @@ from sqlalchemy.orm import selectinload
 
 from verzuimdesk.domain.candidates import Candidate, close_proposal, period_candidate, week_monday
 from verzuimdesk.domain.codes import ActionKind
+from verzuimdesk.domain.conditions import Evaluator
+from verzuimdesk.domain.duo_sheet import may_be_lrv_report
 from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.measures import PupilMeasures
@@ -29,9 +31,10 @@ from verzuimdesk.domain.quarterly import (
 )
 from verzuimdesk.reports.data import CaseRow, PupilInfo, QuarterlyList, QuarterlyRow
 from verzuimdesk.services.dossier import case_row
+from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDismissal, EventRow, Group, Pupil
+from verzuimdesk.storage.models import Absence, AbsenceCodeRow, CareCase, CaseDismissal, Group, Pupil
 
 # The 5 lesweken before a day of the quarter lie within this many days before its start (a kerst- or
 # zomervakantie of up to 6 weeks between them included).
@@ -77,14 +80,8 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
         infos = {pu.id: _info(pu, group) for pu, group in s.execute(
             select(Pupil, Group.name).join(Group).where(Pupil.id.in_(sorted(absent))))}
         dismissals = {(x.pupil_id, x.start): x.reason for x in s.scalars(select(CaseDismissal))}
-        reports: dict[int, list[tuple[date, str]]] = {}
-        for pid, day, ref_nr in s.execute(
-                select(EventRow.pupil_id, EventRow.day, EventRow.reference)
-                .where(EventRow.kind == ActionKind.DUO_REPORT.value, EventRow.day <= ref,
-                       EventRow.pupil_id.in_(sorted({i.id for _, i in found})))
-                .order_by(EventRow.day, EventRow.id)):
-            reports.setdefault(pid, []).append((day, ref_nr))
-    found = [(_with_report(c, reports.get(i.id, ())), i) for c, i in found]
+    protocol = school_protocol(school.protocol, school.protocol_text)
+    found = [(_with_report(c, Evaluator(data[i.id], calendar, protocol)), i) for c, i in found]
     measures = {pid: PupilMeasures(data[pid], calendar) for pid in ids}
     rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
     proposals: list[QuarterlyRow] = []
@@ -99,14 +96,16 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
                          tuple(rows + proposals), tuple(dismissed), since)
 
 
-def _with_report(case: CaseRow, reports: Sequence[tuple[date, str]]) -> CaseRow:
+def _with_report(case: CaseRow, ev: Evaluator) -> CaseRow:
     """The case with its DUO report: the one typed in the Traject form, else the latest report registered in
-    the dossier (Meldingen) dated from the case's start up to its end (a vervolgmelding replaces the first; a
-    report made before the quarter began still counts while the case runs)."""
+    the dossier (Meldingen) dated from the case's start up to its end that can be its report of langdurig
+    relatief verzuim (`may_be_lrv_report`: a 16-hour report made during the case is another report; a report
+    made before the quarter began still counts while the case runs)."""
     if case.category != "A" or case.duo_report_date is not None:
         return case
-    mine = [r for r in reports if case.start <= r[0] and (case.closed is None or r[0] <= case.closed)]
-    return replace(case, duo_report_date=mine[-1][0], duo_report_number=mine[-1][1]) if mine else case
+    mine = [e for e in ev.events_of(ActionKind.DUO_REPORT, case.start, case.closed or date.max)
+            if may_be_lrv_report(ev, e)]
+    return replace(case, duo_report_date=mine[-1].day, duo_report_number=mine[-1].reference) if mine else case
 
 
 def _list_order(info: PupilInfo) -> tuple[str, str]:
