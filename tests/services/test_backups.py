@@ -53,3 +53,33 @@ def test_old_copies_are_rotated_away(tmp_path: Path, school_file: Path) -> None:
     assert len(made) < 20 and made[0].made == start + timedelta(days=19)
     assert all(Path(str(b.path) + ".sleutels").exists() for b in made)
     db.close()
+
+
+def test_the_copy_a_restore_or_a_migration_put_aside_outlives_the_days_rotation(tmp_path: Path,
+                                                                                school_file: Path) -> None:
+    # A review: a restore set the replaced data aside as '_voor-herstel'; the next backup of that day kept
+    # only the day's newest copy and deleted it, and with it everything typed after the restored backup.
+    from verzuimdesk.services.backups import SPECIAL_DAYS, rotate
+
+    path = tmp_path / "school.db"
+    assert cli("init", "--db", path, "--school", school_file) == 0
+    db = open_database(str(path), passphrase=PASSPHRASE)
+    morning = datetime(2026, 11, 23, 8)
+    folder = path.parent / "reservekopieen"
+    make_backup(db, now=morning)
+    aside = make_backup(db, reason="herstel", now=morning + timedelta(hours=1))
+    migration = make_backup(db, reason="migratie", now=morning + timedelta(hours=2))
+    assert aside is not None and migration is not None
+    assert daily_backup(db, now=morning + timedelta(hours=3)) is None  # the day has its daily copy
+    later = make_backup(db, now=morning + timedelta(hours=4))
+    assert aside.exists() and migration.exists() and later is not None and later.exists()
+    assert {b.reason for b in list_backups(path)} == {"", "herstel", "migratie"}
+    for i in range(1, 5):  # more restores the same quarter: all kept
+        make_backup(db, reason="herstel", now=morning + timedelta(days=i))
+    assert aside.exists()
+    rotate(path, now=morning + timedelta(days=SPECIAL_DAYS + 10))  # a quarter on: the newest 3 of each stay
+    herstel = [b for b in list_backups(path) if b.reason == "herstel"]
+    assert len(herstel) == 3 and not aside.exists() and migration.exists()
+    assert all(Path(str(b.path) + ".sleutels").exists() for b in list_backups(path))
+    assert len(list(folder.glob("*.sleutels"))) == len(list_backups(path))
+    db.close()

@@ -1,14 +1,18 @@
 """Automatic backups: on the first start of a day and before every migration, rotated 7/4/12.
 
 Copies live in `reservekopieen/` beside the database, encrypted like the database itself. The
-rotation keeps the newest copy of each of the last 7 days, 4 weeks and 12 months that have one.
+rotation keeps the newest copy of each of the last 7 days, 4 weeks and 12 months that have one. A copy
+made for a reason (`_voor-herstel`: what a restore replaced; `_voor-migratie`) is the only copy of its
+data, whatever copies were made that day: those are kept for `SPECIAL_DAYS` days and the newest
+`SPECIAL_KEPT` of each reason beyond that (found by a review: a second copy the same day deleted the data
+a restore had put aside).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from verzuimdesk.domain.dutch import format_date
@@ -19,12 +23,15 @@ from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, 
 
 FOLDER = "reservekopieen"
 _STAMP = "%Y-%m-%d_%H%M%S"
+SPECIAL_DAYS = 92  # a quarter: long enough to notice that a restore or a migration lost something
+SPECIAL_KEPT = 3
 
 
 @dataclass(frozen=True, slots=True)
 class BackupFile:
     path: Path
     made: datetime
+    reason: str = ""  # "herstel", "migratie": a copy made before a restore or a migration; "" the daily copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +101,9 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     if not folder.is_dir():
         return []
     for f in folder.glob(f"{prefix}*.db"):
-        stamp = f.stem[len(prefix):].split("_voor-", 1)[0]
+        stamp, _, reason = f.stem[len(prefix):].partition("_voor-")
         try:
-            found.append(BackupFile(f, datetime.strptime(stamp, _STAMP)))
+            found.append(BackupFile(f, datetime.strptime(stamp, _STAMP), reason))
         except ValueError:
             continue
     return sorted(found, key=lambda b: b.made, reverse=True)
@@ -119,7 +126,7 @@ def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
     if db.path is None:
         return None
     today = (now or datetime.now()).date()
-    if any(b.made.date() == today for b in list_backups(db.path)):
+    if any(b.made.date() == today and not b.reason for b in list_backups(db.path)):
         return None
     return make_backup(db, now=now)
 
@@ -147,10 +154,14 @@ def keep(dates: Iterable[datetime], *, days: int = 7, weeks: int = 4, months: in
 def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
     """Delete the copies the rotation does not keep; returns what was deleted."""
     backups = list_backups(db_path)
-    kept = keep([b.made for b in backups])
+    now = now or datetime.now()
+    kept = {b.path for b in backups if not b.reason and b.made in keep([c.made for c in backups if not c.reason])}
+    for reason in {b.reason for b in backups if b.reason}:
+        mine = [b for b in backups if b.reason == reason]  # newest first
+        kept |= {b.path for k, b in enumerate(mine) if k < SPECIAL_KEPT or now - b.made < timedelta(days=SPECIAL_DAYS)}
     removed = []
     for b in backups:
-        if b.made not in kept:
+        if b.path not in kept:
             b.path.unlink(missing_ok=True)
             vault.slots_path(b.path).unlink(missing_ok=True)
             removed.append(b.path)
