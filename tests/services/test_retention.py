@@ -73,6 +73,23 @@ def test_referral_to_special_education_keeps_the_dossier_three_years(plain_db: D
     assert [d.purge.value for d in retention_due(plain_db, today=date(2029, 2, 1))] == ["dossier"]
 
 
+def test_a_pupil_enrolled_again_keeps_everything(plain_db: Database) -> None:
+    # A review: 1004 left on 30 Jan 2026 and comes back; a LAS file without the uitschrijfdatum column kept
+    # the old leave date beside the new inschrijfdatum, so the pupil stayed grey, absences were refused,
+    # and five years on retention deleted the pupil with this year's notes.
+    back = (b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;inschrijfdatum\n"
+            b"1004;Anais;Vries;2016-07-21;5;2031-01-06\n")
+    assert import_pupils(plain_db, back, by=IB).updated == 1
+    with plain_db.read() as s:
+        assert s.scalar(select(Pupil.enrolled_until).where(Pupil.number == "1004")) is None
+    assert retention_due(plain_db, today=date(2031, 2, 1)) == []
+    with plain_db.begin() as s:  # a leave date kept before the enrolment's start by any other way
+        s.scalars(select(Pupil).where(Pupil.number == "1004")).one().enrolled_until = date(2026, 1, 30)
+    assert retention_due(plain_db, today=date(2031, 2, 1)) == []
+    purge_due(plain_db, today=date(2031, 2, 1), by=IB)
+    assert count(plain_db, Conversation) == 1
+
+
 def test_cli_lists_then_deletes(tmp_path: Path, school_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "s.db"
     assert cli("init", "--db", path, "--school", school_file) == 0

@@ -56,9 +56,12 @@ class RetentionDue:
 def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
     """Pupils whose retention term has passed on `today`, and what of them must go."""
     with db.read() as session:
+        # A leave date before the enrolment's start belongs to an earlier enrolment: the pupil is back, and
+        # nothing of theirs is due (found by a review: a re-enrolled pupil was listed for deletion whole).
         rows = session.execute(select(Pupil.id, Pupil.number, Pupil.first_name, Pupil.prefix, Pupil.last_name,
                                       Pupil.enrolled_until, Pupil.referred_special)
-                               .where(Pupil.enrolled_until.is_not(None))).all()
+                               .where(Pupil.enrolled_until.is_not(None),
+                                      Pupil.enrolled_until >= Pupil.enrolled_from)).all()
         has_dossier = {pid for (pid,) in session.execute(
             select(Conversation.pupil_id).union(select(EventRow.pupil_id), select(PlanLink.pupil_id),
                                                 select(CareCase.pupil_id), select(Guardian.pupil_id),
