@@ -85,3 +85,67 @@ def test_without_a_backup_the_damage_is_explained(qtbot: QtBot, tmp_path: Path,
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     assert not offer_restore_of_damaged(str(tmp_path / "x.db"), "Database is beschadigd.")
     assert "reservekopie" in shown[0].lower() or "backup" in shown[0].lower()
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for start in range(4096, len(data), 4096):
+        data[start:start + 64] = b"\x00" * 64
+    path.write_bytes(bytes(data))
+
+
+def test_a_broken_newest_backup_does_not_hide_the_good_one_before_it(
+        qtbot: QtBot, school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review: a restore cut off by a full disk left a truncated '_voor-herstel' copy, the newest; the offer
+    # at start tried only that one, said it was damaged, and stopped.
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    make_backup(db, now=datetime(2026, 11, 23, 8, 0))
+    cut = make_backup(db, reason="herstel", now=datetime(2026, 11, 24, 8, 0))
+    db.close()
+    assert cut is not None
+    cut.write_bytes(cut.read_bytes()[:5000])
+    _damage(school)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    assert offer_restore_of_damaged(str(school), "Database is beschadigd.")
+    assert "ma 23 nov 2026 08:00" in asked[0]
+    open_database(str(school), passphrase=PASSPHRASE).close()
+
+
+def test_a_restore_that_fails_puts_the_damaged_database_back_with_its_journal(
+        school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review: on a full disk the damaged file was moved away, the restore failed, and the next start said the
+    # database did not exist; its -wal (the last commits) was deleted rather than kept beside it.
+    import errno
+
+    from verzuimdesk.services import backups
+
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    copy = make_backup(db, now=datetime(2026, 11, 23, 8, 0))
+    db.close()
+    assert copy is not None
+    _damage(school)
+    wal = school.with_name(school.name + "-wal")
+    wal.write_bytes(b"the last commits")
+    before = school.read_bytes()
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups, "restore", full)
+    with pytest.raises(DatabaseError, match=r"de schijf is vol.*staat weer zoals hij was"):
+        backups.restore_damaged(copy, school, PASSPHRASE)
+    assert school.read_bytes() == before and wal.read_bytes() == b"the last commits"
+    assert not (school.parent / "school.db.beschadigd").exists()
+    monkeypatch.undo()
+    monkeypatch.setattr(backups.shutil, "disk_usage", lambda p: type("U", (), {"free": 10})())
+    with pytest.raises(DatabaseError, match="te weinig ruimte"):
+        backups.restore_damaged(copy, school, PASSPHRASE)
+    assert school.read_bytes() == before and wal.exists()
+    monkeypatch.undo()
+    damaged = backups.restore_damaged(copy, school, PASSPHRASE)
+    assert damaged.read_bytes() == before
+    assert damaged.with_name(damaged.name + "-wal").read_bytes() == b"the last commits"  # for a specialist
+    assert Path(str(damaged) + ".sleutels").exists()  # its key slots: without them it never opens
+    open_database(str(school), passphrase=PASSPHRASE).close()

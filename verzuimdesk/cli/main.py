@@ -132,6 +132,14 @@ def run(argv: list[str]) -> int:
     except BrokenPipeError:  # the output went to `head` or a closed pager: not an error
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a full disk, a read-only folder, a lock held too long: Dutch, not a traceback
+        from verzuimdesk.domain.file_errors import file_reason, sqlite_reason
+
+        reason = sqlite_reason(exc) or (file_reason(exc) if isinstance(exc, OSError) else None)
+        if reason is None:
+            raise
+        print(f"Niet gelukt: {reason}.", file=sys.stderr)
+        return 1
 
 
 def passphrase(*, confirm: bool = False) -> str | None:

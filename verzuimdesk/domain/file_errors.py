@@ -34,3 +34,37 @@ def file_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.errno in _BY_ERRNO:
         return _BY_ERRNO[exc.errno]
     return GENERIC
+
+
+# SQLite's primary result codes (sqlite.org/rescode.html) that say the file is busy, read-only or on a full or
+# failing disk: the database itself is fine, and a restore would only throw work away.
+_SQLITE_BY_CODE = {
+    3: "geen toestemming om de database te openen",
+    5: "de database is bezig: een andere opdracht of VerzuimDesk schrijft erin; probeer het zo opnieuw",
+    6: "de database is bezig: een andere opdracht of VerzuimDesk schrijft erin; probeer het zo opnieuw",
+    8: "de database of de map is alleen-lezen",
+    10: "de schijf gaf een lees- of schrijffout (is hij vol?)",
+    13: "de schijf is vol",
+    14: "de database is niet te openen (geen toestemming in de map, of de map is er niet)",
+}
+_SQLITE_BY_TEXT = {"database is locked": 5, "database table is locked": 6, "readonly database": 8,
+                   "disk i/o error": 10, "database or disk is full": 13, "unable to open database file": 14}
+
+
+def sqlite_reason(exc: BaseException) -> str | None:
+    """A short Dutch reason when SQLite (or SQLAlchemy around it) failed for the disk or a lock rather than
+    for a damaged file; None otherwise. Looks at the result code where the driver gives one, else the text."""
+    seen: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in seen and len(seen) < 5:
+        seen.append(e)
+        code = getattr(e, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _SQLITE_BY_CODE:
+            return _SQLITE_BY_CODE[code & 0xFF]
+        text = str(e).lower()
+        for words, primary in _SQLITE_BY_TEXT.items():
+            if words in text:
+                return _SQLITE_BY_CODE[primary]
+        orig = getattr(e, "orig", None)
+        e = orig if isinstance(orig, BaseException) else e.__cause__ or e.__context__
+    return None

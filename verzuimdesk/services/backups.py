@@ -10,6 +10,7 @@ a restore had put aside).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -64,15 +65,49 @@ def restore_backup(backup_path: Path, db_path: Path, passphrase: str | None = No
 
 
 def restore_damaged(backup_path: Path, db_path: Path, passphrase: str | None = None) -> Path:
-    """At start, a database that cannot be opened: keep it beside as `.beschadigd` (a specialist may still
-    recover something from it), then put the checked copy in its place. Returns where the damaged file is."""
+    """At start, a database that cannot be opened: keep it beside as `.beschadigd` with its journal and key
+    slots (a specialist may still recover its last commits from them), then put the checked copy in its
+    place. Returns where the damaged file is. When the restore fails (a full disk), the damaged file is put
+    back where it was, so nothing is lost and the next start offers the same again (found by a review: the
+    database was gone, the restore half done)."""
     damaged = db_path.with_name(db_path.name + ".beschadigd")
+    check_backup(backup_path, passphrase)  # before anything moves
+    need = backup_path.stat().st_size * 2  # the copy written beside, and the safety copy of the damaged file
     try:
-        db_path.replace(damaged)
+        free = shutil.disk_usage(db_path.parent).free
+    except OSError:
+        free = need
+    if free < need:
+        raise DatabaseError("Er is te weinig ruimte op de schijf om de reservekopie terug te zetten: maak eerst "
+                            "ruimte vrij. Er is niets gewijzigd.")
+    journal = [(db_path.with_name(db_path.name + x), damaged.with_name(damaged.name + x)) for x in ("-wal", "-shm")]
+    moved: list[tuple[Path, Path]] = []
+    try:
+        if vault.slots_path(db_path).exists():
+            shutil.copyfile(vault.slots_path(db_path), vault.slots_path(damaged))  # the restore replaces them
+        for src, dst in [(db_path, damaged), *journal]:
+            if src.exists():
+                src.replace(dst)
+                moved.append((src, dst))
     except OSError as exc:
+        _put_back(moved)
         raise DatabaseError(f"De beschadigde database is niet opzij te zetten: {file_reason(exc)}.") from None
-    restore(backup_path, db_path, passphrase)
+    try:
+        restore(backup_path, db_path, passphrase)
+    except (DatabaseError, OSError) as exc:
+        _put_back(moved)
+        reason = str(exc) if isinstance(exc, DatabaseError) else file_reason(exc)
+        raise DatabaseError(f"Het terugzetten is niet gelukt ({reason}); de database staat weer zoals hij "
+                            "was.") from None
     return damaged
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> None:
+    for src, dst in reversed(moved):
+        try:
+            dst.replace(src)
+        except OSError:
+            continue
 
 
 def needs_password(backup_path: Path) -> bool:

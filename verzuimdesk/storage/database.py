@@ -20,7 +20,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from verzuimdesk.domain.file_errors import file_reason
+from verzuimdesk.domain.file_errors import file_reason, sqlite_reason
 from verzuimdesk.storage import audit, server_login, swap, vault
 from verzuimdesk.storage.errors import DatabaseDamaged, DatabaseError, PassphraseRequired
 from verzuimdesk.storage.files import is_encrypted, is_url, sqlite_path
@@ -250,6 +250,9 @@ def check_file(path: Path, key: bytes | None, pragma: str = "quick_check") -> No
             raise DatabaseError(f"Het sleutelbestand {vault.slots_path(path).name} ontbreekt naast database "
                                 f"'{path}': zonder dat bestand opent geen wachtwoord de database. Zet het terug uit "
                                 "de reservekopie (het staat naast de kopie).") from None
+        reason = None if not_a_database else sqlite_reason(exc)
+        if reason is not None:  # busy, read-only or a full disk: the file is fine, a restore would lose work
+            raise DatabaseError(f"Database '{path}' is nu niet te lezen: {reason}. Er is niets gewijzigd.") from None
         raise DatabaseDamaged(f"Database '{path}' is beschadigd of geen database ({exc}). "
                             "Zet een reservekopie terug.") from None
     if not result or result[0] != "ok":

@@ -100,14 +100,20 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
     if path is None or not backups:
         QMessageBox.critical(parent, "VerzuimDesk", problem + "\n\n" + tr("There is no backup to restore."))
         return False
-    newest = backups[0]
-    password = _ask_password(parent, newest.path)
+    password = _ask_password(parent, backups[0].path)
     if password == "":
         return False
-    try:
-        summary = check_backup(newest.path, password)
-    except DatabaseError as exc:
-        QMessageBox.critical(parent, "VerzuimDesk", str(exc))
+    # The newest copy that passes its check: one broken copy (a restore cut off by a full disk) must not hide
+    # the good ones before it (a review).
+    first_problem: DatabaseError | None = None
+    for newest in backups:
+        try:
+            summary = check_backup(newest.path, password)
+            break
+        except DatabaseError as exc:
+            first_problem = first_problem or exc
+    else:
+        QMessageBox.critical(parent, "VerzuimDesk", str(first_problem))
         return False
     answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
         "Restore the latest backup, of %1? What was entered after it is lost.").replace(
