@@ -40,6 +40,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Reservekopie</translation>
     </message>
     <message>
+        <source>No backup was made: %1.</source>
+        <translation>Er is geen reservekopie gemaakt: %1.</translation>
+    </message>
+    <message>
         <source>A server database is backed up on the server.</source>
         <translation>Van een serverdatabase maakt de server de reservekopie.</translation>
     </message>

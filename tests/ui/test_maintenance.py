@@ -149,3 +149,26 @@ def test_a_restore_that_fails_puts_the_damaged_database_back_with_its_journal(
     assert damaged.with_name(damaged.name + "-wal").read_bytes() == b"the last commits"  # for a specialist
     assert Path(str(damaged) + ".sleutels").exists()  # its key slots: without them it never opens
     open_database(str(school), passphrase=PASSPHRASE).close()
+
+
+def test_a_backup_on_a_full_disk_is_said_in_dutch(qtbot: QtBot, school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review: File > Backup maken caught only the database's own errors; a full disk showed a traceback.
+    import errno
+
+    from verzuimdesk.storage import backup as backup_module
+    from verzuimdesk.ui.context import AppContext
+    from verzuimdesk.ui.maintenance import backup_now
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_copy_pages", full)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    try:
+        backup_now(AppContext(db, IB), None)
+    finally:
+        db.close()
+    assert shown == ["No backup was made: de schijf is vol."]
+    assert not list((school.parent / "reservekopieen").glob("*.tmp*"))  # no half copy left behind

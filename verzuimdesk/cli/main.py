@@ -133,9 +133,9 @@ def run(argv: list[str]) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:  # a full disk, a read-only folder, a lock held too long: Dutch, not a traceback
-        from verzuimdesk.domain.file_errors import file_reason, sqlite_reason
+        from verzuimdesk.domain.file_errors import failure_reason
 
-        reason = sqlite_reason(exc) or (file_reason(exc) if isinstance(exc, OSError) else None)
+        reason = failure_reason(exc)
         if reason is None:
             raise
         print(f"Niet gelukt: {reason}.", file=sys.stderr)

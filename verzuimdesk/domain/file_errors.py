@@ -68,3 +68,9 @@ def sqlite_reason(exc: BaseException) -> str | None:
         orig = getattr(e, "orig", None)
         e = orig if isinstance(orig, BaseException) else e.__cause__ or e.__context__
     return None
+
+
+def failure_reason(exc: BaseException) -> str | None:
+    """The Dutch reason of a failure of the disk, a file or a lock (`sqlite_reason`, `file_reason`), or None for
+    any other exception: what the command line and the app say instead of the operating system's English."""
+    return sqlite_reason(exc) or (file_reason(exc) if isinstance(exc, OSError) else None)

@@ -54,6 +54,8 @@ _FROM = {
     "WEEKDAYS_NL": "verzuimdesk.domain.calendar",
     "conversation_topic": "verzuimdesk.domain.disclosure",
     "public_rule_text": "verzuimdesk.domain.disclosure",
+    "failure_reason": "verzuimdesk.domain.file_errors",
+    "file_reason": "verzuimdesk.domain.file_errors",
     "format_date": "verzuimdesk.domain.dutch",
     "full_name": "verzuimdesk.domain.dutch",
     "hours": "verzuimdesk.domain.dutch",

@@ -266,11 +266,12 @@ def _run(app: QApplication) -> int:
     if warning:
         QMessageBox.warning(None, "VerzuimDesk", warning)
     from verzuimdesk.services.backups import daily_backup
+    from verzuimdesk.services.vocabulary import failure_reason
     from verzuimdesk.ui.tasks import run_task
 
     run_task(lambda: daily_backup(db), on_done=lambda _p: None,
-             on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk",
-                                                      tr("The daily backup failed: %1").replace("%1", str(exc))))
+             on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk", tr("The daily backup failed: %1").replace(
+                 "%1", failure_reason(exc) or str(exc))))
     Session(db, account).window.show()
     after_shown("hoofdvenster getoond")
     # at the latest shortly after the window is on screen (no login: no warm-up), once its first figures

@@ -21,7 +21,7 @@ from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.changes import WHOLE_SCHOOL
 from verzuimdesk.services.database import DatabaseError, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
-from verzuimdesk.services.vocabulary import format_date
+from verzuimdesk.services.vocabulary import file_reason, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.i18n import tr
 from verzuimdesk.ui.operations import run_write
@@ -32,6 +32,9 @@ def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
         out = make_backup(ctx.db)
     except DatabaseError as exc:
         QMessageBox.warning(parent, tr("Backup"), str(exc))
+        return
+    except OSError as exc:  # a full disk, a read-only folder: said in Dutch
+        QMessageBox.warning(parent, tr("Backup"), tr("No backup was made: %1.").replace("%1", file_reason(exc)))
         return
     if out is None:
         QMessageBox.information(parent, tr("Backup"), tr("A server database is backed up on the server."))
