@@ -156,10 +156,30 @@ def migrate(engine: Engine, audit_key: bytes | None = None) -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        cfg.attributes["audit_key"] = audit_key
-        command.upgrade(cfg, "head")
+    cfg.attributes["audit_key"] = audit_key
+    if engine.dialect.name != "sqlite":  # PostgreSQL: DDL is transactional as it is
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return
+    # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so each ALTER TABLE committed on
+    # its own: a migration that failed halfway left columns added at the old revision, and the database never
+    # opened again ("duplicate column name", found by a review). With the driver's own transactions off for
+    # this connection and one BEGIN of ours, every step of every migration commits together or not at all.
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        before = raw.isolation_level
+        raw.isolation_level = None
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            if raw.in_transaction:
+                raw.rollback()
+            raw.isolation_level = before
 
 
 @dataclass
