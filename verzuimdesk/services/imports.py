@@ -142,7 +142,7 @@ def write_pupils(session: Session, rows: Sequence[PupilIn], *, kept: Sequence[st
                   "enrolled_until": r.enrolled_until, "ot_number": r.ot_number, "family": r.family}
         if pupil is not None:
             values.update({attr: getattr(pupil, attr) for attr in kept})
-            left = values["enrolled_until"]
+            left = pupil.enrolled_until
             if "enrolled_until" in kept and left is not None and left < r.enrolled_from:
                 values["enrolled_until"] = None  # enrolled again after leaving: the old leave date is no more
         if pupil is None:
