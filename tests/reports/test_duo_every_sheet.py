@@ -5,11 +5,15 @@ episode beside 16 hours reached the same day, could never be printed."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from tests.actors import IB
+from tests.conftest import PATIENCE_MS
 from tests.reports.conftest import cli, flat, leaked_rule_ids, open_db, pdf_pages, pdf_text
 from verzuimdesk.storage.models import AuditEntry
 
@@ -110,3 +114,59 @@ def test_a_wrong_trigger_date_is_refused_in_dutch(luxe_db: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert "--trigger: 18 juni is geen geldige datum" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def _duo_dialog(qtbot: object, db: object, number: str, today: date) -> Any:
+    from verzuimdesk.storage.models import Pupil
+    from verzuimdesk.ui import export_dialog
+
+    with db.read() as s:  # type: ignore[attr-defined]
+        pid = s.scalar(select(Pupil.id).where(Pupil.number == number))
+    dialog = export_dialog.ExportDialog(db, pupil_id=pid, kind="duo", today=today, by=IB)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    return dialog
+
+
+def _export(qtbot: object, dialog: Any, out: Path) -> None:
+    dialog.path.setText(str(out))
+    dialog.show()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+
+
+def test_the_app_offers_every_report_of_the_date_and_prints_them_all_or_the_one_chosen(
+        qtbot: object, luxe_db: Path, tmp_path: Path) -> None:
+    db = open_db(luxe_db)
+    try:
+        dialog = _duo_dialog(qtbot, db, "1011", date(2026, 6, 22))
+        items = [dialog.report.itemText(i) for i in range(dialog.report.count())]
+        assert items == ["All reports of this date (2), each on its own page",
+                         "Luxeverzuim, ma 15 jun 2026 t/m di 16 jun 2026, gemeld op vr 19 jun 2026",
+                         "Luxeverzuim, do 18 jun 2026, gemeld op vr 19 jun 2026"]
+        all_of_them = tmp_path / "alle.pdf"
+        _export(qtbot, dialog, all_of_them)
+        assert len(pdf_pages(all_of_them)) == 2 and "2 reports, each on its own page" in dialog.message.text()
+
+        again = _duo_dialog(qtbot, db, "1011", date(2026, 6, 22))
+        again.report.setCurrentIndex(2)
+        second = tmp_path / "tweede.pdf"
+        _export(qtbot, again, second)
+        (page,) = pdf_pages(second)
+        assert "Begindatum verzuim do 18 jun 2026" in flat(page) and "Aantal uren verzuim 3,5" in flat(page)
+    finally:
+        db.close()
+
+
+def test_the_app_follows_the_date_and_says_when_there_is_no_report(qtbot: object, luxe_db: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    db = open_db(luxe_db)
+    try:
+        dialog = _duo_dialog(qtbot, db, "1010", date(2026, 2, 24))
+        assert dialog.report.count() == 3 and dialog.report.isEnabled()
+        dialog.end.setDate(QDate(2026, 2, 18))  # before any absence: nothing to report
+        assert [dialog.report.itemText(i) for i in range(dialog.report.count())] == [
+            "No DUO report is due on this date, and none has been registered yet."]
+        assert not dialog.report.isEnabled()
+    finally:
+        db.close()
