@@ -111,6 +111,8 @@ def _load(db: Database, pupil_number: str, on: date, rule_id: str | None, trigge
         calendar = load_calendar(s)
         (data,) = load_pupil_data(s, until=on, pupil_ids=[pid])
     protocol = school_protocol(school.protocol, school.protocol_text)
+    if rule_id is not None:  # 'luxe' is LUXE: an id typed by hand
+        rule_id = next((r.id for r in protocol.rules if r.id.casefold() == rule_id.casefold()), rule_id)
     sheets = duo_sheets(Evaluator(data, calendar, protocol), on, rule_id, trigger)
     return _Loaded(pid, school.brin or "", protocol, sheets)
 
