@@ -1558,6 +1558,10 @@ Nee: het blijft &apos;%2&apos;.</translation>
         <translation>Datum</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Formaat</translation>
     </message>
@@ -1580,6 +1584,14 @@ Nee: het blijft &apos;%2&apos;.</translation>
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>All reports of this date (%1), each on its own page</source>
+        <translation>Alle meldingen van deze datum (%1), elk op een eigen pagina</translation>
+    </message>
+    <message>
+        <source>No DUO report is due on this date, and none has been registered yet.</source>
+        <translation>Op deze datum staat geen DUO-melding open, en er is er nog geen geregistreerd.</translation>
     </message>
     <message>
         <source>Entries of this pupil with a guessed topic: %1. The topic decides what this recipient gets: check them before this leaves the school.</source>
@@ -1622,6 +1634,10 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2 reports, each on its own page)</source>
+        <translation>Opgeslagen: %1 (%2 meldingen, elk op een eigen pagina)</translation>
     </message>
     <message>
         <source>Saved: %1</source>

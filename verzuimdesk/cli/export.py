@@ -57,10 +57,14 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--id", type=int, default=None, metavar="NUMMER", help="het gesprek; standaard het laatste")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
 
-    p = kinds.add_parser("duo", help="de gegevens van een openstaande DUO-melding")
+    p = kinds.add_parser("duo", help="de gegevens van de DUO-meldingen van die dag, elke melding op een eigen pagina")
     db_arg(p)
     p.add_argument("--pupil", required=True, metavar="LEERLINGNUMMER")
     p.add_argument("--date", default=None, metavar="JJJJ-MM-DD", help="peildatum; standaard vandaag")
+    p.add_argument("--regel", dest="rule", default=None, metavar="REGEL",
+                   help="alleen de melding van deze regel (zoals LUXE of HW-16U, de 'rule' van status --json)")
+    p.add_argument("--trigger", default=None, metavar="JJJJ-MM-DD",
+                   help="alleen de melding met deze aanleiding (de 'trigger_date' van status --json)")
     p.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf")
 
     p = kinds.add_parser("zat", help="ZAT-voorbereiding van gekozen leerlingen (intern: met signalen)")
@@ -112,6 +116,10 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         return 1
     who = f" voor {done.recipient}" if done.recipient and done.recipient not in ("swv", "duo") else ""
     print(f"{done.document}{who} geschreven: {done.path}")
+    if len(done.sheets) > 1:  # each report is typed into the LAS on its own
+        print(f"{len(done.sheets)} meldingen, elk op een eigen pagina:")
+        for i, label in enumerate(done.sheets, 1):
+            print(f"  {i}. {label}")
     if done.document == "kwartaalopgave":
         n = done.proposals
         print(f"{n} {'voorstel' if n == 1 else 'voorstellen'} nog niet bevestigd (als voorstel op de lijst)"
@@ -129,6 +137,7 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
     start = _date(args.start, "--from") if kind == "overview" else on
     end = _date(args.end, "--to") if kind == "overview" else on
     since = _date(args.since, "--since") if getattr(args, "since", None) else None
+    trigger = _date(args.trigger, "--trigger") if getattr(args, "trigger", None) else None
     refused = out_refused(args.out, args.overwrite)  # nor an existing file
     if refused:
         raise Refused(refused)
@@ -157,7 +166,8 @@ def _run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Datab
 
             return export_zat(db, pupil_numbers=args.pupils.split(","), out=args.out, by=by, on=on,
                               logo=args.logo)
-        return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, by=by, on=on, logo=args.logo)
+        return exports.export_duo_report(db, pupil_number=args.pupil, out=args.out, by=by, on=on, logo=args.logo,
+                                         rule_id=args.rule, trigger=trigger)
     finally:
         db.close()
 

@@ -1,15 +1,19 @@
 """The DUO sheet's figures (PROTOCOLS.md §1b): built from the trigger a report answers, never from the
 state on the day it is printed.
 
-`duo_sheet(ev, on)` picks the report: one registered on `on` (printed again for the file, then
-marked "gemeld op"), else the open `duo_report` with the earliest trigger at `on`, else the last report
-registered before `on`. Per type of §1b's table it gives the begindatum, the einddatum, the hours or
-the count and exactly the records behind them, so the begindatum never lies after the einddatum and no
-record dated after the einddatum is listed.
+`duo_sheets(ev, on)` gives every sheet of a date: each action answered by a report registered on `on`
+(printed again for the file, then marked "gemeld op") and each open `duo_report` at `on`; when there is
+none, each action the last report registered before `on` answered. One report can answer several
+actions (two luxe episodes, or a luxe episode and 16 hours reached the same day), and each is a report
+of its own in DUO, so each gets its own sheet. `rule_id` and `trigger` choose among them.
+`duo_sheet(ev, on)` is the first of them. Per type of §1b's table a sheet gives the begindatum, the
+einddatum, the hours or the count and exactly the records behind them, so the begindatum never lies
+after the einddatum and no record dated after the einddatum is listed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,21 +57,38 @@ class DuoSheet:
 def duo_sheet(ev: Evaluator, on: date, rule_id: str | None = None) -> DuoSheet | None:
     """The sheet of the pupil's report made on `on`, or due at `on`, or last made before it;
     only of rule `rule_id` when given (a pupil can owe a 16-hour and an LRV report at once)."""
+    sheets = duo_sheets(ev, on, rule_id)
+    return sheets[0] if sheets else None
+
+
+def duo_sheets(ev: Evaluator, on: date, rule_id: str | None = None,
+               trigger: date | None = None) -> tuple[DuoSheet, ...]:
+    """Every sheet of `on`: those answered by the reports registered on `on`, then the open `duo_report`
+    actions at `on` (earliest trigger first); when there is none, those answered by the last report
+    registered before `on`. Only of rule `rule_id` and trigger date `trigger` when given."""
+    def wanted(rule: str, trig: date) -> bool:
+        return rule_id in (None, rule) and trigger in (None, trig)
+
     reports = ev.events_of(ActionKind.DUO_REPORT, date.min, on)
+    found: list[DuoSheet] = []
     for e in reversed([e for e in reports if e.day == on]):
-        got = _answered_by(ev, e, rule_id, on)
-        if got is not None:
-            return got
+        found += _answered_by(ev, e, wanted, on)
     status = status_of(ev, on)
     open_ = sorted((a for a in status.actions if a.kind is ActionKind.DUO_REPORT and not a.done
-                    and rule_id in (None, a.rule_id)), key=lambda a: (a.trigger_date, a.rule_id))
-    if open_:
-        return sheet_of(ev, open_[0], on, None)
-    for e in reversed(reports):
-        got = _answered_by(ev, e, rule_id, on)
-        if got is not None:
-            return got
-    return None
+                    and wanted(a.rule_id, a.trigger_date)), key=lambda a: (a.trigger_date, a.rule_id))
+    found += [sheet_of(ev, a, on, None) for a in open_]
+    if not found:
+        for e in reversed([e for e in reports if e.day < on]):
+            found = _answered_by(ev, e, wanted, on)
+            if found:
+                break
+    seen: set[tuple[str, date]] = set()
+    unique = []
+    for sheet in found:  # two reports on one day answer an action once
+        if (sheet.rule_id, sheet.trigger) not in seen:
+            seen.add((sheet.rule_id, sheet.trigger))
+            unique.append(sheet)
+    return tuple(unique)
 
 
 def may_be_lrv_report(ev: Evaluator, report: Event) -> bool:
@@ -87,22 +108,23 @@ def may_be_lrv_report(ev: Evaluator, report: Event) -> bool:
                    for _trig, _after, rep in ev.for_rule(rule).restart_history(rule, report.day))
 
 
-def _answered_by(ev: Evaluator, report: Event, rule_id: str | None, on: date) -> DuoSheet | None:
+def _answered_by(ev: Evaluator, report: Event, wanted: Callable[[str, date], bool],
+                 on: date) -> list[DuoSheet]:
+    """The sheets of every action `report` answered (of those `wanted`), earliest trigger first."""
+    actions: dict[tuple[str, date], Action] = {}
     for rule in ev.protocol.rules:  # a restart rule: the trigger its history matched to this report
-        if not (restarts(rule) and reports_to_duo(rule) and rule_id in (None, rule.id)):
+        if not (restarts(rule) and reports_to_duo(rule)):
             continue
         lev = ev.for_rule(rule)
         for trig, _after, rep in lev.restart_history(rule, report.day):
-            if rep is not None and rep.id == report.id:
+            if rep is not None and rep.id == report.id and wanted(rule.id, trig):
                 spec = next(a for a in rule.actions if a.kind is ActionKind.DUO_REPORT)
-                action = Action(spec.kind, rule.id, trig, _due(lev, spec, trig, None), spec.legal, spec.regie,
-                                spec.term, spec.term_unit, True, report.id, False)
-                return sheet_of(ev, action, on, report)
-    status = status_of(ev, report.day)
-    for a in status.actions:
-        if a.kind is ActionKind.DUO_REPORT and a.done_by == report.id and rule_id in (None, a.rule_id):
-            return sheet_of(ev, a, on, report)
-    return None
+                actions[rule.id, trig] = Action(spec.kind, rule.id, trig, _due(lev, spec, trig, None), spec.legal,
+                                                spec.regie, spec.term, spec.term_unit, True, report.id, False)
+    for a in status_of(ev, report.day).actions:
+        if a.kind is ActionKind.DUO_REPORT and a.done_by == report.id and wanted(a.rule_id, a.trigger_date):
+            actions.setdefault((a.rule_id, a.trigger_date), a)
+    return [sheet_of(ev, actions[k], on, report) for k in sorted(actions, key=lambda k: (k[1], k[0]))]
 
 
 def sheet_of(ev: Evaluator, action: Action, on: date, report: Event | None) -> DuoSheet:

@@ -229,7 +229,8 @@ class DuoReport:
     Built from the trigger the report answers. `end` None: langdurig relatief verzuim that still
     holds ("nog afwezig"). `count` is the number of late arrivals for overig verzuim (te laat).
     `reported_on`/`reference`: the registered report, when the sheet is printed again for the file;
-    `previous_on`/`previous_reference`: the report before it (a vervolgmelding).
+    `previous_on`/`previous_reference`: the report before it (a vervolgmelding). `rule_id` and `trigger`
+    name the action it answers (a pupil can owe several reports on one date).
     """
 
     school: str
@@ -250,6 +251,9 @@ class DuoReport:
     reference: str = ""
     previous_on: date | None = None
     previous_reference: str = ""
+    # which report this is, for the audit log and the choice in the app: never printed (the id is no Dutch)
+    rule_id: str = ""
+    trigger: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,19 @@ answers, so the sheet printed again later (for the file) says the same, marked "
 
 The app does not talk to DUO: the school reports through its leerlingadministratiesysteem (ParnasSys,
 ESIS, …) itself, and this page keeps the numbers it needs (and the proof of what was reported).
+
+A pupil can owe several reports on one date (two luxe episodes, a luxe episode beside 16 hours): each
+is a report of its own in the LAS, so each gets a sheet of its own, on a page of its own, numbered.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from verzuimdesk.domain.dutch import hours
 from verzuimdesk.reports.base import build, content_width, d, empty, facts, p, table
@@ -48,9 +52,26 @@ def _figures(r: DuoReport) -> list[tuple[str, str]]:
     return rows
 
 
-def build_duo_pdf(report: DuoReport, out: Path, *, printed: date, logo: str | None = None) -> None:
+def build_duo_pdf(reports: Sequence[DuoReport], out: Path, *, printed: date, logo: str | None = None) -> None:
+    """One sheet per report, each from a page of its own (the pupil and the school are the same on each)."""
+    story: list[Flowable] = []
+    for i, r in enumerate(reports, 1):
+        if i > 1:
+            story.append(PageBreak())
+        if len(reports) > 1:
+            story += [p(f"DUO-melding verzuim ({i} van {len(reports)})", "h1"),
+                      p(f"Deze leerling heeft {len(reports)} meldingen op deze afdruk, elk op een eigen pagina: neem "
+                        "elke melding apart over in de LAS.", "small")]
+        else:
+            story.append(p("DUO-melding verzuim", "h1"))
+        story += _sheet(r, printed)
+    pu = reports[0].pupil
+    build(out, Letterhead(reports[0].school, "DUO-melding verzuim", printed, subtitle=pu.name, logo=logo), story,
+          heading=False)
+
+
+def _sheet(r: DuoReport, printed: date) -> list[Flowable]:
     w = content_width()
-    r = report
     pu = r.pupil
     story: list[Flowable] = [
         p(_intro(r, printed), "small"),
@@ -84,4 +105,4 @@ def build_duo_pdf(report: DuoReport, out: Path, *, printed: date, logo: str | No
         story.append(table(arows, [w * 0.2, w * 0.5, w * 0.15, w * 0.15]))
     else:
         story.append(empty("Er zijn geen afspraken vastgelegd in deze periode."))
-    build(out, Letterhead(r.school, "DUO-melding verzuim", printed, subtitle=pu.name, logo=logo), story)
+    return story

@@ -30,7 +30,7 @@ from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
-from verzuimdesk.services.duo import duo_report
+from verzuimdesk.services.duo import duo_reports, report_label
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.quarterly import quarterly_list
 from verzuimdesk.services.school_contact import school_contact, signer
@@ -49,6 +49,7 @@ class ExportDone:
     pupils: tuple[str, ...]
     recipient: str | None
     proposals: int = 0  # the quarterly list: candidates listed as proposals, not yet confirmed
+    sheets: tuple[str, ...] = ()  # the DUO sheets written, one per page, named in Dutch
 
 
 def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
@@ -245,18 +246,25 @@ def latest_conversation_id(db: Database, *, pupil_number: str) -> int:
 
 
 def export_duo_report(db: Database, *, pupil_number: str, out: Path, by: Actor, on: date | None = None,
-                      logo: str | None = None, printed: date | None = None) -> ExportDone:
-    """The DUO sheet of the pupil's report due or made on `on` (services/duo.py, PROTOCOLS.md §1b)."""
+                      logo: str | None = None, printed: date | None = None, rule_id: str | None = None,
+                      trigger: date | None = None) -> ExportDone:
+    """The DUO sheets of the pupil's reports due or made on `on` (services/duo.py, PROTOCOLS.md §1b), one per
+    page; only the one of rule `rule_id` and trigger date `trigger` when given."""
     require(by, Permission.EXPORT_PUPIL)
     user = audit_name(by)
     _check_out(out, (".pdf",))
     end = on or date.today()
-    report = duo_report(db, pupil_number=pupil_number, on=end)
-    pid = report.pupil.id
+    reports = duo_reports(db, pupil_number=pupil_number, on=end, rule_id=rule_id, trigger=trigger)
+    pid = reports[0].pupil.id
     logo = _logo(db, logo)
-    return _commit(db, out, lambda f: build_duo_pdf(report, f, printed=printed or date.today(), logo=logo),
+    done = _commit(db, out, lambda f: build_duo_pdf(reports, f, printed=printed or date.today(), logo=logo),
                    user=user, document="duo-melding", pupils=[(pid, pupil_number)], recipient="duo",
-                   extra={"regel": report.rule_label, "peildatum": end.isoformat()})
+                   extra={"regel": ", ".join(dict.fromkeys(r.rule_label for r in reports)),
+                          "peildatum": end.isoformat(),
+                          # which reports: rule and trigger date, as `export duo --regel --trigger` chooses them
+                          "meldingen": [f"{r.rule_id} {r.trigger.isoformat() if r.trigger else ''}".strip()
+                                        for r in reports]})
+    return replace(done, sheets=tuple(report_label(r) for r in reports))
 
 
 QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}

@@ -1,8 +1,9 @@
 """The export dialog: choose the recipient, the period, names or initials and the file; the export runs
 off the GUI thread with a busy bar. The file gets a Dutch name per document, pupil and recipient in the
 folder used last; an existing file is replaced only when the user says so; a leerplicht dossier of a
-pupil without unauthorised absence asks for the reason first. When it is written, the dialog says so
-and offers to open the file or its folder.
+pupil without unauthorised absence asks for the reason first. A DUO sheet offers every report of the
+date (each on its own page, as `export duo` prints them) or one of them. When it is written, the dialog
+says so and offers to open the file or its folder.
 
 `run_export_dialog(parent, db, pupil_id=..., kind=...)` is the one entry point the main window needs.
 The dialog holds no rule: what a recipient may receive is decided by the export services.
@@ -94,6 +95,8 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
         self.names = QCheckBox(self.tr("Full names instead of initials"))
+        # the DUO reports of the date: all of them (each on its own page) or one, by rule and trigger date
+        self.report = QComboBox()
         self.format = QComboBox()
         for label, suffix in (("PDF", ".pdf"), ("Excel (XLSX)", ".xlsx"), ("CSV", ".csv")):
             self.format.addItem(label, suffix)
@@ -111,6 +114,8 @@ class ExportDialog(QDialog):
             form.addRow(self.tr("From"), self.start)
         if kind in ("dossier", "overview", "duo", "quarterly"):
             form.addRow(self.tr("Up to and including") if kind != "quarterly" else self.tr("Date"), self.end)
+        if kind == "duo":
+            form.addRow(self.tr("Report"), self.report)
         if kind == "quarterly":
             form.addRow(self.tr("Format"), self.format)
             form.addRow("", self.names)
@@ -156,6 +161,29 @@ class ExportDialog(QDialog):
         if kind == "quarterly":  # how many candidates go on the list as proposals (PROTOCOLS.md §5)
             self.end.dateChanged.connect(self._proposals)
             self._proposals()
+        if kind == "duo":
+            self.end.dateChanged.connect(self._reports)
+            self._reports()
+
+    def _reports(self) -> None:
+        """Offer the DUO reports of the date: all of them when there are several, or one of them."""
+        from verzuimdesk.services.duo import duo_choices
+
+        self.report.clear()
+        try:
+            choices = duo_choices(self.db, pupil_number=self.number, on=_pydate(self.end.date())) \
+                if self.number is not None else ()
+        except Refused:
+            choices = ()
+        if len(choices) > 1:
+            self.report.addItem(self.tr("All reports of this date (%1), each on its own page")
+                                .replace("%1", str(len(choices))), None)
+        for c in choices:
+            self.report.addItem(c.label, (c.rule_id, c.trigger))
+        self.report.setEnabled(len(choices) > 1)
+        if not choices and self.number is not None:
+            self.report.addItem(self.tr("No DUO report is due on this date, and none has been registered yet."),
+                                None)
 
     def _topics(self) -> None:
         """Show how many entries of this pupil still have a guessed topic, with the way to check them."""
@@ -285,6 +313,8 @@ class ExportDialog(QDialog):
         recipient = parse_recipient(str(self.recipient.currentData()))
         start, names, cid, reason = (_pydate(self.start.date()), self.names.isChecked(), self.conversation_id,
                                      self.reason)
+        chosen = self.report.currentData() if kind == "duo" else None
+        rule_id, trigger = chosen if isinstance(chosen, tuple) else (None, None)
 
         def run() -> Any:
             if kind == "quarterly":
@@ -297,7 +327,8 @@ class ExportDialog(QDialog):
                 return exports.export_overview(db, pupil_number=number, recipient=recipient, start=start, end=end,
                                                out=out, by=by, consent=consent, reason=reason)
             if kind == "duo":
-                return exports.export_duo_report(db, pupil_number=number, out=out, by=by, on=end)
+                return exports.export_duo_report(db, pupil_number=number, out=out, by=by, on=end, rule_id=rule_id,
+                                                 trigger=trigger)
             conversation = cid if cid is not None else exports.latest_conversation_id(db, pupil_number=number)
             return exports.export_conversation(db, conversation_id=conversation, out=out, by=by,
                                                pupil_number=number)
@@ -331,7 +362,12 @@ class ExportDialog(QDialog):
         self.written = Path(result.path)
         configure_qsettings()
         QSettings().setValue(FOLDER_KEY, str(self.written.parent))
-        self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
+        sheets = len(getattr(result, "sheets", ()))
+        if sheets > 1:  # a DUO export of several reports: each is typed into the LAS on its own
+            self.message.setText(self.tr("Saved: %1 (%2 reports, each on its own page)")
+                                 .replace("%2", str(sheets)).replace("%1", str(self.written)))
+        else:
+            self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()
