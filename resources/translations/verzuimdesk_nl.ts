@@ -40,10 +40,6 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Reservekopie</translation>
     </message>
     <message>
-        <source>No backup was made: %1.</source>
-        <translation>Er is geen reservekopie gemaakt: %1.</translation>
-    </message>
-    <message>
         <source>A server database is backed up on the server.</source>
         <translation>Van een serverdatabase maakt de server de reservekopie.</translation>
     </message>
@@ -82,6 +78,14 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
     <message>
         <source>There is no backup to restore.</source>
         <translation>Er is geen reservekopie om terug te zetten.</translation>
+    </message>
+    <message>
+        <source>Every backup is damaged too; none can be restored.</source>
+        <translation>Ook elke reservekopie is beschadigd; er is er geen terug te zetten.</translation>
+    </message>
+    <message>
+        <source>The newer backup of %1 is damaged and was skipped.</source>
+        <translation>De nieuwere reservekopie van %1 is beschadigd en overgeslagen.</translation>
     </message>
     <message>
         <source>Restore the latest backup, of %1? What was entered after it is lost.</source>

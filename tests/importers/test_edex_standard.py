@@ -279,3 +279,12 @@ def test_a_second_group_of_one_name_keeps_within_a_group_names_length(db: Databa
     again = import_edex(db, data=data, filename="EDEX.XML", today=TODAY, by=IB)  # the same names next night
     assert [group_of(db, n) for n in "12345"] == names and again.pupils.updated == 0
     assert len([w for w in result.warnings if "staat twee keer in de export" in w]) == 2
+    # the name made for the second one is no name a group later in the file has (a review): order does not matter
+    later = ('<groep key="B"><naam>Groep 6</naam><jaargroep>6</jaargroep></groep>\n'
+             '<groep key="D"><naam>Groep 6</naam><jaargroep>6</jaargroep></groep>\n'
+             '<groep key="C"><naam>Groep 6 (D)</naam><jaargroep>6</jaargroep></groep>')
+    parsed = parse_edex(edex("\n".join(pupil(n, group=g) for n, g in (("1", "B"), ("2", "D"), ("3", "C"))),
+                             groups=later))
+    assert {g.key: g.name for g in parsed.groups} == {"B": "Groep 6", "D": "Groep 6 (D 2)",
+                                                              "C": "Groep 6 (D)"}
+    assert "  (" not in names[1]  # a name cut short ends in no blank before the bracket

@@ -110,6 +110,7 @@ def test_a_broken_newest_backup_does_not_hide_the_good_one_before_it(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
     assert offer_restore_of_damaged(str(school), "Database is beschadigd.")
     assert "ma 23 nov 2026 08:00" in asked[0]
+    assert "di 24 nov 2026 08:00 is damaged and was skipped" in asked[0]  # the user knows what was passed over
     open_database(str(school), passphrase=PASSPHRASE).close()
 
 
@@ -152,15 +153,16 @@ def test_a_restore_that_fails_puts_the_damaged_database_back_with_its_journal(
 
 
 def test_a_backup_on_a_full_disk_is_said_in_dutch(qtbot: QtBot, school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A review: File > Backup maken caught only the database's own errors; a full disk showed a traceback.
-    import errno
+    # A review: File > Backup maken caught only the database's own errors; a full disk showed a traceback, and
+    # SQLite's page copy says a full disk as its own error, no OSError.
+    import sqlite3
 
     from verzuimdesk.storage import backup as backup_module
     from verzuimdesk.ui.context import AppContext
     from verzuimdesk.ui.maintenance import backup_now
 
     def full(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+        raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backup_module, "_copy_pages", full)
     shown: list[str] = []
@@ -170,5 +172,50 @@ def test_a_backup_on_a_full_disk_is_said_in_dutch(qtbot: QtBot, school: Path, mo
         backup_now(AppContext(db, IB), None)
     finally:
         db.close()
-    assert shown == ["No backup was made: de schijf is vol."]
+    assert shown == ["De reservekopie is niet gemaakt: de schijf is vol."]
     assert not list((school.parent / "reservekopieen").glob("*.tmp*"))  # no half copy left behind
+
+
+def test_a_restore_that_sqlite_fails_puts_the_damaged_database_back(school: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review: a disk error of SQLite's own during the page copy left only 'school.db.beschadigd', and the
+    # next start said the database did not exist.
+    import sqlite3
+
+    from verzuimdesk.services import backups
+    from verzuimdesk.storage import backup as backup_module
+
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    copy = make_backup(db, now=datetime(2026, 11, 23, 8, 0))
+    db.close()
+    assert copy is not None
+    _damage(school)
+    before = school.read_bytes()
+    real = backup_module._copy_pages
+
+    def failing(src: Path, dst: Path, key: bytes | None) -> None:
+        if dst.name.endswith(".herstel"):
+            raise sqlite3.OperationalError("disk I/O error")
+        real(src, dst, key)
+
+    monkeypatch.setattr(backup_module, "_copy_pages", failing)
+    with pytest.raises(DatabaseError, match=r"de schijf gaf een lees- of schrijffout.*staat weer zoals hij was"):
+        backups.restore_damaged(copy, school, PASSPHRASE)
+    assert school.read_bytes() == before and not (school.parent / "school.db.beschadigd").exists()
+
+
+def test_a_wrong_password_is_said_and_no_older_backup_is_offered_instead(
+        qtbot: QtBot, school: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A review: with the password of an older copy, the newest good copy 'failed its check' and was skipped,
+    # and a copy three weeks older was offered.
+    db = open_database(str(school), passphrase=PASSPHRASE)
+    make_backup(db, now=datetime(2026, 11, 2, 8, 0))
+    make_backup(db, now=datetime(2026, 11, 23, 8, 0))
+    db.close()
+    _damage(school)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("no backup may be offered"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("een-ander-wachtwoord", True))
+    assert not offer_restore_of_damaged(str(school), "Database is beschadigd.")
+    assert len(shown) == 1 and "wachtwoord" in shown[0].lower()

@@ -138,7 +138,8 @@ def run(argv: list[str]) -> int:
         reason = failure_reason(exc)
         if reason is None:
             raise
-        print(f"Niet gelukt: {reason}.", file=sys.stderr)
+        named = getattr(exc, "filename", None) if isinstance(exc, OSError) else None
+        print(f"Niet gelukt: {reason}" + (f" ({named})." if named else "."), file=sys.stderr)
         return 1
 
 

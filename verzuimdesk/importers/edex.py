@@ -158,6 +158,8 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
     out: dict[str, EdexGroup] = {}
     names: dict[str, str] = {}
     holder = root.child("groepen")
+    # every group's own name, so a name made for a second 'Groep 6' is none of them, wherever it stands
+    in_export = {node.value("naam") for node in (holder.children if holder is not None else []) if node.tag == "groep"}
     for node in holder.children if holder is not None else []:
         if node.tag not in ("groep", "samengestelde_groep"):
             continue
@@ -179,7 +181,7 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
             continue
         if not composite:
             if name in names:  # allowed by the standard, but VerzuimDesk knows a group by its name
-                other = _distinct_name(name, key, names)
+                other = _distinct_name(name, key, {*names, *in_export})
                 notes.append(f"groepsnaam {name} staat twee keer in de export; groep {key[:60]} heet hier '{other}'")
                 name = other
             names[name] = key
@@ -187,7 +189,7 @@ def _groups(root: Node, problems: list[Problem], notes: list[str]) -> dict[str, 
     return out
 
 
-def _distinct_name(name: str, key: str, taken: dict[str, str]) -> str:
+def _distinct_name(name: str, key: str, taken: set[str]) -> str:
     """A name for a second group called `name`: 'name (key)', held to a group name's limit (a long key is
     shortened to a digest of itself, so the name stays the same at every import) and to no other group's
     name in the export."""
@@ -196,7 +198,7 @@ def _distinct_name(name: str, key: str, taken: dict[str, str]) -> str:
         tag = key if n == 1 else f"{key} {n}"
         if len(name) + len(tag) + 3 > limits.GROUP:
             tag = "#" + hashlib.sha256(tag.encode()).hexdigest()[:8]
-        got = f"{name[:limits.GROUP - len(tag) - 3]} ({tag})"
+        got = f"{name[:limits.GROUP - len(tag) - 3].rstrip()} ({tag})"
         if got not in taken:
             return got
         n += 1

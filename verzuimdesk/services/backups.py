@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from verzuimdesk.domain.dutch import format_date
-from verzuimdesk.domain.file_errors import file_reason
+from verzuimdesk.domain.file_errors import failure_reason, file_reason
 from verzuimdesk.storage import vault
 from verzuimdesk.storage.backup import BackupInfo, backup, describe, restore
 from verzuimdesk.storage.database import Database, DatabaseError, is_encrypted, sqlite_path
@@ -94,9 +94,11 @@ def restore_damaged(backup_path: Path, db_path: Path, passphrase: str | None = N
         raise DatabaseError(f"De beschadigde database is niet opzij te zetten: {file_reason(exc)}.") from None
     try:
         restore(backup_path, db_path, passphrase)
-    except (DatabaseError, OSError) as exc:
+    except BaseException as exc:  # whatever failed (a disk error of SQLite's own): the database goes back
         _put_back(moved)
-        reason = str(exc) if isinstance(exc, DatabaseError) else file_reason(exc)
+        if not isinstance(exc, Exception):
+            raise
+        reason = str(exc) if isinstance(exc, DatabaseError) else failure_reason(exc) or str(exc)
         raise DatabaseError(f"Het terugzetten is niet gelukt ({reason}); de database staat weer zoals hij "
                             "was.") from None
     return damaged

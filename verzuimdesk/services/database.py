@@ -11,6 +11,7 @@ from verzuimdesk.services.lending import lender
 
 _FROM = {
     "Database": "verzuimdesk.storage.database",
+    "DatabaseDamaged": "verzuimdesk.storage.errors",
     "DatabaseError": "verzuimdesk.storage.errors",
     "InstanceLock": "verzuimdesk.storage.instance_lock",
     "PassphraseRequired": "verzuimdesk.storage.errors",

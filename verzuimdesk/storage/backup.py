@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
-from verzuimdesk.domain.file_errors import file_reason
+from verzuimdesk.domain.file_errors import failure_reason, file_reason
 from verzuimdesk.storage import swap, vault
 from verzuimdesk.storage.database import DatabaseError, check_file, connect_file, is_encrypted, unlock
 from verzuimdesk.storage.instance_lock import InstanceLock, UseLock, held_here
 from verzuimdesk.storage.location import location_problem
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def check_integrity(path: Path, key: bytes | None = None) -> None:
@@ -45,6 +51,27 @@ def _copy_pages(src_path: Path, dst_path: Path, key: bytes | None) -> None:
         src.close()
 
 
+def _disk_trouble_said(what: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """A full or failing disk, a read-only folder or a lock (SQLite's own errors or the system's) as a Dutch
+    DatabaseError naming `what` failed: the callers (the app's menu, the command line) say it, never a
+    traceback (found by a review: the page copy's 'database or disk is full' is no OSError)."""
+    def wrap(fn: Callable[P, T]) -> Callable[P, T]:
+        @wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                return fn(*args, **kwargs)
+            except DatabaseError:
+                raise
+            except Exception as exc:
+                reason = failure_reason(exc)
+                if reason is None:
+                    raise
+                raise DatabaseError(f"{what}: {reason}.") from None
+        return run
+    return wrap
+
+
+@_disk_trouble_said("De reservekopie is niet gemaakt")
 def backup(db_path: Path, out: Path, key: bytes | None = None) -> None:
     """Write a consistent copy of `db_path` to `out` (replacing `out`), checked before and after."""
     if key is None and is_encrypted(db_path):
@@ -110,6 +137,7 @@ BUSY = ("De database is nu geopend door VerzuimDesk of een andere opdracht. Slui
         "reservekopie terug.")
 
 
+@_disk_trouble_said("De reservekopie is niet teruggezet")
 def restore(backup_path: Path, db_path: Path, passphrase: str | None = None) -> Path | None:
     """Replace the database at `db_path` with the copy at `backup_path`, after checking the copy.
 

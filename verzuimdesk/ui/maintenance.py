@@ -10,6 +10,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from verzuimdesk.services.backups import (
+    BackupFile,
     backup_dir,
     check_backup,
     list_backups,
@@ -19,9 +20,9 @@ from verzuimdesk.services.backups import (
 )
 from verzuimdesk.services.backups import restore_backup as restore_from_backup
 from verzuimdesk.services.changes import WHOLE_SCHOOL
-from verzuimdesk.services.database import DatabaseError, sqlite_path
+from verzuimdesk.services.database import DatabaseDamaged, DatabaseError, sqlite_path
 from verzuimdesk.services.retention import purge_due, retention_due
-from verzuimdesk.services.vocabulary import file_reason, format_date
+from verzuimdesk.services.vocabulary import format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.i18n import tr
 from verzuimdesk.ui.operations import run_write
@@ -30,11 +31,8 @@ from verzuimdesk.ui.operations import run_write
 def backup_now(ctx: AppContext, parent: QWidget | None) -> None:
     try:
         out = make_backup(ctx.db)
-    except DatabaseError as exc:
+    except DatabaseError as exc:  # a full disk, a read-only folder too (storage/backup.py says them in Dutch)
         QMessageBox.warning(parent, tr("Backup"), str(exc))
-        return
-    except OSError as exc:  # a full disk, a read-only folder: said in Dutch
-        QMessageBox.warning(parent, tr("Backup"), tr("No backup was made: %1.").replace("%1", file_reason(exc)))
         return
     if out is None:
         QMessageBox.information(parent, tr("Backup"), tr("A server database is backed up on the server."))
@@ -106,22 +104,28 @@ def offer_restore_of_damaged(target: str, problem: str, parent: QWidget | None =
     password = _ask_password(parent, backups[0].path)
     if password == "":
         return False
-    # The newest copy that passes its check: one broken copy (a restore cut off by a full disk) must not hide
-    # the good ones before it (a review).
-    first_problem: DatabaseError | None = None
+    # The newest copy that passes its check: one damaged copy (a restore cut off by a full disk) must not hide
+    # the good ones before it (a review). Any other refusal (a wrong password) stops here: an older copy that
+    # the password does open could be weeks older than the newest good one.
+    skipped: list[BackupFile] = []
     for newest in backups:
         try:
             summary = check_backup(newest.path, password)
             break
+        except DatabaseDamaged:
+            skipped.append(newest)
         except DatabaseError as exc:
-            first_problem = first_problem or exc
+            QMessageBox.critical(parent, "VerzuimDesk", str(exc))
+            return False
     else:
-        QMessageBox.critical(parent, "VerzuimDesk", str(first_problem))
+        QMessageBox.critical(parent, "VerzuimDesk", tr("Every backup is damaged too; none can be restored."))
         return False
+    passed = "".join("\n\n" + tr("The newer backup of %1 is damaged and was skipped.").replace(
+        "%1", f"{format_date(b.made.date())} {b.made:%H:%M}") for b in skipped)
     answer = QMessageBox.question(parent, "VerzuimDesk", problem + "\n\n" + tr(
         "Restore the latest backup, of %1? What was entered after it is lost.").replace(
-        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + "\n\n" + summary.text() + "\n\n"
-        + _logins_back())
+        "%1", f"{format_date(newest.made.date())} {newest.made:%H:%M}") + passed + "\n\n" + summary.text()
+        + "\n\n" + _logins_back())
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
