@@ -75,10 +75,36 @@ def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_ex
     assert not [r for r in status["1001"].status.rules if r.rule_id == "UNEXPLAINED"]
     reversed_ = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen gewichtige reden")
     assert reversed_.removed == 5
-    assert grid(db) == [("1002", date(2026, 3, 4), "Z")]
+    assert grid(db) == [("1001", date(2026, 3, 3), "?"), ("1002", date(2026, 3, 4), "Z")]  # the ? is back
     with db.read() as s:
         kinds = [(a.action, a.entity) for a in s.scalars(select(AuditEntry).where(AuditEntry.user == "dir"))]
     assert ("delete", "absence") in kinds and ("update", "verlof") in kinds
+
+
+def test_reversing_granted_leave_gives_the_day_its_unexplained_record_back_to_propose_as_luxe(
+        db: Database) -> None:
+    from datetime import time
+
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 4), code="?", by=ib('juf'),
+                   note="niet op school, niemand belde")
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 5), code="?", by=ib('juf'),
+                   start=time(8, 30), end=time(10, 0))
+    req = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                      article="13a", reason="Horeca", employer_statement=True, requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 1, 10))
+    assert [c for _, _, c in grid(db)] == ["V"] * 5
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Herzien", on=date(2026, 1, 20))
+    assert grid(db) == [("1001", date(2026, 3, 4), "?"), ("1001", date(2026, 3, 5), "?")]
+    with db.read() as s:
+        back = {a.day: a for a in s.scalars(select(Absence))}
+    assert back[date(2026, 3, 4)].note == "niet op school, niemand belde"
+    assert (back[date(2026, 3, 5)].start, back[date(2026, 3, 5)].end) == (time(8, 30), time(10, 0))
+    assert [(p.number, p.day) for p in luxe_proposals(db, by=IB)] == [("1001", date(2026, 3, 4)),
+                                                                     ("1001", date(2026, 3, 5))]
+    # granted again and reversed again: still the same two records, once each
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 1, 21))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.PENDING)
+    assert grid(db) == [("1001", date(2026, 3, 4), "?"), ("1001", date(2026, 3, 5), "?")]
 
 
 def test_only_the_directeur_decides_and_a_teacher_records_no_request(db: Database) -> None:

@@ -2,9 +2,10 @@
 the decision does to the registration grid (docs/verlof.md).
 
 Granting fills each requested schooldag of each pupil with a whole-day `V` record (a `?` on such a day
-is replaced; any other record is left and the day reported); reversing the decision takes exactly
-those records away again. Absence on the days of a refused request is proposed as luxeverzuim (`X`)
-for the IB-er to confirm, after which the LUXE rule asks for the DUO report. Each write is one
+is replaced and kept aside in `verlof_replaced`; any other record is left and the day reported);
+reversing the decision takes exactly those records away again and puts the `?` back. Absence on the
+days of a refused request is proposed as luxeverzuim (`X`) for the IB-er to confirm, after which the
+LUXE rule asks for the DUO report. Each write is one
 transaction with its audit rows; bad input raises VerlofRefused with a Dutch message and changes nothing.
 The luxe proposals live in services/verlof_luxe.py.
 """
@@ -44,6 +45,7 @@ from verzuimdesk.storage.models import (
     Pupil,
     VerlofAbsence,
     VerlofPupil,
+    VerlofReplaced,
     VerlofRequest,
 )
 
@@ -321,6 +323,10 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
                 continue
             for r in there:
                 gone.append({"datum": day.isoformat(), "code": codes[r.code_id]})
+                s.add(VerlofReplaced(request_id=req.id, pupil_id=p.id, absence_id=None, day=r.day, start=r.start,
+                                     end=r.end, code=codes[r.code_id], minutes_late=r.minutes_late,
+                                     reported_at=r.reported_at, reported_by=r.reported_by, note=r.note,
+                                     created_at=r.created_at, created_by=r.created_by, topic=r.topic))
                 s.delete(r)
             s.flush()
             row = Absence(pupil_id=p.id, day=day, code_id=v.id, note=note, created_at=now, created_by=audit_name(by),
@@ -337,22 +343,45 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
 
 
 def _unfill(s: Session, req: VerlofRequest, by: Account) -> int:
-    """Take away the `V` records this request put in the grid (one changed by hand since stays)."""
+    """Take away the `V` records this request put in the grid (one changed by hand since stays), and put
+    back the `?` each of them replaced, so the day is as it was before the grant."""
     rows = s.execute(select(Absence, AbsenceCodeRow.code).join(AbsenceCodeRow)
                      .join(VerlofAbsence, VerlofAbsence.absence_id == Absence.id)
                      .where(VerlofAbsence.request_id == req.id)).all()
     mine = [a for a, code in rows if code == LEAVE_CODE]
+    freed = {(a.pupil_id, a.day) for a in mine}
     by_pupil: dict[int, list[Absence]] = {}
     for a in mine:
         by_pupil.setdefault(a.pupil_id, []).append(a)
-    for pid, recs in by_pupil.items():
-        audit.append(s, user=audit_name(by), action="delete", entity="absence", pupil_id=pid,
-                     detail={"voor": [{"datum": a.day.isoformat(), "code": LEAVE_CODE} for a in recs], "na": [],
-                             "verlof": req.id})
     if mine:
         s.execute(delete(Absence).where(Absence.id.in_([a.id for a in mine])))
     s.execute(delete(VerlofAbsence).where(VerlofAbsence.request_id == req.id))
+    code_ids = dict(s.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    back: dict[int, list[dict[str, object]]] = {}
+    replaced = s.scalars(select(VerlofReplaced).where(VerlofReplaced.request_id == req.id,
+                                                      VerlofReplaced.absence_id.is_(None))).all()
+    for r in replaced:
+        # a day whose `V` was changed by hand keeps that change; a code the school removed cannot return
+        if (r.pupil_id, r.day) in freed and r.code in code_ids and not _span_taken(s, r):
+            s.add(Absence(pupil_id=r.pupil_id, day=r.day, start=r.start, end=r.end, code_id=code_ids[r.code],
+                          minutes_late=r.minutes_late, reported_at=r.reported_at, reported_by=r.reported_by,
+                          note=r.note, created_at=r.created_at, created_by=r.created_by, topic=r.topic))
+            back.setdefault(r.pupil_id, []).append({"datum": r.day.isoformat(), "code": r.code})
+        s.delete(r)
+    s.flush()
+    for pid, recs in by_pupil.items():
+        audit.append(s, user=audit_name(by), action="update" if back.get(pid) else "delete", entity="absence",
+                     pupil_id=pid, detail={"voor": [{"datum": a.day.isoformat(), "code": LEAVE_CODE} for a in recs],
+                                           "na": back.get(pid, []), "verlof": req.id})
     return len(mine)
+
+
+def _span_taken(s: Session, r: VerlofReplaced) -> bool:
+    """A record of the pupil now holds the replaced record's day and time span (one added since)."""
+    return s.scalar(select(Absence.id).where(Absence.pupil_id == r.pupil_id, Absence.day == r.day,
+                                             Absence.start.is_(None) if r.start is None else Absence.start == r.start,
+                                             Absence.end.is_(None) if r.end is None else Absence.end == r.end)
+                    .limit(1)) is not None
 
 
 @dataclass(frozen=True, slots=True)
