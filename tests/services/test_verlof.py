@@ -166,6 +166,54 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
     assert luxe and luxe[0].kind.value == "duo_report" and not luxe[0].done
 
 
+def test_leave_granted_after_its_days_were_confirmed_as_luxe_takes_the_luxe_and_its_duo_report_back(
+        db: Database) -> None:
+    for day, code in ((date(2026, 3, 9), "?"), (date(2026, 3, 10), "Z")):
+        record_absence(db, pupil_id=pid(db, "1003"), day=day, code=code, by=ib('juf'), note=f"{code} van juf")
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                      article="11", reason="Bruiloft tante", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="nee", on=date(2026, 2, 5))
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in luxe_proposals(db, by=IB)])
+    assert [c for _, _, c in grid(db)] == ["X", "X"]
+
+    def luxe_actions() -> list[object]:
+        status = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 11)).pupils}["1003"]
+        return [a for a in status.status.actions if a.rule_id == "LUXE"]
+
+    assert luxe_actions()
+    done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, note="Bezwaar gegrond",
+                  on=date(2026, 3, 11))
+    assert grid(db) == [("1003", date(2026, 3, 9), "V"), ("1003", date(2026, 3, 10), "Z")]
+    assert luxe_actions() == []  # no DUO report of luxe verzuim for leave the directeur granted
+    assert done.skipped == ("1003 op di 10 mrt 2026 (Z)",)
+    assert done.luxe_undone == 2 and done.added == 1
+    with db.read() as s:
+        assert s.scalar(select(Absence.note).where(Absence.day == date(2026, 3, 10))) == "Z van juf"
+    # refused once more: the days are as they were before all this, and proposed again
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="toch niet", on=date(2026, 3, 12))
+    assert grid(db) == [("1003", date(2026, 3, 9), "?"), ("1003", date(2026, 3, 10), "Z")]
+    assert len(luxe_proposals(db, by=IB)) == 2
+
+
+def test_luxe_confirmed_before_the_records_were_kept_is_taken_back_too(db: Database) -> None:
+    from sqlalchemy import delete
+
+    from verzuimdesk.storage.models import VerlofReplaced
+
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 9), code="?", by=ib('juf'), note="weg")
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                      article="11", reason="Bruiloft tante", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="nee", on=date(2026, 2, 5))
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in luxe_proposals(db, by=IB)])
+    with db.begin() as s:  # as a file of an older version holds it: the X and its note only
+        s.execute(delete(VerlofReplaced))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 3, 11))
+    assert grid(db) == [("1003", date(2026, 3, 9), "V"), ("1003", date(2026, 3, 10), "V")]
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.PENDING)
+    with db.read() as s:
+        assert [(a.day, a.note) for a in s.scalars(select(Absence))] == [(date(2026, 3, 9), "weg")]
+
+
 def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> None:
     cases = [
         (dict(pupil_numbers=["9999"], article="11"), "geen leerling met leerlingnummer 9999"),

@@ -104,7 +104,8 @@ def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Databa
                                    on=on, by_leerplicht=args.by_leerplicht)
             print(f"Aanvraag {args.id}: {DECISION_NL[result.request.decision]}"
                   + (f"; {result.added}× V in de registratie" if result.added else "")
-                  + (f"; {result.removed}× V weggehaald" if result.removed else ""))
+                  + (f"; {result.removed}× V weggehaald" if result.removed else "")
+                  + (f"; {result.luxe_undone}× luxeverzuim teruggedraaid" if result.luxe_undone else ""))
             for day in result.skipped:
                 print(f"Niet ingevuld (er staat al iets): {day}", file=sys.stderr)
             return 0

@@ -101,6 +101,7 @@ class DecisionDone:
     removed: int  # `V` records taken away (a granted request reversed)
     skipped: tuple[str, ...]  # "1027 op ma 2 mrt 2026 (Z)": days that held another record
     changes: OpChanges = NOTHING  # the pupils whose grid and light changed
+    luxe_undone: int = 0  # luxe (`X`) records of this request given back their code (leave granted after all)
 
 
 def _name(p: Pupil) -> str:
@@ -278,8 +279,9 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
             raise VerlofRefused(why)
         before = _snapshot(req, [p.number for p in pupils])
         removed = _unfill(s, req, by) if current is Decision.GRANTED and new is not Decision.GRANTED else 0
-        added, skipped = 0, list[str]()
+        added, skipped, undone = 0, list[str](), 0
         if new is Decision.GRANTED and current is not Decision.GRANTED:
+            undone = _undo_luxe(s, req, by)
             added, skipped = _fill(s, req, pupils, assessments, by)
         req.decision = new.value
         req.decided_on = None if new is Decision.PENDING else (on or date.today())
@@ -290,8 +292,8 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
             audit.append(s, user=audit_name(by), action="update", entity="verlof", entity_id=req.id, pupil_id=p.id,
                          detail={"voor": before, "na": _snapshot(req, [q.number for q in pupils]),
                                  "v_geplaatst": added, "v_gewist": removed})
-        changed = OpChanges.pupils(*(p.id for p in pupils)) if added or removed else NOTHING
-        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped), changed)
+        changed = OpChanges.pupils(*(p.id for p in pupils)) if added or removed or undone else NOTHING
+        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped), changed, undone)
 
 
 def _leave_code(s: Session) -> AbsenceCodeRow:
@@ -299,6 +301,49 @@ def _leave_code(s: Session) -> AbsenceCodeRow:
     if code is None:
         raise VerlofRefused("De code V (verlof) ontbreekt in de codelijst van de school; voeg die weer toe.")
     return code
+
+
+def luxe_note(request_id: int) -> str:
+    """What confirming luxe adds to a record's note."""
+    return f"Verlof geweigerd (aanvraag {request_id})"
+
+
+def _undo_luxe(s: Session, req: VerlofRequest, by: Account) -> int:
+    """Leave granted after all (on bezwaar): the records that confirming luxe made `X` for this request get
+    back the code and note they had, so no DUO report of luxeverzuim is asked for leave that was granted
+    (a `?` among them then makes way for the `V`). A record changed by hand since keeps that change."""
+    luxe = {i for i, in s.execute(select(AbsenceCodeRow.id).where(AbsenceCodeRow.luxe.is_(True)))}
+    code_ids = dict(s.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    codes = {v: k for k, v in code_ids.items()}
+    done: dict[int, list[tuple[Absence, str]]] = {}
+    for r in s.scalars(select(VerlofReplaced).where(VerlofReplaced.request_id == req.id,
+                                                    VerlofReplaced.absence_id.is_not(None))):
+        a = s.get(Absence, r.absence_id)
+        if a is not None and a.code_id in luxe:
+            was = codes[a.code_id]
+            a.code_id = code_ids.get(r.code, code_ids.get("?", a.code_id))
+            a.note = r.note
+            done.setdefault(a.pupil_id, []).append((a, was))
+        s.delete(r)
+    s.flush()
+    # confirmed before verlof_replaced kept them (0017): known by the note confirming added; what they
+    # were is not known, so they become `?`, which the `V` then replaces
+    marker = luxe_note(req.id)
+    ids = list(s.scalars(select(VerlofPupil.pupil_id).where(VerlofPupil.request_id == req.id)))
+    unknown = code_ids.get("?")
+    for a in s.scalars(select(Absence).where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end),
+                                             Absence.code_id.in_(luxe))):
+        if unknown is not None and (a.note == marker or a.note.endswith(f". {marker}")):
+            done.setdefault(a.pupil_id, []).append((a, codes[a.code_id]))
+            a.code_id = unknown
+            a.note = a.note.removesuffix(marker).removesuffix(". ")
+    s.flush()
+    for pid, recs in done.items():
+        audit.append(s, user=audit_name(by), action="update", entity="absence", pupil_id=pid,
+                     detail={"voor": [{"datum": a.day.isoformat(), "code": was} for a, was in recs],
+                             "na": [{"datum": a.day.isoformat(), "code": codes[a.code_id]} for a, _ in recs],
+                             "verlof": req.id})
+    return sum(len(v) for v in done.values())
 
 
 def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list[Assessment],
