@@ -214,6 +214,18 @@ def test_luxe_confirmed_before_the_records_were_kept_is_taken_back_too(db: Datab
         assert [(a.day, a.note) for a in s.scalars(select(Absence))] == [(date(2026, 3, 9), "weg")]
 
 
+def test_days_of_refused_leave_that_later_granted_leave_covers_are_not_proposed_as_luxe(db: Database) -> None:
+    refused = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                          article="13a", reason="Wintersport", requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=refused.id, decision=Decision.REFUSED, note="Geen werkgeversverklaring",
+           on=date(2026, 1, 10))
+    granted = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 5), end=date(2026, 3, 6),
+                          article="11", reason="Begrafenis van opa", requested_on=date(2026, 3, 4))
+    decide(db, by=DIRECTEUR, request_id=granted.id, decision=Decision.GRANTED, on=date(2026, 3, 4))
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 2), code="?", by=ib('juf'))
+    assert [(p.day, p.code) for p in luxe_proposals(db, by=IB)] == [(date(2026, 3, 2), "?")]
+
+
 def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> None:
     cases = [
         (dict(pupil_numbers=["9999"], article="11"), "geen leerling met leerlingnummer 9999"),

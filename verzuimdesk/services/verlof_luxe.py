@@ -17,7 +17,14 @@ from verzuimdesk.services.permissions import audit_name
 from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, luxe_note
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil, VerlofReplaced, VerlofRequest
+from verzuimdesk.storage.models import (
+    Absence,
+    AbsenceCodeRow,
+    Pupil,
+    VerlofAbsence,
+    VerlofReplaced,
+    VerlofRequest,
+)
 
 # Records on a refused day that are not proposed as luxe: already luxe, or the pupil was at school.
 _NOT_PROPOSED = frozenset({Category.LATE, Category.PRESENT_ELSEWHERE})
@@ -53,6 +60,10 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
         q = select(VerlofRequest).where(VerlofRequest.decision == Decision.REFUSED.value).order_by(VerlofRequest.id)
         if request_id is not None:
             q = q.where(VerlofRequest.id == request_id)
+        # a day that later leave covers holds that leave's `V`: granted leave, not luxeverzuim
+        granted = set(s.scalars(select(VerlofAbsence.absence_id).join(
+            VerlofRequest, VerlofRequest.id == VerlofAbsence.request_id)
+            .where(VerlofRequest.decision == Decision.GRANTED.value)))
         for req in s.scalars(q):
             ids = [p.id for p in _pupils(s, req.id)]
             for a, code, category, luxe, p in s.execute(
@@ -60,7 +71,7 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
                     .join(AbsenceCodeRow).join(Pupil, Pupil.id == Absence.pupil_id)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end))
                     .order_by(Pupil.number, Absence.day)):
-                if luxe or Category(category) in _NOT_PROPOSED:
+                if luxe or Category(category) in _NOT_PROPOSED or a.id in granted:
                     continue
                 out.append(LuxeProposal(req.id, a.id, p.id, p.number, _name(p), a.day, code))
     return out
