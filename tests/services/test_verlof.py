@@ -133,6 +133,18 @@ def test_the_law_stops_a_grant_and_the_directeur_passes_long_leave_to_leerplicht
     assert done.added == 11
 
 
+def test_the_directeur_cannot_refuse_leave_only_leerplicht_decides_and_a_refusal_changes_nothing(
+        db: Database) -> None:
+    long_11 = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                          article="11", reason="Familiebezoek", requested_on=date(2026, 2, 1))
+    with pytest.raises(Refused, match="weigert alleen de leerplichtambtenaar"):
+        decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.REFUSED, note="te lang")
+    assert list_requests(db, by=IB)[0].decision is Decision.PENDING
+    done = decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.REFUSED, note="te lang",
+                  by_leerplicht=True)
+    assert done.request.decision is Decision.REFUSED
+
+
 def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:
     first = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 3),
                         article="13a", reason="Seizoenswerk", employer_statement=True)

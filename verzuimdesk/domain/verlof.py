@@ -166,13 +166,16 @@ def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, arti
 def can_decide(current: Decision, new: Decision, assessments: Sequence[Assessment], *, by_leerplicht: bool) -> str:
     """'' when the decision may be taken on these pupils' assessments; else why not, in Dutch.
 
-    The directeur grants only what the law lets the directeur grant; a request passed to leerplicht
-    gets leerplicht's decision recorded (`by_leerplicht`), within the law's hard limits.
+    The directeur grants only what the law lets the directeur grant; a request over the directeur's 10
+    schooldagen (art. 11, by itself or with what was granted earlier that school year) is decided by the
+    leerplichtambtenaar alone (art. 14 lid 3), granted or refused: its decision is recorded as
+    leerplicht's (`by_leerplicht`, or the request was passed on), within the law's hard limits.
     """
     if new is Decision.PENDING:
         return ""
+    beyond = any(a.needs_leerplicht for a in assessments)
     if new is Decision.LEERPLICHT:
-        if not any(a.needs_leerplicht for a in assessments):
+        if not beyond:
             return "Alleen verlof van meer dan 10 schooldagen wegens gewichtige omstandigheden gaat naar de " \
                    "leerplichtambtenaar; over deze aanvraag beslist de directeur."
         return ""
@@ -180,9 +183,14 @@ def can_decide(current: Decision, new: Decision, assessments: Sequence[Assessmen
         hard = [f.text for a in assessments for f in a.findings if f.problem not in PASS_ON]
         if hard:
             return "Dit verlof kan niet worden verleend: " + " ".join(dict.fromkeys(hard))
-        if any(a.needs_leerplicht for a in assessments) and not (by_leerplicht or current is Decision.LEERPLICHT):
-            return ("Meer dan 10 schooldagen verlof wegens gewichtige omstandigheden verleent alleen de "
-                    "leerplichtambtenaar: stuur de aanvraag door en leg daarna diens besluit vast.")
+    if by_leerplicht and not beyond:
+        return ("Over deze aanvraag beslist de directeur, niet de leerplichtambtenaar: die beslist alleen over "
+                "meer dan 10 schooldagen verlof wegens gewichtige omstandigheden in een schooljaar.")
+    if beyond and not (by_leerplicht or current is Decision.LEERPLICHT):
+        verb = "verleent" if new is Decision.GRANTED else "weigert"
+        return (f"Meer dan 10 schooldagen verlof wegens gewichtige omstandigheden in een schooljaar {verb} alleen "
+                "de leerplichtambtenaar (Leerplichtwet art. 14 lid 3), niet de directeur: stuur de aanvraag door "
+                "en leg daarna diens besluit vast.")
     return ""
 
 
