@@ -145,6 +145,37 @@ def test_the_directeur_cannot_refuse_leave_only_leerplicht_decides_and_a_refusal
     assert done.request.decision is Decision.REFUSED
 
 
+def _bezwaar(db: Database, number: str, template: str, request_id: int) -> str:
+    from verzuimdesk.services.letters import preview_letter
+
+    text = preview_letter(db, by=DIRECTEUR, pupil_number=number, template=template, verlof_id=request_id,
+                          on=date(2026, 3, 20))
+    return text[text.index("bezwaar maken bij"):].split(".")[0]
+
+
+def test_the_bezwaar_clause_names_whoever_decided_also_in_a_letter_printed_later(db: Database) -> None:
+    vakantie = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                           article="13a", reason="Seizoenswerk", employer_statement=True,
+                           requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=vakantie.id, decision=Decision.REFUSED, note="te lang")
+    assert "directeur van de school" in _bezwaar(db, "1003", "verlof-geweigerd", vakantie.id)
+    # over 10 days only with earlier leave: leerplicht decides, so the college van B&W hears the bezwaar
+    earlier = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 1, 12), end=date(2026, 1, 19),
+                          article="11", reason="Begrafenis", requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=earlier.id, decision=Decision.GRANTED)
+    five = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                       article="11", reason="Bruiloft", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=five.id, decision=Decision.REFUSED, note="geen gewichtige reden",
+           by_leerplicht=True)
+    assert "college van burgemeester en wethouders" in _bezwaar(db, "1001", "verlof-geweigerd", five.id)
+    decide(db, by=DIRECTEUR, request_id=earlier.id, decision=Decision.PENDING)  # no longer over 10 days now
+    assert "college van burgemeester en wethouders" in _bezwaar(db, "1001", "verlof-geweigerd", five.id)
+    short = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                        article="11", reason="Jubileum", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=short.id, decision=Decision.GRANTED)
+    assert "directeur van de school" in _bezwaar(db, "1001", "verlof-verleend", short.id)
+
+
 def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:
     first = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 3),
                         article="13a", reason="Seizoenswerk", employer_statement=True)

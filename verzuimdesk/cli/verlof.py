@@ -59,7 +59,8 @@ def _row_dict(r: VerlofRow) -> dict[str, object]:
             "reden": r.reason, "documenten": r.documents, "werkgeversverklaring": r.employer_statement,
             "aangevraagd_op": r.requested_on.isoformat(), "aangevraagd_door": r.requested_by,
             "besluit": r.decision.value, "besloten_op": r.decided_on.isoformat() if r.decided_on else None,
-            "besloten_door": r.decided_by, "toelichting": r.decision_note, "v_in_registratie": r.filled,
+            "besloten_door": r.decided_by, "door_leerplicht": r.decided_by_leerplicht,
+            "toelichting": r.decision_note, "v_in_registratie": r.filled,
             "leerlingen": [{"leerlingnummer": p.number, "naam": p.name, "groep": p.group, "schooldagen": len(p.days),
                             "bezwaren": list(p.findings), "naar_leerplicht": p.needs_leerplicht} for p in r.pupils]}
 

@@ -195,18 +195,19 @@ def can_decide(current: Decision, new: Decision, assessments: Sequence[Assessmen
 
 
 def refusal_reasons(assessments: Sequence[Assessment]) -> list[str]:
-    """The law's reasons against the request, once each, for the decision letter."""
-    return list(dict.fromkeys(f.text for a in assessments for f in a.findings))
+    """The law's reasons against the request, once each, for the decision letter (not who decides it)."""
+    return list(dict.fromkeys(f.text for a in assessments for f in a.findings if f.problem not in PASS_ON))
 
 
-def bezwaar_clause(days: int, *, decided_by_leerplicht: bool = False) -> str:
+def bezwaar_clause(*, decided_by_leerplicht: bool) -> str:
     """The bezwaar clause of a decision (Awb art. 6:5, 6:7): six weeks, to whoever decided.
 
-    Up to 10 schooldagen the directeur decided (art. 14 lid 1); beyond that the leerplichtambtenaar
-    decided on behalf of the college van burgemeester en wethouders (art. 14 lid 3), so the objection
-    goes to the municipality.
+    The directeur's decision (art. 14 lid 1, and any refusal of art. 13a) is objected to with the
+    directeur; the leerplichtambtenaar decides on behalf of the college van burgemeester en wethouders
+    (art. 14 lid 3), so the objection to that decision goes to the municipality. The decider is stored
+    with the decision, never guessed from the number of days.
     """
-    if days > MAX_DAYS or decided_by_leerplicht:
+    if decided_by_leerplicht:
         to = ("het college van burgemeester en wethouders van uw gemeente (de leerplichtambtenaar besliste "
               "namens het college)")
     else:

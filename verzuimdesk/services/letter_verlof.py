@@ -14,7 +14,6 @@ from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     DECISION_NL,
-    MAX_DAYS,
     Article,
     Decision,
     assess,
@@ -59,7 +58,6 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
     if t.recipient is Recipient.LEERPLICHT:
         reason = HEALTH_LEFT_OUT if mentions_health(reason) else reason
         note = "" if mentions_health(note) else note
-    by_leerplicht = days > MAX_DAYS and article is Article.ART11
     fields = {
         "verlof_van": format_date(req.start), "verlof_tot": format_date(req.end),
         "verlof_dagen": "1 schooldag" if days == 1 else f"{days} schooldagen",
@@ -67,7 +65,7 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
         "artikel": ARTICLE_NL[article], "reden": reason, "aangevraagd_op": format_date(req.requested_on),
         "besluit": DECISION_NL[decision], "toelichting": note,
         "weigeringsgronden": ("Volgens de Leerplichtwet:\n" + "\n".join(f"- {r}" for r in reasons)) if reasons else "",
-        "bezwaar": bezwaar_clause(days, decided_by_leerplicht=by_leerplicht),
+        "bezwaar": bezwaar_clause(decided_by_leerplicht=req.decided_by_leerplicht),
     }
     return fields, [(p.id, p.number) for p in pupils]
 

@@ -84,6 +84,7 @@ class VerlofRow:
     decision_note: str
     pupils: tuple[VerlofPupilRow, ...]
     filled: int  # `V` records the decision put in the grid
+    decided_by_leerplicht: bool = False  # the leerplichtambtenaar's decision, recorded by the directeur
 
     @property
     def article_nl(self) -> str:
@@ -145,14 +146,15 @@ def _row(s: Session, req: VerlofRequest, calendar: SchoolCalendar) -> VerlofRow:
     filled = len(s.scalars(select(VerlofAbsence.absence_id).where(VerlofAbsence.request_id == req.id)).all())
     return VerlofRow(req.id, req.start, req.end, Article(req.article), req.reason, req.documents,
                      req.employer_statement, req.requested_on, req.requested_by, Decision(req.decision),
-                     req.decided_on, req.decided_by, req.decision_note, tuple(pupils), filled)
+                     req.decided_on, req.decided_by, req.decision_note, tuple(pupils), filled,
+                     req.decided_by_leerplicht)
 
 
 def _snapshot(req: VerlofRequest, numbers: Sequence[str]) -> dict[str, object]:
     return {"leerlingen": list(numbers), "van": req.start.isoformat(), "tot": req.end.isoformat(),
             "artikel": req.article, "reden": req.reason, "documenten": req.documents,
             "werkgeversverklaring": req.employer_statement, "besluit": req.decision,
-            "toelichting": req.decision_note}
+            "toelichting": req.decision_note, "door_leerplicht": req.decided_by_leerplicht}
 
 
 def family_of(db: Database, *, pupil_number: str) -> list[str]:
@@ -287,6 +289,10 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
         req.decided_on = None if new is Decision.PENDING else (on or date.today())
         req.decided_by = "" if new is Decision.PENDING else audit_name(by)
         req.decision_note = note.strip()
+        # passed on and decided now: only leerplicht could decide it (can_decide), so it is leerplicht's
+        beyond = any(a.needs_leerplicht for a in assessments)
+        req.decided_by_leerplicht = new in (Decision.GRANTED, Decision.REFUSED) and beyond and (
+            by_leerplicht or current is Decision.LEERPLICHT)
         s.flush()
         for p in pupils:
             audit.append(s, user=audit_name(by), action="update", entity="verlof", entity_id=req.id, pupil_id=p.id,

@@ -453,6 +453,9 @@ class VerlofRequest(Base):
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str] = mapped_column(String(100), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
+    # The decision is the leerplichtambtenaar's (art. 14 lid 3), recorded by the directeur: the bezwaar
+    # goes to the college van B&W, not to the directeur.
+    decided_by_leerplicht: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 
