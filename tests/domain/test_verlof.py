@@ -109,3 +109,11 @@ def test_only_leerplicht_refuses_leave_beyond_the_directeurs_ten_days_and_the_di
     ok = _11(date(2026, 3, 2), date(2026, 3, 3))
     assert "beslist de directeur" in can_decide(Decision.PENDING, Decision.REFUSED, [ok], by_leerplicht=True)
     assert "beslist de directeur" in can_decide(Decision.PENDING, Decision.GRANTED, [ok], by_leerplicht=True)
+
+
+def test_a_request_made_after_its_first_day_is_said_but_refuses_nothing_by_itself() -> None:
+    late = assess(CAL, group="5", start=date(2026, 3, 2), end=date(2026, 3, 3), article=Article.ART11,
+                  employer_statement=False, requested_on=date(2026, 3, 4))
+    assert _problems(late) == {Problem.ASKED_LATE} and "aangevraagd na de eerste verlofdag" in late.findings[0].text
+    assert late.grantable and not late.refused_by_law and not late.needs_leerplicht
+    assert can_decide(Decision.PENDING, Decision.GRANTED, [late], by_leerplicht=False) == ""

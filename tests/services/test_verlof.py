@@ -50,7 +50,7 @@ def test_siblings_are_found_by_their_family_and_asked_for_in_one_request(db: Dat
     assert family_of(db, pupil_number="1001") == ["1001", "1002"]
     req = add_request(db, by=IB, pupil_numbers=family_of(db, pupil_number="1002"), start=date(2026, 3, 2),
                       end=date(2026, 3, 6), article="13a", reason="Vader werkt in de horeca", employer_statement=True,
-                      documents="werkgeversverklaring", requested_by="M. van der Berg")
+                      documents="werkgeversverklaring", requested_by="M. van der Berg", requested_on=date(2026, 1, 5))
     assert [p.number for p in req.pupils] == ["1001", "1002"]
     assert all(len(p.days) == 5 and not p.findings for p in req.pupils)
     assert req.decision is Decision.PENDING
@@ -174,6 +174,22 @@ def test_the_bezwaar_clause_names_whoever_decided_also_in_a_letter_printed_later
                         article="11", reason="Jubileum", requested_on=date(2026, 2, 1))
     decide(db, by=DIRECTEUR, request_id=short.id, decision=Decision.GRANTED)
     assert "directeur van de school" in _bezwaar(db, "1001", "verlof-verleend", short.id)
+
+
+def test_a_decision_dated_before_the_request_is_refused_and_a_request_made_afterwards_is_said(
+        db: Database) -> None:
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 5, 11), end=date(2026, 5, 12),
+                      article="11", reason="Begrafenis", requested_on=date(2026, 4, 1))
+    with pytest.raises(Refused, match="niet van vóór de aanvraag"):
+        decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2024, 1, 1))
+    assert grid(db) == [] and list_requests(db, by=IB)[0].decided_on is None
+    late = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 1, 19), end=date(2026, 1, 23),
+                       article="11", reason="Begrafenis van opa", requested_on=date(2026, 1, 26))
+    assert any("aangevraagd na de eerste verlofdag" in f for f in late.pupils[0].findings)
+    assert decide(db, by=DIRECTEUR, request_id=late.id, decision=Decision.GRANTED, on=date(2026, 1, 26)).added == 5
+    assert not [f for f in add_request(db, by=IB, pupil_numbers=["1002"], start=date(2026, 1, 19),
+                                       end=date(2026, 1, 23), article="11", reason="Bruiloft",
+                                       requested_on=date(2026, 1, 19)).pupils[0].findings]
 
 
 def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:

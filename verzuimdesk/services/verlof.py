@@ -129,7 +129,8 @@ def _assess(s: Session, req: VerlofRequest, pupil: Pupil, calendar: SchoolCalend
     return assess(calendar, group=group, start=req.start, end=req.end, article=Article(req.article),
                   employer_statement=req.employer_statement,
                   earlier=_earlier(s, pupil.id, req.id, calendar, group),
-                  enrolled_from=pupil.enrolled_from, enrolled_until=pupil.enrolled_until)
+                  enrolled_from=pupil.enrolled_from, enrolled_until=pupil.enrolled_until,
+                  requested_on=req.requested_on)
 
 
 def _pupils(s: Session, request_id: int) -> list[Pupil]:
@@ -279,6 +280,10 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
         why = can_decide(current, new, assessments, by_leerplicht=by_leerplicht)
         if why:
             raise VerlofRefused(why)
+        decided_on = on or date.today()
+        if new is not Decision.PENDING and decided_on < req.requested_on:
+            raise VerlofRefused(f"Het besluit ({format_date(decided_on)}) kan niet van vóór de aanvraag zijn: die is "
+                                f"gedaan op {format_date(req.requested_on)}. Kies de datum van het besluit.")
         before = _snapshot(req, [p.number for p in pupils])
         removed = _unfill(s, req, by) if current is Decision.GRANTED and new is not Decision.GRANTED else 0
         added, skipped, undone = 0, list[str](), 0
@@ -286,7 +291,7 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
             undone = _undo_luxe(s, req, by)
             added, skipped = _fill(s, req, pupils, assessments, by)
         req.decision = new.value
-        req.decided_on = None if new is Decision.PENDING else (on or date.today())
+        req.decided_on = None if new is Decision.PENDING else decided_on
         req.decided_by = "" if new is Decision.PENDING else audit_name(by)
         req.decision_note = note.strip()
         # passed on and decided now: only leerplicht could decide it (can_decide), so it is leerplicht's
@@ -453,7 +458,8 @@ def pupil_choices(db: Database, *, by: Account) -> list[PupilChoice]:
 
 
 def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], start: date, end: date,
-                    article: Article | str, employer_statement: bool) -> list[VerlofPupilRow]:
+                    article: Article | str, employer_statement: bool,
+                    requested_on: date | None = None) -> list[VerlofPupilRow]:
     """What the law says of a request before it is recorded: per pupil its schooldagen and objections."""
     _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
     art = parse_article(article)
@@ -463,7 +469,8 @@ def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], 
         for p in s.scalars(select(Pupil).where(Pupil.number.in_(list(pupil_numbers))).order_by(Pupil.number)):
             a = assess(calendar, group=p.group.name, start=start, end=end, article=art,
                        employer_statement=employer_statement, earlier=_earlier(s, p.id, None, calendar, p.group.name),
-                       enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until)
+                       enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until,
+                       requested_on=requested_on)
             out.append(VerlofPupilRow(p.id, p.number, _name(p), p.group.name, a.days, tuple(f.text for f in a.findings),
                                       a.needs_leerplicht))
         return out
