@@ -192,6 +192,42 @@ def test_a_decision_dated_before_the_request_is_refused_and_a_request_made_after
                                        requested_on=date(2026, 1, 19)).pupils[0].findings]
 
 
+@pytest.mark.parametrize(("reason", "note"), [
+    ("Opa is terminaal en krijgt palliatieve zorg in het hospice in Paramaribo", "Opa ligt op de IC na een hartinfarct"),
+    ("Oma heeft alzheimer en is in de stervensfase", "Oma had een beroerte (CVA), nu op de intensive care"),
+    ("Opa ligt op de IC", "Oma is in behandeling op de oncologie, chemo in het ziekenhuis"),
+])
+def test_the_letter_to_leerplicht_quotes_no_health_detail_of_the_reason_or_the_note(
+        db: Database, reason: str, note: str) -> None:
+    from verzuimdesk.services.letters import preview_letter
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                      article="11", reason=reason, requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.LEERPLICHT, note=note, on=date(2026, 2, 2))
+    text = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-aan-leerplicht",
+                          verlof_id=req.id, on=date(2026, 2, 2))
+    for word in ("terminaal", "palliatie", "hospice", "IC", "hartinfarct", "alzheimer", "stervensfase",
+                 "beroerte", "CVA", "intensive care", "oncologie", "chemo", "ziekenhuis"):
+        assert word not in text
+    assert "wordt in deze brief niet overgenomen" in text
+    # to the parents the letter keeps the reason (theirs)
+    parents = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-doorgestuurd",
+                             verlof_id=req.id, on=date(2026, 2, 2))
+    assert "leerplichtambtenaar" in parents
+
+
+def test_the_letter_to_leerplicht_keeps_a_reason_without_health_and_ict_is_no_health_word(db: Database) -> None:
+    from verzuimdesk.services.letters import preview_letter
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                      article="11", reason="Bruiloft van een broer in Marokko", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.LEERPLICHT, note="Vader werkt in de ICT",
+           on=date(2026, 2, 2))
+    text = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-aan-leerplicht",
+                          verlof_id=req.id, on=date(2026, 2, 2))
+    assert "Bruiloft van een broer in Marokko" in text and "Vader werkt in de ICT" in text
+
+
 def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:
     first = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 3),
                         article="13a", reason="Seizoenswerk", employer_statement=True)
