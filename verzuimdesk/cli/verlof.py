@@ -87,7 +87,8 @@ def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Databa
                 return 0
             for r in rows:
                 names = ", ".join(f"{p.number} {p.name}" for p in r.pupils)
-                print(f"{r.id}\t{format_date(r.start)} t/m {format_date(r.end)}\t{r.days} schooldagen\tart. "
+                days = "1 schooldag" if r.days == 1 else f"{r.days} schooldagen"
+                print(f"{r.id}\t{format_date(r.start)} t/m {format_date(r.end)}\t{days}\tart. "
                       f"{r.article.value}\t{DECISION_NL[r.decision]}\t{names}")
                 for finding in dict.fromkeys(f for p in r.pupils for f in p.findings):
                     print(f"\t- {finding}")

@@ -242,6 +242,8 @@ def list_requests(db: Database, *, by: Account, pupil_number: str | None = None,
     with db.read() as s:
         calendar = load_calendar(s)
         q = select(VerlofRequest).order_by(VerlofRequest.start.desc(), VerlofRequest.id.desc())
+        if pupil_number is not None and s.scalar(select(Pupil.id).where(Pupil.number == pupil_number)) is None:
+            raise VerlofRefused(no_such_pupil(pupil_number))
         if pupil_number is not None:
             q = q.join(VerlofPupil).join(Pupil).where(Pupil.number == pupil_number)
         if decision is not None:
