@@ -143,7 +143,7 @@ def write_pupils(session: Session, rows: Sequence[PupilIn], *, kept: Sequence[st
         if pupil is not None:
             values.update({attr: getattr(pupil, attr) for attr in kept})
             left = values["enrolled_until"]
-            if "enrolled_until" in kept and left is not None and left < r.enrolled_from:
+            if "enrolled_until" in kept and isinstance(left, date) and left < r.enrolled_from:
                 values["enrolled_until"] = None  # enrolled again after leaving: the old leave date is no more
         if pupil is None:
             pupil = Pupil(number=r.number, **values)
