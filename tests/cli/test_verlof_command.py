@@ -86,3 +86,17 @@ def test_only_the_directeur_decides_and_the_decision_letter_is_written(
     assert cli("export", "letter", "--db", school, "--pupil", "1003", "--template", "uitnodiging-gesprek",
                "--out", tmp_path / "x.pdf", "--veld", "gesprek_op=di 25 nov", "--veld", "plaats=school") == 0
     assert (tmp_path / "x.pdf").is_file()
+
+
+def test_the_list_names_an_unknown_pupil_and_says_1_schooldag(
+        school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "verlof.csv"
+    f.write_text(REQUESTS.splitlines()[0] + "\n1003;2026-03-02;2026-03-02;11;Begrafenis;;2026-02-01;P. Jansen;\n",
+                 encoding="utf-8")
+    assert cli("verlof", "import", "--db", school, f) == 0
+    capsys.readouterr()
+    assert cli("verlof", "list", "--db", school, "--pupil", "9999") == 1
+    assert "9999" in capsys.readouterr().err
+    assert cli("verlof", "list", "--db", school, "--pupil", "1003") == 0
+    out = capsys.readouterr().out
+    assert "\t1 schooldag\t" in out and "1 schooldagen" not in out

@@ -104,6 +104,13 @@ def test_health_words_match_a_word_or_its_start_only() -> None:
     assert health_words_in("Naar de oogarts", words) == []  # 'arts' ends the word here
 
 
+def test_a_quoted_word_matches_only_as_a_whole_word() -> None:
+    words = ['"ic"', '"cva"']
+    assert health_words_in("Opa ligt op de IC na een hartinfarct", words) == ["ic"]
+    assert health_words_in("Naar de IC-afdeling; daarna een CVA.", words) == ["ic", "cva"]
+    assert health_words_in("ICT-les en een icoon; de Ice Age; logica", words) == []
+
+
 def test_a_starred_word_is_found_inside_a_dutch_compound_too() -> None:
     words = ["*arts", "*ontsteking", "ggz"]
     assert health_words_in("Naar de oogarts, daarna keelontsteking", words) == ["oogarts", "keelontsteking"]

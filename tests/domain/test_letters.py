@@ -34,5 +34,6 @@ def test_a_wrong_template_is_refused_naming_the_file_and_the_problem(raw: str, w
 
 
 def test_the_bezwaar_clause_sends_the_objection_to_whoever_decided() -> None:
-    assert "6 weken" in bezwaar_clause(10) and "directeur van de school" in bezwaar_clause(10)
-    assert "college van burgemeester en wethouders" in bezwaar_clause(11)
+    directeur = bezwaar_clause(decided_by_leerplicht=False)
+    assert "6 weken" in directeur and "directeur van de school" in directeur and "college" not in directeur
+    assert "college van burgemeester en wethouders" in bezwaar_clause(decided_by_leerplicht=True)

@@ -95,3 +95,25 @@ def test_the_directeur_grants_only_within_the_law_and_passes_beyond_ten_days_to_
     # siblings: one child's problem stops the grant for the request
     assert can_decide(Decision.PENDING, Decision.GRANTED, [ok, refused], by_leerplicht=False) != ""
     assert can_decide(Decision.PENDING, Decision.REFUSED, [ok], by_leerplicht=False) == ""
+
+
+def test_only_leerplicht_refuses_leave_beyond_the_directeurs_ten_days_and_the_directeur_the_rest() -> None:
+    long = _11(date(2026, 3, 2), date(2026, 3, 16))
+    six = Earlier(1, Article.ART11, tuple(CAL.schooldagen(date(2026, 1, 12), date(2026, 1, 19))))
+    cumulative = _11(date(2026, 3, 2), date(2026, 3, 6), earlier=(six,))
+    for a in (long, cumulative):
+        why = can_decide(Decision.PENDING, Decision.REFUSED, [a], by_leerplicht=False)
+        assert "weigert alleen de leerplichtambtenaar" in why and "art. 14 lid 3" in why
+        assert can_decide(Decision.PENDING, Decision.REFUSED, [a], by_leerplicht=True) == ""
+        assert can_decide(Decision.LEERPLICHT, Decision.REFUSED, [a], by_leerplicht=False) == ""
+    ok = _11(date(2026, 3, 2), date(2026, 3, 3))
+    assert "beslist de directeur" in can_decide(Decision.PENDING, Decision.REFUSED, [ok], by_leerplicht=True)
+    assert "beslist de directeur" in can_decide(Decision.PENDING, Decision.GRANTED, [ok], by_leerplicht=True)
+
+
+def test_a_request_made_after_its_first_day_is_said_but_refuses_nothing_by_itself() -> None:
+    late = assess(CAL, group="5", start=date(2026, 3, 2), end=date(2026, 3, 3), article=Article.ART11,
+                  employer_statement=False, requested_on=date(2026, 3, 4))
+    assert _problems(late) == {Problem.ASKED_LATE} and "aangevraagd na de eerste verlofdag" in late.findings[0].text
+    assert late.grantable and not late.refused_by_law and not late.needs_leerplicht
+    assert can_decide(Decision.PENDING, Decision.GRANTED, [late], by_leerplicht=False) == ""

@@ -50,7 +50,7 @@ def test_siblings_are_found_by_their_family_and_asked_for_in_one_request(db: Dat
     assert family_of(db, pupil_number="1001") == ["1001", "1002"]
     req = add_request(db, by=IB, pupil_numbers=family_of(db, pupil_number="1002"), start=date(2026, 3, 2),
                       end=date(2026, 3, 6), article="13a", reason="Vader werkt in de horeca", employer_statement=True,
-                      documents="werkgeversverklaring", requested_by="M. van der Berg")
+                      documents="werkgeversverklaring", requested_by="M. van der Berg", requested_on=date(2026, 1, 5))
     assert [p.number for p in req.pupils] == ["1001", "1002"]
     assert all(len(p.days) == 5 and not p.findings for p in req.pupils)
     assert req.decision is Decision.PENDING
@@ -75,10 +75,36 @@ def test_granted_leave_fills_the_grid_with_v_and_reversing_the_decision_takes_ex
     assert not [r for r in status["1001"].status.rules if r.rule_id == "UNEXPLAINED"]
     reversed_ = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Geen gewichtige reden")
     assert reversed_.removed == 5
-    assert grid(db) == [("1002", date(2026, 3, 4), "Z")]
+    assert grid(db) == [("1001", date(2026, 3, 3), "?"), ("1002", date(2026, 3, 4), "Z")]  # the ? is back
     with db.read() as s:
         kinds = [(a.action, a.entity) for a in s.scalars(select(AuditEntry).where(AuditEntry.user == "dir"))]
     assert ("delete", "absence") in kinds and ("update", "verlof") in kinds
+
+
+def test_reversing_granted_leave_gives_the_day_its_unexplained_record_back_to_propose_as_luxe(
+        db: Database) -> None:
+    from datetime import time
+
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 4), code="?", by=ib('juf'),
+                   note="niet op school, niemand belde")
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 5), code="?", by=ib('juf'),
+                   start=time(8, 30), end=time(10, 0))
+    req = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                      article="13a", reason="Horeca", employer_statement=True, requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 1, 10))
+    assert [c for _, _, c in grid(db)] == ["V"] * 5
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="Herzien", on=date(2026, 1, 20))
+    assert grid(db) == [("1001", date(2026, 3, 4), "?"), ("1001", date(2026, 3, 5), "?")]
+    with db.read() as s:
+        back = {a.day: a for a in s.scalars(select(Absence))}
+    assert back[date(2026, 3, 4)].note == "niet op school, niemand belde"
+    assert (back[date(2026, 3, 5)].start, back[date(2026, 3, 5)].end) == (time(8, 30), time(10, 0))
+    assert [(p.number, p.day) for p in luxe_proposals(db, by=IB)] == [("1001", date(2026, 3, 4)),
+                                                                     ("1001", date(2026, 3, 5))]
+    # granted again and reversed again: still the same two records, once each
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 1, 21))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.PENDING)
+    assert grid(db) == [("1001", date(2026, 3, 4), "?"), ("1001", date(2026, 3, 5), "?")]
 
 
 def test_only_the_directeur_decides_and_a_teacher_records_no_request(db: Database) -> None:
@@ -105,6 +131,101 @@ def test_the_law_stops_a_grant_and_the_directeur_passes_long_leave_to_leerplicht
     assert grid(db) == []
     done = decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.GRANTED, by_leerplicht=True)
     assert done.added == 11
+
+
+def test_the_directeur_cannot_refuse_leave_only_leerplicht_decides_and_a_refusal_changes_nothing(
+        db: Database) -> None:
+    long_11 = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                          article="11", reason="Familiebezoek", requested_on=date(2026, 2, 1))
+    with pytest.raises(Refused, match="weigert alleen de leerplichtambtenaar"):
+        decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.REFUSED, note="te lang")
+    assert list_requests(db, by=IB)[0].decision is Decision.PENDING
+    done = decide(db, by=DIRECTEUR, request_id=long_11.id, decision=Decision.REFUSED, note="te lang",
+                  by_leerplicht=True)
+    assert done.request.decision is Decision.REFUSED
+
+
+def _bezwaar(db: Database, number: str, template: str, request_id: int) -> str:
+    from verzuimdesk.services.letters import preview_letter
+
+    text = preview_letter(db, by=DIRECTEUR, pupil_number=number, template=template, verlof_id=request_id,
+                          on=date(2026, 3, 20))
+    return text[text.index("bezwaar maken bij"):].split(".")[0]
+
+
+def test_the_bezwaar_clause_names_whoever_decided_also_in_a_letter_printed_later(db: Database) -> None:
+    vakantie = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                           article="13a", reason="Seizoenswerk", employer_statement=True,
+                           requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=vakantie.id, decision=Decision.REFUSED, note="te lang")
+    assert "directeur van de school" in _bezwaar(db, "1003", "verlof-geweigerd", vakantie.id)
+    # over 10 days only with earlier leave: leerplicht decides, so the college van B&W hears the bezwaar
+    earlier = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 1, 12), end=date(2026, 1, 19),
+                          article="11", reason="Begrafenis", requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=earlier.id, decision=Decision.GRANTED)
+    five = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                       article="11", reason="Bruiloft", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=five.id, decision=Decision.REFUSED, note="geen gewichtige reden",
+           by_leerplicht=True)
+    assert "college van burgemeester en wethouders" in _bezwaar(db, "1001", "verlof-geweigerd", five.id)
+    decide(db, by=DIRECTEUR, request_id=earlier.id, decision=Decision.PENDING)  # no longer over 10 days now
+    assert "college van burgemeester en wethouders" in _bezwaar(db, "1001", "verlof-geweigerd", five.id)
+    short = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                        article="11", reason="Jubileum", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=short.id, decision=Decision.GRANTED)
+    assert "directeur van de school" in _bezwaar(db, "1001", "verlof-verleend", short.id)
+
+
+def test_a_decision_dated_before_the_request_is_refused_and_a_request_made_afterwards_is_said(
+        db: Database) -> None:
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 5, 11), end=date(2026, 5, 12),
+                      article="11", reason="Begrafenis", requested_on=date(2026, 4, 1))
+    with pytest.raises(Refused, match="niet van vóór de aanvraag"):
+        decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2024, 1, 1))
+    assert grid(db) == [] and list_requests(db, by=IB)[0].decided_on is None
+    late = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 1, 19), end=date(2026, 1, 23),
+                       article="11", reason="Begrafenis van opa", requested_on=date(2026, 1, 26))
+    assert any("aangevraagd na de eerste verlofdag" in f for f in late.pupils[0].findings)
+    assert decide(db, by=DIRECTEUR, request_id=late.id, decision=Decision.GRANTED, on=date(2026, 1, 26)).added == 5
+    assert not [f for f in add_request(db, by=IB, pupil_numbers=["1002"], start=date(2026, 1, 19),
+                                       end=date(2026, 1, 23), article="11", reason="Bruiloft",
+                                       requested_on=date(2026, 1, 19)).pupils[0].findings]
+
+
+@pytest.mark.parametrize(("reason", "note"), [
+    ("Opa is terminaal en krijgt palliatieve zorg in het hospice in Paramaribo", "Opa ligt op de IC na een hartinfarct"),
+    ("Oma heeft alzheimer en is in de stervensfase", "Oma had een beroerte (CVA), nu op de intensive care"),
+    ("Opa ligt op de IC", "Oma is in behandeling op de oncologie, chemo in het ziekenhuis"),
+])
+def test_the_letter_to_leerplicht_quotes_no_health_detail_of_the_reason_or_the_note(
+        db: Database, reason: str, note: str) -> None:
+    from verzuimdesk.services.letters import preview_letter
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                      article="11", reason=reason, requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.LEERPLICHT, note=note, on=date(2026, 2, 2))
+    text = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-aan-leerplicht",
+                          verlof_id=req.id, on=date(2026, 2, 2))
+    for word in ("terminaal", "palliatie", "hospice", "IC", "hartinfarct", "alzheimer", "stervensfase",
+                 "beroerte", "CVA", "intensive care", "oncologie", "chemo", "ziekenhuis"):
+        assert word not in text
+    assert "wordt in deze brief niet overgenomen" in text
+    # to the parents the letter keeps the reason (theirs)
+    parents = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-doorgestuurd",
+                             verlof_id=req.id, on=date(2026, 2, 2))
+    assert "leerplichtambtenaar" in parents
+
+
+def test_the_letter_to_leerplicht_keeps_a_reason_without_health_and_ict_is_no_health_word(db: Database) -> None:
+    from verzuimdesk.services.letters import preview_letter
+
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 16),
+                      article="11", reason="Bruiloft van een broer in Marokko", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.LEERPLICHT, note="Vader werkt in de ICT",
+           on=date(2026, 2, 2))
+    text = preview_letter(db, by=DIRECTEUR, pupil_number="1003", template="verlof-aan-leerplicht",
+                          verlof_id=req.id, on=date(2026, 2, 2))
+    assert "Bruiloft van een broer in Marokko" in text and "Vader werkt in de ICT" in text
 
 
 def test_a_second_vakantieverlof_in_the_year_cannot_be_granted(db: Database) -> None:
@@ -138,6 +259,66 @@ def test_absence_on_refused_days_is_proposed_as_luxe_and_confirming_asks_for_the
     status = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 5)).pupils}["1003"]
     luxe = [a for a in status.status.actions if a.rule_id == "LUXE"]
     assert luxe and luxe[0].kind.value == "duo_report" and not luxe[0].done
+
+
+def test_leave_granted_after_its_days_were_confirmed_as_luxe_takes_the_luxe_and_its_duo_report_back(
+        db: Database) -> None:
+    for day, code in ((date(2026, 3, 9), "?"), (date(2026, 3, 10), "Z")):
+        record_absence(db, pupil_id=pid(db, "1003"), day=day, code=code, by=ib('juf'), note=f"{code} van juf")
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                      article="11", reason="Bruiloft tante", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="nee", on=date(2026, 2, 5))
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in luxe_proposals(db, by=IB)])
+    assert [c for _, _, c in grid(db)] == ["X", "X"]
+
+    def luxe_actions() -> list[object]:
+        status = {p.number: p for p in school_status(db, peildatum=date(2026, 3, 11)).pupils}["1003"]
+        return [a for a in status.status.actions if a.rule_id == "LUXE"]
+
+    assert luxe_actions()
+    done = decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, note="Bezwaar gegrond",
+                  on=date(2026, 3, 11))
+    assert grid(db) == [("1003", date(2026, 3, 9), "V"), ("1003", date(2026, 3, 10), "Z")]
+    assert luxe_actions() == []  # no DUO report of luxe verzuim for leave the directeur granted
+    assert done.skipped == ("1003 op di 10 mrt 2026 (Z)",)
+    assert done.luxe_undone == 2 and done.added == 1
+    with db.read() as s:
+        assert s.scalar(select(Absence.note).where(Absence.day == date(2026, 3, 10))) == "Z van juf"
+    # refused once more: the days are as they were before all this, and proposed again
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="toch niet", on=date(2026, 3, 12))
+    assert grid(db) == [("1003", date(2026, 3, 9), "?"), ("1003", date(2026, 3, 10), "Z")]
+    assert len(luxe_proposals(db, by=IB)) == 2
+
+
+def test_luxe_confirmed_before_the_records_were_kept_is_taken_back_too(db: Database) -> None:
+    from sqlalchemy import delete
+
+    from verzuimdesk.storage.models import VerlofReplaced
+
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 9), code="?", by=ib('juf'), note="weg")
+    req = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                      article="11", reason="Bruiloft tante", requested_on=date(2026, 2, 1))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.REFUSED, note="nee", on=date(2026, 2, 5))
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in luxe_proposals(db, by=IB)])
+    with db.begin() as s:  # as a file of an older version holds it: the X and its note only
+        s.execute(delete(VerlofReplaced))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 3, 11))
+    assert grid(db) == [("1003", date(2026, 3, 9), "V"), ("1003", date(2026, 3, 10), "V")]
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.PENDING)
+    with db.read() as s:
+        assert [(a.day, a.note) for a in s.scalars(select(Absence))] == [(date(2026, 3, 9), "weg")]
+
+
+def test_days_of_refused_leave_that_later_granted_leave_covers_are_not_proposed_as_luxe(db: Database) -> None:
+    refused = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                          article="13a", reason="Wintersport", requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=refused.id, decision=Decision.REFUSED, note="Geen werkgeversverklaring",
+           on=date(2026, 1, 10))
+    granted = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 5), end=date(2026, 3, 6),
+                          article="11", reason="Begrafenis van opa", requested_on=date(2026, 3, 4))
+    decide(db, by=DIRECTEUR, request_id=granted.id, decision=Decision.GRANTED, on=date(2026, 3, 4))
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 2), code="?", by=ib('juf'))
+    assert [(p.day, p.code) for p in luxe_proposals(db, by=IB)] == [(date(2026, 3, 2), "?")]
 
 
 def test_bad_requests_are_refused_in_dutch_and_write_nothing(db: Database) -> None:

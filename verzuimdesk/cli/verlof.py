@@ -59,7 +59,8 @@ def _row_dict(r: VerlofRow) -> dict[str, object]:
             "reden": r.reason, "documenten": r.documents, "werkgeversverklaring": r.employer_statement,
             "aangevraagd_op": r.requested_on.isoformat(), "aangevraagd_door": r.requested_by,
             "besluit": r.decision.value, "besloten_op": r.decided_on.isoformat() if r.decided_on else None,
-            "besloten_door": r.decided_by, "toelichting": r.decision_note, "v_in_registratie": r.filled,
+            "besloten_door": r.decided_by, "door_leerplicht": r.decided_by_leerplicht,
+            "toelichting": r.decision_note, "v_in_registratie": r.filled,
             "leerlingen": [{"leerlingnummer": p.number, "naam": p.name, "groep": p.group, "schooldagen": len(p.days),
                             "bezwaren": list(p.findings), "naar_leerplicht": p.needs_leerplicht} for p in r.pupils]}
 
@@ -86,7 +87,8 @@ def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Databa
                 return 0
             for r in rows:
                 names = ", ".join(f"{p.number} {p.name}" for p in r.pupils)
-                print(f"{r.id}\t{format_date(r.start)} t/m {format_date(r.end)}\t{r.days} schooldagen\tart. "
+                days = "1 schooldag" if r.days == 1 else f"{r.days} schooldagen"
+                print(f"{r.id}\t{format_date(r.start)} t/m {format_date(r.end)}\t{days}\tart. "
                       f"{r.article.value}\t{DECISION_NL[r.decision]}\t{names}")
                 for finding in dict.fromkeys(f for p in r.pupils for f in p.findings):
                     print(f"\t- {finding}")
@@ -104,7 +106,8 @@ def _run(args: argparse.Namespace, opener: Callable[[argparse.Namespace], Databa
                                    on=on, by_leerplicht=args.by_leerplicht)
             print(f"Aanvraag {args.id}: {DECISION_NL[result.request.decision]}"
                   + (f"; {result.added}× V in de registratie" if result.added else "")
-                  + (f"; {result.removed}× V weggehaald" if result.removed else ""))
+                  + (f"; {result.removed}× V weggehaald" if result.removed else "")
+                  + (f"; {result.luxe_undone}× luxeverzuim teruggedraaid" if result.luxe_undone else ""))
             for day in result.skipped:
                 print(f"Niet ingevuld (er staat al iets): {day}", file=sys.stderr)
             return 0

@@ -166,15 +166,20 @@ def default_topic(entry: Entry, kind: str, *, category: Category | None = None) 
 def health_words_in(text: str, words: Iterable[str]) -> list[str]:
     """The words of a list (resources/words/) that `text` mentions: a word or the start of one ('astma',
     'ziek' in 'ziekenhuis'); a word written `*ontsteking` also inside one (Dutch joins words:
-    'keelontsteking', 'oogarts'). A word of the list found at a word's start is given as listed, one
-    found inside a word as the text's whole word ('jeugdarts' for `*arts`), each once."""
+    'keelontsteking', 'oogarts'); a word written between quotes, `"ic"`, only as a whole word (not in
+    'ict' or 'icoon'). A word of the list found at a word's start is given as listed, one found inside
+    a word as the text's whole word ('jeugdarts' for `*arts`), each once."""
     low = text.lower()
     found: dict[str, None] = {}
     for w in words:
-        stem = w.lstrip("*").lower()
+        whole = len(w) > 2 and w.startswith('"') and w.endswith('"')
+        stem = (w[1:-1] if whole else w.lstrip("*")).lower()
         if not stem:
             continue
-        if w.startswith("*"):
+        if whole:
+            if re.search(rf"(?<![a-zà-ÿ]){re.escape(stem)}(?![a-zà-ÿ])", low):
+                found[stem] = None
+        elif w.startswith("*"):
             hit = re.search(rf"[a-zà-ÿ]*{re.escape(stem)}[a-zà-ÿ]*", low)
             if hit:
                 found[stem if hit.group() == stem else hit.group()] = None

@@ -58,10 +58,13 @@ class Problem(StrEnum):
     AGAIN_13A = "again_13a"
     NO_STATEMENT = "no_statement"
     BEYOND_DIRECTEUR = "beyond_directeur"  # art. 11 over 10 days a year: leerplicht decides
+    ASKED_LATE = "asked_late"  # asked after the first day of the leave: the directeur weighs it
 
 
 # Problems the leerplichtambtenaar can overcome (the directeur passes the request on); the rest refuse it.
 PASS_ON = frozenset({Problem.BEYOND_DIRECTEUR})
+# Findings the directeur is told of and weighs, which refuse nothing by themselves.
+NOTES = frozenset({Problem.ASKED_LATE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ class Assessment:
 
     @property
     def refused_by_law(self) -> bool:
-        return any(f.problem not in PASS_ON for f in self.findings)
+        return any(f.problem not in PASS_ON | NOTES for f in self.findings)
 
     @property
     def needs_leerplicht(self) -> bool:
@@ -97,7 +100,7 @@ class Assessment:
     @property
     def grantable(self) -> bool:
         """The directeur may grant it as asked."""
-        return not self.findings
+        return all(f.problem in NOTES for f in self.findings)
 
 
 def first_lesweken_end(calendar: SchoolCalendar, year_start: date, group: str | None) -> date:
@@ -114,11 +117,12 @@ def _days_word(n: int) -> str:
 
 def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, article: Article,
            employer_statement: bool, earlier: Iterable[Earlier] = (), enrolled_from: date | None = None,
-           enrolled_until: date | None = None) -> Assessment:
+           enrolled_until: date | None = None, requested_on: date | None = None) -> Assessment:
     """The law's limits on leave for one pupil of `group` from `start` to `end` (both included).
 
     `earlier`: leave granted before to this pupil (other requests), to apply "once a school year" and
-    the directeur's 10 days a year.
+    the directeur's 10 days a year. `requested_on`: a request made after the leave's first schooldag
+    is said (verlof is asked in advance), without refusing it.
     """
     if end < start:
         return Assessment((), (Finding(Problem.DATES, f"De einddatum ({format_date(end)}) ligt voor de begindatum "
@@ -138,6 +142,10 @@ def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, arti
                                                             "schooljaar aan."),))
     in_year = [e for e in earlier if e.days and year.start <= e.days[0] <= year.end]
     findings: list[Finding] = []
+    if requested_on is not None and requested_on > days[0]:
+        findings.append(Finding(Problem.ASKED_LATE, f"De aanvraag is gedaan op {format_date(requested_on)}, "
+                                f"aangevraagd na de eerste verlofdag ({format_date(days[0])}): verlof moet "
+                                "vooraf worden aangevraagd. Weeg mee of dat eerder kon."))
     if article is Article.ART13A:
         if len(days) > MAX_DAYS:
             findings.append(Finding(Problem.TOO_LONG_13A, f"Vakantieverlof (art. 13a) is ten hoogste {MAX_DAYS} "
@@ -166,39 +174,49 @@ def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, arti
 def can_decide(current: Decision, new: Decision, assessments: Sequence[Assessment], *, by_leerplicht: bool) -> str:
     """'' when the decision may be taken on these pupils' assessments; else why not, in Dutch.
 
-    The directeur grants only what the law lets the directeur grant; a request passed to leerplicht
-    gets leerplicht's decision recorded (`by_leerplicht`), within the law's hard limits.
+    The directeur grants only what the law lets the directeur grant; a request over the directeur's 10
+    schooldagen (art. 11, by itself or with what was granted earlier that school year) is decided by the
+    leerplichtambtenaar alone (art. 14 lid 3), granted or refused: its decision is recorded as
+    leerplicht's (`by_leerplicht`, or the request was passed on), within the law's hard limits.
     """
     if new is Decision.PENDING:
         return ""
+    beyond = any(a.needs_leerplicht for a in assessments)
     if new is Decision.LEERPLICHT:
-        if not any(a.needs_leerplicht for a in assessments):
+        if not beyond:
             return "Alleen verlof van meer dan 10 schooldagen wegens gewichtige omstandigheden gaat naar de " \
                    "leerplichtambtenaar; over deze aanvraag beslist de directeur."
         return ""
     if new is Decision.GRANTED:
-        hard = [f.text for a in assessments for f in a.findings if f.problem not in PASS_ON]
+        hard = [f.text for a in assessments for f in a.findings if f.problem not in PASS_ON | NOTES]
         if hard:
             return "Dit verlof kan niet worden verleend: " + " ".join(dict.fromkeys(hard))
-        if any(a.needs_leerplicht for a in assessments) and not (by_leerplicht or current is Decision.LEERPLICHT):
-            return ("Meer dan 10 schooldagen verlof wegens gewichtige omstandigheden verleent alleen de "
-                    "leerplichtambtenaar: stuur de aanvraag door en leg daarna diens besluit vast.")
+    if by_leerplicht and not beyond:
+        return ("Over deze aanvraag beslist de directeur, niet de leerplichtambtenaar: die beslist alleen over "
+                "meer dan 10 schooldagen verlof wegens gewichtige omstandigheden in een schooljaar.")
+    if beyond and not (by_leerplicht or current is Decision.LEERPLICHT):
+        verb = "verleent" if new is Decision.GRANTED else "weigert"
+        return (f"Meer dan 10 schooldagen verlof wegens gewichtige omstandigheden in een schooljaar {verb} alleen "
+                "de leerplichtambtenaar (Leerplichtwet art. 14 lid 3), niet de directeur: stuur de aanvraag door "
+                "en leg daarna diens besluit vast.")
     return ""
 
 
 def refusal_reasons(assessments: Sequence[Assessment]) -> list[str]:
-    """The law's reasons against the request, once each, for the decision letter."""
-    return list(dict.fromkeys(f.text for a in assessments for f in a.findings))
+    """The law's reasons against the request, once each, for the decision letter (not who decides it)."""
+    return list(dict.fromkeys(f.text for a in assessments for f in a.findings
+                              if f.problem not in PASS_ON | NOTES))
 
 
-def bezwaar_clause(days: int, *, decided_by_leerplicht: bool = False) -> str:
+def bezwaar_clause(*, decided_by_leerplicht: bool) -> str:
     """The bezwaar clause of a decision (Awb art. 6:5, 6:7): six weeks, to whoever decided.
 
-    Up to 10 schooldagen the directeur decided (art. 14 lid 1); beyond that the leerplichtambtenaar
-    decided on behalf of the college van burgemeester en wethouders (art. 14 lid 3), so the objection
-    goes to the municipality.
+    The directeur's decision (art. 14 lid 1, and any refusal of art. 13a) is objected to with the
+    directeur; the leerplichtambtenaar decides on behalf of the college van burgemeester en wethouders
+    (art. 14 lid 3), so the objection to that decision goes to the municipality. The decider is stored
+    with the decision, never guessed from the number of days.
     """
-    if days > MAX_DAYS or decided_by_leerplicht:
+    if decided_by_leerplicht:
         to = ("het college van burgemeester en wethouders van uw gemeente (de leerplichtambtenaar besliste "
               "namens het college)")
     else:

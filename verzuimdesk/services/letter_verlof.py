@@ -7,14 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.calendar import SchoolCalendar
-from verzuimdesk.domain.disclosure import Recipient
+from verzuimdesk.domain.disclosure import Entry, Recipient, Topic, receives
 from verzuimdesk.domain.dutch import format_date, full_name
 from verzuimdesk.domain.letters import Template
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
     DECISION_NL,
-    MAX_DAYS,
     Article,
     Decision,
     assess,
@@ -28,6 +27,14 @@ HEALTH_LEFT_OUT = ("(de reden staat in de aanvraag van de ouders en wordt in dez
                    "kunnen die zelf aan u toelichten)")
 
 
+def _leerplicht_may_read(text: str) -> bool:
+    """The dossier's check on a text without a chosen topic (storage/topic_defaults.by_words, the table of
+    domain/disclosure.py): one that names a health word, or one of the home, does not go to leerplicht."""
+    from verzuimdesk.storage.topic_defaults import by_words
+
+    return receives(Recipient.LEERPLICHT, Entry.NOTE, topic=by_words(text, Topic.VERZUIM))
+
+
 def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
@@ -36,7 +43,6 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
                   calendar: SchoolCalendar) -> tuple[dict[str, str], list[tuple[int, str]]]:
     """(fields, the pupils of the request as (id, leerlingnummer)) for a letter on request `verlof_id`."""
     from verzuimdesk.services.verlof import _earlier
-    from verzuimdesk.storage.topic_defaults import mentions_health
 
     req = s.get(VerlofRequest, verlof_id)
     if req is None:
@@ -57,9 +63,8 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
     reasons = refusal_reasons(assessments) if decision is Decision.REFUSED else []
     reason, note = req.reason, req.decision_note
     if t.recipient is Recipient.LEERPLICHT:
-        reason = HEALTH_LEFT_OUT if mentions_health(reason) else reason
-        note = "" if mentions_health(note) else note
-    by_leerplicht = days > MAX_DAYS and article is Article.ART11
+        reason = reason if _leerplicht_may_read(reason) else HEALTH_LEFT_OUT
+        note = note if _leerplicht_may_read(note) else ""
     fields = {
         "verlof_van": format_date(req.start), "verlof_tot": format_date(req.end),
         "verlof_dagen": "1 schooldag" if days == 1 else f"{days} schooldagen",
@@ -67,7 +72,7 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
         "artikel": ARTICLE_NL[article], "reden": reason, "aangevraagd_op": format_date(req.requested_on),
         "besluit": DECISION_NL[decision], "toelichting": note,
         "weigeringsgronden": ("Volgens de Leerplichtwet:\n" + "\n".join(f"- {r}" for r in reasons)) if reasons else "",
-        "bezwaar": bezwaar_clause(days, decided_by_leerplicht=by_leerplicht),
+        "bezwaar": bezwaar_clause(decided_by_leerplicht=req.decided_by_leerplicht),
     }
     return fields, [(p.id, p.number) for p in pupils]
 

@@ -2,9 +2,10 @@
 the decision does to the registration grid (docs/verlof.md).
 
 Granting fills each requested schooldag of each pupil with a whole-day `V` record (a `?` on such a day
-is replaced; any other record is left and the day reported); reversing the decision takes exactly
-those records away again. Absence on the days of a refused request is proposed as luxeverzuim (`X`)
-for the IB-er to confirm, after which the LUXE rule asks for the DUO report. Each write is one
+is replaced and kept aside in `verlof_replaced`; any other record is left and the day reported);
+reversing the decision takes exactly those records away again and puts the `?` back. Absence on the
+days of a refused request is proposed as luxeverzuim (`X`) for the IB-er to confirm, after which the
+LUXE rule asks for the DUO report. Each write is one
 transaction with its audit rows; bad input raises VerlofRefused with a Dutch message and changes nothing.
 The luxe proposals live in services/verlof_luxe.py.
 """
@@ -44,6 +45,7 @@ from verzuimdesk.storage.models import (
     Pupil,
     VerlofAbsence,
     VerlofPupil,
+    VerlofReplaced,
     VerlofRequest,
 )
 
@@ -82,6 +84,7 @@ class VerlofRow:
     decision_note: str
     pupils: tuple[VerlofPupilRow, ...]
     filled: int  # `V` records the decision put in the grid
+    decided_by_leerplicht: bool = False  # the leerplichtambtenaar's decision, recorded by the directeur
 
     @property
     def article_nl(self) -> str:
@@ -99,6 +102,7 @@ class DecisionDone:
     removed: int  # `V` records taken away (a granted request reversed)
     skipped: tuple[str, ...]  # "1027 op ma 2 mrt 2026 (Z)": days that held another record
     changes: OpChanges = NOTHING  # the pupils whose grid and light changed
+    luxe_undone: int = 0  # luxe (`X`) records of this request given back their code (leave granted after all)
 
 
 def _name(p: Pupil) -> str:
@@ -125,7 +129,8 @@ def _assess(s: Session, req: VerlofRequest, pupil: Pupil, calendar: SchoolCalend
     return assess(calendar, group=group, start=req.start, end=req.end, article=Article(req.article),
                   employer_statement=req.employer_statement,
                   earlier=_earlier(s, pupil.id, req.id, calendar, group),
-                  enrolled_from=pupil.enrolled_from, enrolled_until=pupil.enrolled_until)
+                  enrolled_from=pupil.enrolled_from, enrolled_until=pupil.enrolled_until,
+                  requested_on=req.requested_on)
 
 
 def _pupils(s: Session, request_id: int) -> list[Pupil]:
@@ -142,14 +147,15 @@ def _row(s: Session, req: VerlofRequest, calendar: SchoolCalendar) -> VerlofRow:
     filled = len(s.scalars(select(VerlofAbsence.absence_id).where(VerlofAbsence.request_id == req.id)).all())
     return VerlofRow(req.id, req.start, req.end, Article(req.article), req.reason, req.documents,
                      req.employer_statement, req.requested_on, req.requested_by, Decision(req.decision),
-                     req.decided_on, req.decided_by, req.decision_note, tuple(pupils), filled)
+                     req.decided_on, req.decided_by, req.decision_note, tuple(pupils), filled,
+                     req.decided_by_leerplicht)
 
 
 def _snapshot(req: VerlofRequest, numbers: Sequence[str]) -> dict[str, object]:
     return {"leerlingen": list(numbers), "van": req.start.isoformat(), "tot": req.end.isoformat(),
             "artikel": req.article, "reden": req.reason, "documenten": req.documents,
             "werkgeversverklaring": req.employer_statement, "besluit": req.decision,
-            "toelichting": req.decision_note}
+            "toelichting": req.decision_note, "door_leerplicht": req.decided_by_leerplicht}
 
 
 def family_of(db: Database, *, pupil_number: str) -> list[str]:
@@ -236,6 +242,8 @@ def list_requests(db: Database, *, by: Account, pupil_number: str | None = None,
     with db.read() as s:
         calendar = load_calendar(s)
         q = select(VerlofRequest).order_by(VerlofRequest.start.desc(), VerlofRequest.id.desc())
+        if pupil_number is not None and s.scalar(select(Pupil.id).where(Pupil.number == pupil_number)) is None:
+            raise VerlofRefused(no_such_pupil(pupil_number))
         if pupil_number is not None:
             q = q.join(VerlofPupil).join(Pupil).where(Pupil.number == pupil_number)
         if decision is not None:
@@ -274,22 +282,31 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
         why = can_decide(current, new, assessments, by_leerplicht=by_leerplicht)
         if why:
             raise VerlofRefused(why)
+        decided_on = on or date.today()
+        if new is not Decision.PENDING and decided_on < req.requested_on:
+            raise VerlofRefused(f"Het besluit ({format_date(decided_on)}) kan niet van vóór de aanvraag zijn: die is "
+                                f"gedaan op {format_date(req.requested_on)}. Kies de datum van het besluit.")
         before = _snapshot(req, [p.number for p in pupils])
         removed = _unfill(s, req, by) if current is Decision.GRANTED and new is not Decision.GRANTED else 0
-        added, skipped = 0, list[str]()
+        added, skipped, undone = 0, list[str](), 0
         if new is Decision.GRANTED and current is not Decision.GRANTED:
+            undone = _undo_luxe(s, req, by)
             added, skipped = _fill(s, req, pupils, assessments, by)
         req.decision = new.value
-        req.decided_on = None if new is Decision.PENDING else (on or date.today())
+        req.decided_on = None if new is Decision.PENDING else decided_on
         req.decided_by = "" if new is Decision.PENDING else audit_name(by)
         req.decision_note = note.strip()
+        # passed on and decided now: only leerplicht could decide it (can_decide), so it is leerplicht's
+        beyond = any(a.needs_leerplicht for a in assessments)
+        req.decided_by_leerplicht = new in (Decision.GRANTED, Decision.REFUSED) and beyond and (
+            by_leerplicht or current is Decision.LEERPLICHT)
         s.flush()
         for p in pupils:
             audit.append(s, user=audit_name(by), action="update", entity="verlof", entity_id=req.id, pupil_id=p.id,
                          detail={"voor": before, "na": _snapshot(req, [q.number for q in pupils]),
                                  "v_geplaatst": added, "v_gewist": removed})
-        changed = OpChanges.pupils(*(p.id for p in pupils)) if added or removed else NOTHING
-        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped), changed)
+        changed = OpChanges.pupils(*(p.id for p in pupils)) if added or removed or undone else NOTHING
+        return DecisionDone(_row(s, req, calendar), added, removed, tuple(skipped), changed, undone)
 
 
 def _leave_code(s: Session) -> AbsenceCodeRow:
@@ -297,6 +314,49 @@ def _leave_code(s: Session) -> AbsenceCodeRow:
     if code is None:
         raise VerlofRefused("De code V (verlof) ontbreekt in de codelijst van de school; voeg die weer toe.")
     return code
+
+
+def luxe_note(request_id: int) -> str:
+    """What confirming luxe adds to a record's note."""
+    return f"Verlof geweigerd (aanvraag {request_id})"
+
+
+def _undo_luxe(s: Session, req: VerlofRequest, by: Account) -> int:
+    """Leave granted after all (on bezwaar): the records that confirming luxe made `X` for this request get
+    back the code and note they had, so no DUO report of luxeverzuim is asked for leave that was granted
+    (a `?` among them then makes way for the `V`). A record changed by hand since keeps that change."""
+    luxe = {i for i, in s.execute(select(AbsenceCodeRow.id).where(AbsenceCodeRow.luxe.is_(True)))}
+    code_ids = dict(s.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    codes = {v: k for k, v in code_ids.items()}
+    done: dict[int, list[tuple[Absence, str]]] = {}
+    for r in s.scalars(select(VerlofReplaced).where(VerlofReplaced.request_id == req.id,
+                                                    VerlofReplaced.absence_id.is_not(None))):
+        a = s.get(Absence, r.absence_id)
+        if a is not None and a.code_id in luxe:
+            was = codes[a.code_id]
+            a.code_id = code_ids.get(r.code, code_ids.get("?", a.code_id))
+            a.note = r.note
+            done.setdefault(a.pupil_id, []).append((a, was))
+        s.delete(r)
+    s.flush()
+    # confirmed before verlof_replaced kept them (0017): known by the note confirming added; what they
+    # were is not known, so they become `?`, which the `V` then replaces
+    marker = luxe_note(req.id)
+    ids = list(s.scalars(select(VerlofPupil.pupil_id).where(VerlofPupil.request_id == req.id)))
+    unknown = code_ids.get("?")
+    for a in s.scalars(select(Absence).where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end),
+                                             Absence.code_id.in_(luxe))):
+        if unknown is not None and (a.note == marker or a.note.endswith(f". {marker}")):
+            done.setdefault(a.pupil_id, []).append((a, codes[a.code_id]))
+            a.code_id = unknown
+            a.note = a.note.removesuffix(marker).removesuffix(". ")
+    s.flush()
+    for pid, recs in done.items():
+        audit.append(s, user=audit_name(by), action="update", entity="absence", pupil_id=pid,
+                     detail={"voor": [{"datum": a.day.isoformat(), "code": was} for a, was in recs],
+                             "na": [{"datum": a.day.isoformat(), "code": codes[a.code_id]} for a, _ in recs],
+                             "verlof": req.id})
+    return sum(len(v) for v in done.values())
 
 
 def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list[Assessment],
@@ -321,6 +381,10 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
                 continue
             for r in there:
                 gone.append({"datum": day.isoformat(), "code": codes[r.code_id]})
+                s.add(VerlofReplaced(request_id=req.id, pupil_id=p.id, absence_id=None, day=r.day, start=r.start,
+                                     end=r.end, code=codes[r.code_id], minutes_late=r.minutes_late,
+                                     reported_at=r.reported_at, reported_by=r.reported_by, note=r.note,
+                                     created_at=r.created_at, created_by=r.created_by, topic=r.topic))
                 s.delete(r)
             s.flush()
             row = Absence(pupil_id=p.id, day=day, code_id=v.id, note=note, created_at=now, created_by=audit_name(by),
@@ -337,22 +401,45 @@ def _fill(s: Session, req: VerlofRequest, pupils: list[Pupil], assessments: list
 
 
 def _unfill(s: Session, req: VerlofRequest, by: Account) -> int:
-    """Take away the `V` records this request put in the grid (one changed by hand since stays)."""
+    """Take away the `V` records this request put in the grid (one changed by hand since stays), and put
+    back the `?` each of them replaced, so the day is as it was before the grant."""
     rows = s.execute(select(Absence, AbsenceCodeRow.code).join(AbsenceCodeRow)
                      .join(VerlofAbsence, VerlofAbsence.absence_id == Absence.id)
                      .where(VerlofAbsence.request_id == req.id)).all()
     mine = [a for a, code in rows if code == LEAVE_CODE]
+    freed = {(a.pupil_id, a.day) for a in mine}
     by_pupil: dict[int, list[Absence]] = {}
     for a in mine:
         by_pupil.setdefault(a.pupil_id, []).append(a)
-    for pid, recs in by_pupil.items():
-        audit.append(s, user=audit_name(by), action="delete", entity="absence", pupil_id=pid,
-                     detail={"voor": [{"datum": a.day.isoformat(), "code": LEAVE_CODE} for a in recs], "na": [],
-                             "verlof": req.id})
     if mine:
         s.execute(delete(Absence).where(Absence.id.in_([a.id for a in mine])))
     s.execute(delete(VerlofAbsence).where(VerlofAbsence.request_id == req.id))
+    code_ids = dict(s.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
+    back: dict[int, list[dict[str, object]]] = {}
+    replaced = s.scalars(select(VerlofReplaced).where(VerlofReplaced.request_id == req.id,
+                                                      VerlofReplaced.absence_id.is_(None))).all()
+    for r in replaced:
+        # a day whose `V` was changed by hand keeps that change; a code the school removed cannot return
+        if (r.pupil_id, r.day) in freed and r.code in code_ids and not _span_taken(s, r):
+            s.add(Absence(pupil_id=r.pupil_id, day=r.day, start=r.start, end=r.end, code_id=code_ids[r.code],
+                          minutes_late=r.minutes_late, reported_at=r.reported_at, reported_by=r.reported_by,
+                          note=r.note, created_at=r.created_at, created_by=r.created_by, topic=r.topic))
+            back.setdefault(r.pupil_id, []).append({"datum": r.day.isoformat(), "code": r.code})
+        s.delete(r)
+    s.flush()
+    for pid, recs in by_pupil.items():
+        audit.append(s, user=audit_name(by), action="update" if back.get(pid) else "delete", entity="absence",
+                     pupil_id=pid, detail={"voor": [{"datum": a.day.isoformat(), "code": LEAVE_CODE} for a in recs],
+                                           "na": back.get(pid, []), "verlof": req.id})
     return len(mine)
+
+
+def _span_taken(s: Session, r: VerlofReplaced) -> bool:
+    """A record of the pupil now holds the replaced record's day and time span (one added since)."""
+    return s.scalar(select(Absence.id).where(Absence.pupil_id == r.pupil_id, Absence.day == r.day,
+                                             Absence.start.is_(None) if r.start is None else Absence.start == r.start,
+                                             Absence.end.is_(None) if r.end is None else Absence.end == r.end)
+                    .limit(1)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +460,8 @@ def pupil_choices(db: Database, *, by: Account) -> list[PupilChoice]:
 
 
 def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], start: date, end: date,
-                    article: Article | str, employer_statement: bool) -> list[VerlofPupilRow]:
+                    article: Article | str, employer_statement: bool,
+                    requested_on: date | None = None) -> list[VerlofPupilRow]:
     """What the law says of a request before it is recorded: per pupil its schooldagen and objections."""
     _need(by, Permission.EDIT_DOSSIER, Permission.DECIDE_LEAVE)
     art = parse_article(article)
@@ -383,7 +471,8 @@ def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], 
         for p in s.scalars(select(Pupil).where(Pupil.number.in_(list(pupil_numbers))).order_by(Pupil.number)):
             a = assess(calendar, group=p.group.name, start=start, end=end, article=art,
                        employer_statement=employer_statement, earlier=_earlier(s, p.id, None, calendar, p.group.name),
-                       enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until)
+                       enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until,
+                       requested_on=requested_on)
             out.append(VerlofPupilRow(p.id, p.number, _name(p), p.group.name, a.days, tuple(f.text for f in a.findings),
                                       a.needs_leerplicht))
         return out

@@ -14,10 +14,17 @@ from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Permission
 from verzuimdesk.services.changes import NOTHING, OpChanges
 from verzuimdesk.services.permissions import audit_name
-from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils
+from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, luxe_note
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
-from verzuimdesk.storage.models import Absence, AbsenceCodeRow, Pupil, VerlofRequest
+from verzuimdesk.storage.models import (
+    Absence,
+    AbsenceCodeRow,
+    Pupil,
+    VerlofAbsence,
+    VerlofReplaced,
+    VerlofRequest,
+)
 
 # Records on a refused day that are not proposed as luxe: already luxe, or the pupil was at school.
 _NOT_PROPOSED = frozenset({Category.LATE, Category.PRESENT_ELSEWHERE})
@@ -53,6 +60,10 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
         q = select(VerlofRequest).where(VerlofRequest.decision == Decision.REFUSED.value).order_by(VerlofRequest.id)
         if request_id is not None:
             q = q.where(VerlofRequest.id == request_id)
+        # a day that later leave covers holds that leave's `V`: granted leave, not luxeverzuim
+        granted = set(s.scalars(select(VerlofAbsence.absence_id).join(
+            VerlofRequest, VerlofRequest.id == VerlofAbsence.request_id)
+            .where(VerlofRequest.decision == Decision.GRANTED.value)))
         for req in s.scalars(q):
             ids = [p.id for p in _pupils(s, req.id)]
             for a, code, category, luxe, p in s.execute(
@@ -60,7 +71,7 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
                     .join(AbsenceCodeRow).join(Pupil, Pupil.id == Absence.pupil_id)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end))
                     .order_by(Pupil.number, Absence.day)):
-                if luxe or Category(category) in _NOT_PROPOSED:
+                if luxe or Category(category) in _NOT_PROPOSED or a.id in granted:
                     continue
                 out.append(LuxeProposal(req.id, a.id, p.id, p.number, _name(p), a.day, code))
     return out
@@ -91,8 +102,13 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
                 raise VerlofRefused("Een registratie is intussen gewist; vernieuw het overzicht.")
             prop = allowed[rid]
             old = codes[a.code_id]
+            # kept, so that leave granted after all (on bezwaar) gives the record back what it was
+            s.add(VerlofReplaced(request_id=prop.request_id, pupil_id=a.pupil_id, absence_id=a.id, day=a.day,
+                                 start=a.start, end=a.end, code=old, minutes_late=a.minutes_late,
+                                 reported_at=a.reported_at, reported_by=a.reported_by, note=a.note,
+                                 created_at=a.created_at, created_by=a.created_by, topic=a.topic))
             a.code_id = x.id
-            extra = f"Verlof geweigerd (aanvraag {prop.request_id})"
+            extra = luxe_note(prop.request_id)
             a.note = f"{a.note}. {extra}" if a.note else extra
             pupils[prop.number] = prop.pupil_id
             audit.append(s, user=audit_name(by), action="update", entity="absence", entity_id=a.id, pupil_id=a.pupil_id,

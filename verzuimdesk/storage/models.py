@@ -453,6 +453,9 @@ class VerlofRequest(Base):
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str] = mapped_column(String(100), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
+    # The decision is the leerplichtambtenaar's (art. 14 lid 3), recorded by the directeur: the bezwaar
+    # goes to the college van B&W, not to the directeur.
+    decided_by_leerplicht: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 
@@ -469,6 +472,32 @@ class VerlofAbsence(Base):
     __tablename__ = "verlof_absence"
     absence_id: Mapped[int] = mapped_column(ForeignKey("absence.id", ondelete="CASCADE"), primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("verlof_request.id", ondelete="CASCADE"), index=True)
+
+
+class VerlofReplaced(Base):
+    """A record a leave decision put aside, as it was, so that changing the decision puts it back.
+
+    Granting leave: a `?` (unexplained) record on a day of the leave made way for the `V` (`absence_id`
+    is None: the record itself was deleted). Confirming luxe on refused leave: the record became `X` in
+    place (`absence_id` is that record; `code` and `note` are what it held before).
+    """
+
+    __tablename__ = "verlof_replaced"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("verlof_request.id", ondelete="CASCADE"), index=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"))
+    absence_id: Mapped[int | None] = mapped_column(ForeignKey("absence.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    start: Mapped[time | None] = mapped_column(Time)
+    end: Mapped[time | None] = mapped_column(Time)
+    code: Mapped[str] = mapped_column(String(5))  # the code as text: the school may change its code list
+    minutes_late: Mapped[int | None] = mapped_column(Integer)
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reported_by: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    topic: Mapped[str | None] = mapped_column(String(20))
 
 
 class LetterRow(Base):

@@ -125,7 +125,8 @@ class VerlofRequestDialog(QDialog):
             rows = preview_request(self.ctx.db, by=self.ctx.account, pupil_numbers=self.numbers(),
                                    start=self.start.date().toPython(), end=self.end.date().toPython(),
                                    article=str(self.article.currentData()),
-                                   employer_statement=self.statement.isChecked())
+                                   employer_statement=self.statement.isChecked(),
+                                   requested_on=self.asked_on.date().toPython())
         except REFUSALS as exc:
             self.law.setText(refusal_text(exc))
             return
