@@ -66,3 +66,25 @@ def _column_default(entry: Entry, text_key: str) -> Any:
 conversation_default = _column_default(Entry.CONVERSATION, "summary")
 event_default = _column_default(Entry.EVENT, "note")
 plan_default = _column_default(Entry.PLAN, "note")
+
+
+def recheck_stored_topics(run: Any) -> int:
+    """Give every stored conversation, event, plan and absence note whose topic is *verzuim* the topic the word
+    lists now read in its text (*gezondheid*, *thuissituatie*), marked `topic_review` for the IB-er; how many.
+    Only the words decide, never the entry's kind, and only towards the safe side. `run` is a migration's
+    connection (`op.get_bind()`): migrations 0016 and 0019 ask this when the lists grew."""
+    from sqlalchemy import text
+
+    found: list[tuple[str, int, str]] = []
+    queries = [("conversation", "SELECT id, summary FROM conversation WHERE topic = 'verzuim'")]
+    queries += [(t, f"SELECT id, note FROM {t} WHERE topic = 'verzuim'") for t in ("event", "plan_link")]
+    queries.append(("absence", "SELECT id, note FROM absence WHERE topic = 'verzuim' AND note <> ''"))
+    for table, sql in queries:
+        for row_id, said in run.execute(text(sql)).all():
+            topic = by_words(said or "", Topic.VERZUIM)
+            if topic is not Topic.VERZUIM:
+                found.append((table, row_id, topic.value))
+    for table, row_id, value in found:
+        run.execute(text(f"UPDATE {table} SET topic = :t, topic_review = :r WHERE id = :i"),
+                    {"t": value, "r": True, "i": row_id})
+    return len(found)

@@ -17,7 +17,6 @@ Create Date: 2026-12-03
 """
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
@@ -27,28 +26,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from verzuimdesk.domain.disclosure import Topic
-    from verzuimdesk.storage.topic_defaults import by_words as topic_by_words
+    from verzuimdesk.storage.topic_defaults import recheck_stored_topics
 
-    def by_words(text: str) -> str | None:
-        """The topic the words of `text` ask for, None where they ask for none: only the words decide
-        here, never the kind (a stored topic may have been chosen by its writer)."""
-        topic = topic_by_words(text, Topic.VERZUIM)
-        return None if topic is Topic.VERZUIM else topic.value
-
-    bind = op.get_bind()
-    found: list[tuple[str, int, str | None]] = []
-    for cid, summary in bind.execute(sa.text("SELECT id, summary FROM conversation WHERE topic = 'verzuim'")).all():
-        found.append(("conversation", cid, by_words(summary or "")))
-    for table in ("event", "plan_link"):
-        for row_id, note in bind.execute(sa.text(f"SELECT id, note FROM {table} WHERE topic = 'verzuim'")).all():  # noqa: S608
-            found.append((table, row_id, by_words(note or "")))
-    for aid, note in bind.execute(sa.text("SELECT id, note FROM absence WHERE topic = 'verzuim' AND note <> ''")).all():
-        found.append(("absence", aid, by_words(note)))
-    for table, row_id, topic in found:
-        if topic is not None:
-            bind.execute(sa.text(f"UPDATE {table} SET topic = :t, topic_review = :r WHERE id = :i"),  # noqa: S608
-                         {"t": topic, "r": True, "i": row_id})
+    recheck_stored_topics(op.get_bind())
 
 
 def downgrade() -> None:
