@@ -352,3 +352,45 @@ def test_the_dossier_purge_takes_the_leave_requests_of_a_pupil_who_left_long_ago
     purge_due(db, today=date(2028, 4, 1), by=IB)
     with db.read() as s:
         assert s.get(VerlofRequest, req.id) is None and s.scalars(select(VerlofPupil)).all() == []
+
+
+def test_a_pupil_not_yet_leerplichtig_needs_no_leave_and_its_luxe_is_not_for_duo(db: Database) -> None:
+    # A review: a 4-year-old's second vakantieverlof was refused as "kan maar één keer per schooljaar", and
+    # confirming a kleuter's luxe said it "moet binnen 5 werkdagen bij DUO gemeld worden"; the law asks no leave
+    # before leerplicht (PROTOCOLS.md §1b) and DUO takes no report of it.
+    from verzuimdesk.services.imports import import_pupils
+
+    import_pupils(db, b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;inschrijfdatum\n"
+                      b"1005;Noor;Visser;2021-06-10;1-2;2025-08-25\n", by=IB)  # leerplichtig from 1 Jul 2026
+    first = add_request(db, by=IB, pupil_numbers=["1005"], start=date(2026, 3, 2), end=date(2026, 3, 6),
+                        article="13a", reason="Vakantie buiten de schoolvakanties", employer_statement=False,
+                        requested_on=date(2026, 1, 5))
+    (noor,) = first.pupils
+    assert len(noor.days) == 5 and len(noor.findings) == 1 and "niet leerplichtig" in noor.findings[0]
+    assert "geen verlof" in noor.findings[0]
+    decide(db, by=DIRECTEUR, request_id=first.id, decision=Decision.GRANTED, on=date(2026, 1, 10))
+    second = add_request(db, by=IB, pupil_numbers=["1005"], start=date(2026, 3, 9), end=date(2026, 3, 10),
+                         article="13a", reason="Nog een week weg", employer_statement=False,
+                         requested_on=date(2026, 1, 6))
+    assert not any("één keer" in f for f in second.pupils[0].findings)
+    decide(db, by=DIRECTEUR, request_id=second.id, decision=Decision.GRANTED, on=date(2026, 1, 10))  # allowed
+    # across the start of leerplicht: the law's limits hold for the days in it
+    across = add_request(db, by=IB, pupil_numbers=["1005"], start=date(2026, 6, 29), end=date(2026, 7, 3),
+                         article="13a", reason="Familiebezoek", employer_statement=False,
+                         requested_on=date(2026, 5, 1))
+    found = across.pupils[0].findings
+    assert any("Op 2 schooldagen is de leerling niet leerplichtig" in f and "de 3 schooldagen" in f for f in found)
+    assert any("werkgeversverklaring" in f for f in found)
+    with pytest.raises(Refused, match="werkgeversverklaring"):
+        decide(db, by=DIRECTEUR, request_id=across.id, decision=Decision.GRANTED, on=date(2026, 5, 2))
+    # luxe of a kleuter: the school's own matter, not DUO's
+    refused = add_request(db, by=IB, pupil_numbers=["1005"], start=date(2026, 4, 13), end=date(2026, 4, 14),
+                          article="11", reason="Verjaardag oma", requested_on=date(2026, 4, 1))
+    decide(db, by=DIRECTEUR, request_id=refused.id, decision=Decision.REFUSED, note="Geen gewichtige omstandigheid",
+           on=date(2026, 4, 2))
+    record_absence(db, pupil_id=pid(db, "1005"), day=date(2026, 4, 13), code="?", by=ib('juf'))
+    proposals = [p for p in luxe_proposals(db, by=IB) if p.number == "1005"]
+    assert [p.day for p in proposals] == [date(2026, 4, 13)]
+    done = confirm_luxe(db, by=IB, record_ids=[p.record_id for p in proposals])
+    assert "binnen 5 werkdagen bij DUO" not in done.message
+    assert "buiten de leerplicht" in done.message and "niet bij DUO gemeld" in done.message

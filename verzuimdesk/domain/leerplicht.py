@@ -77,10 +77,17 @@ class Leerplicht:
 
 def leerplicht_of(pupil: PupilData, calendar: SchoolCalendar) -> Leerplicht:
     """The pupil's leerplicht: its first schooldag from the birth date, and the vrijstellingen."""
-    if pupil.birth_date is None:
-        return Leerplicht(None, None, pupil.exemptions)
-    first = start_month(pupil.birth_date)
-    days = calendar.group_days(pupil.group).days
+    return leerplicht_for(pupil.birth_date, pupil.group, pupil.exemptions, calendar)
+
+
+def leerplicht_for(born: date | None, group: str, exemptions: tuple[Exemption, ...],
+                   calendar: SchoolCalendar) -> Leerplicht:
+    """`leerplicht_of` from the birth date, the group and the vrijstellingen themselves (a leave request's
+    pupil is no PupilData)."""
+    if born is None:
+        return Leerplicht(None, None, exemptions)
+    first = start_month(born)
+    days = calendar.group_days(group).days
     i = bisect_left(days, first)
     start = days[i] if i < len(days) and (days[i].year, days[i].month) == (first.year, first.month) else first
-    return Leerplicht(start, pupil.birth_date, pupil.exemptions)
+    return Leerplicht(start, born, exemptions)

@@ -14,7 +14,7 @@ can quote. No I/O: the service gives the calendar and the earlier requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -59,12 +59,13 @@ class Problem(StrEnum):
     NO_STATEMENT = "no_statement"
     BEYOND_DIRECTEUR = "beyond_directeur"  # art. 11 over 10 days a year: leerplicht decides
     ASKED_LATE = "asked_late"  # asked after the first day of the leave: the directeur weighs it
+    NOT_LEERPLICHTIG = "not_leerplichtig"  # (some of) its days are outside leerplicht: the law asks no leave
 
 
 # Problems the leerplichtambtenaar can overcome (the directeur passes the request on); the rest refuse it.
 PASS_ON = frozenset({Problem.BEYOND_DIRECTEUR})
 # Findings the directeur is told of and weighs, which refuse nothing by themselves.
-NOTES = frozenset({Problem.ASKED_LATE})
+NOTES = frozenset({Problem.ASKED_LATE, Problem.NOT_LEERPLICHTIG})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +118,16 @@ def _days_word(n: int) -> str:
 
 def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, article: Article,
            employer_statement: bool, earlier: Iterable[Earlier] = (), enrolled_from: date | None = None,
-           enrolled_until: date | None = None, requested_on: date | None = None) -> Assessment:
+           enrolled_until: date | None = None, requested_on: date | None = None,
+           leerplichtig: Callable[[date], bool] | None = None) -> Assessment:
     """The law's limits on leave for one pupil of `group` from `start` to `end` (both included).
 
     `earlier`: leave granted before to this pupil (other requests), to apply "once a school year" and
     the directeur's 10 days a year. `requested_on`: a request made after the leave's first schooldag
-    is said (verlof is asked in advance), without refusing it.
+    is said (verlof is asked in advance), without refusing it. `leerplichtig` (`Leerplicht.on`): the law's
+    limits hold for the days in leerplicht only; a pupil not yet 5, or with a vrijstelling, needs no leave
+    for the others (the school decides on them itself, and no limit of the law refuses it), and earlier
+    leave counts only with its days in leerplicht.
     """
     if end < start:
         return Assessment((), (Finding(Problem.DATES, f"De einddatum ({format_date(end)}) ligt voor de begindatum "
@@ -140,18 +145,31 @@ def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, arti
     if year is None or calendar.school_year_of(days[-1]) != year:
         return Assessment(days, (Finding(Problem.TWO_YEARS, "Het verlof valt in twee schooljaren; vraag het per "
                                                             "schooljaar aan."),))
-    in_year = [e for e in earlier if e.days and year.start <= e.days[0] <= year.end]
     findings: list[Finding] = []
-    if requested_on is not None and requested_on > days[0]:
+    asked = days
+    if leerplichtig is not None:
+        asked = tuple(d for d in days if leerplichtig(d))
+        earlier = [Earlier(e.request_id, e.article, kept) for e in earlier
+                   if (kept := tuple(d for d in e.days if leerplichtig(d)))]
+        if not asked:
+            return Assessment(days, (Finding(Problem.NOT_LEERPLICHTIG, "De leerling is op deze dagen niet "
+                                             "leerplichtig (nog geen 5 jaar, of vrijgesteld): de Leerplichtwet vraagt "
+                                             "hiervoor geen verlof; de school beslist zelf."),))
+        if len(asked) < len(days):
+            findings.append(Finding(Problem.NOT_LEERPLICHTIG, f"Op {_days_word(len(days) - len(asked))} is de leerling "
+                                    "niet leerplichtig (nog geen 5 jaar, of vrijgesteld): de regels van de "
+                                    f"Leerplichtwet gelden alleen voor de {_days_word(len(asked))} in de leerplicht."))
+    in_year = [e for e in earlier if e.days and year.start <= e.days[0] <= year.end]
+    if requested_on is not None and requested_on > asked[0]:
         findings.append(Finding(Problem.ASKED_LATE, f"De aanvraag is gedaan op {format_date(requested_on)}, "
-                                f"aangevraagd na de eerste verlofdag ({format_date(days[0])}): verlof moet "
+                                f"aangevraagd na de eerste verlofdag ({format_date(asked[0])}): verlof moet "
                                 "vooraf worden aangevraagd. Weeg mee of dat eerder kon."))
     if article is Article.ART13A:
-        if len(days) > MAX_DAYS:
+        if len(asked) > MAX_DAYS:
             findings.append(Finding(Problem.TOO_LONG_13A, f"Vakantieverlof (art. 13a) is ten hoogste {MAX_DAYS} "
-                                    f"schooldagen per schooljaar; deze aanvraag omvat {_days_word(len(days))}."))
+                                    f"schooldagen per schooljaar; deze aanvraag omvat {_days_word(len(asked))}."))
         last = first_lesweken_end(calendar, year.start, group)
-        if days[0] <= last:
+        if asked[0] <= last:
             findings.append(Finding(Problem.FIRST_WEEKS, "Vakantieverlof (art. 13a) mag niet in de eerste twee "
                                     f"lesweken van het schooljaar vallen (tot en met {format_date(last)})."))
         before = [e for e in in_year if e.article is Article.ART13A]
@@ -163,7 +181,7 @@ def assess(calendar: SchoolCalendar, *, group: str, start: date, end: date, arti
                                     "nodig waaruit blijkt dat geen vakantie in de schoolvakanties mogelijk is."))
     else:
         used = sum(len(e.days) for e in in_year if e.article is Article.ART11)
-        if used + len(days) > MAX_DAYS:
+        if used + len(asked) > MAX_DAYS:
             already = f" (er is dit schooljaar al {_days_word(used)} verleend)" if used else ""
             findings.append(Finding(Problem.BEYOND_DIRECTEUR, "Verlof wegens gewichtige omstandigheden van meer dan "
                                     f"{MAX_DAYS} schooldagen per schooljaar{already}: daarover beslist de "

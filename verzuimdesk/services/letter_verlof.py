@@ -42,7 +42,7 @@ def _names(names: list[str]) -> str:
 def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
                   calendar: SchoolCalendar) -> tuple[dict[str, str], list[tuple[int, str]]]:
     """(fields, the pupils of the request as (id, leerlingnummer)) for a letter on request `verlof_id`."""
-    from verzuimdesk.services.verlof import _earlier
+    from verzuimdesk.services.verlof import _earlier, leerplicht_of_pupil
 
     req = s.get(VerlofRequest, verlof_id)
     if req is None:
@@ -58,7 +58,8 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
     article = Article(req.article)
     assessments = [assess(calendar, group=p.group.name, start=req.start, end=req.end, article=article,
                           employer_statement=req.employer_statement,
-                          earlier=_earlier(s, p.id, req.id, calendar, p.group.name)) for p in pupils]
+                          earlier=_earlier(s, p.id, req.id, calendar, p.group.name),
+                          leerplichtig=leerplicht_of_pupil(s, p, calendar).on) for p in pupils]
     days = max((len(a.days) for a in assessments), default=0)
     reasons = refusal_reasons(assessments) if decision is Decision.REFUSED else []
     reason, note = req.reason, req.decision_note

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import Category
 from verzuimdesk.domain.dutch import format_date, full_name, sort_key
+from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_for
+from verzuimdesk.domain.records import Exemption
 from verzuimdesk.domain.refusal import NotAllowed, Refused, no_such_pupil
 from verzuimdesk.domain.verlof import (
     ARTICLE_NL,
@@ -41,6 +43,7 @@ from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import (
     Absence,
     AbsenceCodeRow,
+    ExemptionRow,
     Group,
     Pupil,
     VerlofAbsence,
@@ -124,13 +127,20 @@ def _earlier(s: Session, pupil_id: int, request_id: int | None, calendar: School
     return [Earlier(r.id, Article(r.article), tuple(calendar.schooldagen(r.start, r.end, group))) for r in rows]
 
 
+def leerplicht_of_pupil(s: Session, pupil: Pupil, calendar: SchoolCalendar) -> Leerplicht:
+    """When the pupil is leerplichtig (birth date, vrijstellingen): the law's limits on leave hold only then."""
+    exemptions = tuple(Exemption(e.start, e.end, e.article, e.note) for e in s.scalars(
+        select(ExemptionRow).where(ExemptionRow.pupil_id == pupil.id).order_by(ExemptionRow.start)))
+    return leerplicht_for(pupil.birth_date, pupil.group.name, exemptions, calendar)
+
+
 def _assess(s: Session, req: VerlofRequest, pupil: Pupil, calendar: SchoolCalendar) -> Assessment:
     group = pupil.group.name
     return assess(calendar, group=group, start=req.start, end=req.end, article=Article(req.article),
                   employer_statement=req.employer_statement,
                   earlier=_earlier(s, pupil.id, req.id, calendar, group),
                   enrolled_from=pupil.enrolled_from, enrolled_until=pupil.enrolled_until,
-                  requested_on=req.requested_on)
+                  requested_on=req.requested_on, leerplichtig=leerplicht_of_pupil(s, pupil, calendar).on)
 
 
 def _pupils(s: Session, request_id: int) -> list[Pupil]:
@@ -472,7 +482,7 @@ def preview_request(db: Database, *, by: Account, pupil_numbers: Sequence[str], 
             a = assess(calendar, group=p.group.name, start=start, end=end, article=art,
                        employer_statement=employer_statement, earlier=_earlier(s, p.id, None, calendar, p.group.name),
                        enrolled_from=p.enrolled_from, enrolled_until=p.enrolled_until,
-                       requested_on=requested_on)
+                       requested_on=requested_on, leerplichtig=leerplicht_of_pupil(s, p, calendar).on)
             out.append(VerlofPupilRow(p.id, p.number, _name(p), p.group.name, a.days, tuple(f.text for f in a.findings),
                                       a.needs_leerplicht))
         return out

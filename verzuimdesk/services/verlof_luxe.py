@@ -14,9 +14,10 @@ from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Permission
 from verzuimdesk.services.changes import NOTHING, OpChanges
 from verzuimdesk.services.permissions import audit_name
-from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, luxe_note
+from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, leerplicht_of_pupil, luxe_note
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
+from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import (
     Absence,
     AbsenceCodeRow,
@@ -95,12 +96,19 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
         if x is None:
             raise VerlofRefused("De school heeft geen code voor luxeverzuim (standaard X); voeg die toe.")
         codes = dict(s.execute(select(AbsenceCodeRow.id, AbsenceCodeRow.code)).all())
+        calendar = load_calendar(s)
         pupils: dict[str, int] = {}
+        in_leerplicht = outside = 0  # DUO takes reports of leerplichtige pupils only (PROTOCOLS.md §1b)
         for rid in sorted(wanted):
             a = s.get(Absence, rid)
             if a is None:
                 raise VerlofRefused("Een registratie is intussen gewist; vernieuw het overzicht.")
             prop = allowed[rid]
+            pupil = s.get(Pupil, a.pupil_id)
+            if pupil is not None and leerplicht_of_pupil(s, pupil, calendar).on(a.day):
+                in_leerplicht += 1
+            else:
+                outside += 1
             old = codes[a.code_id]
             # kept, so that leave granted after all (on bezwaar) gives the record back what it was
             s.add(VerlofReplaced(request_id=prop.request_id, pupil_id=a.pupil_id, absence_id=a.id, day=a.day,
@@ -114,7 +122,12 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
             audit.append(s, user=audit_name(by), action="update", entity="absence", entity_id=a.id, pupil_id=a.pupil_id,
                          detail={"voor": [{"datum": a.day.isoformat(), "code": old}],
                                  "na": [{"datum": a.day.isoformat(), "code": x.code}], "verlof": prop.request_id})
-    message = (f"{len(wanted)} registratie(s) staan nu als luxeverzuim ({x.code}). Luxeverzuim moet binnen "
-               "5 werkdagen bij DUO gemeld worden (soort: luxe verzuim), hoeveel uren het ook is: maak het "
-               "DUO-blad van de leerling en leg de melding vast.")
+    message = f"{len(wanted)} registratie(s) staan nu als luxeverzuim ({x.code})."
+    if in_leerplicht:
+        message += (" Luxeverzuim moet binnen 5 werkdagen bij DUO gemeld worden (soort: luxe verzuim), hoeveel uren "
+                    "het ook is: maak het DUO-blad van de leerling en leg de melding vast.")
+    if outside:
+        message += (f" {'Alle' if not in_leerplicht else outside} van deze registraties "
+                    f"{'vallen' if not in_leerplicht or outside != 1 else 'valt'} buiten de leerplicht (nog geen 5 "
+                    "jaar, of vrijgesteld): die worden niet bij DUO gemeld.")
     return LuxeConfirmed(len(wanted), tuple(sorted(pupils)), message, OpChanges.pupils(*pupils.values()))
