@@ -200,3 +200,25 @@ def test_an_ib_er_cannot_manage_a_login_that_is_also_another_schools(school: str
     finally:
         with raw(school, "verzuimdesk", ADMIN) as owner:
             owner.execute("DROP ROLE vd_andere_school_leerkracht")
+
+
+def test_the_directeur_decides_leave_on_a_server(school: str) -> None:
+    # A review: on a server the directie's role could write no leave request and no absence, so the
+    # directeur, who alone decides on verlof (Leerplichtwet art. 11, 13a, 14), could not decide at all.
+    from verzuimdesk.domain.verlof import Decision
+    from verzuimdesk.services.verlof import add_request, decide
+
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        add_account(db, by=ib, username="dir", name="Dirk Directeur", role=Role.MANAGEMENT, password=JUF)
+        req = add_request(db, by=ib, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 3),
+                          article="11", reason="Begrafenis van opa", requested_on=date(2026, 2, 20))
+    finally:
+        db.close()
+    db, directeur = login(school, username="dir", password=JUF)
+    try:
+        done = decide(db, by=directeur, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 2, 23))
+        assert done.added == 2
+        decide(db, by=directeur, request_id=req.id, decision=Decision.REFUSED, note="Herzien", on=date(2026, 2, 24))
+    finally:
+        db.close()

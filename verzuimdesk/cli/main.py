@@ -133,7 +133,7 @@ def run(argv: list[str]) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:  # a full disk, a read-only folder, a lock held too long: Dutch, not a traceback
-        from verzuimdesk.domain.file_errors import failure_reason
+        from verzuimdesk.services.vocabulary import failure_reason
 
         reason = failure_reason(exc)
         if reason is None:
