@@ -394,3 +394,17 @@ def test_a_pupil_not_yet_leerplichtig_needs_no_leave_and_its_luxe_is_not_for_duo
     done = confirm_luxe(db, by=IB, record_ids=[p.record_id for p in proposals])
     assert "binnen 5 werkdagen bij DUO" not in done.message
     assert "buiten de leerplicht" in done.message and "niet bij DUO gemeld" in done.message
+
+
+def test_the_directeur_is_told_who_keeps_the_luxe_and_a_letter_before_the_decision_says_so(db: Database) -> None:
+    # A review: the directeur asking for the luxe proposals was told "Alleen de IB-er en de directeur werken
+    # met verlofaanvragen", and a decision letter for an undecided request said "het besluit is nog niet beslist".
+    from verzuimdesk.services.letters import preview_letter
+
+    with pytest.raises(Refused, match="Alleen de IB-er werkt met de registraties van geweigerd verlof"):
+        luxe_proposals(db, by=DIRECTEUR)
+    req = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 3),
+                      article="11", reason="Begrafenis", requested_on=date(2026, 2, 20))
+    with pytest.raises(Refused, match="past niet bij deze aanvraag: er is nog niet beslist"):
+        preview_letter(db, by=DIRECTEUR, pupil_number="1001", template="verlof-verleend", verlof_id=req.id,
+                       on=date(2026, 2, 21))

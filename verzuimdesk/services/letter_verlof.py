@@ -53,8 +53,8 @@ def verlof_fields(s: Session, verlof_id: int, pupil_id: int, t: Template,
         raise Refused(f"Verlofaanvraag {verlof_id} gaat niet over deze leerling.")
     decision = Decision(req.decision)
     if t.decision and t.decision != decision.value:
-        raise Refused(f"De brief '{t.title}' past niet bij deze aanvraag: het besluit is "
-                            f"{DECISION_NL[decision]}.")
+        state = "er is nog niet beslist" if decision is Decision.PENDING else f"het besluit is {DECISION_NL[decision]}"
+        raise Refused(f"De brief '{t.title}' past niet bij deze aanvraag: {state}.")
     article = Article(req.article)
     assessments = [assess(calendar, group=p.group.name, start=req.start, end=req.end, article=article,
                           employer_statement=req.employer_statement,

@@ -116,6 +116,8 @@ def _need(by: Account, *permissions: Permission) -> None:
     if not any(by.can(p) for p in permissions):
         if Permission.DECIDE_LEAVE in permissions and len(permissions) == 1:
             raise NotAllowed("Alleen de directeur beslist over verlof.")
+        if Permission.DECIDE_LEAVE not in permissions:  # luxe: the registration is the IB-er's
+            raise NotAllowed("Alleen de IB-er werkt met de registraties van geweigerd verlof (luxeverzuim).")
         raise NotAllowed("Alleen de IB-er en de directeur werken met verlofaanvragen.")
 
 
