@@ -408,3 +408,18 @@ def test_the_directeur_is_told_who_keeps_the_luxe_and_a_letter_before_the_decisi
     with pytest.raises(Refused, match="past niet bij deze aanvraag: er is nog niet beslist"):
         preview_letter(db, by=DIRECTEUR, pupil_number="1001", template="verlof-verleend", verlof_id=req.id,
                        on=date(2026, 2, 21))
+
+
+def test_leave_granted_later_does_not_change_what_was_said_of_leave_granted_before(db: Database) -> None:
+    # A review: every other granted request counted against a request, also one granted after it, so leave the
+    # directeur had rightly granted turned into "meer dan 10 schooldagen: daarover beslist de leerplichtambtenaar".
+    first = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 9),
+                        article="11", reason="Begrafenis in Suriname", requested_on=date(2026, 2, 20))
+    decide(db, by=DIRECTEUR, request_id=first.id, decision=Decision.GRANTED, on=date(2026, 2, 21))
+    later = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 5, 11), end=date(2026, 5, 18),
+                        article="11", reason="Ernstige ziekte in de familie", requested_on=date(2026, 5, 1))
+    assert later.pupils[0].needs_leerplicht  # 6 + 6 days: beyond the directeur's 10
+    decide(db, by=DIRECTEUR, request_id=later.id, decision=Decision.GRANTED, on=date(2026, 5, 4), by_leerplicht=True)
+    rows = {r.id: r for r in list_requests(db, by=IB, pupil_number="1001")}
+    assert not rows[first.id].pupils[0].findings and not rows[first.id].pupils[0].needs_leerplicht
+    assert rows[later.id].pupils[0].needs_leerplicht  # the later one still counts the first

@@ -123,9 +123,17 @@ def _need(by: Account, *permissions: Permission) -> None:
 
 def _earlier(s: Session, pupil_id: int, request_id: int | None, calendar: SchoolCalendar,
              group: str) -> list[Earlier]:
+    """The pupil's other granted leave that counts against request `request_id`: all of it while the request
+    waits for its decision; once it is decided, only what was granted before it (a later grant does not turn
+    this one into 'more than 10 days' or 'a second vakantieverlof' after the fact)."""
     rows = s.scalars(select(VerlofRequest).join(VerlofPupil).where(
         VerlofPupil.pupil_id == pupil_id, VerlofRequest.decision == Decision.GRANTED.value,
         VerlofRequest.id != (request_id or -1))).all()
+    this = s.get(VerlofRequest, request_id) if request_id is not None else None
+    if this is not None and this.decision not in (Decision.PENDING.value, Decision.LEERPLICHT.value) \
+            and this.decided_on is not None:
+        mine = (this.decided_on, this.id)
+        rows = [r for r in rows if r.decided_on is not None and (r.decided_on, r.id) < mine]
     return [Earlier(r.id, Article(r.article), tuple(calendar.schooldagen(r.start, r.end, group))) for r in rows]
 
 
