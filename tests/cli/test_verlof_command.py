@@ -46,7 +46,16 @@ def test_requests_are_imported_with_siblings_together_and_a_bad_file_changes_not
     assert cli("verlof", "import", "--db", school, bad) == 1
     err = capsys.readouterr().err
     assert "regel 3, kolom van: verschilt van regel 2 van dezelfde aanvraag 'A1'" in err
-    assert "regel 4" in err and "Onbekend artikel '14'" in err
+    assert "regel 4, kolom artikel: Onbekend artikel '14'" in err
+    assert listed(school, capsys) == []
+    # a review: an unknown pupil or a request without a schooldag came in a second round, once the rest was right
+    both = tmp_path / "both.csv"
+    both.write_text(REQUESTS.replace(";11;", ";14;") + "9999;2026-03-02;2026-03-03;11;Begrafenis;;;;\n"
+                    "1001;2026-02-14;2026-02-15;11;Bruiloft;;;;\n", encoding="utf-8")  # a weekend
+    assert cli("verlof", "import", "--db", school, both) == 1
+    err = capsys.readouterr().err
+    assert "3 fout(en)" in err and "regel 4, kolom artikel" in err
+    assert "regel 5, kolom leerlingnummer" in err and "9999" in err and "regel 6, kolom van" in err
     assert listed(school, capsys) == []
     good = tmp_path / "verlof.csv"
     good.write_text(REQUESTS, encoding="utf-8")

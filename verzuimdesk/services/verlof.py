@@ -56,7 +56,12 @@ LEAVE_CODE = "V"
 
 
 class VerlofRefused(Refused):
-    """Input or a decision the service will not write; the message is Dutch and meant for the user."""
+    """Input or a decision the service will not write; the message is Dutch and meant for the user. `column`:
+    the CSV column (docs/verlof.md) the input came from, for the import's list of wrong lines."""
+
+    def __init__(self, message: str, column: str = "") -> None:
+        super().__init__(message)
+        self.column = column
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +215,7 @@ def parse_article(article: Article | str) -> Article:
         return Article(str(article).strip().lower().removeprefix("art.").strip())
     except ValueError:
         raise VerlofRefused(f"Onbekend artikel '{article}': kies 11 (gewichtige omstandigheden) of 13a "
-                            "(vakantieverlof).") from None
+                            "(vakantieverlof).", "artikel") from None
 
 
 def checked_request(pupil_numbers: Sequence[str], start: date, end: date, article: Article | str, reason: str,
@@ -219,11 +224,12 @@ def checked_request(pupil_numbers: Sequence[str], start: date, end: date, articl
     art = parse_article(article)
     numbers = list(dict.fromkeys(n.strip() for n in pupil_numbers if n.strip()))
     if not numbers:
-        raise VerlofRefused("Kies minstens één leerling.")
+        raise VerlofRefused("Kies minstens één leerling.", "leerlingnummer")
     if end < start:
-        raise VerlofRefused(f"De einddatum ({format_date(end)}) ligt voor de begindatum ({format_date(start)}).")
+        raise VerlofRefused(f"De einddatum ({format_date(end)}) ligt voor de begindatum ({format_date(start)}).",
+                            "tot")
     if not reason.strip():
-        raise VerlofRefused("Vul de reden van de aanvraag in, zoals de ouders die opgeven.")
+        raise VerlofRefused("Vul de reden van de aanvraag in, zoals de ouders die opgeven.", "reden")
     if len(reason) > 5000 or len(documents) > 2000 or len(requested_by) > 200:
         raise VerlofRefused("De reden, de documenten of de naam van de aanvrager is te lang.")
     return art, numbers
@@ -236,10 +242,10 @@ def insert_request(s: Session, by: Account, numbers: list[str], start: date, end
     pupils = {p.number: p for p in s.scalars(select(Pupil).where(Pupil.number.in_(numbers)))}
     unknown = [n for n in numbers if n not in pupils]
     if unknown:
-        raise VerlofRefused(no_such_pupil(', '.join(unknown)))
+        raise VerlofRefused(no_such_pupil(', '.join(unknown)), "leerlingnummer")
     if not any(calendar.schooldagen(start, end)):
         raise VerlofRefused(f"Van {format_date(start)} tot en met {format_date(end)} valt geen schooldag: er "
-                            "is geen verlof nodig.")
+                            "is geen verlof nodig.", "van")
     req = VerlofRequest(start=start, end=end, article=art.value, reason=reason.strip(),
                         documents=documents.strip(), employer_statement=employer_statement,
                         requested_on=requested_on or date.today(), requested_by=requested_by.strip(),

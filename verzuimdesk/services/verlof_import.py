@@ -80,12 +80,10 @@ def import_requests(db: Database, *, by: Account, data: bytes, source: str = "ve
             art, numbers = checked_request(d.numbers, start, end, v["artikel"], v["reden"], v.get("documenten", ""),
                                            v.get("aangevraagd_door", ""))
         except VerlofRefused as exc:
-            problems.append(Problem(d.line, "", str(exc)))
+            problems.append(Problem(d.line, exc.column, str(exc)))
             continue
         parsed.append((d.line, numbers, start, end, art, v, statement, dates.get("aangevraagd_op")))
-    if problems:
-        raise InputRefused(source, problems)
-    with db.begin() as s:
+    with db.begin() as s:  # the lines that are right are tried too, so every wrong line is told at once
         lock_for_writing(s)
         calendar = load_calendar(s)
         for line, numbers, start, end, art, v, statement, asked in parsed:
@@ -93,7 +91,7 @@ def import_requests(db: Database, *, by: Account, data: bytes, source: str = "ve
                 insert_request(s, by, numbers, start, end, art, v["reden"], v.get("documenten", ""), statement,
                                asked, v.get("aangevraagd_door", ""), calendar)
             except VerlofRefused as exc:
-                problems.append(Problem(line, "", str(exc)))
+                problems.append(Problem(line, exc.column, str(exc)))
         if problems:
-            raise InputRefused(source, problems)  # rolls the whole file back
+            raise InputRefused(source, sorted(problems, key=lambda p: (p.line or 0, p.column)))  # all rolled back
     return VerlofImported(len(parsed), sum(len(p[1]) for p in parsed))
