@@ -142,3 +142,14 @@ def test_rule_texts_lose_their_ids_and_configuration_hints() -> None:
     assert out == "Frequent verzuim (‘16 uur ongeoorloofd’ of ‘Vaak ziek gemeld’): bespreek de leerling in het ZAT."
     kept = public_rule_text("Melden bij LISA (5 schooldagen: standaard; pas aan in het protocolbestand).", {})
     assert kept == "Melden bij LISA."
+
+
+def test_the_words_of_intensive_care_and_dying_are_health_and_ict_is_not() -> None:
+    # A review: "Opa ligt in coma op de ICU" was quoted whole in the letter to leerplicht.
+    from verzuimdesk.storage.topic_defaults import mentions_health
+
+    for text in ("Opa ligt in coma op de ICU", "op de I.C. sinds gisteren", "NICU", "PICU-afdeling",
+                 "intensive-care", "intensivecare", "hersenbloeding van oma", "oma is stervende"):
+        assert mentions_health(text), text
+    for text in ("ICT-les gemist", "een commando", "Komma's tellen", "uitsterven van de dino's"):
+        assert not mentions_health(text), text

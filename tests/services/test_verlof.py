@@ -423,3 +423,45 @@ def test_leave_granted_later_does_not_change_what_was_said_of_leave_granted_befo
     rows = {r.id: r for r in list_requests(db, by=IB, pupil_number="1001")}
     assert not rows[first.id].pupils[0].findings and not rows[first.id].pupils[0].needs_leerplicht
     assert rows[later.id].pupils[0].needs_leerplicht  # the later one still counts the first
+
+
+def test_luxe_goes_back_when_another_request_grants_its_days_or_the_refusal_is_withdrawn(db: Database) -> None:
+    # A review: only a grant of the very request the luxe was confirmed under took it back; leave granted on a new
+    # request for the same days (a funeral after a refused holiday), or a refusal set back to 'open', kept the X
+    # and the DUO report of luxe verzuim. Two refused requests over one day proposed it twice.
+    record_absence(db, pupil_id=pid(db, "1003"), day=date(2026, 3, 3), code="?", by=ib('juf'))
+    holiday = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 4),
+                          article="13a", reason="Vakantie", employer_statement=False, requested_on=date(2026, 1, 5))
+    decide(db, by=DIRECTEUR, request_id=holiday.id, decision=Decision.REFUSED, note="Geen verklaring",
+           on=date(2026, 1, 10))
+    again = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 3), end=date(2026, 3, 3),
+                        article="13a", reason="Vakantie, nogmaals", employer_statement=False,
+                        requested_on=date(2026, 1, 12))
+    decide(db, by=DIRECTEUR, request_id=again.id, decision=Decision.REFUSED, note="Nog steeds niet",
+           on=date(2026, 1, 13))
+    proposals = luxe_proposals(db, by=IB)
+    assert [(p.day, p.request_id) for p in proposals] == [(date(2026, 3, 3), holiday.id)]  # once
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in proposals])
+    assert [c for _, _, c in grid(db)] == ["X"]
+    funeral = add_request(db, by=IB, pupil_numbers=["1003"], start=date(2026, 3, 2), end=date(2026, 3, 4),
+                          article="11", reason="Begrafenis van opa", requested_on=date(2026, 2, 27))
+    done = decide(db, by=DIRECTEUR, request_id=funeral.id, decision=Decision.GRANTED, on=date(2026, 2, 27))
+    assert grid(db) == [("1003", date(2026, 3, 2), "V"), ("1003", date(2026, 3, 3), "V"),
+                        ("1003", date(2026, 3, 4), "V")]
+    assert done.luxe_undone == 1 and done.skipped == ()
+    decide(db, by=DIRECTEUR, request_id=funeral.id, decision=Decision.PENDING)
+    assert grid(db) == [("1003", date(2026, 3, 3), "?")]
+    # siblings refused, their luxe confirmed, the refusal withdrawn: the records are as they were
+    for number in ("1001", "1002"):
+        record_absence(db, pupil_id=pid(db, number), day=date(2026, 4, 13), code="?", by=ib('juf'), note="weg")
+    siblings = add_request(db, by=IB, pupil_numbers=["1001", "1002"], start=date(2026, 4, 13), end=date(2026, 4, 13),
+                           article="11", reason="Verjaardag", requested_on=date(2026, 4, 1))
+    decide(db, by=DIRECTEUR, request_id=siblings.id, decision=Decision.REFUSED, note="Geen gewichtige reden",
+           on=date(2026, 4, 2))
+    confirm_luxe(db, by=IB, record_ids=[p.record_id for p in luxe_proposals(db, by=IB)
+                                        if p.request_id == siblings.id])
+    assert [c for n, d, c in grid(db) if d == date(2026, 4, 13)] == ["X", "X"]
+    withdrawn = decide(db, by=DIRECTEUR, request_id=siblings.id, decision=Decision.PENDING)
+    assert [c for n, d, c in grid(db) if d == date(2026, 4, 13)] == ["?", "?"] and withdrawn.luxe_undone == 2
+    with db.read() as s:
+        assert set(s.scalars(select(Absence.note).where(Absence.day == date(2026, 4, 13)))) == {"weg"}

@@ -12,6 +12,7 @@ The luxe proposals live in services/verlof_luxe.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -316,8 +317,10 @@ def decide(db: Database, *, by: Account, request_id: int, decision: Decision | s
         removed = _unfill(s, req, by) if current is Decision.GRANTED and new is not Decision.GRANTED else 0
         added, skipped, undone = 0, list[str](), 0
         if new is Decision.GRANTED and current is not Decision.GRANTED:
-            undone = _undo_luxe(s, req, by)
+            undone = _undo_luxe(s, req, by, covered=True)
             added, skipped = _fill(s, req, pupils, assessments, by)
+        elif current is Decision.REFUSED and new is not Decision.REFUSED:  # the refusal withdrawn
+            undone = _undo_luxe(s, req, by, covered=False)
         req.decision = new.value
         req.decided_on = None if new is Decision.PENDING else decided_on
         req.decided_by = "" if new is Decision.PENDING else audit_name(by)
@@ -347,16 +350,24 @@ def luxe_note(request_id: int) -> str:
     return f"Verlof geweigerd (aanvraag {request_id})"
 
 
-def _undo_luxe(s: Session, req: VerlofRequest, by: Account) -> int:
-    """Leave granted after all (on bezwaar): the records that confirming luxe made `X` for this request get
-    back the code and note they had, so no DUO report of luxeverzuim is asked for leave that was granted
-    (a `?` among them then makes way for the `V`). A record changed by hand since keeps that change."""
+_LUXE_MARK = re.compile(r"(?:^|\. )Verlof geweigerd \(aanvraag (\d+)\)$")
+
+
+def _undo_luxe(s: Session, req: VerlofRequest, by: Account, *, covered: bool) -> int:
+    """Records that confirming luxe made `X` get back the code and note they had, so no DUO report of
+    luxeverzuim is asked for days that are no luxeverzuim (a `?` among them then makes way for a `V`):
+    `covered`, leave granted now: those of any refused request on this request's pupils and days (granted
+    on bezwaar, or on a new request); else the refusal of this request withdrawn: those it confirmed (a
+    review). A record changed by hand since keeps that change."""
     luxe = {i for i, in s.execute(select(AbsenceCodeRow.id).where(AbsenceCodeRow.luxe.is_(True)))}
     code_ids = dict(s.execute(select(AbsenceCodeRow.code, AbsenceCodeRow.id)).all())
     codes = {v: k for k, v in code_ids.items()}
+    ids = list(s.scalars(select(VerlofPupil.pupil_id).where(VerlofPupil.request_id == req.id)))
+    kept = select(VerlofReplaced).where(VerlofReplaced.absence_id.is_not(None))
+    kept = (kept.where(VerlofReplaced.pupil_id.in_(ids), VerlofReplaced.day.between(req.start, req.end))
+            if covered else kept.where(VerlofReplaced.request_id == req.id))
     done: dict[int, list[tuple[Absence, str]]] = {}
-    for r in s.scalars(select(VerlofReplaced).where(VerlofReplaced.request_id == req.id,
-                                                    VerlofReplaced.absence_id.is_not(None))):
+    for r in s.scalars(kept):
         a = s.get(Absence, r.absence_id)
         if a is not None and a.code_id in luxe:
             was = codes[a.code_id]
@@ -366,16 +377,15 @@ def _undo_luxe(s: Session, req: VerlofRequest, by: Account) -> int:
         s.delete(r)
     s.flush()
     # confirmed before verlof_replaced kept them (0017): known by the note confirming added; what they
-    # were is not known, so they become `?`, which the `V` then replaces
-    marker = luxe_note(req.id)
-    ids = list(s.scalars(select(VerlofPupil.pupil_id).where(VerlofPupil.request_id == req.id)))
+    # were is not known, so they become `?` (which a `V` then replaces)
     unknown = code_ids.get("?")
     for a in s.scalars(select(Absence).where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end),
                                              Absence.code_id.in_(luxe))):
-        if unknown is not None and (a.note == marker or a.note.endswith(f". {marker}")):
+        mark = _LUXE_MARK.search(a.note)
+        if unknown is not None and mark is not None and (covered or int(mark[1]) == req.id):
             done.setdefault(a.pupil_id, []).append((a, codes[a.code_id]))
             a.code_id = unknown
-            a.note = a.note.removesuffix(marker).removesuffix(". ")
+            a.note = a.note[:mark.start()]
     s.flush()
     for pid, recs in done.items():
         audit.append(s, user=audit_name(by), action="update", entity="absence", pupil_id=pid,

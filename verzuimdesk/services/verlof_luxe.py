@@ -65,6 +65,7 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
         granted = set(s.scalars(select(VerlofAbsence.absence_id).join(
             VerlofRequest, VerlofRequest.id == VerlofAbsence.request_id)
             .where(VerlofRequest.decision == Decision.GRANTED.value)))
+        seen: set[int] = set()
         for req in s.scalars(q):
             ids = [p.id for p in _pupils(s, req.id)]
             for a, code, category, luxe, p in s.execute(
@@ -72,8 +73,9 @@ def luxe_proposals(db: Database, *, by: Account, request_id: int | None = None) 
                     .join(AbsenceCodeRow).join(Pupil, Pupil.id == Absence.pupil_id)
                     .where(Absence.pupil_id.in_(ids), Absence.day.between(req.start, req.end))
                     .order_by(Pupil.number, Absence.day)):
-                if luxe or Category(category) in _NOT_PROPOSED or a.id in granted:
-                    continue
+                if luxe or Category(category) in _NOT_PROPOSED or a.id in granted or a.id in seen:
+                    continue  # a day two refused requests hold is proposed once, under the first
+                seen.add(a.id)
                 out.append(LuxeProposal(req.id, a.id, p.id, p.number, _name(p), a.day, code))
     return out
 
@@ -127,7 +129,7 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
         message += (" Luxeverzuim moet binnen 5 werkdagen bij DUO gemeld worden (soort: luxe verzuim), hoeveel uren "
                     "het ook is: maak het DUO-blad van de leerling en leg de melding vast.")
     if outside:
-        message += (f" {'Alle' if not in_leerplicht else outside} van deze registraties "
-                    f"{'vallen' if not in_leerplicht or outside != 1 else 'valt'} buiten de leerplicht (nog geen 5 "
-                    "jaar, of vrijgesteld): die worden niet bij DUO gemeld.")
+        message += (f" {'Al deze registraties vallen' if not in_leerplicht else f'{outside} van deze registraties '}"
+                    f"{'' if not in_leerplicht else ('valt' if outside == 1 else 'vallen')} buiten de leerplicht "
+                    "(nog geen 5 jaar, of vrijgesteld): die worden niet bij DUO gemeld.")
     return LuxeConfirmed(len(wanted), tuple(sorted(pupils)), message, OpChanges.pupils(*pupils.values()))

@@ -45,7 +45,12 @@ def upgrade() -> None:
     calendar = load_calendar(Session(bind=bind))
     for rid, start, end in rows:
         start, end = (d if isinstance(d, date) else date.fromisoformat(str(d)) for d in (start, end))
-        if len(list(calendar.schooldagen(start, end))) > MAX_DAYS:
+        # the schooldagen of the pupils' own groups, the most of them, as the letters counted (a review: the
+        # school's days made a kleuter's 9 days of a group without Friday lessons into 11)
+        groups = bind.execute(sa.text("SELECT g.name FROM verlof_pupil vp JOIN pupil p ON p.id = vp.pupil_id "
+                                      "JOIN school_group g ON g.id = p.group_id WHERE vp.request_id = :i"),
+                              {"i": rid}).scalars().all()
+        if max((len(list(calendar.schooldagen(start, end, g))) for g in groups), default=0) > MAX_DAYS:
             bind.execute(sa.text("UPDATE verlof_request SET decided_by_leerplicht = :t WHERE id = :i"),
                          {"t": True, "i": rid})
 
