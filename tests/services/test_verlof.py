@@ -465,3 +465,16 @@ def test_luxe_goes_back_when_another_request_grants_its_days_or_the_refusal_is_w
     assert [c for n, d, c in grid(db) if d == date(2026, 4, 13)] == ["?", "?"] and withdrawn.luxe_undone == 2
     with db.read() as s:
         assert set(s.scalars(select(Absence.note).where(Absence.day == date(2026, 4, 13)))) == {"weg"}
+
+
+def test_the_inzage_holds_the_registrations_a_leave_decision_replaced(db: Database) -> None:
+    # A review: the copies of a '?' a grant replaced (kept to give back) were data the school holds, and a
+    # parent's request for inzage did not see them.
+    from verzuimdesk.services.retention import inzage_data
+
+    record_absence(db, pupil_id=pid(db, "1001"), day=date(2026, 3, 3), code="?", by=ib('juf'), note="niemand belde")
+    req = add_request(db, by=IB, pupil_numbers=["1001"], start=date(2026, 3, 2), end=date(2026, 3, 3),
+                      article="11", reason="Begrafenis", requested_on=date(2026, 2, 20))
+    decide(db, by=DIRECTEUR, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 2, 21))
+    kept = inzage_data(db, pupil_number="1001", by=IB)["verlof_vervangen_registraties"]
+    assert [(r["day"], r["code"], r["note"]) for r in kept] == [(date(2026, 3, 3), "?", "niemand belde")]

@@ -38,6 +38,7 @@ from verzuimdesk.storage.models import (
     Pupil,
     StatusCache,
     VerlofPupil,
+    VerlofReplaced,
     VerlofRequest,
 )
 
@@ -171,6 +172,9 @@ def inzage_data(db: Database, *, pupil_number: str, by: Actor) -> dict[str, Any]
             "verlofaanvragen": [_row(v) for v in session.scalars(
                 select(VerlofRequest).join(VerlofPupil).where(VerlofPupil.pupil_id == pupil.id)
                 .order_by(VerlofRequest.start))],
+            # registrations a leave decision replaced, kept to give back when it changes: data the school holds
+            "verlof_vervangen_registraties": [_row(r) for r in session.scalars(
+                select(VerlofReplaced).where(VerlofReplaced.pupil_id == pupil.id).order_by(VerlofReplaced.day))],
             "brieven": [_row(x) for x in session.scalars(
                 select(LetterRow).where(LetterRow.pupil_id == pupil.id).order_by(LetterRow.day, LetterRow.id))],
             "inzage_en_wijzigingen": [_row(a, ("prev_hash", "hash")) for a in session.scalars(
