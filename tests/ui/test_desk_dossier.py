@@ -320,3 +320,18 @@ def test_a_pupil_who_left_says_when_and_is_at_no_step(window: MainWindow, demo_d
     assert h.explanation.toPlainText() == (f"Not enrolled on {format_date(DEMO_TODAY)}: left the school on "
                                            f"{format_date(until)}.")
     assert h.step.text() == ""
+
+
+def test_an_export_from_the_dossier_starts_at_the_date_the_dossier_shows(window: MainWindow,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A helper's find: opened from the Meldingen tab or the dossier's menu, the export dialog started at today,
+    # not at the peildatum the IB-er looks back to (the Kwartaal page already passed it).
+    from verzuimdesk.ui import export_dialog
+
+    asked: list[object] = []
+    monkeypatch.setattr(export_dialog, "run_export_dialog", lambda *a, **k: asked.append(k.get("on")))
+    window.ctx.set_peildatum(date(2026, 11, 12))
+    d = dossier(window, VINCE)
+    d.reports.export_duo()
+    d.export("dossier")
+    assert asked == [date(2026, 11, 12), date(2026, 11, 12)]

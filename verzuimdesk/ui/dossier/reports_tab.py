@@ -66,4 +66,5 @@ class ReportsTab(ListTab):
     def export_duo(self) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind="duo")
+        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind="duo",
+                          on=self.ctx.peildatum)  # the date the dossier shows, as the Kwartaal page does

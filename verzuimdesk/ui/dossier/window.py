@@ -189,7 +189,8 @@ class DossierWindow(QWidget):
     def export(self, kind: str) -> None:
         from verzuimdesk.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind=kind)
+        run_export_dialog(self, self.ctx.db, by=self.ctx.account, pupil_id=self.pupil_id, kind=kind,
+                          on=self.ctx.peildatum)  # the date the dossier shows
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A conversation being typed goes with the window: keep what was typed in its last second as a draft
