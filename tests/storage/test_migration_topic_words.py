@@ -1,4 +1,5 @@
-"""Migration 0016: stored entries whose text now reads as health or the home no longer go to leerplicht."""
+"""Migrations 0016 and 0019: stored entries whose text now reads as health or the home no longer go to
+leerplicht."""
 
 from __future__ import annotations
 
@@ -10,14 +11,19 @@ from alembic import command
 from verzuimdesk.storage.database import alembic_config, open_database
 
 
-def test_a_stored_verzuim_topic_whose_text_names_health_or_the_home_is_made_safe_and_marked(tmp_path: Path) -> None:
-    path = tmp_path / "oud.db"
+def new_database_at(path: Path, revision: str) -> None:
+    """A new database taken back to `revision`, for a test to fill before it migrates again."""
     db = open_database(str(path), create=True)
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0015")
+        command.downgrade(cfg, revision)
     db.close()
+
+
+def test_a_stored_verzuim_topic_whose_text_names_health_or_the_home_is_made_safe_and_marked(tmp_path: Path) -> None:
+    path = tmp_path / "oud.db"
+    new_database_at(path, "0015")
     con = sqlite3.connect(path)  # foreign keys are off on a plain connection: no pupil needed
     rows = [(1, "contact_parents", "Moeder: slikt nu Ritalin", "verzuim"),
             (2, "care_team", "Spanningen thuis rond de echtscheiding", "verzuim"),
@@ -40,12 +46,7 @@ def test_stored_entries_are_read_again_by_the_grown_lists(tmp_path: Path) -> Non
     # Migration 0019: the health words of leave requests came after 0016; a note stored as *verzuim* before
     # them went to leerplicht with the dossier ('opa ligt op de IC', a helper's review).
     path = tmp_path / "oud.db"
-    db = open_database(str(path), create=True)
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0018")
-    db.close()
+    new_database_at(path, "0018")
     con = sqlite3.connect(path)
     rows = [(1, "Vader: opa ligt op de IC na een hartinfarct"), (2, "Moeder: opa is terminaal, in het hospice"),
             (3, "ICT-les gemist, kwam om 10 uur")]
