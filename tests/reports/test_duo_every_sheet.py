@@ -151,6 +151,7 @@ def test_the_app_offers_every_report_of_the_date_and_prints_them_all_or_the_one_
 
         again = _duo_dialog(qtbot, db, "1011", date(2026, 6, 22))
         again.report.setCurrentIndex(2)
+        assert again.report.toolTip() == items[2]  # the whole label, which a narrow dialog cuts off
         second = tmp_path / "tweede.pdf"
         _export(qtbot, again, second)
         (page,) = pdf_pages(second)
