@@ -202,10 +202,11 @@ def test_an_ib_er_cannot_manage_a_login_that_is_also_another_schools(school: str
             owner.execute("DROP ROLE vd_andere_school_leerkracht")
 
 
-def test_the_directeur_decides_leave_on_a_server(school: str) -> None:
+def test_the_directeur_decides_leave_on_a_server(school: str, tmp_path: Path) -> None:
     # A review: on a server the directie's role could write no leave request and no absence, so the
     # directeur, who alone decides on verlof (Leerplichtwet art. 11, 13a, 14), could not decide at all.
     from verzuimdesk.domain.verlof import Decision
+    from verzuimdesk.services.letters import make_letter
     from verzuimdesk.services.verlof import add_request, decide
 
     db, ib = login(school, username="ib", password=PASSPHRASE)
@@ -220,5 +221,37 @@ def test_the_directeur_decides_leave_on_a_server(school: str) -> None:
         done = decide(db, by=directeur, request_id=req.id, decision=Decision.GRANTED, on=date(2026, 2, 23))
         assert done.added == 2
         decide(db, by=directeur, request_id=req.id, decision=Decision.REFUSED, note="Herzien", on=date(2026, 2, 24))
+        # ... and records a request himself and prints the decision's letter (a review: 'permission denied for
+        # table verlof_pupil', 'for table letter')
+        own = add_request(db, by=directeur, pupil_numbers=["1002"], start=date(2026, 4, 13), end=date(2026, 4, 13),
+                          article="11", reason="Huwelijk van oom", requested_on=date(2026, 4, 1))
+        decide(db, by=directeur, request_id=own.id, decision=Decision.GRANTED, on=date(2026, 4, 2))
+        letter = make_letter(db, by=directeur, pupil_number="1002", template="verlof-verleend", verlof_id=own.id,
+                             out=tmp_path / "verleend.pdf", on=date(2026, 4, 2))
+        assert (tmp_path / "verleend.pdf").exists() and letter is not None
     finally:
         db.close()
+
+
+def test_a_leerkrachts_own_copy_is_made_although_she_sees_part_of_the_log(school: str, tmp_path: Path) -> None:
+    # A review: her view of the log leaves out the rows of other groups' pupils, and the copy was refused as a
+    # broken log ("meld dit aan de directie"), a false alarm.
+    from verzuimdesk.services.server_backup import backup_server
+
+    db, ib = login(school, username="ib", password=PASSPHRASE)
+    try:
+        add_account(db, by=ib, username="juf", name="Juf Anna", role=Role.TEACHER, password=JUF, groups=("1-2",))
+        with db.read() as s:
+            others = s.scalars(select(Pupil.id).where(Pupil.number == "1001")).one()
+        apply_edit(db, add=[AbsenceSpec(others, date(2025, 11, 5), "Z")], by=ib)  # a row she does not see
+    finally:
+        db.close()
+    db, juf = login(school, username="juf", password=JUF)
+    try:
+        with db.read() as s:
+            mine = s.scalars(select(Pupil.id).where(Pupil.number == "1002")).one()
+        apply_edit(db, add=[AbsenceSpec(mine, date(2025, 11, 6), "Z")], by=juf)
+        made = backup_server(db, tmp_path / "juf.db", user="juf", password=PASSPHRASE)
+    finally:
+        db.close()
+    assert (tmp_path / "juf.db").exists() and made is not None

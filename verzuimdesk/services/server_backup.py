@@ -52,7 +52,8 @@ def backup_server(db: Database, out: Path, *, user: str, password: str) -> Serve
     tables = [t for t in Base.metadata.sorted_tables if t.name not in SKIPPED]
     rows = 0
     with _snapshot(db) as source:
-        broken = audit.verify(source)
+        # a leerkracht's copy: her view of the log leaves rows out, which is no broken chain (a review)
+        broken = audit.verify(source) if audit.sees_whole_log(source) else None
         if broken is not None:
             raise DatabaseError(f"Het logboek op de server klopt niet vanaf regel {broken}; maak eerst een kopie met "
                                 "pg_dump (docs/server.md) en meld dit aan de directie.")

@@ -27,10 +27,10 @@ ROLES = ("ib", "leerkracht", "directie")
 # every app, so a leerkracht (whose raw SQL could write any payload) only reads it.
 WRITES = {
     "leerkracht": ("absence", "conversation", "agreement", "draft", "registration_check"),
-    # The directeur decides on verlof (Leerplichtwet art. 11, 13a, 14): the decision, and the grid it fills
-    # with `V` or gives back (services/verlof.decide).
-    "directie": ("draft", "status_cache", "status_stamp", "status_generation", "verlof_request", "verlof_absence",
-                 "verlof_replaced", "absence"),
+    # The directeur records and decides verlof (Leerplichtwet art. 11, 13a, 14): the request with its pupils,
+    # the decision, the grid it fills with `V` or gives back (services/verlof), and the decision's letter.
+    "directie": ("draft", "status_cache", "status_stamp", "status_generation", "verlof_request", "verlof_pupil",
+                 "verlof_absence", "verlof_replaced", "absence", "letter"),
 }
 # Tables whose rows belong to a pupil through another table.
 CHILD_POLICIES = {
@@ -70,7 +70,7 @@ FUNCTIONS = [
 
 
 SECURE_LOCK = 8819  # the advisory lock `secure` runs under when an open starts it (storage/database.py)
-SECURITY_VERSION = "verzuimdesk-rechten 4"  # set by `secure`; an owner's open runs it again when older
+SECURITY_VERSION = "verzuimdesk-rechten 5"  # set by `secure`; an owner's open runs it again when older
 # Rights on a server are given by `secure`; without a migration a new version's functions would not reach a
 # database, so `secure` marks the IB-er group role with this, and the owner's next open compares it.
 
