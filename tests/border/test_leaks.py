@@ -300,6 +300,21 @@ def test_a_corrected_las_export_replaces_what_it_overlaps_when_asked(school_db: 
     assert cli("import", "events", "--db", school_db, "--vervang", fixed) == 2  # only for absences
 
 
+def test_a_record_outside_the_lestijd_is_kept_and_said(school_db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # A review: a span over the lunch or a free afternoon holds no lesson minute; it is kept (a LAS export must
+    # get through, and HW-ONG counts a record to the letter) but counts no hours, and nobody was told.
+    header = "leerlingnummer;datum;van;tot;code;minuten_te_laat;gemeld_op;opmerking\n"
+    lunch = tmp_path / "lunch.csv"  # lessons 08:30-12:00 and 13:00-15:00 on a Monday
+    lunch.write_text(header + "1002;2025-12-01;12:00;13:00;O;;;\n1003;2025-12-01;10:00;11:00;O;;;\n",
+                     encoding="utf-8")
+    assert cli("import", "absences", "--db", school_db, lunch) == 0
+    captured = capsys.readouterr()
+    assert "2 toegevoegd" in captured.out
+    assert captured.err.count("let op:") == 1
+    assert "regel 2: 1002 op ma 1 dec 2025 12:00–13:00 valt buiten de lestijd" in captured.err
+
+
 def test_an_overlap_with_a_stored_record_is_told_with_the_files_other_errors(
         school_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A review: a file with a wrong date and a line over a stored record was refused for the date only; once

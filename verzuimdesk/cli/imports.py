@@ -48,4 +48,6 @@ def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
     finally:
         db.close()
     print(f"{args.file.name}: {change.summary()}" + ("\nproefdraai: er is niets opgeslagen" if dry else ""))
+    for note in change.notes:
+        print(f"let op: {note}", file=sys.stderr)
     return 0

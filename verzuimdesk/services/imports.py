@@ -17,6 +17,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from verzuimdesk.domain.codes import ActionKind, Category
+from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.domain.records import Exemption
 from verzuimdesk.importers.csvfile import MAX_BYTES, read_csv, too_big
@@ -207,7 +208,10 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
         clashes: list[tuple[Problem, int]] = []
 
+        numbered: list[int] = []
+
         def over_stored(lines: list[int], rows: list[AbsenceIn]) -> list[Problem]:
+            numbered[:] = lines
             clashes[:] = overlapping_records(session, lines, rows, pupil_ids, codes, lessons_of(pupils, calendar))
             return [] if replace else list(dict.fromkeys(p for p, _ in clashes))
 
@@ -217,8 +221,25 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
             session.execute(delete(Absence).where(Absence.id.in_(gone)))
         done = write_absences(session, rows, pupil_ids, user=user)
         moved = min(len(gone), done.added)  # a replaced record is updated, not one more
-        out.append(Change(done.added - moved, done.updated + moved, done.unchanged))
+        notes = outside_lestijd(numbered, rows, codes, lessons_of(pupils, calendar))
+        out.append(Change(done.added - moved, done.updated + moved, done.unchanged, notes))
     return out[0]
+
+
+def outside_lestijd(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Mapping[str, Category],
+                    lessons: Lessons) -> tuple[str, ...]:
+    """Lines whose span holds no lesson minute of the pupil's group that day (over the lunch, a free afternoon):
+    kept, as a LAS export must get through, and counted to the letter of the protocol as a record (HW-ONG), but
+    with no hours; said, so the IB-er can correct a time typed wrong."""
+    counting = minute_codes(codes)
+    found = [f"regel {line}: {r.number} op {format_date(r.day)} {r.start:%H:%M}–{r.end:%H:%M} valt buiten de "
+             "lestijd van de groep: telt als registratie, niet als uren"
+             for line, r in zip(lines, rows, strict=True)
+             if r.start is not None and r.end is not None and r.code.upper() in counting
+             and not spans_overlap((r.start, r.end), (None, None), lessons(r.number, r.day))]
+    if len(found) > 10:
+        found = [*found[:10], f"en nog {len(found) - 10} regel(s) zo"]
+    return tuple(found)
 
 
 def overlapping_records(session: Session, lines: Sequence[int], rows: Sequence[AbsenceIn], pupil_ids: dict[str, int],

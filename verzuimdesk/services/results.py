@@ -12,6 +12,7 @@ class Change:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    notes: tuple[str, ...] = ()  # what the user should know of what was written, in Dutch (nothing refused)
 
     def summary(self) -> str:
         return f"{self.added} toegevoegd, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd"
