@@ -192,7 +192,9 @@ def rotate(db_path: Path, *, now: datetime | None = None) -> list[Path]:
     """Delete the copies the rotation does not keep; returns what was deleted."""
     backups = list_backups(db_path)
     now = now or datetime.now()
-    kept = {b.path for b in backups if not b.reason and b.made in keep([c.made for c in backups if not c.reason])}
+    daily = [b for b in backups if not b.reason]
+    days = keep([b.made for b in daily])
+    kept = {b.path for b in daily if b.made in days}
     for reason in {b.reason for b in backups if b.reason}:
         mine = [b for b in backups if b.reason == reason]  # newest first
         kept |= {b.path for k, b in enumerate(mine) if k < SPECIAL_KEPT or now - b.made < timedelta(days=SPECIAL_DAYS)}

@@ -207,12 +207,10 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
         pupils = {n: k for n, (_, k) in known.items()}
         pupil_ids = {n: pid for n, (pid, _) in known.items()}
         clashes: list[tuple[Problem, int]] = []
-
-        numbered: list[int] = []
+        lessons = lessons_of(pupils, calendar)
 
         def over_stored(lines: list[int], rows: list[AbsenceIn]) -> list[Problem]:
-            numbered[:] = lines
-            clashes[:] = overlapping_records(session, lines, rows, pupil_ids, codes, lessons_of(pupils, calendar))
+            clashes[:] = overlapping_records(session, lines, rows, pupil_ids, codes, lessons)
             return [] if replace else list(dict.fromkeys(p for p, _ in clashes))
 
         rows = check_absences(table, source, pupils=pupils, codes=codes, calendar=calendar, also=over_stored)
@@ -221,7 +219,7 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
             session.execute(delete(Absence).where(Absence.id.in_(gone)))
         done = write_absences(session, rows, pupil_ids, user=user)
         moved = min(len(gone), done.added)  # a replaced record is updated, not one more
-        notes = outside_lestijd(numbered, rows, codes, lessons_of(pupils, calendar))
+        notes = outside_lestijd([line for line, _ in table.cells], rows, codes, lessons)  # every line is a row now
         out.append(Change(done.added - moved, done.updated + moved, done.unchanged, notes))
     return out[0]
 

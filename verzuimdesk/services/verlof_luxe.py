@@ -10,11 +10,13 @@ from datetime import date
 from sqlalchemy import select
 
 from verzuimdesk.domain.codes import Category
+from verzuimdesk.domain.leerplicht import Leerplicht
 from verzuimdesk.domain.verlof import Decision
 from verzuimdesk.services.accounts import Account, Permission
 from verzuimdesk.services.changes import NOTHING, OpChanges
 from verzuimdesk.services.permissions import audit_name
-from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, leerplicht_of_pupil, luxe_note
+from verzuimdesk.services.verlof import VerlofRefused, _name, _need, _pupils, leerplicht_of_pupil
+from verzuimdesk.services.verlof_grid import luxe_note
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, lock_for_writing
 from verzuimdesk.storage.loading import load_calendar
@@ -101,13 +103,17 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
         calendar = load_calendar(s)
         pupils: dict[str, int] = {}
         in_leerplicht = outside = 0  # DUO takes reports of leerplichtige pupils only (PROTOCOLS.md §1b)
+        leerplicht: dict[int, Leerplicht | None] = {}  # per pupil, read once
         for rid in sorted(wanted):
             a = s.get(Absence, rid)
             if a is None:
                 raise VerlofRefused("Een registratie is intussen gewist; vernieuw het overzicht.")
             prop = allowed[rid]
-            pupil = s.get(Pupil, a.pupil_id)
-            if pupil is not None and leerplicht_of_pupil(s, pupil, calendar).on(a.day):
+            if a.pupil_id not in leerplicht:
+                pupil = s.get(Pupil, a.pupil_id)
+                leerplicht[a.pupil_id] = leerplicht_of_pupil(s, pupil, calendar) if pupil is not None else None
+            known = leerplicht[a.pupil_id]
+            if known is not None and known.on(a.day):
                 in_leerplicht += 1
             else:
                 outside += 1
@@ -129,7 +135,7 @@ def confirm_luxe(db: Database, *, by: Account, record_ids: Sequence[int]) -> Lux
         message += (" Luxeverzuim moet binnen 5 werkdagen bij DUO gemeld worden (soort: luxe verzuim), hoeveel uren "
                     "het ook is: maak het DUO-blad van de leerling en leg de melding vast.")
     if outside:
-        message += (f" {'Al deze registraties vallen' if not in_leerplicht else f'{outside} van deze registraties '}"
-                    f"{'' if not in_leerplicht else ('valt' if outside == 1 else 'vallen')} buiten de leerplicht "
-                    "(nog geen 5 jaar, of vrijgesteld): die worden niet bij DUO gemeld.")
+        who = ("Al deze registraties vallen" if not in_leerplicht
+               else f"{outside} van deze registraties {'valt' if outside == 1 else 'vallen'}")
+        message += f" {who} buiten de leerplicht (nog geen 5 jaar, of vrijgesteld): die worden niet bij DUO gemeld."
     return LuxeConfirmed(len(wanted), tuple(sorted(pupils)), message, OpChanges.pupils(*pupils.values()))

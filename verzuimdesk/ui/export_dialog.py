@@ -97,7 +97,7 @@ class ExportDialog(QDialog):
         self.names = QCheckBox(self.tr("Full names instead of initials"))
         # the DUO reports of the date: all of them (each on its own page) or one, by rule and trigger date
         self.report = QComboBox()
-        self.report.currentTextChanged.connect(self.report.setToolTip)
+        self.report.currentTextChanged.connect(self.report.setToolTip)  # a long label is cut off in a narrow dialog
         self.format = QComboBox()
         for label, suffix in (("PDF", ".pdf"), ("Excel (XLSX)", ".xlsx"), ("CSV", ".csv")):
             self.format.addItem(label, suffix)
@@ -183,7 +183,6 @@ class ExportDialog(QDialog):
             self.report.addItem(c.label, (c.rule_id, c.trigger))
             self.report.setItemData(self.report.count() - 1, c.label, Qt.ItemDataRole.ToolTipRole)
         self.report.setEnabled(len(choices) > 1)
-        self.report.setToolTip(self.report.currentText())  # a long label is cut off in a narrow dialog
         if not choices and self.number is not None:
             self.report.addItem(self.tr("No DUO report is due on this date, and none has been registered yet."),
                                 None)
