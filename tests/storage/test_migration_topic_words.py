@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic import command
 
 from verzuimdesk.storage.database import alembic_config, open_database
+from verzuimdesk.storage.topic_defaults import words_fingerprint
 
 
 def new_database_at(path: Path, revision: str) -> None:
@@ -61,3 +63,70 @@ def test_stored_entries_are_read_again_by_the_grown_lists(tmp_path: Path) -> Non
     got = con.execute("SELECT id, topic, topic_review FROM event ORDER BY id").fetchall()
     con.close()
     assert got == [(1, "gezondheid", 1), (2, "gezondheid", 1), (3, "verzuim", 0)]
+
+
+def _events(path: Path) -> list[tuple[int, str, int]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT id, topic, topic_review FROM event ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def _audit_lines(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [r[0] for r in con.execute("SELECT detail FROM audit_log WHERE entity = 'onderwerpen' ORDER BY id")]
+    finally:
+        con.close()
+
+
+def test_lists_that_changed_since_the_last_open_read_stored_entries_again_once(tmp_path: Path) -> None:
+    # Without a migration for each list that grows: the database keeps the fingerprint of the lists it last read
+    # its entries with; a version with other lists reads them again at its first open, and says so in the log.
+    path = tmp_path / "school.db"
+    open_database(str(path), create=True).close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM setting WHERE key = 'woordenlijsten'").fetchone() == (words_fingerprint(),)
+    con.execute("UPDATE setting SET value = 'lijsten-van-een-oudere-versie' WHERE key = 'woordenlijsten'")
+    for eid, note in [(1, "Moeder: ligt met longontsteking in het ziekenhuis"), (2, "Komt morgen weer")]:
+        con.execute("INSERT INTO event (id, pupil_id, day, kind, note, reference, created_at, created_by, topic, "
+                    "topic_review) VALUES (?, 1, '2025-11-19', 'contact_parents', ?, '', '2025-11-19', 'ib', "
+                    "'verzuim', 0)", (eid, note))
+    con.commit()
+    con.close()
+    open_database(str(path)).close()
+    assert _events(path) == [(1, "gezondheid", 1), (2, "verzuim", 0)]
+    assert len(_audit_lines(path)) == 1 and '"aantal": 1' in _audit_lines(path)[0]
+    # The IB-er looks at it and keeps *verzuim* on purpose: the next open, with the same lists, leaves her choice.
+    con = sqlite3.connect(path)
+    con.execute("UPDATE event SET topic = 'verzuim', topic_review = 0 WHERE id = 1")
+    con.commit()
+    con.close()
+    open_database(str(path)).close()
+    assert _events(path) == [(1, "verzuim", 0), (2, "verzuim", 0)]
+    assert len(_audit_lines(path)) == 1
+
+
+def test_a_file_another_program_is_writing_still_opens_and_reads_the_lists_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("verzuimdesk.storage.raw.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("verzuimdesk.storage.database.BUSY_TIMEOUT_MS", 50, raising=False)
+    path = tmp_path / "school.db"
+    open_database(str(path), create=True).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE setting SET value = 'lijsten-van-een-oudere-versie' WHERE key = 'woordenlijsten'")
+    con.execute("INSERT INTO event (id, pupil_id, day, kind, note, reference, created_at, created_by, topic, "
+                "topic_review) VALUES (1, 1, '2025-11-19', 'contact_parents', 'hij is ziek', '', '2025-11-19', "
+                "'ib', 'verzuim', 0)")
+    con.commit()
+    con.isolation_level = None
+    con.execute("BEGIN IMMEDIATE")  # another program writes, and goes on writing: reading goes on
+    try:
+        open_database(str(path)).close()
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    assert _events(path) == [(1, "verzuim", 0)]  # read again at the next open that can write
+    open_database(str(path)).close()
+    assert _events(path) == [(1, "gezondheid", 1)]

@@ -346,6 +346,7 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
             migrate(engine, audit.audit_key(key))
         if path is None and engine.dialect.name == "postgresql":
             _secure_again(engine, migrated=current != head_revision())
+        _read_topics_again(db)
     except DatabaseError:
         engine.dispose()
         raise
@@ -353,6 +354,27 @@ def _open(target: str, path: Path | None, create: bool, passphrase: str | None, 
         engine.dispose()
         raise DatabaseError(f"Database '{target}' kan niet geopend worden: {exc}") from exc
     return db
+
+
+def _read_topics_again(db: Database) -> None:
+    """Stored entries read again when the word lists changed since this database last read them (a new
+    version of the app): a note that now reads as health no longer goes to leerplicht, without a migration
+    for each list that grows. On a server the owner's open does it (the one who migrates); a file that cannot
+    be written now (read-only, or another app writing for longer than the busy wait) does it at a later open."""
+    from sqlalchemy.exc import OperationalError
+
+    from verzuimdesk.storage import topic_defaults
+
+    try:
+        with db.begin() as session:
+            if db.path is None:
+                from verzuimdesk.storage import server_roles
+
+                if not server_roles.is_owner(session.connection()):
+                    return
+            topic_defaults.recheck_when_lists_changed(session, db.user or "VerzuimDesk")
+    except OperationalError:
+        return
 
 
 def _secure_again(engine: Engine, *, migrated: bool) -> None:

@@ -9,6 +9,7 @@ same way a row written through a service does.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from typing import Any
 
@@ -25,6 +26,20 @@ def _words(name: str) -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
+LISTS = ("gezondheid.txt", "thuissituatie.txt")
+FINGERPRINT_KEY = "woordenlijsten"  # the `setting` whose value is the fingerprint of the lists last read
+
+
+@cache
+def words_fingerprint() -> str:
+    """A fingerprint of the word lists as this version reads them: a database that saw other lists reads
+    its stored entries again (`recheck_when_lists_changed`)."""
+    h = hashlib.sha256()
+    for name in LISTS:
+        h.update(name.encode() + b"\0" + "\n".join(_words(name)).encode() + b"\0")
+    return h.hexdigest()[:32]
 
 
 def health_words() -> tuple[str, ...]:
@@ -72,7 +87,8 @@ def recheck_stored_topics(run: Any) -> int:
     """Give every stored conversation, event, plan and absence note whose topic is *verzuim* the topic the word
     lists now read in its text (*gezondheid*, *thuissituatie*), marked `topic_review` for the IB-er; how many.
     Only the words decide, never the entry's kind, and only towards the safe side. `run` is a migration's
-    connection (`op.get_bind()`): migrations 0016 and 0019 ask this when the lists grew."""
+    connection (`op.get_bind()`) or a session: migrations 0016 and 0019 asked this when the lists grew, and
+    `recheck_when_lists_changed` asks it at the first open after they changed."""
     from sqlalchemy import text
 
     found: list[tuple[str, int, str]] = []
@@ -88,3 +104,31 @@ def recheck_stored_topics(run: Any) -> int:
         run.execute(text(f"UPDATE {table} SET topic = :t, topic_review = :r WHERE id = :i"),
                     {"t": value, "r": True, "i": row_id})
     return len(found)
+
+
+def recheck_when_lists_changed(session: Any, user: str) -> int:
+    """When the word lists differ from those the database last read its entries with (a new version grew
+    them): `recheck_stored_topics` in `session`, the new fingerprint kept, one audit line; how many entries
+    changed topic. Nothing is written when the lists are the same, which is one query at every open."""
+    from sqlalchemy import text
+
+    from verzuimdesk.storage import audit
+    from verzuimdesk.storage.database import lock_for_writing
+
+    seen = text("SELECT value FROM setting WHERE key = :k")
+    now = words_fingerprint()
+    if session.execute(seen, {"k": FINGERPRINT_KEY}).scalar() == now:
+        return 0
+    lock_for_writing(session)  # a second app opening at the same moment waits, then finds the lists read
+    before = session.execute(seen, {"k": FINGERPRINT_KEY}).scalar()
+    if before == now:
+        return 0
+    changed = recheck_stored_topics(session)
+    if before is None:
+        session.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": FINGERPRINT_KEY, "v": now})
+    else:
+        session.execute(text("UPDATE setting SET value = :v WHERE key = :k"), {"k": FINGERPRINT_KEY, "v": now})
+    if changed:
+        audit.append(session, user=user, action="update", entity="onderwerpen",
+                     detail={"reden": "de woordenlijsten zijn gewijzigd", "aantal": changed})
+    return changed
