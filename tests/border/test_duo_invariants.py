@@ -14,7 +14,7 @@ import pytest
 from tests.domain.helpers import CAL, ev, pupil, rec, schooldays
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
-from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LRV, LUXE, SIXTEEN_HOURS, DuoSheet, duo_sheet
+from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LRV, LUXE, SIXTEEN_HOURS, DuoSheet, duo_sheet, duo_sheets
 from verzuimdesk.domain.leerplicht import leerplicht_of
 from verzuimdesk.domain.measures import UNAUTHORISED
 from verzuimdesk.domain.protocol import Protocol
@@ -64,7 +64,9 @@ def problems(e: Evaluator, p: PupilData, s: DuoSheet, on: date, rule_id: str | N
     if s.kind == FOLLOW_UP and s.previous is None:
         out.append("vervolgmelding zonder vorige melding")
     if s.report is not None and s.kind in (SIXTEEN_HOURS, FOLLOW_UP, LUXE):
-        then = duo_sheet(e, s.report.day, rule_id or s.rule_id)
+        # the sheet of the same report on its day (two reports of one day: each its own sheet)
+        then = next((t for t in duo_sheets(e, s.report.day, rule_id or s.rule_id, s.trigger) if t.report == s.report),
+                    None)
         if then is None or (then.begin, then.end, then.minutes, then.report) != (s.begin, s.end, s.minutes, s.report):
             out.append("afdruk voor het dossier wijkt af van de melding")
     return out

@@ -13,6 +13,7 @@ after the einddatum and no record dated after the einddatum is listed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +22,7 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import RUN_KIND, Evaluator, reports_to_duo
 from verzuimdesk.domain.engine import Action, _due, restarts, status_of
-from verzuimdesk.domain.halfweeks import LRV_CATEGORIES, half_week_index
+from verzuimdesk.domain.halfweeks import LRV_CATEGORIES, HalfWeekIndex, half_week_index
 from verzuimdesk.domain.protocol import Rule
 from verzuimdesk.domain.records import Event
 
@@ -71,8 +72,9 @@ def duo_sheets(ev: Evaluator, on: date, rule_id: str | None = None,
 
     reports = ev.events_of(ActionKind.DUO_REPORT, date.min, on)
     found: list[DuoSheet] = []
-    for e in reversed([e for e in reports if e.day == on]):
+    for e in (e for e in reports if e.day == on):  # registered first, answered first (done_by, the restart walk)
         found += _answered_by(ev, e, wanted, on)
+    found.sort(key=lambda s: (s.trigger, s.rule_id))  # a first melding before its vervolgmelding, as DUO takes them
     status = status_of(ev, on)
     open_ = sorted((a for a in status.actions if a.kind is ActionKind.DUO_REPORT and not a.done
                     and wanted(a.rule_id, a.trigger_date)), key=lambda a: (a.trigger_date, a.rule_id))
@@ -172,18 +174,43 @@ def _long(ev: Evaluator, rule: Rule, trig: date, on: date) -> tuple[date, date |
     to the trigger; the einddatum stays open while it holds, then is the last day it held."""
     c, m, g = rule.condition, ev.m, ev.g
     if c.kind == "half_weeks":
-        hw = half_week_index(m, c.categories).at(trig, strict=True)
+        index = half_week_index(m, c.categories)
+        hw = index.at(trig, strict=True)
         begin = hw.series_start if hw else trig
         cats = c.categories
     else:  # a run of absence (AM-THUIS): from its first day, but only its unauthorised hours are LRV's
         begin = ev.measure(c, trig).start or trig
         cats = LRV_CATEGORIES
+    # The count is of days in leerplicht only (§1b): a series whose first lesweek began before the pupil was
+    # leerplichtig (or in a vrijstelling) begins on the first such day, as its hours and records do.
+    if begin < trig and not ev.leerplichtig(begin):
+        k = bisect_left(g.days, begin)
+        while k < len(g.days) and g.days[k] < trig and not ev.leerplichtig(g.days[k]):
+            k += 1
+        begin = g.days[k] if k < len(g.days) else trig
     recs = [r for r in m.records if r.category in cats and begin <= r.day <= trig and m.minutes[r.id] > 0]
     end: date | None = None
     if not (ev.holds(c, on) and ev.trigger(c, on) == trig):
-        i = g.last_index(trig)
-        last = g.last_index(on)
-        while i + 1 <= last and ev.holds(c, g.days[i + 1]):
-            i += 1
-        end = g.days[i]
+        if c.kind == "half_weeks":  # the last schooldag of the series of lesweken more than half absent
+            end = _series_end(index, g.week_of[g.last_index(trig)], on, trig)
+        else:  # the run's last day
+            i = g.last_index(trig)
+            last = g.last_index(on)
+            while i + 1 <= last and ev.holds(c, g.days[i + 1]):
+                i += 1
+            end = g.days[i]
     return begin, end, sum(m.minutes[r.id] for r in recs), tuple(r.id for r in recs)
+
+
+def _series_end(index: HalfWeekIndex, w: int, on: date, trig: date) -> date:
+    """The last schooldag of the unbroken series of lesweken, from lesweek `w` (the trigger's) on, each more
+    than half absent as a whole (§1b's einddatum once LRV stops): not a later day of a lesweek that fell
+    below half, on which LRV still held only because that lesweek counted up to the day. Never before the
+    trigger (the trigger's own lesweek qualified up to it), so no listed record lies after the einddatum."""
+    end = trig
+    while True:
+        week = index.week(w, on)
+        if week is None or 2 * week.absent <= week.lestijd:
+            return end
+        end = max(end, week.last)
+        w += 1
