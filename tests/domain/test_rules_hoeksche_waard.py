@@ -52,7 +52,25 @@ def test_sixteen_hours_in_four_lesweken_asks_for_duo_report(hw: Protocol) -> Non
 def test_sixteen_hours_leave_the_window_after_four_lesweken(hw: Protocol) -> None:
     p = pupil(before_vacation("09:45"))
     assert "HW-16U" in ids(evaluate(p, CAL, hw, date(2025, 11, 7)))
-    assert "HW-16U" not in ids(evaluate(p, CAL, hw, date(2025, 11, 10)))
+    # reported: the rule no longer holds once the window slid past the hours
+    reported = pupil(before_vacation("09:45"), [ev(date(2025, 10, 21), ActionKind.DUO_REPORT)])
+    assert "HW-16U" not in ids(evaluate(reported, CAL, hw, date(2025, 11, 10)))
+
+
+def test_an_unreported_sixteen_hours_stays_owed_after_the_window_slid_on(hw: Protocol) -> None:
+    # A review of the law: the 16 hours of 20 Oct were never reported; once the window slid past them the
+    # report vanished and the light went green. The duty to report does not end with the count (§1b), so the
+    # report stays asked, overdue, with the hours of its trigger date, until a report is registered.
+    p = pupil(before_vacation("09:45"))
+    later = evaluate(p, CAL, hw, date(2025, 12, 1))
+    h = hit(later, "HW-16U")
+    assert (h.trigger_date, h.value, h.window_end) == (date(2025, 10, 20), 16.0, date(2025, 10, 20))
+    (a,) = actions(later, "HW-16U")
+    assert (a.legal, a.done, a.overdue, a.due_date) == (True, False, True, date(2025, 10, 27))
+    assert later.light is Light.RED
+    assert [x.rule_id for x in later.actions] == ["HW-16U"]  # only the report: the school's own steps ended
+    done = pupil(before_vacation("09:45"), [ev(date(2025, 12, 1), ActionKind.DUO_REPORT)])
+    assert evaluate(done, CAL, hw, date(2025, 12, 1)).light is Light.GREEN
 
 
 def test_legal_term_in_werkdagen_runs_through_a_vacation(hw: Protocol) -> None:

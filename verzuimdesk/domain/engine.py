@@ -18,10 +18,15 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
+from verzuimdesk.domain.halfweeks import HALF_WEEKS
+from verzuimdesk.domain.measures import ABSENT
 from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step, once_per_protocol
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.restarts import RESTARTABLE
+from verzuimdesk.domain.restarts import first_unanswered as restarts_first_unanswered
 from verzuimdesk.domain.screen import MONOTONE, only_duo
+
+OWN_RUNS = frozenset({"half_weeks", "absence_run_longer_than_weeks"})  # legal rules that hold over a run of days
 
 
 class Light(StrEnum):
@@ -115,19 +120,20 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
         case = pupil.case_start if pupil.case_start is not None and pupil.case_start <= peil else None
         return _quiet_status(peil, start_step, case, False)
     hits = _all_hits(ev, peil)
+    owed = _owed(ev, peil, hits)
     case_start = ev.case_start(peil)
-    if not hits:  # green, at the first step, nothing asked
+    if not hits and not owed:  # green, at the first step, nothing asked
         return _quiet_status(peil, start_step, case_start, ev.thuiszitter(peil))
-    actions = _actions(ev, hits, peil, case_start)
+    actions = _actions(ev, hits, peil, case_start) + _owed_actions(ev, owed, peil)
     thuiszitter = ev.thuiszitter(peil)
     light = _light_of(actions, thuiszitter)
-    step = max((protocol.step(h.step_id) for _, h, _ in hits), key=lambda s: s.order, default=start_step)
+    step = max((protocol.step(h.step_id) for _, h, _ in hits + owed), key=lambda s: s.order, default=start_step)
     step = max(step, start_step, key=lambda s: s.order)
     return PupilStatus(
         peil,
         light,
         True,
-        tuple(h for _, h, _ in hits),
+        tuple(h for _, h, _ in hits + owed),
         tuple(actions),
         step,
         case_start,
@@ -179,9 +185,11 @@ def light_of(ev: Evaluator, peil: date) -> Light:
     if ev.quiet():
         return Light.GREEN
     hits = _all_hits(ev, peil)
-    if not hits:
+    owed = _owed(ev, peil, hits)
+    if not hits and not owed:
         return Light.GREEN
-    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)), ev.thuiszitter(peil))
+    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)) + _owed_actions(ev, owed, peil),
+                     ev.thuiszitter(peil))
 
 
 def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
@@ -214,6 +222,113 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
         if found:
             hits.extend(found)
     return hits
+
+
+Hit = tuple[Rule, RuleHit, Event | None]
+
+
+def _owed(ev: Evaluator, peil: date, hits: list[Hit]) -> list[Hit]:
+    """The legal reports still owed to DUO for triggers that no report answers, where the rule no longer
+    holds with that trigger at `peil`: 16 hours reached and the window slid on, a luxe episode older than
+    the window, LRV that stopped. The duty to report does not end because the count went down (§1b; the
+    same as for a pupil who left, `_not_enrolled`), so the report stays asked, overdue when past due (red,
+    §4), until a report dated on or after the trigger is registered. Only for a pupil leerplichtig at
+    `peil` (§1b), and only the rules' `duo_report` (`_owed_actions`): the school's own steps end with the
+    rule."""
+    if not ev.live:
+        return []
+    legal_rules = _legal_reports(ev.protocol)
+    out: list[Hit] = []
+    asked = False
+    for rule, _duo_only, legal in ev.live:
+        if rule.id not in legal_rules:
+            continue
+        if not asked:  # the first legal rule that may hold: is a report asked at all?
+            if not ev.leerplichtig(peil):
+                return []
+            asked = True
+        found = _owed_hits(ev.legal if legal else ev, rule, peil)
+        if found:
+            held = {h.trigger_date for r, h, _ in hits if r is rule}
+            out += [hit for hit in found if hit[1].trigger_date not in held]
+    return out
+
+
+def _owed_hits(ev: Evaluator, rule: Rule, peil: date) -> list[Hit]:
+    """Of one legal rule: a hit per luxe episode no report answers; of another rule the earliest trigger no
+    report answers (one report answers it and every later one of a rule that does not restart), as the rule
+    measured it on its trigger date."""
+    c = rule.condition
+    since = _year_start(ev, peil)
+    if restarts(rule):
+        got = restarts_first_unanswered(ev, rule, peil, since)
+        if got is None:
+            return []
+        trig, after = got
+        return [_hit_at(ev, rule, trig, after)]
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
+    last = reports[-1].day if reports else None  # a report answers every trigger on or before it
+
+    def unanswered(trig: date) -> bool:
+        return trig >= since and (last is None or trig > last)
+
+    if c.kind == "luxe_in_window":
+        return [(rule, RuleHit(rule.id, rule.text, rule.step, e.minutes / 60, 0, "uur", e.first, e.last, e.first,
+                               e.record_ids), None)
+                for e in luxe.episodes(ev.m, since, peil) if unanswered(e.first)]
+    if c.kind not in OWN_RUNS:
+        return []
+    g = ev.g
+    # Half-weeks and a run of absence turn true only on a schooldag with a record of their categories: each
+    # such day after the last report that holds, where the schooldag before it does not, starts a run.
+    days = sorted({d for d in ev.m.series(c.categories if c.kind == "half_weeks" else ABSENT).days
+                   if d <= peil and d in g.index})
+    if c.kind == "half_weeks":  # half-weeks hold only in the 5th of 5 lesweken in a row that each have a record
+        weeks = {g.week_of[g.index[d]] for d in days}
+        days = [d for d in days if all(g.week_of[g.index[d]] - k in weeks for k in range(1, HALF_WEEKS))]
+    for d in days:
+        if not unanswered(d):
+            continue
+        i = g.index[d]
+        if ev.holds(c, d) and not (i > 0 and ev.holds(c, g.days[i - 1])):
+            return [_hit_at(ev, rule, d, None)]
+    return []
+
+
+def _year_start(ev: Evaluator, peil: date) -> date:
+    """The first day of the school year of `peil` (in a summer vacation: of the year before it): a report is
+    owed for a trigger of this school year. An earlier year's trigger that the database holds without its
+    report (history imported from the LAS, whose reports went to DUO through it) would otherwise keep the
+    pupil red for good."""
+    starts = [y.start for y in ev.calendar.school_years if y.start <= peil]
+    return starts[-1] if starts else date.min
+
+
+def _hit_at(ev: Evaluator, rule: Rule, trig: date, after: date | None) -> Hit:
+    c = rule.condition
+    m = ev.measure(c, trig, after)
+    return (rule, RuleHit(rule.id, rule.text, rule.step, m.value, m.threshold, m.unit, m.start, m.end, trig,
+                          m.record_ids, m.event_ids, after is not None and c.kind == "minutes_in_window"), None)
+
+
+def _owed_actions(ev: Evaluator, owed: list[Hit], peil: date) -> list[Action]:
+    out = []
+    for rule, hit, _ in owed:
+        for spec in rule.actions:
+            if spec.kind is ActionKind.DUO_REPORT and spec.legal:
+                due = _due(ev, spec, hit.trigger_date, None)
+                out.append(Action(spec.kind, rule.id, hit.trigger_date, due, True, spec.regie, spec.term,
+                                  spec.term_unit, False, None, peil > due))
+    return out
+
+
+_LEGAL: dict[int, tuple[Protocol, frozenset[str]]] = {}
+
+
+def _legal_reports(protocol: Protocol) -> frozenset[str]:
+    """The ids of the protocol's rules with a legal `duo_report`, once per protocol."""
+    return once_per_protocol(_LEGAL, protocol, lambda p: frozenset(
+        r.id for r in p.rules if any(a.kind is ActionKind.DUO_REPORT and a.legal for a in r.actions)))
 
 
 _FLAGS: dict[int, tuple[Protocol, tuple[tuple[Rule, bool, bool], ...]]] = {}

@@ -4,6 +4,7 @@ which trigger each report answered, and the trigger that holds at a peildatum.""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,53 @@ def history(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[date, date | No
     if trig is not None:
         out.append((trig, after, None))
     return out
+
+
+def first_unanswered(ev: Evaluator, rule: Rule, peil: date, since: date = date.min) -> tuple[date, date | None] | None:
+    """The earliest trigger from `since` up to `peil` of a restart rule that no report answers, with the
+    restart point it counted after: what the forward walk of `history` meets first without a report, also
+    when the count has stopped holding since (a report is owed to DUO all the same, PROTOCOLS.md §1b). None
+    when every trigger has its report. Past the first trigger without a report the count restarts no more,
+    so a later one (from `since` on) is the first day it holds after a day it does not.
+
+    The count of a rule without a maximum turns true only on a schooldag with a record of its categories
+    (no other day adds minutes or occurrences), so the walk looks only at those days; a rule with a maximum
+    is walked day by day."""
+    c = rule.condition
+    g = ev.g
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
+    series = ev.m.series(c.categories)
+    if c.maximum is not None:
+        candidates: tuple[date, ...] | list[date] = g.days[:g.last_index(peil) + 1]
+    else:
+        candidates = sorted({d for d in series.days if d <= peil and d in g.index})
+    after: date | None = None
+    used = 0
+    while not _short_of(c, series, peil, after):
+        start = bisect_right(candidates, after) if after is not None else 0
+        trig = next((d for d in candidates[start:] if ev.holds(c, d, after)), None)
+        if trig is None:
+            return None
+        k = max(used, bisect_left(reports, trig, key=lambda e: e.day))
+        if k >= len(reports):
+            return _from(ev, c, candidates, trig, after, since)
+        used, after = k + 1, trig
+    return None
+
+
+def _from(ev: Evaluator, c: Condition, candidates: Sequence[date], trig: date, after: date | None,
+          since: date) -> tuple[date, date | None] | None:
+    """The trigger `trig` without a report when it lies on or after `since`, else the first later one that
+    does: a run of days it holds on that starts from `since` on (one that started before goes with it).
+    The walk restarts no more, so `after` stays."""
+    if trig >= since:
+        return trig, after
+    g = ev.g
+    for d in candidates[bisect_left(candidates, since):]:
+        i = g.index[d]
+        if ev.holds(c, d, after) and not (i > 0 and ev.holds(c, g.days[i - 1], after)):
+            return d, after
+    return None
 
 
 def _unanswered(ev: Evaluator, c: Condition, first: int, last: int) -> list[tuple[date, date | None, Event | None]]:

@@ -106,9 +106,11 @@ def status_of(ev: Evaluator, peil: date) -> PupilStatus:
     start_step = protocol.step(protocol.start_step)
     if not pupil.enrolled_on(peil):
         return _not_enrolled(ev, peil, start_step)
-    hits = _all_hits(ev, peil)
+    found = _all_hits(ev, peil)
+    owed = _owed(ev, peil, found)
+    hits = found + owed
     case_start = ev.case_start(peil)
-    actions = _actions(ev, hits, peil, case_start)
+    actions = _actions(ev, found, peil, case_start) + _owed_actions(ev, owed, peil)
     thuiszitter = ev.thuiszitter(peil)
     light = _light_of(actions, thuiszitter)
     step = max((protocol.step(h.step_id) for _, h, _ in hits), key=lambda s: s.order, default=start_step)
@@ -152,9 +154,11 @@ def light_of(ev: Evaluator, peil: date) -> Light:
     if not ev.pupil.enrolled_on(peil):
         return Light.GREY
     hits = _all_hits(ev, peil)
-    if not hits:
+    owed = _owed(ev, peil, hits)
+    if not hits and not owed:
         return Light.GREEN
-    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)), ev.thuiszitter(peil))
+    return _light_of(_actions(ev, hits, peil, ev.case_start(peil)) + _owed_actions(ev, owed, peil),
+                     ev.thuiszitter(peil))
 
 
 def _light_of(actions: list[Action], thuiszitter: bool) -> Light:
@@ -180,6 +184,82 @@ def _all_hits(ev: Evaluator, peil: date) -> list[tuple[Rule, RuleHit, Event | No
         if found:
             hits.extend(found)
     return hits
+
+
+def _owed(ev: Evaluator, peil: date, hits: list[tuple[Rule, RuleHit, Event | None]]
+          ) -> list[tuple[Rule, RuleHit, Event | None]]:
+    """Legal reports no report answers whose rule no longer holds with that trigger (PROTOCOLS.md §1b: the duty
+    to report stays), found the slow way: every schooldag from the first to `peil` is asked."""
+    if not ev.leerplichtig(peil):
+        return []
+    out: list[tuple[Rule, RuleHit, Event | None]] = []
+    for rule, _duo_only, rule_ev in ev.live or ():
+        if not any(a.kind is ActionKind.DUO_REPORT and a.legal for a in rule.actions):
+            continue
+        held = {h.trigger_date for r, h, _ in hits if r is rule}
+        for trig, after, hit in _unanswered(rule_ev, rule, peil):
+            if trig not in held:
+                out.append((rule, hit or _hit_at(rule_ev, rule, trig, after), None))
+    return out
+
+
+def _unanswered(ev: Evaluator, rule: Rule, peil: date) -> list[tuple[date, date | None, RuleHit | None]]:
+    c = rule.condition
+    days = ev.g.days[:ev.g.last_index(peil) + 1]
+    reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
+    since = max((y.start for y in ev.calendar.school_years if y.start <= peil), default=date.min)
+    if restarts(rule):  # the forward walk of restart_history, to the first trigger without its report
+        after: date | None = None
+        used = 0
+        i = 0
+        while i < len(days):
+            if ev.holds(c, days[i], after):
+                trig = days[i]
+                k = used
+                while k < len(reports) and reports[k].day < trig:
+                    k += 1
+                if k == len(reports):  # no restart from here: the first run from `since` on
+                    for j in range(i, len(days)):
+                        if (days[j] >= since and ev.holds(c, days[j], after)
+                                and (j == 0 or not ev.holds(c, days[j - 1], after))):
+                            return [(days[j], after, None)]
+                    return []
+                used, after = k + 1, trig
+                i = days.index(trig) + 1
+                continue
+            i += 1
+        return []
+    # a report answers every trigger on or before it; an earlier school year's trigger is owed no more
+    last = max(reports[-1].day if reports else date.min, since - timedelta(days=1) if since > date.min else since)
+    if c.kind == "luxe_in_window":
+        return [(e.first, None, RuleHit(rule.id, rule.text, rule.step, e.minutes / 60, 0, "uur", e.first, e.last,
+                                        e.first, e.record_ids))
+                for e in luxe.episodes(ev.m, date.min, peil) if e.first > last]
+    if c.kind not in {"half_weeks", "absence_run_longer_than_weeks"}:
+        return []
+    for i, d in enumerate(days):  # the first day it holds with a trigger after the last report
+        if ev.holds(c, d) and (i == 0 or not ev.holds(c, days[i - 1])) and d > last:
+            return [(ev.trigger(c, d), None, None)]
+    return []
+
+
+def _owed_actions(ev: Evaluator, owed: list[tuple[Rule, RuleHit, Event | None]], peil: date) -> list[Action]:
+    """Only the legal reports of an owed trigger: the school's own steps end with the rule."""
+    out = []
+    for rule, hit, _ in owed:
+        for spec in rule.actions:
+            if spec.kind is ActionKind.DUO_REPORT and spec.legal:
+                due = _due(ev, spec, hit.trigger_date, None)
+                out.append(Action(spec.kind, rule.id, hit.trigger_date, due, True, spec.regie, spec.term,
+                                  spec.term_unit, False, None, peil > due))
+    return out
+
+
+def _hit_at(ev: Evaluator, rule: Rule, trig: date, after: date | None) -> RuleHit:
+    c = rule.condition
+    m = ev.measure(c, trig, after)
+    return RuleHit(rule.id, rule.text, rule.step, m.value, m.threshold, m.unit, m.start, m.end, trig, m.record_ids,
+                   m.event_ids, after is not None and c.kind == "minutes_in_window")
 
 
 _FLAGS: dict[int, tuple[Protocol, tuple[tuple[Rule, bool, bool], ...]]] = {}
