@@ -42,6 +42,7 @@ from verzuimdesk.importers.rows import (
     spans_overlap,
 )
 from verzuimdesk.services.dry_run import rolled_back
+from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
 from verzuimdesk.storage import audit
@@ -199,6 +200,11 @@ def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: A
     school corrected there is the newer truth (counted as updated)."""
     require(by, Permission.SETTINGS)
     user = audit_name(by)
+    with gc_paused():
+        return _import_absences(db, data, source=source, user=user, dry_run=dry_run, replace=replace)
+
+
+def _import_absences(db: Database, data: bytes, *, source: str, user: str, dry_run: bool, replace: bool) -> Change:
     table = read_csv(data, source, required=ABSENCE_REQUIRED, optional=set(ABSENCE_COLUMNS))
     with unit_of_work(db, dry_run=dry_run, user=user, entity="absence", source=source) as (session, out):
         lock_for_writing(session)  # the same file twice at once: the second waits, then finds every row there
