@@ -1,4 +1,4 @@
-"""A CSV file read at once (importers/csvfile.py `_plain_cells`) gives the cells the line-by-line reading gives,
+"""A CSV file read at once (importers/csvfile.py `_plain_columns`) gives the cells the line-by-line reading gives,
 or leaves the file to it: blank lines, lines of separators, ragged lines, values over several lines, quotes,
 carriage returns, values too long, a file that ends without a newline."""
 
@@ -21,16 +21,16 @@ PIECES = ["1001;2025-11-17;ziek", " 1002 ; 2025-11-18 ;  ", "1003;2025-11-19;\"g
 
 
 def _read(text: str, *, at_once: bool) -> object:
-    original = csvfile._plain_cells
+    original = csvfile._plain_columns
     try:
         if not at_once:
-            csvfile._plain_cells = lambda *args: None  # type: ignore[assignment]
+            csvfile._plain_columns = lambda *args: None  # type: ignore[assignment]
         table = read_csv(text.encode(), "verzuim.csv", required=COLUMNS, optional=set())
         return table.header, table.cells
     except InputRefused as exc:
         return "refused", str(exc)
     finally:
-        csvfile._plain_cells = original  # type: ignore[assignment]
+        csvfile._plain_columns = original  # type: ignore[assignment]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
@@ -44,10 +44,10 @@ def test_a_file_read_at_once_gives_what_the_line_by_line_reading_gives(newline: 
 
 def test_a_plain_file_is_read_at_once() -> None:
     calls = []
-    original = csvfile._plain_cells
+    original = csvfile._plain_columns
     try:
-        csvfile._plain_cells = lambda *args: calls.append(1) or original(*args)  # type: ignore[assignment]
+        csvfile._plain_columns = lambda *args: calls.append(1) or original(*args)  # type: ignore[assignment]
         table = read_csv(f"{HEADER}\n1001;2025-11-17;ziek\n\n".encode(), "v.csv", required=COLUMNS, optional=set())
     finally:
-        csvfile._plain_cells = original  # type: ignore[assignment]
+        csvfile._plain_columns = original  # type: ignore[assignment]
     assert calls and table.cells == ((2, ("1001", "2025-11-17", "ziek")),)

@@ -8,10 +8,11 @@ registration grid asks as well).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from itertools import repeat
+from itertools import compress, repeat
 from operator import attrgetter, is_, itemgetter, le
 from typing import NamedTuple, TypeVar, cast
 
@@ -182,11 +183,11 @@ def check_absences(
     overlaps among the lines that are right, and what `also` finds in those lines and their rows (the command
     line: overlaps with stored records), so a user who corrects the file is not sent back a second time."""
     reader = _QuickAbsence(pupils, codes, calendar)
-    plain = reader.read_all(table.header, table.cells)
+    plain = reader.read_all(table.header, table.columns, table.longest)
     quick = reader.read(table.header, table.cells) if plain is None else plain
     if plain is not None or None not in quick:
         rows: list[AbsenceIn] = quick  # type: ignore[assignment]
-        at = list(map(itemgetter(0), table.cells))
+        at = list(table.lines)
         _refuse_if(overlapping_lines(at, rows, codes, lessons_of(pupils, calendar))
                    + (also(at, rows) if also else []), source)
         return rows
@@ -270,10 +271,14 @@ def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Ma
     seen: dict[tuple[str, date], list[tuple[int, AbsenceIn]]] = {}
     problems: list[Problem] = []
     counting = minute_codes(codes)
-    for line, r in zip(lines, rows, strict=True):
+    keys = list(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))  # noqa: B905 (pupil and day of each)
+    counted = Counter(compress(keys, map(counting.__contains__, map(str.upper, map(itemgetter(4), rows)))))
+    if len(counted) == counted.total():
+        return problems  # no pupil has two lines of a day that count minutes: most files
+    twice = {key for key, n in counted.items() if n > 1}  # only these lines can overlap one another
+    for line, r, key in compress(zip(lines, rows, keys, strict=True), map(twice.__contains__, keys)):
         if r.code.upper() not in counting:
             continue
-        key = (r.number, r.day)
         earlier = seen.get(key)
         if earlier is None:  # the pupil's first line of the day: most lines of a file
             seen[key] = [(line, r)]
@@ -353,18 +358,20 @@ class _QuickAbsence:
             day, group)  # a schooldag of the group is by definition a day without a reason off
         return day if off is None else None
 
-    def read_all(self, header: Sequence[str], cells: Sequence[tuple[int, Sequence[str]]]) -> list[AbsenceIn] | None:
+    def read_all(self, header: Sequence[str], columns: Sequence[Sequence[str]],
+                 longest: int | None = None) -> list[AbsenceIn] | None:
         """Every line's AbsenceIn when every line is plainly right, else None (then `read` finds the lines
-        that are not). The same look-ups as `read`, made column by column in C loops (map, zip): a loop of
-        Python over a school year's lines took longer than the lines' insert."""
+        that are not), from each column's values (`longest`: no value is longer, when known). The same
+        look-ups as `read`, made column by column in C loops (map, zip): a loop of Python over a school
+        year's lines took longer than the lines' insert."""
         where = {c: i for i, c in enumerate(header)}
-        columns = list(zip(*map(itemgetter(1), cells)))  # noqa: B905 (every line as wide as the header)
-        if len(columns) != len(header):
-            return None  # no lines (or lines narrower than the header): `read` says
+        if len(columns) != len(header) or not columns or not columns[0]:
+            return None  # no lines: `read` says
         for column, i in where.items():  # no value longer than its column takes
-            if max(map(len, columns[i])) > limits.CSV_COLUMNS.get(column, limits.NOTE):
+            most = limits.CSV_COLUMNS.get(column, limits.NOTE)
+            if (longest is None or longest > most) and max(map(len, columns[i])) > most:
                 return None
-        blank = ("",) * len(cells)
+        blank = ("",) * len(columns[0])
         numbers, datums, vans, tots, codes, lates, reported, notes = (
             blank if where.get(c) is None else columns[where[c]] for c in ABSENCE_COLUMNS)
         found = list(map(self.pupils.get, numbers))

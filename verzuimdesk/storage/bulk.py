@@ -64,7 +64,7 @@ def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: 
     """The column's value in each of `n` rows as the dialect stores it (its default when not given),
     each distinct value converted once."""
     impl = column.type.dialect_impl(dialect)
-    convert = impl.bind_processor(dialect)
+    convert: Callable[[Any], Any] | None = impl.bind_processor(dialect)
     if convert is not None and type(impl) is sqlite.DATETIME and impl._storage_format == _SQLITE_MOMENT:
         convert = _moment(convert)
     if values is None:
