@@ -192,7 +192,8 @@ def known_pupils(session: Session) -> dict[str, tuple[int, PupilKnown]]:
     """Every pupil by leerlingnummer: its id and what the absence and event checks need to know."""
     q = select(Pupil.number, Pupil.id, Group.name, Pupil.enrolled_from, Pupil.enrolled_until).join(Group)
     session.flush()  # what the session holds counts (the Core query below does not flush by itself)
-    return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in session.connection().execute(q)}
+    rows = session.connection().execute(q).all()  # at once: row by row was a third of the time
+    return {n: (pid, PupilKnown(g, f, u)) for n, pid, g, f, u in rows}
 
 
 def import_absences(db: Database, data: bytes, *, source: str = "verzuim", by: Actor,
