@@ -68,12 +68,13 @@ def _checked(data: bytes, *, quick: bool) -> object:
     try:
         if quick:
             return check_absences(table, "verzuim.csv", pupils=PUPILS, codes=CODES, calendar=CAL)
-        original = rows._QuickAbsence.read
+        original, at_once = rows._QuickAbsence.read, rows._QuickAbsence.read_all
         try:  # every line through the full check
             rows._QuickAbsence.read = lambda self, header, cells: [None] * len(cells)  # type: ignore[method-assign]
+            rows._QuickAbsence.read_all = lambda self, *args: None  # type: ignore[method-assign]
             return check_absences(table, "verzuim.csv", pupils=PUPILS, codes=CODES, calendar=CAL)
         finally:
-            rows._QuickAbsence.read = original  # type: ignore[method-assign]
+            rows._QuickAbsence.read, rows._QuickAbsence.read_all = original, at_once  # type: ignore[method-assign]
     except InputRefused as exc:
         return ("refused", str(exc))
 

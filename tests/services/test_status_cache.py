@@ -349,3 +349,33 @@ def test_an_insert_of_many_that_fails_halfway_drops_the_whole_cache_and_pauses_n
         assert s.execute(text("SELECT paused FROM status_generation")).scalar_one() == 0
     assert cached_rows(db) == 0
     assert school_status(db, TODAY).pupils == fresh(db).pupils
+
+
+def _insert_trigger(db: Database) -> str | None:
+    with db.read() as s:
+        return s.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
+                         {"n": status_cache.INSERT_TRIGGER}).scalar()
+
+
+def test_a_bulk_insert_puts_the_insert_trigger_back_as_it_was_also_when_it_fails(db: Database) -> None:
+    before = _insert_trigger(db)
+    assert before is not None and "paused" in before
+    pupil = green_pupil(db)
+    with db.begin() as s, status_cache.invalidated_once(s) as touched:
+        _absence(pupil, "O")(s)
+        s.flush()
+        touched.add(pupil)
+    assert _insert_trigger(db) == before
+    with db.begin() as s:
+        try:
+            with status_cache.invalidated_once(s):
+                raise RuntimeError("halfway")
+        except RuntimeError:
+            pass
+    assert _insert_trigger(db) == before
+    school_status(db, TODAY)
+    kept = cached_rows(db)
+    with db.begin() as s:  # a single insert afterwards still drops what it made stale, by the trigger
+        _absence(green_pupil(db), "O")(s)
+    assert cached_rows(db) == kept - 1
+    assert school_status(db, TODAY).pupils == fresh(db).pupils

@@ -38,3 +38,18 @@ def test_rows_are_stored_as_core_stores_them_and_a_span_there_already_is_skipped
         core = s.execute(text(RAW), {"p": 1}).all()
         ours = s.execute(text(RAW), {"p": 2}).all()
     assert ours == core and len(ours) == 3
+
+
+def test_a_moment_is_written_as_the_dialects_own_converter_writes_it(demo: Database) -> None:
+    from datetime import UTC
+
+    from sqlalchemy.dialects import sqlite
+
+    dialect = demo.engine.dialect
+    own = sqlite.DATETIME().bind_processor(dialect)
+    assert own is not None
+    quick = bulk._moment(own)
+    for value in (datetime(2026, 1, 12, 7, 45), datetime(1, 1, 1), datetime(999, 12, 31, 23, 59, 59, 999999),
+                  datetime(2026, 3, 1, 0, 0, 0, 5), datetime(2026, 1, 12, 7, 45, tzinfo=UTC),
+                  date(2026, 1, 12), None):
+        assert quick(value) == own(value), value

@@ -3,12 +3,16 @@ Excel writes beside it (UTF-16 with its byte order mark, a first line `sep=;`)."
 
 from __future__ import annotations
 
+import _csv
 import codecs
 import csv
 import io
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
+from itertools import chain, compress
+from operator import itemgetter
 
 from verzuimdesk.importers.problems import InputRefused, Problem
 
@@ -17,23 +21,27 @@ Cells = tuple[tuple[int, tuple[str, ...]], ...]  # (line number in the file, the
 
 class CsvTable:
     """A file's header and its lines: `rows` gives each line's values by column, `cells` the same values
-    in the header's order. `read_csv` keeps the cells and makes the dictionaries only when `rows` is
-    first asked: the check of a school year of absences reads the cells (importers/rows.py), and a
-    dictionary per line was a third of reading the file."""
+    in the header's order, `columns` each column's values with `lines` their line numbers. `read_csv`
+    keeps the columns of a file it read at once (the cells otherwise) and makes the others only when
+    first asked: the check of a school year of absences reads the columns (importers/rows.py), and a
+    dictionary per line was a third of reading the file. `longest`: no value is longer than this (a
+    file read by `read_csv`: MAX_FIELD), or None when that is not known."""
 
-    __slots__ = ("_cells", "_rows", "header")
+    __slots__ = ("_cells", "_columns", "_lines", "_rows", "header", "longest")
 
     def __init__(self, header: tuple[str, ...], rows: tuple[tuple[int, dict[str, str]], ...] | None = None,
-                 *, cells: Cells | None = None) -> None:
-        assert (rows is None) != (cells is None)
-        self.header = header
-        self._rows, self._cells = rows, cells
+                 *, cells: Cells | None = None, columns: tuple[tuple[str, ...], ...] | None = None,
+                 lines: tuple[int, ...] | None = None, longest: int | None = None) -> None:
+        assert (rows is not None) + (cells is not None) + (columns is not None) == 1
+        assert (columns is None) == (lines is None) and (columns is None or len(columns) == len(header))
+        self.header, self.longest = header, longest
+        self._rows, self._cells, self._columns, self._lines = rows, cells, columns, lines
 
     @property
     def rows(self) -> tuple[tuple[int, dict[str, str]], ...]:
         if self._rows is None:
             header = self.header
-            self._rows = tuple((line, dict(zip(header, values))) for line, values in self._cells or ())  # noqa: B905
+            self._rows = tuple((line, dict(zip(header, values))) for line, values in self.cells)  # noqa: B905
         return self._rows
 
     @property
@@ -41,11 +49,31 @@ class CsvTable:
         """The values in the header's order. Rows given as dictionaries name only columns of the header (a
         key beyond it would be read by the full check and not by the quick one)."""
         if self._cells is None:
-            header = self.header
-            known = set(header)
-            assert all(known.issuperset(values) for _, values in self._rows or ()), "a column not in the header"
-            self._cells = tuple((line, tuple(values.get(h, "") for h in header)) for line, values in self._rows or ())
+            if self._columns is not None:
+                self._cells = tuple(zip(self.lines, zip(*self._columns)))  # noqa: B905 (a number per line)
+            else:
+                header = self.header
+                known = set(header)
+                assert all(known.issuperset(values) for _, values in self._rows or ()), "a column not in the header"
+                self._cells = tuple((line, tuple(values.get(h, "") for h in header))
+                                    for line, values in self._rows or ())
         return self._cells
+
+    @property
+    def columns(self) -> tuple[tuple[str, ...], ...]:
+        """Each column's values (in the header's order), a value per line."""
+        if self._columns is None:
+            cells = self.cells
+            self._columns = (tuple(zip(*map(itemgetter(1), cells), strict=True)) if cells
+                             else tuple(() for _ in self.header))
+        return self._columns
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Each line's number in the file."""
+        if self._lines is None:
+            self._lines = tuple(map(itemgetter(0), self.cells))
+        return self._lines
 
 
 # A letter of UTF-8 that a Dutch file has: an accented Latin letter (é, ë, ğ, ş), a typographic quote or dash,
@@ -109,11 +137,8 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if first.count(delimiter) >= MAX_COLUMNS:
         raise InputRefused(source, [Problem(lead + 1, "", f"de kopregel heeft {first.count(delimiter) + 1} kolommen; "
                                             f"hooguit {MAX_COLUMNS} zijn toegestaan")])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header_raw = next(reader)
-        while reader.line_num <= lead:  # blank lines and Excel's "sep=;" before the header
-            header_raw = next(reader)
+        reader, header_raw = _past_header(text, delimiter, lead)
     except StopIteration:
         raise InputRefused(source, [Problem(None, "", "het bestand is leeg (een kopregel is verplicht)")]) from None
     except csv.Error as exc:
@@ -127,10 +152,20 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     problems += [Problem(at, col, "kolom staat er twee keer in") for col in doubles]
     if problems:
         raise InputRefused(source, _capped(problems))
-    rows: list[tuple[int, dict[str, str]]] = []
-    cells: list[tuple[int, tuple[str, ...]]] = []
     width = len(header)
     named = all(header)  # no column without a name (whose values are dropped)
+    if named and text.count("\n") + text.count("\r") <= MAX_ROWS:  # read at once: as much memory as the cells
+        try:
+            records: list[list[str]] | None = list(reader)
+        except csv.Error:
+            records = None
+        long_lines = max(map(len, text.split("\n"))) > MAX_FIELD  # else no value can be: each is on one line
+        plain = None if records is None else _plain_columns(records, at, reader.line_num, width, long_lines)
+        if plain is not None:
+            return CsvTable(header, lines=plain[0], columns=plain[1], longest=MAX_FIELD)
+        reader = _past_header(text, delimiter, lead)[0]  # read again, line by line, to say what is wrong
+    rows: list[tuple[int, dict[str, str]]] = []
+    cells: list[tuple[int, tuple[str, ...]]] = []
     strip = str.strip
     line = at  # the header's line: each line of values starts on the line after the one before
     multiline = multiline_end = 0  # the first and last line of the last line of values that spans lines
@@ -163,6 +198,42 @@ def read_csv(data: bytes, source: str, *, required: set[str], optional: set[str]
     if problems:
         raise InputRefused(source, _capped(problems))
     return CsvTable(header, cells=tuple(cells)) if named else CsvTable(header, tuple(rows))
+
+
+def _past_header(text: str, delimiter: str, lead: int) -> tuple[_csv.Reader, list[str]]:
+    """A reader of `text` at the line after the header, and the header's values."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header_raw = next(reader)
+    while reader.line_num <= lead:  # blank lines and Excel's "sep=;" before the header
+        header_raw = next(reader)
+    return reader, header_raw
+
+
+def _plain_columns(records: list[list[str]], header_line: int, last_line: int, width: int,
+                   long_lines: bool) -> tuple[tuple[int, ...], tuple[tuple[str, ...], ...]] | None:
+    """The line numbers and the columns of a file read at once, when it is plainly right: every line one
+    line of the file (no value over several lines, so line numbers follow from the count), `width` values
+    or blank ('', as an export's last lines often are), no value too long (only looked at when some
+    line of the file is longer than a value may be), at most MAX_ROWS. Each value stripped, as the
+    line-by-line reading in `read_csv` gives it; None when that reading must decide (and say what is
+    wrong). The work is done by C loops over all values at once: for a school year of absences the
+    line-by-line reading took twice the time of the parsing itself."""
+    if last_line - header_line != len(records) or len(records) > MAX_ROWS:
+        return None
+    lengths = list(map(len, records))
+    numbers: Iterable[int] = range(header_line + 1, last_line + 1)
+    if not set(lengths) <= {width, 0}:
+        return None
+    if 0 in lengths:  # blank lines: skipped
+        records, numbers = list(compress(records, lengths)), list(compress(numbers, lengths))
+    values = list(chain.from_iterable(records))
+    if long_lines and values and max(map(len, values)) > MAX_FIELD:
+        return None
+    stripped = list(map(str.strip, values))
+    columns = tuple(tuple(stripped[i::width]) for i in range(width))
+    if records and not all(map(max, *columns) if width > 1 else columns[0]):  # "" is the least of texts
+        return None  # a line of separators or spaces only: skipped there
+    return tuple(numbers), columns
 
 
 UNCLOSED = ("een aanhalingsteken (\") aan het begin van een waarde wordt nergens gesloten: de regels erna zouden in "

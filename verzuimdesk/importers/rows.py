@@ -8,11 +8,13 @@ registration grid asks as well).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter, le
+from typing import NamedTuple, TypeVar, cast
 
 from verzuimdesk.domain import limits
 from verzuimdesk.domain.absence_checks import (
@@ -180,10 +182,12 @@ def check_absences(
     """The file's absences, or InputRefused with every wrong line at once: the lines' own problems, the
     overlaps among the lines that are right, and what `also` finds in those lines and their rows (the command
     line: overlaps with stored records), so a user who corrects the file is not sent back a second time."""
-    quick = _QuickAbsence(pupils, codes, calendar).read(table.header, table.cells)
-    if None not in quick:
+    reader = _QuickAbsence(pupils, codes, calendar)
+    plain = reader.read_all(table.header, table.columns, table.longest)
+    quick = reader.read(table.header, table.cells) if plain is None else plain
+    if plain is not None or None not in quick:
         rows: list[AbsenceIn] = quick  # type: ignore[assignment]
-        at = [line for line, _ in table.cells]
+        at = list(table.lines)
         _refuse_if(overlapping_lines(at, rows, codes, lessons_of(pupils, calendar))
                    + (also(at, rows) if also else []), source)
         return rows
@@ -267,10 +271,14 @@ def overlapping_lines(lines: Sequence[int], rows: Sequence[AbsenceIn], codes: Ma
     seen: dict[tuple[str, date], list[tuple[int, AbsenceIn]]] = {}
     problems: list[Problem] = []
     counting = minute_codes(codes)
-    for line, r in zip(lines, rows, strict=True):
+    keys = list(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))  # noqa: B905 (pupil and day of each)
+    counted = Counter(compress(keys, map(counting.__contains__, map(str.upper, map(itemgetter(4), rows)))))
+    if len(counted) == counted.total():
+        return problems  # no pupil has two lines of a day that count minutes: most files
+    twice = {key for key, n in counted.items() if n > 1}  # only these lines can overlap one another
+    for line, r, key in compress(zip(lines, rows, keys, strict=True), map(twice.__contains__, keys)):
         if r.code.upper() not in counting:
             continue
-        key = (r.number, r.day)
         earlier = seen.get(key)
         if earlier is None:  # the pupil's first line of the day: most lines of a file
             seen[key] = [(line, r)]
@@ -326,6 +334,7 @@ class _QuickAbsence:
         self.lates: dict[str, _Read[int]] = {}
         self.kinds: dict[tuple[str, str, str, str], _Kind | None] = {}
         self.days: dict[tuple[str, str], date | None] = {}
+        self.moments: dict[str, _Read[datetime]] = {}
 
     def kind(self, code: str, van: str, tot: str, late_text: str) -> _Kind | None:
         """A kind of line read and judged (`entry_problems`), or None when it is not plainly right."""
@@ -348,6 +357,51 @@ class _QuickAbsence:
         off: DayOff | None = None if self.calendar.is_schooldag(day, group) else self.calendar.day_off_reason(
             day, group)  # a schooldag of the group is by definition a day without a reason off
         return day if off is None else None
+
+    def read_all(self, header: Sequence[str], columns: Sequence[Sequence[str]],
+                 longest: int | None = None) -> list[AbsenceIn] | None:
+        """Every line's AbsenceIn when every line is plainly right, else None (then `read` finds the lines
+        that are not), from each column's values (`longest`: no value is longer, when known). The same
+        look-ups as `read`, made column by column in C loops (map, zip): a loop of Python over a school
+        year's lines took longer than the lines' insert."""
+        where = {c: i for i, c in enumerate(header)}
+        if len(columns) != len(header) or not columns or not columns[0]:
+            return None  # no lines: `read` says
+        for column, i in where.items():  # no value longer than its column takes
+            most = limits.CSV_COLUMNS.get(column, limits.NOTE)
+            if (longest is None or longest > most) and max(map(len, columns[i])) > most:
+                return None
+        blank = ("",) * len(columns[0])
+        numbers, datums, vans, tots, codes, lates, reported, notes = (
+            blank if where.get(c) is None else columns[where[c]] for c in ABSENCE_COLUMNS)
+        found = list(map(self.pupils.get, numbers))
+        if not all(numbers) or any(map(is_, found, repeat(None))):
+            return None
+        pupils = cast(list[PupilKnown], found)
+        kinds, days, moments = self.kinds, self.days, self.moments
+        kind_keys = list(zip(codes, vans, tots, lates))  # noqa: B905 (columns of one table)
+        for key in set(kind_keys).difference(kinds):
+            kinds[key] = self.kind(*key)
+        kind_of = list(map(kinds.__getitem__, kind_keys))
+        places = list(zip(datums, map(attrgetter("group"), pupils)))  # noqa: B905
+        for place in set(places).difference(days):
+            days[place] = self.day(*place)
+        on_day = list(map(days.__getitem__, places))
+        if any(map(is_, kind_of, repeat(None))) or any(map(is_, on_day, repeat(None))):
+            return None
+        day_of = cast(list[date], on_day)
+        until = {n: self.pupils[n].enrolled_until or date.max for n in set(numbers)}
+        if not (all(map(le, map(attrgetter("enrolled_from"), pupils), day_of))
+                and all(map(le, day_of, map(until.__getitem__, numbers)))):  # `enrolled`
+            return None
+        for text in set(reported).difference(moments):
+            _read(moments, text, parse_datetime)
+        reported_of = list(map(moments.__getitem__, reported))
+        if not all(map(itemgetter(0), reported_of)):
+            return None
+        starts, ends, codes_read, lates_read = zip(*kind_of)  # noqa: B905
+        return list(map(_tuple_new, repeat(AbsenceIn), zip(  # noqa: B905
+            numbers, day_of, starts, ends, codes_read, lates_read, map(itemgetter(1), reported_of), notes)))
 
     def read(self, header: Sequence[str], cells: Iterable[tuple[int, Sequence[str]]]) -> list[AbsenceIn | None]:
         """Each line's AbsenceIn, or None where the full check must read it. One loop over the lines'

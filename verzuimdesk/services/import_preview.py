@@ -37,6 +37,7 @@ from verzuimdesk.importers.spreadsheet import (
     normalise,
     read_sheet,
 )
+from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.import_mapping import (
     date_format,
     effective_mapping,
@@ -136,7 +137,7 @@ def preview_import(db: Database, *, kind: str, data: bytes, filename: str,
     """What `run_import` would do with this file, mapping, preset and code table; writes nothing."""
     _check_kind(kind, filename)
     sheet = read_sheet(data, filename)
-    with db.read() as session:
+    with gc_paused(), db.read() as session:  # a file's rows make many objects without cycles (gc_pause.py)
         chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
         used = effective_mapping(session, sheet, kind, mapping, chosen)
         fmt = date_format(sheet, used)
@@ -168,7 +169,7 @@ def run_import(db: Database, *, kind: str, data: bytes, filename: str, mapping: 
     user = audit_name(by)
     _check_kind(kind, filename)
     sheet = read_sheet(data, filename)
-    with db.begin() as session:
+    with gc_paused(), db.begin() as session:  # a file's rows make many objects without cycles (gc_pause.py)
         chosen = recognise(session, sheet.header, preset) if kind == "absences" else None
         used = effective_mapping(session, sheet, kind, mapping, chosen)
         plan = _plan(session, kind, sheet, used, date_format(sheet, used), filename,

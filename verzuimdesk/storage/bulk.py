@@ -9,10 +9,12 @@ the one Core compiles for these columns, so what lands in the file is the same.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, Table
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
@@ -61,7 +63,10 @@ def _columns(table: Table, keys: set[str]) -> list[Column[Any]] | None:
 def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: Dialect) -> Sequence[Any]:
     """The column's value in each of `n` rows as the dialect stores it (its default when not given),
     each distinct value converted once."""
-    convert = column.type.dialect_impl(dialect).bind_processor(dialect)
+    impl = column.type.dialect_impl(dialect)
+    convert: Callable[[Any], Any] | None = impl.bind_processor(dialect)
+    if convert is not None and type(impl) is sqlite.DATETIME and impl._storage_format == _SQLITE_MOMENT:
+        convert = _moment(convert)
     if values is None:
         assert column.default is not None and column.default.is_scalar
         value = column.default.arg  # type: ignore[attr-defined]
@@ -78,6 +83,20 @@ def _stored(column: Column[Any], values: Sequence[Any] | None, n: int, dialect: 
         return list(map(by_type.__getitem__, typed))
     stored = {v: convert(v) for v in distinct}
     return list(map(stored.__getitem__, values))
+
+
+# SQLAlchemy's text of a moment on SQLite, unless a column names another; its converter fills that
+# format from a dictionary per value, which took most of the time of an import's gemeld_op column
+# (nearly every value distinct). For a naive datetime, isoformat writes the same text.
+_SQLITE_MOMENT = sqlite.DATETIME._storage_format
+
+
+def _moment(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def stored(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return convert(value)  # a date, an aware moment (its zone is dropped), None: as SQLAlchemy does
+    return stored
 
 
 def _insert_core(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:

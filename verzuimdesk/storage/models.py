@@ -428,7 +428,8 @@ class StatusGeneration(Base):
     __tablename__ = "status_generation"
     id: Mapped[int] = mapped_column(primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0)
-    # 1 only inside a transaction inserting many absences at once (status_cache.invalidated_once, 0014)
+    # read by the insert trigger's WHEN (0014); always 0 now: status_cache.invalidated_once takes the trigger
+    # away for a bulk insert instead of pausing it
     paused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 

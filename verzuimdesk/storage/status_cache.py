@@ -41,32 +41,51 @@ def usable(db: Database) -> bool:
     return db.engine.dialect.name in ("sqlite", "postgresql")
 
 
+INSERT_TRIGGER = "status_cache_absence_insert"  # migrations 0004 and 0014
+
+
 @contextmanager
 def invalidated_once(session: Session) -> Iterator[set[int]]:
     """Absences inserted in the block drop the cached statuses of the pupils the caller adds to the set
-    it is given once, at the block's end, instead of once per row (SQLite; migration 0014).
+    it is given once, at the block's end, instead of once per row (SQLite).
 
-    The insert trigger waits while `status_generation.paused` is set, which is only ever so inside this
-    block, in the caller's transaction: the block's end clears it, also when the block raises (then
-    the whole cache is dropped), so no committed state and no other connection ever sees it set.
-    Only for INSERTs into absence: every other trigger runs as always. On a server the block just runs.
+    The insert trigger is taken away inside the block, in the caller's transaction, and put back (its
+    own text, as the migrations wrote it) at the block's end, also when the block raises (then the
+    whole cache is dropped): no committed state and no other connection ever sees it gone. Pausing it
+    (migration 0014's `status_generation.paused`, which its WHEN still reads) left SQLite running the
+    trigger's program for every row to find it paused: a fifth of a school year's insert. Only for
+    INSERTs into absence: every other trigger runs as always. On a server the block just runs.
     """
     touched: set[int] = set()
     if session.get_bind().dialect.name != "sqlite":
         yield touched
         return
-    session.execute(text("UPDATE status_generation SET paused = 1 WHERE id = 1"))
+    trigger = session.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
+                              {"n": INSERT_TRIGGER}).scalar()
+    if trigger is not None:
+        session.execute(text(f"DROP TRIGGER {INSERT_TRIGGER}"))
     try:
         yield touched
     except BaseException:
-        with suppress(Exception):  # a transaction that cannot take these is rolled back (paused with it)
+        with suppress(Exception):  # a transaction that cannot take these is rolled back (the trigger with it)
+            _put_back(session, trigger)
+        with suppress(Exception):
             session.execute(text("DELETE FROM status_cache"))
-            session.execute(text("UPDATE status_generation SET paused = 0, n = n + 1 WHERE id = 1"))
+            session.execute(text("UPDATE status_generation SET n = n + 1 WHERE id = 1"))
         raise
+    _put_back(session, trigger)
     ids = sorted(map(int, touched))  # numbers, written into the statement: no thousand parameters
     for i in range(0, len(ids), 5000):
         session.execute(text(f"DELETE FROM status_cache WHERE pupil_id IN ({','.join(map(str, ids[i:i + 5000]))})"))
-    session.execute(text(f"UPDATE status_generation SET paused = 0{', n = n + 1' if ids else ''} WHERE id = 1"))
+    if ids:
+        session.execute(text("UPDATE status_generation SET n = n + 1 WHERE id = 1"))
+
+
+def _put_back(session: Session, trigger: str | None) -> None:
+    """The insert trigger as it was (unless a rollback under the block brought it back already)."""
+    if trigger is not None and session.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = :n"), {"n": INSERT_TRIGGER}).first() is None:
+        session.connection().exec_driver_sql(trigger)
 
 
 def generation(session: Session | Connection) -> int:
