@@ -379,3 +379,30 @@ def test_a_bulk_insert_puts_the_insert_trigger_back_as_it_was_also_when_it_fails
         _absence(green_pupil(db), "O")(s)
     assert cached_rows(db) == kept - 1
     assert school_status(db, TODAY).pupils == fresh(db).pupils
+
+
+def test_a_crash_while_many_absences_go_in_leaves_the_insert_trigger_in_place(tmp_path: Path) -> None:
+    # The bulk insert takes the status cache's insert trigger away for the block and puts it back at its end.
+    # A process that dies in the block must find it there again: else the cache is never dropped again after
+    # an absence goes in, and every light read back is stale. (Python's sqlite3 commits a DROP TRIGGER on its
+    # own outside a transaction.)
+    import subprocess
+    import sys
+
+    from verzuimdesk.storage.database import open_database
+
+    path = tmp_path / "school.db"
+    open_database(str(path), create=True).close()
+    code = ("import os, sys; from verzuimdesk.storage.database import open_database; "
+            "from verzuimdesk.storage.status_cache import invalidated_once; db = open_database(sys.argv[1])\n"
+            "with db.begin() as s:\n    with invalidated_once(s):\n        os._exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], cwd=Path(__file__).parents[2], check=False)
+    assert done.returncode == 3
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    finally:
+        con.close()
+    assert status_cache.INSERT_TRIGGER in names

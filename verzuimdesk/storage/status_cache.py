@@ -60,6 +60,11 @@ def invalidated_once(session: Session) -> Iterator[set[int]]:
     if session.get_bind().dialect.name != "sqlite":
         yield touched
         return
+    # In a transaction first: Python's sqlite3 opens one only before an INSERT, UPDATE or DELETE, and a DROP
+    # TRIGGER outside one commits on its own, so a crash in the block would leave the cache never dropped again.
+    from verzuimdesk.storage.database import lock_for_writing
+
+    lock_for_writing(session)
     trigger = session.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
                               {"n": INSERT_TRIGGER}).scalar()
     if trigger is not None:
