@@ -81,9 +81,14 @@ def first_unanswered(ev: Evaluator, rule: Rule, peil: date, since: date = date.m
     reports = ev.events_of(ActionKind.DUO_REPORT, date.min, peil)
     series = ev.m.series(c.categories)
     if c.maximum is not None:
-        candidates: tuple[date, ...] | list[date] = g.days[:g.last_index(peil) + 1]
-    else:
-        candidates = sorted({d for d in series.days if d <= peil and d in g.index})
+        candidates: Sequence[date] = g.days[:g.last_index(peil) + 1]
+    else:  # the schooldagen with a record, kept with the measures for every peildatum
+        key = ("record_schooldagen", c.categories)
+        kept = ev.m.derived.get(key)
+        if kept is None:
+            kept = ev.m.derived[key] = sorted({d for d in series.days if d in g.index})
+        assert isinstance(kept, list)
+        candidates = kept[:bisect_right(kept, peil)]
     after: date | None = None
     used = 0
     while not _short_of(c, series, peil, after):
