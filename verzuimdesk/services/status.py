@@ -9,9 +9,6 @@ explanation goes to the UI, the CLI's JSON and the PDFs.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -26,6 +23,7 @@ from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import PupilData
 from verzuimdesk.domain.signals import SignalConfig, sibling_range_start
 from verzuimdesk.services import signal_status, status_codec, status_read
+from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.permissions import Actor, Permission, require
 from verzuimdesk.services.signal_status import EMPTY, SignalPart
 from verzuimdesk.services.status_read import (
@@ -67,20 +65,6 @@ def evaluate_pupils(pupils: list[PupilData], calendar: SchoolCalendar, protocol:
             ev, status, signals, (cases or {}).get(p.id, ()), start, p.id in siblings)
         out.append((p, status, hours, episodes, part))
     return out
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a school's rows become objects: they hold no cycles, and a
-    full collection in the middle (it scans every object of the app) made the same work take anywhere
-    from 110 to 200 ms, and reading 10,000 statuses back grow faster than the school."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _compute(session: Session, missing: list[int], some_only: bool, protocol: Protocol, config: SignalConfig,
