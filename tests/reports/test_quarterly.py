@@ -54,7 +54,10 @@ def test_which_cases_belong_on_the_list() -> None:
     ref = date(2026, 3, 15)
     assert in_list(date(2025, 11, 1), None, ref)  # open
     assert in_list(date(2025, 11, 1), date(2026, 2, 1), ref)  # closed in the quarter
-    assert in_list(date(2025, 9, 1), date(2025, 10, 20), ref)  # closed earlier this school year: cumulative
+    assert in_list(date(2025, 11, 1), date(2025, 12, 16), ref)  # closed on the first day of the quarter
+    # Closed in the quarter before (PROTOCOLS.md §5: "within the quarter"): that quarter's list had it.
+    assert not in_list(date(2025, 9, 1), date(2025, 10, 20), ref)
+    assert not in_list(date(2025, 9, 1), date(2025, 12, 15), ref)  # closed on the previous reference date
     assert not in_list(date(2025, 3, 1), date(2025, 6, 2), ref)  # closed last school year
     assert not in_list(date(2026, 3, 16), None, ref)  # not started yet
     assert in_list(date(2025, 11, 1), date(2026, 4, 1), ref)  # still open on the reference date
@@ -67,13 +70,14 @@ def test_category_proposal_follows_the_share_of_unauthorised_absence() -> None:
     assert propose_category([(Category.LATE, 0), (Category.PRESENT_ELSEWHERE, 330)]) is None
 
 
-def test_pdf_lists_open_and_this_years_closed_cases_with_initials(with_cases: Path, tmp_path: Path) -> None:
+def test_pdf_lists_open_and_this_quarters_closed_cases_with_initials(with_cases: Path, tmp_path: Path) -> None:
     out = tmp_path / "q.pdf"
     assert quarterly(with_cases, out) == 0
     text = pdf_text(out)
     assert "peildatum 15 dec 2025" in text
     assert "S.J." in text and "OT-2025-0003" in text  # Sem Jansen: initials and OT number
-    assert "Z.v.d.B." in text  # Zoë's case B, closed in October: cumulative over the school year
+    assert "Z.v.d.B." in text  # Zoë's case B, closed in October, within the quarter
+    assert "cumulatief" not in text and "dit kwartaal zijn afgerond" in flat(text)
     assert "Sem" not in text and "Jansen" not in text and "Zoë" not in text
     assert "A.d.V." not in text  # Anaïs's case closed last school year
     assert "D.v.d.B." not in text  # Daniël's case starts after the reference date
@@ -201,3 +205,17 @@ def test_a_case_whose_pupil_is_back_gets_the_engines_proposal_to_close(with_case
     # Absent 17..20 Nov, at school since: closing proposed, the einddatum verzuim his last absent day.
     assert sem[col["Voorstel afronding"]] == datetime(2025, 11, 20)
     assert sem[col["Einddatum"]] is None  # a proposal, nothing closed
+
+
+def test_a_case_closed_in_an_earlier_quarter_is_not_on_the_next_lists(with_cases: Path, tmp_path: Path) -> None:
+    """Zoë's case closed on 20 Oct 2025 is on the list of 15 Dec 2025 (its quarter), not on those of 15 Mar
+    and 15 Jun 2026: the list holds the cases open or closed within the quarter (PROTOCOLS.md §5)."""
+    for on, expected in (("2025-12-15", {"S.J.", "Z.v.d.B."}), ("2026-03-15", {"S.J.", "D.v.d.B."}),
+                         ("2026-06-15", {"S.J.", "D.v.d.B."})):
+        out = tmp_path / f"q-{on}.xlsx"
+        assert quarterly(with_cases, out, on=on) == 0
+        ws = load_workbook(out).active
+        assert ws is not None
+        rows = list(ws.iter_rows(values_only=True))
+        col = {name: i for i, name in enumerate(rows[0])}
+        assert {r[col["Leerling"]] for r in rows[1:] if r[col["Opgave"]] == "bevestigd"} == expected, on

@@ -2,8 +2,11 @@
 
 Reference dates are 15 September, 15 December, 15 March and 15 June. The list for a date D is the one
 whose reference date is the first of those on or after D; it covers the quarter that ends on that
-reference date and, cumulatively, the school year it belongs to (which starts on 1 August: every
-Dutch school year starts in the summer vacation that holds 1 August).
+reference date (the day after the previous reference date up to and including it): "one row per pupil
+with an open or, within the quarter, closed case" (§5). The SWV's toelichting asks the school to
+"actualiseren" its opgave each quarter and to keep "een actueel beeld in opgave en lopende meldingen";
+nothing in it asks to repeat a case closed in an earlier quarter, whose closing the SWV got on that
+quarter's list.
 """
 
 from __future__ import annotations
@@ -53,14 +56,14 @@ def school_year_start(ref: date) -> date:
 def in_list(start: date, closed: date | None, ref: date) -> bool:
     """Does a case started on `start` (closed on `closed`, if so) belong on the list of `ref`?
 
-    Open on the reference date, or closed within the quarter or earlier in the same school year: the
-    list is cumulative over the school year, so a case closed in October still shows in March.
+    Open on the reference date, or closed within the quarter (PROTOCOLS.md §5): a case closed in October
+    is on the list of 15 December, not on that of 15 March.
     """
     if start > ref:
         return False
     if closed is None or closed > ref:
         return True
-    return closed >= min(quarter_start(ref), school_year_start(ref))
+    return closed >= quarter_start(ref)
 
 
 def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:

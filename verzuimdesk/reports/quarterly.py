@@ -101,8 +101,8 @@ def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: 
     w = content_width(wide=True)
     who = "met naam (op verzoek)" if data.names else "met initialen en SWV/OT-nummer"
     period = (f"Alle trajecten vanaf {_day(data.since)} t/m {_day(data.reference)}" if data.since else
-              f"Kwartaal {_day(data.quarter_start)} t/m {_day(data.reference)}; cumulatief over het schooljaar "
-              f"vanaf {_day(data.year_start)}")
+              f"Kwartaal {_day(data.quarter_start)} t/m {_day(data.reference)}: de trajecten die op de peildatum "
+              "lopen of in dit kwartaal zijn afgerond")
     brin = f" (BRIN {data.brin})" if data.brin else ""
     story: list[Flowable] = [p(
         f"{data.school}{brin}. {period}. Leerlingen {who}. Een voorstel van VerzuimDesk (uit de registraties) "
