@@ -111,3 +111,17 @@ def test_closing_is_proposed_once_the_pupil_attended_more_than_half_of_the_last_
     assert found.end == date(2025, 10, 10)  # the last day still absent: the einddatum verzuim
     assert 2 * found.attended > found.lestijd
     assert close_proposal(m, date(2025, 10, 20), date(2025, 10, 27)) is None  # the case is younger than 10 days
+
+
+def test_a_pupil_who_left_is_no_candidate_on_the_days_after_leaving() -> None:
+    """Deregistered on Friday 10 Oct after five lesweken absent: a candidate on its last day, on the list of
+    15 Dec; the quarter of 15 Mar holds no day of the enrolment, so not on that list (PROTOCOLS.md §5: a
+    candidate "on a schooldag of its quarter")."""
+    days = schooldays(START, 25)
+    m = measures([rec(d, "O") for d in days], enrolled_until=date(2025, 10, 10))
+    on_last_day = candidate_at(m, date(2025, 10, 10))
+    assert on_last_day is not None and on_last_day.category == "A"
+    assert candidate_at(m, date(2025, 10, 20)) is None  # after leaving
+    found = period_candidate(m, date(2025, 9, 16), date(2025, 12, 15))
+    assert found is not None and found.day == date(2025, 10, 10)
+    assert period_candidate(m, date(2025, 12, 16), date(2026, 3, 15)) is None

@@ -60,7 +60,11 @@ def candidate_index(m: PupilMeasures) -> HalfWeekIndex:
 
 
 def candidate_at(m: PupilMeasures, t: date) -> Candidate | None:
-    """The proposal at `t`, or None when the pupil is no candidate that day."""
+    """The proposal at `t`, or None when the pupil is no candidate that day. A day the pupil is not enrolled
+    (before the inschrijfdatum, after the uitschrijfdatum) is no candidate day: the half-weeks of the last
+    lesweken of the enrolment still hold then, but the quarter holds no day of this pupil's school."""
+    if t < m.enrolled_from or (m.enrolled_until is not None and t > m.enrolled_until):
+        return None
     ix = candidate_index(m)
     hw = ix.at(t, strict=False)
     if hw is None:
