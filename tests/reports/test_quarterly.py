@@ -219,3 +219,31 @@ def test_a_case_closed_in_an_earlier_quarter_is_not_on_the_next_lists(with_cases
         rows = list(ws.iter_rows(values_only=True))
         col = {name: i for i, name in enumerate(rows[0])}
         assert {r[col["Leerling"]] for r in rows[1:] if r[col["Opgave"]] == "bevestigd"} == expected, on
+
+
+def test_an_ended_quarters_list_holds_no_share_end_after_its_reference_date(with_cases: Path, tmp_path: Path) -> None:
+    """Sem's share changed on 10 Jan 2026 and his DUO report was made on 12 Jan: the list of 15 Dec 2025 made
+    after that still shows the share of 15 Dec as running and no report, with no date of January (the
+    quarter did not know it)."""
+    from sqlalchemy import select
+
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import CareCase, CaseShare
+
+    out = tmp_path / "before.csv"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    before = out.read_text(encoding="utf-8-sig")
+    db = open_db(with_cases)
+    with db.begin() as s:
+        case = s.scalars(select(CareCase).where(CareCase.start == date(2025, 11, 17))).one()
+        case.shares[-1].until = date(2026, 1, 9)
+        case.shares.append(CaseShare(since=date(2026, 1, 10), share=100))
+        case.duo_report_date, case.duo_report_number = date(2026, 1, 12), "LRV-2026-7"  # reported in January
+    db.close()
+    out = tmp_path / "after.csv"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    after = out.read_text(encoding="utf-8-sig")
+    assert "2026" not in after.replace("15-12-2025", "")
+    assert "17-11-2025 t/m 07-12-2025: Nee (0%); 08-12-2025: Gedeeltelijk (50%)" in after
+    assert "LRV-2026-7" not in after
+    assert after == before

@@ -145,9 +145,13 @@ def _proposal(cand: Candidate, info: PupilInfo, names: bool, dismissed: str) -> 
 def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool) -> QuarterlyRow:
     closed = case.closed if case.closed is not None and case.closed <= ref else None
     statuses = tuple((since, st) for since, st in case.statuses if since <= ref)
-    shares = tuple((since, end, sh) for since, end, sh in case.shares if since <= ref)
+    # As the list stood on its reference date: a share that ended after it was still running then (the end
+    # date of the quarter after is no date of this list).
+    shares = tuple((since, end if end is None or end <= ref else None, sh) for since, end, sh in case.shares
+                   if since <= ref)
     proposed, proposed_start = proposal(m, case.start, closed or ref)
     back = close_proposal(m, case.start, until) if closed is None else None
+    reported = case.duo_report_date if case.duo_report_date is not None and case.duo_report_date <= ref else None
     row = QuarterlyRow(
         pupil_id=info.id,
         number=info.number,
@@ -167,8 +171,9 @@ def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: dat
         waiting_list=case.waiting_list,
         close_reason=case.close_reason if closed else "",
         regiehouder=case.regiehouder,
-        duo_report_date=case.duo_report_date,
-        duo_report_number=case.duo_report_number,
+        # a DUO report made after the reference date is no part of this list either
+        duo_report_date=reported,
+        duo_report_number=case.duo_report_number if reported is not None or case.duo_report_date is None else "",
         proposed_end=back.end if back else None,
     )
     return replace(row, missing=missing_fields(row))
