@@ -292,8 +292,11 @@ def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: boo
         else:
             write_quarterly_csv(data, f)
 
-    # The audit log names pupils by leerlingnummer even when the list itself carries initials.
-    pupils = [(r.pupil_id, r.number) for r in data.rows]
+    # The audit log names pupils by leerlingnummer even when the list itself carries initials: every pupil
+    # the file names, so the parents' inzage ("verstrekt aan") has each list that named their child. The PDF
+    # also names the dismissed candidates (initials, without the reason); the XLSX and CSV do not.
+    named = [*data.rows, *(data.dismissed if suffix == ".pdf" else ())]
+    pupils = list(dict.fromkeys((r.pupil_id, r.number) for r in named))
     done = _commit(db, out, write, user=user, document="kwartaalopgave", pupils=pupils, recipient="swv",
                    extra={"peildatum": data.reference.isoformat(), "namen": names, "formaat": suffix[1:],
                           "vanaf": since.isoformat() if since else None, "voorstellen": data.proposals})
