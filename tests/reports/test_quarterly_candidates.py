@@ -138,3 +138,32 @@ def test_a_dismissal_reason_stays_with_the_school_and_off_the_list_for_the_swv(w
         db.close()
     assert "1 voorstel(len) afgewezen door de school" in text and "D.v.d.B." in text
     assert "epilepsie" not in text and "Daniël" not in text
+
+
+def test_the_export_from_the_kwartaal_page_writes_the_list_the_page_shows(qtbot: object, with_candidates: Path,
+                                                                         tmp_path: Path) -> None:
+    """With the peildatum on Friday 7 Nov 2025 the Kwartaal page shows the list as it stood that day: Anaïs
+    and Daniël (absent from 3 Nov) are no candidates yet. Exporting from that page writes that list, not the
+    one of the whole ended quarter."""
+    import csv
+
+    from verzuimdesk.ui import export_dialog
+
+    peil = date(2025, 11, 7)
+    db = open_db(with_candidates)
+    try:
+        page = quarterly_list(db, on=peil, today=peil)
+        assert page.proposals == 0
+        dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=peil, by=IB)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        assert "proposals" not in dialog.message.text()
+        out = tmp_path / "kwartaal.csv"
+        dialog.path.setText(str(out))
+        done = dialog.job()()
+        assert done.proposals == 0
+        rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+        assert [(r["Leerling"], r["Opgave"]) for r in rows] == [
+            (r.pupil_label, "voorstel, nog niet bevestigd" if r.proposal else "bevestigd") for r in page.rows]
+        assert "A.d.V." not in {r["Leerling"] for r in rows}
+    finally:
+        db.close()

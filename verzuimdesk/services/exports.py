@@ -271,16 +271,20 @@ QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
 
 def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: bool = False,
-                     logo: str | None = None, printed: date | None = None, since: date | None = None) -> ExportDone:
+                     logo: str | None = None, printed: date | None = None, since: date | None = None,
+                     today: date | None = None) -> ExportDone:
     """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix;
-    with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates."""
+    with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates.
+
+    `today` is the day the list is made as of (`quarterly_list`): the Kwartaal page's peildatum, so that the
+    file holds what the page shows; by default the day printed, else today."""
     require(by, Permission.EXPORT_FIGURES)
     user = audit_name(by)
     _check_out(out, tuple(QUARTERLY_WRITERS))
     if since is not None and since > on:
         raise Refused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
                             f"{format_date(on, weekday=False)}.")
-    data = quarterly_list(db, on=on, names=names, since=since, today=printed)
+    data = quarterly_list(db, on=on, names=names, since=since, today=today or printed)
     suffix = out.suffix.lower()
     logo = _logo(db, logo) if suffix == ".pdf" else None
 
