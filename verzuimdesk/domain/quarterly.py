@@ -66,12 +66,14 @@ def in_list(start: date, closed: date | None, ref: date) -> bool:
     return closed >= quarter_start(ref)
 
 
-def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
+def propose_category(minutes: Iterable[tuple[Category, int]], *, outside: int = 0) -> str | None:
     """'A' when more than half of the absent minutes are unauthorised, 'B' when at least half are
     authorised (sick included), None when there is no absence to judge.
 
     `minutes` holds (category, absent minutes) per record of the absence run. Lateness and present
-    elsewhere are no absence and do not count either way.
+    elsewhere are no absence and do not count either way. `outside` is the unauthorised minutes on days
+    the pupil was not leerplichtig: absence, but never toward A, which the SWV defines for a leerplichtige
+    pupil without vrijstelling (sources/004).
     """
     unauthorised = authorised = 0
     for category, m in minutes:
@@ -79,7 +81,7 @@ def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
             unauthorised += m
         elif category in AUTHORISED:
             authorised += m
-    total = unauthorised + authorised
+    total = unauthorised + authorised + outside
     if total == 0:
         return None
     return "A" if unauthorised * 2 > total else "B"

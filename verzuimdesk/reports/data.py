@@ -291,6 +291,11 @@ class QuarterlyRow:
     dismissed: str = ""  # the reason, when the IB-er dismissed the candidate
     proposed_end: date | None = None  # the engine proposes closing: back for more than half
     missing: tuple[str, ...] = ()  # fields the SWV asks for that are still empty
+    # Of `unauthorised`, the minutes on days the pupil was not leerplichtig (a 4-year-old, a vrijstelling):
+    # they never make a proposal A (PROTOCOLS.md §1b, sources/004 "Cat. A").
+    outside_leerplicht: int = 0
+    # Leerplichtig on a day of the case up to its end (or the list's day): only then is a DUO report asked.
+    leerplichtig: bool = True
 
 
 @dataclass(frozen=True, slots=True)

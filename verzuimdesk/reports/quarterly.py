@@ -40,8 +40,13 @@ def basis(r: QuarterlyRow) -> str:
         return ""
     weeks = ", ".join(f"{100 * a / lt:.0f}%" if lt else "–" for _, a, lt in r.weeks)
     part = f"{100 * r.unauthorised / absent:.0f}%" if absent else "0%"
-    return (f"{len(r.weeks)} lesweken {100 * absent / lestijd:.0f}% afwezig ({weeks}); "
+    text = (f"{len(r.weeks)} lesweken {100 * absent / lestijd:.0f}% afwezig ({weeks}); "
             f"daarvan {part} ongeoorloofd of onbekend")
+    if r.outside_leerplicht and absent:
+        # Cat. A is for a leerplichtige pupil without vrijstelling (sources/004): why this one is proposed as B
+        text += (f", {100 * r.outside_leerplicht / absent:.0f}% op dagen dat de leerling niet leerplichtig was "
+                 "(telt niet voor categorie A)")
+    return text
 
 
 def _numeric(day: date) -> str:

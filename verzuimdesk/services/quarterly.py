@@ -21,7 +21,8 @@ from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.duo_sheet import may_be_lrv_report
 from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
-from verzuimdesk.domain.measures import PupilMeasures
+from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
+from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
 from verzuimdesk.domain.quarterly import (
     in_list,
     propose_category,
@@ -83,11 +84,12 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
     protocol = school_protocol(school.protocol, school.protocol_text)
     found = [(_with_report(c, Evaluator(data[i.id], calendar, protocol)), i) for c, i in found]
     measures = {pid: PupilMeasures(data[pid], calendar) for pid in ids}
-    rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
+    leerplicht = {pid: leerplicht_of(data[pid], calendar) for pid in ids}
+    rows = [_row(case, info, measures[info.id], ref, until, names, leerplicht[info.id]) for case, info in found]
     proposals: list[QuarterlyRow] = []
     dismissed: list[QuarterlyRow] = []
     for pid in sorted(absent, key=lambda p: _list_order(infos[p])):
-        cand = period_candidate(measures[pid], first, until)
+        cand = period_candidate(measures[pid], first, until, leerplicht[pid])
         if cand is None or any(c.closed is None or c.closed >= cand.start for c, i in cases if i.id == pid):
             continue
         reason = dismissals.get((pid, cand.start), "")
@@ -125,9 +127,11 @@ def missing_fields(row: QuarterlyRow) -> tuple[str, ...]:
                                      ("interventie", row.status), ("regiehouder", row.regiehouder)) if not value]
     if row.share is None:
         gaps.append("onderwijsdeelname")
-    if row.category == "A" and row.duo_report_date is None:
+    # DUO takes reports of leerplichtige pupils only (PROTOCOLS.md §1b): a pupil who was not leerplichtig on
+    # any day of the case (a 4-year-old, a vrijstelling) is asked for none.
+    if row.category == "A" and row.leerplichtig and row.duo_report_date is None:
         gaps.append("DUO-melding")
-    elif row.category == "A" and not row.duo_report_number:
+    elif row.category == "A" and row.leerplichtig and not row.duo_report_number:
         gaps.append("nummer van de DUO-melding")
     return tuple(gaps)
 
@@ -139,17 +143,18 @@ def _proposal(cand: Candidate, info: PupilInfo, names: bool, dismissed: str) -> 
         start=cand.start, proposed_start=cand.start, end=None, main_cause="", status="", status_history=(),
         share=None, share_history=(), waiting_list="", close_reason="", proposal=True,
         weeks=tuple((w.monday, w.absent, w.lestijd) for w in cand.weeks), unauthorised=cand.unauthorised,
-        dismissed=dismissed)
+        dismissed=dismissed, outside_leerplicht=cand.outside)
 
 
-def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool) -> QuarterlyRow:
+def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool,
+         leerplicht: Leerplicht | None = None) -> QuarterlyRow:
     closed = case.closed if case.closed is not None and case.closed <= ref else None
     statuses = tuple((since, st) for since, st in case.statuses if since <= ref)
     # As the list stood on its reference date: a share that ended after it was still running then (the end
     # date of the quarter after is no date of this list).
     shares = tuple((since, end if end is None or end <= ref else None, sh) for since, end, sh in case.shares
                    if since <= ref)
-    proposed, proposed_start = proposal(m, case.start, closed or ref)
+    proposed, proposed_start = proposal(m, case.start, closed or ref, leerplicht)
     back = close_proposal(m, case.start, until) if closed is None else None
     reported = case.duo_report_date if case.duo_report_date is not None and case.duo_report_date <= ref else None
     row = QuarterlyRow(
@@ -175,13 +180,16 @@ def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: dat
         duo_report_date=reported,
         duo_report_number=case.duo_report_number if reported is not None or case.duo_report_date is None else "",
         proposed_end=back.end if back else None,
+        leerplichtig=leerplicht is None or bool(leerplicht.periods(case.start, closed or until)),
     )
     return replace(row, missing=missing_fields(row))
 
 
-def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, date | None]:
+def proposal(m: PupilMeasures, case_start: date, t: date,
+             leerplicht: Leerplicht | None = None) -> tuple[str | None, date | None]:
     """The engine's category and start date for a case: from the absence run at `t` when the pupil is
-    absent whole days, else from the absence since the case start (a pupil back part-time, as in B)."""
+    absent whole days, else from the absence since the case start (a pupil back part-time, as in B). With
+    the pupil's `leerplicht`, unauthorised absence on a day the pupil was not leerplichtig is no A."""
     days = m.g.days
     run = m.current_run(t)
     if run is not None:
@@ -193,8 +201,11 @@ def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, d
         k = bisect_left(m.runs, (m.g.last_index(case_start), -1))
         k = k - 1 if k > 0 and m.runs[k - 1][1] >= m.g.last_index(case_start) else k
         start = days[m.runs[k][0]] if k < len(m.runs) and days[m.runs[k][0]] <= t else None
-    minutes = [(r.category, m.minutes[r.id]) for r in m.records if first <= r.day <= last]
-    return propose_category(minutes), start
+    records = [r for r in m.records if first <= r.day <= last]
+    outside = {r.id for r in records if leerplicht is not None and r.category in UNAUTHORISED
+               and not leerplicht.on(r.day)}
+    minutes = [(r.category, m.minutes[r.id]) for r in records if r.id not in outside]
+    return propose_category(minutes, outside=sum(m.minutes[i] for i in outside)), start
 
 
 REMINDER_DAYS = 28  # the overview reminds of the list from four weeks before each reference date

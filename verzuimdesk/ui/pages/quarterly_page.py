@@ -175,6 +175,9 @@ class QuarterlyPage(QWidget):
         text = self.tr("%1 school weeks %2% absent, %3% of it unauthorised or unexplained")
         text = (text.replace("%1", str(len(r.weeks))).replace("%2", str(round(100 * absent / lestijd)))
                 .replace("%3", str(round(100 * r.unauthorised / absent) if absent else 0)))
+        if r.outside_leerplicht and absent:
+            text += "; " + self.tr("%1% on days the pupil was not of compulsory school age or exempted (never "
+                                   "category A)").replace("%1", str(round(100 * r.outside_leerplicht / absent)))
         if weeks:
             text += "\n" + self.tr("Per school week: %1").replace("%1", ", ".join(
                 f"{format_date(monday, weekday=False)} {round(100 * a / t) if t else 0}%" for monday, a, t in r.weeks))
