@@ -247,3 +247,51 @@ def test_an_ended_quarters_list_holds_no_share_end_after_its_reference_date(with
     assert "17-11-2025 t/m 07-12-2025: Nee (0%); 08-12-2025: Gedeeltelijk (50%)" in after
     assert "LRV-2026-7" not in after
     assert after == before
+
+
+def test_one_row_per_pupil_the_open_case_before_one_closed_in_the_quarter(with_cases: Path, tmp_path: Path) -> None:
+    """Zoë's case closed on 20 Oct 2025 and a new one opened on 3 Nov: PROTOCOLS.md §5 asks one row per
+    pupil, so the list of 15 Dec has one row for her, the open case."""
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import CareCase, Pupil
+
+    db = open_db(with_cases)
+    with db.begin() as s:
+        zoe = s.query(Pupil).filter(Pupil.number == "1001").one()
+        s.add(CareCase(pupil_id=zoe.id, category="B", start=date(2025, 11, 3), main_cause="Psychische oorzaak"))
+    db.close()
+    out = tmp_path / "q.xlsx"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    col = {name: i for i, name in enumerate(rows[0])}
+    zoes = [r for r in rows[1:] if r[col["Leerling"]] == "Z.v.d.B."]
+    assert len(zoes) == 1
+    assert zoes[0][col["Startdatum"]] == datetime(2025, 11, 3) and zoes[0][col["Einddatum"]] is None
+    assert len(rows) - 1 == len({r[col["Leerling"]] for r in rows[1:]})
+
+
+def test_an_open_case_of_a_pupil_who_left_is_proposed_to_close_as_deregistered(with_candidates: Path,
+                                                                               tmp_path: Path) -> None:
+    """Anaïs left on 30 Jan 2026 with her case still open: the list of 15 Mar proposes closing it per that
+    day with "Leerling is van school uitgeschreven" (the SWV's own closing reason)."""
+    from tests.actors import IB
+    from tests.reports.conftest import open_db
+    from verzuimdesk.services.cases import CaseForm, save_case
+    from verzuimdesk.services.quarterly import quarterly_list
+
+    db = open_db(with_candidates)
+    try:
+        anais = next(r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.pupil_label == "A.d.V.")
+        save_case(db, CaseForm(None, anais.pupil_id, "A", anais.start), on=date(2025, 12, 15), by=IB)
+        dec = next(r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.pupil_label == "A.d.V.")
+        # still enrolled on 15 Dec, and back at school since 8 Dec
+        assert (dec.proposed_end, dec.proposed_close_reason) == (date(2025, 12, 5), CLOSE_REASONS[0])
+        mar = next(r for r in quarterly_list(db, on=date(2026, 3, 15)).rows if r.pupil_label == "A.d.V.")
+        assert (mar.proposed_end, mar.proposed_close_reason) == (date(2026, 1, 30), "Leerling is van school uitgeschreven")
+    finally:
+        db.close()
+    out = tmp_path / "q.pdf"
+    assert quarterly(with_candidates, out, on="2026-03-15") == 0
+    assert "voorstel: afronden per 30 jan 2026 (Leerling is van school uitgeschreven)" in flat(pdf_text(out))

@@ -108,7 +108,8 @@ SHARE_TEXTS: dict[int, str] = {100: "Ja (100%)", 75: "Gedeeltelijk (75%)", 50: "
                                25: "Gedeeltelijk (25%)", 0: "Nee (0%)"}
 WAITING_LIST = "Op wachtlijst voor een behandeling / opname, namelijk"
 CLOSE_BACK = "Leerling volgt weer (>50%) onderwijs op (een) school"
-CLOSE_REASONS: tuple[str, ...] = (CLOSE_BACK, "Leerling is van school uitgeschreven", "Vrijstelling voor leerling")
+CLOSE_LEFT = "Leerling is van school uitgeschreven"
+CLOSE_REASONS: tuple[str, ...] = (CLOSE_BACK, CLOSE_LEFT, "Vrijstelling voor leerling")
 
 
 def category_text(category: str) -> str:

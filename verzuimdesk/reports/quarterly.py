@@ -149,8 +149,8 @@ def _pdf_row(r: QuarterlyRow) -> list[Any]:
            if r.duo_report_date or r.duo_report_number else "")
     who = "; ".join(x for x in (r.regiehouder, duo) if x) or "–"
     waiting = f"{WAITING_LIST}: {r.waiting_list}" if r.waiting_list else "–"
-    close = r.close_reason or (f"voorstel: afronden per {_day(r.proposed_end)} ({CLOSE_BACK})"
-                               if r.proposed_end else "–")
+    close = r.close_reason or (f"voorstel: afronden per {_day(r.proposed_end)} "
+                               f"({r.proposed_close_reason or CLOSE_BACK})" if r.proposed_end else "–")
     return [r.pupil_label, r.ot_number or "–", r.group, cat, start, _day(r.end) if r.end else "loopt",
             r.main_cause or "–", _statuses(r, _day) or "–", _periods(r, _day) or "–", waiting, who, close]
 

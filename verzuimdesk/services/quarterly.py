@@ -24,6 +24,8 @@ from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
 from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
 from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
 from verzuimdesk.domain.quarterly import (
+    CLOSE_BACK,
+    CLOSE_LEFT,
     in_list,
     propose_category,
     quarter_start,
@@ -66,6 +68,8 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
                        key=lambda ci: (*_list_order(ci[1]), ci[0].start, ci[0].id))
         found = [(c, i) for c, i in cases
                  if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
+        if since is None:
+            found = _one_per_pupil(found, ref)
         calendar = load_calendar(s)
         # A candidate on a day of the quarter has an absent day in each of 5 lesweken ending in the quarter:
         # only pupils with 5 such days in the 10 weeks before it, one of them in a lesweek of the quarter (its
@@ -96,6 +100,19 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
         (dismissed if reason else proposals).append(_proposal(cand, infos[pid], names, reason))
     return QuarterlyList(school.name, school.brin, ref, first, school_year_start(ref), names,
                          tuple(rows + proposals), tuple(dismissed), since)
+
+
+def _one_per_pupil(found: list[tuple[CaseRow, PupilInfo]], ref: date) -> list[tuple[CaseRow, PupilInfo]]:
+    """One row per pupil (PROTOCOLS.md §5): of a pupil with two cases on the list (one closed in the quarter,
+    a new one since), the case open on the reference date, else the one that started last."""
+    def rank(c: CaseRow) -> tuple[bool, date, int]:
+        return c.closed is None or c.closed > ref, c.start, c.id
+
+    best: dict[int, CaseRow] = {}
+    for c, i in found:
+        if i.id not in best or rank(c) > rank(best[i.id]):
+            best[i.id] = c
+    return [(c, i) for c, i in found if best[i.id] is c]
 
 
 def _with_report(case: CaseRow, ev: Evaluator) -> CaseRow:
@@ -156,6 +173,10 @@ def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: dat
                    if since <= ref)
     proposed, proposed_start = proposal(m, case.start, closed or ref, leerplicht)
     back = close_proposal(m, case.start, until) if closed is None else None
+    end, reason = (back.end, CLOSE_BACK) if back else (None, "")
+    if closed is None and info.enrolled_until is not None and info.enrolled_until <= until:
+        # An open case of a pupil who left: "Leerling is van school uitgeschreven" per the uitschrijfdatum.
+        end, reason = info.enrolled_until, CLOSE_LEFT
     reported = case.duo_report_date if case.duo_report_date is not None and case.duo_report_date <= ref else None
     row = QuarterlyRow(
         pupil_id=info.id,
@@ -179,7 +200,8 @@ def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: dat
         # a DUO report made after the reference date is no part of this list either
         duo_report_date=reported,
         duo_report_number=case.duo_report_number if reported is not None or case.duo_report_date is None else "",
-        proposed_end=back.end if back else None,
+        proposed_end=end,
+        proposed_close_reason=reason,
         leerplichtig=leerplicht is None or bool(leerplicht.periods(case.start, closed or until)),
     )
     return replace(row, missing=missing_fields(row))

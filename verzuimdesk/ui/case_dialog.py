@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
 from verzuimdesk.services.vocabulary import (
     CLOSE_BACK,
+    CLOSE_LEFT,
     CLOSE_REASONS,
     INTERVENTIONS,
     MAIN_CAUSES,
@@ -37,8 +38,9 @@ from verzuimdesk.ui.operations import run_write
 class CaseDialog(QDialog):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None, *,
                  proposed_category: str | None = None, proposed_start: date | None = None, new: bool = False,
-                 proposed_end: date | None = None) -> None:
-        """`new`: a new case (confirming a proposal), not the pupil's open or latest case."""
+                 proposed_end: date | None = None, proposed_reason: str = "") -> None:
+        """`new`: a new case (confirming a proposal), not the pupil's open or latest case. `proposed_end` and
+        `proposed_reason`: the engine's proposal to close (back at school, or deregistered)."""
         super().__init__(parent)
         self.ctx, self.pupil_id = ctx, pupil_id
         self.case = None if new else load_case(ctx.db, pupil_id=pupil_id)
@@ -92,14 +94,17 @@ class CaseDialog(QDialog):
         hints = []
         if proposed_category:
             hints.append(self.tr("The records suggest category %1.").replace("%1", proposed_category))
+        reason = proposed_reason or CLOSE_BACK
         if proposed_end and c and c.closed is None:
-            hints.append(self.tr("The pupil attended more than half of the last 10 school days: close the case "
-                                 "per %1 with \u201c%2\u201d?").replace("%1", format_date(proposed_end))
-                         .replace("%2", CLOSE_BACK))
+            hint = (self.tr("The pupil was deregistered: close the case per %1 with \u201c%2\u201d?")
+                    if reason == CLOSE_LEFT else
+                    self.tr("The pupil attended more than half of the last 10 school days: close the case "
+                            "per %1 with \u201c%2\u201d?"))
+            hints.append(hint.replace("%1", format_date(proposed_end)).replace("%2", reason))
         if proposed_end and c and c.closed is None:
             # Closing as proposed: the reason is the engine's too, unless the IB-er chose one.
             self.is_closed.toggled.connect(
-                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(CLOSE_BACK))
+                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(reason))
         proposal = QLabel("\n".join(hints))
         proposal.setWordWrap(True)
 
