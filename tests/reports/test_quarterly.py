@@ -295,3 +295,43 @@ def test_an_open_case_of_a_pupil_who_left_is_proposed_to_close_as_deregistered(w
     out = tmp_path / "q.pdf"
     assert quarterly(with_candidates, out, on="2026-03-15") == 0
     assert "voorstel: afronden per 30 jan 2026 (Leerling is van school uitgeschreven)" in flat(pdf_text(out))
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx", ".csv"])
+def test_a_free_text_naming_health_stays_at_school(with_cases: Path, tmp_path: Path, suffix: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Sem's waiting list names a clinic for eating disorders and his regiehouder the GGZ: neither goes to the
+    SWV (DESIGN.md: never what the illness is). The field is left out, its cell says so, and the export
+    names the pupil's initials and the field; the fact of the waiting list stays on the list."""
+    import zipfile
+
+    from sqlalchemy import select
+
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import AuditEntry, CareCase
+
+    db = open_db(with_cases)
+    with db.begin() as s:
+        case = s.scalars(select(CareCase).where(CareCase.start == date(2025, 11, 17))).one()
+        case.waiting_list, case.regiehouder = "Karakter, opname kliniek eetstoornissen", "GGZ-behandelaar Jansen"
+    db.close()
+    out = tmp_path / f"q{suffix}"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    err = capsys.readouterr().err
+    assert "S.J.: Wachtlijst, namelijk (noemt kliniek, eetstoornissen)" in err
+    assert "S.J.: Regiehouder (noemt ggz)" in err
+    if suffix == ".pdf":
+        text = flat(pdf_text(out))
+    elif suffix == ".xlsx":
+        with zipfile.ZipFile(out) as z:
+            text = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    else:
+        text = out.read_text(encoding="utf-8-sig")
+    for word in ("kliniek", "eetstoornis", "GGZ", "Karakter"):
+        assert word not in text
+    assert "niet opgenomen: noemt de gezondheid" in text and WAITING_LIST in text
+    db = open_db(with_cases)
+    with db.read() as s:
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.entity == "kwartaalopgave")).all()[-1]
+    db.close()
+    assert "S.J.: Wachtlijst, namelijk" in str(detail) and "eetstoornis" not in str(detail)

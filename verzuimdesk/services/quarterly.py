@@ -230,6 +230,44 @@ def proposal(m: PupilMeasures, case_start: date, t: date,
     return propose_category(minutes, outside=sum(m.minutes[i] for i in outside)), start
 
 
+# The free texts of a case the SWV gets (Traject form): what a field is called on the list.
+FREE_TEXTS = (("waiting_list", "Wachtlijst, namelijk"), ("regiehouder", "Regiehouder"))
+WITHHELD = "niet opgenomen: noemt de gezondheid (blijft op school)"
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A free text left out of the list: whose (initials or name, as the list prints), which field, why."""
+
+    pupil: str
+    field: str
+    words: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.pupil}: {self.field} (noemt {', '.join(self.words)})"
+
+
+def for_swv(data: QuarterlyList,
+            health_words: Callable[[str], list[str]]) -> tuple[QuarterlyList, tuple[Withheld, ...]]:
+    """The list as it leaves the school for the SWV, and what was left out of it.
+
+    A free text of the case (the waiting list's "namelijk", the regiehouder) that names a health word is
+    left out, as the leerplicht dossier and the DUO sheet leave out a note about health (DESIGN.md: the
+    school records *that* a pupil is ill, never *what* the illness is): the cell says it is not included,
+    and each left-out field is named, 'Z.v.d.B.: Wachtlijst, namelijk (noemt kliniek, eetstoornissen)'."""
+    rows: list[QuarterlyRow] = []
+    withheld: list[Withheld] = []
+    for r in data.rows:
+        changes: dict[str, str] = {}
+        for attr, label in FREE_TEXTS:
+            words = health_words(getattr(r, attr))
+            if words:
+                changes[attr] = WITHHELD
+                withheld.append(Withheld(r.pupil_label, label, tuple(words)))
+        rows.append(replace(r, **changes) if changes else r)
+    return replace(data, rows=tuple(rows)), tuple(withheld)
+
+
 REMINDER_DAYS = 28  # the overview reminds of the list from four weeks before each reference date
 
 

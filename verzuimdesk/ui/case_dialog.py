@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -171,7 +172,31 @@ class CaseDialog(QDialog):
             duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
             edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
+    def health_words(self) -> list[tuple[str, list[str]]]:
+        """The free texts that go to the SWV and name a health word: (the field's label, the words)."""
+        from verzuimdesk.services.topics import health_words_in_text
+
+        found = [(label, health_words_in_text(edit.text())) for label, edit in
+                 ((self.tr("Waiting list"), self.waiting), (self.tr("Regiehouder"), self.regiehouder))]
+        return [(label, words) for label, words in found if words]
+
+    def ask_health(self, found: list[tuple[str, list[str]]]) -> bool:
+        """Warn that a text names health and stays off the SWV's list; True: save it all the same."""
+        named = "; ".join(f"{label}: " + ", ".join(f"'{w}'" for w in words[:4]) for label, words in found)
+        answer = QMessageBox.question(
+            self, self.tr("About health?"),
+            self.tr("The text names health (%1). Health data does not go to the SWV: the quarterly list leaves "
+                    "this field out.\n\nSave it like this? No: change the text first, for example the "
+                    "organisation without the treatment.").replace("%1", named),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def save(self) -> None:
+        found = self.health_words()
+        if found and not self.ask_health(found):
+            self.error.setText(self.tr("Not saved: change the text that names health, or save it knowing the "
+                                       "SWV will not get it."))
+            return
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,
                                                  by=self.ctx.account),
                      refused=lambda exc: self.error.setText(str(exc))) is not None:

@@ -373,6 +373,11 @@ class ExportDialog(QDialog):
                                  .replace("%2", str(sheets)).replace("%1", str(self.written)))
         else:
             self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
+        withheld = getattr(result, "withheld", ())
+        if withheld:  # the quarterly list: free texts naming health stay at school
+            self.message.setText(self.message.text() + "\n" + self.tr(
+                "Left out, health data does not go to the SWV: %1. Change the text in the case form if the SWV "
+                "must read something else.").replace("%1", "; ".join(withheld)))
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()
