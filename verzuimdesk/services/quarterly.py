@@ -258,13 +258,13 @@ def for_swv(data: QuarterlyList,
     rows: list[QuarterlyRow] = []
     withheld: list[Withheld] = []
     for r in data.rows:
-        changes: dict[str, str] = {}
+        texts = {"waiting_list": r.waiting_list, "regiehouder": r.regiehouder}
         for attr, label in FREE_TEXTS:
-            words = health_words(getattr(r, attr))
+            words = health_words(texts[attr])
             if words:
-                changes[attr] = WITHHELD
+                texts[attr] = WITHHELD
                 withheld.append(Withheld(r.pupil_label, label, tuple(words)))
-        rows.append(replace(r, **changes) if changes else r)
+        rows.append(replace(r, waiting_list=texts["waiting_list"], regiehouder=texts["regiehouder"]))
     return replace(data, rows=tuple(rows)), tuple(withheld)
 
 
