@@ -632,6 +632,10 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
         <translation>De registraties wijzen op categorie %1.</translation>
     </message>
     <message>
+        <source>The pupil was deregistered: close the case per %1 with “%2”?</source>
+        <translation>De leerling is uitgeschreven: het traject afronden per %1 met “%2”?</translation>
+    </message>
+    <message>
         <source>The pupil attended more than half of the last 10 school days: close the case per %1 with “%2”?</source>
         <translation>De leerling was de laatste 10 schooldagen meer dan de helft aanwezig: traject afronden per %1 met “%2”?</translation>
     </message>
@@ -674,6 +678,22 @@ De technische details (zonder leerlinggegevens) staan in %1. Stuur dat bestand n
     <message>
         <source>Reason for closing</source>
         <translation>Reden van afronding</translation>
+    </message>
+    <message>
+        <source>About health?</source>
+        <translation>Over gezondheid?</translation>
+    </message>
+    <message>
+        <source>The text names health (%1). Health data does not go to the SWV: the quarterly list leaves this field out.
+
+Save it like this? No: change the text first, for example the organisation without the treatment.</source>
+        <translation>De tekst noemt gezondheid (%1). Gegevens over de gezondheid gaan niet naar het SWV: de kwartaalopgave laat dit veld weg.
+
+Zo opslaan? Nee: pas eerst de tekst aan, bijvoorbeeld de organisatie zonder de behandeling.</translation>
+    </message>
+    <message>
+        <source>Not saved: change the text that names health, or save it knowing the SWV will not get it.</source>
+        <translation>Niet opgeslagen: pas de tekst aan die gezondheid noemt, of sla hem op in de wetenschap dat het SWV hem niet krijgt.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1666,10 @@ Waarom krijgt leerplicht dit document? (Wordt bewaard in het logboek; een dossie
     <message>
         <source>Saved: %1</source>
         <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Left out, health data does not go to the SWV: %1. Change the text in the case form if the SWV must read something else.</source>
+        <translation>Niet opgenomen, gegevens over de gezondheid gaan niet naar het SWV: %1. Pas de tekst aan in het Traject als het SWV iets anders moet lezen.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2706,6 +2730,10 @@ Openen?</translation>
         <translation>(voorstel: %1)</translation>
     </message>
     <message>
+        <source>Proposal: close per %1, the pupil was deregistered</source>
+        <translation>Voorstel: afronden per %1, de leerling is uitgeschreven</translation>
+    </message>
+    <message>
         <source>Proposal: close per %1, back at school for more than half</source>
         <translation>Voorstel: afronden per %1, weer meer dan de helft op school</translation>
     </message>
@@ -2736,6 +2764,10 @@ Openen?</translation>
     <message>
         <source>%1 school weeks %2% absent, %3% of it unauthorised or unexplained</source>
         <translation>%1 lesweken %2% afwezig, daarvan %3% ongeoorloofd of onbekend</translation>
+    </message>
+    <message>
+        <source>%1% on days the pupil was not of compulsory school age or exempted (never category A)</source>
+        <translation>%1% op dagen dat de leerling niet leerplichtig was of vrijstelling had (nooit categorie A)</translation>
     </message>
     <message>
         <source>Per school week: %1</source>

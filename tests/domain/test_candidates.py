@@ -8,7 +8,9 @@ from datetime import date, time
 from tests.domain.helpers import CAL, pupil, rec, schooldays
 from verzuimdesk.domain.calendar import Span
 from verzuimdesk.domain.candidates import candidate_at, close_proposal, period_candidate
+from verzuimdesk.domain.leerplicht import Leerplicht
 from verzuimdesk.domain.measures import PupilMeasures
+from verzuimdesk.domain.records import Exemption
 
 START = date(2025, 9, 8)  # five full lesweken before the herfstvakantie: 8 Sep .. 10 Oct 2025
 FOUR_HOURS = replace(CAL, timetable={wd: (Span(time(8, 30), time(12, 30)),) for wd in range(5)},
@@ -111,3 +113,53 @@ def test_closing_is_proposed_once_the_pupil_attended_more_than_half_of_the_last_
     assert found.end == date(2025, 10, 10)  # the last day still absent: the einddatum verzuim
     assert 2 * found.attended > found.lestijd
     assert close_proposal(m, date(2025, 10, 20), date(2025, 10, 27)) is None  # the case is younger than 10 days
+
+
+def test_a_pupil_who_left_is_no_candidate_on_the_days_after_leaving() -> None:
+    """Deregistered on Friday 10 Oct after five lesweken absent: a candidate on its last day, on the list of
+    15 Dec; the quarter of 15 Mar holds no day of the enrolment, so not on that list (PROTOCOLS.md §5: a
+    candidate "on a schooldag of its quarter")."""
+    days = schooldays(START, 25)
+    m = measures([rec(d, "O") for d in days], enrolled_until=date(2025, 10, 10))
+    on_last_day = candidate_at(m, date(2025, 10, 10))
+    assert on_last_day is not None and on_last_day.category == "A"
+    assert candidate_at(m, date(2025, 10, 20)) is None  # after leaving
+    found = period_candidate(m, date(2025, 9, 16), date(2025, 12, 15))
+    assert found is not None and found.day == date(2025, 10, 10)
+    assert period_candidate(m, date(2025, 12, 16), date(2026, 3, 15)) is None
+
+
+def _leerplicht(start: date | None, *exemptions: tuple[date, date | None]) -> Leerplicht:
+    return Leerplicht(start, None, tuple(Exemption(a, b, "5a") for a, b in exemptions))
+
+
+def test_a_pupil_not_leerplichtig_is_never_proposed_as_category_a() -> None:
+    """Cat. A is "een leer- of kwalificatieplichtige leerling ... zonder dat er vrijstelling is" (sources/004):
+    five lesweken of unauthorised absence of a 4-year-old, or in a vrijstelling, is proposed as B."""
+    days = schooldays(START, 25)
+    m = measures([rec(d, "O") for d in days])
+    assert candidate_at(m, days[-1]) is not None and candidate_at(m, days[-1]).category == "A"  # type: ignore[union-attr]
+    for lp in (_leerplicht(date(2026, 1, 5)),  # a 4-year-old, leerplichtig from January
+               _leerplicht(date(2020, 9, 1), (date(2025, 8, 25), date(2026, 7, 10)))):  # vrijstelling all year
+        found = period_candidate(m, date(2025, 9, 16), date(2025, 12, 15), lp)
+        assert found is not None and found.category == "B" and found.start == START
+        assert found.outside == found.unauthorised == found.absent
+
+
+def test_unauthorised_absence_before_leerplicht_does_not_make_an_a() -> None:
+    """Leerplichtig from Monday 6 Oct, the fifth of five lesweken absent without leave: one lesweek of the
+    absence is in leerplicht, so not more than half of it: B, not A with minutes from before leerplicht."""
+    days = schooldays(START, 25)
+    m = measures([rec(d, "O") for d in days])
+    found = candidate_at(m, days[-1], _leerplicht(date(2025, 10, 6)))
+    assert found is not None and found.category == "B" and 0 < found.outside < found.unauthorised
+
+
+def test_the_start_of_an_a_is_no_day_before_leerplicht() -> None:
+    """Absent without leave 1 Sep .. 28 Nov, leerplichtig from Wednesday 1 Oct: on 28 Nov the last five
+    lesweken are all in leerplicht, an A whose start is 1 Oct, not 1 Sep."""
+    days = list(CAL.schooldagen(date(2025, 9, 1), date(2025, 11, 28)))
+    m = measures([rec(d, "O") for d in days])
+    found = candidate_at(m, date(2025, 11, 28), _leerplicht(date(2025, 10, 1)))
+    assert found is not None and found.category == "A" and found.start == date(2025, 10, 1)
+    assert candidate_at(m, date(2025, 11, 28)).start == date(2025, 9, 1)  # type: ignore[union-attr]

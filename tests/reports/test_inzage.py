@@ -48,3 +48,28 @@ def test_the_inzage_command_writes_its_own_pdf(school_db: Path, tmp_path: Path) 
     js = tmp_path / "inzage.json"
     assert cli("inzage", "--db", school_db, "--pupil", "1001", "--out", js) == 0
     assert json.loads(js.read_text(encoding="utf-8"))["verstrekt_aan"][0]["document"] == "inzage"
+
+
+def test_a_dismissed_candidate_named_on_the_pdf_is_in_the_audit_row_and_the_inzage(with_candidates: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The PDF of the list names Daniël's dismissed proposal by his initials: the parents' inzage lists it
+    as given to the SWV. The XLSX does not name him, and does not list him."""
+    from verzuimdesk.services.cases import dismiss_candidate
+    from verzuimdesk.services.quarterly import quarterly_list
+
+    db = open_db(with_candidates)
+    try:
+        daniel = next(r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.pupil_label == "D.v.d.B.")
+        dismiss_candidate(db, pupil_id=daniel.pupil_id, start=daniel.start, category=daniel.category,
+                          reason="bekend bij de jeugdarts", on=date(2025, 12, 15), by=IB)
+        exports.export_quarterly(db, on=date(2025, 12, 15), out=tmp_path / "kwartaal.xlsx", by=IB)
+        before = inzage_data(db, pupil_number="1002", by=IB)["verstrekt_aan"]
+        assert [r for r in before if r["document"] != "inzage"] == []
+        pdf = tmp_path / "kwartaal.pdf"
+        done = exports.export_quarterly(db, on=date(2025, 12, 15), out=pdf, by=IB)
+        assert "D.v.d.B." in flat(pdf_text(pdf)) and "1002" in done.pupils
+        given = [(r["document"], r["ontvanger"]) for r in inzage_data(db, pupil_number="1002", by=IB)["verstrekt_aan"]
+                 if r["document"] != "inzage"]
+        assert given == [("kwartaalopgave zorgwekkend verzuim", "samenwerkingsverband")]
+    finally:
+        db.close()

@@ -54,7 +54,10 @@ def test_which_cases_belong_on_the_list() -> None:
     ref = date(2026, 3, 15)
     assert in_list(date(2025, 11, 1), None, ref)  # open
     assert in_list(date(2025, 11, 1), date(2026, 2, 1), ref)  # closed in the quarter
-    assert in_list(date(2025, 9, 1), date(2025, 10, 20), ref)  # closed earlier this school year: cumulative
+    assert in_list(date(2025, 11, 1), date(2025, 12, 16), ref)  # closed on the first day of the quarter
+    # Closed in the quarter before (PROTOCOLS.md §5: "within the quarter"): that quarter's list had it.
+    assert not in_list(date(2025, 9, 1), date(2025, 10, 20), ref)
+    assert not in_list(date(2025, 9, 1), date(2025, 12, 15), ref)  # closed on the previous reference date
     assert not in_list(date(2025, 3, 1), date(2025, 6, 2), ref)  # closed last school year
     assert not in_list(date(2026, 3, 16), None, ref)  # not started yet
     assert in_list(date(2025, 11, 1), date(2026, 4, 1), ref)  # still open on the reference date
@@ -67,13 +70,14 @@ def test_category_proposal_follows_the_share_of_unauthorised_absence() -> None:
     assert propose_category([(Category.LATE, 0), (Category.PRESENT_ELSEWHERE, 330)]) is None
 
 
-def test_pdf_lists_open_and_this_years_closed_cases_with_initials(with_cases: Path, tmp_path: Path) -> None:
+def test_pdf_lists_open_and_this_quarters_closed_cases_with_initials(with_cases: Path, tmp_path: Path) -> None:
     out = tmp_path / "q.pdf"
     assert quarterly(with_cases, out) == 0
     text = pdf_text(out)
     assert "peildatum 15 dec 2025" in text
     assert "S.J." in text and "OT-2025-0003" in text  # Sem Jansen: initials and OT number
-    assert "Z.v.d.B." in text  # Zoë's case B, closed in October: cumulative over the school year
+    assert "Z.v.d.B." in text  # Zoë's case B, closed in October, within the quarter
+    assert "cumulatief" not in text and "dit kwartaal zijn afgerond" in flat(text)
     assert "Sem" not in text and "Jansen" not in text and "Zoë" not in text
     assert "A.d.V." not in text  # Anaïs's case closed last school year
     assert "D.v.d.B." not in text  # Daniël's case starts after the reference date
@@ -201,3 +205,133 @@ def test_a_case_whose_pupil_is_back_gets_the_engines_proposal_to_close(with_case
     # Absent 17..20 Nov, at school since: closing proposed, the einddatum verzuim his last absent day.
     assert sem[col["Voorstel afronding"]] == datetime(2025, 11, 20)
     assert sem[col["Einddatum"]] is None  # a proposal, nothing closed
+
+
+def test_a_case_closed_in_an_earlier_quarter_is_not_on_the_next_lists(with_cases: Path, tmp_path: Path) -> None:
+    """Zoë's case closed on 20 Oct 2025 is on the list of 15 Dec 2025 (its quarter), not on those of 15 Mar
+    and 15 Jun 2026: the list holds the cases open or closed within the quarter (PROTOCOLS.md §5)."""
+    for on, expected in (("2025-12-15", {"S.J.", "Z.v.d.B."}), ("2026-03-15", {"S.J.", "D.v.d.B."}),
+                         ("2026-06-15", {"S.J.", "D.v.d.B."})):
+        out = tmp_path / f"q-{on}.xlsx"
+        assert quarterly(with_cases, out, on=on) == 0
+        ws = load_workbook(out).active
+        assert ws is not None
+        rows = list(ws.iter_rows(values_only=True))
+        col = {name: i for i, name in enumerate(rows[0])}
+        assert {r[col["Leerling"]] for r in rows[1:] if r[col["Opgave"]] == "bevestigd"} == expected, on
+
+
+def test_an_ended_quarters_list_holds_no_share_end_after_its_reference_date(with_cases: Path, tmp_path: Path) -> None:
+    """Sem's share changed on 10 Jan 2026 and his DUO report was made on 12 Jan: the list of 15 Dec 2025 made
+    after that still shows the share of 15 Dec as running and no report, with no date of January (the
+    quarter did not know it)."""
+    from sqlalchemy import select
+
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import CareCase, CaseShare
+
+    out = tmp_path / "before.csv"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    before = out.read_text(encoding="utf-8-sig")
+    db = open_db(with_cases)
+    with db.begin() as s:
+        case = s.scalars(select(CareCase).where(CareCase.start == date(2025, 11, 17))).one()
+        case.shares[-1].until = date(2026, 1, 9)
+        case.shares.append(CaseShare(since=date(2026, 1, 10), share=100))
+        case.duo_report_date, case.duo_report_number = date(2026, 1, 12), "LRV-2026-7"  # reported in January
+    db.close()
+    out = tmp_path / "after.csv"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    after = out.read_text(encoding="utf-8-sig")
+    assert "2026" not in after.replace("15-12-2025", "")
+    assert "17-11-2025 t/m 07-12-2025: Nee (0%); 08-12-2025: Gedeeltelijk (50%)" in after
+    assert "LRV-2026-7" not in after
+    assert after == before
+
+
+def test_one_row_per_pupil_the_open_case_before_one_closed_in_the_quarter(with_cases: Path, tmp_path: Path) -> None:
+    """Zoë's case closed on 20 Oct 2025 and a new one opened on 3 Nov: PROTOCOLS.md §5 asks one row per
+    pupil, so the list of 15 Dec has one row for her, the open case."""
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import CareCase, Pupil
+
+    db = open_db(with_cases)
+    with db.begin() as s:
+        zoe = s.query(Pupil).filter(Pupil.number == "1001").one()
+        s.add(CareCase(pupil_id=zoe.id, category="B", start=date(2025, 11, 3), main_cause="Psychische oorzaak"))
+    db.close()
+    out = tmp_path / "q.xlsx"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    col = {name: i for i, name in enumerate(rows[0])}
+    zoes = [r for r in rows[1:] if r[col["Leerling"]] == "Z.v.d.B."]
+    assert len(zoes) == 1
+    assert zoes[0][col["Startdatum"]] == datetime(2025, 11, 3) and zoes[0][col["Einddatum"]] is None
+    assert len(rows) - 1 == len({r[col["Leerling"]] for r in rows[1:]})
+
+
+def test_an_open_case_of_a_pupil_who_left_is_proposed_to_close_as_deregistered(with_candidates: Path,
+                                                                               tmp_path: Path) -> None:
+    """Anaïs left on 30 Jan 2026 with her case still open: the list of 15 Mar proposes closing it per that
+    day with "Leerling is van school uitgeschreven" (the SWV's own closing reason)."""
+    from tests.actors import IB
+    from tests.reports.conftest import open_db
+    from verzuimdesk.services.cases import CaseForm, save_case
+    from verzuimdesk.services.quarterly import quarterly_list
+
+    db = open_db(with_candidates)
+    try:
+        anais = next(r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.pupil_label == "A.d.V.")
+        save_case(db, CaseForm(None, anais.pupil_id, "A", anais.start), on=date(2025, 12, 15), by=IB)
+        dec = next(r for r in quarterly_list(db, on=date(2025, 12, 15)).rows if r.pupil_label == "A.d.V.")
+        # still enrolled on 15 Dec, and back at school since 8 Dec
+        assert (dec.proposed_end, dec.proposed_close_reason) == (date(2025, 12, 5), CLOSE_REASONS[0])
+        mar = next(r for r in quarterly_list(db, on=date(2026, 3, 15)).rows if r.pupil_label == "A.d.V.")
+        assert (mar.proposed_end, mar.proposed_close_reason) == (date(2026, 1, 30), "Leerling is van school uitgeschreven")
+    finally:
+        db.close()
+    out = tmp_path / "q.pdf"
+    assert quarterly(with_candidates, out, on="2026-03-15") == 0
+    assert "voorstel: afronden per 30 jan 2026 (Leerling is van school uitgeschreven)" in flat(pdf_text(out))
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx", ".csv"])
+def test_a_free_text_naming_health_stays_at_school(with_cases: Path, tmp_path: Path, suffix: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Sem's waiting list names a clinic for eating disorders and his regiehouder the GGZ: neither goes to the
+    SWV (DESIGN.md: never what the illness is). The field is left out, its cell says so, and the export
+    names the pupil's initials and the field; the fact of the waiting list stays on the list."""
+    import zipfile
+
+    from sqlalchemy import select
+
+    from tests.reports.conftest import open_db
+    from verzuimdesk.storage.models import AuditEntry, CareCase
+
+    db = open_db(with_cases)
+    with db.begin() as s:
+        case = s.scalars(select(CareCase).where(CareCase.start == date(2025, 11, 17))).one()
+        case.waiting_list, case.regiehouder = "Karakter, opname kliniek eetstoornissen", "GGZ-behandelaar Jansen"
+    db.close()
+    out = tmp_path / f"q{suffix}"
+    assert quarterly(with_cases, out, on="2025-12-15") == 0
+    err = capsys.readouterr().err
+    assert "S.J.: Wachtlijst, namelijk (noemt kliniek, eetstoornissen)" in err
+    assert "S.J.: Regiehouder (noemt ggz)" in err
+    if suffix == ".pdf":
+        text = flat(pdf_text(out))
+    elif suffix == ".xlsx":
+        with zipfile.ZipFile(out) as z:
+            text = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    else:
+        text = out.read_text(encoding="utf-8-sig")
+    for word in ("kliniek", "eetstoornis", "GGZ", "Karakter"):
+        assert word not in text
+    assert "niet opgenomen: noemt de gezondheid" in text and WAITING_LIST in text
+    db = open_db(with_cases)
+    with db.read() as s:
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.entity == "kwartaalopgave")).all()[-1]
+    db.close()
+    assert "S.J.: Wachtlijst, namelijk" in str(detail) and "eetstoornis" not in str(detail)

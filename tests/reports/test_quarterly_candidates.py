@@ -138,3 +138,65 @@ def test_a_dismissal_reason_stays_with_the_school_and_off_the_list_for_the_swv(w
         db.close()
     assert "1 voorstel(len) afgewezen door de school" in text and "D.v.d.B." in text
     assert "epilepsie" not in text and "Daniël" not in text
+
+
+def test_the_export_from_the_kwartaal_page_writes_the_list_the_page_shows(qtbot: object, with_candidates: Path,
+                                                                         tmp_path: Path) -> None:
+    """With the peildatum on Friday 7 Nov 2025 the Kwartaal page shows the list as it stood that day: Anaïs
+    and Daniël (absent from 3 Nov) are no candidates yet. Exporting from that page writes that list, not the
+    one of the whole ended quarter."""
+    import csv
+
+    from verzuimdesk.ui import export_dialog
+
+    peil = date(2025, 11, 7)
+    db = open_db(with_candidates)
+    try:
+        page = quarterly_list(db, on=peil, today=peil)
+        assert page.proposals == 0
+        dialog = export_dialog.ExportDialog(db, pupil_id=None, kind="quarterly", today=peil, by=IB)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        assert "proposals" not in dialog.message.text()
+        out = tmp_path / "kwartaal.csv"
+        dialog.path.setText(str(out))
+        done = dialog.job()()
+        assert done.proposals == 0
+        rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+        assert [(r["Leerling"], r["Opgave"]) for r in rows] == [
+            (r.pupil_label, "voorstel, nog niet bevestigd" if r.proposal else "bevestigd") for r in page.rows]
+        assert "A.d.V." not in {r["Leerling"] for r in rows}
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("how", ["four", "vrijstelling"])
+def test_a_pupil_not_leerplichtig_is_proposed_as_b_and_asked_no_duo_report(with_candidates: Path, how: str) -> None:
+    """Anaïs, five lesweken absent without leave, as a 4-year-old or with a vrijstelling for the year: not a
+    "leer- of kwalificatieplichtige leerling ... zonder vrijstelling" (sources/004, Cat. A), so proposed as
+    B; confirmed as A all the same, her row asks for no DUO report (PROTOCOLS.md §1b)."""
+    from tests.reports.conftest import flat
+    from verzuimdesk.reports.quarterly import basis
+    from verzuimdesk.services.exemptions import save_exemption
+    from verzuimdesk.storage.models import Pupil
+
+    db = open_db(with_candidates)
+    try:
+        anais = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "A.d.V.")
+        assert anais.category == "A"
+        if how == "four":
+            with db.begin() as s:
+                s.get(Pupil, anais.pupil_id).birth_date = date(2021, 6, 1)  # type: ignore[union-attr]
+        else:
+            save_exemption(db, pupil_id=anais.pupil_id, start=date(2025, 8, 25), end=date(2026, 7, 10),
+                           article="5a", by=IB)
+        anais = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "A.d.V.")
+        assert anais.proposal and anais.category == "B" and anais.start == date(2025, 11, 3)
+        assert "niet leerplichtig was (telt niet voor categorie A)" in flat(basis(anais))
+        save_case(db, CaseForm(None, anais.pupil_id, "A", anais.start), on=DEC, by=IB)
+        row = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "A.d.V.")
+        assert not row.proposal and row.category == "A" and row.proposed_category == "B"
+        assert "hoofdoorzaak" in row.missing and "DUO-melding" not in row.missing
+        sem = next(r for r in quarterly_list(db, on=DEC).rows if r.pupil_label == "S.J.")
+        assert "DUO-melding" in sem.missing  # leerplichtig: asked
+    finally:
+        db.close()

@@ -161,3 +161,34 @@ def test_the_export_takes_the_date_the_page_shows_and_its_title_fits(page: Quart
     dialog = seen[0]
     assert dialog.end.date().toPython() == date(2026, 11, 23)  # the page's peildatum, not today
     assert dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+
+
+def test_saving_a_waiting_list_that_names_health_asks_first(page: QuarterlyPage, qtbot: QtBot) -> None:
+    """The Traject form warns when the waiting list or the regiehouder names health (it does not go to the
+    SWV): No keeps the form open and saves nothing, Yes saves it."""
+    from verzuimdesk.services.cases import load_case
+    from verzuimdesk.ui.case_dialog import CaseDialog
+
+    with page.ctx.db.read() as s:
+        pupil_id = s.scalars(select(CareCase.pupil_id).where(CareCase.category == "B")).one()
+    before = load_case(page.ctx.db, pupil_id=pupil_id)
+    asked: list[list[tuple[str, list[str]]]] = []
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    dialog.waiting.setText("Karakter, opname kliniek eetstoornissen")
+    dialog.ask_health = lambda found: asked.append(found) or False  # type: ignore[method-assign]
+    dialog.save()
+    assert asked == [[("Waiting list", ["kliniek", "eetstoornissen"])]]
+    assert load_case(page.ctx.db, pupil_id=pupil_id) == before and dialog.error.text()
+    dialog.ask_health = lambda found: asked.append(found) or True  # type: ignore[method-assign]
+    dialog.save()
+    after = load_case(page.ctx.db, pupil_id=pupil_id)
+    assert after is not None and after.waiting_list == "Karakter, opname kliniek eetstoornissen"
+    dialog = CaseDialog(page.ctx, pupil_id)
+    qtbot.addWidget(dialog)
+    dialog.waiting.setText("Jeugdhulp Rivierenland")
+    dialog.ask_health = lambda found: asked.append(found) or False  # type: ignore[method-assign]
+    dialog.save()
+    assert len(asked) == 2  # no health word: not asked
+    after = load_case(page.ctx.db, pupil_id=pupil_id)
+    assert after is not None and after.waiting_list == "Jeugdhulp Rivierenland"

@@ -121,6 +121,9 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         for i, label in enumerate(done.sheets, 1):
             print(f"  {i}. {label}")
     if done.document == "kwartaalopgave":
+        if done.withheld:
+            print("Niet opgenomen, gegevens over de gezondheid gaan niet naar het SWV: " + "; ".join(done.withheld)
+                  + ". Pas de tekst aan in het Traject als het SWV iets anders moet lezen.", file=sys.stderr)
         n = done.proposals
         print(f"{n} {'voorstel' if n == 1 else 'voorstellen'} nog niet bevestigd (als voorstel op de lijst)"
               if n else "Geen voorstellen: elke kandidaat is bevestigd of afgewezen.", file=sys.stderr)

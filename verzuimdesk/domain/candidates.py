@@ -8,6 +8,13 @@ proposed start is the first schooldag of the earliest lesweek of the unbroken se
 reference date holds every pupil who was a candidate on a schooldag of its quarter, with the proposal
 of the last such day.
 
+Category A is the SWV's "leer- of kwalificatieplichtige leerling die langer dan 4 weken ongeoorloofd
+verzuimt zonder dat er vrijstelling is van de leerplicht" (sources/004): unauthorised minutes count
+toward it only on days the pupil was leerplichtig (PROTOCOLS.md §1b: not before the start of leerplicht,
+not in a vrijstelling). A 4-year-old's absence, or a pupil's in a vrijstelling, is never proposed as A:
+such a pupil is proposed as B, the only other category of the list, for the IB-er to confirm or dismiss.
+The start of an A is no day before leerplicht, as the DUO sheet's LRV begindatum.
+
 A case is proposed for closing ("Leerling volgt weer (>50%) onderwijs op (een) school") when the pupil
 attended more than half of the lestijd of the last 10 schooldagen; the proposed end date is the last
 schooldag since the case start on which the pupil was still at least half absent (the einddatum
@@ -21,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HalfWeekIndex, WeekShare, half_week_index
+from verzuimdesk.domain.leerplicht import Leerplicht
 from verzuimdesk.domain.measures import RESTORATION_DAYS, UNAUTHORISED, PupilMeasures
 
 CLOSE_DAYS = RESTORATION_DAYS  # "attendance over the last 10 schooldagen"
@@ -35,6 +43,7 @@ class Candidate:
     start: date
     weeks: tuple[WeekShare, ...]
     unauthorised: int  # unauthorised and unexplained absent minutes of those weeks
+    outside: int = 0  # of those, the minutes on days the pupil was not leerplichtig (never toward A)
 
     @property
     def absent(self) -> int:
@@ -59,19 +68,41 @@ def candidate_index(m: PupilMeasures) -> HalfWeekIndex:
     return half_week_index(m, CANDIDATE_CATEGORIES)
 
 
-def candidate_at(m: PupilMeasures, t: date) -> Candidate | None:
-    """The proposal at `t`, or None when the pupil is no candidate that day."""
+def candidate_at(m: PupilMeasures, t: date, leerplicht: Leerplicht | None = None) -> Candidate | None:
+    """The proposal at `t`, or None when the pupil is no candidate that day. A day the pupil is not enrolled
+    (before the inschrijfdatum, after the uitschrijfdatum) is no candidate day: the half-weeks of the last
+    lesweken of the enrolment still hold then, but the quarter holds no day of this pupil's school."""
+    if t < m.enrolled_from or (m.enrolled_until is not None and t > m.enrolled_until):
+        return None
     ix = candidate_index(m)
     hw = ix.at(t, strict=False)
     if hw is None:
         return None
-    unauthorised = ix.part(UNAUTHORISED, hw.weeks[0].first, hw.weeks[-1].last)
-    return Candidate(hw.weeks[-1].last, "A" if 2 * unauthorised > hw.absent else "B", hw.series_start, hw.weeks,
-                     unauthorised)
+    first, last = hw.weeks[0].first, hw.weeks[-1].last
+    unauthorised = ix.part(UNAUTHORISED, first, last)
+    counted = unauthorised if leerplicht is None else sum(
+        ix.part(UNAUTHORISED, a, b) for a, b in leerplicht.periods(first, last))
+    category = "A" if 2 * counted > hw.absent else "B"
+    start = hw.series_start
+    if category == "A" and leerplicht is not None:
+        start = _first_in_leerplicht(m, leerplicht, start, last)
+    return Candidate(last, category, start, hw.weeks, unauthorised, unauthorised - counted)
 
 
-def period_candidate(m: PupilMeasures, first: date, last: date) -> Candidate | None:
-    """The proposal of the last schooldag in first..last on which the pupil was a candidate, if any."""
+def _first_in_leerplicht(m: PupilMeasures, leerplicht: Leerplicht, start: date, last: date) -> date:
+    """The first schooldag from `start` on which the pupil is leerplichtig (an A begins no earlier)."""
+    periods = leerplicht.periods(start, last)
+    if not periods or periods[0][0] == start:
+        return start
+    days = m.g.days
+    i = bisect_left(days, periods[0][0])
+    return days[i] if i < len(days) and days[i] <= last else start
+
+
+def period_candidate(m: PupilMeasures, first: date, last: date,
+                     leerplicht: Leerplicht | None = None) -> Candidate | None:
+    """The proposal of the last schooldag in first..last on which the pupil was a candidate, if any; with the
+    pupil's `leerplicht`, category A only for unauthorised absence in leerplicht."""
     ix = candidate_index(m)
     # No absence in the period's lesweken (the first one from its Monday, before the period may begin):
     # no lesweek of it is half absent
@@ -79,7 +110,7 @@ def period_candidate(m: PupilMeasures, first: date, last: date) -> Candidate | N
         return None
     g = m.g
     for i in range(g.last_index(last), bisect_left(g.days, first) - 1, -1):
-        found = candidate_at(m, g.days[i])
+        found = candidate_at(m, g.days[i], leerplicht)
         if found is not None:
             return found
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.records import AbsenceRecord, Exemption, PupilData
@@ -73,6 +73,25 @@ class Leerplicht:
 
     def exemption_on(self, day: date) -> Exemption | None:
         return next((e for e in self.exemptions if e.covers(day)), None)
+
+    def periods(self, first: date, last: date) -> list[tuple[date, date]]:
+        """The runs of calendar days in first..last (both included) on which the pupil is leerplichtig,
+        in date order; empty when there is none."""
+        out: list[tuple[date, date]] = []
+        day = first if self.start is None else max(first, self.start)
+        while day <= last:
+            covering = [e for e in self.exemptions if e.covers(day)]
+            if covering:
+                ends = [e.end for e in covering]
+                if any(end is None for end in ends):
+                    break
+                day = max(e for e in ends if e is not None) + timedelta(days=1)
+                continue
+            later = [e.start for e in self.exemptions if day < e.start <= last]
+            end = min(later) - timedelta(days=1) if later else last
+            out.append((day, end))
+            day = end + timedelta(days=1)
+        return out
 
 
 def leerplicht_of(pupil: PupilData, calendar: SchoolCalendar) -> Leerplicht:

@@ -2,8 +2,11 @@
 
 Reference dates are 15 September, 15 December, 15 March and 15 June. The list for a date D is the one
 whose reference date is the first of those on or after D; it covers the quarter that ends on that
-reference date and, cumulatively, the school year it belongs to (which starts on 1 August: every
-Dutch school year starts in the summer vacation that holds 1 August).
+reference date (the day after the previous reference date up to and including it): "one row per pupil
+with an open or, within the quarter, closed case" (§5). The SWV's toelichting asks the school to
+"actualiseren" its opgave each quarter and to keep "een actueel beeld in opgave en lopende meldingen";
+nothing in it asks to repeat a case closed in an earlier quarter, whose closing the SWV got on that
+quarter's list.
 """
 
 from __future__ import annotations
@@ -53,22 +56,24 @@ def school_year_start(ref: date) -> date:
 def in_list(start: date, closed: date | None, ref: date) -> bool:
     """Does a case started on `start` (closed on `closed`, if so) belong on the list of `ref`?
 
-    Open on the reference date, or closed within the quarter or earlier in the same school year: the
-    list is cumulative over the school year, so a case closed in October still shows in March.
+    Open on the reference date, or closed within the quarter (PROTOCOLS.md §5): a case closed in October
+    is on the list of 15 December, not on that of 15 March.
     """
     if start > ref:
         return False
     if closed is None or closed > ref:
         return True
-    return closed >= min(quarter_start(ref), school_year_start(ref))
+    return closed >= quarter_start(ref)
 
 
-def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
+def propose_category(minutes: Iterable[tuple[Category, int]], *, outside: int = 0) -> str | None:
     """'A' when more than half of the absent minutes are unauthorised, 'B' when at least half are
     authorised (sick included), None when there is no absence to judge.
 
     `minutes` holds (category, absent minutes) per record of the absence run. Lateness and present
-    elsewhere are no absence and do not count either way.
+    elsewhere are no absence and do not count either way. `outside` is the unauthorised minutes on days
+    the pupil was not leerplichtig: absence, but never toward A, which the SWV defines for a leerplichtige
+    pupil without vrijstelling (sources/004).
     """
     unauthorised = authorised = 0
     for category, m in minutes:
@@ -76,7 +81,7 @@ def propose_category(minutes: Iterable[tuple[Category, int]]) -> str | None:
             unauthorised += m
         elif category in AUTHORISED:
             authorised += m
-    total = unauthorised + authorised
+    total = unauthorised + authorised + outside
     if total == 0:
         return None
     return "A" if unauthorised * 2 > total else "B"
@@ -103,7 +108,8 @@ SHARE_TEXTS: dict[int, str] = {100: "Ja (100%)", 75: "Gedeeltelijk (75%)", 50: "
                                25: "Gedeeltelijk (25%)", 0: "Nee (0%)"}
 WAITING_LIST = "Op wachtlijst voor een behandeling / opname, namelijk"
 CLOSE_BACK = "Leerling volgt weer (>50%) onderwijs op (een) school"
-CLOSE_REASONS: tuple[str, ...] = (CLOSE_BACK, "Leerling is van school uitgeschreven", "Vrijstelling voor leerling")
+CLOSE_LEFT = "Leerling is van school uitgeschreven"
+CLOSE_REASONS: tuple[str, ...] = (CLOSE_BACK, CLOSE_LEFT, "Vrijstelling voor leerling")
 
 
 def category_text(category: str) -> str:

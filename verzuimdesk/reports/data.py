@@ -258,7 +258,8 @@ class DuoReport:
 
 @dataclass(frozen=True, slots=True)
 class QuarterlyRow:
-    """One case on the SWV quarterly list; `pupil_label` is initials or the name, as asked.
+    """One pupil on the SWV quarterly list (their open or latest case, or a proposal); `pupil_label` is
+    initials or the name, as asked.
 
     `pupil_id` and `number` are for the audit log only; no file of the list prints them.
     """
@@ -289,8 +290,14 @@ class QuarterlyRow:
     weeks: tuple[tuple[date, int, int], ...] = ()
     unauthorised: int = 0
     dismissed: str = ""  # the reason, when the IB-er dismissed the candidate
-    proposed_end: date | None = None  # the engine proposes closing: back for more than half
+    proposed_end: date | None = None  # the engine proposes closing: back for more than half, or deregistered
+    proposed_close_reason: str = ""  # the closing reason of that proposal (OT's text)
     missing: tuple[str, ...] = ()  # fields the SWV asks for that are still empty
+    # Of `unauthorised`, the minutes on days the pupil was not leerplichtig (a 4-year-old, a vrijstelling):
+    # they never make a proposal A (PROTOCOLS.md §1b, sources/004 "Cat. A").
+    outside_leerplicht: int = 0
+    # Leerplichtig on a day of the case up to its end (or the list's day): only then is a DUO report asked.
+    leerplichtig: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,8 +40,13 @@ def basis(r: QuarterlyRow) -> str:
         return ""
     weeks = ", ".join(f"{100 * a / lt:.0f}%" if lt else "–" for _, a, lt in r.weeks)
     part = f"{100 * r.unauthorised / absent:.0f}%" if absent else "0%"
-    return (f"{len(r.weeks)} lesweken {100 * absent / lestijd:.0f}% afwezig ({weeks}); "
+    text = (f"{len(r.weeks)} lesweken {100 * absent / lestijd:.0f}% afwezig ({weeks}); "
             f"daarvan {part} ongeoorloofd of onbekend")
+    if r.outside_leerplicht and absent:
+        # Cat. A is for a leerplichtige pupil without vrijstelling (sources/004): why this one is proposed as B
+        text += (f", {100 * r.outside_leerplicht / absent:.0f}% op dagen dat de leerling niet leerplichtig was "
+                 "(telt niet voor categorie A)")
+    return text
 
 
 def _numeric(day: date) -> str:
@@ -101,8 +106,8 @@ def build_quarterly_pdf(data: QuarterlyList, out: Path, *, printed: date, logo: 
     w = content_width(wide=True)
     who = "met naam (op verzoek)" if data.names else "met initialen en SWV/OT-nummer"
     period = (f"Alle trajecten vanaf {_day(data.since)} t/m {_day(data.reference)}" if data.since else
-              f"Kwartaal {_day(data.quarter_start)} t/m {_day(data.reference)}; cumulatief over het schooljaar "
-              f"vanaf {_day(data.year_start)}")
+              f"Kwartaal {_day(data.quarter_start)} t/m {_day(data.reference)}: de trajecten die op de peildatum "
+              "lopen of in dit kwartaal zijn afgerond")
     brin = f" (BRIN {data.brin})" if data.brin else ""
     story: list[Flowable] = [p(
         f"{data.school}{brin}. {period}. Leerlingen {who}. Een voorstel van VerzuimDesk (uit de registraties) "
@@ -144,8 +149,8 @@ def _pdf_row(r: QuarterlyRow) -> list[Any]:
            if r.duo_report_date or r.duo_report_number else "")
     who = "; ".join(x for x in (r.regiehouder, duo) if x) or "–"
     waiting = f"{WAITING_LIST}: {r.waiting_list}" if r.waiting_list else "–"
-    close = r.close_reason or (f"voorstel: afronden per {_day(r.proposed_end)} ({CLOSE_BACK})"
-                               if r.proposed_end else "–")
+    close = r.close_reason or (f"voorstel: afronden per {_day(r.proposed_end)} "
+                               f"({r.proposed_close_reason or CLOSE_BACK})" if r.proposed_end else "–")
     return [r.pupil_label, r.ot_number or "–", r.group, cat, start, _day(r.end) if r.end else "loopt",
             r.main_cause or "–", _statuses(r, _day) or "–", _periods(r, _day) or "–", waiting, who, close]
 

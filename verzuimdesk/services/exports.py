@@ -32,7 +32,7 @@ from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_c
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
 from verzuimdesk.services.duo import duo_reports, report_label
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
-from verzuimdesk.services.quarterly import quarterly_list
+from verzuimdesk.services.quarterly import for_swv, quarterly_list
 from verzuimdesk.services.school_contact import school_contact, signer
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -49,6 +49,7 @@ class ExportDone:
     pupils: tuple[str, ...]
     recipient: str | None
     proposals: int = 0  # the quarterly list: candidates listed as proposals, not yet confirmed
+    withheld: tuple[str, ...] = ()  # the quarterly list: free texts left out because they name health, in Dutch
     sheets: tuple[str, ...] = ()  # the DUO sheets written, one per page, named in Dutch
 
 
@@ -271,16 +272,21 @@ QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
 
 def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: bool = False,
-                     logo: str | None = None, printed: date | None = None, since: date | None = None) -> ExportDone:
+                     logo: str | None = None, printed: date | None = None, since: date | None = None,
+                     today: date | None = None) -> ExportDone:
     """The SWV quarterly list for the reference date on or after `on`, as PDF, XLSX or CSV by `out`'s suffix;
-    with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates."""
+    with `since`, every case open on or after that date. `proposals` counts the unconfirmed candidates.
+
+    `today` is the day the list is made as of (`quarterly_list`): the Kwartaal page's peildatum, so that the
+    file holds what the page shows; by default the day printed, else today."""
     require(by, Permission.EXPORT_FIGURES)
     user = audit_name(by)
     _check_out(out, tuple(QUARTERLY_WRITERS))
     if since is not None and since > on:
         raise Refused(f"De begindatum {format_date(since, weekday=False)} ligt na de datum van de opgave, "
                             f"{format_date(on, weekday=False)}.")
-    data = quarterly_list(db, on=on, names=names, since=since, today=printed)
+    data, withheld = for_swv(quarterly_list(db, on=on, names=names, since=since, today=today or printed),
+                             mentions_health)
     suffix = out.suffix.lower()
     logo = _logo(db, logo) if suffix == ".pdf" else None
 
@@ -292,10 +298,15 @@ def export_quarterly(db: Database, *, on: date, out: Path, by: Actor, names: boo
         else:
             write_quarterly_csv(data, f)
 
-    # The audit log names pupils by leerlingnummer even when the list itself carries initials.
-    pupils = [(r.pupil_id, r.number) for r in data.rows]
+    # The audit log names pupils by leerlingnummer even when the list itself carries initials: every pupil
+    # the file names, so the parents' inzage ("verstrekt aan") has each list that named their child. The PDF
+    # also names the dismissed candidates (initials, without the reason); the XLSX and CSV do not.
+    named = [*data.rows, *(data.dismissed if suffix == ".pdf" else ())]
+    pupils = list(dict.fromkeys((r.pupil_id, r.number) for r in named))
     done = _commit(db, out, write, user=user, document="kwartaalopgave", pupils=pupils, recipient="swv",
                    extra={"peildatum": data.reference.isoformat(), "namen": names, "formaat": suffix[1:],
-                          "vanaf": since.isoformat() if since else None, "voorstellen": data.proposals})
-    return replace(done, proposals=data.proposals)
+                          "vanaf": since.isoformat() if since else None, "voorstellen": data.proposals,
+                          # which fields, not the words: the log holds no health data of its own
+                          **({"niet_opgenomen": [f"{w.pupil}: {w.field}" for w in withheld]} if withheld else {})})
+    return replace(done, proposals=data.proposals, withheld=tuple(map(str, withheld)))
 

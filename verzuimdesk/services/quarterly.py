@@ -21,8 +21,11 @@ from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.duo_sheet import may_be_lrv_report
 from verzuimdesk.domain.dutch import sort_key
 from verzuimdesk.domain.halfweeks import CANDIDATE_CATEGORIES, HALF_WEEKS
-from verzuimdesk.domain.measures import PupilMeasures
+from verzuimdesk.domain.leerplicht import Leerplicht, leerplicht_of
+from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
 from verzuimdesk.domain.quarterly import (
+    CLOSE_BACK,
+    CLOSE_LEFT,
     in_list,
     propose_category,
     quarter_start,
@@ -65,6 +68,8 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
                        key=lambda ci: (*_list_order(ci[1]), ci[0].start, ci[0].id))
         found = [(c, i) for c, i in cases
                  if (in_list(c.start, c.closed, ref) if since is None else c.closed is None or c.closed >= since)]
+        if since is None:
+            found = _one_per_pupil(found, ref)
         calendar = load_calendar(s)
         # A candidate on a day of the quarter has an absent day in each of 5 lesweken ending in the quarter:
         # only pupils with 5 such days in the 10 weeks before it, one of them in a lesweek of the quarter (its
@@ -83,17 +88,31 @@ def quarterly_list(db: Database, *, on: date, names: bool = False, since: date |
     protocol = school_protocol(school.protocol, school.protocol_text)
     found = [(_with_report(c, Evaluator(data[i.id], calendar, protocol)), i) for c, i in found]
     measures = {pid: PupilMeasures(data[pid], calendar) for pid in ids}
-    rows = [_row(case, info, measures[info.id], ref, until, names) for case, info in found]
+    leerplicht = {pid: leerplicht_of(data[pid], calendar) for pid in ids}
+    rows = [_row(case, info, measures[info.id], ref, until, names, leerplicht[info.id]) for case, info in found]
     proposals: list[QuarterlyRow] = []
     dismissed: list[QuarterlyRow] = []
     for pid in sorted(absent, key=lambda p: _list_order(infos[p])):
-        cand = period_candidate(measures[pid], first, until)
+        cand = period_candidate(measures[pid], first, until, leerplicht[pid])
         if cand is None or any(c.closed is None or c.closed >= cand.start for c, i in cases if i.id == pid):
             continue
         reason = dismissals.get((pid, cand.start), "")
         (dismissed if reason else proposals).append(_proposal(cand, infos[pid], names, reason))
     return QuarterlyList(school.name, school.brin, ref, first, school_year_start(ref), names,
                          tuple(rows + proposals), tuple(dismissed), since)
+
+
+def _one_per_pupil(found: list[tuple[CaseRow, PupilInfo]], ref: date) -> list[tuple[CaseRow, PupilInfo]]:
+    """One row per pupil (PROTOCOLS.md §5): of a pupil with two cases on the list (one closed in the quarter,
+    a new one since), the case open on the reference date, else the one that started last."""
+    def rank(c: CaseRow) -> tuple[bool, date, int]:
+        return c.closed is None or c.closed > ref, c.start, c.id
+
+    best: dict[int, CaseRow] = {}
+    for c, i in found:
+        if i.id not in best or rank(c) > rank(best[i.id]):
+            best[i.id] = c
+    return [(c, i) for c, i in found if best[i.id] is c]
 
 
 def _with_report(case: CaseRow, ev: Evaluator) -> CaseRow:
@@ -125,9 +144,11 @@ def missing_fields(row: QuarterlyRow) -> tuple[str, ...]:
                                      ("interventie", row.status), ("regiehouder", row.regiehouder)) if not value]
     if row.share is None:
         gaps.append("onderwijsdeelname")
-    if row.category == "A" and row.duo_report_date is None:
+    # DUO takes reports of leerplichtige pupils only (PROTOCOLS.md §1b): a pupil who was not leerplichtig on
+    # any day of the case (a 4-year-old, a vrijstelling) is asked for none.
+    if row.category == "A" and row.leerplichtig and row.duo_report_date is None:
         gaps.append("DUO-melding")
-    elif row.category == "A" and not row.duo_report_number:
+    elif row.category == "A" and row.leerplichtig and not row.duo_report_number:
         gaps.append("nummer van de DUO-melding")
     return tuple(gaps)
 
@@ -139,15 +160,24 @@ def _proposal(cand: Candidate, info: PupilInfo, names: bool, dismissed: str) -> 
         start=cand.start, proposed_start=cand.start, end=None, main_cause="", status="", status_history=(),
         share=None, share_history=(), waiting_list="", close_reason="", proposal=True,
         weeks=tuple((w.monday, w.absent, w.lestijd) for w in cand.weeks), unauthorised=cand.unauthorised,
-        dismissed=dismissed)
+        dismissed=dismissed, outside_leerplicht=cand.outside)
 
 
-def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool) -> QuarterlyRow:
+def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: date, names: bool,
+         leerplicht: Leerplicht | None = None) -> QuarterlyRow:
     closed = case.closed if case.closed is not None and case.closed <= ref else None
     statuses = tuple((since, st) for since, st in case.statuses if since <= ref)
-    shares = tuple((since, end, sh) for since, end, sh in case.shares if since <= ref)
-    proposed, proposed_start = proposal(m, case.start, closed or ref)
+    # As the list stood on its reference date: a share that ended after it was still running then (the end
+    # date of the quarter after is no date of this list).
+    shares = tuple((since, end if end is None or end <= ref else None, sh) for since, end, sh in case.shares
+                   if since <= ref)
+    proposed, proposed_start = proposal(m, case.start, closed or ref, leerplicht)
     back = close_proposal(m, case.start, until) if closed is None else None
+    end, reason = (back.end, CLOSE_BACK) if back else (None, "")
+    if closed is None and info.enrolled_until is not None and info.enrolled_until <= until:
+        # An open case of a pupil who left: "Leerling is van school uitgeschreven" per the uitschrijfdatum.
+        end, reason = info.enrolled_until, CLOSE_LEFT
+    reported = case.duo_report_date if case.duo_report_date is not None and case.duo_report_date <= ref else None
     row = QuarterlyRow(
         pupil_id=info.id,
         number=info.number,
@@ -167,16 +197,21 @@ def _row(case: CaseRow, info: PupilInfo, m: PupilMeasures, ref: date, until: dat
         waiting_list=case.waiting_list,
         close_reason=case.close_reason if closed else "",
         regiehouder=case.regiehouder,
-        duo_report_date=case.duo_report_date,
-        duo_report_number=case.duo_report_number,
-        proposed_end=back.end if back else None,
+        # a DUO report made after the reference date is no part of this list either
+        duo_report_date=reported,
+        duo_report_number=case.duo_report_number if reported is not None or case.duo_report_date is None else "",
+        proposed_end=end,
+        proposed_close_reason=reason,
+        leerplichtig=leerplicht is None or bool(leerplicht.periods(case.start, closed or until)),
     )
     return replace(row, missing=missing_fields(row))
 
 
-def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, date | None]:
+def proposal(m: PupilMeasures, case_start: date, t: date,
+             leerplicht: Leerplicht | None = None) -> tuple[str | None, date | None]:
     """The engine's category and start date for a case: from the absence run at `t` when the pupil is
-    absent whole days, else from the absence since the case start (a pupil back part-time, as in B)."""
+    absent whole days, else from the absence since the case start (a pupil back part-time, as in B). With
+    the pupil's `leerplicht`, unauthorised absence on a day the pupil was not leerplichtig is no A."""
     days = m.g.days
     run = m.current_run(t)
     if run is not None:
@@ -188,8 +223,49 @@ def proposal(m: PupilMeasures, case_start: date, t: date) -> tuple[str | None, d
         k = bisect_left(m.runs, (m.g.last_index(case_start), -1))
         k = k - 1 if k > 0 and m.runs[k - 1][1] >= m.g.last_index(case_start) else k
         start = days[m.runs[k][0]] if k < len(m.runs) and days[m.runs[k][0]] <= t else None
-    minutes = [(r.category, m.minutes[r.id]) for r in m.records if first <= r.day <= last]
-    return propose_category(minutes), start
+    records = [r for r in m.records if first <= r.day <= last]
+    outside = {r.id for r in records if leerplicht is not None and r.category in UNAUTHORISED
+               and not leerplicht.on(r.day)}
+    minutes = [(r.category, m.minutes[r.id]) for r in records if r.id not in outside]
+    return propose_category(minutes, outside=sum(m.minutes[i] for i in outside)), start
+
+
+# The free texts of a case the SWV gets (Traject form): what a field is called on the list.
+FREE_TEXTS = (("waiting_list", "Wachtlijst, namelijk"), ("regiehouder", "Regiehouder"))
+WITHHELD = "niet opgenomen: noemt de gezondheid (blijft op school)"
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A free text left out of the list: whose (initials or name, as the list prints), which field, why."""
+
+    pupil: str
+    field: str
+    words: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.pupil}: {self.field} (noemt {', '.join(self.words)})"
+
+
+def for_swv(data: QuarterlyList,
+            health_words: Callable[[str], list[str]]) -> tuple[QuarterlyList, tuple[Withheld, ...]]:
+    """The list as it leaves the school for the SWV, and what was left out of it.
+
+    A free text of the case (the waiting list's "namelijk", the regiehouder) that names a health word is
+    left out, as the leerplicht dossier and the DUO sheet leave out a note about health (DESIGN.md: the
+    school records *that* a pupil is ill, never *what* the illness is): the cell says it is not included,
+    and each left-out field is named, 'Z.v.d.B.: Wachtlijst, namelijk (noemt kliniek, eetstoornissen)'."""
+    rows: list[QuarterlyRow] = []
+    withheld: list[Withheld] = []
+    for r in data.rows:
+        texts = {"waiting_list": r.waiting_list, "regiehouder": r.regiehouder}
+        for attr, label in FREE_TEXTS:
+            words = health_words(texts[attr])
+            if words:
+                texts[attr] = WITHHELD
+                withheld.append(Withheld(r.pupil_label, label, tuple(words)))
+        rows.append(replace(r, waiting_list=texts["waiting_list"], regiehouder=texts["regiehouder"]))
+    return replace(data, rows=tuple(rows)), tuple(withheld)
 
 
 REMINDER_DAYS = 28  # the overview reminds of the list from four weeks before each reference date

@@ -17,6 +17,7 @@ _FROM = {
     "DECISION_NL": "verzuimdesk.domain.verlof",
     "Decision": "verzuimdesk.domain.verlof",
     "CLOSE_BACK": "verzuimdesk.domain.quarterly",
+    "CLOSE_LEFT": "verzuimdesk.domain.quarterly",
     "CLOSE_REASONS": "verzuimdesk.domain.quarterly",
     "INTERVENTIONS": "verzuimdesk.domain.quarterly",
     "MAIN_CAUSES": "verzuimdesk.domain.quarterly",

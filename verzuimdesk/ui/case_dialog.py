@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from verzuimdesk.services.cases import CaseForm, load_case, save_case
 from verzuimdesk.services.vocabulary import (
     CLOSE_BACK,
+    CLOSE_LEFT,
     CLOSE_REASONS,
     INTERVENTIONS,
     MAIN_CAUSES,
@@ -37,8 +39,9 @@ from verzuimdesk.ui.operations import run_write
 class CaseDialog(QDialog):
     def __init__(self, ctx: AppContext, pupil_id: int, parent: QWidget | None = None, *,
                  proposed_category: str | None = None, proposed_start: date | None = None, new: bool = False,
-                 proposed_end: date | None = None) -> None:
-        """`new`: a new case (confirming a proposal), not the pupil's open or latest case."""
+                 proposed_end: date | None = None, proposed_reason: str = "") -> None:
+        """`new`: a new case (confirming a proposal), not the pupil's open or latest case. `proposed_end` and
+        `proposed_reason`: the engine's proposal to close (back at school, or deregistered)."""
         super().__init__(parent)
         self.ctx, self.pupil_id = ctx, pupil_id
         self.case = None if new else load_case(ctx.db, pupil_id=pupil_id)
@@ -92,14 +95,17 @@ class CaseDialog(QDialog):
         hints = []
         if proposed_category:
             hints.append(self.tr("The records suggest category %1.").replace("%1", proposed_category))
+        reason = proposed_reason or CLOSE_BACK
         if proposed_end and c and c.closed is None:
-            hints.append(self.tr("The pupil attended more than half of the last 10 school days: close the case "
-                                 "per %1 with \u201c%2\u201d?").replace("%1", format_date(proposed_end))
-                         .replace("%2", CLOSE_BACK))
+            hint = (self.tr("The pupil was deregistered: close the case per %1 with \u201c%2\u201d?")
+                    if reason == CLOSE_LEFT else
+                    self.tr("The pupil attended more than half of the last 10 school days: close the case "
+                            "per %1 with \u201c%2\u201d?"))
+            hints.append(hint.replace("%1", format_date(proposed_end)).replace("%2", reason))
         if proposed_end and c and c.closed is None:
             # Closing as proposed: the reason is the engine's too, unless the IB-er chose one.
             self.is_closed.toggled.connect(
-                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(CLOSE_BACK))
+                lambda on: on and not self.reason.currentText() and self.reason.setCurrentText(reason))
         proposal = QLabel("\n".join(hints))
         proposal.setWordWrap(True)
 
@@ -166,7 +172,31 @@ class CaseDialog(QDialog):
             duo_report_number=self.duo_number.text() if self.category.currentText() == "A" else "",
             edit_periods=bool(periods), version=self.case.version if self.case is not None else None)
 
+    def health_words(self) -> list[tuple[str, list[str]]]:
+        """The free texts that go to the SWV and name a health word: (the field's label, the words)."""
+        from verzuimdesk.services.topics import health_words_in_text
+
+        found = [(label, health_words_in_text(edit.text())) for label, edit in
+                 ((self.tr("Waiting list"), self.waiting), (self.tr("Regiehouder"), self.regiehouder))]
+        return [(label, words) for label, words in found if words]
+
+    def ask_health(self, found: list[tuple[str, list[str]]]) -> bool:
+        """Warn that a text names health and stays off the SWV's list; True: save it all the same."""
+        named = "; ".join(f"{label}: " + ", ".join(f"'{w}'" for w in words[:4]) for label, words in found)
+        answer = QMessageBox.question(
+            self, self.tr("About health?"),
+            self.tr("The text names health (%1). Health data does not go to the SWV: the quarterly list leaves "
+                    "this field out.\n\nSave it like this? No: change the text first, for example the "
+                    "organisation without the treatment.").replace("%1", named),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def save(self) -> None:
+        found = self.health_words()
+        if found and not self.ask_health(found):
+            self.error.setText(self.tr("Not saved: change the text that names health, or save it knowing the "
+                                       "SWV will not get it."))
+            return
         if run_write(self.ctx, lambda: save_case(self.ctx.db, self.form(), on=self.ctx.peildatum,
                                                  by=self.ctx.account),
                      refused=lambda exc: self.error.setText(str(exc))) is not None:

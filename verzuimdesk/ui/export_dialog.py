@@ -212,7 +212,7 @@ class ExportDialog(QDialog):
 
         on = _pydate(self.end.date())
         try:
-            n = quarterly_list(self.db, on=on).proposals
+            n = quarterly_list(self.db, on=on, today=self.today).proposals  # what the export will write
         except Refused:
             n = 0
         said = [self.tr("The list for the reference date %1.").replace("%1", format_date(reference_date(on)))]
@@ -318,9 +318,12 @@ class ExportDialog(QDialog):
         chosen = self.report.currentData() if kind == "duo" else None
         rule_id, trigger = chosen if isinstance(chosen, tuple) else (None, None)
 
+        as_of = self.today
+
         def run() -> Any:
             if kind == "quarterly":
-                return exports.export_quarterly(db, on=end, out=out, names=names, by=by)
+                # as the Kwartaal page shows it: the list as it stood on the peildatum the dialog was opened on
+                return exports.export_quarterly(db, on=end, out=out, names=names, by=by, today=as_of)
             number = pupil_number_of(db, pid)
             if kind == "dossier":
                 return exports.export_dossier(db, pupil_number=number, recipient=recipient, out=out, by=by,
@@ -370,6 +373,11 @@ class ExportDialog(QDialog):
                                  .replace("%2", str(sheets)).replace("%1", str(self.written)))
         else:
             self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
+        withheld = getattr(result, "withheld", ())
+        if withheld:  # the quarterly list: free texts naming health stay at school
+            self.message.setText(self.message.text() + "\n" + self.tr(
+                "Left out, health data does not go to the SWV: %1. Change the text in the case form if the SWV "
+                "must read something else.").replace("%1", "; ".join(withheld)))
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()

@@ -24,7 +24,7 @@ from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.cases import dismiss_candidate, undo_dismissal
 from verzuimdesk.services.changes import OpChanges, Saved
 from verzuimdesk.services.quarterly import quarterly_list
-from verzuimdesk.services.vocabulary import QuarterlyRow, format_date, reference_date
+from verzuimdesk.services.vocabulary import CLOSE_LEFT, QuarterlyRow, format_date, reference_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.operations import run_write
@@ -143,7 +143,9 @@ class QuarterlyPage(QWidget):
             category = r.category
             if r.proposed_category and r.proposed_category != r.category:
                 category += " " + self.tr("(proposed: %1)").replace("%1", r.proposed_category)
-            notes = [self.tr("Proposal: close per %1, back at school for more than half").replace(
+            left = r.proposed_close_reason == CLOSE_LEFT
+            notes = [(self.tr("Proposal: close per %1, the pupil was deregistered") if left else
+                      self.tr("Proposal: close per %1, back at school for more than half")).replace(
                 "%1", format_date(r.proposed_end))] if r.proposed_end else []
             unshown = [m for m in r.missing if m not in MISSING_COLUMN]
             if unshown:
@@ -175,6 +177,9 @@ class QuarterlyPage(QWidget):
         text = self.tr("%1 school weeks %2% absent, %3% of it unauthorised or unexplained")
         text = (text.replace("%1", str(len(r.weeks))).replace("%2", str(round(100 * absent / lestijd)))
                 .replace("%3", str(round(100 * r.unauthorised / absent) if absent else 0)))
+        if r.outside_leerplicht and absent:
+            text += "; " + self.tr("%1% on days the pupil was not of compulsory school age or exempted (never "
+                                   "category A)").replace("%1", str(round(100 * r.outside_leerplicht / absent)))
         if weeks:
             text += "\n" + self.tr("Per school week: %1").replace("%1", ", ".join(
                 f"{format_date(monday, weekday=False)} {round(100 * a / t) if t else 0}%" for monday, a, t in r.weeks))
@@ -217,7 +222,8 @@ class QuarterlyPage(QWidget):
         r = self.rows.get((PROPOSAL if new else CASE, pupil_id))
         return CaseDialog(self.ctx, pupil_id, self.window(), proposed_category=r.proposed_category if r else None,
                           proposed_start=r.proposed_start if r else None, new=new,
-                          proposed_end=r.proposed_end if r else None)
+                          proposed_end=r.proposed_end if r else None,
+                          proposed_reason=r.proposed_close_reason if r else "")
 
     def ask_reason(self, label: str) -> str | None:
         """The reason for dismissing a proposal, or None when the IB-er cancels."""
