@@ -343,7 +343,10 @@ def restart_point(ev: Evaluator, rule: Rule, peil: date) -> date | None:
 def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
     rule = sixteen_hour_rule(ev.protocol)
     peil = status.peildatum
-    if rule is None or any(h.rule_id == rule.id for h in status.rules) or not ev.leerplichtig(peil):
+    # the rule holding at `peil`; a report still owed for an earlier trigger (its window ended then) leaves
+    # the forecast of the next 16 hours standing
+    if rule is None or any(h.rule_id == rule.id and h.window_end == peil for h in status.rules) or \
+            not ev.leerplichtig(peil):
         return None
     ev = ev.for_rule(rule)  # only what leerplicht counts (records from the start of leerplicht on)
     m, g, c = ev.m, ev.g, rule.condition
