@@ -120,6 +120,8 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         print(f"{len(done.sheets)} meldingen, elk op een eigen pagina:")
         for i, label in enumerate(done.sheets, 1):
             print(f"  {i}. {label}")
+    for notice in done.notices:  # a reprinted DUO report whose records changed since
+        print(notice, file=sys.stderr)
     if done.document == "kwartaalopgave":
         n = done.proposals
         print(f"{n} {'voorstel' if n == 1 else 'voorstellen'} nog niet bevestigd (als voorstel op de lijst)"

@@ -40,6 +40,11 @@ REPORT_TYPES = {
 }
 
 
+REPORT_TYPES_SHORT = {REPORT_TYPES["16uur"]: "16 uur", REPORT_TYPES[FOLLOW_UP]: "vervolgmelding 16 uur",
+                      REPORT_TYPES[LRV]: "langdurig relatief verzuim", REPORT_TYPES[LUXE]: "luxeverzuim",
+                      REPORT_TYPES[LATE]: "te laat komen"}
+
+
 @dataclass(frozen=True, slots=True)
 class DuoChoice:
     """One sheet that can be printed on a date: its rule and trigger date choose it (`export duo --regel
@@ -96,6 +101,21 @@ def _label(sheet: _Sheet) -> str:
 def report_label(r: DuoReport) -> str:
     return label_of(r.report_type, r.begin, r.end, r.reported_on, r.due, r.reference) + _state(
         r.computed and r.reported_on is not None, r.changes)
+
+
+def report_notice(r: DuoReport) -> str:
+    """What the user must not miss of a reprint, in Dutch ("" when nothing): it differs from the records of
+    now, or it could not be printed as it was reported."""
+    if r.reported_on is None:
+        return ""
+    name = f"de melding van {format_date(r.reported_on)} ({REPORT_TYPES_SHORT.get(r.report_type, r.report_type)})"
+    if r.computed:
+        return (f"De afdruk van {name} is berekend uit de registraties van nu: de gegevens van de dag van de "
+                "melding zijn niet bewaard.")
+    if r.changes:
+        return (f"Let op: sinds {name} zijn de registraties gewijzigd ({'; '.join(r.changes)}). De afdruk "
+                "geeft wat gemeld is; ga na of de melding in DUO gecorrigeerd moet worden.")
+    return ""
 
 
 def _state(computed: bool, changes: tuple[str, ...]) -> str:

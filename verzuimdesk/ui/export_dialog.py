@@ -370,6 +370,9 @@ class ExportDialog(QDialog):
                                  .replace("%2", str(sheets)).replace("%1", str(self.written)))
         else:
             self.message.setText(self.tr("Saved: %1").replace("%1", str(self.written)))
+        notices = getattr(result, "notices", ())
+        if notices:  # a reprint of a DUO report whose records changed since (the services' Dutch words)
+            self.message.setText(self.message.text() + "\n" + "\n".join(notices))
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()
