@@ -7,6 +7,7 @@ message ("er is er nog geen geregistreerd")."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -43,8 +44,11 @@ def _sheet(db: Path, tmp_path: Path, day: str = "2025-11-21", *extra: str) -> st
 
 
 def _reported(text: str) -> str:
-    """The sheet itself: from its figures to the end, without the notice above them."""
-    return text[text.index("Melding Soort melding"):]
+    """The sheet itself: from its figures to the end, without the notice above them, nor the letterhead and
+    footer of each page (a notice can move a table to the next page)."""
+    body = text[text.index("Melding Soort melding"):]
+    return re.sub(r" ?pagina \d+ van \d+( OBS De Klimop DUO-melding verzuim — .+? Vertrouwelijk afgedrukt op "
+                  r"\S+ \d+ \S+ \d+ OBS De Klimop · DUO-melding verzuim)?", "", body)
 
 
 @pytest.fixture
@@ -95,7 +99,7 @@ def test_a_report_of_before_kept_sheets_prints_from_todays_records_and_says_so(r
     db.close()
     text = _sheet(reported, tmp_path)
     assert AS_REPORTED in text
-    assert "berekend uit de registraties zoals ze op" in text and "niet bewaard" in text
+    assert "Berekend uit de registraties zoals ze op" in text and "niet bewaard" in text
     assert "de gegevens zoals ze gemeld zijn" not in text
 
 
@@ -187,7 +191,7 @@ def test_migration_0020_on_a_database_with_reports(reported: Path, tmp_path: Pat
     db.close()
     assert _kept(reported) == 0  # upgraded again on open: the table is there, the report of before kept nothing
     text = _sheet(reported, tmp_path)
-    assert AS_REPORTED in text and "berekend uit de registraties" in text
+    assert AS_REPORTED in text and "Berekend uit de registraties" in text
     # a report registered from now on keeps its sheet
     _import(reported, tmp_path, "absences", AH + "".join(f"1003;2025-12-0{d};;;O;;;\n" for d in (1, 2, 3, 4)))
     _import(reported, tmp_path, "events", REPORT.replace("2025-11-21", "2025-12-05").replace("2025-77", "2025-90"))
@@ -213,3 +217,26 @@ def test_the_kept_sheet_is_deleted_with_the_dossier_at_the_retention_term(report
             assert s.scalar(select(Pupil.id).where(Pupil.number == "1003")) is not None  # the absences stay
     finally:
         db.close()
+
+
+def test_an_lrv_report_reprinted_after_it_stopped_says_the_einddatum_to_pass_on(school_db: Path, tmp_path: Path) -> None:
+    # Anaïs (1004) is absent without leave every schooldag from Mon 1 Sep to Fri 10 Oct 2025, and back after the
+    # herfstvakantie: langdurig relatief verzuim, reported on Tue 30 Sep while it held ("nog afwezig")
+    days = [date.fromordinal(n) for n in range(date(2025, 9, 1).toordinal(), date(2025, 10, 11).toordinal())]
+    _import(school_db, tmp_path, "absences", AH + "".join(f"1004;{d.isoformat()};;;O;;;\n" for d in days
+                                                          if d.weekday() < 5))
+    _import(school_db, tmp_path, "events", "leerlingnummer;datum;soort;omschrijving\n"
+                                           "1004;2025-09-30;duo_report;meldingsnummer 2025-55\n")
+
+    def lrv(day: str) -> str:
+        out = tmp_path / "lrv.pdf"
+        out.unlink(missing_ok=True)
+        assert cli("export", "duo", "--db", school_db, "--pupil", "1004", "--date", day, "--regel", "LRV",
+                   "--out", out) == 0
+        return flat(pdf_text(out))
+
+    then = lrv("2025-09-30")
+    assert "Soort melding Langdurig relatief verzuim" in then and "Einddatum verzuim nog afwezig" in then
+    later = lrv("2025-11-03")
+    assert _reported(later) == _reported(then)
+    assert "einddatum nu vr 10 okt 2025 (gemeld: nog afwezig)" in later

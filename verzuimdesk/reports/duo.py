@@ -27,11 +27,8 @@ from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 def _intro(r: DuoReport, printed: date) -> str:
     if r.reported_on is not None:
         ref = f" (nummer {r.reference})" if r.reference else ""
-        if r.computed:  # nothing kept of the report's day: say what the figures are
-            return (f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier, berekend uit de "
-                    f"registraties zoals ze op {d(printed)} zijn: van deze melding zijn de gegevens van de dag van "
-                    "de melding niet bewaard (geregistreerd in een eerdere versie van VerzuimDesk), dus wat gemeld "
-                    "is kan hiervan afwijken.")
+        if r.computed:  # nothing kept of the report's day: the notice says what the figures are
+            return f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier."
         return (f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier: de gegevens zoals ze "
                 "gemeld zijn.")
     term = "wettelijke termijn" if r.legal else "termijn van het stappenplan; de wet vraagt deze melding niet"
@@ -80,6 +77,11 @@ def _sheet(r: DuoReport, printed: date) -> list[Flowable]:
     w = content_width()
     pu = r.pupil
     story: list[Flowable] = [p(_intro(r, printed), "small")]
+    if r.computed and r.reported_on is not None:
+        story.append(p(f"Berekend uit de registraties zoals ze op {d(printed)} zijn: van deze melding zijn de "
+                       "gegevens van de dag van de melding niet bewaard (een melding uit een eerdere versie van "
+                       "VerzuimDesk, of een die toen geen aanleiding beantwoordde), dus wat gemeld is kan hiervan "
+                       "afwijken.", "notice"))
     if r.changes:  # the kept sheet is what DUO has: say what the records of now give otherwise
         story.append(p("Sinds de melding zijn de registraties gewijzigd: " + "; ".join(r.changes) + ". Ga na of "
                        "de melding in DUO (via de LAS) gecorrigeerd of aangevuld moet worden; hieronder staat "
