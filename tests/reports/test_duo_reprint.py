@@ -240,3 +240,22 @@ def test_an_lrv_report_reprinted_after_it_stopped_says_the_einddatum_to_pass_on(
     later = lrv("2025-11-03")
     assert _reported(later) == _reported(then)
     assert "einddatum nu vr 10 okt 2025 (gemeld: nog afwezig)" in later
+
+
+def test_a_vervolgmelding_keeps_its_previous_report_when_that_one_is_deleted(reported: Path, tmp_path: Path) -> None:
+    # 16 hours again in the first week of December: a vervolgmelding on Fri 5 Dec, after the report of 21 Nov
+    _import(reported, tmp_path, "absences", AH + "".join(f"1003;2025-12-0{d};;;O;;;\n" for d in (1, 2, 3, 4)))
+    _import(reported, tmp_path, "events", REPORT.replace("2025-11-21", "2025-12-05").replace("2025-77", "2025-90"))
+    before = _sheet(reported, tmp_path, "2025-12-05")
+    assert "vervolgmelding" in before and "Vorige melding vr 21 nov 2025, nummer 2025-77" in before
+    db = open_db(reported)
+    try:
+        with db.read() as s:
+            first = s.scalar(select(EventRow.id).where(EventRow.day == date(2025, 11, 21)))
+        assert first is not None
+        delete_event(db, event_id=first, by=IB)  # entered by mistake, say: DUO has the vervolgmelding as it was
+    finally:
+        db.close()
+    after = _sheet(reported, tmp_path, "2025-12-05")
+    assert _reported(after) == _reported(before)
+    assert "nu een eerste melding van 16 uur (gemeld als vervolgmelding van 16 uur)" in after

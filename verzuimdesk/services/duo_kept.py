@@ -30,13 +30,15 @@ from sqlalchemy.orm import Session
 from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.disclosure import Entry, Recipient, receives
-from verzuimdesk.domain.duo_sheet import LATE, DuoSheet, report_sheets
+from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LATE, SIXTEEN_HOURS, DuoSheet, report_sheets
 from verzuimdesk.domain.dutch import format_date, hours
 from verzuimdesk.domain.measures import absent_minutes
 from verzuimdesk.domain.records import AbsenceRecord
 from verzuimdesk.services.status import school_protocol
 from verzuimdesk.storage.loading import load_calendar, load_pupil_data, load_school
 from verzuimdesk.storage.models import DuoSheetKept, EventRow
+
+KIND_NL = {SIXTEEN_HOURS: "eerste melding van 16 uur", FOLLOW_UP: "vervolgmelding van 16 uur"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ def differences(ev: Evaluator, kept: KeptSheet, now: DuoSheet | None, on: date) 
                 *(["niet meer zo geregistreerd: " + ", ".join(other)] if other else []))
     now_rows = rows_of(ev, now, on)
     out: list[str] = []
+    if now.kind != kept.kind:  # a report before it registered or deleted since: first melding or vervolgmelding
+        out.append(f"nu een {KIND_NL.get(now.kind, now.kind)} (gemeld als {KIND_NL.get(kept.kind, kept.kind)})")
     if now.begin != kept.begin:
         out.append(f"begindatum nu {d(now.begin)} (gemeld: {d(kept.begin)})")
     if now.end != kept.end:
