@@ -120,6 +120,8 @@ def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace],
         print(f"{len(done.sheets)} meldingen, elk op een eigen pagina:")
         for i, label in enumerate(done.sheets, 1):
             print(f"  {i}. {label}")
+    for notice in done.notices:  # a reprinted DUO report whose records changed since
+        print(notice, file=sys.stderr)
     if done.document == "kwartaalopgave":
         if done.withheld:
             print("Niet opgenomen, gegevens over de gezondheid gaan niet naar het SWV: " + "; ".join(done.withheld)

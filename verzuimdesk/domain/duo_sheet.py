@@ -93,6 +93,12 @@ def duo_sheets(ev: Evaluator, on: date, rule_id: str | None = None,
     return tuple(unique)
 
 
+def report_sheets(ev: Evaluator, report: Event, on: date) -> tuple[DuoSheet, ...]:
+    """The sheets of every action the registered `report` answers on the records of `ev`, as printed on `on`,
+    earliest trigger first; none when it answers none (services/duo_kept.py keeps those of its own day)."""
+    return tuple(_answered_by(ev, report, lambda _rule, _trig: True, on))
+
+
 def may_be_lrv_report(ev: Evaluator, report: Event) -> bool:
     """The registered `report` can be the pupil's report of langdurig relatief verzuim: it answered an LRV
     action (a rule counting half-weeks or a run of absence, whose sheet is *langdurig relatief verzuim*), or

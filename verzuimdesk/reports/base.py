@@ -79,6 +79,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "h2_loose": ParagraphStyle("h2_loose", parent=h2, keepWithNext=0),  # not kept with what follows
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
         "letter": ParagraphStyle("letter", parent=body, fontSize=10, leading=14),
+        # a notice the reader must not miss (a reprint whose records changed since): bold, boxed
+        "notice": ParagraphStyle("notice", parent=body, fontName=bold, borderWidth=0.75, borderColor=LINE,
+                                 borderPadding=4, spaceBefore=6, spaceAfter=6),
     }
 
 

@@ -254,6 +254,11 @@ class DuoReport:
     # which report this is, for the audit log and the choice in the app: never printed (the id is no Dutch)
     rule_id: str = ""
     trigger: date | None = None
+    # a registered report whose sheet was not kept when it was registered (before this version): computed from
+    # the records of now, and the sheet says so
+    computed: bool = False
+    # what the records of now give otherwise than the kept sheet, in Dutch ("begindatum nu …"): the sheet says so
+    changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

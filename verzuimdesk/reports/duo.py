@@ -1,6 +1,7 @@
 """DUO-melding: the worksheet from which the IB-er types the report into the school's LAS, which passes
 it on to DUO's verzuimregister (PROTOCOLS.md §1b). Every figure comes from the trigger the report
-answers, so the sheet printed again later (for the file) says the same, marked "gemeld op".
+answers, so the sheet printed again later (for the file) says the same, marked "gemeld op": what was kept
+when the report was registered, with a notice when the records of now give otherwise.
 
 The app does not talk to DUO: the school reports through its leerlingadministratiesysteem (ParnasSys,
 ESIS, …) itself, and this page keeps the numbers it needs (and the proof of what was reported).
@@ -26,6 +27,8 @@ from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 def _intro(r: DuoReport, printed: date) -> str:
     if r.reported_on is not None:
         ref = f" (nummer {r.reference})" if r.reference else ""
+        if r.computed:  # nothing kept of the report's day: the notice says what the figures are
+            return f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier."
         return (f"Gemeld op {d(r.reported_on)}{ref}. Afdruk voor het verzuimdossier: de gegevens zoals ze "
                 "gemeld zijn.")
     term = "wettelijke termijn" if r.legal else "termijn van het stappenplan; de wet vraagt deze melding niet"
@@ -73,8 +76,17 @@ def build_duo_pdf(reports: Sequence[DuoReport], out: Path, *, printed: date, log
 def _sheet(r: DuoReport, printed: date) -> list[Flowable]:
     w = content_width()
     pu = r.pupil
-    story: list[Flowable] = [
-        p(_intro(r, printed), "small"),
+    story: list[Flowable] = [p(_intro(r, printed), "small")]
+    if r.computed and r.reported_on is not None:
+        story.append(p(f"Berekend uit de registraties zoals ze op {d(printed)} zijn: van deze melding zijn de "
+                       "gegevens van de dag van de melding niet bewaard (een melding uit een eerdere versie van "
+                       "VerzuimDesk, of een die toen geen aanleiding beantwoordde), dus wat gemeld is kan hiervan "
+                       "afwijken.", "notice"))
+    if r.changes:  # the kept sheet is what DUO has: say what the records of now give otherwise
+        story.append(p("Sinds de melding zijn de registraties gewijzigd: " + "; ".join(r.changes) + ". Ga na of "
+                       "de melding in DUO (via de LAS) gecorrigeerd of aangevuld moet worden; hieronder staat "
+                       "wat gemeld is.", "notice"))
+    story += [
         p("Melding", "h2"),
         facts(_figures(r), w),
         p("Leerling", "h2"),

@@ -85,8 +85,6 @@ def write_demo(db: Database, demo: DemoSchool) -> None:
                                   pupils={n: k for n, (_, k) in known.items()},
                                   codes=load_codes(session), calendar=load_calendar(session))
         write_absences(session, absences, ids, user=DEMO_USER)
-        write_events(session, check_events(_table(EVENT_COLUMNS, demo.events), "demoschool", pupils=ids),
-                     ids, user=DEMO_USER)
         session.add_all(Guardian(pupil_id=ids[g["leerlingnummer"]], name=g["naam"], relation=g["relatie"],
                                  phone=g["telefoon"], email=g["email"]) for g in demo.guardians)
         for c in demo.conversations:
@@ -106,5 +104,9 @@ def write_demo(db: Database, demo: DemoSchool) -> None:
                 waiting_list=k.waiting_list, closed=k.closed, close_reason=k.close_reason,
                 statuses=[CaseStatus(since=k.start, status=k.intervention)],
                 shares=[CaseShare(since=k.start, share=k.education_share)]))
+        session.flush()
+        # the reports last: each keeps its DUO sheets from the whole dossier of its day (services/duo_kept.py)
+        write_events(session, check_events(_table(EVENT_COLUMNS, demo.events), "demoschool", pupils=ids),
+                     ids, user=DEMO_USER)
         audit.append(session, user=DEMO_USER, action="create", entity="demo",
                      detail={"leerlingen": len(demo.pupils), "verzuimregels": len(demo.absences)})

@@ -19,6 +19,7 @@ from verzuimdesk.domain.disclosure import Entry, Topic
 from verzuimdesk.domain.links import describe_target, link_problem
 from verzuimdesk.domain.refusal import Refused
 from verzuimdesk.services.changes import OpChanges, Saved
+from verzuimdesk.services.duo_kept import keep
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database
@@ -93,6 +94,7 @@ def register_event(db: Database, *, pupil_id: int, kind: str, day: date, referen
                      created_at=datetime.now().replace(microsecond=0), created_by=user, topic=t)
         s.add(e)
         s.flush()
+        keep(s, [e.id])  # a DUO report: its sheets as they stand now, for the reprint "zoals gemeld"
         audit.append(s, user=user, action="create", entity="event", entity_id=e.id, pupil_id=pupil_id,
                      detail={"na": _event_snapshot(e)})
         return Saved(e.id, OpChanges.pupils(pupil_id))
@@ -111,7 +113,11 @@ def update_event(db: Database, *, event_id: int, kind: str, day: date, reference
             raise Refused("Deze melding bestaat niet (meer).")
         _check_day(_pupil(s, e.pupil_id), day, today or date.today(), "Een melding")
         before = _event_snapshot(e)
+        moved = (e.kind, e.day) != (k.value, day)
         e.kind, e.day, e.reference, e.note = k.value, day, reference.strip(), note.strip()
+        if moved:  # another date or kind is another report: its sheets as they stand now, or none
+            s.flush()
+            keep(s, [e.id])
         if chosen is not None:  # without one, the topic stays what its writer chose
             e.topic, e.topic_review = chosen, False
         audit.append(s, user=user, action="update", entity="event", entity_id=e.id, pupil_id=e.pupil_id,

@@ -30,7 +30,7 @@ from verzuimdesk.reports.duo import build_duo_pdf
 from verzuimdesk.reports.pupil_docs import build_dossier_pdf, build_overview_pdf
 from verzuimdesk.reports.quarterly import build_quarterly_pdf, write_quarterly_csv, write_quarterly_xlsx
 from verzuimdesk.services.dossier import for_recipient, load_dossier, pupil_id_of
-from verzuimdesk.services.duo import duo_reports, report_label
+from verzuimdesk.services.duo import duo_reports, report_label, report_notice
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.quarterly import for_swv, quarterly_list
 from verzuimdesk.services.school_contact import school_contact, signer
@@ -51,6 +51,8 @@ class ExportDone:
     proposals: int = 0  # the quarterly list: candidates listed as proposals, not yet confirmed
     withheld: tuple[str, ...] = ()  # the quarterly list: free texts left out because they name health, in Dutch
     sheets: tuple[str, ...] = ()  # the DUO sheets written, one per page, named in Dutch
+    # what the reader must not miss, in Dutch: a DUO report reprinted whose records changed since it was made
+    notices: tuple[str, ...] = ()
 
 
 def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
@@ -265,7 +267,8 @@ def export_duo_report(db: Database, *, pupil_number: str, out: Path, by: Actor, 
                           # which reports: rule and trigger date, as `export duo --regel --trigger` chooses them
                           "meldingen": [f"{r.rule_id} {r.trigger.isoformat() if r.trigger else ''}".strip()
                                         for r in reports]})
-    return replace(done, sheets=tuple(report_label(r) for r in reports))
+    return replace(done, sheets=tuple(report_label(r) for r in reports),
+                   notices=tuple(n for r in reports if (n := report_notice(r))))
 
 
 QUARTERLY_WRITERS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}

@@ -44,6 +44,7 @@ from verzuimdesk.importers.rows import (
     spans_overlap,
 )
 from verzuimdesk.services.dry_run import rolled_back
+from verzuimdesk.services.duo_kept import keep
 from verzuimdesk.services.gc_pause import gc_paused
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
 from verzuimdesk.services.results import Change
@@ -389,4 +390,9 @@ def write_events(session: Session, rows: Sequence[EventIn], pupil_ids: dict[str,
                     "created_at": now, "created_by": user})
     if new:
         session.execute(insert(EventRow), new)
+        if any(e["kind"] == ActionKind.DUO_REPORT.value for e in new):  # their sheets, for the reprint
+            keys = {(e["pupil_id"], e["day"], e["kind"], e["note"]) for e in new}
+            keep(session, [eid for eid, *key in session.execute(
+                select(EventRow.id, EventRow.pupil_id, EventRow.day, EventRow.kind, EventRow.note)
+                .where(EventRow.kind == ActionKind.DUO_REPORT.value)) if tuple(key) in keys])
     return Change(added=len(new), unchanged=len(rows) - len(new))

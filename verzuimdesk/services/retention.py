@@ -30,6 +30,7 @@ from verzuimdesk.storage.models import (
     CompositeMember,
     Conversation,
     Draft,
+    DuoSheetKept,
     EventRow,
     Group,
     Guardian,
@@ -83,8 +84,8 @@ def retention_due(db: Database, *, today: date) -> list[RetentionDue]:
 def _purge_dossier(session: Session, pupil_id: int) -> int:
     """Delete the dossier and every other copy of it (drafts typed about the pupil); how many rows went."""
     n = 0
-    for model in (Conversation, EventRow, PlanLink, CareCase, CaseDismissal, Guardian, Draft, StatusCache, LetterRow,
-                  VerlofPupil):
+    for model in (Conversation, DuoSheetKept, EventRow, PlanLink, CareCase, CaseDismissal, Guardian, Draft,
+                  StatusCache, LetterRow, VerlofPupil):
         n += _deleted(session, delete(model).where(model.pupil_id == pupil_id))
     # a leave request of siblings stays for the others; one about nobody any more goes
     n += _deleted(session, delete(VerlofRequest).where(~VerlofRequest.id.in_(select(VerlofPupil.request_id))))
@@ -161,6 +162,11 @@ def inzage_data(db: Database, *, pupil_number: str, by: Actor) -> dict[str, Any]
                 select(Conversation).where(Conversation.pupil_id == pupil.id).order_by(Conversation.held_at))],
             "meldingen_en_acties": [_row(e) for e in session.scalars(
                 select(EventRow).where(EventRow.pupil_id == pupil.id).order_by(EventRow.day))],
+            # what each registered DUO report said when it was registered, kept for its reprint
+            "duo_meldingen_zoals_gemeld": [{**_row(k, ("records",)), "registraties": json.loads(k.records)}
+                                           for k in session.scalars(
+                select(DuoSheetKept).where(DuoSheetKept.pupil_id == pupil.id)
+                .order_by(DuoSheetKept.event_id, DuoSheetKept.position))],
             "plannen": [_row(p) for p in session.scalars(select(PlanLink).where(PlanLink.pupil_id == pupil.id))],
             "zorgwekkend_verzuim": [
                 {**_row(k), "interventies": [_row(s) for s in k.statuses],

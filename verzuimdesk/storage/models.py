@@ -285,6 +285,37 @@ class EventRow(Base):
     topic_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class DuoSheetKept(Base):
+    """One DUO sheet of a registered `duo_report` as it was when the report was registered (PROTOCOLS.md §1b):
+    the reprint "zoals gemeld" prints this, whatever was registered or corrected afterwards
+    (services/duo_kept.py). One row per sheet the report answered, `position` in the order printed.
+
+    The engine reads none of it (no status-cache triggers). `records` is JSON: the records listed, each with
+    its id, date, span, code, category and absent minutes (or minutes late) as printed, without their notes.
+    It goes with its report (ON DELETE CASCADE) and with the pupil's dossier (retention, inzage).
+    """
+
+    __tablename__ = "duo_sheet_kept"
+    __table_args__ = (UniqueConstraint("event_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    rule_id: Mapped[str] = mapped_column(String(50))
+    trigger: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))  # domain/duo_sheet.py: 16uur | vervolg | lrv | luxe | te_laat
+    begin: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)  # None: langdurig relatief verzuim "nog afwezig"
+    minutes: Mapped[int] = mapped_column(Integer)  # absent minutes; minutes late for te_laat
+    count: Mapped[int] = mapped_column(Integer)  # the records listed (the late arrivals for te_laat)
+    due: Mapped[date] = mapped_column(Date)
+    legal: Mapped[bool] = mapped_column(Boolean)
+    previous_day: Mapped[date | None] = mapped_column(Date)  # the report before it (a vervolgmelding)
+    previous_reference: Mapped[str] = mapped_column(String(200), default="")
+    records: Mapped[str] = mapped_column(Text)
+    kept_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CareCase(Base):
     """A case of zorgwekkend verzuim (PROTOCOLS.md §5)."""
 

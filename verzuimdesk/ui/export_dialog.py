@@ -378,6 +378,9 @@ class ExportDialog(QDialog):
             self.message.setText(self.message.text() + "\n" + self.tr(
                 "Left out, health data does not go to the SWV: %1. Change the text in the case form if the SWV "
                 "must read something else.").replace("%1", "; ".join(withheld)))
+        notices = getattr(result, "notices", ())
+        if notices:  # a reprint of a DUO report whose records changed since (the services' Dutch words)
+            self.message.setText(self.message.text() + "\n" + "\n".join(notices))
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()
