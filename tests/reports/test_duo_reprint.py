@@ -237,6 +237,9 @@ def test_an_lrv_report_reprinted_after_it_stopped_says_the_einddatum_to_pass_on(
 
     then = lrv("2025-09-30")
     assert "Soort melding Langdurig relatief verzuim" in then and "Einddatum verzuim nog afwezig" in then
+    # the rule's name once: its text opens with it already
+    assert "Aanleiding (stappenplan) Langdurig relatief verzuim: langer dan 4 weken" in then
+    assert "Langdurig relatief verzuim: Langdurig" not in then
     later = lrv("2025-11-03")
     assert _reported(later) == _reported(then)
     assert "einddatum nu vr 10 okt 2025 (gemeld: nog afwezig)" in later

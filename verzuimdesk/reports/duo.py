@@ -38,6 +38,14 @@ def _intro(r: DuoReport, printed: date) -> str:
             "vast bij de leerling in VerzuimDesk.")
 
 
+def _reason(label: str, text: str) -> str:
+    """The rule's name before its text, unless the text opens with the name already (the LRV's does:
+    "Langdurig relatief verzuim: Langdurig relatief verzuim: ..." read as a mistake on the sheet)."""
+    if not label or text.casefold().startswith(label.casefold()):
+        return text
+    return f"{label}: {text}"
+
+
 def _figures(r: DuoReport) -> list[tuple[str, str]]:
     rows = [("Soort melding", r.report_type)]
     if r.previous_on is not None:
@@ -49,7 +57,7 @@ def _figures(r: DuoReport) -> list[tuple[str, str]]:
         rows.append(("Aantal keer te laat", str(r.count)))
     else:
         rows.append(("Aantal uren verzuim", hours(round(r.hours * 60))))
-    rows.append(("Aanleiding (stappenplan)", f"{r.rule_label}: {r.rule_text}" if r.rule_label else r.rule_text))
+    rows.append(("Aanleiding (stappenplan)", _reason(r.rule_label, r.rule_text)))
     if r.reported_on is not None:
         rows.append(("Gemeld op", d(r.reported_on) + (f" (nummer {r.reference})" if r.reference else "")))
     return rows
