@@ -262,3 +262,18 @@ def test_a_vervolgmelding_keeps_its_previous_report_when_that_one_is_deleted(rep
     after = _sheet(reported, tmp_path, "2025-12-05")
     assert _reported(after) == _reported(before)
     assert "nu een eerste melding van 16 uur (gemeld als vervolgmelding van 16 uur)" in after
+
+
+def test_the_dossier_names_each_rule_once(school_db: Path, tmp_path: Path) -> None:
+    # The LRV's and the thuiszitter's texts open with their names; the dossier's stappenplan printed the bold
+    # name and then the text, so it read "Thuiszitter Thuiszitter: langer dan 4 weken ..."
+    days = [date.fromordinal(n) for n in range(date(2025, 9, 1).toordinal(), date(2025, 10, 11).toordinal())]
+    _import(school_db, tmp_path, "absences", AH + "".join(f"1004;{d.isoformat()};;;O;;;\n" for d in days
+                                                          if d.weekday() < 5))
+    out = tmp_path / "dossier.pdf"
+    assert cli("export", "dossier", "--db", school_db, "--pupil", "1004", "--recipient", "leerplicht",
+               "--date", "2025-10-10", "--out", out) == 0
+    text = flat(pdf_text(out))
+    assert "Langdurig relatief verzuim langer dan 4 weken meer dan de helft" in text
+    assert "Thuiszitter langer dan 4 weken" in text
+    assert "Thuiszitter Thuiszitter" not in text and "verzuim Langdurig relatief" not in text

@@ -90,6 +90,15 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
+def after_name(name: str, text: str) -> str | None:
+    """A rule's text without the name it opens with ("Langdurig relatief verzuim: langer dan ..." after
+    the name "Langdurig relatief verzuim" is "langer dan ..."); None when the text does not open with it.
+    A sheet that prints the name and then the text would otherwise say the name twice."""
+    if not name or not text.casefold().startswith(name.casefold()):
+        return None
+    return text[len(name):].lstrip(": ") or None
+
+
 def p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(esc(text), styles()[style])
 

@@ -20,7 +20,7 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 
 from verzuimdesk.domain.dutch import hours
-from verzuimdesk.reports.base import build, content_width, d, empty, facts, p, table
+from verzuimdesk.reports.base import after_name, build, content_width, d, empty, facts, p, table
 from verzuimdesk.reports.data import CATEGORY_NL, DuoReport, Letterhead
 
 
@@ -41,7 +41,7 @@ def _intro(r: DuoReport, printed: date) -> str:
 def _reason(label: str, text: str) -> str:
     """The rule's name before its text, unless the text opens with the name already (the LRV's does:
     "Langdurig relatief verzuim: Langdurig relatief verzuim: ..." read as a mistake on the sheet)."""
-    if not label or text.casefold().startswith(label.casefold()):
+    if not label or after_name(label, text) is not None:
         return text
     return f"{label}: {text}"
 

@@ -16,7 +16,7 @@ from verzuimdesk.domain.codes import ActionKind, Category
 from verzuimdesk.domain.dutch import ACTION_NL, DUO_FOLLOW_UP_NL, EVENT_NL, hours, number
 from verzuimdesk.domain.engine import Action, RuleHit
 from verzuimdesk.domain.leerplicht import ARTICLES
-from verzuimdesk.reports.base import GREY, LINE, d, empty, esc, facts, fonts, p, styles, table
+from verzuimdesk.reports.base import GREY, LINE, after_name, d, empty, esc, facts, fonts, p, styles, table
 from verzuimdesk.reports.data import CATEGORY_NL, RECIPIENT_NL, Dossier, Recipient, RecordRow
 
 CATEGORY_COLOUR = {
@@ -203,7 +203,8 @@ def rules_block(dossier: Dossier, width: float) -> list[Flowable]:
             window = f"{d(h.window_start)} t/m {d(h.window_end)}" if h.window_start and h.window_end else "–"
             measured = (f"Gemeten: {number(h.value)} {h.unit} (grens {number(h.threshold)}) · venster {window} · "
                         f"sinds {d(h.trigger_date)}")
-        rows = [[Paragraph(f"<b>{esc(names.get(rule_id, rule_id))}</b>  {esc(h.text)}", styles()["cell"])],
+        name = names.get(rule_id, rule_id)
+        rows = [[Paragraph(f"<b>{esc(name)}</b>  {esc(after_name(name, h.text) or h.text)}", styles()["cell"])],
                 [p(measured, "small")]]
         todo = _actions_text([a for a in actions if a.rule_id == rule_id], h.trigger_date if h.follow_up else None)
         if todo:
