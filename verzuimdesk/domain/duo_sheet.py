@@ -14,9 +14,10 @@ after the einddatum and no record dated after the einddatum is listed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.codes import ActionKind
@@ -55,6 +56,27 @@ class DuoSheet:
         return len(self.record_ids)
 
 
+class _OfAction(Protocol):
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def trigger(self) -> date: ...
+
+
+S = TypeVar("S", bound=_OfAction)
+
+
+def once_per_action(sheets: Iterable[S]) -> tuple[S, ...]:
+    """The sheets in their order, each action's (rule, trigger) once: two reports on one day answer it once."""
+    seen: set[tuple[str, date]] = set()
+    unique = []
+    for sheet in sheets:
+        if (sheet.rule_id, sheet.trigger) not in seen:
+            seen.add((sheet.rule_id, sheet.trigger))
+            unique.append(sheet)
+    return tuple(unique)
+
+
 def duo_sheet(ev: Evaluator, on: date, rule_id: str | None = None) -> DuoSheet | None:
     """The sheet of the pupil's report made on `on`, or due at `on`, or last made before it;
     only of rule `rule_id` when given (a pupil can owe a 16-hour and an LRV report at once)."""
@@ -84,13 +106,7 @@ def duo_sheets(ev: Evaluator, on: date, rule_id: str | None = None,
             found = _answered_by(ev, e, wanted, on)
             if found:
                 break
-    seen: set[tuple[str, date]] = set()
-    unique = []
-    for sheet in found:  # two reports on one day answer an action once
-        if (sheet.rule_id, sheet.trigger) not in seen:
-            seen.add((sheet.rule_id, sheet.trigger))
-            unique.append(sheet)
-    return tuple(unique)
+    return once_per_action(found)
 
 
 def report_sheets(ev: Evaluator, report: Event, on: date) -> tuple[DuoSheet, ...]:

@@ -19,7 +19,16 @@ from datetime import date
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.disclosure import Topic, public_rule_text
-from verzuimdesk.domain.duo_sheet import FOLLOW_UP, LATE, LRV, LUXE, DuoSheet, duo_sheets, report_sheets
+from verzuimdesk.domain.duo_sheet import (
+    FOLLOW_UP,
+    LATE,
+    LRV,
+    LUXE,
+    DuoSheet,
+    duo_sheets,
+    once_per_action,
+    report_sheets,
+)
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.domain.protocol import Protocol
 from verzuimdesk.domain.records import Event
@@ -220,13 +229,7 @@ def _sheets(ev: Evaluator, kept: dict[int, tuple[KeptSheet, ...]], reports: tupl
             found = of(e)
             if found:
                 break
-    seen: set[tuple[str, date]] = set()
-    unique = []
-    for sheet in found:  # two reports on one day answer an action once
-        if (sheet.rule_id, sheet.trigger) not in seen:
-            seen.add((sheet.rule_id, sheet.trigger))
-            unique.append(sheet)
-    return tuple(unique)
+    return once_per_action(found)
 
 
 def _partner(kept: KeptSheet, now: list[DuoSheet]) -> DuoSheet | None:
