@@ -59,6 +59,18 @@ def login(target: str, *, username: str, password: str) -> tuple[Database, Accou
     from verzuimdesk.services.backups import backup_before_migration
 
     db = open_database(target, passphrase=password, user=username, before_migrate=backup_before_migration)
+    return _logged_in(db, username)
+
+
+def login_with_key(target: str, *, key: bytes, user: str) -> tuple[Database, Account]:
+    """As `login`, with the data key that the user's password unlocked already (the app's login unlocks
+    it once, to show the Overzicht before the ORM is loaded: services/status_quick.quick_login)."""
+    from verzuimdesk.services.backups import backup_before_migration
+
+    return _logged_in(open_database(target, key=key, user=user, before_migrate=backup_before_migration), user)
+
+
+def _logged_in(db: Database, username: str) -> tuple[Database, Account]:
     try:
         account = account_of(db, db.user or username)
         with db.begin() as session:
