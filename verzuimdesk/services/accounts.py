@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.services.roles import SCHOOL_WIDE, Account, Permission, Role
+from verzuimdesk.services.roles import has_logins as has_logins  # where the app finds it
 from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
 from verzuimdesk.storage.models import Group, Staff, StaffGroup
@@ -42,12 +43,6 @@ def acting_account(db: Database) -> Account:
     if not db.encrypted:
         return SCHOOL_WIDE
     return account_of(db, db.user)
-
-
-def has_logins(db: Database) -> bool:
-    """Whether people log in to `db` with a password of their own: an encrypted file, or a server (each
-    person's own role). An unencrypted file (the demo) has no passwords, and nothing to lock."""
-    return db.encrypted or sqlite_path(db.target) is None
 
 
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
