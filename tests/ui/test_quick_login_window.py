@@ -194,3 +194,19 @@ sys.exit(run_app([]))
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["first"] == {"ready": False, "red": desk.counts[next(iter(desk.counts))]}
     assert seen["then"]["db"] == "Database" and seen["then"]["backups"] >= 1
+
+
+def test_a_window_closed_at_once_closes_once_the_login_is_logged(qtbot: QtBot, school: str) -> None:
+    cached_desk(school)
+    before = logins(school)
+    opening, account = submitted(qtbot, school)
+    session = app.Session(opening, account)  # type: ignore[arg-type]
+    qtbot.addWidget(session.window)
+    session.window.show()
+    hold = app.InputHold()
+    session.window.close()  # the user closes the window the moment it shows
+    assert session.window.isVisible()  # it waits for the database
+    assert app.finish_opening(session, opening, hold)
+    assert not session.window.isVisible()
+    session.ctx.db.close()
+    assert logins(school) == before + 2  # this login, then the check's own

@@ -233,13 +233,18 @@ class InputHold(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.kept: list[tuple[QObject, QEvent]] = []
+        self.kept: list[tuple[QObject, QEvent | None]] = []  # None: the window was closed
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Close and isinstance(watched, QWidget) and watched.isWindow():
+            # The window closed at once: after the database is open, so the login is in the audit log.
+            self.kept.append((watched, None))
+            event.ignore()  # a close event let through unanswered closes the window
+            return True
         if event.type() not in self.KINDS:
             return False
         self.kept.append((watched, event.clone()))
@@ -252,10 +257,14 @@ class InputHold(QObject):
         QGuiApplication.restoreOverrideCursor()
         kept, self.kept = self.kept, []
         for receiver, event in kept:  # in order: a shortcut that moves the focus takes the keys after it along
+            if not isValid(receiver):  # gone meanwhile
+                continue
+            if event is None:
+                receiver.close()  # type: ignore[attr-defined]
+                continue
             if event.type() in self.KEYS:
                 receiver = QApplication.focusWidget() or receiver
-            if isValid(receiver):  # not closed meanwhile
-                QApplication.sendEvent(receiver, event)
+            QApplication.sendEvent(receiver, event)
 
 
 def open_behind(session: Session, opening: Opening) -> None:
