@@ -122,10 +122,21 @@ def test_a_file_that_no_longer_opens_is_said_and_the_window_closes(qtbot: QtBot,
     assert said and "leeg bestand" in said[0] and not session.window.isVisible() and not session.ctx.ready
 
 
-def test_nothing_cached_today_takes_the_full_login(qtbot: QtBot, school: str) -> None:
-    db, _account = submitted(qtbot, school)  # a new day: the Overzicht must be worked out first
-    assert not isinstance(db, Opening) and db.key is not None  # type: ignore[attr-defined]
-    db.close()  # type: ignore[attr-defined]
+def test_with_nothing_cached_today_the_window_shows_and_works_out_its_figures_once_open(qtbot: QtBot,
+                                                                                        school: str) -> None:
+    opening, account = submitted(qtbot, school)  # a new day: the Overzicht must be worked out first
+    assert isinstance(opening, Opening) and opening.desk is None
+    session = app.Session(opening, account)  # type: ignore[arg-type]
+    qtbot.addWidget(session.window)
+    session.window.show()
+    state = DeskState.of(session.ctx)
+    page = session.window.overview_page
+    qtbot.wait(50)  # the event loop turns: nothing is computed on a database that is not open
+    assert state.overview is None and state.computing and page.counts[next(iter(page.counts))].number.text() == "…"
+    assert app.finish_opening(session, opening, app.InputHold())
+    qtbot.waitUntil(lambda: state.overview is not None, timeout=PATIENCE_MS)  # on a worker
+    assert state.overview == desk_overview(session.ctx.db, peildatum=date.today(), account=account)  # type: ignore[arg-type]
+    session.ctx.db.close()
 
 
 def test_the_quick_window_is_built_before_sqlalchemy_is_imported(school: str, tmp_path: Path) -> None:

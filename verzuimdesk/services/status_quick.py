@@ -59,31 +59,33 @@ def cached_status(target: str, peildatum: date, secret: str | None) -> SchoolSta
 @dataclass(frozen=True)
 class QuickLogin:
     """What the app's login shows before the ORM is imported (ui/login_dialog.py): the data key and the
-    user whose password opened it, the account, the school's name and the Overzicht at `peildatum`."""
+    user whose password opened it, the account, the school's name and the Overzicht at `peildatum` (None
+    when not every pupil's status is cached: the window then works it out once the file is open)."""
 
     key: bytes
     user: str
     account: Account
     school: str
-    desk: DeskOverview
+    desk: DeskOverview | None
 
 
 def quick_login(target: str, peildatum: date, username: str, password: str) -> QuickLogin | None:
-    """As services.accounts.login followed by the Overzicht's `desk_overview`, for an encrypted file whose
-    statuses at `peildatum` are all cached, read through a bare connection; it writes nothing (the app
-    opens the database and logs the login next). None wherever `login` would refuse, ask for a new
-    password or migrate, and wherever the desk cannot be read from the cache: the full path answers."""
+    """As services.accounts.login followed by the Overzicht's `desk_overview` (when the statuses at
+    `peildatum` are all cached), for an encrypted file read through a bare connection; it writes nothing
+    (the app opens the database and logs the login next). None wherever `login` would refuse, ask for a
+    new password or migrate: the full path answers."""
     def desk(run: Run, key: bytes | None, user: str, account: Account) -> QuickLogin | None:
         if key is None or must_change_password(run, account.username or user):
             return None
+        school = school_rows.school_name(run)
         found = _cached(run, peildatum)
         if found is None:
-            return None
+            return QuickLogin(key, user, account, school, None)
         names, checks, has_pupils = school_rows.unchecked_reads(run, peildatum, CHECKS_BACK)
         calendar = school_rows.calendar_of(run)
         overview = assemble_desk(found, account, school_rows.without_birth_date(run),
                                  lambda seen: unchecked_of(calendar, names, checks, has_pupils, peildatum, seen))
-        return QuickLogin(key, user, account, school_rows.school_name(run), overview)
+        return QuickLogin(key, user, account, school, overview)
 
     path = sqlite_path(target)
     if path is None or not is_encrypted(path):

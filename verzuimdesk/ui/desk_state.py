@@ -121,6 +121,9 @@ class DeskState(QObject):
         self._after_paint = True
 
         def start() -> None:
+            if not self.ctx.ready:  # a quick login's window: computed once the database is open
+                self.ctx.when_open(start)
+                return
             self._after_paint = False
             if self.overview is None and not self._running:
                 self.refresh()

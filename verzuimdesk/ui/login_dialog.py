@@ -199,7 +199,9 @@ class LoginDialog(QDialog):
     def _quick_login(self) -> bool:
         """The Overzicht read from the status cache without the ORM (services/status_quick.quick_login), so
         the main window shows at once with its figures and opens the database behind them (ui/app.py);
-        False where the full login must answer (a wrong password, a one-time one, nothing cached today)."""
+        False where the full login must answer (a wrong password, a one-time one, a schema to migrate).
+        With nothing cached for today the window shows at once all the same, and works out its figures
+        once the database is open."""
         _WarmUp.hold()
         try:
             from verzuimdesk.services.status_quick import quick_login
