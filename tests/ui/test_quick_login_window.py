@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -92,7 +92,7 @@ def test_the_window_shows_the_cached_overzicht_then_does_what_was_typed_meanwhil
     window.activateWindow()  # shortcuts work in the active window
     qtbot.waitUntil(window.isActiveWindow, timeout=PATIENCE_MS)
 
-    hold = app.InputHold()  # as open_behind does while the database opens
+    hold = app.InputHold(window)  # as open_behind does while the database opens
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Leerling zoeken
     qtbot.keyClicks(QApplication.focusWidget(), "Jans")  # typed on at once
     assert window.pages.currentIndex() == MainWindow.PAGE_OVERVIEW  # it waits for the database
@@ -118,7 +118,7 @@ def test_a_file_that_no_longer_opens_is_said_and_the_window_closes(qtbot: QtBot,
     said: list[str] = []
     monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
     Path(opening.target).write_bytes(b"")  # emptied meanwhile (another program, a restore gone wrong)
-    assert not app.finish_opening(session, opening, app.InputHold())
+    assert not app.finish_opening(session, opening, app.InputHold(session.window))
     assert said and "leeg bestand" in said[0] and not session.window.isVisible() and not session.ctx.ready
 
 
@@ -133,7 +133,7 @@ def test_with_nothing_cached_today_the_window_shows_and_works_out_its_figures_on
     page = session.window.overview_page
     qtbot.wait(50)  # the event loop turns: nothing is computed on a database that is not open
     assert state.overview is None and state.computing and page.counts[next(iter(page.counts))].number.text() == "…"
-    assert app.finish_opening(session, opening, app.InputHold())
+    assert app.finish_opening(session, opening, app.InputHold(session.window))
     qtbot.waitUntil(lambda: state.overview is not None, timeout=PATIENCE_MS)  # on a worker
     assert state.overview == desk_overview(session.ctx.db, peildatum=date.today(), account=account)  # type: ignore[arg-type]
     session.ctx.db.close()
@@ -214,10 +214,99 @@ def test_a_window_closed_at_once_closes_once_the_login_is_logged(qtbot: QtBot, s
     session = app.Session(opening, account)  # type: ignore[arg-type]
     qtbot.addWidget(session.window)
     session.window.show()
-    hold = app.InputHold()
+    hold = app.InputHold(session.window)
     session.window.close()  # the user closes the window the moment it shows
     assert session.window.isVisible()  # it waits for the database
     assert app.finish_opening(session, opening, hold)
     assert not session.window.isVisible()
     session.ctx.db.close()
     assert logins(school) == before + 2  # this login, then the check's own
+
+
+def shown_quick(qtbot: QtBot, school: str) -> app.Session:
+    cached_desk(school)
+    opening, account = submitted(qtbot, school)
+    session = app.Session(opening, account)  # type: ignore[arg-type]
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.window.activateWindow()
+    qtbot.waitUntil(session.window.isActiveWindow, timeout=PATIENCE_MS)
+    return session
+
+
+def test_keys_typed_after_a_shortcut_that_opens_a_dialog_go_into_that_dialog(qtbot: QtBot, school: str) -> None:
+    session = shown_quick(qtbot, school)
+    opening = session.ctx.db
+    hold = app.InputHold(session.window)
+    qtbot.keyClick(session.window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Ziekmelding…
+    qtbot.keyClicks(QApplication.focusWidget(), "Rik")  # the pupil's name, typed on at once
+    seen: list[str] = []
+    tries: list[object] = []
+
+    def look() -> None:
+        from verzuimdesk.ui.sick_report_dialog import SickReportDialog
+
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, SickReportDialog) and modal.pupil.text() == "Rik":
+            seen.append(modal.pupil.text())
+            modal.reject()
+        elif len(tries) < PATIENCE_MS // 10:
+            tries.append(modal)
+            QTimer.singleShot(10, look)
+        elif modal is not None:
+            seen.append(getattr(modal, "pupil", modal).text() if hasattr(modal, "pupil") else "?")
+            modal.reject()
+
+    QTimer.singleShot(0, look)
+    assert app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: bool(seen), timeout=2 * PATIENCE_MS)
+    assert seen == ["Rik"]
+    assert session.window.pages.currentIndex() == MainWindow.PAGE_OVERVIEW  # no letter went to the navigation
+    session.ctx.db.close()
+
+
+def test_a_dialog_shown_once_the_database_is_open_answers(qtbot: QtBot, school: str) -> None:
+    """What the app does at the open may show a message (a log changed outside it): it must close."""
+    session = shown_quick(qtbot, school)
+    opening = session.ctx.db
+    hold = app.InputHold(session.window)
+    closed: list[int] = []
+    session.ctx.when_open(lambda: closed.append(QMessageBox.warning(session.window, "VerzuimDesk", "Let op")))
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            modal.done(0)  # as its button does
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    unstuck = QTimer.singleShot(PATIENCE_MS, hold.release)  # (a hold that ate the close: end the test)
+    assert unstuck is None
+    assert app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    assert closed == [0] and QApplication.activeModalWidget() is None
+    session.ctx.db.close()
+
+
+def test_an_open_that_fails_for_any_reason_says_so_drops_what_waited_and_closes(
+        qtbot: QtBot, school: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    session = shown_quick(qtbot, school)
+    opening = session.ctx.db
+    hold = app.InputHold(session.window)
+    qtbot.keyClick(session.window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Ziekmelding…, held
+
+    def locked(*_a: object, **_k: object) -> object:  # an import in a terminal holds the file
+        raise OperationalError("INSERT INTO audit_log", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr("verzuimdesk.services.accounts.login_with_key", locked)
+    said: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
+    assert not app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    qtbot.wait(50)  # the event loop turns: nothing held is done on the window without a database
+    assert said and "de database is bezig" in said[0]  # the reason in Dutch (the app's translation says the rest)
+    assert QApplication.activeModalWidget() is None and not session.window.isVisible()
+    assert QApplication.overrideCursor() is None

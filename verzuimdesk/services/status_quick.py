@@ -22,7 +22,7 @@ so the main window shows its figures while the ORM is still being imported.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -62,7 +62,7 @@ class QuickLogin:
     user whose password opened it, the account, the school's name and the Overzicht at `peildatum` (None
     when not every pupil's status is cached: the window then works it out once the file is open)."""
 
-    key: bytes
+    key: bytes = field(repr=False)
     user: str
     account: Account
     school: str
