@@ -28,6 +28,10 @@ Wilt u beginnen met een fictieve demoschool om het programma uit te proberen?</t
         <translation>Nieuwe school opzetten</translation>
     </message>
     <message>
+        <source>The database did not open: %1</source>
+        <translation>De database is niet geopend: %1. Start VerzuimDesk opnieuw.</translation>
+    </message>
+    <message>
         <source>VerzuimDesk is already open with this database. Switch to that window.</source>
         <translation>VerzuimDesk is al geopend met deze database. Ga naar dat venster.</translation>
     </message>

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from verzuimdesk.domain.file_errors import file_reason
 from verzuimdesk.services.roles import SCHOOL_WIDE, Account, Permission, Role
+from verzuimdesk.services.roles import has_logins as has_logins  # where the app finds it
 from verzuimdesk.storage import audit, vault
 from verzuimdesk.storage.database import Database, DatabaseError, open_database, sqlite_path
 from verzuimdesk.storage.models import Group, Staff, StaffGroup
@@ -44,12 +45,6 @@ def acting_account(db: Database) -> Account:
     return account_of(db, db.user)
 
 
-def has_logins(db: Database) -> bool:
-    """Whether people log in to `db` with a password of their own: an encrypted file, or a server (each
-    person's own role). An unencrypted file (the demo) has no passwords, and nothing to lock."""
-    return db.encrypted or sqlite_path(db.target) is None
-
-
 def login(target: str, *, username: str, password: str) -> tuple[Database, Account]:
     """Open the database with this user's password and return the account; logged in the audit log."""
     if sqlite_path(target) is None:  # a server: the person's own PostgreSQL role (services/server_accounts.py)
@@ -59,6 +54,18 @@ def login(target: str, *, username: str, password: str) -> tuple[Database, Accou
     from verzuimdesk.services.backups import backup_before_migration
 
     db = open_database(target, passphrase=password, user=username, before_migrate=backup_before_migration)
+    return _logged_in(db, username)
+
+
+def login_with_key(target: str, *, key: bytes, user: str) -> tuple[Database, Account]:
+    """As `login`, with the data key that the user's password unlocked already (the app's login unlocks
+    it once, to show the Overzicht before the ORM is loaded: services/status_quick.quick_login)."""
+    from verzuimdesk.services.backups import backup_before_migration
+
+    return _logged_in(open_database(target, key=key, user=user, before_migrate=backup_before_migration), user)
+
+
+def _logged_in(db: Database, username: str) -> tuple[Database, Account]:
     try:
         account = account_of(db, db.user or username)
         with db.begin() as session:

@@ -3,38 +3,28 @@ present; the overview lists the groups whose last schooldagen are not all checke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.dutch import format_date
 from verzuimdesk.services.changes import CHECKS, NOTHING, OpChanges
 from verzuimdesk.services.permissions import Actor, Permission, audit_name, require
+from verzuimdesk.services.unchecked import (
+    CHECKS_BACK,
+    LOOK_BACK,
+    UncheckedGroup,
+    last_schooldagen,
+    part_label,
+    unchecked_of,
+)
 from verzuimdesk.storage import audit
 from verzuimdesk.storage.database import Database, DatabaseError
 from verzuimdesk.storage.loading import load_calendar
 from verzuimdesk.storage.models import Group, RegistrationCheck
 
-LOOK_BACK = 3  # the overview asks about the last three schooldagen before the peildatum
-
-
-@dataclass(frozen=True, slots=True)
-class UncheckedGroup:
-    group: str
-    parts: tuple[tuple[date, int], ...]  # the unchecked dagdelen: (day, part index), oldest first
-    labels: tuple[str, ...]  # "ma 30 nov ochtend", for the overview
-
-
-def part_label(calendar: SchoolCalendar, group: str, day: date, part: int) -> str:
-    spans = calendar.lestijd_spans(group, day)
-    name = format_date(day).rsplit(" ", 1)[0]
-    if len(spans) == 2:
-        return f"{name} {'ochtend' if part == 0 else 'middag'}"
-    if len(spans) > 2 and part < len(spans):
-        return f"{name} {spans[part].start:%H:%M}"
-    return name
+__all__ = ["LOOK_BACK", "UncheckedGroup", "checked_parts", "mark_demo_checks", "part_label", "set_checked",
+           "unchecked_groups"]
 
 
 def _group_id(session: object, group: str) -> int:
@@ -80,17 +70,6 @@ def set_checked(db: Database, *, group: str, day: date, part: int, checked: bool
     return CHECKS
 
 
-def _last_schooldagen(calendar: SchoolCalendar, group: str, before: date, n: int) -> list[date]:
-    days: list[date] = []
-    day = before - timedelta(days=1)
-    floor = before - timedelta(days=60)
-    while len(days) < n and day >= floor:
-        if calendar.is_schooldag(day, group):
-            days.append(day)
-        day -= timedelta(days=1)
-    return sorted(days)
-
-
 def unchecked_groups(db: Database, *, peildatum: date, groups: list[str] | None = None,
                      days: int = LOOK_BACK) -> tuple[UncheckedGroup, ...]:
     """The groups (of `groups`, else all) with a dagdeel in the last `days` schooldagen before `peildatum`
@@ -100,18 +79,10 @@ def unchecked_groups(db: Database, *, peildatum: date, groups: list[str] | None 
         names = list(session.scalars(select(Group.name).order_by(Group.name)))
         checks = {(g, d, p) for g, d, p in session.execute(
             select(Group.name, RegistrationCheck.day, RegistrationCheck.part).join(Group)
-            .where(RegistrationCheck.day >= peildatum - timedelta(days=60), RegistrationCheck.day < peildatum))}
+            .where(RegistrationCheck.day >= peildatum - timedelta(days=CHECKS_BACK),
+                   RegistrationCheck.day < peildatum))}
         has_pupils = set(session.scalars(select(Group.name).where(Group.pupils.any())))
-    out = []
-    for group in names:
-        if (groups is not None and group not in groups) or group not in has_pupils:
-            continue
-        missing = [(d, p) for d in _last_schooldagen(calendar, group, peildatum, days)
-                   for p in range(calendar.dagdelen(group, d)) if (group, d, p) not in checks]
-        if missing:
-            out.append(UncheckedGroup(group, tuple(missing),
-                                      tuple(part_label(calendar, group, d, p) for d, p in missing)))
-    return tuple(out)
+    return unchecked_of(calendar, names, checks, has_pupils, peildatum, groups, days)
 
 
 def mark_demo_checks(db: Database, *, today: date, unchecked_group: str = "4", days: int = 20) -> None:
@@ -121,8 +92,8 @@ def mark_demo_checks(db: Database, *, today: date, unchecked_group: str = "4", d
         calendar = load_calendar(session)
         now = datetime.now().replace(microsecond=0)
         for gid, group in session.execute(select(Group.id, Group.name)):
-            for d in _last_schooldagen(calendar, group, today, days):
-                if group == unchecked_group and d == _last_schooldagen(calendar, group, today, 1)[-1]:
+            for d in last_schooldagen(calendar, group, today, days):
+                if group == unchecked_group and d == last_schooldagen(calendar, group, today, 1)[-1]:
                     continue
                 session.add_all(RegistrationCheck(group_id=gid, day=d, part=p, checked_by="demo", checked_at=now)
                                 for p in range(calendar.dagdelen(group, d)))

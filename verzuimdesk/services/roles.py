@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
+
+from verzuimdesk.storage.files import sqlite_path
 
 
 class Role(StrEnum):
@@ -51,3 +54,19 @@ class Account:
 
 # Who is at the keyboard when a database has no accounts (the demo, a server database).
 SCHOOL_WIDE = Account("", "", Role.IB)
+
+
+class Opened(Protocol):
+    """What `has_logins` asks of a database: services.database.Database, or the app's database that is
+    still being opened behind its painted window (ui/context.py)."""
+
+    target: str
+
+    @property
+    def encrypted(self) -> bool: ...
+
+
+def has_logins(db: Opened) -> bool:
+    """Whether people log in to `db` with a password of their own: an encrypted file, or a server (each
+    person's own role). An unencrypted file (the demo) has no passwords, and nothing to lock."""
+    return db.encrypted or sqlite_path(db.target) is None

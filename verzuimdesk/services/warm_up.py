@@ -9,8 +9,15 @@ reads no file and derives no key: what it does is what the first query would do 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 
+# What the login's quick Overzicht reads and works out with (services/status_quick.quick_login), without
+# SQLAlchemy: first, so that a password submitted at once finds them imported or under way.
+QUICK = (
+    "verzuimdesk.storage.vault",
+    "verzuimdesk.services.status_quick",
+)
 # What the login (opening, the account, the audit line) and the first window (the Overzicht's
 # figures, the Registratie grid, the daily backup) import.
 MODULES = (
@@ -31,13 +38,18 @@ MODULES = (
 )
 
 
-def warm_up() -> None:
-    """Import `MODULES` and configure the ORM's mappers (safe to run on a thread of its own)."""
-    for name in MODULES:
+def warm_up(between: Callable[[], object] = lambda: None) -> None:
+    """Import `QUICK` and `MODULES` and configure the ORM's mappers (safe to run on a thread of its own).
+    `between` is called before each of `MODULES` and before configuring: where the thread holds no
+    import lock, so it may wait there (the login's quick Overzicht keeps the interpreter meanwhile)."""
+    for name in QUICK + MODULES:
+        if name in MODULES:
+            between()
         try:
             import_module(name)
         except ImportError:  # e.g. no SQLCipher on this machine: opening the database says so, not this
             continue
+    between()
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()

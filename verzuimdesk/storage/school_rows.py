@@ -96,3 +96,35 @@ def registration_checks(run: Run, start: date, end: date) -> dict[str, set[tuple
                                 {"a": start.isoformat(), "b": end.isoformat()}):
         out[group].add((as_date(day), part))
     return out
+
+
+MUST_CHANGE = "eenmalig_wachtwoord:"  # a Setting per user who logged in with a one-time password
+
+
+def must_change_password(run: Run, username: str) -> bool:
+    """As services.account_admin.must_change_password."""
+    return bool(run("SELECT id FROM setting WHERE key = :k", {"k": MUST_CHANGE + username}))
+
+
+def school_name(run: Run) -> str:
+    """As services.pupils.school_name: the name of the school, or '' without one."""
+    found = run("SELECT name FROM school ORDER BY id LIMIT 1", {})
+    return str(found[0][0] or "") if found else ""
+
+
+def without_birth_date(run: Run) -> set[int]:
+    """The pupils whose birth date is not known (taken as leerplichtig, PROTOCOLS.md §1b)."""
+    return {int(pid) for (pid,) in run("SELECT id FROM pupil WHERE birth_date IS NULL", {})}
+
+
+def unchecked_reads(run: Run, peildatum: date, back: int) -> tuple[list[str], set[tuple[str, date, int]], set[str]]:
+    """What services.unchecked.unchecked_of asks, as services.registration_checks reads it: every group in
+    name order, the dagdelen checked in the `back` days before `peildatum`, the groups with a pupil."""
+    names = [str(n) for (n,) in run("SELECT name FROM school_group ORDER BY name", {})]
+    start = date.fromordinal(peildatum.toordinal() - back)
+    checks = {(str(g), as_date(d), int(p)) for g, d, p in run(
+        "SELECT g.name, r.day, r.part FROM registration_check r JOIN school_group g ON g.id = r.group_id "
+        "WHERE r.day >= :a AND r.day < :b", {"a": start.isoformat(), "b": peildatum.isoformat()})}
+    has_pupils = {str(n) for (n,) in run("SELECT DISTINCT g.name FROM school_group g JOIN pupil p "
+                                         "ON p.group_id = g.id", {})}
+    return names, checks, has_pupils

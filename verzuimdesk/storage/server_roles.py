@@ -21,6 +21,8 @@ import unicodedata
 
 from sqlalchemy import Connection, text
 
+from verzuimdesk.storage.school_rows import MUST_CHANGE  # a Setting per user with a one-time password
+
 ROLES = ("ib", "leerkracht", "directie")
 # What each role may write (besides reading every table it may see); the IB-er writes everything.
 # The status cache is written by the IB-er's and the directie's apps only: a cached status is trusted by
@@ -39,7 +41,6 @@ CHILD_POLICIES = {
     "case_share": "case_id IN (SELECT id FROM care_case)",
 }
 POLICY = "vd_own_groups"
-MUST_CHANGE = "eenmalig_wachtwoord:"  # services.account_admin: a Setting per user with a one-time password
 _NAME = re.compile(r"[^a-z0-9_]")
 
 

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from verzuimdesk.paths import data_dir, default_db, resources_dir
 from verzuimdesk.services.database import InstanceLock, is_encrypted, sqlite_path
@@ -21,6 +22,9 @@ from verzuimdesk.ui.i18n import tr
 if TYPE_CHECKING:  # SQLAlchemy and the services load after the first window (the login) is painted
     from verzuimdesk.services.accounts import Account
     from verzuimdesk.services.database import Database
+    from verzuimdesk.ui.context import Opening
+    from verzuimdesk.ui.idle_lock import IdleWatcher
+    from verzuimdesk.ui.server_follow import ServerFollower
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -98,41 +102,54 @@ class Session(QObject):
 
     current: Session | None = None
 
-    def __init__(self, db: Database, account: Account) -> None:
+    def __init__(self, db: Database | Opening, account: Account) -> None:
+        """`db` may be the `Opening` of a quick login (ui/login_dialog.py): then the window shows the
+        Overzicht read from the status cache, holds its input, and the app opens the database behind
+        it (`open_behind`); what needs the database starts then (`ctx.when_open`)."""
         super().__init__()
-        from verzuimdesk.ui.context import AppContext
+        from verzuimdesk.services.roles import Permission
+        from verzuimdesk.ui.context import AppContext, Opening
+        from verzuimdesk.ui.desk_state import DeskState
         from verzuimdesk.ui.main_window import MainWindow
-        from verzuimdesk.ui.server_follow import ServerFollower
 
         self.ctx = AppContext(db, account, self)
-        self.follower = ServerFollower(self.ctx)  # on a server: others' changes refresh the pages too
-        from verzuimdesk.services.accounts import Permission
-        from verzuimdesk.ui.desk_state import DeskState
-
-        # The desk's figures are worked out on a worker once the window is painted: the window shows at
-        # once, its Overzicht says it is working them out and fills in when they come (the first start of
-        # the day evaluates every pupil): never a blank or frozen window.
+        self.follower: ServerFollower | None = None
+        self.watcher: IdleWatcher | None = None
         if account.can(Permission.VIEW_DOSSIER):  # the directie's window has no Overzicht
-            DeskState.of(self.ctx).compute_after_paint()
+            if isinstance(db, Opening) and db.desk is not None and db.desk.peildatum == self.ctx.peildatum:
+                DeskState.of(self.ctx).begin_with(db.desk)
+            else:
+                # The desk's figures are worked out on a worker once the window is painted: the window shows
+                # at once, its Overzicht says it is working them out and fills in when they come (the first
+                # start of the day evaluates every pupil): never a blank or frozen window.
+                DeskState.of(self.ctx).compute_after_paint()
         self.window = MainWindow(self.ctx)
         self.window.lock_requested.connect(self.lock)
-        self.watcher = None
-        from verzuimdesk.services.accounts import has_logins
+        Session.current = self
+        self.ctx.when_open(self._opened)
 
-        if has_logins(db):  # an encrypted file, or a server: each person's own password unlocks it
+    def _opened(self) -> None:
+        from verzuimdesk.services.roles import has_logins
+        from verzuimdesk.ui.server_follow import ServerFollower
+
+        self.follower = ServerFollower(self.ctx)  # on a server: others' changes refresh the pages too
+        if has_logins(self.ctx.db):  # an encrypted file, or a server: each person's own password unlocks it
             from verzuimdesk.ui.idle_lock import IdleWatcher
             from verzuimdesk.ui.settings import idle_lock_minutes
 
             self.watcher = IdleWatcher(idle_lock_minutes(), self)
             self.watcher.idle.connect(lambda: self.lock(idle=True))
-        Session.current = self
+
+    def stop_following(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
 
     def lock(self, idle: bool = False) -> None:
         """Hide every window of the app (widgets keep their text) until the same user logs in again, or
         another user logs in (then this user's windows close and a new session starts)."""
         from verzuimdesk.services.accounts import has_logins
 
-        if not has_logins(self.ctx.db) or not self.window.isVisible():
+        if not self.ctx.ready or not has_logins(self.ctx.db) or not self.window.isVisible():
             return
         from verzuimdesk.ui.login_dialog import LoginDialog
 
@@ -143,7 +160,7 @@ class Session(QObject):
             w.hide()
         # On a server the connections close and the password is forgotten: nothing reads or writes until
         # the password is typed again (a laptop's file stays encrypted on disk; its window hides).
-        self.follower.stop()
+        self.stop_following()
         self.ctx.db.lock()
         dialog = LoginDialog(self.ctx.db.target, None, username=self.ctx.account.username, locked=True, idle=idle)
         if not dialog.exec() or dialog.result_value is None:
@@ -177,7 +194,7 @@ class Session(QObject):
             for w in windows:
                 w.close()
             old = self.ctx.db
-            self.follower.stop()
+            self.stop_following()
             nxt = Session(db, account)
             nxt.window.show()
             old.close()
@@ -185,6 +202,138 @@ class Session(QObject):
             if isinstance(app, QApplication):
                 app.setQuitOnLastWindowClosed(quits)
         return nxt
+
+
+def _after_open(db: Database) -> None:
+    """What the app does once its database is open: warn of a log changed outside it, start the day's backup."""
+    from verzuimdesk.services.audit_log import audit_problem
+
+    warning = audit_problem(db)  # a log changed outside the app: say so at once (Dutch, from the service)
+    if warning:
+        QMessageBox.warning(None, "VerzuimDesk", warning)
+    from verzuimdesk.services.backups import daily_backup
+    from verzuimdesk.services.vocabulary import failure_reason
+    from verzuimdesk.ui.tasks import run_task
+
+    run_task(lambda: daily_backup(db), on_done=lambda _p: None,
+             on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk", tr("The daily backup failed: %1").replace(
+                 "%1", failure_reason(exc) or str(exc))))
+
+
+class InputHold(QObject):
+    """While the database opens behind a window that shows already, what the user types or clicks in it
+    waits: kept in order and done once it is open (`release`), so no keystroke is lost and nothing acts
+    on a database that is not open yet. A busy cursor says the program is almost ready. Only `window`'s
+    input waits: a message box of the program (an error, say) answers as ever."""
+
+    # A shortcut arrives as a Shortcut event at its action (the ShortcutOverride before it is let through:
+    # the focus widget decides, as ever, whether the key is a shortcut); other keys at the focus widget.
+    KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
+    KINDS = KEYS | {QEvent.Type.Shortcut, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel}
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window = window
+        self.kept: list[tuple[QObject, QEvent | None]] = []  # None: the window was closed
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._held = True
+
+    def _ours(self, watched: QObject) -> bool:
+        if isinstance(watched, QWidget):
+            return watched.window() is self.window
+        if isinstance(watched, QWindow):
+            return watched is self.window.windowHandle()
+        return isinstance(watched, QAction)  # a shortcut of the window's (the only window there is yet)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Close and watched is self.window:
+            # The window closed at once: after the database is open, so the login is in the audit log.
+            self.kept.append((watched, None))
+            event.ignore()  # a close event let through unanswered closes the window
+            return True
+        if event.type() not in self.KINDS or not self._ours(watched):
+            return False
+        self.kept.append((watched, event.clone()))
+        return True
+
+    def release(self, replay: bool = True) -> None:
+        """The window takes its input again and what waited is done, one event per turn of the event
+        loop: a shortcut that opens a dialog (Ctrl+M) gets the keys typed after it, in its own field.
+        Without `replay` (the database did not open) only a close is done; the rest is dropped."""
+        if not self._held:
+            return
+        self._held = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        QGuiApplication.restoreOverrideCursor()
+        kept, self.kept = self.kept, []
+        if not replay:
+            kept = [(receiver, event) for receiver, event in kept if event is None]
+        self._next(kept)
+
+    def _next(self, kept: list[tuple[QObject, QEvent | None]]) -> None:
+        if not kept:
+            return
+        receiver, event = kept.pop(0)
+        if kept:  # first: a dialog this event opens runs its own event loop, where the rest goes on
+            QTimer.singleShot(0, lambda: self._next(kept))
+        if isValid(receiver):  # not gone meanwhile
+            if event is None:
+                receiver.close()  # type: ignore[attr-defined]
+            else:
+                if event.type() in self.KEYS:  # to where the focus is now (a dialog opened by a shortcut)
+                    modal = QApplication.activeModalWidget()
+                    receiver = (modal.focusWidget() or modal) if modal is not None else (
+                        QApplication.focusWidget() or receiver)
+                QApplication.sendEvent(receiver, event)
+
+
+def open_behind(session: Session, opening: Opening) -> None:
+    """A quick login's window is on screen: the imports the login dialog began go on, then the database
+    opens with the key the password unlocked (`finish_opening`), and the window takes its input, held
+    until then. The event loop runs meanwhile: the window repaints, nothing freezes."""
+    from verzuimdesk.ui.login_dialog import _WarmUp
+
+    hold = InputHold(session.window)
+    _WarmUp.release()
+    timer = QTimer(session)
+    timer.setInterval(10)
+
+    def step() -> None:
+        if _WarmUp.done():
+            timer.stop()
+            finish_opening(session, opening, hold)
+
+    timer.timeout.connect(step)
+    timer.start()
+
+
+def finish_opening(session: Session, opening: Opening, hold: InputHold) -> bool:
+    """Open the database behind the window and give the window its held input. A file that no longer
+    opens (changed since the login read it, locked by an import, a full disk) is said in Dutch, what
+    waited is dropped, and the window closes: the program starts again as after a failed login."""
+    from verzuimdesk.services.accounts import login_with_key
+    from verzuimdesk.services.errors import Refused
+    from verzuimdesk.services.vocabulary import failure_reason
+
+    try:
+        db, _account = login_with_key(opening.target, key=opening.key, user=opening.user)
+    except Exception as exc:  # whatever it is, the window must not wait for ever
+        hold.release(replay=False)
+        reason = str(exc) if isinstance(exc, Refused) else tr("The database did not open: %1").replace(
+            "%1", failure_reason(exc) or type(exc).__name__)
+        log.warning("database niet geopend achter het venster: %r", exc)
+        QMessageBox.critical(session.window, "VerzuimDesk", reason)
+        session.window.close()
+        return False
+    hold.release()  # first: what the window then does may show a dialog, which must answer
+    session.ctx.set_database(db)
+    return True
 
 
 def _front_window() -> QWidget | None:
@@ -260,20 +409,18 @@ def _run(app: QApplication) -> int:
     if opened is None:
         return 0
     db, account = opened
-    from verzuimdesk.services.audit_log import audit_problem
+    from verzuimdesk.ui.context import Opening
 
-    warning = audit_problem(db)  # a log changed outside the app: say so at once (Dutch, from the service)
-    if warning:
-        QMessageBox.warning(None, "VerzuimDesk", warning)
-    from verzuimdesk.services.backups import daily_backup
-    from verzuimdesk.services.vocabulary import failure_reason
-    from verzuimdesk.ui.tasks import run_task
-
-    run_task(lambda: daily_backup(db), on_done=lambda _p: None,
-             on_error=lambda exc: QMessageBox.warning(None, "VerzuimDesk", tr("The daily backup failed: %1").replace(
-                 "%1", failure_reason(exc) or str(exc))))
-    Session(db, account).window.show()
-    after_shown("hoofdvenster getoond")
+    if isinstance(db, Opening):  # a quick login: the window first, the database opened behind it
+        session = Session(db, account)
+        session.ctx.when_open(lambda: _after_open(session.ctx.db))
+        session.window.show()
+        after_shown("hoofdvenster getoond (database wordt geopend)")
+        open_behind(session, db)
+    else:
+        _after_open(db)
+        Session(db, account).window.show()
+        after_shown("hoofdvenster getoond")
     # at the latest shortly after the window is on screen (no login: no warm-up), once its first figures
     # are in: the one collection before the freeze (~0.1 s) is not in the way of the first look
     QTimer.singleShot(RESUME_AFTER_MS, collector.resume)
@@ -281,7 +428,7 @@ def _run(app: QApplication) -> int:
     if server is not None:
         server.close()
     if Session.current is not None:
-        Session.current.follower.stop()
+        Session.current.stop_following()
         Session.current.ctx.db.close()  # the database of whoever was logged in last
     if lock is not None:
         lock.release()

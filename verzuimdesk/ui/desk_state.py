@@ -20,17 +20,37 @@ change to another thread on a busy machine than on an idle one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from verzuimdesk.services.changes import WHOLE_SCHOOL, OpChanges
-from verzuimdesk.services.overview import DeskOverview, desk_overview, desk_update
+from verzuimdesk.services.desk import DeskOverview
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import on_screen
 from verzuimdesk.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from verzuimdesk.services.database import Database
+    from verzuimdesk.services.roles import Account
+
+def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOverview:
+    """services.overview.desk_overview, imported when first asked (it loads SQLAlchemy, which the login's
+    quick window does without: ui/app.py)."""
+    from verzuimdesk.services import overview
+
+    return overview.desk_overview(db, peildatum=peildatum, account=account)
+
+
+def desk_update(db: Database, previous: DeskOverview, *, pupil_ids: Iterable[int],
+                account: Account) -> DeskOverview | None:
+    from verzuimdesk.services import overview
+
+    return overview.desk_update(db, previous, pupil_ids=pupil_ids, account=account)
+
 
 FEW_PUPILS = 40  # a change to at most this many pupils (a group's column in the grid) is answered at once
 # A school with more pupils than this reads its statuses back off the GUI thread even for a small change
@@ -101,11 +121,21 @@ class DeskState(QObject):
         self._after_paint = True
 
         def start() -> None:
+            if not self.ctx.ready:  # a quick login's window: computed once the database is open
+                self.ctx.when_open(start)
+                return
             self._after_paint = False
             if self.overview is None and not self._running:
                 self.refresh()
 
         QTimer.singleShot(0, start)
+
+    def begin_with(self, overview: DeskOverview) -> None:
+        """The figures the app's quick login read from the status cache (services/status_quick.quick_login),
+        the same as a computation would give: the window shows them at once."""
+        self._generation += 1
+        self.overview = overview
+        self.large_school = len(overview.rows) > LARGE_SCHOOL
 
     def first(self) -> DeskOverview | None:
         """What a page just built shows: the figures, computed now if none are under way; None while a

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,8 @@ class _WarmUp:
     half-made modules). It derives no key and opens nothing: the password is not known to it."""
 
     thread: threading.Thread | None = None
+    gate = threading.Event()  # cleared: the thread waits at its next module (`hold`, `release`)
+    gate.set()
 
     @classmethod
     def start(cls, dialog: QDialog) -> None:
@@ -96,15 +99,29 @@ class _WarmUp:
         timer.timeout.connect(step)
         timer.start()
 
-    @staticmethod
-    def _run() -> None:
+    @classmethod
+    def _run(cls) -> None:
         with contextlib.suppress(Exception):  # the login imports again and reports what is wrong
             from verzuimdesk.services.warm_up import warm_up
 
-            warm_up()
+            warm_up(between=cls.gate.wait)
+
+    @classmethod
+    def hold(cls) -> None:
+        """The thread waits at its next module: the quick Overzicht and its window have the interpreter."""
+        cls.gate.clear()
+
+    @classmethod
+    def release(cls) -> None:
+        cls.gate.set()
+
+    @classmethod
+    def done(cls) -> bool:
+        return cls.thread is None or not cls.thread.is_alive()
 
     @classmethod
     def wait(cls) -> None:
+        cls.release()
         if cls.thread is not None:
             cls.thread.join()
 
@@ -114,6 +131,7 @@ class LoginDialog(QDialog):
                  locked: bool = False, idle: bool = False) -> None:
         super().__init__(parent)
         self.target = target
+        self.locked = locked
         self.result_value: tuple[Database, Account] | None = None
         self.setWindowTitle(self.tr("VerzuimDesk is locked") if locked else self.tr("Log in to VerzuimDesk"))
         self.username = QLineEdit(username)
@@ -153,6 +171,8 @@ class LoginDialog(QDialog):
         QTimer.singleShot(0, lambda: _WarmUp.start(self))  # after the first paint: the dialog shows first
 
     def try_login(self) -> None:
+        if not self.locked and self._quick_login():
+            return
         _WarmUp.wait()
         from verzuimdesk.services.account_admin import must_change_password
         from verzuimdesk.services.accounts import login
@@ -175,3 +195,25 @@ class LoginDialog(QDialog):
                 self.error.setText(self.tr("Choose your own password to go on."))
                 return
         self.accept()
+
+    def _quick_login(self) -> bool:
+        """The Overzicht read from the status cache without the ORM (services/status_quick.quick_login), so
+        the main window shows at once with its figures and opens the database behind them (ui/app.py);
+        False where the full login must answer (a wrong password, a one-time one, a schema to migrate).
+        With nothing cached for today the window shows at once all the same, and works out its figures
+        once the database is open."""
+        _WarmUp.hold()
+        try:
+            from verzuimdesk.services.status_quick import quick_login
+            from verzuimdesk.ui.context import Opening
+
+            quick = quick_login(self.target, date.today(), self.username.text().strip(), self.password.text())
+        except Exception:  # whatever it is, the full login meets it again and says it in Dutch
+            quick = None
+        if quick is None:
+            _WarmUp.release()
+            return False
+        self.result_value = (Opening(self.target, quick.key, quick.user, quick.school, quick.desk),  # type: ignore[assignment]
+                             quick.account)
+        self.accept()
+        return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
@@ -23,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.accounts import has_logins
-from verzuimdesk.services.pupils import school_name
-from verzuimdesk.ui.context import AppContext
+from verzuimdesk.services.roles import Permission, has_logins
+from verzuimdesk.ui.context import AppContext, Opening
 from verzuimdesk.ui.widgets.access import name_lists
 
 if TYPE_CHECKING:
@@ -76,7 +76,12 @@ class MainWindow(QMainWindow):
         if who:
             self.statusBar().addPermanentWidget(QLabel(self.tr("User: %1").replace("%1", who)))
         self.nav.setCurrentRow(self.PAGE_OVERVIEW)
-        name = school_name(ctx.db)
+        if isinstance(ctx.db, Opening):  # the login's window, before the database is open: read with the desk
+            name = ctx.db.school
+        else:
+            from verzuimdesk.services.pupils import school_name
+
+            name = school_name(ctx.db)
         self.setWindowTitle(f"VerzuimDesk — {name}" if name else "VerzuimDesk")
         self.resize(1280, 740)
         self._restore_geometry()
@@ -84,9 +89,8 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _make_pages(self) -> list[tuple[str, QWidget]]:
-        from verzuimdesk.services.accounts import Permission
         from verzuimdesk.ui.pages.overview_page import OverviewPage
-        from verzuimdesk.ui.pages.registration_page import RegistrationPage, report_sick, sick_report_action
+        from verzuimdesk.ui.sick_action import report_sick, sick_report_action
 
         if not self.ctx.account.can(Permission.VIEW_DOSSIER):  # the directie: the school's figures, no pupil
             self.page_widgets: list[QWidget] = [self._make_analyse_page()]
@@ -102,11 +106,16 @@ class MainWindow(QMainWindow):
                   self.tr("Analysis"), self.tr("Settings")]
         # Only the Overzicht is on screen at the start; the other pages are built when first shown.
         self.page_widgets = [self.overview_page, NotBuilt(self._make_pupils_page, titles[self.PAGE_PUPILS]),
-                             NotBuilt(lambda: RegistrationPage(self.ctx), titles[self.PAGE_REGISTRATION]),
+                             NotBuilt(self._make_registration_page, titles[self.PAGE_REGISTRATION]),
                              NotBuilt(self._make_quarterly_page, titles[self.PAGE_QUARTERLY]),
                              NotBuilt(self._make_analyse_page, titles[self.PAGE_ANALYSIS]),
                              NotBuilt(self._make_settings_page, titles[self.PAGE_SETTINGS])]
         return list(zip(titles, self.page_widgets, strict=True))
+
+    def _make_registration_page(self) -> QWidget:
+        from verzuimdesk.ui.pages.registration_page import RegistrationPage
+
+        return RegistrationPage(self.ctx)
 
     def _make_quarterly_page(self) -> QWidget:
         from verzuimdesk.ui.pages.quarterly_page import QuarterlyPage
@@ -206,19 +215,18 @@ class MainWindow(QMainWindow):
             password.triggered.connect(self.change_password)
             file_menu.addAction(password)
         file_menu.addSeparator()
-        from verzuimdesk.services.accounts import Permission
-        from verzuimdesk.ui import maintenance
-
         if self.ctx.account.can(Permission.SETTINGS):
+
             imp = QAction(self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
             imp.triggered.connect(self.import_file)
             file_menu.addAction(imp)
-            for text, slot in ((self.tr("Make a &backup now"), lambda: maintenance.backup_now(self.ctx, self)),
+            for text, slot in ((self.tr("Make a &backup now"), lambda: self._maintenance().backup_now(self.ctx, self)),
                                (self.tr("&Restore a backup…"), self._restore),
-                               (self.tr("Audit &log…"), lambda: maintenance.open_audit_log(self.ctx, self)),
+                               (self.tr("Audit &log…"), lambda: self._maintenance().open_audit_log(self.ctx, self)),
                                (self.tr("&Topics to check…"), self.check_topics),
                                (self.tr("Letters and letter&head…"), self.letter_settings),
-                               (self.tr("Re&tention terms…"), lambda: maintenance.show_retention(self.ctx, self))):
+                               (self.tr("Re&tention terms…"),
+                                lambda: self._maintenance().show_retention(self.ctx, self))):
                 action = QAction(text, self)
                 action.triggered.connect(slot)
                 file_menu.addAction(action)
@@ -252,6 +260,13 @@ class MainWindow(QMainWindow):
         self.file_menu, self.go_menu, self.help_menu = file_menu, go, help_menu
 
     # -- behaviour --------------------------------------------------------------------------
+
+    @staticmethod
+    def _maintenance() -> ModuleType:
+        """ui.maintenance, imported when one of its menu items is first used (it loads SQLAlchemy)."""
+        from verzuimdesk.ui import maintenance
+
+        return maintenance
 
     def letter_settings(self) -> None:
         from verzuimdesk.ui.letter_settings_dialog import LetterSettingsDialog

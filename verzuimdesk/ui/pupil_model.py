@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from verzuimdesk.services.overview import LIGHT_ORDER, PupilDeskRow
+from verzuimdesk.services.desk import LIGHT_ORDER, PupilDeskRow
 from verzuimdesk.services.vocabulary import Light, number
 from verzuimdesk.ui.widgets.rows_model import refilter
 from verzuimdesk.ui.widgets.table_base import PlainRowsModel

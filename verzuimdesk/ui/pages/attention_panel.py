@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from verzuimdesk.services.overview import AttentionItem
+from verzuimdesk.services.desk import AttentionItem
 from verzuimdesk.ui.widgets.attention_model import COL_TEXT, ROW_ID_ROLE, AttentionModel
 from verzuimdesk.ui.widgets.columns import grow_to_fit, resize_to_contents
 from verzuimdesk.ui.widgets.enter_table import EnterTable

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.desk import DeskOverview
 from verzuimdesk.services.vocabulary import ActionKind, Light, format_date
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from verzuimdesk.services.accounts import Permission
-from verzuimdesk.services.overview import DeskOverview
+from verzuimdesk.services.desk import DeskOverview
 from verzuimdesk.services.vocabulary import Light
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.desk_state import DeskState

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from importlib import import_module
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from verzuimdesk.ui.registration_check import CheckButton
 from verzuimdesk.ui.registration_model import COL_FIRST_PART, RegistrationModel
 from verzuimdesk.ui.registration_undo import EditCommand
 from verzuimdesk.ui.registration_view import RegistrationView
+from verzuimdesk.ui.sick_action import report_sick, sick_report_action
 
 
 class RegistrationPage(QWidget):
@@ -382,25 +383,6 @@ class RegistrationPage(QWidget):
 
     def report_sick(self) -> None:
         report_sick(self.ctx, self.window())
-
-
-def sick_report_action(ctx: AppContext, parent: QWidget, slot: Callable[[], object]) -> QAction:
-    """"Sick report…" (Ctrl+M): the Registratie page's button, and the window's toolbar action."""
-    a = QAction(QCoreApplication.translate("RegistrationPage", "Sick report…"), parent)
-    keys = QKeySequence("Ctrl+M")
-    tip = QCoreApplication.translate("RegistrationPage", "Register a sick report for a pupil")
-    a.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
-    a.setShortcut(keys)
-    a.triggered.connect(slot)
-    a.setObjectName("sick_report")
-    a.setEnabled(ctx.account.can(Permission.EDIT_ABSENCE))
-    return a
-
-
-def report_sick(ctx: AppContext, window: QWidget) -> None:
-    from verzuimdesk.ui.sick_report_dialog import SickReportDialog
-
-    SickReportDialog(ctx, window).exec()  # it writes through run_write, which announces it
 
 
 def _monday(day: date) -> date:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
-from verzuimdesk.services.overview import AttentionItem
+from verzuimdesk.services.desk import AttentionItem
 from verzuimdesk.ui.widgets.sorted_rows import SortedRowsModel
 from verzuimdesk.ui.widgets.words import day_text, light_icon, light_word
 

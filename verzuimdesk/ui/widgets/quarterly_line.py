@@ -4,17 +4,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
-from verzuimdesk.services.accounts import Permission
 from verzuimdesk.services.errors import Refused
-from verzuimdesk.services.quarterly import QuarterlyReminder, quarterly_reminder
+from verzuimdesk.services.roles import Permission
 from verzuimdesk.services.vocabulary import MONTHS_NL
 from verzuimdesk.ui.context import AppContext
 from verzuimdesk.ui.follow import Follower
 from verzuimdesk.ui.tasks import run_task
+
+if TYPE_CHECKING:  # the services' SWV list loads with SQLAlchemy, after the login's first window
+    from verzuimdesk.services.quarterly import QuarterlyReminder
 
 
 class QuarterlyLine(QLabel):
@@ -30,16 +33,21 @@ class QuarterlyLine(QLabel):
             self.follow = Follower(page, ctx, lambda _what: self.refresh(), peildatum=True)
             # On the Overzicht at the app's start: worked out on a worker, so the window paints first.
             self.hide()
-            self._asked += 1
-            asked, day = self._asked, ctx.peildatum
-            run_task(lambda: self._find(day), on_done=lambda found: self._answer(asked, found),
-                     on_error=lambda _exc: None)
+            ctx.when_open(self._first)  # at the login, once the database is open
         else:
             ctx.data_changed.connect(self.refresh)
             ctx.peildatum_changed.connect(self.refresh)
             self.refresh()
 
+    def _first(self) -> None:
+        self._asked += 1
+        asked, day = self._asked, self.ctx.peildatum
+        run_task(lambda: self._find(day), on_done=lambda found: self._answer(asked, found),
+                 on_error=lambda _exc: None)
+
     def _find(self, day: date) -> QuarterlyReminder | None:
+        from verzuimdesk.services.quarterly import quarterly_reminder
+
         account = self.ctx.account
         try:
             return (quarterly_reminder(self.ctx.db, on=day, sees_group=account.sees_group)

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from verzuimdesk.services.overview import TodoItem
+from verzuimdesk.services.desk import TodoItem
 from verzuimdesk.ui.widgets.table_base import PlainRowsModel
 from verzuimdesk.ui.widgets.words import action_word, day_text, light_icon, light_word
 
