@@ -23,6 +23,7 @@ from verzuimdesk.services.accounts import login
 from verzuimdesk.services.demo_accounts import DEMO_ACCOUNTS, create_demo_with_accounts
 from verzuimdesk.services.overview import desk_overview
 from verzuimdesk.ui import app
+from verzuimdesk.ui import opening as behind
 from verzuimdesk.ui.context import Opening
 from verzuimdesk.ui.desk_state import DeskState
 from verzuimdesk.ui.login_dialog import LoginDialog
@@ -92,12 +93,12 @@ def test_the_window_shows_the_cached_overzicht_then_does_what_was_typed_meanwhil
     window.activateWindow()  # shortcuts work in the active window
     qtbot.waitUntil(window.isActiveWindow, timeout=PATIENCE_MS)
 
-    hold = app.InputHold(window)  # as open_behind does while the database opens
+    hold = behind.InputHold(window)  # as open_behind does while the database opens
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Leerling zoeken
     qtbot.keyClicks(QApplication.focusWidget(), "Jans")  # typed on at once
     assert window.pages.currentIndex() == MainWindow.PAGE_OVERVIEW  # it waits for the database
     assert not isinstance(window.pages.widget(MainWindow.PAGE_PUPILS), PupilsPage)
-    opened = app.finish_opening(session, opening, hold)  # (the test process has imported everything)
+    opened = behind.finish_opening(session, opening, hold)  # (the test process has imported everything)
     assert opened and session.ctx.ready and session.follower is not None
     # Then done, in order: the search opened, and what was typed after Ctrl+F went into it, once.
     qtbot.waitUntil(lambda: window.pupils_page.search.text() == "Jans", timeout=PATIENCE_MS)
@@ -116,9 +117,9 @@ def test_a_file_that_no_longer_opens_is_said_and_the_window_closes(qtbot: QtBot,
     qtbot.addWidget(session.window)
     session.window.show()
     said: list[str] = []
-    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
+    monkeypatch.setattr(behind.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
     Path(opening.target).write_bytes(b"")  # emptied meanwhile (another program, a restore gone wrong)
-    assert not app.finish_opening(session, opening, app.InputHold(session.window))
+    assert not behind.finish_opening(session, opening, behind.InputHold(session.window))
     assert said and "leeg bestand" in said[0] and not session.window.isVisible() and not session.ctx.ready
 
 
@@ -133,7 +134,7 @@ def test_with_nothing_cached_today_the_window_shows_and_works_out_its_figures_on
     page = session.window.overview_page
     qtbot.wait(50)  # the event loop turns: nothing is computed on a database that is not open
     assert state.overview is None and state.computing and page.counts[next(iter(page.counts))].number.text() == "…"
-    assert app.finish_opening(session, opening, app.InputHold(session.window))
+    assert behind.finish_opening(session, opening, behind.InputHold(session.window))
     qtbot.waitUntil(lambda: state.overview is not None, timeout=PATIENCE_MS)  # on a worker
     assert state.overview == desk_overview(session.ctx.db, peildatum=date.today(), account=account)  # type: ignore[arg-type]
     session.ctx.db.close()
@@ -214,10 +215,10 @@ def test_a_window_closed_at_once_closes_once_the_login_is_logged(qtbot: QtBot, s
     session = app.Session(opening, account)  # type: ignore[arg-type]
     qtbot.addWidget(session.window)
     session.window.show()
-    hold = app.InputHold(session.window)
+    hold = behind.InputHold(session.window)
     session.window.close()  # the user closes the window the moment it shows
     assert session.window.isVisible()  # it waits for the database
-    assert app.finish_opening(session, opening, hold)
+    assert behind.finish_opening(session, opening, hold)
     assert not session.window.isVisible()
     session.ctx.db.close()
     assert logins(school) == before + 2  # this login, then the check's own
@@ -237,7 +238,7 @@ def shown_quick(qtbot: QtBot, school: str) -> app.Session:
 def test_keys_typed_after_a_shortcut_that_opens_a_dialog_go_into_that_dialog(qtbot: QtBot, school: str) -> None:
     session = shown_quick(qtbot, school)
     opening = session.ctx.db
-    hold = app.InputHold(session.window)
+    hold = behind.InputHold(session.window)
     qtbot.keyClick(session.window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Ziekmelding…
     qtbot.keyClicks(QApplication.focusWidget(), "Rik")  # the pupil's name, typed on at once
     seen: list[str] = []
@@ -258,7 +259,7 @@ def test_keys_typed_after_a_shortcut_that_opens_a_dialog_go_into_that_dialog(qtb
             modal.reject()
 
     QTimer.singleShot(0, look)
-    assert app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    assert behind.finish_opening(session, opening, hold)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: bool(seen), timeout=2 * PATIENCE_MS)
     assert seen == ["Rik"]
     assert session.window.pages.currentIndex() == MainWindow.PAGE_OVERVIEW  # no letter went to the navigation
@@ -269,7 +270,7 @@ def test_a_dialog_shown_once_the_database_is_open_answers(qtbot: QtBot, school: 
     """What the app does at the open may show a message (a log changed outside it): it must close."""
     session = shown_quick(qtbot, school)
     opening = session.ctx.db
-    hold = app.InputHold(session.window)
+    hold = behind.InputHold(session.window)
     closed: list[int] = []
     session.ctx.when_open(lambda: closed.append(QMessageBox.warning(session.window, "VerzuimDesk", "Let op")))
 
@@ -283,7 +284,7 @@ def test_a_dialog_shown_once_the_database_is_open_answers(qtbot: QtBot, school: 
     QTimer.singleShot(0, answer)
     unstuck = QTimer.singleShot(PATIENCE_MS, hold.release)  # (a hold that ate the close: end the test)
     assert unstuck is None
-    assert app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    assert behind.finish_opening(session, opening, hold)  # type: ignore[arg-type]
     assert closed == [0] and QApplication.activeModalWidget() is None
     session.ctx.db.close()
 
@@ -296,7 +297,7 @@ def test_an_open_that_fails_for_any_reason_says_so_drops_what_waited_and_closes(
 
     session = shown_quick(qtbot, school)
     opening = session.ctx.db
-    hold = app.InputHold(session.window)
+    hold = behind.InputHold(session.window)
     qtbot.keyClick(session.window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Ziekmelding…, held
 
     def locked(*_a: object, **_k: object) -> object:  # an import in a terminal holds the file
@@ -304,8 +305,8 @@ def test_an_open_that_fails_for_any_reason_says_so_drops_what_waited_and_closes(
 
     monkeypatch.setattr("verzuimdesk.services.accounts.login_with_key", locked)
     said: list[str] = []
-    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
-    assert not app.finish_opening(session, opening, hold)  # type: ignore[arg-type]
+    monkeypatch.setattr(behind.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
+    assert not behind.finish_opening(session, opening, hold)  # type: ignore[arg-type]
     qtbot.wait(50)  # the event loop turns: nothing held is done on the window without a database
     assert said and "de database is bezig" in said[0]  # the reason in Dutch (the app's translation says the rest)
     assert QApplication.activeModalWidget() is None and not session.window.isVisible()

@@ -18,8 +18,9 @@ from sqlalchemy import delete, func, select
 from verzuimdesk.services import server_accounts
 from verzuimdesk.services.accounts import Account, Permission, Role, _vault_path
 from verzuimdesk.services.permissions import require
-from verzuimdesk.storage import audit, vault
+from verzuimdesk.storage import audit, school_rows, vault
 from verzuimdesk.storage.database import Database, DatabaseError
+from verzuimdesk.storage.loading import session_run
 from verzuimdesk.storage.models import CompositeStaff, Setting, Staff, StaffGroup
 from verzuimdesk.storage.server_roles import MUST_CHANGE as _MUST_CHANGE  # a Setting per user with a one-time one
 
@@ -64,7 +65,7 @@ def _flag(session: object, username: str, on: bool) -> None:
 def must_change_password(db: Database, username: str) -> bool:
     """Whether `username` logged in with a one-time password and must choose a new one first."""
     with db.read() as session:
-        return session.scalar(select(Setting.id).where(Setting.key == _MUST_CHANGE + username)) is not None
+        return school_rows.must_change_password(session_run(session), username)
 
 
 def reset_password(db: Database, *, by: Account, username: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, text
 
 from verzuimdesk.domain.engine import Light
 from verzuimdesk.services import signal_status
@@ -29,8 +29,9 @@ from verzuimdesk.services.desk import (
 )
 from verzuimdesk.services.registration_checks import unchecked_groups
 from verzuimdesk.services.status import school_status
+from verzuimdesk.storage import school_rows
 from verzuimdesk.storage.database import Database
-from verzuimdesk.storage.models import Pupil
+from verzuimdesk.storage.loading import session_run
 
 __all__ = ["LIGHT_ORDER", "AttentionItem", "DeskOverview", "PupilDeskRow", "TodoItem", "_pupil_parts", "_todo_items",
            "desk_overview", "desk_update"]
@@ -40,7 +41,7 @@ def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOve
     """The lights, the open actions (overdue first) and the list rows of the pupils `account` sees."""
     school = school_status(db, peildatum)
     with db.read() as s:
-        unborn = set(s.scalars(select(Pupil.id).where(Pupil.birth_date.is_(None))))
+        unborn = school_rows.without_birth_date(session_run(s))
     return assemble_desk(school, account, unborn,
                          lambda seen: unchecked_groups(db, peildatum=peildatum, groups=seen))
 

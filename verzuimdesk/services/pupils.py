@@ -36,8 +36,8 @@ def list_pupils(db: Database) -> list[PupilRow]:
 
 
 def school_name(db: Database) -> str:
-    from verzuimdesk.storage.loading import load_school
+    from verzuimdesk.storage import school_rows
+    from verzuimdesk.storage.loading import session_run
 
     with db.read() as session:
-        school = load_school(session)
-        return school.name if school else ""
+        return school_rows.school_name(session_run(session))

@@ -3,7 +3,7 @@ present; the overview lists the groups whose last schooldagen are not all checke
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 
@@ -18,9 +18,9 @@ from verzuimdesk.services.unchecked import (
     part_label,
     unchecked_of,
 )
-from verzuimdesk.storage import audit
+from verzuimdesk.storage import audit, school_rows
 from verzuimdesk.storage.database import Database, DatabaseError
-from verzuimdesk.storage.loading import load_calendar
+from verzuimdesk.storage.loading import load_calendar, session_run
 from verzuimdesk.storage.models import Group, RegistrationCheck
 
 __all__ = ["LOOK_BACK", "UncheckedGroup", "checked_parts", "mark_demo_checks", "part_label", "set_checked",
@@ -76,12 +76,7 @@ def unchecked_groups(db: Database, *, peildatum: date, groups: list[str] | None 
     that nobody marked as checked."""
     with db.read() as session:
         calendar = load_calendar(session)
-        names = list(session.scalars(select(Group.name).order_by(Group.name)))
-        checks = {(g, d, p) for g, d, p in session.execute(
-            select(Group.name, RegistrationCheck.day, RegistrationCheck.part).join(Group)
-            .where(RegistrationCheck.day >= peildatum - timedelta(days=CHECKS_BACK),
-                   RegistrationCheck.day < peildatum))}
-        has_pupils = set(session.scalars(select(Group.name).where(Group.pupils.any())))
+        names, checks, has_pupils = school_rows.unchecked_reads(session_run(session), peildatum, CHECKS_BACK)
     return unchecked_of(calendar, names, checks, has_pupils, peildatum, groups, days)
 
 

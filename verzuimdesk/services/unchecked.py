@@ -1,10 +1,10 @@
 """Which groups' registration of the last schooldagen nobody marked as checked: the Overzicht's reminder.
-Plain Python over what was read (services/registration_checks.py reads it through the ORM, the login's
-quick Overzicht through a bare connection, services/status_quick.py), so both say the same."""
+Plain Python over what storage/school_rows.unchecked_reads read (through a session in
+services/registration_checks.py, through the login's bare connection in services/status_quick.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,17 +43,19 @@ def last_schooldagen(calendar: SchoolCalendar, group: str, before: date, n: int)
     return sorted(days)
 
 
-def unchecked_of(calendar: SchoolCalendar, names: Iterable[str], checks: Collection[tuple[str, date, int]],
+def unchecked_of(calendar: SchoolCalendar, names: Iterable[str], checks: Mapping[str, Collection[tuple[date, int]]],
                  has_pupils: Collection[str], peildatum: date, groups: list[str] | None = None,
                  days: int = LOOK_BACK) -> tuple[UncheckedGroup, ...]:
-    """`names`: every group in name order; `checks`: the (group, day, part) marked as checked in the
-    CHECKS_BACK days before `peildatum`; `has_pupils`: the groups with a pupil."""
+    """`names`: every group in name order; `checks`: per group the (day, part) marked as checked in the
+    CHECKS_BACK days before `peildatum` (storage/school_rows.unchecked_reads); `has_pupils`: the groups
+    with a pupil."""
     out = []
     for group in names:
         if (groups is not None and group not in groups) or group not in has_pupils:
             continue
+        done = checks.get(group, ())
         missing = [(d, p) for d in last_schooldagen(calendar, group, peildatum, days)
-                   for p in range(calendar.dagdelen(group, d)) if (group, d, p) not in checks]
+                   for p in range(calendar.dagdelen(group, d)) if (d, p) not in done]
         if missing:
             out.append(UncheckedGroup(group, tuple(missing),
                                       tuple(part_label(calendar, group, d, p) for d, p in missing)))

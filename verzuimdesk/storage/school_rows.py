@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from verzuimdesk.domain.calendar import Period, SchoolCalendar, Span
@@ -117,14 +117,12 @@ def without_birth_date(run: Run) -> set[int]:
     return {int(pid) for (pid,) in run("SELECT id FROM pupil WHERE birth_date IS NULL", {})}
 
 
-def unchecked_reads(run: Run, peildatum: date, back: int) -> tuple[list[str], set[tuple[str, date, int]], set[str]]:
-    """What services.unchecked.unchecked_of asks, as services.registration_checks reads it: every group in
-    name order, the dagdelen checked in the `back` days before `peildatum`, the groups with a pupil."""
+def unchecked_reads(run: Run, peildatum: date, back: int) -> tuple[list[str], dict[str, set[tuple[date, int]]],
+                                                                  set[str]]:
+    """What services.unchecked.unchecked_of asks: every group in name order, per group the dagdelen
+    checked in the `back` days before `peildatum`, the groups with a pupil."""
     names = [str(n) for (n,) in run("SELECT name FROM school_group ORDER BY name", {})]
-    start = date.fromordinal(peildatum.toordinal() - back)
-    checks = {(str(g), as_date(d), int(p)) for g, d, p in run(
-        "SELECT g.name, r.day, r.part FROM registration_check r JOIN school_group g ON g.id = r.group_id "
-        "WHERE r.day >= :a AND r.day < :b", {"a": start.isoformat(), "b": peildatum.isoformat()})}
+    checks = registration_checks(run, peildatum - timedelta(days=back), peildatum - timedelta(days=1))
     has_pupils = {str(n) for (n,) in run("SELECT DISTINCT g.name FROM school_group g JOIN pupil p "
                                          "ON p.group_id = g.id", {})}
     return names, checks, has_pupils

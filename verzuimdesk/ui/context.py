@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from verzuimdesk.services.changes import OpChanges
-from verzuimdesk.services.database import sqlite_path
 from verzuimdesk.services.roles import Account
 
 if TYPE_CHECKING:  # imported with SQLAlchemy, which the login's first window does without
@@ -36,10 +34,6 @@ class Opening:
     def __init__(self, target: str, key: bytes, user: str, school: str, desk: DeskOverview | None = None) -> None:
         self.target, self.key, self.user, self.school = target, key, user, school
         self.desk = desk  # the Overzicht at today's peildatum, read from the status cache
-
-    @property
-    def path(self) -> Path | None:
-        return sqlite_path(self.target)
 
     def close(self) -> None:
         """Nothing is open yet."""

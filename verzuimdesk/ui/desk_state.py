@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from verzuimdesk.services.database import Database
     from verzuimdesk.services.roles import Account
 
+
 def desk_overview(db: Database, *, peildatum: date, account: Account) -> DeskOverview:
     """services.overview.desk_overview, imported when first asked (it loads SQLAlchemy, which the login's
     quick window does without: ui/app.py)."""
