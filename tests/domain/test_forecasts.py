@@ -29,6 +29,21 @@ def test_across_a_wednesday_of_375_hours(hw: Protocol) -> None:
     assert fc(hw, [rec(D(2025, 11, 25), "O", "08:30", "09:44")], D(2025, 11, 28)).hours_16_on == D(2025, 12, 4)
 
 
+def test_without_records_the_day_follows_the_group_and_the_enrolment(hw: Protocol) -> None:
+    """Pupils without an unauthorised record share one computation per group, peildatum and last day:
+    asked in turns, each still gets its own group's day."""
+    def day(**kw: object) -> date | None:
+        e = Evaluator(pupil([rec(D(2025, 11, 20), "Z")], **kw), CAL, hw)  # type: ignore[arg-type]
+        return forecast(e, status_of(e, D(2025, 11, 28))).hours_16_on
+
+    for _ in range(2):
+        assert day() == D(2025, 12, 4)
+        # groep 1-2 has mornings only and no Friday: 3.5 + 3.5 + 3.75 + 3.5 hours, then Monday 8 Dec
+        assert day(group="1-2") == D(2025, 12, 8)
+        # leaving on Wednesday 3 Dec: 14.75 hours at the most, never 16
+        assert day(enrolled_until=D(2025, 12, 3)) is None
+
+
 def test_across_a_vacation(hw: Protocol) -> None:
     # The kerstvakantie (20 Dec - 4 Jan) holds no lesweek: the window reaches back past it.
     assert fc(hw, [], D(2025, 12, 19)).hours_16_on == D(2026, 1, 8)

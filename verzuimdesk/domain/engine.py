@@ -18,13 +18,11 @@ from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import SchoolCalendar
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator, reports_to_duo
-from verzuimdesk.domain.halfweeks import HALF_WEEKS
-from verzuimdesk.domain.measures import ABSENT
-from verzuimdesk.domain.protocol import ActionSpec, Condition, Protocol, Rule, Step, once_per_protocol
+from verzuimdesk.domain.protocol import ActionSpec, Protocol, Rule, Step, once_per_protocol
 from verzuimdesk.domain.records import Event, PupilData
 from verzuimdesk.domain.restarts import RESTARTABLE
 from verzuimdesk.domain.restarts import first_unanswered as restarts_first_unanswered
-from verzuimdesk.domain.screen import MONOTONE, only_duo
+from verzuimdesk.domain.screen import MONOTONE, only_duo, run_starts
 
 OWN_RUNS = frozenset({"half_weeks", "absence_run_longer_than_weeks"})  # legal rules that hold over a run of days
 
@@ -279,7 +277,7 @@ def _owed_hits(ev: Evaluator, rule: Rule, peil: date) -> list[Hit]:
     if c.kind not in OWN_RUNS:
         return []
     g = ev.g
-    for d in _run_starts(ev, c):
+    for d in run_starts(ev.m, c):
         if d > peil:
             break
         if not unanswered(d):
@@ -288,24 +286,6 @@ def _owed_hits(ev: Evaluator, rule: Rule, peil: date) -> list[Hit]:
         if ev.holds(c, d) and not (i > 0 and ev.holds(c, g.days[i - 1])):
             return [_hit_at(ev, rule, d, None)]
     return []
-
-
-def _run_starts(ev: Evaluator, c: Condition) -> list[date]:
-    """The days on which half-weeks or a run of absence can start to hold, in order, kept with the pupil's
-    measures for every peildatum: they turn true only on a schooldag with a record of their categories, and
-    half-weeks only in the 5th of 5 lesweken in a row that each have one."""
-    key = ("run_starts", c.kind, c.categories)
-    got = ev.m.derived.get(key)
-    if got is None:
-        g = ev.g
-        days = sorted({d for d in ev.m.series(c.categories if c.kind == "half_weeks" else ABSENT).days
-                       if d in g.index})
-        if c.kind == "half_weeks":
-            weeks = {g.week_of[g.index[d]] for d in days}
-            days = [d for d in days if all(g.week_of[g.index[d]] - k in weeks for k in range(1, HALF_WEEKS))]
-        got = ev.m.derived[key] = days
-    assert isinstance(got, list)
-    return got
 
 
 def _year_start(ev: Evaluator, peil: date) -> date:

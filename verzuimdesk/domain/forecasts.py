@@ -19,11 +19,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from verzuimdesk.domain.calendar import GroupDays
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
-from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures
-from verzuimdesk.domain.protocol import Protocol, Rule, once_per_protocol
+from verzuimdesk.domain.measures import UNAUTHORISED, PupilMeasures, Series
+from verzuimdesk.domain.protocol import Condition, Protocol, Rule, once_per_protocol
 from verzuimdesk.domain.quarterly import reference_date
 
 THUISZITTER_DAYS = 21  # "more than 4 weeks": the 21st schooldag of a run (PROTOCOLS.md §1b)
@@ -85,24 +86,51 @@ def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
     if rule is None or any(h.rule_id == rule.id and h.window_end == peil for h in status.rules) or \
             not ev.leerplichtig(peil):
         return None
-    ev = ev.for_rule(rule)  # only what leerplicht counts (records from the start of leerplicht on)
-    m, g, c = ev.m, ev.g, rule.condition
+    c = rule.condition
+    # Without a record the rule counts, no window holds a real minute and no trigger was answered: the
+    # day depends on the group's schooldagen alone, shared by such pupils (most of a school).
+    counted = ev.m.count(c.categories) > 0
+    if counted:
+        ev = ev.for_rule(rule)  # only what leerplicht counts (records from the start of leerplicht on)
+    m, g = ev.m, ev.g
     starts = [y.start for y in m.calendar.school_years]
     k = bisect_right(starts, peil) - 1
     if k < 0:
         return None
     year = m.calendar.school_years[k]
     end = min(year.end, m.enrolled_until or year.end)
-    after = restart_point(ev, rule, peil)
-    series = m.series(c.categories)
-    first = g.last_index(peil) + 1  # the first hypothetical day
-    hypo = 0  # whole-day minutes of the hypothetical days from `first` through j
-    cum: list[int] = []
+    after = restart_point(ev, rule, peil) if counted else None
+    series = m.series(c.categories) if counted else None
     # Every counted minute up to the peildatum: no window holds more real minutes than these, so a day
     # on which even they and the hypothetical ones fall short is passed without working out its window
     # (the rule has no maximum: more minutes never stop it holding).
-    lo, hi = series.bounds(date.min, peil, after)
-    ceiling = series.cum[hi] - series.cum[lo]
+    ceiling = 0
+    if series is not None:
+        lo, hi = series.bounds(date.min, peil, after)
+        ceiling = series.cum[hi] - series.cum[lo]
+    if ceiling:
+        assert series is not None
+        return _first_day(m, series, c, peil, end, after, ceiling)
+    key = (id(g), id(c), peil, end, after)
+    got = _NOTHING_YET.get(key)
+    if got is None or got[0] is not g or got[1] is not c:
+        if len(_NOTHING_YET) > 4096:
+            _NOTHING_YET.clear()
+        got = _NOTHING_YET[key] = (g, c, _first_day(m, None, c, peil, end, after, 0))
+    return got[2]
+
+
+_NOTHING_YET: dict[tuple[int, int, date, date, date | None], tuple[GroupDays, Condition, date | None]] = {}
+
+
+def _first_day(m: PupilMeasures, series: Series | None, c: Condition, peil: date, end: date, after: date | None,
+               ceiling: int) -> date | None:
+    """The first schooldag after `peil`, up to `end`, on which the hypothetical days and the real minutes
+    of `series` (`ceiling` of them up to the peildatum, after `after`; None: no real minutes) make `c` hold."""
+    g = m.g
+    first = g.last_index(peil) + 1  # the first hypothetical day
+    hypo = 0  # whole-day minutes of the hypothetical days from `first` through j
+    cum: list[int] = []
     for j in range(first, bisect_right(g.days, end)):
         day = g.days[j]
         hypo += g.minutes[j]
@@ -112,8 +140,10 @@ def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
         window = m.window(day, c.window)
         if window is None:
             continue
-        lo, hi = series.bounds(window[0], peil, after)
-        real = series.cum[hi] - series.cum[lo]
+        real = 0
+        if series is not None:
+            lo, hi = series.bounds(window[0], peil, after)
+            real = series.cum[hi] - series.cum[lo]
         # hypothetical days inside the window (and after a restart point) are those from index `h` on
         h = max(first, bisect_left(g.days, window[0]), bisect_right(g.days, after) if after else 0)
         dropped = cum[h - first - 1] if h > first else 0

@@ -330,12 +330,14 @@ def desk_figures(m: PupilMeasures, t: date) -> tuple[float, int]:
     """The two figures the pupil list shows beside the light: unauthorised hours in the window of
     4 lesweken at `t`, and sick episodes that started in the window of 12 lesweken."""
     hours, episodes = 0.0, 0
-    window = m.window(t, 4)
-    if window is not None:
-        s = m.series(UNAUTHORISED)
-        lo, hi = s.bounds(window[0], window[1])
-        hours = (s.cum[hi] - s.cum[lo]) / 60
-    window12 = m.window(t, 12)
-    if window12 is not None:
-        episodes = m.episodes_starting(window12[0], window12[1])
+    if m.count(UNAUTHORISED):  # most pupils have none, nor a sick record: nothing to look up
+        window = m.window(t, 4)
+        if window is not None:
+            s = m.series(UNAUTHORISED)
+            lo, hi = s.bounds(window[0], window[1])
+            hours = (s.cum[hi] - s.cum[lo]) / 60
+    if m.sick_records:
+        window12 = m.window(t, 12)
+        if window12 is not None:
+            episodes = m.episodes_starting(window12[0], window12[1])
     return round(hours, 2), episodes

@@ -15,6 +15,7 @@ Also here: what the engine works out once per protocol (`rules_of`, the duo flag
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING
 from verzuimdesk.domain import luxe
 from verzuimdesk.domain.calendar import GroupDays, add_months
 from verzuimdesk.domain.codes import ActionKind, Category
-from verzuimdesk.domain.measures import ABSENT, SICK
+from verzuimdesk.domain.halfweeks import HALF_WEEKS
+from verzuimdesk.domain.measures import ABSENT, SICK, PupilMeasures
 from verzuimdesk.domain.protocol import Condition, Protocol, Rule, once_per_protocol
 from verzuimdesk.domain.records import PupilData
 
@@ -74,14 +76,21 @@ def possible(ev: Evaluator, c: Condition) -> bool:
     The counts of records come first where they bound the number and the length of episodes and runs."""
     k, m = c.kind, ev.m
     if k in {"minutes_in_window", "current_sick_episode_minutes"}:
+        if c.threshold <= 0:
+            return True
         cats = SICK if k == "current_sick_episode_minutes" else c.categories
-        if c.threshold > 0 and m.count(cats) * ev.plan.longest < c.threshold:
+        if m.count(cats) * ev.plan.longest < c.threshold or not reaches(c, m.total(cats)):
             return False  # too few records for the minutes, whatever they are
-        return m.total(cats) * 1.0 >= c.threshold or c.threshold == 0
-    if k in {"any_record_in_window", "each_record", "occurrences_in_school_year"}:
+        return reaches(c, most_in_window(m, cats, c.window) if k == "minutes_in_window" else longest_episode(m))
+    if k in {"any_record_in_window", "each_record"}:
         return m.count(c.categories) >= max(1, int(c.threshold))
+    if k == "occurrences_in_school_year":
+        return m.count(c.categories) >= max(1, int(c.threshold)) and most_in_a_year(m, c) >= max(1, int(c.threshold))
     if k == "sick_episodes_in_window":
-        return (m.sick_records >= c.threshold and len(m.episodes) >= c.threshold) or c.threshold <= 0
+        if c.threshold <= 0:
+            return True
+        return (m.sick_records >= c.threshold and len(m.episodes) >= c.threshold
+                and reaches(c, most_episodes_in_window(m, c.window)))
     if k == "current_sick_episode_days":
         return (m.sick_records >= c.threshold and max((b - a + 1 for a, b in m.episodes), default=0)
                 >= c.threshold) or c.threshold <= 0
@@ -94,8 +103,101 @@ def possible(ev: Evaluator, c: Condition) -> bool:
     if k == "luxe_in_window":
         return luxe.has_luxe(m)
     if k == "half_weeks":
-        return m.count(c.categories) >= 5 and len(set(m.series(c.categories).days)) >= 5
+        return m.count(c.categories) >= HALF_WEEKS and bool(run_starts(m, c))
     return ev.pupil.case_start is not None or any(ev.possible(r.condition) for r in ev.case_rules)
+
+
+def reaches(c: Condition, most: float) -> bool:
+    """A value of at most `most` can meet `c`'s threshold (its `maximum` aside: `possible` is a bound)."""
+    return most > c.threshold if c.op == ">" else most >= c.threshold
+
+
+# The bounds below look at every date at once: what a condition counts at any date t lies within some
+# `window` consecutive lesweken (`calendar.lesweek_window`: from the Monday of the lesweek `window - 1`
+# lesweken before the one of t, to t), within one sick episode, within one school year. Each is kept
+# with the pupil's measures, for every peildatum.
+
+
+def _week_positions(m: PupilMeasures, days: tuple[date, ...]) -> list[int]:
+    """The position in the group's lesweken of the lesweek each of `days` falls in (-1 before the first)."""
+    mondays = m.g.week_mondays
+    return [bisect_right(mondays, d) - 1 for d in days]
+
+
+def _most_within(weeks: list[int], cum: tuple[int, ...] | None, window: int) -> int:
+    """The most that items whose week positions (`weeks`, in order) lie within `window` consecutive weeks
+    add up to: their running sums `cum` (cum[0] == 0), or 1 each when None."""
+    if window <= 0:
+        return 0  # an empty window counts nothing
+    best = lo = 0
+    for hi, w in enumerate(weeks):
+        while weeks[lo] <= w - window:
+            lo += 1
+        best = max(best, hi + 1 - lo if cum is None else cum[hi + 1] - cum[lo])
+    return best
+
+
+def most_in_window(m: PupilMeasures, categories: frozenset[Category], window: int) -> int:
+    """The most absent minutes of `categories` that lie in the window of `window` lesweken at any date:
+    a `minutes_in_window` that does not reach its threshold with them holds at no date."""
+    key = ("most_minutes", categories, window)
+    got = m.derived.get(key)
+    if got is None:
+        s = m.series(categories)
+        got = m.derived[key] = _most_within(_week_positions(m, s.days), s.cum, window)
+    assert isinstance(got, int)
+    return got
+
+
+def most_episodes_in_window(m: PupilMeasures, window: int) -> int:
+    """The most sick episodes that start in the window of `window` lesweken at any date."""
+    key = ("most_episodes", window)
+    got = m.derived.get(key)
+    if got is None:
+        week_of = m.g.week_of
+        got = m.derived[key] = _most_within([week_of[a] for a in m.episode_starts], None, window)
+    assert isinstance(got, int)
+    return got
+
+
+def longest_episode(m: PupilMeasures) -> int:
+    """The most sick minutes of one sick episode: the current episode at any date is (the start of) one."""
+    got = m.derived.get("longest_episode")
+    if got is None:
+        got = m.derived["longest_episode"] = max((m.episode_minutes(a, b)[0] for a, b in m.episodes), default=0)
+    assert isinstance(got, int)
+    return got
+
+
+def most_in_a_year(m: PupilMeasures, c: Condition) -> int:
+    """The most records of `c`'s categories in one school year (`occurrences_in_school_year`)."""
+    key = ("most_in_a_year", c.categories)
+    got = m.derived.get(key)
+    if got is None:
+        days = m.series(c.categories).days
+        got = m.derived[key] = max((bisect_right(days, y.end) - bisect_left(days, y.start)
+                                    for y in m.calendar.school_years), default=0)
+    assert isinstance(got, int)
+    return got
+
+
+def run_starts(m: PupilMeasures, c: Condition) -> list[date]:
+    """The days on which half-weeks or a run of absence (`c`) can start to hold, in order, kept with the
+    pupil's measures for every peildatum: they turn true only on a schooldag with a record of their
+    categories, and half-weeks only in the 5th of 5 lesweken in a row that each have one (halfweeks.py:
+    each of them has some absent minutes). Without such a day, half-weeks hold at no date."""
+    key = ("run_starts", c.kind, c.categories)
+    got = m.derived.get(key)
+    if got is None:
+        g = m.g
+        days = sorted({d for d in m.series(c.categories if c.kind == "half_weeks" else ABSENT).days
+                       if d in g.index})
+        if c.kind == "half_weeks":
+            weeks = {g.week_of[g.index[d]] for d in days}
+            days = [d for d in days if all(g.week_of[g.index[d]] - k in weeks for k in range(1, HALF_WEEKS))]
+        got = m.derived[key] = days
+    assert isinstance(got, list)
+    return got
 
 
 # What a rule needs at the least to hold at some date: (always, a case opened by hand, a luxe record, at
