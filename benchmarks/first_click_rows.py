@@ -17,6 +17,7 @@ from sqlalchemy import text
 from tests.actors import ib
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import status_of
+from verzuimdesk.domain.records import PupilData
 from verzuimdesk.services.demo import DEMO_USER, create_demo
 from verzuimdesk.services.imports import import_absences
 from verzuimdesk.services.status import school_protocol, school_status
@@ -108,12 +109,27 @@ def cold_status_row(path: Path, name: str, runs: int) -> None:
                 s.execute(text("SELECT pupil_id, count(*), sum(coalesce(minutes_late, 0)) FROM absence "
                                "WHERE day <= :d GROUP BY pupil_id"), {"d": TODAY}).all()
 
+        def rows_alone() -> None:  # what the status reads of the absence table, as the driver gives it
+            with db.read() as s:
+                driver = s.connection().connection.driver_connection
+                assert driver is not None
+                driver.execute(ROWS_READ, (TODAY.isoformat(),)).fetchall()
+
         status = school_status(db, TODAY)
         distinct = len({repr(p.status) for p in status.pupils})
         ta, tb = turns(timed(lambda: school_status(db, TODAY), clear), timed(one_sum), runs)
         report(f"cold status, {name} ({distinct} distinct statuses) / one SQL aggregate", ta, tb, 10)
+        ta, tb = turns(timed(rows_alone), timed(one_sum), runs)
+        report("  a floor: reading those absence rows alone, no objects / the same", ta, tb, None)
     finally:
         db.close()
+
+
+# The absence rows the status loads (storage/loading.py), as one driver query: a floor under the cold
+# status, which must read every record of the school year before it can count any of them.
+ROWS_READ = ("SELECT a.id, a.pupil_id, a.day, c.code, c.category, a.start, a.\"end\", a.minutes_late, a.reported_at, "
+             "a.note, c.luxe FROM absence a JOIN absence_code c ON c.id = a.code_id WHERE a.day <= ? "
+             "ORDER BY a.day, a.id")
 
 
 def engine_row(path: Path, name: str, runs: int) -> None:
@@ -143,6 +159,22 @@ def engine_row(path: Path, name: str, runs: int) -> None:
     records = sum(len(p.records) for p in pupils)
     ta, tb = turns(timed(engine), timed(one_pass), runs)
     report(f"engine alone, {name} ({records} records) / one Python pass", ta, tb, 8)
+    # Where the engine's time goes: pupils ruled out by their counts of records, by the screens that look at
+    # every date (domain/screen.py), and those with a rule to measure, each with its time per pupil.
+    kinds: dict[str, list[PupilData]] = {"quiet by their counts": [], "ruled out by the screens": [],
+                                         "with a rule to measure": []}
+    for p in pupils:
+        ev = Evaluator(p, calendar, protocol)
+        status_of(ev, TODAY)
+        kinds["quiet by their counts" if ev.live is None else
+              "with a rule to measure" if ev.live else "ruled out by the screens"].append(p)
+    parts = []
+    for label, some in kinds.items():
+        if some:
+            ms = min(timed(lambda some=some: [status_of(Evaluator(p, calendar, protocol), TODAY) for p in some])()
+                     for _ in range(runs))
+            parts.append(f"{len(some)} {label} {1000 * ms / len(some):.0f} us")
+    print(f"    of which: {'; '.join(parts)} (per pupil)")
 
 
 def import_row(folder: Path, size: int, runs: int) -> None:
@@ -184,8 +216,33 @@ def import_row(folder: Path, size: int, runs: int) -> None:
             change = import_absences(db, data, source="verzuim.csv", by=ib(DEMO_USER))
             assert change.added == len(rows), change
 
+        with db.read() as s:
+            ids = dict(s.execute(text("SELECT number, id FROM pupil")).all())
+            code_ids = dict(s.execute(text("SELECT code, id FROM absence_code")).all())
+
+        def table_alone() -> None:
+            """The same lines into the real table, unchecked: its indexes and keys, and its insert trigger
+            dropped for the insert, as the import does (storage/status_cache.invalidated_once)."""
+            got = list(csv.reader(io.StringIO(data.decode())))[1:]
+            conn = sqlite3.connect(str(path))
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'status_cache_absence_insert'"
+                                       ).fetchone()[0]
+                conn.execute("DROP TRIGGER status_cache_absence_insert")
+                conn.executemany(
+                    "INSERT INTO absence (pupil_id, day, start, \"end\", code_id, minutes_late, reported_at, "
+                    "reported_by, note, created_at, created_by, topic_review, version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, '2026-06-19 12:00:00.000000', 'benchmark', 0, 1)",
+                    [(ids[n], d, a or None, b or None, code_ids[c], late or None, rep or None, note)
+                     for n, d, a, b, c, late, rep, note in got])
+                conn.execute(trigger)
+            conn.close()
+
         ta, tb = turns(timed(ours, delete), timed(plain, delete), runs)
         report(f"CSV import of {len(rows)} lines / csv + executemany", ta, tb, 2)
+        ta, tb = turns(timed(table_alone, delete), timed(plain, delete), runs)
+        report("  a floor: the same into the absence table, unchecked / the same", ta, tb, None)
     finally:
         db.close()
 
