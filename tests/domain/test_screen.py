@@ -7,12 +7,15 @@ the test names; where the screen rules it out, it holds on no schooldag."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from tests.domain.helpers import CAL, pupil, rec, whole_days
+from tests.domain.reference_engine import engine as reference
+from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import evaluate
-from verzuimdesk.domain.protocol import Protocol
+from verzuimdesk.domain.protocol import ActionSpec, Condition, Protocol, Rule
 from verzuimdesk.domain.records import AbsenceRecord
 
 D = date
@@ -88,3 +91,20 @@ def test_half_weeks_need_five_lesweken_in_a_row(hw: Protocol) -> None:
     apart = [rec(m + timedelta(days=k), "O") for m in weeks for k in range(3)]
     assert not _possible(hw, "LRV", apart)
     assert not _holds_ever(hw, "LRV", apart)
+
+
+def test_a_rule_on_another_rule_is_screened_on_all_records(hw: Protocol) -> None:
+    """A school's own rule that reports to DUO counts only records in leerplicht, but a `rule_holds` in it
+    asks the other rule on all records (conditions.py): its screen must look at all of them too. Found by
+    a review: the 50 sick hours of one episode that began before leerplicht were ruled out on the
+    leerplicht records alone (25.75 hours of them)."""
+    escalation = Rule("ESC", "escalatie", "6", "IB-er",
+                      Condition("any_of", parts=(Condition("rule_holds", rule="HW-SICK50"),)),
+                      (ActionSpec(ActionKind.DUO_REPORT, "IB-er", 5, "werkdagen", True),))
+    protocol = replace(hw, rules=(*hw.rules, escalation))
+    # born 10 Oct 2020: leerplichtig from Mon 3 Nov 2025; sick Mon 27 Oct to Fri 7 Nov (51.25 hours)
+    p = pupil(whole_days(D(2025, 10, 27), 10, "Z") + whole_days(D(2026, 1, 12), 5, "Z"), birth_date=D(2020, 10, 10))
+    peil = D(2025, 11, 7)
+    want = {h.rule_id for h in reference.evaluate(p, CAL, protocol, peil).rules}
+    assert {"HW-SICK50", "ESC"} <= want
+    assert {h.rule_id for h in evaluate(p, CAL, protocol, peil).rules} == want

@@ -84,8 +84,9 @@ def possible(ev: Evaluator, c: Condition) -> bool:
         return reaches(c, most_in_window(m, cats, c.window) if k == "minutes_in_window" else longest_episode(m))
     if k in {"any_record_in_window", "each_record"}:
         return m.count(c.categories) >= max(1, int(c.threshold))
-    if k == "occurrences_in_school_year":
-        return m.count(c.categories) >= max(1, int(c.threshold)) and most_in_a_year(m, c) >= max(1, int(c.threshold))
+    if k == "occurrences_in_school_year":  # a threshold that no record meets (0) holds on none in a year too
+        need = max(1, int(c.threshold))
+        return m.count(c.categories) >= need and (reaches(c, 0) or most_in_a_year(m, c) >= need)
     if k == "sick_episodes_in_window":
         if c.threshold <= 0:
             return True
@@ -96,7 +97,9 @@ def possible(ev: Evaluator, c: Condition) -> bool:
                 >= c.threshold) or c.threshold <= 0
     if k == RUN_KIND:
         return m.absent_records > 5 * c.weeks and m.max_run > 5 * c.weeks
-    if k == "rule_holds" or k == "thuiszitter_months_without_event":
+    if k == "rule_holds":  # measured on all records (conditions.py), so screened on them too
+        return ev.plain.possible(ev.rules[c.rule].condition)
+    if k == "thuiszitter_months_without_event":
         return ev.possible(ev.rules[c.rule].condition)
     if k == "any_of":
         return any(ev.possible(p) for p in c.parts)
