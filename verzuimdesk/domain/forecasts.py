@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from verzuimdesk.domain.calendar import GroupDays
 from verzuimdesk.domain.codes import ActionKind
 from verzuimdesk.domain.conditions import Evaluator
 from verzuimdesk.domain.engine import PupilStatus
@@ -92,35 +91,30 @@ def hours_16_on(ev: Evaluator, status: PupilStatus) -> date | None:
     counted = ev.m.count(c.categories) > 0
     if counted:
         ev = ev.for_rule(rule)  # only what leerplicht counts (records from the start of leerplicht on)
-    m, g = ev.m, ev.g
+    m = ev.m
     starts = [y.start for y in m.calendar.school_years]
     k = bisect_right(starts, peil) - 1
     if k < 0:
         return None
     year = m.calendar.school_years[k]
     end = min(year.end, m.enrolled_until or year.end)
-    after = restart_point(ev, rule, peil) if counted else None
-    series = m.series(c.categories) if counted else None
-    # Every counted minute up to the peildatum: no window holds more real minutes than these, so a day
-    # on which even they and the hypothetical ones fall short is passed without working out its window
-    # (the rule has no maximum: more minutes never stop it holding).
-    ceiling = 0
-    if series is not None:
+    after = None
+    if counted:
+        after = restart_point(ev, rule, peil)
+        series = m.series(c.categories)
+        # Every counted minute up to the peildatum: no window holds more real minutes than these, so a day
+        # on which even they and the hypothetical ones fall short is passed without working out its window
+        # (the rule has no maximum: more minutes never stop it holding).
         lo, hi = series.bounds(date.min, peil, after)
         ceiling = series.cum[hi] - series.cum[lo]
-    if ceiling:
-        assert series is not None
-        return _first_day(m, series, c, peil, end, after, ceiling)
-    key = (id(g), id(c), peil, end, after)
-    got = _NOTHING_YET.get(key)
-    if got is None or got[0] is not g or got[1] is not c:
-        if len(_NOTHING_YET) > 4096:
-            _NOTHING_YET.clear()
-        got = _NOTHING_YET[key] = (g, c, _first_day(m, None, c, peil, end, after, 0))
-    return got[2]
-
-
-_NOTHING_YET: dict[tuple[int, int, date, date, date | None], tuple[GroupDays, Condition, date | None]] = {}
+        if ceiling:
+            return _first_day(m, series, c, peil, end, after, ceiling)
+    memo = m.calendar.memo  # kept with the calendar, whose schooldagen it depends on
+    key = ("forecasts.hours_16_on", m.group, id(c), peil, end, after)
+    got = memo.get(key)
+    if not isinstance(got, tuple) or got[0] is not c:
+        got = memo[key] = (c, _first_day(m, None, c, peil, end, after, 0))
+    return got[1]
 
 
 def _first_day(m: PupilMeasures, series: Series | None, c: Condition, peil: date, end: date, after: date | None,
