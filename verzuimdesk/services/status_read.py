@@ -33,7 +33,8 @@ from verzuimdesk.storage.errors import DatabaseError
 CACHE_FORMAT = "3"
 ENGINE_MODULES = (
     "verzuimdesk.domain.calendar", "verzuimdesk.domain.codes", "verzuimdesk.domain.conditions",
-    "verzuimdesk.domain.engine", "verzuimdesk.domain.measures", "verzuimdesk.domain.protocol",
+    "verzuimdesk.domain.engine", "verzuimdesk.domain.statuses", "verzuimdesk.domain.measures",
+    "verzuimdesk.domain.protocol",
     "verzuimdesk.domain.protocol_reader", "verzuimdesk.domain.screen", "verzuimdesk.domain.restarts",
     "verzuimdesk.domain.records", "verzuimdesk.domain.leerplicht", "verzuimdesk.domain.luxe",
     "verzuimdesk.domain.halfweeks", "verzuimdesk.storage.loading", "verzuimdesk.services.status_codec",
